@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The suite runs against the embedded cluster (this config starts the console server) or, with
+// BASE_URL, against a deployed console. Chromium comes from the machine (see scripts/lib/chromium.mjs):
+// Playwright's own browser download does not work offline.
+const port = Number(process.env.E2E_PORT ?? 8090);
+const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
+const external = Boolean(process.env.BASE_URL);
+const jsonFile = process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'build/test-results/playwright.json';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: jsonFile }], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
+  webServer: external
+    ? undefined
+    : {
+        command: `node build/server/main.js --port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default`,
+        url: `${baseURL}/readyz`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,30 @@
+// `npm run e2e [-- --base-url <url>] [playwright args]`: the Playwright suite against the embedded
+// cluster (the default: the config starts the server) or against a deployed console (BASE_URL).
+import { spawnSync } from 'node:child_process';
+import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
+
+const args = process.argv.slice(2);
+const env = { ...process.env };
+const i = args.findIndex((a) => a === '--base-url' || a.startsWith('--base-url='));
+if (i >= 0) {
+  const value = args[i].includes('=') ? args[i].split('=').slice(1).join('=') : args[i + 1];
+  if (!value) {
+    process.stderr.write('error: --base-url needs a URL\n');
+    process.exit(2);
+  }
+  env.BASE_URL = value;
+  args.splice(i, args[i].includes('=') ? 1 : 2);
+}
+try {
+  env.PLAYWRIGHT_CHROMIUM_PATH = ensureChromium();
+} catch (err) {
+  process.stderr.write(`error: ${err.message}\n`);
+  process.exit(1);
+}
+if (!env.BASE_URL) {
+  ensureServerBuilt();
+  ensureAppBuilt();
+}
+const r = spawnSync('npx', ['playwright', 'test', ...args], { cwd: root, stdio: 'inherit', env });
+process.exit(r.status ?? 1);

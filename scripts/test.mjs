@@ -1,0 +1,80 @@
+// `npm test`: type check, lint, unit tests (vitest: src/ and server/), and the Playwright suite in
+// headless Chromium against the real server. Every runner runs even if an earlier one failed; the
+// last line adds them all up: `tests: N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
+
+const resultsDir = path.join(root, 'build', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const results = [];
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function check(name, cmd, args) {
+  process.stdout.write(`\n=== ${name} ===\n`);
+  const ok = run(cmd, args) === 0;
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+check('type check (src)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+check('type check (server, e2e, bench)', 'npx', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+
+process.stdout.write('\n=== unit tests (vitest) ===\n');
+const vitestOut = path.join(resultsDir, 'vitest.json');
+const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`]);
+const vitest = readJson(vitestOut);
+results.push({
+  name: 'unit tests',
+  passed: vitest?.numPassedTests ?? 0,
+  failed: vitest ? vitest.numFailedTests + (vitestCode !== 0 && vitest.numFailedTests === 0 ? 1 : 0) : 1,
+});
+
+process.stdout.write('\n=== end-to-end tests (Playwright) ===\n');
+let chromium;
+try {
+  chromium = ensureChromium();
+} catch (err) {
+  process.stderr.write(`error: ${err.message}\n`);
+}
+if (chromium) {
+  ensureServerBuilt();
+  ensureAppBuilt();
+  const e2eOut = path.join(resultsDir, 'playwright.json');
+  const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: e2eOut });
+  const report = readJson(e2eOut);
+  const stats = report?.stats;
+  results.push({
+    name: 'end-to-end tests',
+    passed: stats ? stats.expected + stats.flaky : 0,
+    failed: stats ? stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0) : 1,
+  });
+} else {
+  results.push({ name: 'end-to-end tests', passed: 0, failed: 1 });
+}
+
+process.stdout.write('\n');
+let passed = 0;
+let failed = 0;
+for (const r of results) {
+  process.stdout.write(`  - ${r.name}: passed ${r.passed}, failed ${r.failed}\n`);
+  passed += r.passed;
+  failed += r.failed;
+}
+process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);

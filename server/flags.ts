@@ -1,0 +1,78 @@
+/** Command-line flags of the console server, with environment fallbacks. */
+export interface ServerFlags {
+  port: number;
+  host: string;
+  kubeconfig?: string;
+  context?: string;
+  seed: string;
+  speed: number;
+  dataDir?: string;
+  users?: string;
+  staticDir?: string;
+  clusterPort: number;
+  help: boolean;
+}
+
+export class FlagError extends Error {}
+
+const VALUE_FLAGS = new Set([
+  'port', 'host', 'kubeconfig', 'context', 'seed', 'speed', 'data-dir', 'users', 'static-dir', 'cluster-port',
+]);
+
+/** Parses `--name value` and `--name=value` pairs; unknown flags are an error, not ignored. */
+export function parseArgs(argv: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new FlagError(`unexpected argument "${arg}"`);
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (name === 'help') {
+      out.set('help', 'true');
+      continue;
+    }
+    if (!VALUE_FLAGS.has(name)) throw new FlagError(`unknown flag --${name}`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new FlagError(`flag --${name} needs a value`);
+    out.set(name, value);
+  }
+  return out;
+}
+
+function toPort(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new FlagError(`${what} must be a port number (0-65535), got "${value}"`);
+  return n;
+}
+
+export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
+  const args = parseArgs(argv);
+  const speed = Number(args.get('speed') ?? env.CLUSTER_SPEED ?? '1');
+  if (!(speed > 0)) throw new FlagError(`--speed must be a positive number, got "${args.get('speed')}"`);
+  return {
+    port: toPort(args.get('port') ?? env.PORT ?? '8080', '--port'),
+    host: args.get('host') ?? env.HOST ?? '127.0.0.1',
+    kubeconfig: args.get('kubeconfig') ?? env.KUBECONFIG,
+    context: args.get('context'),
+    seed: args.get('seed') ?? 'default',
+    speed,
+    dataDir: args.get('data-dir'),
+    users: args.get('users'),
+    staticDir: args.get('static-dir'),
+    clusterPort: toPort(args.get('cluster-port') ?? '0', '--cluster-port'),
+    help: args.has('help'),
+  };
+}
+
+export const USAGE = `Usage: npm start -- [flags]
+
+  --port <n>          port to serve the console on (default 8080, or $PORT)
+  --host <addr>       address to bind (default 127.0.0.1)
+  --kubeconfig <f>    proxy to the cluster of this kubeconfig (or $KUBECONFIG)
+  --context <name>    kubeconfig context to use
+  --seed <s>          embedded cluster seed: default | none | scale:<N>
+  --speed <x>         embedded cluster time multiplier (default 1; tests use more)
+  --data-dir <dir>    persist the embedded cluster's objects in this folder
+  --users <file>      embedded cluster users file (tokens and roles)
+  --cluster-port <n>  loopback port for the embedded cluster (default: any free port)
+`;

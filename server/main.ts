@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { readFlags, FlagError, USAGE, type ServerFlags } from './flags.js';
+import { createConsoleServer } from './proxy/app.js';
+import { passThroughUpstream, type Upstream } from './proxy/upstream.js';
+import { kubeconfigUpstream } from './proxy/kubeconfig.js';
+import { jsonLogger } from './proxy/log.js';
+import { startCluster } from './cluster/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+
+async function selectUpstream(flags: ServerFlags, say: (line: string) => void): Promise<{ upstream: Upstream; close: () => Promise<void> }> {
+  if (flags.kubeconfig) {
+    const upstream = kubeconfigUpstream(flags.kubeconfig, flags.context);
+    say(`cluster: ${upstream.description}`);
+    return { upstream, close: async () => {} };
+  }
+  const cluster = await startCluster({
+    host: '127.0.0.1',
+    port: flags.clusterPort,
+    seed: flags.seed,
+    speed: flags.speed,
+    dataDir: flags.dataDir,
+    usersFile: flags.users,
+    log: (msg) => say(`cluster: ${msg}`),
+  });
+  say(`cluster: embedded Kubernetes API with KubeVirt at ${cluster.url} (seed ${flags.seed}, speed ${flags.speed}x)`);
+  return { upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`), close: () => cluster.close() };
+}
+
+async function main(): Promise<void> {
+  let flags: ServerFlags;
+  try {
+    flags = readFlags(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (err instanceof FlagError) {
+      process.stderr.write(`error: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (flags.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const say = (line: string) => process.stdout.write(line + '\n');
+  const log = jsonLogger();
+  const { upstream, close } = await selectUpstream(flags, say);
+  const staticDir = flags.staticDir ?? path.join(repoRoot, 'dist');
+  if (!existsSync(path.join(staticDir, 'index.html'))) say(`note: no built app in ${staticDir}; serving the API proxy only`);
+  const server = createConsoleServer({
+    upstream,
+    staticDir,
+    log,
+    allowedOrigins: process.env.CONSOLE_ALLOWED_ORIGINS?.split(',').filter(Boolean),
+  });
+  server.on('error', (err) => {
+    process.stderr.write(`error: cannot listen on ${flags.host}:${flags.port}: ${err.message}\n`);
+    process.exit(1);
+  });
+  server.listen(flags.port, flags.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : flags.port;
+    const shownHost = flags.host === '0.0.0.0' || flags.host === '::' ? 'localhost' : flags.host;
+    say(`KubeVirt console listening: open http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: shutting down`);
+    server.close();
+    server.closeAllConnections();
+    void close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,162 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { createConsoleServer } from './app.js';
+import { passThroughUpstream } from './upstream.js';
+import { silentLogger } from './log.js';
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+async function listen(server: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A console in front of a given upstream handler. */
+async function consoleFor(upstream: http.Server): Promise<{ consoleUrl: string; upstreamUrl: string }> {
+  const upstreamUrl = await listen(upstream);
+  const server = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 'test'), log: silentLogger });
+  return { consoleUrl: await listen(server), upstreamUrl };
+}
+
+describe('API proxy', () => {
+  it('streams a watch: the first event arrives before the upstream response ends', async () => {
+    let finish: () => void = () => {};
+    const upstream = http.createServer((req, res) => {
+      expect(req.url).toBe('/apis/kubevirt.io/v1/virtualmachines?watch=1');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(JSON.stringify({ type: 'ADDED', object: { metadata: { name: 'a' } } }) + '\n');
+      finish = () => res.end(JSON.stringify({ type: 'DELETED', object: { metadata: { name: 'a' } } }) + '\n');
+    });
+    const { consoleUrl } = await consoleFor(upstream);
+    const res = await fetch(`${consoleUrl}/api/kubernetes/apis/kubevirt.io/v1/virtualmachines?watch=1`);
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('"ADDED"');
+    let ended = false;
+    const rest = (async () => {
+      let text = '';
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += new TextDecoder().decode(chunk.value);
+      }
+      ended = true;
+      return text;
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ended).toBe(false);
+    finish();
+    expect(await rest).toContain('"DELETED"');
+  });
+
+  it('forwards only Kubernetes API paths and never the browser cookies or CSRF header', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const upstream = http.createServer((req, res) => {
+      seen.push(req.headers);
+      res.end('{}');
+    });
+    const { consoleUrl } = await consoleFor(upstream);
+    const ok = await fetch(`${consoleUrl}/api/kubernetes/api/v1/namespaces`, { headers: { cookie: 'csrf-token=x; session=secret' } });
+    expect(ok.status).toBe(200);
+    expect(seen[0].cookie).toBeUndefined();
+    for (const path of ['/api/kubernetes/../../etc/passwd', '/api/kubernetes/metrics', '/api/kubernetes/api%2f..%2fx']) {
+      const res = await fetch(consoleUrl + path);
+      expect(res.status, path).toBe(404);
+    }
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses state-changing requests without the CSRF token and accepts them with it', async () => {
+    const methods: string[] = [];
+    const upstream = http.createServer((req, res) => {
+      methods.push(req.method!);
+      expect(req.headers['x-csrftoken']).toBeUndefined();
+      res.end('{}');
+    });
+    const { consoleUrl } = await consoleFor(upstream);
+    const url = `${consoleUrl}/api/kubernetes/api/v1/namespaces`;
+    const refused = await fetch(url, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).kind).toBe('Status');
+    const wrong = await fetch(url, { method: 'POST', body: '{}', headers: { cookie: 'csrf-token=abc', 'x-csrftoken': 'abd' } });
+    expect(wrong.status).toBe(403);
+    const ok = await fetch(url, { method: 'POST', body: '{}', headers: { cookie: 'csrf-token=abc', 'x-csrftoken': 'abc' } });
+    expect(ok.status).toBe(200);
+    expect(methods).toEqual(['POST']);
+  });
+
+  it('answers 502 with a Status when the upstream is down', async () => {
+    const server = createConsoleServer({ upstream: passThroughUpstream('http://127.0.0.1:1', 'down'), log: silentLogger });
+    const res = await fetch(`${await listen(server)}/api/kubernetes/version`);
+    expect(res.status).toBe(502);
+    expect((await res.json()).reason).toBe('ServiceUnavailable');
+  });
+
+  it('passes the user token from an OAuth proxy through to the upstream', async () => {
+    const auth: Array<string | undefined> = [];
+    const upstream = http.createServer((req, res) => {
+      auth.push(req.headers.authorization);
+      res.end('{}');
+    });
+    const { consoleUrl } = await consoleFor(upstream);
+    await fetch(`${consoleUrl}/api/kubernetes/version`, { headers: { 'x-forwarded-access-token': 'tok123' } });
+    expect(auth).toEqual(['Bearer tok123']);
+  });
+});
+
+describe('websocket proxy', () => {
+  async function echoUpstream() {
+    const upstream = http.createServer((_req, res) => res.end());
+    const wss = new WebSocketServer({ noServer: true, handleProtocols: (p) => (p.has('plain.kubevirt.io') ? 'plain.kubevirt.io' : false) });
+    upstream.on('upgrade', (req, socket, head) => {
+      if (req.url?.includes('/missing/')) {
+        socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{"code":404000}');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary })));
+    });
+    return consoleFor(upstream);
+  }
+  const wsUrl = (base: string, path: string) => base.replace('http:', 'ws:') + '/api/kubernetes' + path;
+
+  it('forwards frames keeping their type and the chosen subprotocol', async () => {
+    const { consoleUrl } = await echoUpstream();
+    const ws = new WebSocket(wsUrl(consoleUrl, '/apis/subresources.kubevirt.io/v1/namespaces/d/virtualmachineinstances/v/console'), ['plain.kubevirt.io'], {
+      origin: consoleUrl,
+    });
+    await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+    expect(ws.protocol).toBe('plain.kubevirt.io');
+    const got: Array<{ text: string; binary: boolean }> = [];
+    const done = new Promise<void>((resolve) => ws.on('message', (d, isBinary) => {
+      got.push({ text: d.toString(), binary: isBinary });
+      if (got.length === 2) resolve();
+    }));
+    ws.send(Buffer.from([104, 105]), { binary: true });
+    ws.send('text', { binary: false });
+    await done;
+    expect(got).toEqual([{ text: 'hi', binary: true }, { text: 'text', binary: false }]);
+    ws.close();
+  });
+
+  it('refuses a foreign Origin and returns the upstream status of a failed handshake', async () => {
+    const { consoleUrl } = await echoUpstream();
+    const status = (path: string, origin: string) => new Promise<number>((resolve) => {
+      const ws = new WebSocket(wsUrl(consoleUrl, path), { origin });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => { ws.close(); resolve(101); });
+      ws.on('error', () => {});
+    });
+    expect(await status('/api/v1/pods?watch=1', 'http://evil.example')).toBe(403);
+    expect(await status('/api/v1/missing/x', consoleUrl)).toBe(404);
+    expect(await status('/api/v1/pods?watch=1', consoleUrl)).toBe(101);
+  });
+});
