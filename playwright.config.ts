@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `node build/server/main.js --port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default`,
+        command: `env -u KUBECONFIG node build/server/main.js --port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default`,
         url: `${baseURL}/readyz`,
         reuseExistingServer: !process.env.CI,
         timeout: 60_000,

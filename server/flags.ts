@@ -10,12 +10,18 @@ export interface ServerFlags {
   users?: string;
   staticDir?: string;
   clusterPort: number;
+  inCluster: boolean;
+  serviceAccount: boolean;
+  loginUrl?: string;
+  secureCookies: boolean;
   help: boolean;
 }
 
 export class FlagError extends Error {}
 
+const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-cookies']);
 const VALUE_FLAGS = new Set([
+  'login-url',
   'port', 'host', 'kubeconfig', 'context', 'seed', 'speed', 'data-dir', 'users', 'static-dir', 'cluster-port',
 ]);
 
@@ -27,8 +33,8 @@ export function parseArgs(argv: string[]): Map<string, string> {
     if (!arg.startsWith('--')) throw new FlagError(`unexpected argument "${arg}"`);
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (name === 'help') {
-      out.set('help', 'true');
+    if (BOOLEAN_FLAGS.has(name)) {
+      out.set(name, eq > 0 ? arg.slice(eq + 1) : 'true');
       continue;
     }
     if (!VALUE_FLAGS.has(name)) throw new FlagError(`unknown flag --${name}`);
@@ -49,7 +55,7 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
   const args = parseArgs(argv);
   const speed = Number(args.get('speed') ?? env.CLUSTER_SPEED ?? '1');
   if (!(speed > 0)) throw new FlagError(`--speed must be a positive number, got "${args.get('speed')}"`);
-  return {
+  const flags: ServerFlags = {
     port: toPort(args.get('port') ?? env.PORT ?? '8080', '--port'),
     host: args.get('host') ?? env.HOST ?? '127.0.0.1',
     kubeconfig: args.get('kubeconfig') ?? env.KUBECONFIG,
@@ -60,8 +66,15 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     users: args.get('users'),
     staticDir: args.get('static-dir'),
     clusterPort: toPort(args.get('cluster-port') ?? '0', '--cluster-port'),
-    help: args.has('help'),
+    inCluster: args.get('in-cluster') === 'true',
+    serviceAccount: args.get('service-account') === 'true',
+    loginUrl: args.get('login-url') ?? (args.get('in-cluster') === 'true' ? '/oauth/start' : undefined),
+    secureCookies: args.get('secure-cookies') === 'true',
+    help: args.get('help') === 'true',
   };
+  if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
+  if (flags.inCluster && flags.kubeconfig && args.has('kubeconfig')) throw new FlagError('choose one of --in-cluster and --kubeconfig');
+  return flags;
 }
 
 export const USAGE = `Usage: npm start -- [flags]
@@ -75,4 +88,9 @@ export const USAGE = `Usage: npm start -- [flags]
   --data-dir <dir>    persist the embedded cluster's objects in this folder
   --users <file>      embedded cluster users file (tokens and roles)
   --cluster-port <n>  loopback port for the embedded cluster (default: any free port)
+  --in-cluster        proxy to the API server of the cluster the console runs in, with each
+                      user's own token (X-Forwarded-Access-Token or Authorization from an OAuth proxy)
+  --service-account   with --in-cluster: act with the pod's service account for every user
+  --login-url <url>   where a browser without a token is sent (default /oauth/start in cluster)
+  --secure-cookies    mark cookies Secure (behind TLS)
 `;

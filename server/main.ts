@@ -5,6 +5,7 @@ import { readFlags, FlagError, USAGE, type ServerFlags } from './flags.js';
 import { createConsoleServer } from './proxy/app.js';
 import { passThroughUpstream, type Upstream } from './proxy/upstream.js';
 import { kubeconfigUpstream } from './proxy/kubeconfig.js';
+import { inClusterUpstream } from './proxy/in-cluster.js';
 import { jsonLogger } from './proxy/log.js';
 import { startCluster } from './cluster/index.js';
 
@@ -12,6 +13,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 
 async function selectUpstream(flags: ServerFlags, say: (line: string) => void): Promise<{ upstream: Upstream; close: () => Promise<void> }> {
+  if (flags.inCluster) {
+    const upstream = inClusterUpstream({ serviceAccount: flags.serviceAccount });
+    say(`cluster: ${upstream.description}`);
+    if (flags.serviceAccount) say('WARNING: --service-account: every user of this console acts with the pod\'s service account');
+    return { upstream, close: async () => {} };
+  }
   if (flags.kubeconfig) {
     const upstream = kubeconfigUpstream(flags.kubeconfig, flags.context);
     say(`cluster: ${upstream.description}`);
@@ -47,14 +54,23 @@ async function main(): Promise<void> {
   }
   const say = (line: string) => process.stdout.write(line + '\n');
   const log = jsonLogger();
-  const { upstream, close } = await selectUpstream(flags, say);
+  let selected: Awaited<ReturnType<typeof selectUpstream>>;
+  try {
+    selected = await selectUpstream(flags, say);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const { upstream, close } = selected;
   const staticDir = flags.staticDir ?? path.join(repoRoot, 'dist');
   if (!existsSync(path.join(staticDir, 'index.html'))) say(`note: no built app in ${staticDir}; serving the API proxy only`);
-  const server = createConsoleServer({
+  const { server, drain } = createConsoleServer({
     upstream,
     staticDir,
     log,
     allowedOrigins: process.env.CONSOLE_ALLOWED_ORIGINS?.split(',').filter(Boolean),
+    loginUrl: flags.loginUrl,
+    secureCookies: flags.secureCookies,
   });
   server.on('error', (err) => {
     process.stderr.write(`error: cannot listen on ${flags.host}:${flags.port}: ${err.message}\n`);
@@ -70,11 +86,11 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: shutting down`);
-    server.close();
-    server.closeAllConnections();
-    void close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    say(`${signal}: draining connections, then stopping`);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void drain(5000)
+      .then(() => close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import sirv from 'sirv';
-import type { Upstream } from './upstream.js';
+import type WebSocket from 'ws';
+import { forwardedToken, type Upstream } from './upstream.js';
 import { proxyHttp } from './http-proxy.js';
 import { proxyWebSocket, originAllowed, refuseUpgrade } from './ws-proxy.js';
 import { csrfOk, ensureCsrfCookie } from './csrf.js';
@@ -24,23 +25,44 @@ export interface ConsoleServerOptions {
   secureCookies?: boolean;
   /** Answers /readyz: true once the upstream is usable. */
   ready?: () => boolean;
+  /** Largest API request body forwarded (default 4 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Where a browser without a token is sent to log in (behind an OAuth proxy). */
+  loginUrl?: string;
 }
 
+export interface ConsoleServer {
+  server: http.Server;
+  /** Stops accepting, closes websockets with 1001 and waits (at most timeoutMs) for requests to end. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+
 /** The console's HTTP server: static app, API proxy (HTTP and websocket), health endpoints. */
-export function createConsoleServer(opts: ConsoleServerOptions): http.Server {
+export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   const { upstream, log } = opts;
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const indexFile = opts.staticDir ? path.join(opts.staticDir, 'index.html') : undefined;
   const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
   const assets = opts.staticDir && indexHtml
-    ? sirv(opts.staticDir, { etag: true, gzip: false, brotli: false, single: false, dev: false,
+    ? sirv(opts.staticDir, { etag: true, single: false, dev: false,
         setHeaders: (res, pathname) => {
           if (pathname.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         } })
     : undefined;
+  const sockets = new Set<WebSocket>();
+  const watches = new Set<ServerResponse>();
+  let draining = false;
 
   const serveIndex = (req: IncomingMessage, res: ServerResponse) => {
     if (!indexHtml) {
       sendStatus(res, 404, 'NotFound', 'the console app is not built: run `npm run build` (or use `npm run dev`)');
+      return;
+    }
+    if (upstream.requiresUserToken && !forwardedToken(req.headers) && opts.loginUrl) {
+      res.writeHead(302, { location: opts.loginUrl });
+      res.end();
       return;
     }
     ensureCsrfCookie(req, res, opts.secureCookies ?? false);
@@ -48,33 +70,45 @@ export function createConsoleServer(opts: ConsoleServerOptions): http.Server {
     res.end(req.method === 'HEAD' ? undefined : indexHtml);
   };
 
+  const handleApi = (req: IncomingMessage, res: ServerResponse, url: string, requestId: string) => {
+    const target = upstreamPath(url);
+    if (!target) return sendStatus(res, 404, 'NotFound', `the proxy does not forward ${url.split('?')[0]}`);
+    if (!csrfOk(req)) {
+      log.warn('csrf check failed', { requestId, method: req.method, path: url.split('?')[0] });
+      return sendStatus(res, 403, 'Forbidden', 'CSRF token missing or invalid: reload the page');
+    }
+    const credentials = upstream.credentials(req.headers);
+    if (!credentials) return sendStatus(res, 401, 'Unauthorized', 'Unauthorized: log in again');
+    if (/[?&]watch=(1|true)/.test(url)) {
+      watches.add(res);
+      res.on('close', () => watches.delete(res));
+    }
+    proxyHttp(req, res, upstream, target, credentials, log, maxBody);
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
+    const started = performance.now();
+    const url = req.url ?? '/';
     res.setHeader('X-Request-Id', requestId);
     setSecurityHeaders(res);
-    const url = req.url ?? '/';
+    res.on('close', () => {
+      if (url.startsWith(API_PREFIX)) {
+        log.info('request', { requestId, method: req.method, path: url.split('?')[0], status: res.statusCode,
+          ms: Math.round(performance.now() - started) });
+      }
+    });
     if (url === '/healthz' || url === '/livez') return void res.end('ok');
     if (url === '/readyz') {
-      const ok = opts.ready ? opts.ready() : true;
+      const ok = !draining && (opts.ready ? opts.ready() : true);
       res.statusCode = ok ? 200 : 503;
       return void res.end(ok ? 'ok' : 'not ready');
     }
     if (url === API_PREFIX || url.startsWith(API_PREFIX + '/') || url.startsWith(API_PREFIX + '?')) {
-      const target = upstreamPath(url);
-      if (!target) return sendStatus(res, 404, 'NotFound', `the proxy does not forward ${url.split('?')[0]}`);
-      if (!csrfOk(req)) {
-        log.warn('csrf check failed', { requestId, method: req.method, path: url.split('?')[0] });
-        return sendStatus(res, 403, 'Forbidden', 'CSRF token missing or invalid: reload the page');
-      }
-      const credentials = upstream.credentials(req.headers);
-      if (!credentials) return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
-      return proxyHttp(req, res, upstream, target, credentials, log);
+      return handleApi(req, res, url, requestId);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, 'MethodNotAllowed', 'method not allowed');
-    if (assets) {
-      assets(req, res, () => serveIndex(req, res));
-      return;
-    }
+    if (assets) return void assets(req, res, () => serveIndex(req, res));
     serveIndex(req, res);
   };
 
@@ -90,6 +124,7 @@ export function createConsoleServer(opts: ConsoleServerOptions): http.Server {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     const target = upstreamPath(url);
+    if (draining) return refuseUpgrade(socket, 503, 'Service Unavailable');
     if (!target) return refuseUpgrade(socket, 404, 'Not Found');
     if (!originAllowed(req, opts.allowedOrigins ?? [])) {
       log.warn('websocket origin refused', { origin: req.headers.origin, path: url.split('?')[0] });
@@ -97,7 +132,22 @@ export function createConsoleServer(opts: ConsoleServerOptions): http.Server {
     }
     const credentials = upstream.credentials(req.headers);
     if (!credentials) return refuseUpgrade(socket, 401, 'Unauthorized');
-    proxyWebSocket(req, socket, head, upstream, target, credentials, log);
+    proxyWebSocket(req, socket, head, upstream, target, credentials, log, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+    });
   });
-  return server;
+
+  const drain = async (timeoutMs: number) => {
+    draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const ws of sockets) ws.close(1001, 'the console server is shutting down');
+    for (const res of watches) res.end();
+    server.closeIdleConnections();
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([closed, timer]);
+    server.closeAllConnections();
+    for (const ws of sockets) ws.terminate();
+  };
+  return { server, drain };
 }

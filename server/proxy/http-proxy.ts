@@ -31,7 +31,14 @@ export function proxyHttp(
   path: string,
   credentials: Record<string, string>,
   log: Logger,
+  maxBodyBytes: number,
 ): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBodyBytes) {
+    sendStatus(res, 413, 'RequestEntityTooLarge', `the request body is larger than ${maxBodyBytes} bytes`);
+    req.resume();
+    return;
+  }
   const target = new URL(path, upstream.url);
   const client = target.protocol === 'https:' ? https : http;
   const outgoing = client.request(
@@ -55,13 +62,25 @@ export function proxyHttp(
       answer.on('error', () => res.destroy());
     },
   );
+  let refused = false;
   outgoing.on('error', (err) => {
+    if (refused) return;
     log.warn('upstream request failed', { method: req.method, path: target.pathname, error: err.message });
     sendStatus(res, 502, 'ServiceUnavailable', `the Kubernetes API server is not reachable: ${err.message}`);
   });
   // A client that goes away (a closed watch) ends the upstream request too.
   res.on('close', () => {
     if (!res.writableFinished) outgoing.destroy();
+  });
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBodyBytes && !refused) {
+      refused = true;
+      req.unpipe(outgoing);
+      outgoing.destroy();
+      sendStatus(res, 413, 'RequestEntityTooLarge', `the request body is larger than ${maxBodyBytes} bytes`);
+    }
   });
   req.pipe(outgoing);
 }

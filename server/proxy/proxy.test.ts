@@ -23,7 +23,7 @@ async function listen(server: http.Server): Promise<string> {
 /** A console in front of a given upstream handler. */
 async function consoleFor(upstream: http.Server): Promise<{ consoleUrl: string; upstreamUrl: string }> {
   const upstreamUrl = await listen(upstream);
-  const server = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 'test'), log: silentLogger });
+  const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 'test'), log: silentLogger, maxBodyBytes: 1024 });
   return { consoleUrl: await listen(server), upstreamUrl };
 }
 
@@ -95,10 +95,26 @@ describe('API proxy', () => {
   });
 
   it('answers 502 with a Status when the upstream is down', async () => {
-    const server = createConsoleServer({ upstream: passThroughUpstream('http://127.0.0.1:1', 'down'), log: silentLogger });
+    const { server } = createConsoleServer({ upstream: passThroughUpstream('http://127.0.0.1:1', 'down'), log: silentLogger });
     const res = await fetch(`${await listen(server)}/api/kubernetes/version`);
     expect(res.status).toBe(502);
     expect((await res.json()).reason).toBe('ServiceUnavailable');
+  });
+
+  it('refuses bodies over the size limit with 413, declared or streamed', async () => {
+    let reached = 0;
+    const upstream = http.createServer((req, res) => {
+      reached++;
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    const { consoleUrl } = await consoleFor(upstream);
+    const headers = { cookie: 'csrf-token=t', 'x-csrftoken': 't', 'content-type': 'application/json' };
+    const big = await fetch(`${consoleUrl}/api/kubernetes/api/v1/namespaces`, { method: 'POST', headers, body: 'x'.repeat(2000) });
+    expect(big.status).toBe(413);
+    const small = await fetch(`${consoleUrl}/api/kubernetes/api/v1/namespaces`, { method: 'POST', headers, body: 'x'.repeat(100) });
+    expect(small.status).toBe(200);
+    expect(reached).toBe(1);
   });
 
   it('passes the user token from an OAuth proxy through to the upstream', async () => {
@@ -158,5 +174,47 @@ describe('websocket proxy', () => {
     expect(await status('/api/v1/pods?watch=1', 'http://evil.example')).toBe(403);
     expect(await status('/api/v1/missing/x', consoleUrl)).toBe(404);
     expect(await status('/api/v1/pods?watch=1', consoleUrl)).toBe(101);
+  });
+});
+
+describe('behind an OAuth proxy', () => {
+  it('sends a browser without a token to log in, refuses API calls without one, and sets the CSRF cookie', async () => {
+    const upstream = http.createServer((_req, res) => res.end('{}'));
+    const upstreamUrl = await listen(upstream);
+    const tokenOnly = { ...passThroughUpstream(upstreamUrl, 'user tokens'), requiresUserToken: true,
+      credentials: (h: http.IncomingHttpHeaders) => (h['x-forwarded-access-token'] ? { authorization: `Bearer ${h['x-forwarded-access-token']}` } : null) };
+    const { server } = createConsoleServer({ upstream: tokenOnly, log: silentLogger, staticDir: '/tmp/fakedist', loginUrl: '/oauth/start' });
+    const url = await listen(server);
+    const page = await fetch(`${url}/k8s/all-namespaces/virtualmachines`, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/oauth/start');
+    expect((await fetch(`${url}/api/kubernetes/version`)).status).toBe(401);
+    const withToken = await fetch(`${url}/k8s/all-namespaces/virtualmachines`, { headers: { 'x-forwarded-access-token': 't' } });
+    expect(withToken.status).toBe(200);
+    expect(withToken.headers.get('set-cookie')).toMatch(/^csrf-token=[\w-]{20,}; Path=\/; SameSite=Strict/);
+    expect(withToken.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${url}/api/kubernetes/version`, { headers: { 'x-forwarded-access-token': 't' } })).status).toBe(200);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('closes open websockets with 1001 and ends watches', async () => {
+    const upstream = http.createServer((_req, res) => {
+      res.writeHead(200);
+      res.write('{"type":"ADDED"}\n');
+    });
+    const wss = new WebSocketServer({ noServer: true });
+    upstream.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, () => {}));
+    const upstreamUrl = await listen(upstream);
+    const { server, drain } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 't'), log: silentLogger });
+    const url = await listen(server);
+    const ws = new WebSocket(url.replace('http', 'ws') + '/api/kubernetes/api/v1/pods?watch=1');
+    await new Promise((r) => ws.on('open', r));
+    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+    const watch = await fetch(`${url}/api/kubernetes/api/v1/pods?watch=1`);
+    const body = watch.text();
+    await drain(2000);
+    expect(await closed).toBe(1001);
+    expect(await body).toContain('ADDED');
   });
 });

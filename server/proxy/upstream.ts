@@ -18,6 +18,8 @@ export interface Upstream {
    * add, or null when the request must be refused with 401.
    */
   credentials(incoming: IncomingHttpHeaders): Record<string, string> | null;
+  /** True when every request needs the user's own token (behind an OAuth proxy). */
+  readonly requiresUserToken?: boolean;
 }
 
 /** The user's token as an OAuth proxy forwards it, or as a client sent it. */

@@ -47,6 +47,7 @@ export function proxyWebSocket(
   path: string,
   credentials: Record<string, string>,
   log: Logger,
+  onOpen: (client: WebSocket) => void = () => {},
 ): void {
   const target = new URL(path, upstream.url);
   target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -79,6 +80,7 @@ export function proxyWebSocket(
     const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: () => back.protocol || false });
     wss.handleUpgrade(req, socket, head, (client) => {
       clientSide = client;
+      onOpen(client);
       const ping = setInterval(() => client.ping(), PING_INTERVAL_MS);
       client.on('message', (data: RawData, isBinary) => {
         if (back.readyState === WebSocket.OPEN) back.send(data, { binary: isBinary });
