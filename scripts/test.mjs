@@ -32,7 +32,8 @@ function check(name, cmd, args) {
 }
 
 check('type check (src)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-check('type check (server, e2e, bench)', 'npx', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
+check('type check (server, bench)', 'npx', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
+check('type check (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 
 process.stdout.write('\n=== unit tests (vitest) ===\n');
