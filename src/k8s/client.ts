@@ -1,0 +1,183 @@
+import { csrfHeaders } from './csrf';
+import { errorFromResponse, networkError } from './k8s-error';
+import type { K8sModel } from './models';
+import type { K8sList, K8sResource, ListSelector, Status } from './types';
+import { kubevirtSubresourceUrl, resourceUrl, selectorParams, type QueryParams } from './urls';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+interface RawRequest extends RequestOptions {
+  method: Method;
+  body?: unknown;
+  contentType?: string;
+}
+
+/**
+ * Sends one request to the API through the proxy and returns the parsed JSON (undefined for an
+ * empty body). Non-2xx answers throw a K8sError with the server's Status.
+ */
+export async function k8sRequest<R>(url: string, req: RawRequest): Promise<R> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (req.method !== 'GET') Object.assign(headers, csrfHeaders());
+  let body: string | undefined;
+  if (req.body !== undefined) {
+    headers['Content-Type'] = req.contentType ?? 'application/json';
+    body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method: req.method, headers, body, signal: req.signal, credentials: 'same-origin' });
+  } catch (e) {
+    if (req.signal?.aborted) throw e;
+    throw networkError(e);
+  }
+  const text = await res.text();
+  if (!res.ok) throw errorFromResponse(res.status, res.statusText, text);
+  return (text ? JSON.parse(text) : undefined) as R;
+}
+
+export interface NamespacedOptions extends RequestOptions {
+  namespace?: string;
+}
+
+export interface WriteOptions extends NamespacedOptions {
+  /** Validate and run admission without storing anything (`dryRun=All`). */
+  dryRun?: boolean;
+  fieldManager?: string;
+}
+
+const writeParams = (o: WriteOptions): QueryParams => ({
+  dryRun: o.dryRun ? 'All' : undefined,
+  fieldManager: o.fieldManager,
+});
+
+const nsOf = (obj: K8sResource, explicit?: string): string | undefined => explicit ?? obj.metadata?.namespace;
+
+function nameOf(obj: K8sResource): string {
+  const name = obj.metadata?.name;
+  if (!name) throw new Error(`${obj.kind ?? 'Object'} has no metadata.name`);
+  return name;
+}
+
+export const k8sGet = <T extends K8sResource>(model: K8sModel<T>, name: string, o: NamespacedOptions = {}) =>
+  k8sRequest<T>(resourceUrl(model, { namespace: o.namespace, name }), { method: 'GET', signal: o.signal });
+
+export interface ListOptions extends ListSelector, RequestOptions {
+  limit?: number;
+  continue?: string;
+}
+
+/** One page of a list. */
+export const k8sList = <T extends K8sResource>(model: K8sModel<T>, o: ListOptions = {}) =>
+  k8sRequest<K8sList<T>>(
+    resourceUrl(model, { namespace: o.namespace }, { limit: o.limit, continue: o.continue, ...selectorParams(o) }),
+    { method: 'GET', signal: o.signal },
+  );
+
+/** Every page of a list, following `continue`; the resourceVersion is the first page's (a consistent snapshot). */
+export async function k8sListAll<T extends K8sResource>(
+  model: K8sModel<T>,
+  o: Omit<ListOptions, 'continue'> = {},
+): Promise<K8sList<T>> {
+  const first = await k8sList(model, o);
+  const items = [...first.items];
+  let next = first.metadata?.continue;
+  while (next) {
+    const page = await k8sList(model, { ...o, continue: next });
+    items.push(...page.items);
+    next = page.metadata?.continue;
+  }
+  return { ...first, metadata: { ...first.metadata, continue: undefined, remainingItemCount: undefined }, items };
+}
+
+export const k8sCreate = <T extends K8sResource>(model: K8sModel<T>, obj: T, o: WriteOptions = {}) =>
+  k8sRequest<T>(resourceUrl(model, { namespace: nsOf(obj, o.namespace) }, writeParams(o)), {
+    method: 'POST', body: obj, signal: o.signal,
+  });
+
+/** PUT of a whole object; send the resourceVersion you read to get a 409 Conflict on a concurrent change. */
+export const k8sUpdate = <T extends K8sResource>(model: K8sModel<T>, obj: T, o: WriteOptions = {}) =>
+  k8sRequest<T>(resourceUrl(model, { namespace: nsOf(obj, o.namespace), name: nameOf(obj) }, writeParams(o)), {
+    method: 'PUT', body: obj, signal: o.signal,
+  });
+
+export type PatchType = 'merge' | 'json' | 'apply';
+
+const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
+  merge: 'application/merge-patch+json',
+  json: 'application/json-patch+json',
+  apply: 'application/apply-patch+yaml',
+};
+
+export interface JsonPatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  value?: unknown;
+  from?: string;
+}
+
+export interface PatchOptions extends WriteOptions {
+  type: PatchType;
+  /** Server-side apply only: take ownership of conflicting fields. */
+  force?: boolean;
+  subresource?: string;
+}
+
+/**
+ * PATCH with a merge patch (an object), a JSON patch (a list of operations) or a server-side apply
+ * (the whole intended object; needs `fieldManager`, "kubevirt-console" by default).
+ */
+export function k8sPatch<T extends K8sResource>(
+  model: K8sModel<T>,
+  name: string,
+  patch: Record<string, unknown> | JsonPatchOperation[] | T,
+  o: PatchOptions,
+): Promise<T> {
+  const params: QueryParams = {
+    ...writeParams(o),
+    fieldManager: o.fieldManager ?? (o.type === 'apply' ? 'kubevirt-console' : undefined),
+    force: o.type === 'apply' && o.force ? true : undefined,
+  };
+  return k8sRequest<T>(resourceUrl(model, { namespace: o.namespace, name, subresource: o.subresource }, params), {
+    method: 'PATCH', body: patch, contentType: PATCH_CONTENT_TYPE[o.type], signal: o.signal,
+  });
+}
+
+export interface DeleteOptions extends NamespacedOptions {
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  gracePeriodSeconds?: number;
+  dryRun?: boolean;
+}
+
+/** DELETE; resolves to the object (held by finalizers) or a Success Status. */
+export function k8sDelete<T extends K8sResource>(model: K8sModel<T>, name: string, o: DeleteOptions = {}) {
+  const body: Record<string, unknown> = { kind: 'DeleteOptions', apiVersion: 'v1' };
+  if (o.propagationPolicy) body.propagationPolicy = o.propagationPolicy;
+  if (o.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = o.gracePeriodSeconds;
+  if (o.dryRun) body.dryRun = ['All'];
+  return k8sRequest<T | Status>(resourceUrl(model, { namespace: o.namespace, name }), {
+    method: 'DELETE', body, signal: o.signal,
+  });
+}
+
+export interface SubresourceOptions extends NamespacedOptions {
+  /** KubeVirt's virt-api subresources (start, stop, migrate...) are in subresources.kubevirt.io. */
+  kubevirt?: boolean;
+}
+
+/** PUT to a subresource, e.g. VM start: `k8sPutSubresource(VirtualMachineModel, 'vm1', 'start', {}, {namespace, kubevirt: true})`. */
+export function k8sPutSubresource<R = unknown>(
+  model: K8sModel,
+  name: string,
+  subresource: string,
+  body: unknown,
+  o: SubresourceOptions = {},
+): Promise<R> {
+  const ref = { namespace: o.namespace, name, subresource };
+  const url = o.kubevirt ? kubevirtSubresourceUrl(model, ref) : resourceUrl(model, ref);
+  return k8sRequest<R>(url, { method: 'PUT', body: body ?? {}, signal: o.signal });
+}

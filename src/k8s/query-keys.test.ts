@@ -1,0 +1,44 @@
+import { hashKey } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { NodeModel, PodModel, VirtualMachineModel } from './models';
+import { k8sKeys } from './query-keys';
+
+describe('k8sKeys', () => {
+  it('starts every key of a kind with the model prefix', () => {
+    const prefix = k8sKeys.model(VirtualMachineModel);
+    expect(prefix).toEqual(['k8s', 'kubevirt.io', 'v1', 'virtualmachines']);
+    expect(k8sKeys.list(VirtualMachineModel, { namespace: 'a' }).slice(0, 4)).toEqual(prefix);
+    expect(k8sKeys.object(VirtualMachineModel, 'x', 'a').slice(0, 4)).toEqual(prefix);
+    expect(k8sKeys.model(PodModel)[1]).toBe('core');
+  });
+
+  it('gives equal keys for equivalent selectors', () => {
+    const a = k8sKeys.list(PodModel, { namespace: 'n', labelSelector: '' });
+    const b = k8sKeys.list(PodModel, { namespace: 'n', fieldSelector: undefined });
+    expect(hashKey(a)).toBe(hashKey(b));
+  });
+
+  it('tells namespaces and selectors apart', () => {
+    const keys = [
+      k8sKeys.list(PodModel),
+      k8sKeys.list(PodModel, { namespace: 'n' }),
+      k8sKeys.list(PodModel, { namespace: 'n', labelSelector: 'a=b' }),
+      k8sKeys.list(PodModel, { namespace: 'n', fieldSelector: 'metadata.name=x' }),
+      k8sKeys.list(VirtualMachineModel, { namespace: 'n' }),
+    ].map((k) => hashKey(k));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('drops the namespace of cluster-scoped kinds', () => {
+    expect(hashKey(k8sKeys.list(NodeModel, { namespace: 'x' }))).toBe(hashKey(k8sKeys.list(NodeModel)));
+  });
+
+  it('keys access reviews by their whole tuple', () => {
+    const base = { group: 'subresources.kubevirt.io', resource: 'virtualmachines', subresource: 'start', verb: 'update' };
+    const a = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n1' }));
+    const b = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n2' }));
+    const c = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n1', subresource: 'stop' }));
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(k8sKeys.accessReview({ ...base }).slice(0, 2)).toEqual(k8sKeys.accessReviews);
+  });
+});

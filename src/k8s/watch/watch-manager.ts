@@ -1,0 +1,228 @@
+import { hashKey, notifyManager, type QueryClient } from '@tanstack/react-query';
+import { k8sListAll } from '../client';
+import type { K8sModel } from '../models';
+import { k8sKeys, normalizeSelector, type K8sListKey } from '../query-keys';
+import type { K8sResource, ListSelector, WatchEvent } from '../types';
+import { watchUrl } from '../urls';
+import { applyWatchEvents, type ListData } from './reducer';
+import { nextStep, type BackoffOptions, type WatchEnd } from './reconnect';
+import { browserSocketFactory, type SocketFactory, type WatchSocket } from './socket';
+
+export interface WatchTarget<T extends K8sResource = K8sResource> {
+  model: K8sModel<T>;
+  selector: ListSelector;
+}
+
+export type ListFn = <T extends K8sResource>(target: WatchTarget<T>, signal?: AbortSignal) => Promise<ListData<T>>;
+
+export interface WatchManagerOptions {
+  queryClient: QueryClient;
+  /** Defaults to the browser's WebSocket. */
+  socketFactory?: SocketFactory;
+  /** Page origin for ws:// URLs; defaults to window.location. */
+  origin?: { protocol: string; host: string };
+  /** Defaults to every page of the list through the proxy (limit 500). */
+  list?: ListFn;
+  /** Events are collected this long before one cache update (and one re-render). */
+  batchMs?: number;
+  /** A watch with no subscribers stays open this long, so a quick remount reuses it. */
+  lingerMs?: number;
+  backoff?: BackoffOptions;
+}
+
+const PAGE_LIMIT = 500;
+
+export const defaultList: ListFn = async (target, signal) => {
+  const list = await k8sListAll(target.model, { ...target.selector, limit: PAGE_LIMIT, signal });
+  return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+};
+
+interface Entry {
+  target: WatchTarget;
+  key: K8sListKey;
+  refs: number;
+  /** Bumped whenever the entry's loop restarts or stops; stale callbacks compare and bail out. */
+  generation: number;
+  socket?: WatchSocket;
+  timer?: ReturnType<typeof setTimeout>;
+  lingerTimer?: ReturnType<typeof setTimeout>;
+  failures: number;
+  sawEvents: boolean;
+  /** The loop gave up (a list error that retrying cannot fix); the next subscriber restarts it. */
+  stopped: boolean;
+  pending: WatchEvent[];
+}
+
+/**
+ * List-then-watch, one reference-counted watch per query key. The list is the query's own fetch
+ * (so react-query dedupes it with useQuery's); the watch starts from the list's resourceVersion and
+ * its events are batched into the cache with setQueryData. See reconnect.ts for the recovery rules.
+ */
+export class WatchManager {
+  private readonly entries = new Map<string, Entry>();
+  private readonly o: Required<Omit<WatchManagerOptions, 'origin' | 'backoff'>> & Pick<WatchManagerOptions, 'origin' | 'backoff'>;
+  private flushTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(options: WatchManagerOptions) {
+    this.o = {
+      socketFactory: browserSocketFactory,
+      list: defaultList,
+      batchMs: 100,
+      lingerMs: 2_000,
+      ...options,
+    };
+  }
+
+  /** The react-query options of a watched list; useQuery and the manager must use the same. */
+  listQuery<T extends K8sResource>(target: WatchTarget<T>) {
+    const normalized = { model: target.model, selector: normalizeSelector(target.model, target.selector) };
+    return {
+      queryKey: k8sKeys.list(target.model, target.selector),
+      queryFn: ({ signal }: { signal?: AbortSignal }) => this.o.list(normalized, signal),
+      staleTime: Infinity,
+      structuralSharing: false,
+      retry: false,
+    } as const;
+  }
+
+  /** Starts (or joins) the watch for a target; call the returned function to leave it. */
+  subscribe(target: WatchTarget): () => void {
+    const key = k8sKeys.list(target.model, target.selector);
+    const hash = hashKey(key);
+    let entry = this.entries.get(hash);
+    if (!entry) {
+      entry = { target, key, refs: 0, generation: 0, failures: 0, sawEvents: false, stopped: false, pending: [] };
+      this.entries.set(hash, entry);
+      this.relist(entry, false);
+    } else if (entry.stopped) {
+      entry.failures = 0;
+      this.relist(entry, true);
+    }
+    clearTimeout(entry.lingerTimer);
+    entry.lingerTimer = undefined;
+    entry.refs++;
+    const e = entry;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      e.refs--;
+      if (e.refs === 0) e.lingerTimer = setTimeout(() => this.stop(hash, e), this.o.lingerMs);
+    };
+  }
+
+  /** Number of live watches (tests and diagnostics). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Closes every watch. The manager can be used again afterwards. */
+  dispose(): void {
+    for (const [hash, entry] of [...this.entries]) this.stop(hash, entry);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+  }
+
+  private stop(hash: string, entry: Entry): void {
+    if (this.entries.get(hash) !== entry) return;
+    this.entries.delete(hash);
+    this.halt(entry);
+    clearTimeout(entry.lingerTimer);
+    entry.pending = [];
+    // Nothing keeps this data fresh any more: the next subscriber lists again.
+    void this.o.queryClient.invalidateQueries({ queryKey: entry.key, exact: true, refetchType: 'none' });
+  }
+
+  /** Cancels the entry's socket and timer and invalidates its pending callbacks. */
+  private halt(entry: Entry): number {
+    entry.generation++;
+    entry.socket?.close();
+    entry.socket = undefined;
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    return entry.generation;
+  }
+
+  private relist(entry: Entry, force: boolean): void {
+    const gen = this.halt(entry);
+    entry.stopped = false;
+    const query = this.listQuery(entry.target);
+    this.o.queryClient
+      .fetchQuery({ ...query, staleTime: force ? 0 : Infinity })
+      .then((data) => {
+        if (gen === entry.generation) this.watch(entry, data.resourceVersion);
+      })
+      .catch((error: unknown) => {
+        if (gen === entry.generation) this.ended(entry, { kind: 'list-failed', error });
+      });
+  }
+
+  private watch(entry: Entry, resourceVersion: string): void {
+    const gen = this.halt(entry);
+    entry.sawEvents = false;
+    const origin = this.o.origin ?? window.location;
+    const url = watchUrl(entry.target.model, entry.target.selector, resourceVersion, origin);
+    entry.socket = this.o.socketFactory(url, {
+      onOpen: () => undefined,
+      onMessage: (text) => {
+        if (gen !== entry.generation) return;
+        let event: WatchEvent;
+        try {
+          event = JSON.parse(text) as WatchEvent;
+        } catch {
+          return;
+        }
+        if (event.type === 'ERROR') {
+          this.ended(entry, { kind: 'error-event', status: event.object });
+          return;
+        }
+        entry.sawEvents = true;
+        entry.pending.push(event);
+        this.scheduleFlush();
+      },
+      onClose: (code) => {
+        if (gen === entry.generation) this.ended(entry, { kind: 'close', code });
+      },
+    });
+  }
+
+  private ended(entry: Entry, end: WatchEnd): void {
+    this.flushEntry(entry);
+    const step = nextStep(end, entry.failures, entry.sawEvents, this.o.backoff);
+    entry.failures = step.failures;
+    const gen = this.halt(entry);
+    if (step.action === 'stop') {
+      entry.stopped = true;
+      return;
+    }
+    const run = () => {
+      if (gen !== entry.generation) return;
+      if (step.action === 'relist') {
+        this.relist(entry, true);
+        return;
+      }
+      const data = this.o.queryClient.getQueryData<ListData>(entry.key);
+      if (data) this.watch(entry, data.resourceVersion);
+      else this.relist(entry, true);
+    };
+    if (step.delayMs === 0) run();
+    else entry.timer = setTimeout(run, step.delayMs);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      notifyManager.batch(() => {
+        for (const entry of this.entries.values()) this.flushEntry(entry);
+      });
+    }, this.o.batchMs);
+  }
+
+  private flushEntry(entry: Entry): void {
+    if (!entry.pending.length) return;
+    const events = entry.pending;
+    entry.pending = [];
+    this.o.queryClient.setQueryData<ListData>(entry.key, (old) => (old ? applyWatchEvents(old, events) : old));
+  }
+}
