@@ -1,0 +1,76 @@
+/** core/v1 Events as client-go's event recorder writes them, with aggregation of repeats. */
+import type { KObject } from './types.js';
+import { isStatusError } from './status.js';
+import { nowRfc3339 } from './util.js';
+import type { StoreVerbs } from './verbs.js';
+
+export type EventSource = string | { component: string; host?: string };
+
+export class EventRecorder {
+  private names = new Map<string, string>();
+
+  constructor(private readonly store: StoreVerbs) {}
+
+  /**
+   * Records an event about `involved`. A repeat (same source, object, type, reason and message)
+   * bumps `count` and `lastTimestamp` of the existing Event instead of creating a new one.
+   */
+  record(involved: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): KObject {
+    const src = typeof source === 'string' ? { component: source } : source;
+    const m = involved.metadata;
+    const ns = m.namespace || 'default';
+    const key = [src.component, src.host ?? '', involved.kind, ns, m.name, m.uid, involved.apiVersion, type, reason, message].join('\u0000');
+    const now = new Date();
+    const ts = nowRfc3339(now);
+    const existing = this.names.get(key);
+    if (existing && this.store.tryGet('events', ns, existing)) {
+      try {
+        return this.store.mutate('events', ns, existing, (e) => {
+          e.count = ((e.count as number | undefined) ?? 1) + 1;
+          e.lastTimestamp = ts;
+        }, { fieldManager: src.component });
+      } catch (e) {
+        if (!isStatusError(e)) throw e;
+      }
+    }
+    const name = `${m.name}.${(BigInt(now.getTime()) * 1000000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`;
+    const involvedObject: Record<string, unknown> = { kind: involved.kind, name: m.name, uid: m.uid, apiVersion: involved.apiVersion, resourceVersion: m.resourceVersion };
+    if (m.namespace) involvedObject.namespace = m.namespace;
+    const ev = this.store.create('events', {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns },
+      involvedObject,
+      reason,
+      message,
+      source: src.host ? { component: src.component, host: src.host } : { component: src.component },
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: src.component,
+      reportingInstance: src.host ?? '',
+    }, { fieldManager: src.component });
+    this.names.set(key, name);
+    return ev;
+  }
+
+  /** Deletes events whose lastTimestamp is older than `ttlMs` (kube-apiserver's --event-ttl, 1h). */
+  sweep(ttlMs: number): void {
+    const cutoff = Date.now() - ttlMs;
+    for (const e of this.store.list('events').items) {
+      const last = Date.parse(String(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''));
+      if (Number.isFinite(last) && last < cutoff) {
+        try {
+          this.store.delete('events', e.metadata.namespace, e.metadata.name ?? '');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    for (const [k, name] of this.names) {
+      if (![...this.names.values()].includes(name)) this.names.delete(k);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Hook types the store and the API layer call. Engineer-owned implementations live in
+ * server/cluster/admission/ and server/cluster/auth/; these mirror their signatures structurally.
+ */
+import type { V1Status } from './status.js';
+
+export interface AdmissionRequest {
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  group: string;
+  version: string;
+  resource: string;
+  subresource?: string;
+  kind: string;
+  namespace?: string;
+  name?: string;
+  object?: Record<string, unknown>;
+  oldObject?: Record<string, unknown>;
+  dryRun: boolean;
+  userName: string;
+}
+
+export type AdmissionResult =
+  | { allowed: true; warnings?: string[]; object?: Record<string, unknown> }
+  | { allowed: false; status: V1Status };
+
+export type AdmitFn = (req: AdmissionRequest) => AdmissionResult;
+
+export interface UserInfo {
+  name: string;
+  groups: string[];
+}
+
+export interface AuthzAttributes {
+  verb: string;
+  group: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+export interface AuthHooks {
+  authenticate(headers: import('node:http').IncomingHttpHeaders): { user: UserInfo } | { status: V1Status };
+  authorize(user: UserInfo, attrs: AuthzAttributes): { allowed: boolean; reason: string };
+  forbidden(user: UserInfo, attrs: AuthzAttributes): V1Status;
+  describe(): string;
+}
+
+export const ADMIN: UserInfo = { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] };
+
+/** The default when no auth module is present: every request is admin. */
+export const allowAll: AuthHooks = {
+  authenticate: () => ({ user: ADMIN }),
+  authorize: () => ({ allowed: true, reason: '' }),
+  forbidden: (user, a) => ({
+    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Forbidden', code: 403,
+    message: `${a.group ? `${a.resource}.${a.group}` : a.resource} is forbidden: User "${user.name}" cannot ${a.verb} resource "${a.resource}" in API group "${a.group}"`,
+  }),
+  describe: () => 'no users file: every request is admin',
+};

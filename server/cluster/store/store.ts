@@ -1,0 +1,375 @@
+/**
+ * The embedded cluster's storage: Kubernetes semantics over plain JSON objects, in memory, with an
+ * optional write-ahead log. The HTTP API layer and the in-process controllers both write through it.
+ * Every object it returns is deep-frozen: `structuredClone` it before editing.
+ */
+import type { AdmitFn, AdmissionRequest } from './hooks.js';
+import { WriteAheadLog, type ChangeType } from './persistence.js';
+import { findByKind, getResource, apiVersionOf, RESOURCES, resourceKey, type ResourceInfo } from './resources.js';
+import { parseFieldSelector, parseLabelSelector, matches, type Filter } from './selectors.js';
+import { errors, StatusError } from './status.js';
+import type { KObject, WatchEvent } from './types.js';
+import { WatchHub, type WatchCallback } from './watch.js';
+import { clone, deepFreeze, objectKey } from './util.js';
+
+export interface StoreOptions {
+  /** Directory for the write-ahead log; without it the store lives in memory only. */
+  dataDir?: string;
+  /** How many changes the watch history keeps for resuming (default 20000). */
+  historySize?: number;
+  log?: (msg: string) => void;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** managedFields manager name (default: "unknown" for in-process writers). */
+  fieldManager?: string;
+  /** The user the admission hook sees (default "system:admin"). */
+  user?: string;
+  /** The version the request used, e.g. "v1alpha3" (admission and managedFields see it). */
+  version?: string;
+  /** Collected admission warnings, to send as Warning headers. */
+  warnings?: string[];
+  /** Internal: managedFields already computed (server-side apply). */
+  skipManagedFields?: boolean;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  subresource?: 'status';
+}
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  limit?: number;
+  continue?: string;
+}
+
+export interface ListResult {
+  items: KObject[];
+  resourceVersion: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+export interface WatchOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  /** Unset or "0": synthetic ADDED events for current objects first; "N": every change after N. */
+  resourceVersion?: string;
+  /** Emit BOOKMARK events this often (ms) when idle. */
+  bookmarkIntervalMs?: number;
+  /** After the initial ADDED events, a BOOKMARK annotated k8s.io/initial-events-end (sendInitialEvents). */
+  initialEventsEnd?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  preconditions?: { uid?: string; resourceVersion?: string };
+  gracePeriodSeconds?: number;
+}
+
+export interface DeleteResult {
+  /** The deleted object, or the object now carrying a deletionTimestamp when finalizers hold it. */
+  object: KObject;
+  deleted: boolean;
+}
+
+interface Table {
+  objects: Map<string, KObject>;
+  sorted: string[] | null;
+}
+
+export interface Commit {
+  res: string;
+  type: ChangeType;
+  obj: KObject;
+  prev?: KObject;
+}
+
+/** Internal state and the commit path; the public verbs live in Store (store-verbs). */
+export class StoreCore {
+  protected tables = new Map<string, Table>();
+  protected uidIndex = new Map<string, { res: string; key: string }>();
+  /** owner uid -> uids of objects whose ownerReferences name it */
+  protected ownerIndex = new Map<string, Set<string>>();
+  protected rv = 0;
+  protected readonly hub: WatchHub;
+  protected readonly wal?: WriteAheadLog;
+  protected readonly log: (msg: string) => void;
+  /** Admission hook (create/update/delete), set by the cluster at start. */
+  admit?: AdmitFn;
+  /** Called after every committed change (garbage collector, namespace lifecycle). */
+  protected listeners: ((c: Commit) => void)[] = [];
+
+  constructor(opts: StoreOptions = {}) {
+    this.log = opts.log ?? (() => {});
+    this.hub = new WatchHub(opts.historySize ?? 20000, () => this.rv, (e) => this.log(`watch callback failed: ${String(e)}`));
+    for (const r of RESOURCES) if (!r.virtual) this.tables.set(resourceKey(r), { objects: new Map(), sorted: null });
+    if (opts.dataDir) {
+      this.wal = new WriteAheadLog(opts.dataDir);
+      const loaded = this.wal.load();
+      for (const { res, obj } of loaded.objects) {
+        const t = this.tables.get(res);
+        if (!t) continue;
+        const key = objectKey(obj.metadata.namespace, obj.metadata.name ?? '');
+        t.objects.set(key, deepFreeze(obj));
+        this.uidIndex.set(obj.metadata.uid ?? '', { res, key });
+        this.indexOwners(undefined, obj);
+      }
+      this.rv = loaded.rv;
+      this.hub.seed(loaded.history.map((h) => deepFreeze(h)), this.rv);
+      this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
+    }
+  }
+
+  /** The latest resourceVersion of the whole store (opaque to clients). */
+  get resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  protected table(res: string): Table {
+    const t = this.tables.get(res);
+    if (!t) {
+      const info = getResource(res);
+      if (info.virtual) throw errors.methodNotAllowed();
+    }
+    return t!;
+  }
+
+  protected *allObjects(): Iterable<{ res: string; obj: KObject }> {
+    for (const [res, t] of this.tables) for (const obj of t.objects.values()) yield { res, obj };
+  }
+
+  /** Writes a change: assigns the resourceVersion, makes it durable, applies it, notifies watchers. */
+  protected commit(res: string, type: ChangeType, next: KObject, prev?: KObject): KObject {
+    const t = this.table(res);
+    this.rv++;
+    next.metadata.resourceVersion = String(this.rv);
+    const obj = deepFreeze(next);
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name ?? '');
+    try {
+      this.wal?.append({ rv: this.rv, res, type, obj });
+    } catch (e) {
+      this.rv--;
+      throw errors.internal(`failed to persist: ${String(e)}`);
+    }
+    this.indexOwners(prev, type === 'DELETED' ? undefined : obj);
+    if (type === 'DELETED') {
+      t.objects.delete(key);
+      this.uidIndex.delete(obj.metadata.uid ?? '');
+      t.sorted = null;
+    } else {
+      if (!t.objects.has(key)) t.sorted = null;
+      t.objects.set(key, obj);
+      this.uidIndex.set(obj.metadata.uid ?? '', { res, key });
+    }
+    this.hub.publish({ rv: this.rv, res, type, obj, prev });
+    for (const l of this.listeners) {
+      try {
+        l({ res, type, obj, prev });
+      } catch (e) {
+        this.log(`store listener failed: ${String(e)}`);
+      }
+    }
+    if (this.wal && this.wal.appendedSinceCompaction > 100000) this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
+    return obj;
+  }
+
+  private indexOwners(prev: KObject | undefined, next: KObject | undefined): void {
+    const uid = (next ?? prev)?.metadata.uid ?? '';
+    for (const r of prev?.metadata.ownerReferences ?? []) this.ownerIndex.get(r.uid)?.delete(uid);
+    for (const r of next?.metadata.ownerReferences ?? []) {
+      const set = this.ownerIndex.get(r.uid) ?? new Set<string>();
+      set.add(uid);
+      this.ownerIndex.set(r.uid, set);
+    }
+    for (const r of prev?.metadata.ownerReferences ?? []) if (this.ownerIndex.get(r.uid)?.size === 0) this.ownerIndex.delete(r.uid);
+  }
+
+  /** Objects whose ownerReferences name `ownerUid`. */
+  dependentsOf(ownerUid: string): { res: string; obj: KObject }[] {
+    const out: { res: string; obj: KObject }[] = [];
+    for (const uid of this.ownerIndex.get(ownerUid) ?? []) {
+      const d = this.getByUid(uid);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  /** Runs the admission hook; returns the (possibly mutated) object or throws its Status. */
+  protected runAdmission(
+    info: ResourceInfo,
+    operation: AdmissionRequest['operation'],
+    obj: KObject | undefined,
+    old: KObject | undefined,
+    opts: WriteOptions & { subresource?: string },
+  ): KObject | undefined {
+    if (!this.admit) return obj;
+    const meta = (obj ?? old)!.metadata;
+    const res = this.admit({
+      operation,
+      group: info.group,
+      version: opts.version ?? info.versions[0],
+      resource: info.plural,
+      subresource: opts.subresource,
+      kind: info.kind,
+      namespace: meta.namespace,
+      name: meta.name,
+      object: obj as Record<string, unknown> | undefined,
+      oldObject: old as Record<string, unknown> | undefined,
+      dryRun: opts.dryRun ?? false,
+      userName: opts.user ?? 'system:admin',
+    });
+    if (!res.allowed) throw new StatusError(res.status);
+    if (res.warnings?.length && opts.warnings) opts.warnings.push(...res.warnings);
+    return (res.object as KObject | undefined) ?? obj;
+  }
+
+  protected keyOf(info: ResourceInfo, namespace: string | undefined, name: string): string {
+    return objectKey(info.namespaced ? namespace : undefined, name);
+  }
+
+  /** Get or undefined. The object is frozen. */
+  tryGet(res: string, namespace: string | undefined, name: string): KObject | undefined {
+    const info = getResource(res);
+    return this.table(res).objects.get(this.keyOf(info, namespace, name));
+  }
+
+  /** Get or throw 404 NotFound. The object is frozen. */
+  get(res: string, namespace: string | undefined, name: string): KObject {
+    const o = this.tryGet(res, namespace, name);
+    if (!o) {
+      const info = getResource(res);
+      throw errors.notFound(info.group, info.plural, name);
+    }
+    return o;
+  }
+
+  /** Finds an object by uid (any resource). */
+  getByUid(uid: string): { res: string; obj: KObject } | undefined {
+    const at = this.uidIndex.get(uid);
+    if (!at) return undefined;
+    const obj = this.tables.get(at.res)?.objects.get(at.key);
+    return obj ? { res: at.res, obj } : undefined;
+  }
+
+  protected compileFilter(info: ResourceInfo, o: { namespace?: string; labelSelector?: string; fieldSelector?: string }): Filter {
+    return {
+      namespace: info.namespaced && o.namespace ? o.namespace : undefined,
+      labels: parseLabelSelector(o.labelSelector),
+      fields: parseFieldSelector(o.fieldSelector, info.fieldSelectors),
+    };
+  }
+
+  /** Sorted keys (namespace/name order, as etcd lists). */
+  protected sortedKeys(res: string): string[] {
+    const t = this.table(res);
+    if (!t.sorted) t.sorted = [...t.objects.keys()].sort();
+    return t.sorted;
+  }
+
+  /** Lists objects in key order; `limit` and `continue` page through them. */
+  list(res: string, opts: ListOptions = {}): ListResult {
+    const info = getResource(res);
+    const filter = this.compileFilter(info, opts);
+    const t = this.table(res);
+    let start = 0;
+    let listRv = this.rv;
+    const keys = this.sortedKeys(res);
+    if (opts.continue) {
+      const c = decodeContinue(opts.continue);
+      if (c.rv < this.hub.compactedRv) {
+        throw errors.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
+      }
+      listRv = c.rv;
+      start = lowerBound(keys, c.start);
+    } else if (filter.namespace) {
+      start = lowerBound(keys, `${filter.namespace}/`);
+    }
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const items: KObject[] = [];
+    let i = start;
+    for (; i < keys.length; i++) {
+      const obj = t.objects.get(keys[i])!;
+      if (filter.namespace && obj.metadata.namespace !== filter.namespace) {
+        if (keys[i] > `${filter.namespace}/\uffff`) { i = keys.length; break; }
+        continue;
+      }
+      if (!matches(filter, obj)) continue;
+      if (items.length >= limit) break;
+      items.push(obj);
+    }
+    const out: ListResult = { items, resourceVersion: String(listRv) };
+    if (i < keys.length && items.length >= limit) {
+      const last = items[items.length - 1];
+      out.continue = encodeContinue(listRv, objectKey(last.metadata.namespace, last.metadata.name ?? '') + '\u0000');
+      if (!filter.labels.length && !filter.fields.length) {
+        let remaining = 0;
+        for (let j = i; j < keys.length; j++) {
+          if (!filter.namespace || keys[j].startsWith(`${filter.namespace}/`)) remaining++;
+        }
+        out.remainingItemCount = remaining;
+      }
+    }
+    return out;
+  }
+
+  /** Watches a resource; returns an unsubscribe function. Throws 410 Expired when the version is too old. */
+  watch(res: string, opts: WatchOptions, cb: WatchCallback): () => void {
+    const info = getResource(res);
+    const filter = this.compileFilter(info, opts);
+    const w = this.hub.subscribe(res, filter, opts.resourceVersion, () => this.list(res, opts).items, cb, opts);
+    return () => this.hub.unsubscribe(w);
+  }
+
+  /** Resolves an ownerReference-style (apiVersion, kind) to the store's resource key. */
+  resourceFor(apiVersion: string, kind: string): string | undefined {
+    const info = findByKind(apiVersion, kind);
+    return info && !info.virtual ? resourceKey(info) : undefined;
+  }
+
+  /** Fills apiVersion/kind for in-process writers and checks them against the resource. */
+  protected normalize(info: ResourceInfo, input: KObject): KObject {
+    const obj = clone(input);
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw errors.badRequest('the object is not a JSON object');
+    if (!obj.metadata || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) obj.metadata = {};
+    obj.apiVersion = apiVersionOf(info);
+    obj.kind = info.kind;
+    return obj;
+  }
+
+  close(): void {
+    this.hub.stopAll();
+    this.wal?.close();
+  }
+}
+
+export function encodeContinue(rv: number, start: string): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start })).toString('base64url');
+}
+
+function decodeContinue(token: string): { rv: number; start: string } {
+  try {
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: string; rv?: number; start?: string };
+    if (c.v === 'meta.k8s.io/v1' && typeof c.rv === 'number' && typeof c.start === 'string') return { rv: c.rv, start: c.start };
+  } catch {
+    // fall through
+  }
+  throw errors.badRequest('continue key is not valid: invalid continue token');
+}
+
+function lowerBound(keys: string[], target: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export type { WatchEvent };

@@ -1,0 +1,198 @@
+/** The write verbs of the store: create, update, updateStatus, patch, delete, deleteCollection, mutate. */
+import { applyPatch, type PatchType } from './patch.js';
+import { getResource, type ResourceInfo } from './resources.js';
+import { causes, errors, isStatusError, type V1Status } from './status.js';
+import { StoreCore, type DeleteOptions, type DeleteResult, type ListOptions, type UpdateOptions, type WriteOptions } from './store.js';
+import type { KObject } from './types.js';
+import { trackUpdate } from './managed-fields.js';
+import { clone, nowRfc3339, randomSuffix } from './util.js';
+import { isNoop, prepareCreate, prepareUpdate, validateMeta } from './write-rules.js';
+
+export interface PatchOptions extends WriteOptions {
+  subresource?: 'status';
+  /** Server-side apply: take ownership of conflicting fields. */
+  force?: boolean;
+}
+
+export class StoreVerbs extends StoreCore {
+  /** Creates an object (generateName, uid, timestamps, namespace checks, admission). */
+  create(res: string, input: KObject, opts: WriteOptions & { namespace?: string } = {}): KObject {
+    const info = getResource(res);
+    const obj = this.normalize(info, input);
+    const m = obj.metadata;
+    if (info.namespaced) {
+      const ns = m.namespace || opts.namespace;
+      if (!ns) throw errors.badRequest('the server could not find the requested resource: namespace is required');
+      m.namespace = ns;
+    }
+    const now = new Date();
+    prepareCreate(info, obj, now);
+    if (!m.name && m.generateName) {
+      for (let i = 0; i < 10; i++) {
+        m.name = `${m.generateName}${randomSuffix()}`;
+        if (!this.tryGet(res, m.namespace, m.name)) break;
+      }
+    }
+    validateMeta(info, obj);
+    this.checkNamespace(info, m.namespace, 'create');
+    if (!opts.skipManagedFields) trackUpdate(undefined, obj, opts.fieldManager, opts.version ?? info.versions[0], undefined, now);
+    const admitted = this.runAdmission(info, 'CREATE', obj, undefined, opts)!;
+    if (this.tryGet(res, m.namespace, m.name!)) throw errors.alreadyExists(info.group, info.plural, m.name!);
+    if (opts.dryRun) return admitted;
+    return this.commit(res, 'ADDED', admitted);
+  }
+
+  protected checkNamespace(info: ResourceInfo, ns: string | undefined, verb: string): void {
+    if (!info.namespaced || !ns) return;
+    const nsObj = this.tryGet('namespaces', undefined, ns);
+    if (!nsObj) throw errors.notFound('', 'namespaces', ns);
+    if (verb === 'create' && nsObj.metadata.deletionTimestamp) {
+      throw errors.forbidden(`${info.group ? `${info.plural}.${info.group}` : info.plural} "${''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`.replace(' "" is', ' is'), {
+        name: '', group: info.group || undefined, kind: info.plural,
+        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
+      });
+    }
+  }
+
+  /** Replaces an object (PUT). A resourceVersion in `input` must match (409 Conflict otherwise). */
+  update(res: string, input: KObject, opts: UpdateOptions = {}): KObject {
+    const info = getResource(res);
+    const next = this.normalize(info, input);
+    const name = next.metadata.name ?? '';
+    const old = this.get(res, next.metadata.namespace, name);
+    const rv = next.metadata.resourceVersion;
+    if (!rv && info.custom) {
+      throw errors.invalid(info.group, info.kind, name, [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' }]);
+    }
+    if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(info.group, info.plural, name);
+    return this.write(info, res, old, next, opts);
+  }
+
+  /** Replaces only the status (the /status subresource, or the main endpoint for kinds without one). */
+  updateStatus(res: string, input: KObject, opts: WriteOptions = {}): KObject {
+    const info = getResource(res);
+    return this.update(res, input, { ...opts, subresource: info.hasStatus ? 'status' : undefined });
+  }
+
+  /** Shared tail of update and patch: strategy rules, admission, finalization, commit. */
+  protected write(info: ResourceInfo, res: string, old: KObject, next: KObject, opts: UpdateOptions, managed = true): KObject {
+    const now = new Date();
+    let out = prepareUpdate(info, old, next, opts.subresource);
+    validateMeta(info, out);
+    if (managed) trackUpdate(old, out, opts.fieldManager, opts.version ?? info.versions[0], opts.subresource, now);
+    out = this.runAdmission(info, 'UPDATE', out, old, opts)!;
+    if (isNoop(old, out)) return old;
+    if (opts.dryRun) return out;
+    if (out.metadata.deletionTimestamp && !(out.metadata.finalizers ?? []).length && !this.heldByNamespace(info, out)) {
+      return this.commit(res, 'DELETED', out, old);
+    }
+    return this.commit(res, 'MODIFIED', out, old);
+  }
+
+  protected heldByNamespace(info: ResourceInfo, obj: KObject): boolean {
+    if (info.plural !== 'namespaces' || info.group !== '') return false;
+    const fin = (obj.spec as { finalizers?: string[] } | undefined)?.finalizers;
+    return Array.isArray(fin) && fin.length > 0;
+  }
+
+  /**
+   * Patches an object: json-patch, merge-patch, strategic-merge-patch (core kinds only) or
+   * server-side apply (creates the object when absent).
+   */
+  patch(res: string, namespace: string | undefined, name: string, type: PatchType, body: unknown, opts: PatchOptions = {}): KObject {
+    const info = getResource(res);
+    const old = this.tryGet(res, namespace, name);
+    if (!old) {
+      if (type !== 'apply') throw errors.notFound(info.group, info.plural, name);
+      const created = applyPatch(info, undefined, type, body, { ...opts, name, namespace });
+      return this.create(res, created, { ...opts, namespace, skipManagedFields: true });
+    }
+    const next = applyPatch(info, old, type, body, { ...opts, name, namespace });
+    const rv = next.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(info.group, info.plural, name);
+    if (next.metadata.name !== name) {
+      throw errors.invalid(info.group, info.kind, name, [causes.invalid('metadata.name', next.metadata.name, 'field is immutable')]);
+    }
+    return this.write(info, res, old, next, opts, type !== 'apply');
+  }
+
+  /**
+   * Reads, lets `fn` edit a mutable copy, and writes it back, retrying on conflicts: the easy way for
+   * controllers. Returning `false` from fn skips the write. Throws 404 when the object is gone.
+   */
+  mutate(res: string, namespace: string | undefined, name: string, fn: (obj: KObject) => void | false, opts: UpdateOptions = {}): KObject {
+    for (let attempt = 0; ; attempt++) {
+      const cur = this.get(res, namespace, name);
+      const copy = clone(cur);
+      if (fn(copy) === false) return cur;
+      copy.metadata.resourceVersion = cur.metadata.resourceVersion;
+      try {
+        return this.update(res, copy, opts);
+      } catch (e) {
+        if (!(isStatusError(e) && e.code === 409 && e.reason === 'Conflict') || attempt > 5) throw e;
+      }
+    }
+  }
+
+  /** Deletes an object, honouring preconditions, finalizers and the propagation policy. */
+  delete(res: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): DeleteResult {
+    const info = getResource(res);
+    const old = this.get(res, namespace, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      throw errors.conflict(info.group, info.plural, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw errors.conflict(info.group, info.plural, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+    }
+    this.runAdmission(info, 'DELETE', undefined, old, opts);
+    const next = clone(old);
+    const fin = new Set(next.metadata.finalizers ?? []);
+    const policy = opts.propagationPolicy;
+    if (policy === 'Orphan') { fin.add('orphan'); fin.delete('foregroundDeletion'); }
+    if (policy === 'Foreground') { fin.add('foregroundDeletion'); fin.delete('orphan'); }
+    if (policy === 'Background') { fin.delete('orphan'); fin.delete('foregroundDeletion'); }
+    const isNs = info.plural === 'namespaces' && info.group === '';
+    if (fin.size === 0 && !isNs && !old.metadata.deletionTimestamp) {
+      if (opts.dryRun) return { object: old, deleted: true };
+      return { object: this.commit(res, 'DELETED', next, old), deleted: true };
+    }
+    if (old.metadata.deletionTimestamp && fin.size === (old.metadata.finalizers ?? []).length) return { object: old, deleted: false };
+    next.metadata.finalizers = [...fin];
+    if (!next.metadata.finalizers.length) delete next.metadata.finalizers;
+    if (!next.metadata.deletionTimestamp) {
+      next.metadata.deletionTimestamp = nowRfc3339();
+      next.metadata.deletionGracePeriodSeconds = 0;
+      if (next.metadata.generation) next.metadata.generation++;
+    }
+    if (isNs) next.status = { ...(next.status as object), phase: 'Terminating' };
+    if (opts.dryRun) return { object: next, deleted: false };
+    if (!fin.size && !this.heldByNamespace(info, next)) return { object: this.commit(res, 'DELETED', next, old), deleted: true };
+    return { object: this.commit(res, 'MODIFIED', next, old), deleted: false };
+  }
+
+  /** Deletes every object matching the list options; returns what was deleted or marked. */
+  deleteCollection(res: string, list: ListOptions, opts: DeleteOptions = {}): KObject[] {
+    const out: KObject[] = [];
+    for (const o of this.list(res, { ...list, limit: undefined, continue: undefined }).items) {
+      try {
+        out.push(this.delete(res, o.metadata.namespace, o.metadata.name ?? '', opts).object);
+      } catch (e) {
+        if (!(isStatusError(e) && e.code === 404)) throw e;
+      }
+    }
+    return out;
+  }
+
+  /** The namespace controller's last step: drop the `kubernetes` finalizer and remove the namespace. */
+  finalizeNamespace(name: string): void {
+    const old = this.tryGet('namespaces', undefined, name);
+    if (!old?.metadata.deletionTimestamp) return;
+    const next = clone(old);
+    next.spec = { ...(next.spec as object), finalizers: [] };
+    if ((next.metadata.finalizers ?? []).length) this.commit('namespaces', 'MODIFIED', next, old);
+    else this.commit('namespaces', 'DELETED', next, old);
+  }
+}
+
+export type { V1Status };

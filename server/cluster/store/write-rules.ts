@@ -1,0 +1,130 @@
+/** What the registry strategies of kube-apiserver do to an object on create and update. */
+import { randomUUID } from 'node:crypto';
+import { nameErrors, metadataErrors, type NameRule } from './names.js';
+import type { ResourceInfo } from './resources.js';
+import { causes, errors, type StatusCause } from './status.js';
+import type { KObject } from './types.js';
+import { deepEqual, nowRfc3339 } from './util.js';
+
+export function nameRule(info: ResourceInfo): NameRule {
+  if (info.plural === 'namespaces') return 'label';
+  if (info.plural === 'services') return 'dns1035';
+  return 'subdomain';
+}
+
+/** Initial status set by a strategy's PrepareForCreate for kinds with a /status subresource. */
+function initialStatus(info: ResourceInfo, obj: KObject): unknown {
+  if (info.group !== '') return undefined;
+  switch (info.plural) {
+    case 'namespaces': return { phase: 'Active' };
+    case 'pods': return { phase: 'Pending', qosClass: 'BestEffort' };
+    case 'persistentvolumeclaims': return { phase: 'Pending' };
+    case 'services': return { loadBalancer: {} };
+    case 'nodes': return obj.status; // nodes may set status on create
+    default: return undefined;
+  }
+}
+
+export function validateMeta(info: ResourceInfo, obj: KObject): void {
+  const errs: StatusCause[] = [];
+  if (!obj.metadata.name) errs.push(causes.required('metadata.name', 'name or generateName is required'));
+  else errs.push(...nameErrors(obj.metadata.name, nameRule(info)));
+  errs.push(...metadataErrors(obj.metadata));
+  if (errs.length) throw errors.invalid(info.group, info.kind, obj.metadata.name ?? '', errs);
+}
+
+/** Fills server-set fields on create; `obj` is a mutable copy. */
+export function prepareCreate(info: ResourceInfo, obj: KObject, now: Date): void {
+  const m = obj.metadata;
+  if (m.resourceVersion) throw errors.badRequest('resourceVersion should not be set on objects to be created');
+  m.uid = randomUUID();
+  m.creationTimestamp = nowRfc3339(now);
+  delete m.deletionTimestamp;
+  delete m.deletionGracePeriodSeconds;
+  if (info.generation === 'spec') m.generation = 1;
+  else delete m.generation;
+  if (!info.namespaced) delete m.namespace;
+  if (info.hasStatus) {
+    const st = initialStatus(info, obj);
+    if (st === undefined) delete obj.status;
+    else obj.status = st;
+  }
+  if (info.plural === 'namespaces') {
+    const spec = (obj.spec && typeof obj.spec === 'object' ? obj.spec : {}) as Record<string, unknown>;
+    const fin = Array.isArray(spec.finalizers) ? (spec.finalizers as string[]) : [];
+    obj.spec = { ...spec, finalizers: fin.includes('kubernetes') ? fin : [...fin, 'kubernetes'] };
+  }
+  if (info.plural === 'namespaces') {
+    m.labels = { ...(m.labels ?? {}), 'kubernetes.io/metadata.name': m.name ?? '' };
+  }
+}
+
+function withoutMetaAndStatus(obj: KObject, dropStatus: boolean): Record<string, unknown> {
+  const rest: Record<string, unknown> = { ...obj };
+  delete rest.metadata;
+  delete rest.apiVersion;
+  delete rest.kind;
+  if (dropStatus) delete rest.status;
+  return rest;
+}
+
+/**
+ * Applies update rules to `next` (a mutable copy) given the stored `old`: immutable metadata is kept,
+ * the /status rules applied, generation bumped. Returns the object to store.
+ */
+export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, subresource?: string): KObject {
+  let out: KObject;
+  if (subresource === 'status') {
+    out = { ...structuredClone(old) };
+    if (next.status === undefined) delete out.status;
+    else out.status = next.status;
+    if (next.metadata.managedFields) out.metadata.managedFields = next.metadata.managedFields;
+  } else {
+    out = next;
+    if (info.hasStatus) {
+      if (old.status === undefined) delete out.status;
+      else out.status = structuredClone(old.status);
+    }
+    const m = out.metadata;
+    const om = old.metadata;
+    m.uid = om.uid;
+    m.creationTimestamp = om.creationTimestamp;
+    m.name = om.name;
+    if (info.namespaced) m.namespace = om.namespace;
+    else delete m.namespace;
+    if (om.deletionTimestamp) {
+      m.deletionTimestamp = om.deletionTimestamp;
+      m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+      const added = (m.finalizers ?? []).filter((f) => !(om.finalizers ?? []).includes(f));
+      if (added.length) {
+        throw errors.invalid(info.group, info.kind, om.name ?? '', [causes.forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => `"${f}"`).join(', ')}}`)]);
+      }
+    } else {
+      delete m.deletionTimestamp;
+      delete m.deletionGracePeriodSeconds;
+    }
+    if (info.plural === 'namespaces') {
+      out.spec = structuredClone(old.spec);
+    }
+    if (m.generateName === undefined && om.generateName !== undefined) m.generateName = om.generateName;
+  }
+  out.apiVersion = old.apiVersion;
+  out.kind = old.kind;
+  if (info.generation === 'spec') {
+    const gen = old.metadata.generation ?? 1;
+    const changed = !deepEqual(withoutMetaAndStatus(old, info.hasStatus), withoutMetaAndStatus(out, info.hasStatus));
+    out.metadata.generation = changed ? gen + 1 : gen;
+  } else {
+    delete out.metadata.generation;
+  }
+  return out;
+}
+
+/** True when the update changes nothing but server-set bookkeeping (kube skips such writes). */
+export function isNoop(old: KObject, next: KObject): boolean {
+  const a = { ...old, metadata: { ...old.metadata, resourceVersion: undefined, managedFields: undefined } };
+  const b = { ...next, metadata: { ...next.metadata, resourceVersion: undefined, managedFields: undefined } };
+  return deepEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+}
+
+export { nowRfc3339 };
