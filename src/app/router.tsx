@@ -1,0 +1,47 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoadingState } from '../components/loading-state';
+import { NotFoundPage } from './not-found-page';
+import { RedirectHome } from './redirect-home';
+import { RouteErrorPage } from './route-error-page';
+import { AppShell } from './shell/app-shell';
+
+/** A list page served at /k8s/all-namespaces/<resource> and /k8s/ns/:ns/<resource>. */
+function namespaced(resource: string, lazy: RouteObject['lazy']): RouteObject[] {
+  return [
+    { path: `k8s/all-namespaces/${resource}`, lazy },
+    { path: `k8s/ns/:ns/${resource}`, lazy },
+  ];
+}
+
+// Each page is its own chunk, loaded on first visit.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppShell,
+    errorElement: <RouteErrorPage />,
+    HydrateFallback: () => <LoadingState label="Loading the console" />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, Component: RedirectHome },
+          ...namespaced('overview', async () => ({
+            Component: (await import('../features/overview/overview-page')).OverviewPage,
+          })),
+          ...namespaced('virtualmachines', async () => ({
+            Component: (await import('../features/vms/vm-list-page')).VmListPage,
+          })),
+          ...namespaced('virtualmachineinstances', async () => ({
+            Component: (await import('../features/vmis/vmi-list-page')).VmiListPage,
+          })),
+          ...namespaced('services', async () => ({
+            Component: (await import('../features/services/service-list-page')).ServiceListPage,
+          })),
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);

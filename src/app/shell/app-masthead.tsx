@@ -1,0 +1,50 @@
+import {
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  PageToggleButton,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { HomeLink } from '../home-link';
+import { NamespaceSelector } from './namespace-selector';
+import { ThemeSwitch } from './theme-switch';
+
+export const PRODUCT_NAME = 'KubeVirt Console';
+
+export function AppMasthead() {
+  return (
+    <Masthead id="masthead">
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton isHamburgerButton aria-label="Main navigation toggle" />
+        </MastheadToggle>
+        <MastheadBrand>
+          <MastheadLogo component={HomeLink} aria-label={`${PRODUCT_NAME} home`}>
+            <img src="/logo.svg" alt="" className="kv-logo" width={28} height={28} />
+            <span className="kv-product-name">{PRODUCT_NAME}</span>
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar id="masthead-toolbar" isFullHeight isStatic>
+          <ToolbarContent>
+            <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} alignItems="center">
+              <ToolbarItem>
+                <NamespaceSelector />
+              </ToolbarItem>
+              <ToolbarItem>
+                <ThemeSwitch />
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+}

@@ -1,0 +1,34 @@
+import { Page, PageSidebar, PageSidebarBody, SkipToContent } from '@patternfly/react-core';
+import { Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../../components/error-boundary';
+import { AppMasthead } from './app-masthead';
+import { AppNav } from './app-nav';
+import { useNamespaceChoice } from './use-namespace-choice';
+
+const MAIN_ID = 'main-content';
+
+/** The page frame: masthead, sidebar and the current route. */
+export function AppShell() {
+  const [namespace] = useNamespaceChoice();
+  const location = useLocation();
+  return (
+    <Page
+      masthead={<AppMasthead />}
+      sidebar={
+        <PageSidebar>
+          <PageSidebarBody>
+            <AppNav namespace={namespace} />
+          </PageSidebarBody>
+        </PageSidebar>
+      }
+      isManagedSidebar
+      skipToContent={<SkipToContent href={`#${MAIN_ID}`}>Skip to content</SkipToContent>}
+      mainContainerId={MAIN_ID}
+      mainAriaLabel="Page content"
+    >
+      <ErrorBoundary key={location.pathname}>
+        <Outlet />
+      </ErrorBoundary>
+    </Page>
+  );
+}
