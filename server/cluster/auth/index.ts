@@ -1,0 +1,110 @@
+/**
+ * Authentication (bearer tokens from the users file) and authorization (built-in roles) for the
+ * embedded API server, with kube-apiserver's 401 and 403 bodies. Without a users file every
+ * request is "system:admin".
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { V1Status } from '../store/status.js';
+import { authorizeGrants, type Attributes } from './rbac.js';
+import { readUsersFile, type RoleGrant, type UserEntry } from './users-file.js';
+
+export type { Attributes } from './rbac.js';
+export { UsersFileError, parseUsers, type RoleGrant, type RoleName, type UserEntry } from './users-file.js';
+
+export interface UserInfo {
+  name: string;
+  groups: string[];
+}
+
+export interface Auth {
+  authenticate(headers: IncomingHttpHeaders): { user: UserInfo } | { status: V1Status };
+  authorize(user: UserInfo, attrs: Attributes): { allowed: boolean; reason: string };
+  forbidden(user: UserInfo, attrs: Attributes): V1Status;
+  describe(): string;
+}
+
+export const SYSTEM_ADMIN: UserInfo = { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] };
+export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
+
+/** kube-apiserver's 401 body, byte for byte once serialized. */
+export function unauthorizedStatus(): V1Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };
+}
+
+/**
+ * responsewriters.forbiddenMessage + apierrors.NewForbidden: "<resource>.<group> "<name>" is
+ * forbidden: User "u" cannot <verb> resource "<resource>[/<sub>]" in API group "<g>" in the
+ * namespace "<ns>" | at the cluster scope".
+ */
+export function forbiddenStatus(user: UserInfo, a: Attributes, reason = ''): V1Status {
+  const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
+  const scope = a.namespace ? `in the namespace ${JSON.stringify(a.namespace)}` : 'at the cluster scope';
+  let why = `User ${JSON.stringify(user.name)} cannot ${a.verb} resource ${JSON.stringify(resource)} in API group ${JSON.stringify(a.group)} ${scope}`;
+  if (reason) why += `: ${reason}`;
+  const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
+  const message = a.name ? `${qualified} ${JSON.stringify(a.name)} is forbidden: ${why}` : `${qualified} is forbidden: ${why}`;
+  const details: NonNullable<V1Status['details']> = {};
+  if (a.name) details.name = a.name;
+  if (a.group) details.group = a.group;
+  details.kind = a.resource;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403 };
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+interface Account {
+  user: UserInfo;
+  grants: RoleGrant[];
+  tokenHash: Buffer;
+}
+
+function bearerToken(headers: IncomingHttpHeaders): string | undefined | null {
+  const header = headers.authorization;
+  if (header === undefined) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1] : null;
+}
+
+function allowAll(): Auth {
+  return {
+    authenticate: () => ({ user: SYSTEM_ADMIN }),
+    authorize: () => ({ allowed: true, reason: 'no users file: every request is allowed' }),
+    forbidden: (user, attrs) => forbiddenStatus(user, attrs),
+    describe: () => 'auth: no users file, every request is admin ("system:admin")',
+  };
+}
+
+function fromUsers(entries: UserEntry[], source: string): Auth {
+  const accounts: Account[] = entries.map((e) => ({
+    user: { name: e.name, groups: [...e.groups, 'system:authenticated'] },
+    grants: e.roles,
+    tokenHash: digest(e.token),
+  }));
+  const byName = new Map(accounts.map((a) => [a.user.name, a]));
+  return {
+    authenticate(headers) {
+      const token = bearerToken(headers);
+      // No credentials: the anonymous user, which the roles below allow nothing.
+      if (token === undefined) return { user: ANONYMOUS };
+      if (token === null) return { status: unauthorizedStatus() };
+      const hash = digest(token);
+      const account = accounts.find((a) => timingSafeEqual(a.tokenHash, hash));
+      return account ? { user: account.user } : { status: unauthorizedStatus() };
+    },
+    authorize(user, attrs) {
+      const account = byName.get(user.name);
+      const authenticated = user.groups.includes('system:authenticated');
+      return authorizeGrants(user.name, account?.grants ?? [], attrs, authenticated);
+    },
+    forbidden: (user, attrs) => forbiddenStatus(user, attrs),
+    describe: () => `auth: ${accounts.length} user${accounts.length === 1 ? '' : 's'} from ${source}; bearer tokens required, anonymous requests are forbidden`,
+  };
+}
+
+/** Builds the authenticator/authorizer; throws UsersFileError for an unreadable or invalid file. */
+export function createAuth(opts: { usersFile?: string; users?: UserEntry[] }): Auth {
+  if (opts.users) return fromUsers(opts.users, 'the given list');
+  if (!opts.usersFile) return allowAll();
+  return fromUsers(readUsersFile(opts.usersFile), opts.usersFile);
+}
