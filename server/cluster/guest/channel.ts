@@ -1,0 +1,48 @@
+import type { ByteChannel } from './types.js';
+
+/** A {@link ByteChannel} whose guest side is driven by callbacks (in-process guests). */
+export class GuestChannel implements ByteChannel {
+  private readonly dataListeners: ((data: Uint8Array) => void)[] = [];
+  private readonly closeListeners: ((reason: string) => void)[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly toGuest: (data: Uint8Array) => void,
+    private readonly onClientClose: () => void,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  write(data: Uint8Array): void {
+    if (!this.closed) this.toGuest(data);
+  }
+
+  onData(listener: (data: Uint8Array) => void): void {
+    this.dataListeners.push(listener);
+  }
+
+  onClose(listener: (reason: string) => void): void {
+    this.closeListeners.push(listener);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClientClose();
+  }
+
+  /** Guest side: bytes for the client. */
+  deliver(data: Uint8Array): void {
+    if (this.closed) return;
+    for (const l of this.dataListeners) l(data);
+  }
+
+  /** Guest side: the guest closed the connection. */
+  end(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const l of this.closeListeners) l(reason);
+  }
+}

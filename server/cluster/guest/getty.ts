@@ -1,0 +1,143 @@
+/**
+ * The console's login program and the shell session it starts (agetty + login + shell):
+ * `<host> login: `, `Password: ` without echo, "Login incorrect", then the shell until
+ * `exit`, `logout` or Ctrl-D, and back to the login prompt.
+ */
+import { LineDiscipline } from './line-discipline.js';
+import type { OsProfile } from './os-profiles.js';
+import { Shell, type ShellHost } from './shell.js';
+
+export interface GettyHost extends Omit<ShellHost, 'logout'> {
+  readonly user: string;
+  readonly password: string;
+  readonly profile: OsProfile;
+  /** Runs `task` after `delayMs` guest milliseconds (frozen while paused). */
+  after(delayMs: number, task: () => void): void;
+}
+
+type GettyPhase = 'login' | 'password' | 'checking' | 'shell' | 'stopped';
+
+export class Getty {
+  private phase: GettyPhase = 'stopped';
+  private shell: Shell | undefined;
+  private attemptedUser = '';
+  private readonly tty: LineDiscipline;
+
+  constructor(private readonly host: GettyHost) {
+    this.tty = new LineDiscipline({
+      echo: (text) => host.print(text),
+      line: (line) => this.line(line),
+      interrupt: () => this.interrupt(),
+      endOfFile: () => this.endOfFile(),
+    });
+  }
+
+  get loggedIn(): boolean {
+    return this.phase === 'shell';
+  }
+
+  /** Prints the issue banner and the first login prompt. */
+  start(): void {
+    this.tty.reset();
+    this.tty.echoEnabled = true;
+    const issue = this.host.profile.issue.replace('\\r', this.host.profile.kernel).replace('\\m', 'x86_64').replace('\\l', 'ttyS0').replace('\\n', this.host.hostname);
+    if (issue) this.host.print(`${issue}\n`);
+    this.loginPrompt();
+  }
+
+  /** Stops reading (shutdown): input is ignored from now on. */
+  stop(): void {
+    this.phase = 'stopped';
+    this.shell = undefined;
+    this.tty.reset();
+    this.tty.echoEnabled = true;
+  }
+
+  input(data: Uint8Array): void {
+    if (this.phase === 'stopped' || this.phase === 'checking') return;
+    this.tty.input(data);
+  }
+
+  private loginPrompt(): void {
+    this.phase = 'login';
+    this.tty.echoEnabled = true;
+    this.host.print(`${this.host.hostname} login: `);
+  }
+
+  private line(line: string): void {
+    switch (this.phase) {
+      case 'login':
+        if (line.trim() === '') return this.loginPrompt();
+        this.attemptedUser = line.trim();
+        this.phase = 'password';
+        this.tty.echoEnabled = false;
+        this.host.print('Password: ');
+        return;
+      case 'password':
+        return this.checkPassword(line);
+      case 'shell':
+        this.shell?.run(line);
+        if (this.phase === 'shell') this.host.print(this.shell?.prompt() ?? '');
+        return;
+      default:
+        return;
+    }
+  }
+
+  private checkPassword(password: string): void {
+    this.tty.echoEnabled = true;
+    const ok = this.attemptedUser === this.host.user && password === this.host.password;
+    this.phase = 'checking';
+    // login(1) answers a wrong password only after a delay, a right one at once.
+    this.host.after(ok ? 150 : 2000, () => {
+      if (this.phase !== 'checking') return;
+      if (!ok) {
+        this.host.print('Login incorrect\n\n');
+        return this.loginPrompt();
+      }
+      this.startShell();
+    });
+  }
+
+  private startShell(): void {
+    this.phase = 'shell';
+    this.shell = new Shell({ ...this.hostView(), logout: () => this.logout() }, this.attemptedUser);
+    if (this.host.profile.promptStyle !== 'windows') {
+      this.host.print(`Last login: ${new Date().toUTCString()} on ttyS0\n`);
+    }
+    this.host.print(this.shell.prompt());
+  }
+
+  private hostView(): Omit<ShellHost, 'logout'> {
+    const h = this.host;
+    return {
+      hostname: h.hostname,
+      profile: h.profile,
+      network: h.network,
+      cpus: h.cpus,
+      memoryBytes: h.memoryBytes,
+      uptimeMs: () => h.uptimeMs(),
+      print: (text) => h.print(text),
+      clearScreen: () => h.clearScreen(),
+      power: (action) => {
+        this.stop();
+        h.power(action);
+      },
+    };
+  }
+
+  private logout(): void {
+    this.shell = undefined;
+    this.host.print('logout\n\n');
+    this.start();
+  }
+
+  private interrupt(): void {
+    if (this.phase === 'shell') this.host.print(this.shell?.prompt() ?? '');
+    else if (this.phase === 'login' || this.phase === 'password') this.loginPrompt();
+  }
+
+  private endOfFile(): void {
+    if (this.phase === 'shell') this.logout();
+  }
+}

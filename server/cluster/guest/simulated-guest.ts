@@ -1,0 +1,301 @@
+/**
+ * A simulated guest: boots with a realistic log, offers a login and a small shell on its
+ * serial line and on its screen (the same console output, as with `console=tty0
+ * console=ttyS0`), and powers off or reboots like a real one. See types.ts for the contract.
+ */
+import { EventEmitter } from 'node:events';
+import { PNG } from 'pngjs';
+import { bootScript, shutdownScript, type BootStep, type MachineFacts } from './boot-script.js';
+import { GuestChannel } from './channel.js';
+import { Getty } from './getty.js';
+import { KeyboardState } from './keysym.js';
+import { guestNetwork, type GuestNetwork } from './network-facts.js';
+import { osProfile, type OsProfile } from './os-profiles.js';
+import { quantityToBytes } from './quantity.js';
+import { RfbServerSession } from './rfb/rfb-session.js';
+import { GuestScheduler } from './scheduler.js';
+import { Screen, TEXT_MODE } from './screen.js';
+import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from './sessions.js';
+import type { ConsoleKind, Guest, GuestOptions, GuestState } from './types.js';
+
+const DEFAULT_MEMORY = 1024 ** 3;
+
+export class SimulatedGuest extends EventEmitter implements Guest {
+  readonly name: string;
+  readonly hostname: string;
+  readonly hasGraphics: boolean;
+  readonly profile: OsProfile;
+  readonly user: string;
+  readonly password: string;
+  readonly network: GuestNetwork;
+  readonly sessions = new ConsoleSessions();
+  readonly screen = new Screen();
+  readonly speed: number;
+  private readonly facts: MachineFacts;
+  private readonly scheduler: GuestScheduler;
+  private readonly getty: Getty;
+  private readonly serialListeners = new Set<(data: Uint8Array) => void>();
+  private readonly channels = new Set<GuestChannel>();
+  private readonly pausedInput: Uint8Array[] = [];
+  private readonly typeahead: Uint8Array[] = [];
+  private currentState: GuestState = 'booting';
+  private isPaused = false;
+  private bootStartedAt = Date.now();
+
+  constructor(options: GuestOptions) {
+    super();
+    this.hostname = options.hostname;
+    this.name = options.name ?? options.hostname;
+    this.hasGraphics = options.hasGraphics ?? true;
+    this.profile = osProfile(options.osName);
+    this.user = options.user ?? this.profile.defaultUser;
+    this.password = options.password ?? this.profile.defaultPassword;
+    this.speed = options.speed && options.speed > 0 ? options.speed : 1;
+    this.network = guestNetwork(options.ipAddress, options.macAddress, this.name);
+    this.facts = {
+      hostname: this.hostname,
+      cpus: Math.max(1, options.cpus ?? 1),
+      memoryBytes: quantityToBytes(options.memory) ?? DEFAULT_MEMORY,
+      emulation: options.emulation ?? false,
+      ipv4: this.network.ipv4,
+    };
+    this.scheduler = new GuestScheduler(this.speed);
+    this.getty = new Getty({
+      hostname: this.hostname,
+      profile: this.profile,
+      user: this.user,
+      password: this.password,
+      network: this.network,
+      cpus: this.facts.cpus,
+      memoryBytes: this.facts.memoryBytes,
+      uptimeMs: () => this.uptimeMs(),
+      print: (text) => this.print(text),
+      clearScreen: () => this.print('\x1b[H\x1b[2J'),
+      power: (action) => this.powerSequence(action, false),
+      after: (ms, task) => this.scheduler.after(ms, task),
+    });
+    this.boot();
+  }
+
+  get state(): GuestState {
+    return this.currentState;
+  }
+
+  get paused(): boolean {
+    return this.isPaused;
+  }
+
+  /** True once the login prompt has been shown (and until shutdown). */
+  get booted(): boolean {
+    return this.currentState === 'running';
+  }
+
+  get loggedIn(): boolean {
+    return this.getty.loggedIn;
+  }
+
+  /** Guest uptime in guest milliseconds (real time × speed). */
+  uptimeMs(): number {
+    return (Date.now() - this.bootStartedAt) * this.speed;
+  }
+
+  // ---- serial line ------------------------------------------------------------------
+
+  /** Listens to the serial line's output; returns the function that stops listening. */
+  onSerialData(listener: (data: Uint8Array) => void): () => void {
+    this.serialListeners.add(listener);
+    return () => this.serialListeners.delete(listener);
+  }
+
+  /** Bytes typed on the serial line (or on the screen's keyboard: it is the same console). */
+  writeSerial(data: Uint8Array | string): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (this.currentState === 'destroyed' || this.currentState === 'off') return;
+    if (this.isPaused) {
+      this.pausedInput.push(bytes);
+      return;
+    }
+    if (this.currentState === 'booting') {
+      this.typeahead.push(bytes);
+      return;
+    }
+    this.getty.input(bytes);
+  }
+
+  /** A key on the screen's keyboard (X11 keysym), as an RFB KeyEvent carries it. */
+  keyEvent(keyboard: KeyboardState, keysym: number, down: boolean): void {
+    const action = keyboard.key(keysym, down);
+    if (action.kind === 'bytes') this.writeSerial(action.bytes);
+    else if (action.kind === 'ctrl-alt-del') this.ctrlAltDel();
+  }
+
+  openSerial(): GuestChannel {
+    this.assertAlive();
+    let unsubscribe: () => void = () => undefined;
+    const channel = new GuestChannel(
+      (data) => this.writeSerial(data),
+      () => {
+        unsubscribe();
+        this.channels.delete(channel);
+      },
+    );
+    unsubscribe = this.onSerialData((data) => channel.deliver(data));
+    this.channels.add(channel);
+    return channel;
+  }
+
+  openVnc(desktopName: string = this.name): GuestChannel {
+    this.assertAlive();
+    if (!this.hasGraphics) throw new Error('No graphics devices are present.');
+    const keyboard = new KeyboardState();
+    let session: RfbServerSession | undefined;
+    const channel = new GuestChannel(
+      (data) => session?.receive(data),
+      () => {
+        session?.dispose();
+        this.channels.delete(channel);
+      },
+    );
+    session = new RfbServerSession({
+      display: this.screen,
+      desktopName,
+      send: (data) => channel.deliver(data),
+      fail: (reason) => channel.end(reason),
+      onKey: (keysym, down) => this.keyEvent(keyboard, keysym, down),
+      onCutText: () => undefined,
+    });
+    this.channels.add(channel);
+    return channel;
+  }
+
+  hasActiveSession(kind: ConsoleKind): boolean {
+    return this.sessions.has(kind);
+  }
+
+  screenshot(): Promise<Buffer> {
+    return Promise.resolve(this.screenshotPng());
+  }
+
+  /** PNG of the current screen, synchronously. */
+  screenshotPng(): Buffer {
+    const { width, height, pixels } = this.screen;
+    const png = new PNG({ width, height, colorType: 2, inputHasAlpha: true });
+    for (let i = 0; i < pixels.length; i++) {
+      const p = pixels[i];
+      png.data[i * 4] = (p >> 16) & 0xff;
+      png.data[i * 4 + 1] = (p >> 8) & 0xff;
+      png.data[i * 4 + 2] = p & 0xff;
+      png.data[i * 4 + 3] = 0xff;
+    }
+    return PNG.sync.write(png, { colorType: 2, inputHasAlpha: true });
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------
+
+  shutdown(graceful: boolean): void {
+    if (this.currentState === 'off' || this.currentState === 'destroyed') return;
+    if (!graceful) return this.powerOff();
+    if (this.currentState === 'shutting-down') return;
+    // ACPI power button: logind reacts even while someone is logged in.
+    if (this.profile.init === 'systemd') this.print(`\nsystemd-logind[550]: Power key pressed short.\nsystemd-logind[550]: Powering off...\n`);
+    this.powerSequence('poweroff', true);
+  }
+
+  reboot(): void {
+    if (this.currentState === 'off' || this.currentState === 'destroyed' || this.currentState === 'shutting-down') return;
+    if (this.profile.init === 'systemd') this.print('\nsystemd-logind[550]: The system will reboot now!\n');
+    this.powerSequence('reboot', true);
+  }
+
+  /** Ctrl+Alt+Del on the screen: systemd's ctrl-alt-del.target (a reboot), like a real guest. */
+  ctrlAltDel(): void {
+    this.reboot();
+  }
+
+  pause(): void {
+    if (this.isPaused || this.currentState === 'destroyed') return;
+    this.isPaused = true;
+    this.scheduler.freeze();
+    this.emit('paused', true);
+  }
+
+  unpause(): void {
+    if (!this.isPaused) return;
+    this.isPaused = false;
+    this.scheduler.thaw();
+    this.emit('paused', false);
+    for (const bytes of this.pausedInput.splice(0)) this.writeSerial(bytes);
+  }
+
+  destroy(): void {
+    if (this.currentState === 'destroyed') return;
+    this.currentState = 'destroyed';
+    this.scheduler.stop();
+    this.getty.stop();
+    this.closeConsoles();
+    this.emit('destroyed');
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private assertAlive(): void {
+    if (this.currentState === 'destroyed' || this.currentState === 'off') throw new Error('VMI is not running');
+  }
+
+  /** Console output: `\n` becomes `\r\n` (the tty's ONLCR), then serial line and screen. */
+  private print(text: string): void {
+    if (this.currentState === 'destroyed') return;
+    const bytes = Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8');
+    for (const l of this.serialListeners) l(bytes);
+    this.screen.write(bytes);
+  }
+
+  private runSteps(steps: BootStep[], done: () => void): void {
+    for (const step of steps) {
+      this.scheduler.after(step.delayMs, () => {
+        if (step.kind === 'text') this.print(step.text);
+        else this.screen.setMode(step.width, step.height, 8);
+      });
+    }
+    this.scheduler.after(0, done);
+  }
+
+  private boot(): void {
+    this.currentState = 'booting';
+    this.bootStartedAt = Date.now();
+    this.screen.setMode(TEXT_MODE.width, TEXT_MODE.height, TEXT_MODE.cellWidth);
+    this.runSteps(bootScript(this.profile, this.facts), () => {
+      this.currentState = 'running';
+      this.getty.start();
+      this.emit('booted');
+      for (const bytes of this.typeahead.splice(0)) this.getty.input(bytes);
+    });
+  }
+
+  private powerSequence(action: 'poweroff' | 'reboot', external: boolean): void {
+    if (this.currentState === 'shutting-down' || this.currentState === 'off' || this.currentState === 'destroyed') return;
+    if (external) this.scheduler.clear();
+    this.currentState = 'shutting-down';
+    this.getty.stop();
+    this.typeahead.length = 0;
+    this.runSteps(shutdownScript(this.profile, action, this.uptimeMs()), () => {
+      if (action === 'poweroff') return this.powerOff();
+      this.emit('reboot');
+      this.boot();
+    });
+  }
+
+  private powerOff(): void {
+    this.scheduler.clear();
+    this.getty.stop();
+    this.currentState = 'off';
+    this.closeConsoles();
+    this.emit('poweroff');
+  }
+
+  private closeConsoles(): void {
+    for (const channel of [...this.channels]) channel.end(GUEST_GONE_CLOSE_REASON);
+    this.channels.clear();
+    this.sessions.closeAll();
+  }
+}

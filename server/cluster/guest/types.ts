@@ -1,0 +1,109 @@
+/**
+ * Public types of the guest layer: what runs "inside" a Running VMI.
+ *
+ * The controllers create one guest per running VMI through a {@link GuestBackend}; the
+ * `vnc` and `console` subresources attach websockets to it. Today the only backend is the
+ * simulated one (simulated-backend.ts); a QEMU backend (real VMs) can implement the same
+ * interfaces later without the controllers or the subresource routes changing.
+ */
+import type { ConsoleSessions } from './sessions.js';
+
+/** Which console a websocket is attached to: `vnc` (the screen) or `console` (the serial line). */
+export type ConsoleKind = 'vnc' | 'console';
+
+/** Operating systems the simulated guest knows how to imitate (anything else: generic Linux). */
+export type GuestOsName =
+  | 'fedora'
+  | 'cirros'
+  | 'ubuntu'
+  | 'centos'
+  | 'rhel'
+  | 'debian'
+  | 'alpine'
+  | 'windows'
+  | 'linux';
+
+export interface GuestOptions {
+  /** VMI name; the RFB desktop name. Defaults to the hostname. */
+  name?: string;
+  hostname: string;
+  /** OS to imitate; unknown names fall back to a generic Linux. Default `fedora`. */
+  osName?: string;
+  /** Login user (cloud-init `user`); defaults to the OS's documented default (os-profiles.ts). */
+  user?: string;
+  /** Login password (cloud-init `password`); defaults to the OS's documented default. */
+  password?: string;
+  /** Address shown by `ip a`, with or without a prefix length (`10.244.1.7` or `10.244.1.7/24`). */
+  ipAddress?: string;
+  macAddress?: string;
+  cpus?: number;
+  /** Memory as a Kubernetes quantity ("2Gi") or bytes. */
+  memory?: string | number;
+  /** false when the VMI has `autoattachGraphicsDevice: false`: no screen, no `vnc`. Default true. */
+  hasGraphics?: boolean;
+  /** Software emulation (no KVM): only shown in the boot log. */
+  emulation?: boolean;
+  /** Time scale: 1 = real-time boot (a few seconds), 1000 = about a millisecond per second. */
+  speed?: number;
+}
+
+/** Life of a guest: booting → running → (shutting-down → off) | destroyed. */
+export type GuestState = 'booting' | 'running' | 'shutting-down' | 'off' | 'destroyed';
+
+/** Events a guest emits; controllers react to `booted`, `poweroff` and `reboot`. */
+export interface GuestEventMap {
+  /** The login prompt appeared: the VMI can be marked Running / Ready. */
+  booted: [];
+  /** The guest powered itself off (or finished an ACPI shutdown): QEMU has exited. */
+  poweroff: [];
+  /** The guest rebooted itself (same VMI, same QEMU process); `booted` follows again. */
+  reboot: [];
+  /** Pause state changed (`pause()`/`unpause()`). */
+  paused: [paused: boolean];
+  /** The guest was destroyed (`destroy()`); consoles are closed. */
+  destroyed: [];
+}
+
+/** A bidirectional byte stream into the guest (the serial port, or the VNC server socket). */
+export interface ByteChannel {
+  write(data: Uint8Array): void;
+  onData(listener: (data: Uint8Array) => void): void;
+  /** Called once when the guest side closes the channel (guest destroyed, for example). */
+  onClose(listener: (reason: string) => void): void;
+  /** Close from the client side (the websocket went away). */
+  close(): void;
+}
+
+/** What a running VMI's guest offers to the controllers and the console routes. */
+export interface Guest {
+  readonly name: string;
+  readonly hostname: string;
+  readonly hasGraphics: boolean;
+  readonly state: GuestState;
+  readonly paused: boolean;
+  readonly sessions: ConsoleSessions;
+  on<K extends keyof GuestEventMap>(event: K, listener: (...args: GuestEventMap[K]) => void): this;
+  once<K extends keyof GuestEventMap>(event: K, listener: (...args: GuestEventMap[K]) => void): this;
+  off<K extends keyof GuestEventMap>(event: K, listener: (...args: GuestEventMap[K]) => void): this;
+  /** ACPI power button (graceful) or pulling the plug (not graceful); emits `poweroff`. */
+  shutdown(graceful: boolean): void;
+  pause(): void;
+  unpause(): void;
+  /** Soft reboot (ACPI / guest agent); emits `reboot` then `booted`. */
+  reboot(): void;
+  /** Ends the guest at once (QEMU killed); closes every console session. */
+  destroy(): void;
+  hasActiveSession(kind: ConsoleKind): boolean;
+  /** A new connection to the guest's RFB server (raw RFB bytes both ways). Throws without graphics. */
+  openVnc(desktopName?: string): ByteChannel;
+  /** A new connection to the guest's serial port (raw bytes both ways). */
+  openSerial(): ByteChannel;
+  /** PNG of the current screen. */
+  screenshot(): Promise<Buffer>;
+}
+
+/** Creates the guest behind a VMI that has just been scheduled and started. */
+export interface GuestBackend {
+  readonly kind: 'simulated' | 'qemu';
+  create(options: GuestOptions): Guest;
+}
