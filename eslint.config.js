@@ -1,0 +1,124 @@
+// ESLint 9 flat config: TypeScript rules everywhere, React hooks rules for the app, and the
+// import boundaries of ARCHITECTURE.md (features never import each other; k8s/, components/ and
+// lib/ never import features/).
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Feature folders, read when the config loads, so a new feature is covered without editing this file. */
+const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+/** How deep files may sit inside a feature folder (src/ is at most four levels deep). */
+const MAX_FEATURE_DEPTH = 3;
+
+/**
+ * One block per feature and per depth: an import that climbs back to src/features/ and enters
+ * another folder (`../vmis/x` from src/features/vms/a.ts, `../../vmis/x` one level down), or
+ * that names another feature through a features/ segment.
+ */
+function featureBoundaries(feature) {
+  return Array.from({ length: MAX_FEATURE_DEPTH }, (_, i) => {
+    const depth = i + 1;
+    const up = escape('../'.repeat(depth));
+    const other = `(?!${escape(feature)}(?:/|$))[^./][^/]*(?:/|$)`;
+    return {
+      name: `boundaries/features/${feature}/depth-${depth}`,
+      files: [`src/features/${feature}/${'*/'.repeat(i)}*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^${up}${other}`,
+                message: `src/features/${feature} must not import another feature: move shared code to src/components, src/lib or src/k8s.`,
+              },
+              {
+                regex: `(?:^|/)features/${other}`,
+                message: `src/features/${feature} must not import another feature: move shared code to src/components, src/lib or src/k8s.`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
+const sharedLayerBoundaries = {
+  name: 'boundaries/shared-layers',
+  files: ['src/k8s/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(?:^|/)features(?:/|$)',
+            message: 'src/k8s, src/components and src/lib must not import src/features.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
+const libIsPure = {
+  name: 'boundaries/lib-has-no-react',
+  files: ['src/lib/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'react', message: 'src/lib holds pure helpers: no React.' }],
+        patterns: [
+          { regex: '(?:^|/)features(?:/|$)', message: 'src/k8s, src/components and src/lib must not import src/features.' },
+          { regex: '^@patternfly/', message: 'src/lib holds pure helpers: no PatternFly.' },
+        ],
+      },
+    ],
+  },
+};
+
+export default tseslint.config(
+  {
+    name: 'ignores',
+    ignores: ['dist/', 'build/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.cache/', '.data/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    name: 'typescript',
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    name: 'browser',
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    name: 'node',
+    files: ['server/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.{js,ts,mjs}', '.ci/**'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+  ...features.flatMap(featureBoundaries),
+  sharedLayerBoundaries,
+  libIsPure,
+);
