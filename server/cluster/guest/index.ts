@@ -1,0 +1,16 @@
+/** The guests behind running VMIs and their consoles. See types.ts for the contract. */
+export type { ByteChannel, ConsoleKind, Guest, GuestBackend, GuestEventMap, GuestOptions, GuestOsName, GuestState } from './types.js';
+export { SimulatedGuest } from './simulated-guest.js';
+export { SimulatedGuestBackend, type SimulatedBackendOptions } from './simulated-backend.js';
+export { handleSerialConnection, handleVncConnection, type VncConnectionOptions } from './console-handlers.js';
+export {
+  ConsoleSessions,
+  GUEST_GONE_CLOSE_CODE,
+  GUEST_GONE_CLOSE_REASON,
+  REPLACED_CLOSE_CODE,
+  REPLACED_CLOSE_REASON,
+  preserveSessionRefusal,
+} from './sessions.js';
+export { guestOptionsFromVmi, cloudInitCredentials, guessOsName, type GuestRuntimeFacts } from './vmi-guest-options.js';
+export { osProfile, type OsProfile } from './os-profiles.js';
+export { screenshotPng } from './screenshot.js';
