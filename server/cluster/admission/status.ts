@@ -4,24 +4,9 @@
  * a validating webhook's denial ("admission webhook %q denied the request: ...").
  */
 
-/** A v1 Status cause (metav1.StatusCause). */
-export interface StatusCause {
-  reason?: string;
-  message?: string;
-  field?: string;
-}
+import type { StatusCause, V1Status } from '../store/status.js';
 
-/** A v1 Status as kube-apiserver sends it for errors (local copy until the store exports one). */
-export interface V1Status {
-  kind: 'Status';
-  apiVersion: 'v1';
-  metadata: Record<string, never>;
-  status: 'Failure' | 'Success';
-  message?: string;
-  reason?: string;
-  details?: { name?: string; group?: string; kind?: string; causes?: StatusCause[] };
-  code: number;
-}
+export type { StatusCause, V1Status };
 
 export type FieldErrorType = 'Invalid' | 'Required' | 'NotSupported' | 'Duplicate' | 'TooLong' | 'Forbidden';
 

@@ -46,7 +46,7 @@ describe('client-node informer on virtualmachines', () => {
   const send = async (method: string, url: string, body?: unknown, type = 'application/json') => {
     const res = await fetch(url, { method, headers: { 'content-type': type }, body: body === undefined ? undefined : JSON.stringify(body) });
     expect(res.status, `${method} ${url}: ${await res.clone().text()}`).toBeLessThan(300);
-    return res.json() as Promise<Record<string, any>>;
+    return res.json() as Promise<{ metadata: { resourceVersion: string } }>;
   };
 
   beforeAll(async () => {

@@ -9,6 +9,13 @@ import { FIXTURE_NAMESPACES, kubectlName, loadFixtures } from './helpers/fixture
 import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
 
 const NS = 'judge';
+
+interface VmDoc {
+  apiVersion: string;
+  kind: string;
+  metadata: { namespace?: string; uid?: string; resourceVersion?: string; generation?: number; labels?: Record<string, string>; annotations: Record<string, string> };
+  spec: { runStrategy?: string };
+}
 const bin = findKubectl();
 const minor = kubectlMinor(bin);
 const needs = (min: number, what: string) => {
@@ -94,7 +101,7 @@ describe('apply every fixture', () => {
     expect(dvs).toContain('blank-image-datavolume');
   });
   it('kubectl get -o yaml returns the stored object with server-set metadata', async () => {
-    const vm = parse(await ok(['get', 'vm', 'vm-cirros', '-o', 'yaml'])) as Record<string, any>;
+    const vm = parse(await ok(['get', 'vm', 'vm-cirros', '-o', 'yaml'])) as VmDoc;
     expect(vm.apiVersion).toBe('kubevirt.io/v1');
     expect(vm.kind).toBe('VirtualMachine');
     expect(vm.metadata.namespace).toBe(NS);
@@ -105,7 +112,7 @@ describe('apply every fixture', () => {
     expect(vm.spec.runStrategy).toBe('Halted');
   });
   it('serves the v1alpha3 VM (vm-dv.yaml) at v1 too', async () => {
-    const vm = parse(await ok(['get', 'virtualmachines.v1.kubevirt.io', 'vm-cirros-datavolume', '-o', 'yaml'])) as Record<string, any>;
+    const vm = parse(await ok(['get', 'virtualmachines.v1.kubevirt.io', 'vm-cirros-datavolume', '-o', 'yaml'])) as VmDoc;
     expect(vm.apiVersion).toBe('kubevirt.io/v1');
   });
 });
@@ -117,7 +124,7 @@ describe('writes', () => {
       .toBe('virtualmachine.kubevirt.io/patch-me patched\n');
     expect(await ok(['patch', 'vm', 'patch-me', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/runStrategy","value":"Always"}]']))
       .toBe('virtualmachine.kubevirt.io/patch-me patched\n');
-    const vm = JSON.parse(await ok(['get', 'vm', 'patch-me', '-o', 'json'])) as Record<string, any>;
+    const vm = JSON.parse(await ok(['get', 'vm', 'patch-me', '-o', 'json'])) as VmDoc;
     expect(vm.metadata.labels).toEqual({ tier: 'gold' });
     expect(vm.spec.runStrategy).toBe('Always');
     expect(vm.metadata.generation).toBe(2);
