@@ -25,7 +25,7 @@ export function AppMasthead() {
           <PageToggleButton isHamburgerButton aria-label="Main navigation toggle" />
         </MastheadToggle>
         <MastheadBrand>
-          <MastheadLogo component={HomeLink} aria-label={`${PRODUCT_NAME} home`}>
+          <MastheadLogo component={HomeLink} aria-label={`${PRODUCT_NAME} home`} className="kv-home-link">
             <img src="/logo.svg" alt="" className="kv-logo" width={28} height={28} />
             <span className="kv-product-name">{PRODUCT_NAME}</span>
           </MastheadLogo>
@@ -35,10 +35,10 @@ export function AppMasthead() {
         <Toolbar id="masthead-toolbar" isFullHeight isStatic>
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} alignItems="center">
-              <ToolbarItem>
+              <ToolbarItem alignSelf="center">
                 <NamespaceSelector />
               </ToolbarItem>
-              <ToolbarItem>
+              <ToolbarItem alignSelf="center">
                 <ThemeSwitch />
               </ToolbarItem>
             </ToolbarGroup>

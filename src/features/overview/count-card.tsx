@@ -37,7 +37,7 @@ export function CountCard({ id, title, count, error, to, breakdown }: CountCardP
       <CardBody>
         {body}
         {breakdown && breakdown.length > 0 && (
-          <DescriptionList isHorizontal isCompact aria-label={`${title} by status`}>
+          <DescriptionList isHorizontal isCompact termWidth="20ch" aria-label={`${title} by status`}>
             {breakdown.map(([label, n]) => (
               <DescriptionListGroup key={label}>
                 <DescriptionListTerm>{label}</DescriptionListTerm>
