@@ -119,6 +119,10 @@ export const RESOURCES: ResourceInfo[] = [
     ],
   }),
   crd({
+    group: 'cdi.kubevirt.io', versions: ['v1beta1'], kind: 'CDI', plural: 'cdis', singular: 'cdi', shortNames: ['cdi', 'cdis'],
+    namespaced: false, columns: [age, { name: 'Phase', type: 'string', jsonPath: '.status.phase' }],
+  }),
+  crd({
     group: 'instancetype.kubevirt.io', versions: ['v1beta1'], kind: 'VirtualMachineInstancetype', plural: 'virtualmachineinstancetypes',
     singular: 'virtualmachineinstancetype', shortNames: ['vminstancetype', 'vminstancetypes', 'vmf', 'vmfs'], namespaced: true, hasStatus: false,
   }),

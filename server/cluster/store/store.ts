@@ -209,23 +209,28 @@ export class StoreCore {
   ): KObject | undefined {
     if (!this.admit) return obj;
     const meta = (obj ?? old)!.metadata;
+    const version = opts.version ?? info.versions[0];
+    const storageApiVersion = apiVersionOf(info);
+    const requestApiVersion = apiVersionOf(info, version);
+    const asRequested = (o: KObject | undefined) => (o && requestApiVersion !== storageApiVersion ? { ...o, apiVersion: requestApiVersion } : o);
     const res = this.admit({
       operation,
       group: info.group,
-      version: opts.version ?? info.versions[0],
+      version,
       resource: info.plural,
       subresource: opts.subresource,
       kind: info.kind,
       namespace: meta.namespace,
       name: meta.name,
-      object: obj as Record<string, unknown> | undefined,
-      oldObject: old as Record<string, unknown> | undefined,
+      object: asRequested(obj) as Record<string, unknown> | undefined,
+      oldObject: asRequested(old) as Record<string, unknown> | undefined,
       dryRun: opts.dryRun ?? false,
       userName: opts.user ?? 'system:admin',
     });
     if (!res.allowed) throw new StatusError(res.status);
     if (res.warnings?.length && opts.warnings) opts.warnings.push(...res.warnings);
-    return (res.object as KObject | undefined) ?? obj;
+    const mutated = res.object as KObject | undefined;
+    return mutated ? { ...mutated, apiVersion: storageApiVersion } : obj;
   }
 
   protected keyOf(info: ResourceInfo, namespace: string | undefined, name: string): string {

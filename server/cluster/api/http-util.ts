@@ -1,0 +1,94 @@
+/** Request body reading and response writing with Kubernetes conventions. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { errors, isStatusError, type V1Status } from '../store/index.js';
+
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+/** Reads the whole body, refusing more than the limit with 413. */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      reject(errors.tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (c: Buffer) => {
+      if (failed) return;
+      size += c.length;
+      if (size > limit) {
+        failed = true;
+        reject(errors.tooLarge(limit));
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (e) => {
+      if (!failed) reject(errors.badRequest(`error reading request body: ${e.message}`));
+    });
+  });
+}
+
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Parses a JSON or YAML body (YAML for application/yaml and apply patches). */
+export function parseBody(buf: Buffer, contentType: string, allowYaml: boolean): unknown {
+  const text = buf.toString('utf8');
+  if (!text.trim()) throw errors.badRequest('the request body is empty');
+  const isYaml = allowYaml || contentType === 'application/yaml' || contentType === 'application/apply-patch+yaml';
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    if (!isYaml) {
+      throw errors.badRequest(`error decoding body: ${(e as Error).message}`);
+    }
+  }
+  try {
+    const docs = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false }) as unknown;
+    return docs;
+  } catch (e) {
+    throw errors.badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function sendJsonText(res: ServerResponse, code: number, text: string, headers: Record<string, string | string[]> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers });
+  res.end(text);
+}
+
+export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+  sendJsonText(res, code, JSON.stringify(body), headers);
+}
+
+export function sendStatus(res: ServerResponse, status: V1Status): void {
+  sendJson(res, status.code, status);
+}
+
+/** Sends any thrown value as a Status (StatusError as is, anything else as 500). */
+export function sendError(res: ServerResponse, e: unknown, log?: (m: string) => void): void {
+  if (isStatusError(e)) {
+    sendStatus(res, e.status);
+    return;
+  }
+  log?.(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  sendStatus(res, errors.internal(e instanceof Error ? e.message : String(e)).status);
+}
+
+/** `Warning: 299 - "text"` header values, as kube-apiserver sends admission warnings. */
+export function warningHeaders(warnings: string[]): Record<string, string[]> {
+  if (!warnings.length) return {};
+  return { Warning: warnings.map((w) => `299 - ${JSON.stringify(w.replace(/[\r\n]+/g, ' '))}`) };
+}

@@ -1,0 +1,83 @@
+/**
+ * A minimal OpenAPI v3 answer: enough for kubectl to learn that every kind accepts the
+ * `fieldValidation` parameter (so it validates server-side and needs no client-side schema) and
+ * which patch types each kind accepts. /openapi/v2 answers 404, which kubectl tolerates.
+ */
+import { createHash } from 'node:crypto';
+import { RESOURCES, apiVersionOf, type ResourceInfo } from '../store/index.js';
+
+function gvPath(group: string, version: string): string {
+  return group ? `apis/${group}/${version}` : `api/${version}`;
+}
+
+function groupVersions(): { group: string; version: string }[] {
+  const out = new Map<string, { group: string; version: string }>();
+  for (const r of RESOURCES) for (const v of r.versions) out.set(`${r.group}/${v}`, { group: r.group, version: v });
+  return [...out.values()];
+}
+
+const docs = new Map<string, string>();
+
+function schemaName(r: ResourceInfo, version: string): string {
+  const g = r.group ? r.group.split('.').reverse().join('.') : 'io.k8s.api.core';
+  return `${g}.${version}.${r.kind}`;
+}
+
+const PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true } }));
+
+function buildDoc(group: string, version: string): string {
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
+  for (const r of RESOURCES) {
+    if (r.group !== group || !r.versions.includes(version)) continue;
+    const gvk = { group, version, kind: r.kind };
+    const ref = { $ref: `#/components/schemas/${schemaName(r, version)}` };
+    schemas[schemaName(r, version)] = {
+      type: 'object',
+      'x-kubernetes-group-version-kind': [gvk],
+      properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+      'x-kubernetes-preserve-unknown-fields': true,
+    };
+    const base = `/${gvPath(group, version)}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}`;
+    const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
+    const patchTypes = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+    const op = (id: string, extra: Record<string, unknown> = {}) => ({ operationId: `${id}${r.kind}`, 'x-kubernetes-action': id, 'x-kubernetes-group-version-kind': gvk, parameters: PARAMS, responses: ok, ...extra });
+    if (r.verbs.includes('create')) {
+      paths[base] = { post: op('create', { requestBody: { content: { 'application/json': { schema: ref }, 'application/yaml': { schema: ref } } } }) };
+    }
+    if (r.verbs.includes('get')) {
+      paths[`${base}/{name}`] = {
+        get: op('read'),
+        put: op('replace', { requestBody: { content: { 'application/json': { schema: ref } } } }),
+        patch: op('patch', { requestBody: { content: Object.fromEntries(patchTypes.map((t) => [t, { schema: { type: 'object' } }])) } }),
+        delete: op('delete'),
+      };
+    }
+  }
+  return JSON.stringify({ openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.0' }, paths, components: { schemas } });
+}
+
+/** The /openapi/v3 index. */
+export function openApiIndex(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const { group, version } of groupVersions()) {
+    const doc = openApiDoc(group, version)!;
+    const h = createHash('sha512').update(doc).digest('hex').slice(0, 64).toUpperCase();
+    paths[gvPath(group, version)] = { serverRelativeURL: `/openapi/v3/${gvPath(group, version)}?hash=${h}` };
+  }
+  return { paths };
+}
+
+/** The document for /openapi/v3/apis/G/V (or /openapi/v3/api/v1), or undefined. */
+export function openApiDoc(group: string, version: string): string | undefined {
+  if (!RESOURCES.some((r) => r.group === group && r.versions.includes(version))) return undefined;
+  const key = `${group}/${version}`;
+  let d = docs.get(key);
+  if (!d) {
+    d = buildDoc(group, version);
+    docs.set(key, d);
+  }
+  return d;
+}
+
+export { apiVersionOf };
