@@ -45,8 +45,9 @@ function storageCauses(spec: Json): WebhookCause[] {
   // CDI infers the size of a clone or snapshot target from its source; imports need one.
   const inferable = isObject(source.pvc) || isObject(source.snapshot) || isObject(spec.sourceRef);
   if (!isObject(pvc) && !isObject(storage)) {
-    // The CDI examples clone with an empty "storage:" (null); accept it for inferable sources.
-    return inferable && storage === null ? [] : [invalid('Missing Data volume PVC', 'spec.PVC')];
+    // The CDI examples clone with an empty "storage:" (null, pruned by the API server); accept
+    // that for sources CDI can size the target from.
+    return inferable ? [] : [invalid('Missing Data volume PVC', 'spec.PVC')];
   }
   if (isObject(pvc) && isObject(storage)) return [invalid('Duplicate storage definition, both target storage and target pvc defined', 'spec.PVC.Storage')];
   if (isObject(pvc)) {

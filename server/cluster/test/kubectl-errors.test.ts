@@ -23,7 +23,7 @@ spec:
       volumes: [{name: root, containerDisk: {image: quay.io/x}}]
 `;
 
-async function fails(k: KubectlEnv, args: string[], opts: { token?: string } = {}): Promise<string> {
+async function fails(k: KubectlEnv, args: string[], opts: { token?: string; input?: string } = {}): Promise<string> {
   const r = await k.run(args, opts);
   expect(r.code, `expected kubectl ${args.join(' ')} to fail; stdout: ${r.stdout}`).not.toBe(0);
   return r.stderr.trim();
@@ -35,7 +35,7 @@ describe('kubectl error messages', () => {
   beforeAll(async () => {
     cluster = await startJudgeCluster();
     k = kubectlEnv(bin, cluster.url, NS);
-    await k.run(['create', 'namespace', NS]);
+    await k.run(['apply', '-f', '-'], { input: `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${NS}"}}` });
   });
   afterAll(async () => cluster?.close());
 
@@ -90,8 +90,8 @@ describe('kubectl error messages', () => {
     expect(err).toMatch(/^Error from server \(Conflict\)/);
   });
   it('already exists (409)', async () => {
-    const err = await fails(k, ['create', 'namespace', NS]);
-    expect(err).toBe(`Error from server (AlreadyExists): namespaces "${NS}" already exists`);
+    const err = await fails(k, ['create', '-f', '-'], { input: `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${NS}"}}` });
+    expect(err).toBe(`Error from server (AlreadyExists): error when creating "STDIN": namespaces "${NS}" already exists`);
   });
 });
 
@@ -107,7 +107,7 @@ describe('kubectl with a users file (401/403)', () => {
     ].join('\n'));
     cluster = await startJudgeCluster({ usersFile });
     k = kubectlEnv(bin, cluster.url, NS);
-    const r = await k.run(['create', 'namespace', NS], { token: 'root-token-1234' });
+    const r = await k.run(['apply', '-f', '-'], { token: 'root-token-1234', input: `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${NS}"}}` });
     expect(r.stderr).toBe('');
     await k.run(['apply', '-f', k.write('vm.yaml', vmYaml('guarded'))], { token: 'root-token-1234' });
   });

@@ -105,22 +105,40 @@ export function kubectlEnv(bin: string, server: string, namespace = 'default'): 
   };
 }
 
-/** Resolves with the first `count` non-empty stdout lines of a child process. */
-export function readLines(child: ChildProcessWithoutNullStreams, count: number, timeoutMs = 15_000): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} lines; got: ${buffer}`)), timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n').filter((l) => l.trim() !== '');
-      if (lines.length >= count && buffer.endsWith('\n')) {
-        clearTimeout(timer);
-        resolve(lines.slice(0, count));
-      }
-    });
-    child.on('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`kubectl exited early; stdout: ${buffer}`));
-    });
+/** Collects a child's stdout lines; `waitFor(n)` resolves once n non-empty lines have arrived. */
+export function lineCollector(child: ChildProcessWithoutNullStreams): { lines: string[]; waitFor(count: number, timeoutMs?: number): Promise<string[]> } {
+  const lines: string[] = [];
+  let partial = '';
+  let exited = false;
+  const waiters: Array<() => void> = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    partial += chunk.toString();
+    const parts = partial.split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts.filter((l) => l.trim() !== ''));
+    waiters.forEach((w) => w());
   });
+  child.on('exit', () => {
+    exited = true;
+    waiters.forEach((w) => w());
+  });
+  return {
+    lines,
+    waitFor(count, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} lines; got: ${lines.join(' | ')}`)), timeoutMs);
+        const check = () => {
+          if (lines.length >= count) {
+            clearTimeout(timer);
+            resolve(lines.slice(0, count));
+          } else if (exited) {
+            clearTimeout(timer);
+            reject(new Error(`kubectl exited; lines: ${lines.join(' | ')}`));
+          }
+        };
+        waiters.push(check);
+        check();
+      });
+    },
+  };
 }
