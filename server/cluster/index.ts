@@ -41,11 +41,17 @@ interface Stoppable { stop?(): void | Promise<void> }
 export interface PluginOptions { speed: number; api: ClusterApi; log: (msg: string) => void }
 type PluginStart = (store: Store, opts: PluginOptions) => Stoppable | void | Promise<Stoppable | void>;
 
-/** Imports a sibling module if it exists (as .js when built, .ts under vitest). */
-async function optionalModule(rel: string): Promise<Record<string, unknown> | undefined> {
+/** Imports a sibling module if it exists (as .js when built, .ts under vitest); a broken one is logged and skipped. */
+async function optionalModule(rel: string, log: (m: string) => void): Promise<Record<string, unknown> | undefined> {
   for (const ext of ['.js', '.ts']) {
     const url = new URL(`${rel}${ext}`, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return (await import(url.href)) as Record<string, unknown>;
+    if (!existsSync(fileURLToPath(url))) continue;
+    try {
+      return (await import(url.href)) as Record<string, unknown>;
+    } catch (e) {
+      log(`cluster: could not load ${rel}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -70,7 +76,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
 
   const seed = opts.seed ?? 'none';
   if (seed !== 'none') {
-    const mod = await optionalModule('./seed/index');
+    const mod = await optionalModule('./seed/index', log);
     const fn = mod?.seedCluster as ((s: Store, seed: string) => void | Promise<void>) | undefined;
     if (fn) await fn(store, seed);
     else log(`seed "${seed}" requested but server/cluster/seed is not available: starting empty`);
@@ -78,7 +84,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
 
   const stoppers: Stoppable[] = [];
   for (const [rel, name] of PLUGINS) {
-    const mod = await optionalModule(rel);
+    const mod = await optionalModule(rel, log);
     const fn = mod?.[name] as PluginStart | undefined;
     if (typeof fn === 'function') {
       const handle = await fn(store, { speed: opts.speed ?? 1, api, log });

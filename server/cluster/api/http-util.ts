@@ -1,6 +1,7 @@
 /** Request body reading and response writing with Kubernetes conventions. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeProtobufObject } from './protobuf.js';
 import { errors, isStatusError, type V1Status } from '../store/index.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -42,6 +43,7 @@ export function mediaType(header: string | undefined): string {
 
 /** Parses a JSON or YAML body (YAML for application/yaml and apply patches). */
 export function parseBody(buf: Buffer, contentType: string, allowYaml: boolean): unknown {
+  if (contentType === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(buf);
   const text = buf.toString('utf8');
   if (!text.trim()) throw errors.badRequest('the request body is empty');
   const isYaml = allowYaml || contentType === 'application/yaml' || contentType === 'application/apply-patch+yaml';

@@ -5,7 +5,7 @@ import type { Ctx } from './context.js';
 import { encodeList, encodeOne, negotiate } from './encode.js';
 import { mediaType, parseBody, readBody, sendJson, sendJsonText, warningHeaders } from './http-util.js';
 
-const BODY_TYPES = new Set(['', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', '*/*']);
+const BODY_TYPES = new Set(['', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', '*/*', 'application/vnd.kubernetes.protobuf']);
 
 function preview(v: unknown): string {
   const s = JSON.stringify(v) ?? '';

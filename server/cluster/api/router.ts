@@ -46,8 +46,15 @@ export async function runSubresource(c: Omit<Ctx, 'info'>, def: SubresourceDef):
   }
 }
 
+const BINARY_TYPES = new Set(['application/cbor', 'application/apply-patch+cbor']);
+
 export async function route(c: Omit<Ctx, 'info'>, auth: AuthHooks, api: ClusterApi): Promise<void> {
   const ri = c.ri;
+  const ct = mediaType(c.req.headers['content-type']);
+  if (BINARY_TYPES.has(ct)) {
+    // we speak JSON and YAML only; client-go falls back to JSON on 415
+    throw errors.unsupportedMediaType(ct, ['application/json', 'application/yaml']);
+  }
   if (ri.subresource && ri.name) {
     const def = api.find(ri.group, ri.version, ri.resource, ri.subresource);
     if (def) {

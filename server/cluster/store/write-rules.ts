@@ -54,6 +54,7 @@ export function prepareCreate(info: ResourceInfo, obj: KObject, now: Date): void
     const fin = Array.isArray(spec.finalizers) ? (spec.finalizers as string[]) : [];
     obj.spec = { ...spec, finalizers: fin.includes('kubernetes') ? fin : [...fin, 'kubernetes'] };
   }
+  if (info.plural === 'secrets' && info.group === '' && !obj.type) obj.type = 'Opaque';
   if (info.plural === 'namespaces') {
     m.labels = { ...(m.labels ?? {}), 'kubernetes.io/metadata.name': m.name ?? '' };
   }
