@@ -34,7 +34,14 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `env -u KUBECONFIG node build/server/main.js --port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default`,
+        // E2E_STATIC_DIR: serve an app built elsewhere (several checkouts building at once);
+        // E2E_SERVER_ARGS: extra server flags (for example --users).
+        command: [
+          'env -u KUBECONFIG node build/server/main.js',
+          `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default`,
+          process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
+          process.env.E2E_SERVER_ARGS ?? '',
+        ].join(' '),
         url: `${baseURL}/readyz`,
         reuseExistingServer: !process.env.CI,
         timeout: 60_000,
