@@ -1,3 +1,6 @@
+import { osProfile } from '../guest/os-profiles.js';
+import type { GuestOsName } from '../guest/types.js';
+
 /**
  * The embedded cluster's documented conventions (docs/embedded-cluster.md): which images and
  * URLs are unreachable, which guests crash at boot, which guests run a guest agent and what OS
@@ -65,122 +68,50 @@ export function importFailure(source: { http?: { url?: string }; registry?: { ur
   return undefined;
 }
 
+/** Guests whose images ship qemu-guest-agent (AgentConnected, guestOSInfo). CirrOS and Alpine do not. */
+const AGENT_OSES = new Set<GuestOsName>(['fedora', 'centos', 'rhel', 'ubuntu', 'debian', 'windows']);
+
 export interface GuestOs {
-  id: string;
-  name: string;
-  prettyName: string;
-  version: string;
-  versionId: string;
-  kernelRelease: string;
-  kernelVersion: string;
-  machine: string;
-  /** Has qemu-guest-agent: AgentConnected and guestOSInfo. */
+  os: GuestOsName;
   agent: boolean;
-  /** User that exists in the image without cloud-init (documented defaults). */
-  defaultUser: string;
-  defaultPassword: string;
+  /** What the guest agent reports (status.guestOSInfo). */
+  info: Record<string, string>;
 }
 
-const OSES: Array<[RegExp, GuestOs]> = [
-  [
-    /windows|win(10|11|2k|20\d\d)/i,
-    {
-      id: 'mswindows',
-      name: 'Microsoft Windows',
-      prettyName: 'Windows Server 2022 Datacenter',
-      version: '2022',
-      versionId: '2022',
-      kernelRelease: '20348',
-      kernelVersion: '10.0',
-      machine: 'x86_64',
-      agent: true,
-      defaultUser: 'Administrator',
-      defaultPassword: 'Administrator',
-    },
-  ],
-  [
-    /fedora/i,
-    {
-      id: 'fedora',
-      name: 'Fedora Linux',
-      prettyName: 'Fedora Linux 41 (Cloud Edition)',
-      version: '41 (Cloud Edition)',
-      versionId: '41',
-      kernelRelease: '6.11.4-301.fc41.x86_64',
-      kernelVersion: '#1 SMP PREEMPT_DYNAMIC Sun Oct 20 15:02:33 UTC 2024',
-      machine: 'x86_64',
-      agent: true,
-      defaultUser: 'fedora',
-      defaultPassword: 'fedora',
-    },
-  ],
-  [
-    /centos|rhel|stream/i,
-    {
-      id: 'centos',
-      name: 'CentOS Stream',
-      prettyName: 'CentOS Stream 9',
-      version: '9',
-      versionId: '9',
-      kernelRelease: '5.14.0-503.el9.x86_64',
-      kernelVersion: '#1 SMP PREEMPT_DYNAMIC Thu Oct 3 12:00:00 UTC 2024',
-      machine: 'x86_64',
-      agent: true,
-      defaultUser: 'cloud-user',
-      defaultPassword: 'centos',
-    },
-  ],
-  [
-    /ubuntu/i,
-    {
-      id: 'ubuntu',
-      name: 'Ubuntu',
-      prettyName: 'Ubuntu 24.04.1 LTS',
-      version: '24.04.1 LTS (Noble Numbat)',
-      versionId: '24.04',
-      kernelRelease: '6.8.0-45-generic',
-      kernelVersion: '#45-Ubuntu SMP PREEMPT_DYNAMIC Fri Aug 30 12:02:04 UTC 2024',
-      machine: 'x86_64',
-      agent: true,
-      defaultUser: 'ubuntu',
-      defaultPassword: 'ubuntu',
-    },
-  ],
-  [
-    /alpine/i,
-    {
-      id: 'alpine',
-      name: 'Alpine Linux',
-      prettyName: 'Alpine Linux v3.20',
-      version: '3.20.3',
-      versionId: '3.20.3',
-      kernelRelease: '6.6.54-0-virt',
-      kernelVersion: '#1-Alpine SMP PREEMPT_DYNAMIC 2024-10-04 07:00:46',
-      machine: 'x86_64',
-      agent: false,
-      defaultUser: 'root',
-      defaultPassword: '',
-    },
-  ],
-];
+function osReleaseFields(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z_]+)="?(.*?)"?$/.exec(line.trim());
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
 
-const CIRROS: GuestOs = {
-  id: 'cirros',
-  name: 'CirrOS',
-  prettyName: 'CirrOS 0.6.2',
-  version: '0.6.2',
-  versionId: '0.6.2',
-  kernelRelease: '5.15.0-71-generic',
-  kernelVersion: '#78-Ubuntu SMP Tue Apr 18 09:00:29 UTC 2023',
-  machine: 'x86_64',
-  agent: false,
-  defaultUser: 'cirros',
-  defaultPassword: 'gocubsgo',
-};
-
-/** Guess the guest OS from the VMI's boot sources (images, URLs, claim names) and labels. */
+/** Guesses the guest OS from boot-source hints (images, URLs, claim names, os labels). */
 export function guestOsFor(hints: string[]): GuestOs {
-  const text = hints.join(' ');
-  for (const [re, os] of OSES) if (re.test(text)) return os;
-  return CIRROS;
+  const profile = osProfile(hints.join(' ').toLowerCase() || 'linux');
+  const f = osReleaseFields(profile.osRelease);
+  const info: Record<string, string> =
+    profile.os === 'windows'
+      ? {
+          id: 'mswindows',
+          name: 'Microsoft Windows',
+          prettyName: profile.prettyName,
+          version: '2022',
+          versionId: '2022',
+          kernelRelease: '20348',
+          kernelVersion: '10.0',
+          machine: 'x86_64',
+        }
+      : {
+          id: f.ID ?? profile.os,
+          name: f.NAME ?? profile.prettyName,
+          prettyName: f.PRETTY_NAME ?? profile.prettyName,
+          version: f.VERSION ?? f.VERSION_ID ?? '',
+          versionId: f.VERSION_ID ?? '',
+          kernelRelease: profile.kernel,
+          kernelVersion: '#1 SMP PREEMPT_DYNAMIC',
+          machine: 'x86_64',
+        };
+  return { os: profile.os, agent: AGENT_OSES.has(profile.os), info };
 }

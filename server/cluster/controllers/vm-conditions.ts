@@ -19,7 +19,7 @@ export function syncVmConditions(vm: VM, vmi: VMI | undefined, syncError: SyncEr
   if (!vmi) {
     out = upsertCondition(
       out,
-      { type: 'Ready', status: 'False', reason: 'VMINotExists', message: 'VMI does not exist', lastProbeTime: now },
+      { type: 'Ready', status: 'False', reason: 'VMINotExists', message: 'VMI does not exist' },
       now,
     );
   } else if (!vmiReady) {
@@ -30,7 +30,6 @@ export function syncVmConditions(vm: VM, vmi: VMI | undefined, syncError: SyncEr
         status: 'False',
         reason: 'VMIConditionMissing',
         message: 'VMI is missing the Ready condition',
-        lastProbeTime: now,
       },
       now,
     );

@@ -1,0 +1,284 @@
+/**
+ * CDI's DataVolume controller: creates the PVC, then imports (http, registry, blank), clones
+ * (pvc) or waits for an upload, moving through CDI's phases with progress "0.00%" → "100.0%"
+ * and its events. Sources that cannot be reached (conventions.ts) fail, and the importer
+ * restarts with back-off, counting restartCount, as CDI's importer pod does.
+ */
+import { R, keyOf, splitKey, type KObject } from '../client.js';
+import { nowIso, type ControllerContext } from '../context.js';
+import { importFailure } from '../conventions.js';
+import { parseQuantity } from '../quantity.js';
+import type { DataVolume, PVC } from '../types.js';
+import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
+import { defaultStorageClass } from './pvc-binder.js';
+
+const COMPONENT = 'datavolume-import-controller';
+const TICKS = 8;
+
+interface Transfer {
+  nextAt: number;
+  attempt: number;
+  failing: boolean;
+}
+
+export class DataVolumeController {
+  private readonly transfers = new Map<string, Transfer>();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly ctx: ControllerContext) {}
+
+  watch(): void {
+    const { informers, queues } = this.ctx;
+    informers.dataVolumes.on({ onChange: (o) => queues.dataVolume.add(keyOf(o)) });
+    informers.pvcs.on({
+      onChange: (o) => {
+        // Own PVC (same name) and clones waiting for this PVC as their source.
+        queues.dataVolume.add(keyOf(o));
+        for (const dv of informers.dataVolumes.list()) {
+          const src = (dv.spec as { source?: { pvc?: { namespace?: string; name?: string } } } | undefined)?.source?.pvc;
+          if (src && src.name === o.metadata.name && (src.namespace ?? dv.metadata.namespace) === o.metadata.namespace) {
+            queues.dataVolume.add(keyOf(dv));
+          }
+        }
+      },
+    });
+  }
+
+  private write(dv: DataVolume, fn: (s: DvStatus) => void): void {
+    this.ctx.client.mutate(
+      R.dataVolumes,
+      dv.metadata.namespace,
+      dv.metadata.name ?? '',
+      (o) => {
+        if (o.metadata.uid !== dv.metadata.uid) return false;
+        const s = structuredClone((o.status ?? {}) as DvStatus);
+        const before = JSON.stringify(s);
+        fn(s);
+        if (JSON.stringify(s) === before) return false;
+        o.status = s;
+      },
+      { subresource: 'status', fieldManager: COMPONENT },
+    );
+  }
+
+  private event(dv: DataVolume, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.ctx.record(dv as KObject, type, reason, message, COMPONENT);
+  }
+
+  private ms(seconds: number): number {
+    return (seconds * 1000) / this.ctx.clock.speed;
+  }
+
+  reconcile(key: string): void {
+    const { client } = this.ctx;
+    const [ns, name] = splitKey(key);
+    const dv = client.tryGet(R.dataVolumes, ns, name) as DataVolume | undefined;
+    if (!dv || dv.metadata.deletionTimestamp) return;
+    const phase = dv.status?.phase ?? '';
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    const now = nowIso(this.ctx);
+    const kind = sourceKind(dv.spec as never);
+    const pvc = client.tryGet(R.pvcs, ns, name) as PVC | undefined;
+    if (!pvc) {
+      if (kind === 'pvc' && !this.cloneSourceExists(dv)) return this.waitForCloneSource(dv, now);
+      this.createPvc(dv);
+      this.event(dv, 'Normal', 'Pending', `PVC ${name} Pending`);
+      return this.write(dv, (s) => this.pending(s, name, now));
+    }
+    if (pvc.status?.phase !== 'Bound') return this.write(dv, (s) => this.pending(s, name, now));
+    if (phase === '' || phase === 'Pending') {
+      this.event(dv, 'Normal', 'Bound', `PVC ${name} Bound`);
+      return this.write(dv, (s) => {
+        s.phase = 'PVCBound';
+        setDvCondition(s, { type: 'Bound', status: 'True', reason: 'Bound', message: `PVC ${name} Bound` }, now);
+      });
+    }
+    if (kind === 'upload') return this.upload(dv, key, now);
+    if (kind === 'sourceRef' || kind === 'other') return;
+    this.transfer(dv, key, kind === 'pvc' ? 'Clone' : 'Import', now);
+  }
+
+  private pending(s: DvStatus, name: string, now: string): void {
+    s.phase = 'Pending';
+    s.progress = 'N/A';
+    s.claimName = name;
+    setDvCondition(s, { type: 'Bound', status: 'False', reason: 'Pending', message: `PVC ${name} Pending` }, now);
+    setDvCondition(s, { type: 'Ready', status: 'False' }, now);
+    setDvCondition(s, { type: 'Running', status: 'False' }, now);
+  }
+
+  private cloneSource(dv: DataVolume): { namespace: string; name: string } {
+    const src = (dv.spec?.source?.pvc ?? {}) as { namespace?: string; name?: string };
+    return { namespace: src.namespace ?? dv.metadata.namespace ?? '', name: src.name ?? '' };
+  }
+
+  private cloneSourceExists(dv: DataVolume): boolean {
+    const src = this.cloneSource(dv);
+    return !!this.ctx.client.tryGet(R.pvcs, src.namespace, src.name);
+  }
+
+  private waitForCloneSource(dv: DataVolume, now: string): void {
+    const src = this.cloneSource(dv);
+    const message = `The source pvc ${src.name} doesn't exist`;
+    if (!this.warned.has(dv.metadata.uid ?? '')) {
+      this.warned.add(dv.metadata.uid ?? '');
+      this.event(dv, 'Warning', 'CloneWithoutSource', message);
+    }
+    this.write(dv, (s) => {
+      s.phase = 'Pending';
+      s.progress = 'N/A';
+      setDvCondition(s, { type: 'Bound', status: 'False', reason: 'CloneWithoutSource', message }, now);
+      setDvCondition(s, { type: 'Ready', status: 'False', reason: 'CloneWithoutSource', message }, now);
+      setDvCondition(s, { type: 'Running', status: 'False', reason: 'CloneWithoutSource', message }, now);
+    });
+  }
+
+  private createPvc(dv: DataVolume): void {
+    const spec = (dv.spec ?? {}) as { pvc?: Record<string, unknown>; storage?: Record<string, unknown>; source?: Record<string, { url?: string }> };
+    const claim = (spec.pvc ?? spec.storage ?? {}) as {
+      accessModes?: string[];
+      resources?: { requests?: { storage?: string } };
+      storageClassName?: string;
+      volumeMode?: string;
+    };
+    const kind = sourceKind(spec as never);
+    const endpoint = spec.source?.http?.url ?? spec.source?.registry?.url;
+    this.ctx.client.create(
+      R.pvcs,
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: {
+          name: dv.metadata.name,
+          namespace: dv.metadata.namespace,
+          labels: {
+            app: 'containerized-data-importer',
+            'app.kubernetes.io/component': 'storage',
+            'app.kubernetes.io/managed-by': 'cdi-controller',
+            ...(dv.metadata.labels ?? {}),
+          },
+          annotations: {
+            'cdi.kubevirt.io/storage.contentType': 'kubevirt',
+            'cdi.kubevirt.io/storage.import.source': kind === 'pvc' ? 'none' : kind,
+            ...(endpoint ? { 'cdi.kubevirt.io/storage.import.endpoint': endpoint } : {}),
+            'cdi.kubevirt.io/createdForDataVolume': dv.metadata.uid ?? '',
+          },
+          ownerReferences: [
+            {
+              apiVersion: 'cdi.kubevirt.io/v1beta1',
+              kind: 'DataVolume',
+              name: dv.metadata.name ?? '',
+              uid: dv.metadata.uid ?? '',
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
+        },
+        spec: {
+          accessModes: claim.accessModes ?? ['ReadWriteOnce'],
+          resources: { requests: { storage: claim.resources?.requests?.storage ?? '1Gi' } },
+          storageClassName: claim.storageClassName ?? defaultStorageClass(this.ctx),
+          volumeMode: claim.volumeMode ?? 'Filesystem',
+        },
+      } as KObject,
+      { fieldManager: COMPONENT },
+    );
+  }
+
+  private upload(dv: DataVolume, key: string, now: string): void {
+    const phase = dv.status?.phase;
+    if (phase === 'PVCBound') {
+      this.event(dv, 'Normal', 'UploadScheduled', `Upload Scheduled`);
+      this.write(dv, (s) => {
+        s.phase = 'UploadScheduled';
+      });
+      this.ctx.queues.dataVolume.addAfter(key, 1);
+    } else if (phase === 'UploadScheduled') {
+      this.event(dv, 'Normal', 'UploadReady', `Upload Ready`);
+      this.write(dv, (s) => {
+        s.phase = 'UploadReady';
+        setDvCondition(s, { type: 'Running', status: 'True', reason: 'Pod is running' }, now);
+      });
+    }
+  }
+
+  private durationSeconds(dv: DataVolume): number {
+    if (sourceKind(dv.spec as never) === 'blank') return 2;
+    const spec = dv.spec as { pvc?: { resources?: { requests?: { storage?: string } } }; storage?: { resources?: { requests?: { storage?: string } } } };
+    const bytes = parseQuantity(spec.pvc?.resources?.requests?.storage ?? spec.storage?.resources?.requests?.storage ?? '1Gi');
+    return Math.min(60, Math.max(6, (bytes / 2 ** 30) * 3));
+  }
+
+  private transfer(dv: DataVolume, key: string, verb: 'Import' | 'Clone', now: string): void {
+    const name = dv.metadata.name ?? '';
+    const uid = dv.metadata.uid ?? '';
+    const phase = dv.status?.phase ?? '';
+    const nowMs = this.ctx.clock.now();
+    const src = this.cloneSource(dv);
+    const what = verb === 'Import' ? `Import into ${name}` : `Cloning from ${src.namespace}/${src.name} into ${dv.metadata.namespace}/${name}`;
+    if (phase === 'PVCBound') {
+      this.event(dv, 'Normal', `${verb}Scheduled`, `${what} scheduled`);
+      this.write(dv, (s) => {
+        s.phase = `${verb}Scheduled`;
+      });
+      this.transfers.set(uid, { nextAt: nowMs + this.ms(1), attempt: 0, failing: false });
+      this.ctx.queues.dataVolume.addAfterMs(key, this.ms(1) + 1);
+      return;
+    }
+    let t = this.transfers.get(uid);
+    if (!t) this.transfers.set(uid, (t = { nextAt: nowMs, attempt: 0, failing: false }));
+    if (nowMs < t.nextAt) {
+      this.ctx.queues.dataVolume.addAfterMs(key, t.nextAt - nowMs + 1);
+      return;
+    }
+    const failure = verb === 'Import' ? importFailure((dv.spec?.source ?? {}) as never) : undefined;
+    if (phase === `${verb}Scheduled` || t.failing) {
+      if (phase === `${verb}Scheduled`) this.event(dv, 'Normal', `${verb}InProgress`, `${what} in progress`);
+      t.failing = false;
+      this.write(dv, (s) => {
+        s.phase = `${verb}InProgress`;
+        s.progress = failure ? 'N/A' : formatProgress(0);
+        setDvCondition(s, { type: 'Running', status: 'True', reason: 'Pod is running' }, now);
+      });
+      t.nextAt = nowMs + this.ms(failure ? 1.5 : this.durationSeconds(dv) / TICKS);
+      this.ctx.queues.dataVolume.addAfterMs(key, t.nextAt - nowMs + 1);
+      return;
+    }
+    if (failure) {
+      t.attempt++;
+      t.failing = true;
+      this.event(dv, 'Warning', 'ImportFailed', failure);
+      this.write(dv, (s) => {
+        s.restartCount = (s.restartCount ?? 0) + 1;
+        setDvCondition(s, { type: 'Running', status: 'False', reason: 'Error', message: failure }, now);
+        setDvCondition(s, { type: 'Ready', status: 'False' }, now);
+      });
+      t.nextAt = nowMs + this.ms(Math.min(300, 10 * 2 ** (t.attempt - 1)));
+      this.ctx.queues.dataVolume.addAfterMs(key, t.nextAt - nowMs + 1);
+      return;
+    }
+    const current = parseFloat(dv.status?.progress ?? '0') || 0;
+    const next = current + 100 / TICKS + (Math.random() * 4 - 2);
+    if (next < 100) {
+      this.write(dv, (s) => {
+        s.progress = formatProgress(next);
+      });
+      t.nextAt = nowMs + this.ms(this.durationSeconds(dv) / TICKS);
+      this.ctx.queues.dataVolume.addAfterMs(key, t.nextAt - nowMs + 1);
+      return;
+    }
+    this.transfers.delete(uid);
+    this.write(dv, (s) => {
+      s.phase = 'Succeeded';
+      s.progress = formatProgress(100);
+      setDvCondition(s, { type: 'Ready', status: 'True' }, now);
+      setDvCondition(s, { type: 'Running', status: 'False', reason: 'Completed' }, now);
+    });
+    this.event(
+      dv,
+      'Normal',
+      `${verb}Succeeded`,
+      verb === 'Import' ? `Successfully imported into PVC ${name}` : `Successfully cloned from ${src.namespace}/${src.name} into ${dv.metadata.namespace}/${name}`,
+    );
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Dynamic provisioning and binding of PersistentVolumeClaims (the PV controller with the
+ * storage classes' provisioner): a claim whose storage class exists is Bound after a moment;
+ * an unknown storage class leaves it Pending with ProvisioningFailed, until the class appears.
+ */
+import { R, keyOf, splitKey, type KObject } from '../client.js';
+import type { ControllerContext } from '../context.js';
+import type { PVC } from '../types.js';
+
+const COMPONENT = 'persistentvolume-controller';
+const PROVISION_SECONDS = 1;
+
+export function defaultStorageClass(ctx: ControllerContext): string | undefined {
+  const sc = ctx.informers.storageClasses
+    .list()
+    .find((s) => s.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+  return sc?.metadata.name;
+}
+
+export class PvcBinder {
+  private readonly due = new Map<string, number>();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly ctx: ControllerContext) {}
+
+  watch(): void {
+    const { informers, queues } = this.ctx;
+    informers.pvcs.on({ onChange: (o) => queues.pvc.add(keyOf(o)) });
+    informers.storageClasses.on({
+      onChange: (sc) => {
+        for (const pvc of informers.pvcs.byIndex('storageClass', sc.metadata.name ?? '')) queues.pvc.add(keyOf(pvc));
+        for (const pvc of informers.pvcs.byIndex('storageClass', '')) queues.pvc.add(keyOf(pvc));
+      },
+    });
+  }
+
+  reconcile(key: string): void {
+    const { client } = this.ctx;
+    const [ns, name] = splitKey(key);
+    const pvc = client.tryGet(R.pvcs, ns, name) as PVC | undefined;
+    if (!pvc || pvc.metadata.deletionTimestamp || pvc.status?.phase === 'Bound') return;
+    const uid = pvc.metadata.uid ?? '';
+    const scName = pvc.spec?.storageClassName ?? defaultStorageClass(this.ctx);
+    const sc = scName ? client.tryGet(R.storageClasses, undefined, scName) : undefined;
+    if (!sc) {
+      if (!this.warned.has(uid)) {
+        this.warned.add(uid);
+        const message = scName
+          ? `storageclass.storage.k8s.io "${scName}" not found`
+          : 'no persistent volumes available for this claim and no storage class is set';
+        this.ctx.record(pvc as KObject, scName ? 'Warning' : 'Normal', scName ? 'ProvisioningFailed' : 'FailedBinding', message, COMPONENT);
+      }
+      return;
+    }
+    const provisioner = (sc.provisioner as string | undefined) ?? 'kubevirt.io.hostpath-provisioner';
+    const now = this.ctx.clock.now();
+    let at = this.due.get(uid);
+    if (at === undefined) {
+      at = now + (PROVISION_SECONDS * 1000) / this.ctx.clock.speed;
+      this.due.set(uid, at);
+      this.ctx.record(pvc as KObject, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ns}/${name}"`, provisioner);
+    }
+    if (now < at) {
+      this.ctx.queues.pvc.addAfterMs(key, at - now + 1);
+      return;
+    }
+    this.due.delete(uid);
+    this.warned.delete(uid);
+    const volume = `pvc-${uid}`;
+    const storage = (pvc.spec?.resources?.requests?.storage as string | undefined) ?? '1Gi';
+    const accessModes = pvc.spec?.accessModes ?? ['ReadWriteOnce'];
+    client.mutate(R.pvcs, ns, name, (o) => {
+      if (o.metadata.uid !== uid) return false;
+      o.metadata.annotations = {
+        ...(o.metadata.annotations ?? {}),
+        'pv.kubernetes.io/bind-completed': 'yes',
+        'pv.kubernetes.io/bound-by-controller': 'yes',
+        'volume.beta.kubernetes.io/storage-provisioner': provisioner,
+        'volume.kubernetes.io/storage-provisioner': provisioner,
+      };
+      const spec = o.spec as { volumeName?: string; storageClassName?: string; volumeMode?: string };
+      spec.volumeName = volume;
+      spec.storageClassName ??= scName;
+      spec.volumeMode ??= 'Filesystem';
+    });
+    client.mutate(
+      R.pvcs,
+      ns,
+      name,
+      (o) => {
+        o.status = { phase: 'Bound', accessModes, capacity: { storage } };
+      },
+      { subresource: 'status' },
+    );
+    this.ctx.record(pvc as KObject, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volume}`, provisioner);
+  }
+}

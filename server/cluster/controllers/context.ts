@@ -1,0 +1,130 @@
+/** What every controller gets: the store client, time, the event recorder, caches and state. */
+import type { Guest, GuestBackend } from '../guest/types.js';
+import { rfc3339, type Clock } from './clock.js';
+import { R, type ClusterClient, type EventRecorder, type KObject } from './client.js';
+import { Informer, byOwnerUid } from './informer.js';
+import { CidrAllocator, PortAllocator } from './ipam.js';
+import type { WorkQueue } from './work-queue.js';
+
+export interface Informers {
+  namespaces: Informer;
+  nodes: Informer;
+  pods: Informer;
+  services: Informer;
+  pvcs: Informer;
+  storageClasses: Informer;
+  vms: Informer;
+  vmis: Informer;
+  vmims: Informer;
+  dataVolumes: Informer;
+  routes: Informer;
+}
+
+export function createInformers(client: ClusterClient): Informers {
+  const make = (res: string) => new Informer(client, res);
+  return {
+    namespaces: make(R.namespaces),
+    nodes: make(R.nodes),
+    pods: make(R.pods)
+      .addIndex('owner', byOwnerUid)
+      .addIndex('node', (o) => {
+        const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+        return n ? [n] : [];
+      })
+      .addIndex('unscheduled', (o) =>
+        (o.spec as { nodeName?: string } | undefined)?.nodeName || o.metadata.deletionTimestamp ? [] : ['yes'],
+      )
+      .addIndex('namespace', (o) => [o.metadata.namespace ?? '']),
+    services: make(R.services).addIndex('namespace', (o) => [o.metadata.namespace ?? '']),
+    pvcs: make(R.pvcs).addIndex('storageClass', (o) => [
+      ((o.spec as { storageClassName?: string } | undefined)?.storageClassName ?? '') || '',
+    ]),
+    storageClasses: make(R.storageClasses),
+    vms: make(R.vms).addIndex('volume', volumeClaimIndex),
+    vmis: make(R.vmis).addIndex('volume', volumeClaimIndex).addIndex('phase', (o) => [phaseOf(o)]),
+    vmims: make(R.vmims).addIndex('vmi', (o) => [
+      `${o.metadata.namespace}/${(o.spec as { vmiName?: string } | undefined)?.vmiName ?? ''}`,
+    ]),
+    dataVolumes: make(R.dataVolumes).addIndex('owner', byOwnerUid),
+    routes: make(R.routes),
+  };
+}
+
+function phaseOf(o: KObject): string {
+  return (o.status as { phase?: string } | undefined)?.phase ?? '';
+}
+
+/** ns/claim for every PVC or DataVolume a VM (template) or VMI uses. */
+function volumeClaimIndex(o: KObject): string[] {
+  const spec = o.spec as
+    | { volumes?: VolumeLike[]; template?: { spec?: { volumes?: VolumeLike[] } } }
+    | undefined;
+  const volumes = spec?.volumes ?? spec?.template?.spec?.volumes ?? [];
+  return volumes.flatMap((v) => {
+    const claim = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
+    return claim ? [`${o.metadata.namespace}/${claim}`] : [];
+  });
+}
+
+interface VolumeLike {
+  persistentVolumeClaim?: { claimName?: string };
+  dataVolume?: { name?: string };
+}
+
+export interface Network {
+  /** Pod CIDR allocator per node name. */
+  podCidrs: Map<string, CidrAllocator>;
+  serviceCidr: CidrAllocator;
+  loadBalancerPool: CidrAllocator;
+  nodePorts: PortAllocator;
+}
+
+export function createNetwork(): Network {
+  return {
+    podCidrs: new Map(),
+    serviceCidr: new CidrAllocator('10.96.0.0/16', 11),
+    loadBalancerPool: new CidrAllocator('192.168.100.0/24', 100),
+    nodePorts: new PortAllocator(),
+  };
+}
+
+export interface GuestEntry {
+  guest: Guest;
+  vmiUid: string;
+  namespace: string;
+  name: string;
+}
+
+export interface Queues {
+  vm: WorkQueue;
+  vmi: WorkQueue;
+  handler: WorkQueue;
+  pod: WorkQueue;
+  migration: WorkQueue;
+  dataVolume: WorkQueue;
+  pvc: WorkQueue;
+  service: WorkQueue;
+  route: WorkQueue;
+}
+
+export interface ControllerContext {
+  client: ClusterClient;
+  clock: Clock;
+  record: EventRecorder;
+  informers: Informers;
+  network: Network;
+  backend: GuestBackend;
+  /** Running guests by VMI uid. */
+  guests: Map<string, GuestEntry>;
+  queues: Queues;
+  clusterDomain: string;
+  log: (msg: string) => void;
+}
+
+export function nowIso(ctx: Pick<ControllerContext, 'clock'>): string {
+  return rfc3339(ctx.clock.now());
+}
+
+export const KUBEVIRT_VERSION = 'v1.6.2';
+export const LAUNCHER_IMAGE = `quay.io/kubevirt/virt-launcher:${KUBEVIRT_VERSION}`;
+export const CDI_VERSION = 'v1.61.1';

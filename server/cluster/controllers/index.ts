@@ -1,0 +1,133 @@
+/**
+ * The embedded cluster's controllers: what virt-controller, virt-handler, CDI, kube-scheduler,
+ * the kubelets and kube-controller-manager do. `startCluster` calls `startControllers`.
+ */
+import type { ClusterApi } from '../api/subresources.js';
+import { SimulatedGuestBackend } from '../guest/simulated-backend.js';
+import type { GuestBackend } from '../guest/types.js';
+import type { Store } from '../store/index.js';
+import { registerKubevirtSubresources } from '../subresources/register.js';
+import { DataVolumeController } from './cdi/dv-controller.js';
+import { PvcBinder } from './cdi/pvc-binder.js';
+import { createClock } from './clock.js';
+import { R, keyOf, type ClusterClient, type EventRecorder } from './client.js';
+import { createInformers, createNetwork, type ControllerContext, type Queues } from './context.js';
+import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
+import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
+import { VirtHandler } from './handler/virt-handler.js';
+import { CidrAllocator } from './ipam.js';
+import { MigrationController } from './migration/migration-controller.js';
+import { RouteController } from './network/route-controller.js';
+import { ServiceController } from './network/service-controller.js';
+import { PodController } from './pods/pod-controller.js';
+import { VmController } from './vm/vm-controller.js';
+import { VmiController } from './vmi/vmi-controller.js';
+import { WorkQueue, type Reconcile } from './work-queue.js';
+
+export interface ControllerOptions {
+  speed?: number;
+  api?: ClusterApi;
+  log?: (msg: string) => void;
+  backend?: GuestBackend;
+  clusterDomain?: string;
+}
+
+export interface ControllerRuntime {
+  ctx: ControllerContext;
+  handler: VirtHandler;
+  /** Resolves when every queue is empty and nothing is being reconciled. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+export function startControllers(store: Store, opts: ControllerOptions = {}): ControllerRuntime {
+  const log = opts.log ?? (() => {});
+  const clock = createClock(opts.speed ?? 1);
+  const client = store as unknown as ClusterClient;
+  const record: EventRecorder = (involved, type, reason, message, component, host) => {
+    try {
+      store.recordEvent(involved, type, reason, message, host ? { component, host } : component);
+    } catch (err) {
+      log(`event ${reason} about ${involved.kind} ${keyOf(involved)} dropped: ${String(err)}`);
+    }
+  };
+  ensureInfrastructure(client);
+
+  const queues = {} as Queues;
+  const ctx: ControllerContext = {
+    client,
+    clock,
+    record,
+    informers: createInformers(client),
+    network: createNetwork(),
+    backend: opts.backend ?? new SimulatedGuestBackend({ speed: clock.speed }),
+    guests: new Map(),
+    queues,
+    clusterDomain: opts.clusterDomain ?? CLUSTER_DOMAIN,
+    log,
+  };
+  const onError = (name: string, key: string, err: unknown) => {
+    const code = (err as { code?: number }).code;
+    if (code !== 409 && code !== 404) log(`${name} ${key}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  };
+  const queue = (name: string, reconcile: Reconcile) => new WorkQueue({ name, clock, reconcile, onError });
+
+  const vm = new VmController(ctx);
+  const vmi = new VmiController(ctx);
+  const pods = new PodController(ctx);
+  const handler = new VirtHandler(ctx, pods.kubelet, () => {
+    const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
+    return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)?.configuration
+      ?.developerConfiguration?.useEmulation;
+  });
+  const migration = new MigrationController(ctx, pods.kubelet);
+  const dvs = new DataVolumeController(ctx);
+  const pvcs = new PvcBinder(ctx);
+  const services = new ServiceController(ctx);
+  const routes = new RouteController(ctx);
+
+  Object.assign(queues, {
+    vm: queue('vm', (k) => vm.reconcile(k)),
+    vmi: queue('vmi', (k) => vmi.reconcile(k)),
+    handler: queue('virt-handler', (k) => handler.reconcile(k)),
+    pod: queue('pod', (k) => pods.reconcile(k)),
+    migration: queue('migration', (k) => migration.reconcile(k)),
+    dataVolume: queue('datavolume', (k) => dvs.reconcile(k)),
+    pvc: queue('pvc', (k) => pvcs.reconcile(k)),
+    service: queue('service', (k) => services.reconcile(k)),
+    route: queue('route', (k) => routes.reconcile(k)),
+  } satisfies Queues);
+
+  const { informers } = ctx;
+  informers.nodes.on({
+    onChange: (n) => {
+      const name = n.metadata.name ?? '';
+      const cidr = (n.spec as { podCIDR?: string } | undefined)?.podCIDR;
+      if (cidr && !ctx.network.podCidrs.has(name)) ctx.network.podCidrs.set(name, new CidrAllocator(cidr));
+    },
+  });
+  informers.namespaces.on({ onChange: (ns) => ensureNamespaceDefaults(ctx, ns) });
+  for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
+  for (const inf of Object.values(informers)) inf.start();
+
+  if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
+  const allQueues = () => Object.values(queues) as WorkQueue[];
+  return {
+    ctx,
+    handler,
+    async idle() {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 5));
+        await Promise.all(allQueues().map((q) => q.idle()));
+      }
+    },
+    stop() {
+      for (const q of allQueues()) q.stop();
+      for (const inf of Object.values(informers)) inf.stop();
+      handler.stop();
+      clock.dispose();
+    },
+  };
+}
+
+export { registerKubevirtSubresources };

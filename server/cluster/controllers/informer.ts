@@ -1,0 +1,117 @@
+/**
+ * A shared informer: a local cache of one resource kept current by a watch, with secondary
+ * indexes and change handlers. Controllers read from informers and write through the client.
+ */
+import { type ClusterClient, type KObject, keyOf } from './client.js';
+
+export type IndexFn = (obj: KObject) => string[];
+
+export interface InformerHandlers {
+  onChange(obj: KObject, old: KObject | undefined): void;
+  onDelete?(obj: KObject): void;
+}
+
+export class Informer<T extends KObject = KObject> {
+  private readonly items = new Map<string, T>();
+  private readonly indexes = new Map<string, { fn: IndexFn; map: Map<string, Set<string>> }>();
+  private readonly handlers: InformerHandlers[] = [];
+  private stopWatch?: () => void;
+
+  constructor(
+    private readonly client: ClusterClient,
+    readonly resource: string,
+  ) {}
+
+  addIndex(name: string, fn: IndexFn): this {
+    const map = new Map<string, Set<string>>();
+    for (const [key, obj] of this.items) for (const v of fn(obj)) addTo(map, v, key);
+    this.indexes.set(name, { fn, map });
+    return this;
+  }
+
+  on(handlers: InformerHandlers): this {
+    this.handlers.push(handlers);
+    for (const obj of this.items.values()) handlers.onChange(obj, undefined);
+    return this;
+  }
+
+  start(): void {
+    if (this.stopWatch) return;
+    this.stopWatch = this.client.watch(this.resource, {}, (ev) => {
+      const obj = ev.object as T;
+      if (ev.type === 'ADDED' || ev.type === 'MODIFIED') this.put(obj);
+      else if (ev.type === 'DELETED') this.remove(obj);
+    });
+  }
+
+  stop(): void {
+    this.stopWatch?.();
+    this.stopWatch = undefined;
+  }
+
+  get(namespace: string | undefined, name: string): T | undefined {
+    return this.items.get(namespace ? `${namespace}/${name}` : name);
+  }
+
+  getByKey(key: string): T | undefined {
+    return this.items.get(key);
+  }
+
+  list(namespace?: string): T[] {
+    const all = [...this.items.values()];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  byIndex(index: string, value: string): T[] {
+    const keys = this.indexes.get(index)?.map.get(value);
+    if (!keys) return [];
+    return [...keys].flatMap((k) => {
+      const o = this.items.get(k);
+      return o ? [o] : [];
+    });
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  private put(obj: T): void {
+    const key = keyOf(obj);
+    const old = this.items.get(key);
+    if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion && old.metadata.uid === obj.metadata.uid) return;
+    if (old) this.unindex(key, old);
+    this.items.set(key, obj);
+    for (const { fn, map } of this.indexes.values()) for (const v of fn(obj)) addTo(map, v, key);
+    for (const h of this.handlers) h.onChange(obj, old);
+  }
+
+  private remove(obj: T): void {
+    const key = keyOf(obj);
+    const old = this.items.get(key);
+    if (!old) return;
+    this.unindex(key, old);
+    this.items.delete(key);
+    for (const h of this.handlers) (h.onDelete ?? ((o: KObject) => h.onChange(o, o)))(obj);
+  }
+
+  private unindex(key: string, obj: T): void {
+    for (const { fn, map } of this.indexes.values()) {
+      for (const v of fn(obj)) {
+        const set = map.get(v);
+        set?.delete(key);
+        if (set && set.size === 0) map.delete(v);
+      }
+    }
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, v: string, key: string): void {
+  let set = map.get(v);
+  if (!set) map.set(v, (set = new Set()));
+  set.add(key);
+}
+
+/** Index by controller owner uid. */
+export const byOwnerUid: IndexFn = (obj) => (obj.metadata.ownerReferences ?? []).map((o) => o.uid);
+/** Index by namespace. */
+export const byNamespace: IndexFn = (obj) => [obj.metadata.namespace ?? ''];

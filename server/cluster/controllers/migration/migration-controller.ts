@@ -1,0 +1,208 @@
+/**
+ * Live migration (VirtualMachineInstanceMigration): Pending → Scheduling (target launcher pod on
+ * another node) → Scheduled → PreparingTarget → TargetReady → Running → Succeeded, with the
+ * VMI's migrationState, node change and KubeVirt's events.
+ */
+import { editPodStatus } from '../pods/pod-status.js';
+import { R, keyOf, splitKey, type KObject } from '../client.js';
+import { getCondition } from '../conditions.js';
+import { nowIso, type ControllerContext } from '../context.js';
+import type { Kubelet } from '../pods/kubelet.js';
+import type { Pod, VMI, VMIM } from '../types.js';
+import { guestMemory, launcherPod } from '../vmi/launcher-pod.js';
+import { MIGRATION_JOB_LABEL } from '../vmi/vmi-controller.js';
+import { setPhase, type VmiStatus } from '../vmi/vmi-status.js';
+import { interfacesStatus } from '../handler/running-status.js';
+import { guestOsOf } from '../handler/guest-options.js';
+
+const COMPONENT = 'virtualmachine-controller';
+const HANDLER = 'virt-handler';
+const FINAL = new Set(['Succeeded', 'Failed']);
+
+export class MigrationController {
+  /** Real ms when the current phase may advance, by migration uid. */
+  private readonly due = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly kubelet: Kubelet,
+  ) {}
+
+  watch(): void {
+    const { informers, queues } = this.ctx;
+    informers.vmims.on({ onChange: (o) => queues.migration.add(keyOf(o)) });
+    informers.pods.on({
+      onChange: (o) => {
+        const uid = o.metadata.labels?.[MIGRATION_JOB_LABEL];
+        if (!uid) return;
+        for (const m of informers.vmims.list(o.metadata.namespace)) if (m.metadata.uid === uid) queues.migration.add(keyOf(m));
+      },
+    });
+  }
+
+  private wait(m: VMIM, key: string, seconds: number): boolean {
+    const uid = m.metadata.uid ?? '';
+    const now = this.ctx.clock.now();
+    let at = this.due.get(uid);
+    if (at === undefined) {
+      at = now + (seconds * 1000) / this.ctx.clock.speed;
+      this.due.set(uid, at);
+    }
+    if (now < at) {
+      this.ctx.queues.migration.addAfterMs(key, at - now + 1);
+      return true;
+    }
+    this.due.delete(uid);
+    return false;
+  }
+
+  private setMigrationPhase(m: VMIM, phase: string, extra: Record<string, unknown> = {}): void {
+    const now = nowIso(this.ctx);
+    this.ctx.client.mutate(
+      R.vmims,
+      m.metadata.namespace,
+      m.metadata.name ?? '',
+      (o) => {
+        const s = structuredClone((o.status ?? {}) as VmiStatus);
+        setPhase(s, phase, now);
+        Object.assign(s, extra);
+        o.status = s;
+      },
+      { subresource: 'status', fieldManager: COMPONENT },
+    );
+  }
+
+  private editVmi(vmi: VMI, fn: (s: VmiStatus, labels: Record<string, string>) => void): void {
+    this.ctx.client.mutate(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', (o) => {
+      if (o.metadata.uid !== vmi.metadata.uid) return false;
+      const s = structuredClone((o.status ?? {}) as VmiStatus);
+      const labels = { ...(o.metadata.labels ?? {}) };
+      fn(s, labels);
+      o.status = s;
+      o.metadata.labels = labels;
+    });
+  }
+
+  private fail(m: VMIM, vmi: VMI | undefined, message: string): void {
+    this.setMigrationPhase(m, 'Failed');
+    this.ctx.record(m as KObject, 'Warning', 'FailedMigration', message, COMPONENT);
+    if (vmi?.status?.migrationState && !vmi.status.migrationState.completed) {
+      this.editVmi(vmi, (s) => {
+        s.migrationState = { ...(s.migrationState as object), failed: true, completed: true, endTimestamp: nowIso(this.ctx) };
+      });
+    }
+    for (const p of this.targetPods(m)) this.ctx.client.delete(R.pods, p.metadata.namespace, p.metadata.name ?? '');
+  }
+
+  private targetPods(m: VMIM): Pod[] {
+    return (this.ctx.informers.pods.list(m.metadata.namespace) as Pod[]).filter(
+      (p) => p.metadata.labels?.[MIGRATION_JOB_LABEL] === m.metadata.uid,
+    );
+  }
+
+  reconcile(key: string): void {
+    const { client } = this.ctx;
+    const [ns, name] = splitKey(key);
+    const m = client.tryGet(R.vmims, ns, name) as VMIM | undefined;
+    if (!m || FINAL.has(m.status?.phase ?? '')) return;
+    const vmi = client.tryGet(R.vmis, ns, m.spec?.vmiName ?? '') as VMI | undefined;
+    const phase = m.status?.phase ?? '';
+    if (!vmi || vmi.status?.phase !== 'Running' || vmi.metadata.deletionTimestamp) {
+      // Like KubeVirt, a migration waits in Pending for its VMI to run.
+      if (phase === '') return this.setMigrationPhase(m, 'Pending');
+      if (phase === 'Pending') return;
+      return this.fail(m, vmi, `Migration failed because the VMI ${ns}/${m.spec?.vmiName} is not running`);
+    }
+    const source = vmi.status?.nodeName ?? '';
+    switch (phase) {
+      case '':
+        return this.setMigrationPhase(m, 'Pending');
+      case 'Pending': {
+        const migratable = getCondition(vmi, 'LiveMigratable');
+        if (migratable?.status !== 'True') {
+          return this.fail(m, vmi, `Cannot migrate VMI, Reason: ${migratable?.reason}, Message: ${migratable?.message}`);
+        }
+        const affinity = {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: [source] }] }],
+            },
+          },
+        };
+        const podSpecVmi = {
+          ...vmi,
+          spec: { ...vmi.spec, nodeSelector: { ...(vmi.spec?.nodeSelector ?? {}), ...((m.spec as { addedNodeSelector?: Record<string, string> })?.addedNodeSelector ?? {}) } },
+        } as VMI;
+        const pod = client.create(R.pods, launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity)) as Pod;
+        this.ctx.record(m as KObject, 'Normal', 'SuccessfulCreate', `Created migration target pod ${ns}/${pod.metadata.name} with uuid ${pod.metadata.uid} for migration ${m.metadata.uid}`, COMPONENT);
+        return this.setMigrationPhase(m, 'Scheduling');
+      }
+      case 'Scheduling': {
+        const pod = this.targetPods(m)[0];
+        if (!pod) return this.fail(m, vmi, 'target pod is gone');
+        if (pod.status?.phase !== 'Running' || !pod.spec?.nodeName) return;
+        this.editVmi(vmi, (s) => {
+          s.migrationState = {
+            migrationUid: m.metadata.uid,
+            sourceNode: source,
+            sourcePod: this.currentPodName(vmi),
+            targetNode: pod.spec?.nodeName,
+            targetPod: pod.metadata.name,
+            targetNodeAddress: this.kubelet.nodeIp(pod.spec?.nodeName ?? ''),
+            mode: 'PreCopy',
+          };
+        });
+        return this.setMigrationPhase(m, 'Scheduled');
+      }
+      case 'Scheduled':
+        if (this.wait(m, key, 0.5)) return;
+        this.ctx.record(vmi as KObject, 'Normal', 'PreparingTarget', 'VirtualMachineInstance Migration Target Prepared.', HANDLER, this.targetPods(m)[0]?.spec?.nodeName);
+        return this.setMigrationPhase(m, 'PreparingTarget');
+      case 'PreparingTarget':
+        if (this.wait(m, key, 1)) return;
+        this.editVmi(vmi, (s) => {
+          s.migrationState = { ...(s.migrationState as object), targetNodeDomainDetected: true, targetNodeDomainReadyTimestamp: nowIso(this.ctx) };
+        });
+        return this.setMigrationPhase(m, 'TargetReady');
+      case 'TargetReady':
+        this.editVmi(vmi, (s) => {
+          s.migrationState = { ...(s.migrationState as object), startTimestamp: nowIso(this.ctx) };
+        });
+        this.ctx.record(vmi as KObject, 'Normal', 'Migrating', 'VirtualMachineInstance is migrating.', HANDLER, source);
+        return this.setMigrationPhase(m, 'Running');
+      case 'Running':
+        if (this.wait(m, key, 2 + guestMemory(vmi) / 2 ** 30)) return;
+        return this.complete(m, vmi);
+    }
+  }
+
+  private currentPodName(vmi: VMI): string | undefined {
+    const pods = this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[];
+    return pods.find((p) => p.spec?.nodeName === vmi.status?.nodeName && p.status?.phase === 'Running')?.metadata.name;
+  }
+
+  private complete(m: VMIM, vmi: VMI): void {
+    const target = this.targetPods(m)[0];
+    if (!target?.spec?.nodeName) return this.fail(m, vmi, 'target pod is gone');
+    const node = target.spec.nodeName;
+    const ip = target.status?.podIP ?? '';
+    const os = guestOsOf(this.ctx.client, vmi);
+    const booted = vmi.status?.conditions?.some((c) => c.type === 'AgentConnected' && c.status === 'True') ?? false;
+    const sources = (this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[]).filter((p) => p.metadata.uid !== target.metadata.uid);
+    this.editVmi(vmi, (s, labels) => {
+      s.nodeName = node;
+      labels['kubevirt.io/nodeName'] = node;
+      s.activePods = { [target.metadata.uid ?? '']: node };
+      s.interfaces = interfacesStatus(vmi, ip, os.agent, booted);
+      s.migrationState = { ...(s.migrationState as object), completed: true, endTimestamp: nowIso(this.ctx) };
+    });
+    editPodStatus(this.ctx.client, target.metadata.namespace, target.metadata.name ?? '', (o) => {
+      const st = (o.status ?? {}) as { conditions?: Array<Record<string, unknown>> };
+      st.conditions = (st.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'True' } : c));
+      o.status = st;
+    });
+    for (const p of sources) this.kubelet.terminate(p, true);
+    this.ctx.record(vmi as KObject, 'Normal', 'Migrated', `The VirtualMachineInstance migrated to node ${node}.`, HANDLER, node);
+    this.setMigrationPhase(m, 'Succeeded');
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Services: ClusterIP and NodePort allocation, LoadBalancer ingress IPs, and the Endpoints and
+ * EndpointSlice that follow the pods a Service selects (for VMs: the virt-launcher pods, which
+ * carry the VMI's labels plus vm.kubevirt.io/name and vmi.kubevirt.io/id, and are Ready only
+ * while the VMI is Running and not paused).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
+import type { ControllerContext } from '../context.js';
+import type { Pod, Service } from '../types.js';
+
+const COMPONENT = 'endpoint-controller';
+
+interface SvcPort {
+  name?: string;
+  port: number;
+  targetPort?: number | string;
+  protocol?: string;
+  nodePort?: number;
+}
+
+function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector || Object.keys(selector).length === 0) return false;
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+function podReady(p: Pod): boolean {
+  return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+export class ServiceController {
+  constructor(private readonly ctx: ControllerContext) {}
+
+  watch(): void {
+    const { informers, queues, network } = this.ctx;
+    informers.services.on({
+      onChange: (o) => {
+        const spec = o.spec as { clusterIP?: string; ports?: SvcPort[] } | undefined;
+        if (spec?.clusterIP && spec.clusterIP !== 'None') network.serviceCidr.reserve(spec.clusterIP);
+        for (const p of spec?.ports ?? []) if (p.nodePort) network.nodePorts.reserve(p.nodePort);
+        const ingress = (o.status as { loadBalancer?: { ingress?: Array<{ ip?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
+        for (const i of ingress) if (i.ip) network.loadBalancerPool.reserve(i.ip);
+        queues.service.add(keyOf(o));
+      },
+      onDelete: (o) => {
+        const spec = o.spec as { clusterIP?: string; ports?: SvcPort[] } | undefined;
+        if (spec?.clusterIP && spec.clusterIP !== 'None') network.serviceCidr.release(spec.clusterIP);
+        for (const p of spec?.ports ?? []) if (p.nodePort) network.nodePorts.release(p.nodePort);
+        const ingress = (o.status as { loadBalancer?: { ingress?: Array<{ ip?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
+        for (const i of ingress) if (i.ip) network.loadBalancerPool.release(i.ip);
+        queues.service.add(keyOf(o));
+      },
+    });
+    informers.pods.on({
+      onChange: (pod, old) => {
+        for (const svc of informers.services.byIndex('namespace', pod.metadata.namespace ?? '')) {
+          const sel = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
+          if (selects(sel, pod.metadata.labels) || selects(sel, old?.metadata.labels)) queues.service.add(keyOf(svc));
+        }
+      },
+    });
+  }
+
+  reconcile(key: string): void {
+    const { client } = this.ctx;
+    const [ns, name] = splitKey(key);
+    const svc = client.tryGet(R.services, ns, name) as Service | undefined;
+    if (!svc || svc.metadata.deletionTimestamp) {
+      this.deleteEndpoints(ns, name);
+      return;
+    }
+    this.allocate(svc);
+    this.syncEndpoints(client.tryGet(R.services, ns, name) as Service);
+  }
+
+  private allocate(svc: Service): void {
+    const { client, network } = this.ctx;
+    const spec = svc.spec ?? {};
+    const type = spec.type ?? 'ClusterIP';
+    if (type === 'ExternalName') return;
+    const needsIp = !spec.clusterIP;
+    const needsPorts = (type === 'NodePort' || type === 'LoadBalancer') && (spec.ports ?? []).some((p) => !p.nodePort);
+    if (needsIp || needsPorts) {
+      client.mutate(R.services, svc.metadata.namespace, svc.metadata.name ?? '', (o) => {
+        const s = o.spec as { clusterIP?: string; clusterIPs?: string[]; ports?: SvcPort[]; ipFamilies?: string[]; ipFamilyPolicy?: string; externalTrafficPolicy?: string; internalTrafficPolicy?: string; sessionAffinity?: string };
+        if (!s.clusterIP) {
+          s.clusterIP = network.serviceCidr.allocate();
+          s.clusterIPs = [s.clusterIP];
+        }
+        s.ipFamilies ??= ['IPv4'];
+        s.ipFamilyPolicy ??= 'SingleStack';
+        s.internalTrafficPolicy ??= 'Cluster';
+        s.sessionAffinity ??= 'None';
+        if (type === 'NodePort' || type === 'LoadBalancer') {
+          s.externalTrafficPolicy ??= 'Cluster';
+          s.ports = (s.ports ?? []).map((p) => (p.nodePort ? p : { ...p, nodePort: network.nodePorts.allocate() }));
+        }
+      });
+    }
+    if (type === 'LoadBalancer') {
+      const cur = client.tryGet(R.services, svc.metadata.namespace, svc.metadata.name ?? '') as Service;
+      if (!cur.status?.loadBalancer?.ingress?.length) {
+        const ip = network.loadBalancerPool.allocate();
+        client.mutate(
+          R.services,
+          svc.metadata.namespace,
+          svc.metadata.name ?? '',
+          (o) => {
+            o.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } };
+          },
+          { subresource: 'status' },
+        );
+        this.ctx.record(cur as KObject, 'Normal', 'IPAllocated', `Assigned IP ["${ip}"]`, 'metallb-controller');
+      }
+    }
+  }
+
+  private targetPort(port: SvcPort, pod: Pod): number {
+    if (typeof port.targetPort === 'number') return port.targetPort;
+    if (typeof port.targetPort === 'string') {
+      for (const c of pod.spec?.containers ?? []) {
+        const found = (c.ports ?? []).find((p) => p.name === port.targetPort);
+        if (found) return found.containerPort;
+      }
+    }
+    return port.port;
+  }
+
+  private syncEndpoints(svc: Service): void {
+    const { client, informers } = this.ctx;
+    const ns = svc.metadata.namespace ?? '';
+    const name = svc.metadata.name ?? '';
+    const selector = svc.spec?.selector;
+    if (!selector || Object.keys(selector).length === 0) return;
+    const pods = (informers.pods.byIndex('namespace', ns) as Pod[])
+      .filter((p) => selects(selector, p.metadata.labels) && p.status?.podIP && !p.metadata.deletionTimestamp)
+      .filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+      .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    const ports = (svc.spec?.ports ?? []) as SvcPort[];
+    const address = (p: Pod) => ({
+      ip: p.status?.podIP,
+      nodeName: p.spec?.nodeName,
+      targetRef: { kind: 'Pod', namespace: ns, name: p.metadata.name, uid: p.metadata.uid },
+    });
+    const epPorts = (p: Pod | undefined) =>
+      ports.map((sp) => ({ ...(sp.name ? { name: sp.name } : {}), port: p ? this.targetPort(sp, p) : Number(sp.targetPort ?? sp.port), protocol: sp.protocol ?? 'TCP' }));
+    const ready = pods.filter(podReady);
+    const notReady = pods.filter((p) => !podReady(p));
+    const subsets = pods.length
+      ? [
+          {
+            ...(ready.length ? { addresses: ready.map(address) } : {}),
+            ...(notReady.length ? { notReadyAddresses: notReady.map(address) } : {}),
+            ports: epPorts(pods[0]),
+          },
+        ]
+      : undefined;
+    const labels = { ...(svc.metadata.labels ?? {}) };
+    const existing = client.tryGet(R.endpoints, ns, name);
+    const body: KObject = {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name, namespace: ns, labels },
+      ...(subsets ? { subsets } : {}),
+    };
+    if (!existing) client.create(R.endpoints, body, { fieldManager: COMPONENT });
+    else if (!isDeepStrictEqual(existing.subsets, body.subsets) || !isDeepStrictEqual(existing.metadata.labels ?? {}, labels)) {
+      client.update(R.endpoints, { ...body, metadata: { ...existing.metadata, labels } }, { fieldManager: COMPONENT });
+    }
+    this.syncSlice(svc, pods, epPorts(pods[0]));
+  }
+
+  private syncSlice(svc: Service, pods: Pod[], ports: Array<Record<string, unknown>>): void {
+    const { client } = this.ctx;
+    const ns = svc.metadata.namespace ?? '';
+    const name = svc.metadata.name ?? '';
+    const slices = client.list(R.endpointSlices, { namespace: ns, labelSelector: `kubernetes.io/service-name=${name}` }).items;
+    const endpoints = pods.map((p) => ({
+      addresses: [p.status?.podIP],
+      conditions: { ready: podReady(p), serving: podReady(p), terminating: false },
+      nodeName: p.spec?.nodeName,
+      targetRef: { kind: 'Pod', namespace: ns, name: p.metadata.name, uid: p.metadata.uid },
+    }));
+    const labels = {
+      ...(svc.metadata.labels ?? {}),
+      'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      'kubernetes.io/service-name': name,
+    };
+    const desired = { addressType: 'IPv4', endpoints, ports };
+    const slice = slices[0];
+    if (!slice) {
+      client.create(
+        R.endpointSlices,
+        {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: {
+            generateName: `${name}-`,
+            namespace: ns,
+            labels,
+            ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+          },
+          ...desired,
+        },
+        { fieldManager: 'endpointslice-controller' },
+      );
+      return;
+    }
+    if (isDeepStrictEqual({ addressType: slice.addressType, endpoints: slice.endpoints ?? [], ports: slice.ports }, desired)) return;
+    client.update(R.endpointSlices, { ...slice, ...desired }, { fieldManager: 'endpointslice-controller' });
+  }
+
+  private deleteEndpoints(ns: string | undefined, name: string): void {
+    try {
+      this.ctx.client.delete(R.endpoints, ns, name);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+}

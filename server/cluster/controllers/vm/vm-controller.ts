@@ -1,0 +1,244 @@
+/**
+ * virt-controller's VirtualMachine controller: run strategies and state change requests,
+ * DataVolumes from dataVolumeTemplates, VMI creation and deletion, finalizers, status.
+ */
+import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
+import { isFinal } from '../conditions.js';
+import { nowIso, type ControllerContext } from '../context.js';
+import { decideRunAction, type StateChangeRequest } from '../run-strategy.js';
+import type { DataVolume, PVC, VM, VMI } from '../types.js';
+import type { SyncError } from '../vm-conditions.js';
+import { computeVmStatus, statusChanged } from './vm-status.js';
+import { VM_FINALIZER, vmiFromVm } from './vmi-from-vm.js';
+
+const COMPONENT = 'virtualmachine-controller';
+const DV_READY = new Set(['Succeeded', 'WaitForFirstConsumer', 'PendingPopulation']);
+
+export function ownerVmKey(obj: KObject): string | undefined {
+  const ref = (obj.metadata.ownerReferences ?? []).find((o) => o.controller && o.kind === 'VirtualMachine');
+  return ref ? `${obj.metadata.namespace}/${ref.name}` : undefined;
+}
+
+function controlledBy(obj: KObject, owner: KObject): boolean {
+  return (obj.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === owner.metadata.uid);
+}
+
+export class VmController {
+  /** Template the running VMI was started from, by VMI uid (RestartRequired). */
+  private readonly startedTemplates = new Map<string, string>();
+
+  constructor(private readonly ctx: ControllerContext) {}
+
+  watch(): void {
+    const { informers, queues } = this.ctx;
+    informers.vms.on({ onChange: (o) => queues.vm.add(keyOf(o)) });
+    informers.vmis.on({
+      onChange: (o) => {
+        const k = ownerVmKey(o);
+        if (k) queues.vm.add(k);
+      },
+    });
+    const byVolume = (o: KObject) => {
+      for (const vm of informers.vms.byIndex('volume', keyOf(o))) queues.vm.add(keyOf(vm));
+      const k = ownerVmKey(o);
+      if (k) queues.vm.add(k);
+    };
+    informers.dataVolumes.on({ onChange: byVolume });
+    informers.pvcs.on({ onChange: byVolume });
+  }
+
+  reconcile(key: string): void {
+    const { client } = this.ctx;
+    const [ns, name] = splitKey(key);
+    const vm = client.tryGet(R.vms, ns, name) as VM | undefined;
+    if (!vm) return;
+    let vmi = client.tryGet(R.vmis, ns, name) as VMI | undefined;
+    if (vmi && !controlledBy(vmi as KObject, vm as KObject)) vmi = undefined;
+    let syncError: SyncError | undefined;
+    const append: StateChangeRequest[] = [];
+
+    if (vm.metadata.deletionTimestamp) {
+      if (vmi && !vmi.metadata.deletionTimestamp) this.stopVmi(vm, vmi);
+    } else {
+      if (!(vm.metadata.finalizers ?? []).includes(VM_FINALIZER)) {
+        client.mutate(R.vms, ns, name, (o) => {
+          o.metadata.finalizers = [...(o.metadata.finalizers ?? []), VM_FINALIZER];
+        });
+        return;
+      }
+      const dvsReady = this.syncDataVolumes(vm);
+      const action = decideRunAction(vm, vmi, this.ctx.clock.now());
+      switch (action.kind) {
+        case 'start':
+          if (!dvsReady) break;
+          try {
+            vmi = this.startVmi(vm);
+          } catch (err) {
+            const message = `Failure while starting VMI: ${(err as Error).message}`;
+            syncError = { reason: 'FailedCreate', message };
+            this.ctx.record(vm as KObject, 'Warning', 'FailedCreate', `Error creating virtual machine instance: ${(err as Error).message}`, COMPONENT);
+          }
+          break;
+        case 'stop':
+          if (vmi) this.stopVmi(vm, vmi);
+          if (action.requestStart) append.push({ action: 'Start' });
+          vmi = client.tryGet(R.vmis, ns, name) as VMI | undefined;
+          break;
+        case 'switch-to-always':
+          client.mutate(R.vms, ns, name, (o) => {
+            const spec = o.spec as { runStrategy?: string; running?: boolean };
+            if (spec.running !== undefined && !spec.runStrategy) spec.running = true;
+            else spec.runStrategy = 'Always';
+          });
+          return;
+        case 'backoff':
+          this.ctx.queues.vm.addAfterMs(key, action.ms + 50);
+          break;
+        case 'none':
+          break;
+      }
+    }
+    this.updateStatus(vm, vmi, syncError, append);
+    if (vm.metadata.deletionTimestamp && !vmi) {
+      client.mutate(R.vms, ns, name, (o) => {
+        const f = o.metadata.finalizers ?? [];
+        if (!f.includes(VM_FINALIZER)) return false;
+        o.metadata.finalizers = f.filter((x) => x !== VM_FINALIZER);
+      });
+    }
+    if (vmi && isFinal(vmi) && (vmi.metadata.finalizers ?? []).includes(VM_FINALIZER)) {
+      this.startedTemplates.delete(vmi.metadata.uid ?? '');
+      try {
+        client.mutate(R.vmis, ns, name, (o) => {
+          if (o.metadata.uid !== vmi?.metadata.uid) return false;
+          o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((x) => x !== VM_FINALIZER);
+        });
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+  }
+
+  private startVmi(vm: VM): VMI {
+    const obj = vmiFromVm(this.ctx.client, vm);
+    const created = this.ctx.client.create(R.vmis, obj, { fieldManager: COMPONENT }) as VMI;
+    this.startedTemplates.set(created.metadata.uid ?? '', JSON.stringify(vm.spec?.template ?? {}));
+    this.ctx.record(
+      vm as KObject,
+      'Normal',
+      'SuccessfulCreate',
+      `Started the virtual machine by creating the new virtual machine instance ${created.metadata.name}`,
+      COMPONENT,
+    );
+    return created;
+  }
+
+  private stopVmi(vm: VM, vmi: VMI): void {
+    if (vmi.metadata.deletionTimestamp) return;
+    try {
+      this.ctx.client.delete(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', {
+        preconditions: { uid: vmi.metadata.uid },
+      });
+    } catch (err) {
+      if (isNotFound(err)) return;
+      this.ctx.record(vm as KObject, 'Warning', 'FailedDelete', `Error deleting virtual machine instance ${vmi.metadata.name}: ${(err as Error).message}`, COMPONENT);
+      throw err;
+    }
+    this.ctx.record(
+      vm as KObject,
+      'Normal',
+      'SuccessfulDelete',
+      `Stopped the virtual machine by deleting the virtual machine instance ${vmi.metadata.uid}`,
+      COMPONENT,
+    );
+  }
+
+  /** Creates missing DataVolumes from dataVolumeTemplates; true when all are ready. */
+  private syncDataVolumes(vm: VM): boolean {
+    const { client } = this.ctx;
+    let ready = true;
+    for (const tpl of vm.spec?.dataVolumeTemplates ?? []) {
+      const name = tpl.metadata?.name ?? '';
+      let dv = client.tryGet(R.dataVolumes, vm.metadata.namespace, name) as DataVolume | undefined;
+      if (!dv) {
+        const meta = (tpl.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+        dv = client.create(
+          R.dataVolumes,
+          {
+            apiVersion: 'cdi.kubevirt.io/v1beta1',
+            kind: 'DataVolume',
+            metadata: {
+              name,
+              namespace: vm.metadata.namespace,
+              labels: { ...(meta.labels ?? {}), 'kubevirt.io/created-by': vm.metadata.uid ?? '' },
+              ...(meta.annotations ? { annotations: meta.annotations } : {}),
+              ownerReferences: [
+                {
+                  apiVersion: 'kubevirt.io/v1',
+                  kind: 'VirtualMachine',
+                  name: vm.metadata.name ?? '',
+                  uid: vm.metadata.uid ?? '',
+                  controller: true,
+                  blockOwnerDeletion: true,
+                },
+              ],
+            },
+            spec: structuredClone(tpl.spec) as unknown as Record<string, unknown>,
+          },
+          { fieldManager: COMPONENT },
+        ) as DataVolume;
+        this.ctx.record(vm as KObject, 'Normal', 'SuccessfulDataVolumeCreate', `Created DataVolume ${name}`, COMPONENT);
+      }
+      if (!DV_READY.has(dv.status?.phase ?? '')) ready = false;
+    }
+    return ready;
+  }
+
+  private updateStatus(vm: VM, vmi: VMI | undefined, syncError: SyncError | undefined, append: StateChangeRequest[]): void {
+    const { client, informers } = this.ctx;
+    const ns = vm.metadata.namespace;
+    const claims = (vm.spec?.template?.spec?.volumes ?? []).flatMap((v) => {
+      const n = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
+      return n ? [n] : [];
+    });
+    const dataVolumes = new Map<string, DataVolume>();
+    const pvcs = new Map<string, PVC>();
+    for (const c of claims) {
+      const dv = client.tryGet(R.dataVolumes, ns, c) as DataVolume | undefined;
+      if (dv) dataVolumes.set(c, dv);
+      const pvc = client.tryGet(R.pvcs, ns, c) as PVC | undefined;
+      if (pvc) pvcs.set(c, pvc);
+    }
+    void informers;
+    const started = vmi ? this.startedTemplates.get(vmi.metadata.uid ?? '') : undefined;
+    const status = computeVmStatus({
+      vm,
+      vmi,
+      dataVolumes,
+      pvcs,
+      syncError,
+      appendRequests: append,
+      restartRequired: started !== undefined && started !== JSON.stringify(vm.spec?.template ?? {}),
+      nowMs: this.ctx.clock.now(),
+      nowIso: nowIso(this.ctx),
+      speed: this.ctx.clock.speed,
+    });
+    if (!statusChanged(vm, status)) return;
+    client.mutate(
+      R.vms,
+      ns,
+      vm.metadata.name ?? '',
+      (o) => {
+        if (o.metadata.uid !== vm.metadata.uid) return false;
+        // Requests added by the subresources since we read the VM are kept.
+        const current = ((o.status as { stateChangeRequests?: StateChangeRequest[] } | undefined)?.stateChangeRequests ?? []);
+        const before = vm.status?.stateChangeRequests ?? [];
+        const added = current.slice(before.length);
+        const next = { ...status } as Record<string, unknown>;
+        if (added.length) next.stateChangeRequests = [...((status.stateChangeRequests as StateChangeRequest[]) ?? []), ...added];
+        o.status = next;
+      },
+      { subresource: 'status', fieldManager: COMPONENT },
+    );
+  }
+}

@@ -1,0 +1,82 @@
+/** Helpers for the lifecycle tests: a cluster on port 0, a small HTTP client, polling. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { startCluster, type RunningCluster } from '../index.js';
+import type { KObject } from '../store/index.js';
+
+export const FIXTURES = resolve(process.cwd(), '../shared/fixtures');
+
+export function fixture(rel: string): KObject[] {
+  return parseAllDocuments(readFileSync(resolve(FIXTURES, rel), 'utf8'))
+    .map((d) => d.toJS() as KObject | null)
+    .filter((d): d is KObject => !!d);
+}
+
+export async function testCluster(speed = 100): Promise<RunningCluster> {
+  const logs: string[] = [];
+  const c = await startCluster({ port: 0, seed: 'none', speed, log: (m) => (process.env.CLUSTER_DEBUG ? console.log(m) : logs.push(m)) });
+  return c;
+}
+
+export class Api {
+  constructor(readonly base: string) {}
+
+  async req(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+    const res = await fetch(this.base + path, {
+      method,
+      headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let json: Record<string, unknown> = {};
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      json = { raw: text };
+    }
+    return { status: res.status, json };
+  }
+
+  async get(path: string): Promise<Record<string, unknown>> {
+    const r = await this.req('GET', path);
+    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json;
+  }
+}
+
+export const vmPath = (ns: string, name = '') => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines${name ? `/${name}` : ''}`;
+export const vmiPath = (ns: string, name = '') => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances${name ? `/${name}` : ''}`;
+export const subPath = (ns: string, res: 'virtualmachines' | 'virtualmachineinstances', name: string, sub: string) =>
+  `/apis/subresources.kubevirt.io/v1/namespaces/${ns}/${res}/${name}/${sub}`;
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false | null> | T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+      last = v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function printable(api: Api, ns: string, name: string): Promise<string | undefined> {
+  const vm = await api.get(vmPath(ns, name));
+  return (vm.status as { printableStatus?: string } | undefined)?.printableStatus;
+}
+
+export async function waitPrintable(api: Api, ns: string, name: string, want: string, timeoutMs?: number): Promise<void> {
+  await waitFor(`${ns}/${name} printableStatus ${want}`, async () => (await printable(api, ns, name)) === want || `${await printable(api, ns, name)}` === want, timeoutMs);
+}
+
+export async function events(api: Api, ns: string, name: string): Promise<Array<{ reason: string; message: string; type: string }>> {
+  const list = await api.get(`/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=${name}`);
+  return (list.items as Array<{ reason: string; message: string; type: string }>) ?? [];
+}
