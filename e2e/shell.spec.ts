@@ -71,12 +71,12 @@ test.describe('app shell', () => {
     await expect(shell.heading('Virtual machines')).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Virtual machines' }).or(page.getByRole('heading', { name: 'No virtual machines found' }))).toBeVisible();
     expect(await shell.isDarkTheme()).toBe(false);
-    await page.screenshot({ path: 'e2e/screenshots/shell-light.png' });
+    await page.screenshot({ path: 'e2e/screenshots/shell-light.png', animations: 'disabled' });
 
     await shell.setDarkTheme(true);
     expect(await shell.isDarkTheme()).toBe(true);
     await expect(page.locator('html')).toHaveClass(/pf-v6-theme-dark/);
-    await page.screenshot({ path: 'e2e/screenshots/shell-dark.png' });
+    await page.screenshot({ path: 'e2e/screenshots/shell-dark.png', animations: 'disabled' });
     await expectNoSeriousA11yViolations(page);
 
     await page.reload();
