@@ -5,6 +5,8 @@ export class GuestChannel implements ByteChannel {
   private readonly dataListeners: ((data: Uint8Array) => void)[] = [];
   private readonly closeListeners: ((reason: string) => void)[] = [];
   private closed = false;
+  /** Output produced before anyone listened (the RFB greeting is sent at once). */
+  private backlog: Uint8Array[] = [];
 
   constructor(
     private readonly toGuest: (data: Uint8Array) => void,
@@ -21,6 +23,9 @@ export class GuestChannel implements ByteChannel {
 
   onData(listener: (data: Uint8Array) => void): void {
     this.dataListeners.push(listener);
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const data of backlog) listener(data);
   }
 
   onClose(listener: (reason: string) => void): void {
@@ -36,6 +41,7 @@ export class GuestChannel implements ByteChannel {
   /** Guest side: bytes for the client. */
   deliver(data: Uint8Array): void {
     if (this.closed) return;
+    if (this.dataListeners.length === 0) this.backlog.push(data);
     for (const l of this.dataListeners) l(data);
   }
 

@@ -109,10 +109,15 @@ export async function startWsServer(onConnection: (socket: WebSocket, url: URL) 
   };
 }
 
-/** Opens a client websocket with the KubeVirt subprotocol and waits until it is open. */
-export async function connectWs(url: string): Promise<WebSocket> {
+/**
+ * Opens a client websocket with the KubeVirt subprotocol and waits until it is open.
+ * `beforeOpen` attaches listeners first: the server may speak first, in the same packet
+ * as the upgrade response.
+ */
+export async function connectWs(url: string, beforeOpen: (ws: WebSocket) => void = () => undefined): Promise<WebSocket> {
   const ws = new WebSocket(url, 'plain.kubevirt.io');
   ws.binaryType = 'nodebuffer';
+  beforeOpen(ws);
   await once(ws, 'open');
   return ws;
 }
