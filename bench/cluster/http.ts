@@ -11,7 +11,11 @@ export interface Answer {
 export function call(url: string, method = 'GET', body?: unknown, contentType = 'application/json', accept?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = contentType;
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) {
+      headers['content-type'] = contentType;
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
     if (accept) headers.accept = accept;
     const req = request(url, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -20,7 +24,7 @@ export function call(url: string, method = 'GET', body?: unknown, contentType = 
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
+    req.end(payload);
   });
 }
 

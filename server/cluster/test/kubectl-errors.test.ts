@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKubectl, kubectlEnv, type KubectlEnv } from './helpers/kubectl.js';
 import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
+import { startTlsFront, type TlsFront } from './helpers/tls-front.js';
 
 const NS = 'errors';
 const bin = findKubectl();
@@ -67,9 +68,14 @@ describe('kubectl error messages', () => {
   });
   it('KubeVirt webhook denials', async () => {
     const both = await fails(k, ['apply', '-f', k.write('both.yaml', vmYaml('both', 'running: true\n  runStrategy: Always'))]);
-    expect(both).toContain('admission webhook "virtualmachine-validator.kubevirt.io" denied the request: Running and RunStrategy are mutually exclusive');
+    // kubectl prints a webhook's Invalid status (no kind/name details) as "The request is invalid: <field>: <message>".
+    expect(both).toBe('The request is invalid: spec.running: Running and RunStrategy are mutually exclusive. Note that Running is deprecated, please use RunStrategy instead');
     const disk = await fails(k, ['apply', '-f', k.write('disk.yaml', vmYaml('disk').replace('volumes: [{name: root', 'volumes: [{name: other'))]);
-    expect(disk).toContain("spec.template.spec.domain.devices.disks[0].Name 'root' not found.");
+    expect(disk).toBe("The request is invalid: spec.template.spec.domain.devices.disks[0].name: spec.template.spec.domain.devices.disks[0].Name 'root' not found.");
+    const raw = await fails(k, ['create', '--raw', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`, '-f', k.write('rs.json', JSON.stringify({
+      apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: { name: 'rs' }, spec: { runStrategy: 'Sometimes', template: { spec: { domain: { devices: {} } } } },
+    }))]);
+    expect(raw).toBe('The request is invalid: spec.runStrategy: Invalid RunStrategy (Sometimes)');
   });
   it('running alone is accepted with the deprecation warning', async () => {
     const r = await k.run(['apply', '-f', k.write('running.yaml', vmYaml('running', 'running: false'))]);
@@ -97,6 +103,7 @@ describe('kubectl error messages', () => {
 
 describe('kubectl with a users file (401/403)', () => {
   let cluster: JudgeCluster;
+  let front: TlsFront;
   let k: KubectlEnv;
   beforeAll(async () => {
     const tmp = kubectlEnv(bin, 'http://unused', NS);
@@ -106,22 +113,29 @@ describe('kubectl with a users file (401/403)', () => {
       `  - {name: viewer, token: viewer-token-12, roles: [{role: view, namespaces: [${NS}]}]}`,
     ].join('\n'));
     cluster = await startJudgeCluster({ usersFile });
-    k = kubectlEnv(bin, cluster.url, NS);
+    front = await startTlsFront(cluster.url);
+    k = kubectlEnv(bin, front.url, NS);
     const r = await k.run(['apply', '-f', '-'], { token: 'root-token-1234', input: `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${NS}"}}` });
     expect(r.stderr).toBe('');
     await k.run(['apply', '-f', k.write('vm.yaml', vmYaml('guarded'))], { token: 'root-token-1234' });
   });
-  afterAll(async () => cluster?.close());
+  afterAll(async () => {
+    await front?.close();
+    await cluster?.close();
+  });
 
   it('401 for a wrong token', async () => {
-    expect(await fails(k, ['get', 'vm'], { token: 'wrong-token-123' })).toBe('error: You must be logged in to the server (Unauthorized)');
+    // kubectl words it after the Status ("Unauthorized") or, when discovery itself fails, generically.
+    expect(await fails(k, ['get', 'vm'], { token: 'wrong-token-123' }))
+      .toMatch(/^error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)$/);
   });
   it('403 with kube-apiserver wording', async () => {
     const del = await fails(k, ['delete', 'vm', 'guarded'], { token: 'viewer-token-12' });
     expect(del).toBe(`Error from server (Forbidden): virtualmachines.kubevirt.io "guarded" is forbidden: User "viewer" cannot delete resource "virtualmachines" in API group "kubevirt.io" in the namespace "${NS}"`);
     const nodes = await fails(k, ['get', 'nodes'], { token: 'viewer-token-12' });
     expect(nodes).toBe('Error from server (Forbidden): nodes is forbidden: User "viewer" cannot list resource "nodes" in API group "" at the cluster scope');
-    const anon = await fails(k, ['get', 'vm']);
+    // Over plain http kubectl sends no token at all: the request is anonymous.
+    const anon = await fails(kubectlEnv(bin, cluster.url, NS), ['get', 'vm']);
     expect(anon).toContain('User "system:anonymous" cannot list resource "virtualmachines" in API group "kubevirt.io"');
   });
   it('view can read, and kubectl auth can-i agrees', async () => {
