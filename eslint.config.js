@@ -40,7 +40,7 @@ function featureBoundaries(feature) {
                 message: `src/features/${feature} must not import another feature: move shared code to src/components, src/lib or src/k8s.`,
               },
               {
-                regex: `(?:^|/)features/${other}`,
+                regex: `^\\.\\.?/(?:.*/)?features/${other}`,
                 message: `src/features/${feature} must not import another feature: move shared code to src/components, src/lib or src/k8s.`,
               },
             ],
@@ -60,7 +60,7 @@ const sharedLayerBoundaries = {
       {
         patterns: [
           {
-            regex: '(?:^|/)features(?:/|$)',
+            regex: '^\\.\\.?/(?:.*/)?features(?:/|$)',
             message: 'src/k8s, src/components and src/lib must not import src/features.',
           },
         ],
@@ -78,7 +78,7 @@ const libIsPure = {
       {
         paths: [{ name: 'react', message: 'src/lib holds pure helpers: no React.' }],
         patterns: [
-          { regex: '(?:^|/)features(?:/|$)', message: 'src/k8s, src/components and src/lib must not import src/features.' },
+          { regex: '^\\.\\.?/(?:.*/)?features(?:/|$)', message: 'src/k8s, src/components and src/lib must not import src/features.' },
           { regex: '^@patternfly/', message: 'src/lib holds pure helpers: no PatternFly.' },
         ],
       },

@@ -35,6 +35,11 @@ describe('import boundaries (ARCHITECTURE.md)', { timeout: 30_000 }, () => {
     }
   });
 
+  it('does not mistake packages with a features/ path for the features folder', async () => {
+    expect(await restricted('src/components/a.ts', "import 'monaco-editor/features/register.all';")).toEqual([]);
+    expect(await restricted('src/features/vms/a.ts', "import 'monaco-editor/features/register.all';")).toEqual([]);
+  });
+
   it('keeps React out of lib', async () => {
     expect(await restricted('src/lib/a.ts', "export { useState } from 'react';")).toHaveLength(1);
   });
