@@ -117,6 +117,7 @@ export const CORE_PRINTERS: Record<string, Printer> = {
       return [`${o.metadata.name}${isDefault ? ' (default)' : ''}`, o.provisioner ?? '', o.reclaimPolicy ?? 'Delete', o.volumeBindingMode ?? 'Immediate', String(o.allowVolumeExpansion ?? false), age(o.metadata.creationTimestamp, now)];
     },
   },
+  'customresourcedefinitions.apiextensions.k8s.io': { columns: [NAME, col('Created At', 'date')], cells: (o) => [o.metadata.name, o.metadata.creationTimestamp] },
   'priorityclasses.scheduling.k8s.io': {
     columns: [NAME, col('Value', 'integer'), col('Global-Default', 'boolean'), AGE, col('PreemptionPolicy')],
     cells: (o, now) => [o.metadata.name, o.value ?? 0, o.globalDefault ?? false, age(o.metadata.creationTimestamp, now), o.preemptionPolicy ?? 'PreemptLowerPriority'],

@@ -57,9 +57,27 @@ function buildDoc(group: string, version: string): string {
   return JSON.stringify({ openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.0' }, paths, components: { schemas } });
 }
 
+/**
+ * kubectl checks an unknown kind against the CRD kind's document (apiextensions.k8s.io/v1) before
+ * it reports "no matches for kind": publish that document (CRDs themselves are not served).
+ */
+const CRD_DOC = JSON.stringify({
+  openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.0' },
+  paths: {
+    '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{name}': {
+      patch: {
+        operationId: 'patchCustomResourceDefinition', 'x-kubernetes-action': 'patch',
+        'x-kubernetes-group-version-kind': { group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition' },
+        parameters: PARAMS, requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'OK' } },
+      },
+    },
+  },
+  components: { schemas: {} },
+});
+
 /** The /openapi/v3 index. */
 export function openApiIndex(): Record<string, unknown> {
-  const paths: Record<string, unknown> = {};
+  const paths: Record<string, unknown> = { 'apis/apiextensions.k8s.io/v1': { serverRelativeURL: `/openapi/v3/apis/apiextensions.k8s.io/v1?hash=${createHash('sha512').update(CRD_DOC).digest('hex').slice(0, 64).toUpperCase()}` } };
   for (const { group, version } of groupVersions()) {
     const doc = openApiDoc(group, version)!;
     const h = createHash('sha512').update(doc).digest('hex').slice(0, 64).toUpperCase();
@@ -70,6 +88,7 @@ export function openApiIndex(): Record<string, unknown> {
 
 /** The document for /openapi/v3/apis/G/V (or /openapi/v3/api/v1), or undefined. */
 export function openApiDoc(group: string, version: string): string | undefined {
+  if (group === 'apiextensions.k8s.io' && version === 'v1') return CRD_DOC;
   if (!RESOURCES.some((r) => r.group === group && r.versions.includes(version))) return undefined;
   const key = `${group}/${version}`;
   let d = docs.get(key);

@@ -5,6 +5,7 @@ import { parseBody, readBody, mediaType, sendJson, sendJsonText } from './http-u
 import type { ResourceRequest } from './request-info.js';
 import { handleGet, handleList, handleWatch } from './rest-read.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './rest-write.js';
+import { handleCrds } from './crds.js';
 import { selfSubjectAccessReview, selfSubjectRulesReview } from './reviews.js';
 import type { ClusterApi, SubresourceDef } from './subresources.js';
 
@@ -74,6 +75,7 @@ export async function route(c: Omit<Ctx, 'info'>, auth: AuthHooks, api: ClusterA
   if (info.virtual) {
     if (info.plural === 'selfsubjectaccessreviews') return selfSubjectAccessReview(ctx, auth);
     if (info.plural === 'selfsubjectrulesreviews') return selfSubjectRulesReview(ctx, auth);
+    if (info.plural === 'customresourcedefinitions') return handleCrds(ctx);
   }
   switch (verb) {
     case 'get': return handleGet(ctx);

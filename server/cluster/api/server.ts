@@ -174,8 +174,17 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
       }
     });
   });
-  server.on('clientError', (_e, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (e: Error, socket: Duplex & { _httpMessage?: ServerResponse }) => {
+    // a malformed request after a complete one (e.g. a body without framing): answer the first, then close
+    const pending = socket._httpMessage;
+    if (pending && !pending.writableFinished) {
+      pending.on('finish', () => socket.end());
+      pending.on('close', () => socket.destroy());
+      return;
+    }
+    if (!socket.writable) return;
+    const body = JSON.stringify(errors.badRequest(`malformed HTTP request: ${e.message}`).status);
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   return { server, api };
 }

@@ -81,6 +81,10 @@ export const RESOURCES: ResourceInfo[] = [
     ...core({ kind: 'SelfSubjectRulesReview', plural: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', namespaced: false, verbs: ['create'] }),
     group: 'authorization.k8s.io', virtual: true,
   },
+  {
+    ...core({ kind: 'CustomResourceDefinition', plural: 'customresourcedefinitions', singular: 'customresourcedefinition', shortNames: ['crd', 'crds'], namespaced: false, verbs: ['get', 'list'] }),
+    group: 'apiextensions.k8s.io', virtual: true,
+  },
   crd({
     group: 'kubevirt.io', versions: KV, kind: 'VirtualMachine', plural: 'virtualmachines', singular: 'virtualmachine', shortNames: ['vm', 'vms'],
     categories: ['all'], namespaced: true,
