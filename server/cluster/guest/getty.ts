@@ -21,6 +21,8 @@ export class Getty {
   private phase: GettyPhase = 'stopped';
   private shell: Shell | undefined;
   private attemptedUser = '';
+  /** Typed while the password is being checked: the shell reads it, as on a real tty. */
+  private typeahead: Uint8Array[] = [];
   private readonly tty: LineDiscipline;
 
   constructor(private readonly host: GettyHost) {
@@ -48,14 +50,23 @@ export class Getty {
   /** Stops reading (shutdown): input is ignored from now on. */
   stop(): void {
     this.phase = 'stopped';
+    this.typeahead = [];
     this.shell = undefined;
     this.tty.reset();
     this.tty.echoEnabled = true;
   }
 
   input(data: Uint8Array): void {
-    if (this.phase === 'stopped' || this.phase === 'checking') return;
+    if (this.phase === 'stopped') return;
+    if (this.phase === 'checking') {
+      this.typeahead.push(data);
+      return;
+    }
     this.tty.input(data);
+  }
+
+  private replayTypeahead(): void {
+    for (const data of this.typeahead.splice(0)) this.input(data);
   }
 
   private loginPrompt(): void {
@@ -91,11 +102,12 @@ export class Getty {
     // login(1) answers a wrong password only after a delay, a right one at once.
     this.host.after(ok ? 150 : 2000, () => {
       if (this.phase !== 'checking') return;
-      if (!ok) {
+      if (ok) this.startShell();
+      else {
         this.host.print('Login incorrect\n\n');
-        return this.loginPrompt();
+        this.loginPrompt();
       }
-      this.startShell();
+      this.replayTypeahead();
     });
   }
 
