@@ -121,6 +121,10 @@ export class VirtHandler {
     });
     this.setPodReady(vmi, true);
     this.ctx.record(vmi as KObject, 'Normal', 'Started', 'VirtualMachineInstance started.', COMPONENT, vmi.status?.nodeName);
+    if ((vmi.spec as { startStrategy?: string } | undefined)?.startStrategy === 'Paused') {
+      const cur = this.ctx.client.tryGet(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '') as VMI | undefined;
+      if (cur) this.pause(cur);
+    }
     return entry;
   }
 

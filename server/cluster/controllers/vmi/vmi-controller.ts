@@ -8,7 +8,7 @@ import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
 import { getCondition, isFinal } from '../conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Pod, VMI } from '../types.js';
-import { VMI_FINALIZER } from '../vm/vmi-from-vm.js';
+import { VMI_FINALIZER, applyVmiDefaults } from '../vm/vmi-from-vm.js';
 import { launcherPod } from './launcher-pod.js';
 import { dropCondition, setCondition, setPhase, type VmiStatus } from './vmi-status.js';
 
@@ -70,6 +70,13 @@ export class VmiController {
     if (!(vmi.metadata.finalizers ?? []).includes(VMI_FINALIZER)) {
       client.mutate(R.vmis, ns, name, (o) => {
         o.metadata.finalizers = [...(o.metadata.finalizers ?? []), VMI_FINALIZER];
+      });
+      return;
+    }
+    if (phase === '' && !vmi.spec?.networks && !vmi.spec?.domain?.devices?.interfaces) {
+      // What KubeVirt's VMI mutating webhook does for standalone VMIs: default disks and pod network.
+      client.mutate(R.vmis, ns, name, (o) => {
+        if (o.spec && typeof o.spec === 'object') applyVmiDefaults(o.spec as Record<string, unknown>);
       });
       return;
     }

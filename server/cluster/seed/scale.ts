@@ -1,0 +1,92 @@
+/**
+ * `scale:N`: N VMs in namespace `scale`, mixed states. Running VMs are written directly in their
+ * steady state (VM, Running VMI, Running launcher pod), as a long-running cluster would hold
+ * them, so that starting with 10,000 VMs does not replay 10,000 boots; their guests are created
+ * on first console use. 60 % Stopped, 30 % Running, 5 % Manual (stopped), 4 % starting through
+ * the controllers, 1 % unschedulable.
+ */
+import { R, type ClusterClient, type KObject } from '../controllers/client.js';
+import { ensureInfrastructure } from '../controllers/infra/cluster-infra.js';
+import { macFromSeed, podCidrForNode, CidrAllocator } from '../controllers/ipam.js';
+import type { VMI } from '../controllers/types.js';
+import { VM_FINALIZER, VMI_FINALIZER, vmiFromVm } from '../controllers/vm/vmi-from-vm.js';
+import { launcherPod } from '../controllers/vmi/launcher-pod.js';
+import { vmManifest } from './manifests.js';
+
+const PODS_PER_NODE = 100;
+const NS = 'scale';
+
+type Kind = 'stopped' | 'running' | 'manual' | 'starting' | 'unschedulable';
+
+export function scaleKind(i: number): Kind {
+  const r = i % 100;
+  if (r < 60) return 'stopped';
+  if (r < 90) return 'running';
+  if (r < 95) return 'manual';
+  if (r < 99) return 'starting';
+  return 'unschedulable';
+}
+
+export function seedScale(client: ClusterClient, n: number): void {
+  const running = Array.from({ length: n }, (_, i) => scaleKind(i)).filter((k) => k === 'running' || k === 'starting').length;
+  const nodeCount = Math.max(3, Math.ceil(running / PODS_PER_NODE) + 1);
+  ensureInfrastructure(client, nodeCount);
+  if (!client.tryGet(R.namespaces, undefined, NS)) client.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  const cidrs = Array.from({ length: nodeCount }, (_, i) => new CidrAllocator(podCidrForNode(i)));
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  let placed = 0;
+  for (let i = 0; i < n; i++) {
+    const kind = scaleKind(i);
+    const name = `vm-${String(i).padStart(5, '0')}`;
+    const runStrategy = kind === 'stopped' ? 'Halted' : kind === 'manual' ? 'Manual' : 'Always';
+    const vm = vmManifest({
+      name,
+      namespace: NS,
+      runStrategy,
+      image: i % 3 === 0 ? 'quay.io/containerdisks/fedora:41' : 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2',
+      memory: kind === 'unschedulable' ? '512Gi' : '128Mi',
+      labels: { tier: ['web', 'db', 'batch'][i % 3] },
+    });
+    const createdVm = client.create(R.vms, { ...vm, metadata: { ...vm.metadata, finalizers: [VM_FINALIZER] } }, { fieldManager: 'seed' });
+    if (kind !== 'running') continue;
+    const nodeIndex = Math.floor(placed / PODS_PER_NODE) % nodeCount;
+    placed++;
+    const node = `node${String(nodeIndex + 1).padStart(2, '0')}`;
+    const ip = cidrs[nodeIndex].allocate();
+    const base = vmiFromVm(client, createdVm as never) as KObject;
+    base.metadata.finalizers = [VM_FINALIZER, VMI_FINALIZER];
+    base.metadata.labels = { ...(base.metadata.labels ?? {}), 'kubevirt.io/nodeName': node };
+    const vmi = client.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
+    const pod = client.create(R.pods, { ...launcherPod(vmi), spec: { ...(launcherPod(vmi).spec as object), nodeName: node } } as KObject, { fieldManager: 'seed' });
+    const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    client.mutate(R.pods, NS, pod.metadata.name ?? '', (o) => {
+      o.status = {
+        phase: 'Running',
+        hostIP: `192.168.66.${101 + nodeIndex}`,
+        podIP: ip,
+        podIPs: [{ ip }],
+        startTime: now,
+        qosClass: 'Burstable',
+        conditions: ['kubevirt.io/virtual-machine-unpaused', 'PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(cond),
+        containerStatuses: ((o.spec as { containers: Array<{ name: string; image: string }> }).containers).map((c) => ({
+          name: c.name, image: c.image, ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } },
+        })),
+      };
+    }, { subresource: 'status' });
+    client.mutate(R.vmis, NS, name, (o) => {
+      o.status = {
+        phase: 'Running',
+        nodeName: node,
+        phaseTransitionTimestamps: ['Pending', 'Scheduling', 'Scheduled', 'Running'].map((phase) => ({ phase, phaseTransitionTimestamp: now })),
+        activePods: { [pod.metadata.uid ?? '']: node },
+        conditions: [cond('Ready'), cond('LiveMigratable')],
+        interfaces: [{ name: 'default', ipAddress: ip, ipAddresses: [ip], mac: macFromSeed(`${vmi.metadata.uid}/default`), infoSource: 'domain', queueCount: 1, podInterfaceName: 'eth0' }],
+        guestOSInfo: {},
+        qosClass: 'Burstable',
+        migrationMethod: 'BlockMigration',
+        migrationTransport: 'Unix',
+        launcherContainerImageVersion: 'quay.io/kubevirt/virt-launcher:v1.6.2',
+      };
+    });
+  }
+}
