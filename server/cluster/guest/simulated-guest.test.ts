@@ -30,7 +30,7 @@ describe('SimulatedGuest boot and login', () => {
     expect(g.state).toBe('running');
     expect(rec.text).toContain('Linux version 6.11.4-301.fc41.x86_64');
     expect(rec.text).toContain('Welcome to \x1b[1mFedora Linux 41 (Cloud Edition)\x1b[0m!');
-    expect(rec.text).toMatch(/\[\x1b\[0;32m {2}OK {2}\x1b\[0m\] Reached target multi-user.target/);
+    expect(rec.text).toContain('[\x1b[0;32m  OK  \x1b[0m] Reached target multi-user.target');
     expect(rec.text.endsWith('vmi-fedora login: ')).toBe(true);
     // The tty turns line ends into CR LF.
     expect(rec.text).not.toMatch(/[^\r]\n/);

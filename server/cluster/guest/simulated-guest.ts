@@ -4,7 +4,6 @@
  * console=ttyS0`), and powers off or reboots like a real one. See types.ts for the contract.
  */
 import { EventEmitter } from 'node:events';
-import { PNG } from 'pngjs';
 import { bootScript, shutdownScript, type BootStep, type MachineFacts } from './boot-script.js';
 import { GuestChannel } from './channel.js';
 import { Getty } from './getty.js';
@@ -14,6 +13,7 @@ import { osProfile, type OsProfile } from './os-profiles.js';
 import { quantityToBytes } from './quantity.js';
 import { RfbServerSession } from './rfb/rfb-session.js';
 import { GuestScheduler } from './scheduler.js';
+import { screenPng } from './screenshot.js';
 import { Screen, TEXT_MODE } from './screen.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from './sessions.js';
 import type { ConsoleKind, Guest, GuestOptions, GuestState } from './types.js';
@@ -148,15 +148,14 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     this.assertAlive();
     if (!this.hasGraphics) throw new Error('No graphics devices are present.');
     const keyboard = new KeyboardState();
-    let session: RfbServerSession | undefined;
-    const channel = new GuestChannel(
-      (data) => session?.receive(data),
+    const channel: GuestChannel = new GuestChannel(
+      (data) => session.receive(data),
       () => {
-        session?.dispose();
+        session.dispose();
         this.channels.delete(channel);
       },
     );
-    session = new RfbServerSession({
+    const session = new RfbServerSession({
       display: this.screen,
       desktopName,
       send: (data) => channel.deliver(data),
@@ -178,16 +177,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
 
   /** PNG of the current screen, synchronously. */
   screenshotPng(): Buffer {
-    const { width, height, pixels } = this.screen;
-    const png = new PNG({ width, height, colorType: 2, inputHasAlpha: true });
-    for (let i = 0; i < pixels.length; i++) {
-      const p = pixels[i];
-      png.data[i * 4] = (p >> 16) & 0xff;
-      png.data[i * 4 + 1] = (p >> 8) & 0xff;
-      png.data[i * 4 + 2] = p & 0xff;
-      png.data[i * 4 + 3] = 0xff;
-    }
-    return PNG.sync.write(png, { colorType: 2, inputHasAlpha: true });
+    return screenPng(this.screen);
   }
 
   // ---- lifecycle ----------------------------------------------------------------------
