@@ -63,7 +63,7 @@ export class ShellPage {
   /** Picks a namespace (or ALL_NAMESPACES), typing into the menu's filter first. */
   async selectNamespace(name: string): Promise<void> {
     await this.openNamespaceMenu();
-    if (name !== ALL_NAMESPACES) await this.page.getByRole('textbox', { name: 'Filter namespaces' }).fill(name);
+    if (name !== ALL_NAMESPACES) await this.page.getByRole('searchbox', { name: 'Filter namespaces' }).fill(name);
     await this.namespaceOption(name).click();
     await expect(this.namespaceToggle).toHaveText(new RegExp(`Namespace:\\s*${escapeRegExp(name)}$`));
   }

@@ -3,7 +3,7 @@ import {
   MenuSearch,
   MenuSearchInput,
   MenuToggle,
-  SearchInput,
+  TextInput,
   Select,
   SelectList,
   SelectOption,
@@ -64,12 +64,12 @@ export function NamespaceSelector() {
     >
       <MenuSearch>
         <MenuSearchInput>
-          <SearchInput
+          <TextInput
+            type="search"
             aria-label="Filter namespaces"
             placeholder="Filter namespaces"
             value={filter}
             onChange={(_e, v) => setFilter(v)}
-            onClear={() => setFilter('')}
           />
         </MenuSearchInput>
       </MenuSearch>
