@@ -1,0 +1,68 @@
+import type { V1beta1DataVolume } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
+import type { V1VirtualMachine } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { describe, expect, it } from 'vitest';
+import { dataVolumeNames, diskRows, parseProgress } from './disk-rows';
+
+const vm: V1VirtualMachine = {
+  metadata: { name: 'vm1', namespace: 'ns' },
+  spec: {
+    dataVolumeTemplates: [
+      { metadata: { name: 'root-dv' }, spec: { storage: { resources: { requests: { storage: '2Gi' } } }, source: { http: { url: 'http://x' } } } },
+    ],
+    template: {
+      spec: {
+        domain: {
+          devices: {
+            disks: [
+              { name: 'root', disk: { bus: 'virtio' }, bootOrder: 1 },
+              { name: 'cd', cdrom: {} },
+              { name: 'cloudinit', disk: {} },
+              { name: 'data', disk: { bus: 'sata' } },
+            ],
+          },
+        },
+        volumes: [
+          { name: 'root', dataVolume: { name: 'root-dv' } },
+          { name: 'cd', containerDisk: { image: 'quay.io/containerdisks/fedora:latest' } },
+          { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config' } },
+          { name: 'data', persistentVolumeClaim: { claimName: 'data-pvc' } },
+          { name: 'scratch', emptyDisk: { capacity: '1Gi' } },
+        ],
+      },
+    },
+  },
+};
+
+describe('diskRows', () => {
+  const dv: V1beta1DataVolume = { metadata: { name: 'root-dv' }, spec: {}, status: { phase: 'ImportInProgress', progress: '45.67%' } };
+
+  it('lists disks with bus, source and size, then unused volumes', () => {
+    const rows = diskRows(vm, [dv], [{ metadata: { name: 'data-pvc' }, status: { capacity: { storage: '5Gi' } } }]);
+    expect(rows.map((r) => [r.name, r.type, r.bus, r.sourceKind, r.source, r.size])).toEqual([
+      ['root', 'disk', 'virtio', 'dataVolume', 'root-dv', '2Gi'],
+      ['cd', 'cdrom', 'sata', 'containerDisk', 'quay.io/containerdisks/fedora:latest', undefined],
+      ['cloudinit', 'disk', 'virtio', 'cloudInitNoCloud', 'cloud-init (NoCloud)', undefined],
+      ['data', 'disk', 'sata', 'persistentVolumeClaim', 'data-pvc', '5Gi'],
+      ['scratch', '-', '-', 'emptyDisk', 'Empty disk', '1Gi'],
+    ]);
+    expect(rows[0].dataVolume).toEqual({ phase: 'ImportInProgress', percent: 45.67, text: '45.67%' });
+    expect(rows[0].bootOrder).toBe(1);
+  });
+
+  it('has no progress for a DataVolume that does not exist yet', () => {
+    expect(diskRows(vm)[0].dataVolume).toBeUndefined();
+  });
+
+  it('names the DataVolumes the VM uses', () => {
+    expect(dataVolumeNames(vm)).toEqual(['root-dv']);
+  });
+});
+
+describe('parseProgress', () => {
+  it('reads CDI\'s progress strings', () => {
+    expect(parseProgress('45.67%')).toBe(45.67);
+    expect(parseProgress('100.0%')).toBe(100);
+    expect(parseProgress('N/A')).toBeUndefined();
+    expect(parseProgress(undefined)).toBeUndefined();
+  });
+});
