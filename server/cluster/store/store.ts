@@ -120,7 +120,7 @@ export class StoreCore {
         this.indexOwners(undefined, obj);
       }
       this.rv = loaded.rv;
-      this.hub.seed(loaded.history.map((h) => deepFreeze(h)), this.rv);
+      this.hub.seed(loaded.history.map((h) => ({ ...h, obj: deepFreeze(h.obj) })), loaded.history.length ? loaded.history[0].rv - 1 : this.rv);
       this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
     }
   }

@@ -58,6 +58,14 @@ export class WatchHub {
   seed(history: HistoryEvent[], compactedRv: number): void {
     this.history = history.slice(-this.historySize);
     this.compactedRv = this.history.length ? Math.max(compactedRv, this.history[0].rv - 1) : compactedRv;
+    // history read back from the log has no `prev`: reconstruct it so selector transitions stay right
+    const last = new Map<string, KObject>();
+    for (const h of this.history) {
+      const key = `${h.res}|${h.obj.metadata.namespace ?? ''}|${h.obj.metadata.name}`;
+      if (!h.prev && h.type !== 'ADDED') h.prev = last.get(key);
+      if (h.type === 'DELETED') last.delete(key);
+      else last.set(key, h.obj);
+    }
   }
 
   get historyTail(): HistoryEvent[] {
