@@ -148,7 +148,7 @@ export class Shell {
       case 'busybox':
         return `${sigil} `;
       case 'windows':
-        return `${this.home}>`;
+        return `\n${this.home}>`; // cmd.exe leaves a blank line before its prompt
     }
   }
 
