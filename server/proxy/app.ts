@@ -108,7 +108,9 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       return handleApi(req, res, url, requestId);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, 'MethodNotAllowed', 'method not allowed');
-    if (assets) return void assets(req, res, () => serveIndex(req, res));
+    // The index page sets the CSRF cookie, so it never comes from the static file handler.
+    const pathname = url.split('?')[0];
+    if (assets && pathname !== '/' && pathname !== '/index.html') return void assets(req, res, () => serveIndex(req, res));
     serveIndex(req, res);
   };
 

@@ -218,3 +218,17 @@ describe('graceful shutdown', () => {
     expect(await body).toContain('ADDED');
   });
 });
+
+describe('static app', () => {
+  it('sets the CSRF cookie on the index page whether it is asked for as / or as a deep link', async () => {
+    const upstream = http.createServer((_req, res) => res.end('{}'));
+    const upstreamUrl = await listen(upstream);
+    const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 't'), log: silentLogger, staticDir: '/tmp/fakedist' });
+    const url = await listen(server);
+    for (const path of ['/', '/index.html', '/k8s/ns/default/virtualmachines']) {
+      const res = await fetch(url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('set-cookie'), path).toMatch(/^csrf-token=/);
+    }
+  });
+});
