@@ -37,12 +37,19 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   throw new Error('server exited before listening');
 }
 
-function serverMemory(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
+interface ServerUsage {
+  mem: NodeJS.MemoryUsage;
+  cpu: NodeJS.CpuUsage;
+}
+
+function serverUsage(child: ChildProcess): Promise<ServerUsage> {
   return new Promise((resolve) => {
-    child.once('message', (m) => resolve((m as { mem: NodeJS.MemoryUsage }).mem));
+    child.once('message', (m) => resolve(m as ServerUsage));
     child.send('mem');
   });
 }
+
+const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => ((b.user + b.system - a.user - a.system) / 1e6).toFixed(1);
 
 function vm(i: number) {
   return {
@@ -74,6 +81,23 @@ async function populate(url: string): Promise<number> {
   };
   const [t] = await timed(() => Promise.all(Array.from({ length: 16 }, worker)));
   return t;
+}
+
+/** Waits until the controllers stop writing (resourceVersion unchanged for 2 s); returns ms. */
+async function settle(url: string, maxMs = 180_000): Promise<number> {
+  const rv = async () => (JSON.parse((await call(`${url}/api/v1/namespaces?limit=1`)).text) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+  const start = performance.now();
+  let last = await rv();
+  let stableSince = performance.now();
+  while (performance.now() - stableSince < 2000 && performance.now() - start < maxMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await rv();
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    }
+  }
+  return performance.now() - start - 2000;
 }
 
 async function listWhole(url: string, runs: number, accept?: string): Promise<{ times: number[]; bytes: number }> {
@@ -113,16 +137,12 @@ async function listPaged(url: string, runs: number): Promise<{ walks: number[]; 
 async function watchUnderLoad(url: string) {
   const list = JSON.parse((await call(`${url}/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines?limit=1`)).text) as { metadata: { resourceVersion: string } };
   const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const received = new Array<number>(WATCHERS).fill(0);
-  const watchers = await Promise.all(Array.from({ length: WATCHERS }, (_, w) => openWatch(
+  const arrivals = Array.from({ length: WATCHERS }, () => new Map<string, number>());
+  const watchers = await Promise.all(arrivals.map((seen) => openWatch(
     `${url}/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines?watch=1&resourceVersion=${list.metadata.resourceVersion}`,
     (line) => {
-      const ev = JSON.parse(line) as { type: string; object: { metadata: { resourceVersion: string } } };
-      if (ev.type !== 'MODIFIED') return;
-      received[w]++;
-      const t0 = sentAt.get(ev.object.metadata.resourceVersion);
-      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      const rv = /"resourceVersion":"([^"]+)"/.exec(line)?.[1];
+      if (rv) seen.set(rv, performance.now());
     },
   )));
   const total = RATE * SECONDS;
@@ -137,29 +157,43 @@ async function watchUnderLoad(url: string) {
       const t0 = performance.now();
       writes.push(call(`${url}/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${name}`, 'PATCH', { metadata: { labels: { tick: String(i) } } }, 'application/merge-patch+json')
         .then((r) => {
-          const rv = (JSON.parse(r.text) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
-          sentAt.set(rv, t0);
+          sentAt.set((JSON.parse(r.text) as { metadata: { resourceVersion: string } }).metadata.resourceVersion, t0);
         }));
     }
     await new Promise((r) => setTimeout(r, 5));
   }
   await Promise.all(writes);
   const writeSeconds = (performance.now() - start) / 1000;
+  const complete = (seen: Map<string, number>) => [...sentAt.keys()].every((rv) => seen.has(rv));
   const deadline = performance.now() + 5000;
-  while (received.some((n) => n < total) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (!arrivals.every(complete) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   for (const w of watchers) w.stop();
-  const behind = received.filter((n) => n < total).length;
-  return { total, writeSeconds, latencies, behind, minReceived: Math.min(...received) };
+  const latencies: number[] = [];
+  const received = arrivals.map((seen) => {
+    let n = 0;
+    for (const [rv, t0] of sentAt) {
+      const at = seen.get(rv);
+      if (at !== undefined) {
+        n++;
+        latencies.push(at - t0);
+      }
+    }
+    return n;
+  });
+  const otherEvents = arrivals.reduce((sum, seen) => sum + seen.size, 0) / WATCHERS - Math.min(...received);
+  return { total, writeSeconds, latencies, behind: received.filter((n) => n < total).length, minReceived: Math.min(...received), otherEvents };
 }
 
 async function main(): Promise<void> {
   const { child, url } = await startServer();
   try {
     console.log(`embedded cluster at ${url}; ${VMS} VMs, ${WATCHERS} watchers, ${RATE} changes/s for ${SECONDS} s`);
-    const idle = await serverMemory(child);
+    const { mem: idle } = await serverUsage(child);
     const createMs = await populate(url);
     console.log(`create ${VMS} VMs (16 concurrent POSTs): ${ms(createMs)} (${(VMS / (createMs / 1000)).toFixed(0)}/s)`);
-    const loaded = await serverMemory(child);
+    const settled = await settle(url);
+    console.log(`controllers settled ${ms(Math.max(0, settled))} after the last create`);
+    const { mem: loaded } = await serverUsage(child);
     console.log(`server memory: idle rss ${mb(idle.rss)}, with ${VMS} VMs rss ${mb(loaded.rss)} heapUsed ${mb(loaded.heapUsed)}`);
 
     await listWhole(url, 2);
@@ -170,13 +204,17 @@ async function main(): Promise<void> {
     const paged = await listPaged(url, 5);
     console.log(`list in pages of 500: page p50 ${ms(percentile(paged.pages, 50))} p95 ${ms(percentile(paged.pages, 95))}; full walk p50 ${ms(percentile(paged.walks, 50))}`);
 
+    const before = await serverUsage(child);
+    const clientBefore = process.cpuUsage();
     const w = await watchUnderLoad(url);
+    const after = await serverUsage(child);
     console.log(`watch: ${WATCHERS} watchers, ${w.total} changes in ${w.writeSeconds.toFixed(1)} s; event latency p50 ${ms(percentile(w.latencies, 50))} p95 ${ms(percentile(w.latencies, 95))}`);
+    console.log(`other events per watcher during the phase (controllers' writes): ${w.otherEvents.toFixed(0)}`);
     console.log(w.behind === 0
       ? `watchers behind: none (every watcher received all ${w.total} events)`
       : `watchers behind: ${w.behind} of ${WATCHERS} (the slowest received ${w.minReceived} of ${w.total})`);
-    const after = await serverMemory(child);
-    console.log(`server memory after watch load: rss ${mb(after.rss)} heapUsed ${mb(after.heapUsed)}`);
+    console.log(`CPU during the watch phase: server ${cpuSeconds(before.cpu, after.cpu)} s, benchmark client ${cpuSeconds(clientBefore, process.cpuUsage())} s`);
+    console.log(`server memory after watch load: rss ${mb(after.mem.rss)} heapUsed ${mb(after.mem.heapUsed)}`);
   } finally {
     child.disconnect();
   }

@@ -1,6 +1,6 @@
 /**
  * The benchmark's server process: an embedded cluster on a free port. Prints {"url": ...} on
- * stdout once listening and answers "mem" IPC messages with its memory usage.
+ * stdout once listening and answers "mem" IPC messages with its memory and CPU usage.
  */
 import { startCluster } from '../../server/cluster/index.js';
 
@@ -9,7 +9,7 @@ process.stdout.write(`${JSON.stringify({ url: cluster.url })}\n`);
 process.on('message', (msg) => {
   if (msg === 'mem') {
     global.gc?.();
-    process.send?.({ mem: process.memoryUsage() });
+    process.send?.({ mem: process.memoryUsage(), cpu: process.cpuUsage() });
   }
 });
 process.on('disconnect', () => {
