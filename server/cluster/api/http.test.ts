@@ -17,6 +17,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON
   let json: Record<string, any> = {};
   try { json = JSON.parse(text); } catch { /* not json */ }
   return { status: res.status, json, text, headers: res.headers };

@@ -11,71 +11,10 @@ import { errors, StatusError } from './status.js';
 import type { KObject, WatchEvent } from './types.js';
 import { WatchHub, type WatchCallback } from './watch.js';
 import { clone, deepFreeze, objectKey } from './util.js';
+import { decodeContinue, encodeContinue, lowerBound } from './continue.js';
+import type { ListOptions, ListResult, StoreOptions, WatchOptions, WriteOptions } from './options.js';
 
-export interface StoreOptions {
-  /** Directory for the write-ahead log; without it the store lives in memory only. */
-  dataDir?: string;
-  /** How many changes the watch history keeps for resuming (default 20000). */
-  historySize?: number;
-  log?: (msg: string) => void;
-}
-
-export interface WriteOptions {
-  dryRun?: boolean;
-  /** managedFields manager name (default: "unknown" for in-process writers). */
-  fieldManager?: string;
-  /** The user the admission hook sees (default "system:admin"). */
-  user?: string;
-  /** The version the request used, e.g. "v1alpha3" (admission and managedFields see it). */
-  version?: string;
-  /** Collected admission warnings, to send as Warning headers. */
-  warnings?: string[];
-  /** Internal: managedFields already computed (server-side apply). */
-  skipManagedFields?: boolean;
-}
-
-export interface UpdateOptions extends WriteOptions {
-  subresource?: 'status';
-}
-
-export interface ListOptions {
-  namespace?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
-  limit?: number;
-  continue?: string;
-}
-
-export interface ListResult {
-  items: KObject[];
-  resourceVersion: string;
-  continue?: string;
-  remainingItemCount?: number;
-}
-
-export interface WatchOptions {
-  namespace?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
-  /** Unset or "0": synthetic ADDED events for current objects first; "N": every change after N. */
-  resourceVersion?: string;
-  /** Emit BOOKMARK events this often (ms) when idle. */
-  bookmarkIntervalMs?: number;
-  /** After the initial ADDED events, a BOOKMARK annotated k8s.io/initial-events-end (sendInitialEvents). */
-  initialEventsEnd?: boolean;
-}
-
-export interface DeleteOptions extends WriteOptions {
-  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
-  preconditions?: { uid?: string; resourceVersion?: string };
-  gracePeriodSeconds?: number;
-}
-
-export interface DeleteResult {
-  /** The deleted object, or the object now carrying a deletionTimestamp when finalizers hold it. */
-  object: KObject;
-  deleted: boolean;
-}
+export type { DeleteOptions, DeleteResult, ListOptions, ListResult, StoreOptions, UpdateOptions, WatchOptions, WriteOptions } from './options.js';
 
 interface Table {
   objects: Map<string, KObject>;
@@ -350,31 +289,6 @@ export class StoreCore {
     this.hub.stopAll();
     this.wal?.close();
   }
-}
-
-export function encodeContinue(rv: number, start: string): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start })).toString('base64url');
-}
-
-function decodeContinue(token: string): { rv: number; start: string } {
-  try {
-    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: string; rv?: number; start?: string };
-    if (c.v === 'meta.k8s.io/v1' && typeof c.rv === 'number' && typeof c.start === 'string') return { rv: c.rv, start: c.start };
-  } catch {
-    // fall through
-  }
-  throw errors.badRequest('continue key is not valid: invalid continue token');
-}
-
-function lowerBound(keys: string[], target: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export type { WatchEvent };
