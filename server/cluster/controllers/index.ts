@@ -112,7 +112,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
 
   if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
   const allQueues = () => Object.values(queues) as WorkQueue[];
-  return {
+  const runtime: ControllerRuntime = {
     ctx,
     handler,
     async idle() {
@@ -126,8 +126,18 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       for (const inf of Object.values(informers)) inf.stop();
       handler.stop();
       clock.dispose();
+      RUNTIMES.delete(store);
     },
   };
+  RUNTIMES.set(store, runtime);
+  return runtime;
+}
+
+/** The controllers running on a store (tests reach guests through it). */
+const RUNTIMES = new Map<Store, ControllerRuntime>();
+
+export function controllersFor(store: Store): ControllerRuntime | undefined {
+  return RUNTIMES.get(store);
 }
 
 export { registerKubevirtSubresources };

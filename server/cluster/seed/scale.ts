@@ -56,9 +56,25 @@ export function seedScale(client: ClusterClient, n: number): void {
     const base = vmiFromVm(client, createdVm as never) as KObject;
     base.metadata.finalizers = [VM_FINALIZER, VMI_FINALIZER];
     base.metadata.labels = { ...(base.metadata.labels ?? {}), 'kubevirt.io/nodeName': node };
-    const vmi = client.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
-    const pod = client.create(R.pods, { ...launcherPod(vmi), spec: { ...(launcherPod(vmi).spec as object), nodeName: node } } as KObject, { fieldManager: 'seed' });
+    const podName = `virt-launcher-${name}-${name.slice(-5).replace(/[0-9]/g, (d) => 'bcdfghjklm'[Number(d)])}`;
     const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    // A VMI has no /status subresource: it is created directly in its Running state.
+    const uid = crypto.randomUUID();
+    base.status = {
+      phase: 'Running',
+      nodeName: node,
+      phaseTransitionTimestamps: ['Pending', 'Scheduling', 'Scheduled', 'Running'].map((phase) => ({ phase, phaseTransitionTimestamp: now })),
+      conditions: [cond('Ready'), cond('LiveMigratable')],
+      interfaces: [{ name: 'default', ipAddress: ip, ipAddresses: [ip], mac: macFromSeed(`${uid}/default`), infoSource: 'domain', queueCount: 1, podInterfaceName: 'eth0' }],
+      guestOSInfo: {},
+      qosClass: 'Burstable',
+      migrationMethod: 'BlockMigration',
+      migrationTransport: 'Unix',
+      launcherContainerImageVersion: 'quay.io/kubevirt/virt-launcher:v1.6.2',
+    };
+    const vmi = client.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
+    const podSpec = launcherPod(vmi);
+    const pod = client.create(R.pods, { ...podSpec, metadata: { ...podSpec.metadata, name: podName }, spec: { ...(podSpec.spec as object), nodeName: node } } as KObject, { fieldManager: 'seed' });
     client.mutate(R.pods, NS, pod.metadata.name ?? '', (o) => {
       o.status = {
         phase: 'Running',
@@ -73,20 +89,5 @@ export function seedScale(client: ClusterClient, n: number): void {
         })),
       };
     }, { subresource: 'status' });
-    client.mutate(R.vmis, NS, name, (o) => {
-      o.status = {
-        phase: 'Running',
-        nodeName: node,
-        phaseTransitionTimestamps: ['Pending', 'Scheduling', 'Scheduled', 'Running'].map((phase) => ({ phase, phaseTransitionTimestamp: now })),
-        activePods: { [pod.metadata.uid ?? '']: node },
-        conditions: [cond('Ready'), cond('LiveMigratable')],
-        interfaces: [{ name: 'default', ipAddress: ip, ipAddresses: [ip], mac: macFromSeed(`${vmi.metadata.uid}/default`), infoSource: 'domain', queueCount: 1, podInterfaceName: 'eth0' }],
-        guestOSInfo: {},
-        qosClass: 'Burstable',
-        migrationMethod: 'BlockMigration',
-        migrationTransport: 'Unix',
-        launcherContainerImageVersion: 'quay.io/kubevirt/virt-launcher:v1.6.2',
-      };
-    });
   }
 }
