@@ -53,11 +53,14 @@ describe('kubectl error messages', () => {
     const raw = await fails(k, ['create', '--raw', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`, '-f', k.write('bad.json', '{"kind": "VirtualMachine", oops')]);
     expect(raw).toMatch(/^Error from server \(BadRequest\)/);
   });
-  it('wrong apiVersion or kind', async () => {
+  // kubectl looks an unknown GroupVersion up in /openapi/v3, then /openapi/v2 and the CRD list.
+  it('wrong apiVersion or kind in a manifest', async () => {
     const version = await fails(k, ['apply', '-f', k.write('v9.yaml', vmYaml('v9').replace('kubevirt.io/v1', 'kubevirt.io/v9'))]);
     expect(version).toContain('no matches for kind "VirtualMachine" in version "kubevirt.io/v9"');
     const kind = await fails(k, ['apply', '-f', k.write('kind.yaml', vmYaml('kind').replace('kind: VirtualMachine', 'kind: VirtualMachin'))]);
     expect(kind).toContain('no matches for kind "VirtualMachin" in version "kubevirt.io/v1"');
+  });
+  it('another API group in the body (400)', async () => {
     const body = JSON.stringify({ apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'DataVolume', metadata: { name: 'x' }, spec: {} });
     const raw = await fails(k, ['create', '--raw', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`, '-f', k.write('gv.json', body)]);
     expect(raw).toBe('Error from server (BadRequest): the API version in the data (cdi.kubevirt.io/v1beta1) does not match the expected API version (kubevirt.io/v1)');
