@@ -94,7 +94,15 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
       return;
     }
     const user = authenticate(req);
-    if (path === '/openapi/v2' || path.startsWith('/openapi/v2/')) throw errors.notFoundPath();
+    if (path === '/openapi/v2' || path === '/openapi/v2/') {
+      // An empty OpenAPI v2 document: kubectl consults it only for kinds the v3 documents do not
+      // describe, and then skips client-side validation and reports "no matches for kind".
+      if (String(req.headers.accept ?? '').includes('protobuf')) {
+        res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'Content-Length': '0' });
+        res.end();
+      } else sendJson(res, 200, { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.0' }, paths: {}, definitions: {} });
+      return;
+    }
     if (nonResource(req, res, path, api)) return;
     const ri = parseRequestInfo(req.method ?? 'GET', path, url.searchParams);
     if (ri.type !== 'resource') throw errors.notFoundPath();
