@@ -1,7 +1,7 @@
 /**
  * A minimal OpenAPI v3 answer: enough for kubectl to learn that every kind accepts the
  * `fieldValidation` parameter (so it validates server-side and needs no client-side schema) and
- * which patch types each kind accepts. /openapi/v2 answers 404, which kubectl tolerates.
+ * which patch types each kind accepts. /openapi/v2 is an empty document (see server.ts).
  */
 import { createHash } from 'node:crypto';
 import { RESOURCES, apiVersionOf, type ResourceInfo } from '../store/index.js';
