@@ -99,6 +99,8 @@ export class VmController {
       }
     }
     this.updateStatus(vm, vmi, syncError, append);
+    // Like the real workqueue, a failed sync is retried (a missing instancetype may appear).
+    if (syncError) this.ctx.queues.vm.addAfter(key, 2);
     if (vm.metadata.deletionTimestamp && !vmi) {
       client.mutate(R.vms, ns, name, (o) => {
         const f = o.metadata.finalizers ?? [];

@@ -147,6 +147,19 @@ export class VmiController {
       });
       return;
     }
+    const priorityClass = vmi.spec?.priorityClassName;
+    if (priorityClass && !this.ctx.client.tryGet('priorityclasses.scheduling.k8s.io', undefined, priorityClass)) {
+      const message = `failed to create virtual machine pod: pods "virt-launcher-${vmi.metadata.name}-" is forbidden: no PriorityClass with name ${priorityClass} was found`;
+      if (getCondition(vmi, 'Synchronized')?.message !== message) {
+        this.ctx.record(vmi as KObject, 'Warning', 'FailedCreate', `Error creating pod: ${message}`, COMPONENT);
+      }
+      this.editStatus(vmi, (s) => {
+        setPhase(s, 'Pending', now);
+        setCondition(s, { type: 'Synchronized', status: 'False', reason: 'FailedCreate', message }, now);
+      });
+      this.ctx.queues.vmi.addAfter(`${vmi.metadata.namespace}/${vmi.metadata.name}`, 2);
+      return;
+    }
     let pod = pods[0];
     if (!pod) {
       pod = this.ctx.client.create(R.pods, launcherPod(vmi), { fieldManager: COMPONENT }) as Pod;
