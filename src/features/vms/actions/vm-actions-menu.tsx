@@ -1,0 +1,78 @@
+import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
+import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
+import { useMemo, useState } from 'react';
+import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
+import { useVmAccess } from './use-vm-access';
+import { useVmActionRunner } from './use-vm-action-runner';
+import { vmActions, type VmAction } from './vm-actions';
+import { VmDeleteDialog } from './vm-delete-dialog';
+
+export interface VmActionsMenuProps {
+  vm: VM;
+  vmi?: VMI;
+  /** Called once a delete has been accepted (e.g. the details page goes back to the list). */
+  onDeleted?: () => void;
+}
+
+/** Stable id of a VM's kebab toggle. */
+export const vmActionsToggleId = (vm: VM): string => `vm-${namespaceOf(vm)}-${nameOf(vm)}-actions-toggle`;
+
+/** Mounted only while the menu is open, so a table of closed kebabs asks nothing of the server. */
+function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmAction) => void }) {
+  const access = useVmAccess(namespaceOf(vm));
+  const actions = useMemo(() => vmActions(vm, vmi, access), [vm, vmi, access]);
+  return (
+    <DropdownList>
+      {actions.map((a) => (
+        <DropdownItem
+          key={a.id}
+          value={a.id}
+          id={`${vmActionsToggleId(vm)}-${a.id}`}
+          isAriaDisabled={Boolean(a.disabledReason)}
+          description={a.disabledReason}
+          isDanger={a.id === 'delete'}
+          onClick={() => onPick(a)}
+        >
+          {a.label}
+        </DropdownItem>
+      ))}
+    </DropdownList>
+  );
+}
+
+/** A kebab with every action of one VM; unavailable ones are disabled with their reason. */
+export function VmActionsMenu({ vm, vmi, onDeleted }: VmActionsMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const { run } = useVmActionRunner();
+  const pick = (a: VmAction) => {
+    if (a.disabledReason) return;
+    setOpen(false);
+    if (a.needsConfirmation) setDeleting(true);
+    // Failures are shown by VmActionAlerts; nothing else to do here.
+    else run(a, vm).catch(() => undefined);
+  };
+  return (
+    <>
+      <Dropdown
+        isOpen={open}
+        onOpenChange={setOpen}
+        popperProps={{ position: 'right' }}
+        toggle={(ref) => (
+          <MenuToggle
+            ref={ref}
+            id={vmActionsToggleId(vm)}
+            variant="plain"
+            aria-label={`Actions for ${nameOf(vm)}`}
+            isExpanded={open}
+            onClick={() => setOpen((o) => !o)}
+            icon={<EllipsisVIcon />}
+          />
+        )}
+      >
+        {open && <VmActionItems vm={vm} vmi={vmi} onPick={pick} />}
+      </Dropdown>
+      {deleting && <VmDeleteDialog vm={vm} vmi={vmi} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button, Flex, Tooltip } from '@patternfly/react-core';
+import { MigrationIcon } from '@patternfly/react-icons/dist/esm/icons/migration-icon';
+import { PauseIcon } from '@patternfly/react-icons/dist/esm/icons/pause-icon';
+import { PlayIcon } from '@patternfly/react-icons/dist/esm/icons/play-icon';
+import { RedoIcon } from '@patternfly/react-icons/dist/esm/icons/redo-icon';
+import { StopIcon } from '@patternfly/react-icons/dist/esm/icons/stop-icon';
+import { TrashIcon } from '@patternfly/react-icons/dist/esm/icons/trash-icon';
+import { useMemo, useState, type ReactNode } from 'react';
+import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
+import { useVmAccess } from './use-vm-access';
+import { useVmActionRunner } from './use-vm-action-runner';
+import type { VmActionId } from './vm-action-rules';
+import { vmActions, type VmAction } from './vm-actions';
+import { VmDeleteDialog } from './vm-delete-dialog';
+
+const ICONS: Record<VmActionId, ReactNode> = {
+  start: <PlayIcon />,
+  stop: <StopIcon />,
+  restart: <RedoIcon />,
+  pause: <PauseIcon />,
+  unpause: <PlayIcon />,
+  migrate: <MigrationIcon />,
+  delete: <TrashIcon />,
+};
+
+export interface VmActionsToolbarProps {
+  vm: VM;
+  vmi?: VMI;
+  onDeleted?: () => void;
+}
+
+function ActionButton({ vm, action, onClick }: { vm: VM; action: VmAction; onClick: () => void }) {
+  const button = (
+    <Button
+      id={`vm-${namespaceOf(vm)}-${nameOf(vm)}-action-${action.id}`}
+      variant={action.id === 'delete' ? 'danger' : 'secondary'}
+      icon={ICONS[action.id]}
+      isAriaDisabled={Boolean(action.disabledReason)}
+      onClick={onClick}
+    >
+      {action.label}
+    </Button>
+  );
+  return action.disabledReason ? <Tooltip content={action.disabledReason}>{button}</Tooltip> : button;
+}
+
+/** A row of buttons, one per action (disabled ones explain why in a tooltip), for a VM's page. */
+export function VmActionsToolbar({ vm, vmi, onDeleted }: VmActionsToolbarProps) {
+  const access = useVmAccess(namespaceOf(vm));
+  const actions = useMemo(() => vmActions(vm, vmi, access), [vm, vmi, access]);
+  const { run } = useVmActionRunner();
+  const [deleting, setDeleting] = useState(false);
+  const click = (a: VmAction) => {
+    if (a.disabledReason) return;
+    if (a.needsConfirmation) setDeleting(true);
+    else run(a, vm).catch(() => undefined);
+  };
+  return (
+    <Flex role="toolbar" aria-label={`Actions for ${nameOf(vm)}`} gap={{ default: 'gapSm' }}>
+      {actions.map((a) => (
+        <ActionButton key={a.id} vm={vm} action={a} onClick={() => click(a)} />
+      ))}
+      {deleting && <VmDeleteDialog vm={vm} vmi={vmi} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
+    </Flex>
+  );
+}

@@ -1,0 +1,3 @@
+export { PRINTABLE_STATUSES, isPrintableStatus, type PrintableStatus } from './printable-status';
+export { STATUS_DISPLAY_ORDER, isErrorStatus, statusInfo, type StatusInfo, type StatusSeverity } from './status-map';
+export { VmStatus, vmEventsPath, type VmStatusProps } from './vm-status';

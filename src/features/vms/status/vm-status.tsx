@@ -1,0 +1,62 @@
+import { Button, Content, Icon, Popover } from '@patternfly/react-core';
+import { Link } from 'react-router';
+import { namespacedPath } from '../../../lib/routes';
+import { nameOf, namespaceOf, vmPrintableStatus, vmStatusReason, type VM } from '../selectors';
+import type { PrintableStatus } from './printable-status';
+import { statusInfo } from './status-map';
+import './vm-status.css';
+
+export interface VmStatusProps {
+  vm: VM;
+  /** Optional id of the status element (a table cell already carries `vm-<ns>-<name>-status`). */
+  id?: string;
+}
+
+/** The VM's events tab. */
+export const vmEventsPath = (vm: VM): string =>
+  namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'events');
+
+function StatusIcon({ status }: { status: PrintableStatus }) {
+  const info = statusInfo(status);
+  const IconComponent = info.icon;
+  return (
+    <Icon status={info.severity === 'none' ? undefined : info.severity} isInline>
+      <IconComponent aria-hidden="true" />
+    </Icon>
+  );
+}
+
+/**
+ * Icon and printableStatus. Error states are red; their label opens a popover with the reason
+ * (from the VM's conditions) and a link to the VM's events.
+ */
+export function VmStatus({ vm, id }: VmStatusProps) {
+  const status = vmPrintableStatus(vm);
+  const info = statusInfo(status);
+  if (info.severity !== 'danger') {
+    return (
+      <span className="kv-vm-status" id={id} title={info.description}>
+        <StatusIcon status={status} />
+        {info.label}
+      </span>
+    );
+  }
+  const reason = vmStatusReason(vm);
+  return (
+    <Popover
+      headerContent={info.label}
+      aria-label={`${info.label}: details`}
+      bodyContent={
+        <>
+          <Content component="p">{info.description}</Content>
+          {reason && <Content component="p">{reason}</Content>}
+        </>
+      }
+      footerContent={<Link to={vmEventsPath(vm)}>View events</Link>}
+    >
+      <Button variant="link" isInline className="kv-vm-status kv-vm-status--danger" id={id} icon={<StatusIcon status={status} />}>
+        {info.label}
+      </Button>
+    </Popover>
+  );
+}
