@@ -1,0 +1,170 @@
+/**
+ * The console subresources over the real websocket routes: log in on the serial console, run
+ * `hostname` and `poweroff`; drive the screen with a real RFB client; KubeVirt's refusals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { connectRfbClient, ENCODINGS } from '../guest/testing/rfb-test-client.js';
+import type { RunningCluster } from '../index.js';
+import { Api, subPath, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+
+let cluster: RunningCluster;
+let api: Api;
+beforeAll(async () => {
+  cluster = await testCluster();
+  api = new Api(cluster.url);
+});
+afterAll(async () => cluster?.close());
+
+let n = 0;
+async function fedoraVm(runStrategy: string, extraDevices: Record<string, unknown> = {}): Promise<{ ns: string; name: string }> {
+  const ns = `console-${++n}`;
+  const name = `fedora-${n}`;
+  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const r = await api.req('POST', vmPath(ns), {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    metadata: { name, namespace: ns },
+    spec: {
+      runStrategy,
+      template: {
+        spec: {
+          domain: { devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], ...extraDevices }, memory: { guest: '1Gi' } },
+          volumes: [
+            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
+            { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n' } },
+          ],
+        },
+      },
+    },
+  });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return { ns, name };
+}
+
+const wsUrl = (ns: string, name: string, kind: string, query = '') => `${cluster.url.replace('http', 'ws')}${subPath(ns, 'virtualmachineinstances', name, kind)}${query}`;
+
+class Serial {
+  text = '';
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, binary: boolean) => {
+      if (binary) this.text += data.toString('utf8');
+    });
+  }
+  static async open(url: string): Promise<Serial> {
+    const ws = new WebSocket(url, 'plain.kubevirt.io');
+    const s = new Serial(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    expect(ws.protocol).toBe('plain.kubevirt.io');
+    return s;
+  }
+  async waitFor(re: RegExp, timeoutMs = 15_000): Promise<void> {
+    await waitFor(`serial output ${re}`, () => re.test(this.text), timeoutMs);
+  }
+  type(s: string): void {
+    this.ws.send(Buffer.from(s), { binary: true });
+  }
+  async login(user: string, password: string): Promise<void> {
+    this.type('\r');
+    await this.waitFor(/login: $/);
+    this.type(`${user}\r`);
+    await this.waitFor(/Password: $/);
+    this.type(`${password}\r`);
+    await this.waitFor(/\$ $/);
+  }
+}
+
+/** The HTTP status and message a refused websocket upgrade gets. */
+async function refusal(url: string): Promise<{ status: number; message: string }> {
+  const ws = new WebSocket(url, 'plain.kubevirt.io');
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => reject(new Error('upgrade was accepted')));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, message: (JSON.parse(body) as { message: string }).message }));
+    });
+    ws.once('error', () => undefined);
+  });
+}
+
+describe('serial console', () => {
+  it('logs in, runs hostname, and poweroff stops a Manual VM', async () => {
+    const { ns, name } = await fedoraVm('Manual');
+    expect(await refusal(wsUrl(ns, name, 'console'))).toEqual({ status: 404, message: `virtualmachineinstances.kubevirt.io "${name}" not found` });
+    await api.req('PUT', subPath(ns, 'virtualmachines', name, 'start'), {});
+    await waitPrintable(api, ns, name, 'Running');
+    const serial = await Serial.open(wsUrl(ns, name, 'console'));
+    await serial.login('fedora', 's3cret');
+    serial.type('hostname\r');
+    await serial.waitFor(new RegExp(`hostname\\r\\n${name}\\r\\n`));
+    serial.type('poweroff\r');
+    await waitPrintable(api, ns, name, 'Stopped');
+    expect(((await api.get(vmiPath(ns, name))).status as { phase: string }).phase).toBe('Succeeded');
+    expect(await refusal(wsUrl(ns, name, 'console'))).toEqual({ status: 400, message: 'VMI is not running' });
+  });
+
+  it('poweroff in an Always VM brings a new VMI up', async () => {
+    const { ns, name } = await fedoraVm('Always');
+    await waitPrintable(api, ns, name, 'Running');
+    const uid = ((await api.get(vmiPath(ns, name))).metadata as { uid: string }).uid;
+    const serial = await Serial.open(wsUrl(ns, name, 'console'));
+    await serial.login('fedora', 's3cret');
+    serial.type('poweroff\r');
+    await waitFor('a new VMI', async () => {
+      const vmi = await api.req('GET', vmiPath(ns, name));
+      return vmi.status === 200 && (vmi.json.metadata as { uid: string }).uid !== uid;
+    });
+    await waitPrintable(api, ns, name, 'Running');
+  });
+
+  it('refuses a second session with preserveSession=true, and replaces it otherwise', async () => {
+    const { ns, name } = await fedoraVm('Always');
+    await waitPrintable(api, ns, name, 'Running');
+    const first = await Serial.open(wsUrl(ns, name, 'console'));
+    expect(await refusal(wsUrl(ns, name, 'console', '?preserveSession=true'))).toEqual({ status: 500, message: 'Active console connection. Request denied.' });
+    const closed = new Promise<void>((resolve) => first.ws.once('close', () => resolve()));
+    const second = await Serial.open(wsUrl(ns, name, 'console'));
+    await closed;
+    second.ws.close();
+  });
+});
+
+describe('vnc', () => {
+  it('serves RFB to a real client: first framebuffer, typing changes the screen; screenshot is a PNG', async () => {
+    const { ns, name } = await fedoraVm('Always');
+    await waitPrintable(api, ns, name, 'Running');
+    const rfb = await connectRfbClient(wsUrl(ns, name, 'vnc'), [ENCODINGS.raw, ENCODINGS.copyRect]);
+    try {
+      expect(rfb.client.clientWidth).toBeGreaterThan(0);
+      expect(rfb.client.clientName).toBe(name);
+      const before = Buffer.from(rfb.client.fb);
+      const typeText = (s: string) => {
+        for (const ch of s) {
+          const keysym = ch === '\r' ? 0xff0d : ch.charCodeAt(0);
+          rfb.client.sendKeyEvent(keysym, true);
+          rfb.client.sendKeyEvent(keysym, false);
+        }
+      };
+      typeText('fedora\rs3cret\rhostname\r');
+      await rfb.waitUntil(() => !Buffer.from(rfb.client.fb).equals(before), 10_000);
+    } finally {
+      await rfb.close();
+    }
+    const res = await fetch(`${cluster.url}${subPath(ns, 'virtualmachineinstances', name, 'vnc/screenshot')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+
+  it('says "No graphics devices are present." without a graphics device', async () => {
+    const { ns, name } = await fedoraVm('Always', { autoattachGraphicsDevice: false });
+    await waitPrintable(api, ns, name, 'Running');
+    expect(await refusal(wsUrl(ns, name, 'vnc'))).toEqual({ status: 400, message: 'No graphics devices are present.' });
+    const shot = await api.req('GET', subPath(ns, 'virtualmachineinstances', name, 'vnc/screenshot'));
+    expect(shot.status).toBe(400);
+  });
+});
