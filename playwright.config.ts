@@ -23,6 +23,7 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // Videos need an ffmpeg: scripts/lib/ffmpeg.mjs links Debian's where Playwright looks for its own.
     video: process.env.E2E_VIDEO === '1' ? 'retain-on-failure' : 'off',
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -38,9 +39,9 @@ export default defineConfig({
         // E2E_SERVER_ARGS: extra server flags (for example --users).
         command: [
           'env -u KUBECONFIG node build/server/main.js',
-          `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default`,
+          `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default --log-level warn`,
           process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
-          process.env.E2E_SERVER_ARGS ?? '',
+          process.env.E2E_SERVER_ARGS ?? '--users e2e/users.yaml',
         ].join(' '),
         url: `${baseURL}/readyz`,
         reuseExistingServer: !process.env.CI,

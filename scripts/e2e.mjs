@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureFfmpeg } from './lib/ffmpeg.mjs';
 
 const args = process.argv.slice(2);
 const env = { ...process.env };
@@ -22,6 +23,7 @@ try {
   process.stderr.write(`error: ${err.message}\n`);
   process.exit(1);
 }
+env.E2E_VIDEO = env.E2E_VIDEO ?? (ensureFfmpeg() ? '1' : '0');
 if (!env.BASE_URL) {
   ensureServerBuilt();
   ensureAppBuilt();

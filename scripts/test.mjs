@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureFfmpeg } from './lib/ffmpeg.mjs';
 
 const resultsDir = path.join(root, 'build', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -57,7 +58,9 @@ if (chromium) {
   ensureServerBuilt();
   ensureAppBuilt();
   const e2eOut = path.join(resultsDir, 'playwright.json');
-  const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: e2eOut });
+  const video = ensureFfmpeg() ? '1' : '0';
+  if (video === '0') process.stdout.write('note: no ffmpeg, so failed tests keep a trace and a screenshot but no video\n');
+  const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: e2eOut, E2E_VIDEO: process.env.E2E_VIDEO ?? video });
   const report = readJson(e2eOut);
   const stats = report?.stats;
   results.push({

@@ -14,6 +14,7 @@ export interface ServerFlags {
   serviceAccount: boolean;
   loginUrl?: string;
   secureCookies: boolean;
+  logLevel: 'info' | 'warn' | 'error';
   help: boolean;
 }
 
@@ -21,7 +22,7 @@ export class FlagError extends Error {}
 
 const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-cookies']);
 const VALUE_FLAGS = new Set([
-  'login-url',
+  'login-url', 'log-level',
   'port', 'host', 'kubeconfig', 'context', 'seed', 'speed', 'data-dir', 'users', 'static-dir', 'cluster-port',
 ]);
 
@@ -51,6 +52,11 @@ function toPort(value: string, what: string): number {
   return n;
 }
 
+function toLogLevel(value: string): ServerFlags['logLevel'] {
+  if (value === 'info' || value === 'warn' || value === 'error') return value;
+  throw new FlagError(`--log-level must be info, warn or error, got "${value}"`);
+}
+
 export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
   const args = parseArgs(argv);
   const speed = Number(args.get('speed') ?? env.CLUSTER_SPEED ?? '1');
@@ -70,6 +76,7 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     serviceAccount: args.get('service-account') === 'true',
     loginUrl: args.get('login-url') ?? (args.get('in-cluster') === 'true' ? '/oauth/start' : undefined),
     secureCookies: args.get('secure-cookies') === 'true',
+    logLevel: toLogLevel(args.get('log-level') ?? env.LOG_LEVEL ?? 'info'),
     help: args.get('help') === 'true',
   };
   if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
@@ -93,4 +100,5 @@ export const USAGE = `Usage: npm start -- [flags]
   --service-account   with --in-cluster: act with the pod's service account for every user
   --login-url <url>   where a browser without a token is sent (default /oauth/start in cluster)
   --secure-cookies    mark cookies Secure (behind TLS)
+  --log-level <l>     info (default: one JSON line per API request), warn or error
 `;

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   const say = (line: string) => process.stdout.write(line + '\n');
-  const log = jsonLogger();
+  const log = jsonLogger(undefined, flags.logLevel);
   let selected: Awaited<ReturnType<typeof selectUpstream>>;
   try {
     selected = await selectUpstream(flags, say);

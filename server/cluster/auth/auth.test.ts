@@ -107,6 +107,31 @@ describe('403 wording (responsewriters.forbiddenMessage + errors.NewForbidden)',
   });
 });
 
+describe('cluster-wide edit and view (no namespaces: a ClusterRoleBinding)', () => {
+  const auth = (() => {
+    const dir = mkdtempSync(join(tmpdir(), 'users-'));
+    const file = join(dir, 'users.yaml');
+    writeFileSync(file, 'users:\n  - name: reader\n    token: reader-token-1\n    roles: [view]\n  - name: dev\n    token: dev-token-12\n    roles: [edit]\n');
+    return createAuth({ usersFile: file });
+  })();
+  const reader = { name: 'reader', groups: ['system:authenticated'] };
+  const dev = { name: 'dev', groups: ['system:authenticated'] };
+  it('reads every namespace, lists across all of them and lists namespaces, but changes nothing', () => {
+    expect(auth.authorize(reader, { verb: 'list', group: 'kubevirt.io', resource: 'virtualmachines' }).allowed).toBe(true);
+    expect(auth.authorize(reader, { verb: 'get', group: 'kubevirt.io', resource: 'virtualmachines', namespace: 'any', name: 'x' }).allowed).toBe(true);
+    expect(auth.authorize(reader, { verb: 'list', group: '', resource: 'namespaces' }).allowed).toBe(true);
+    expect(auth.authorize(reader, { verb: 'delete', group: 'kubevirt.io', resource: 'virtualmachines', namespace: 'any', name: 'x' }).allowed).toBe(false);
+    expect(auth.authorize(reader, { verb: 'update', group: 'subresources.kubevirt.io', resource: 'virtualmachines', subresource: 'start', namespace: 'any', name: 'x' }).allowed).toBe(false);
+    expect(auth.authorize(reader, { verb: 'list', group: '', resource: 'nodes' }).allowed).toBe(false);
+    expect(auth.authorize(reader, { verb: 'get', group: '', resource: 'secrets', namespace: 'any', name: 's' }).allowed).toBe(false);
+  });
+  it('lets a cluster-wide editor act in any namespace but not on cluster-scoped objects', () => {
+    expect(auth.authorize(dev, { verb: 'update', group: 'subresources.kubevirt.io', resource: 'virtualmachines', subresource: 'start', namespace: 'n1', name: 'x' }).allowed).toBe(true);
+    expect(auth.authorize(dev, { verb: 'delete', group: '', resource: 'namespaces', name: 'n1' }).allowed).toBe(false);
+    expect(auth.authorize(dev, { verb: 'create', group: 'storage.k8s.io', resource: 'storageclasses' }).allowed).toBe(false);
+  });
+});
+
 describe('users file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'users-'));
   it('reads YAML and JSON', () => {
@@ -119,7 +144,7 @@ describe('users file', () => {
   });
   it('rejects invalid content with the place of the error', () => {
     expect(() => parseUsers({ users: [{ name: 'a', token: 'short' }] })).toThrow(/users\[0\]\.token must be a string of at least 8 characters/);
-    expect(() => parseUsers({ users: [{ name: 'a', token: 'aaaaaaaaa', roles: [{ role: 'edit' }] }] })).toThrow(UsersFileError);
+    expect(() => parseUsers({ users: [{ name: 'a', token: 'aaaaaaaaa', roles: [{ role: 'edit', namespaces: [] }] }] })).toThrow(UsersFileError);
     expect(() => parseUsers({ users: [{ name: 'a', token: 'aaaaaaaaa' }, { name: 'b', token: 'aaaaaaaaa' }] })).toThrow(/already used/);
     expect(() => parseUsers({ users: [{ name: 'a', token: 'aaaaaaaaa', roles: [{ role: 'owner' }] }] })).toThrow(/must be one of admin, edit, view/);
     expect(() => createAuth({ usersFile: join(dir, 'missing.yaml') })).toThrow(/cannot read users file/);

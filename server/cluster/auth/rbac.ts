@@ -5,6 +5,10 @@
  * (system:basic-user, system:discovery, kubevirt.io:default).
  */
 import type { RoleGrant } from './users-file.js';
+import { RESOURCES } from '../store/resources.js';
+
+/** `group/plural` of every cluster-scoped resource: a cluster-wide edit/view binding reads only namespaces of them. */
+const CLUSTER_SCOPED = new Set(RESOURCES.filter((r) => !r.namespaced).map((r) => `${r.group}/${r.plural}`));
 
 export interface Attributes {
   verb: string;
@@ -64,8 +68,17 @@ export interface Decision {
 
 const DENY: Decision = { allowed: false, reason: '' };
 
+/** edit or view bound cluster-wide (a ClusterRoleBinding): the role in every namespace, and namespaces readable. */
+function clusterWideAllows(grant: RoleGrant, a: Attributes): boolean {
+  if (!a.namespace && CLUSTER_SCOPED.has(key(a))) {
+    return a.group === '' && a.resource === 'namespaces' && !a.subresource && READ.has(a.verb);
+  }
+  return grant.role === 'edit' ? editAllows(a) : viewAllows(a);
+}
+
 function grantAllows(grant: RoleGrant, a: Attributes): boolean {
   if (grant.role === 'admin' && !grant.namespaces) return true;
+  if (!grant.namespaces) return clusterWideAllows(grant, a);
   const ns = a.namespace;
   const inScope = (n: string | undefined) => n !== undefined && (grant.namespaces ?? []).includes(n);
   // A RoleBinding's namespace rule also covers `get` on the Namespace object itself.

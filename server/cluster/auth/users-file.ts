@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 
 export type RoleName = 'admin' | 'edit' | 'view';
 
-/** A role granted cluster-wide (no namespaces; admin only) or in the listed namespaces. */
+/** A role granted cluster-wide (no namespaces: a ClusterRoleBinding) or in the listed namespaces. */
 export interface RoleGrant {
   role: RoleName;
   namespaces?: string[];
@@ -44,8 +44,8 @@ function parseRole(v: unknown, where: string): RoleGrant {
     throw new UsersFileError(`${where}.role must be one of ${ROLES.join(', ')}`);
   }
   const namespaces = stringList(v.namespaces, `${where}.namespaces`);
-  if (role !== 'admin' && namespaces.length === 0) {
-    throw new UsersFileError(`${where}: role ${role} needs a list of namespaces`);
+  if (v.namespaces !== undefined && namespaces.length === 0) {
+    throw new UsersFileError(`${where}: role ${role} has an empty list of namespaces (leave it out to grant the role cluster-wide)`);
   }
   return namespaces.length ? { role: role as RoleName, namespaces } : { role: role as RoleName };
 }
