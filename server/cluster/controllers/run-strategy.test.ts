@@ -3,7 +3,7 @@ import { decideRunAction, nextStartFailure, startBackoffSeconds, trimStateChange
 import type { VM, VMI } from './types.js';
 
 const vm = (spec: Record<string, unknown>, status: Record<string, unknown> = {}): VM =>
-  ({ metadata: { name: 'v', uid: 'vm-uid' }, spec: { template: { spec: {} }, ...spec }, status }) as VM;
+  ({ metadata: { name: 'v', uid: 'vm-uid' }, spec: { template: { spec: {} }, ...spec }, status }) as unknown as VM;
 const vmi = (phase: string, meta: Record<string, unknown> = {}, ts: string[] = []): VMI =>
   ({
     metadata: { name: 'v', uid: 'vmi-1', ...meta },

@@ -50,7 +50,18 @@ function pvc(name: string, accessModes = ['ReadWriteOnce']): KObject {
 
 const put = (n: string, res: 'virtualmachines' | 'virtualmachineinstances', name: string, sub: string, body: unknown = {}) =>
   api.req('PUT', subPath(n, res, name, sub), body);
-const vmi = async (n: string, name: string) => api.get(vmiPath(n, name)) as Promise<KObject & { status: Record<string, any> }>;
+interface VmiView {
+  metadata: KObject['metadata'];
+  spec: Record<string, unknown>;
+  status: {
+    phase?: string;
+    nodeName?: string;
+    interfaces?: Array<{ ipAddress?: string }>;
+    migrationState?: { completed?: boolean };
+    conditions?: Array<{ type: string; status: string; reason?: string }>;
+  };
+}
+const vmi = async (n: string, name: string) => (await api.get(vmiPath(n, name))) as unknown as VmiView;
 const cond = (o: { status: { conditions?: Array<{ type: string; status: string; reason?: string }> } }, type: string) =>
   o.status.conditions?.find((c) => c.type === type);
 
