@@ -1,8 +1,10 @@
 /** `npm run cluster -- --port 8001 [--host h] [--seed none|default|scale:N] [--speed n] [--data-dir d] [--users f]` */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startCluster } from './index.js';
 
-const USAGE = `Usage: cluster [--port 8001] [--host 127.0.0.1] [--seed default|none|scale:N] [--speed 1] [--data-dir DIR] [--users FILE]`;
+const USAGE = `Usage: cluster [--port 8001] [--host 127.0.0.1] [--seed default|none|scale:N] [--speed 1] [--data-dir DIR] [--users FILE]
+               [--tls-cert-file cert.pem --tls-private-key-file key.pem]`;
 
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
@@ -15,6 +17,8 @@ async function main(): Promise<void> {
         speed: { type: 'string', default: '1' },
         'data-dir': { type: 'string' },
         users: { type: 'string' },
+        'tls-cert-file': { type: 'string' },
+        'tls-private-key-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -31,9 +35,13 @@ async function main(): Promise<void> {
   const speed = Number(values.speed);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${String(values.port)}`);
   if (!(speed > 0)) throw new Error(`invalid --speed ${String(values.speed)}`);
+  const certFile = values['tls-cert-file'] as string | undefined;
+  const keyFile = values['tls-private-key-file'] as string | undefined;
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error('--tls-cert-file and --tls-private-key-file go together');
   const cluster = await startCluster({
     port, host: String(values.host), seed: String(values.seed), speed,
     dataDir: values['data-dir'] as string | undefined, usersFile: values.users as string | undefined,
+    tls: certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined,
   });
   console.log(`Embedded cluster listening on ${cluster.url}`);
   console.log(`Point kubectl at it:  kubectl --server ${cluster.url} get vms -A`);

@@ -26,6 +26,8 @@ export interface ClusterOptions {
   usersFile?: string;
   /** Alias of usersFile. */
   users?: string;
+  /** Serve HTTPS with this PEM certificate and key instead of plain HTTP. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
   log?: (msg: string) => void;
 }
 
@@ -72,7 +74,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   store.admit = admit as unknown as AdmitFn;
   const auth = createAuth({ usersFile: opts.usersFile ?? opts.users });
   log(auth.describe());
-  const { server, api } = createApiServer({ store, auth, log });
+  const { server, api } = createApiServer({ store, auth, log, tls: opts.tls });
 
   const seed = opts.seed ?? 'none';
   if (seed !== 'none') {
@@ -101,7 +103,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closed = false;
   return {
     url,

@@ -1,5 +1,6 @@
 /** The HTTP server of the embedded cluster: non-resource paths, resource routing, websocket upgrades. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { allowAll, errors, isStatusError, type AuthHooks, type Store, type UserInfo, type V1Status } from '../store/index.js';
@@ -16,6 +17,8 @@ export interface ApiServerOptions {
   store: Store;
   auth?: AuthHooks;
   log?: (m: string) => void;
+  /** Serve HTTPS with this certificate and key (PEM), as kube-apiserver's --tls-cert-file does. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
 }
 
 export interface ApiServer {
@@ -110,12 +113,13 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     await route({ req, res, query: url.searchParams, ri, user, store, log }, auth, api);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) sendError(res, e, log);
       else if (!res.writableEnded) res.end();
     });
-  });
+  };
+  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 65_000;
 
   function rejectUpgrade(socket: Duplex, status: V1Status): void {
