@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from '../store/index.js';
+import { scaleKind, seedScale } from './scale.js';
+import { seedCluster } from './index.js';
+import type { ClusterClient } from '../controllers/client.js';
+
+describe('seedCluster', () => {
+  it('default: demo namespace, VMs in different states, a Service and a standalone VMI', () => {
+    const store = createStore();
+    seedCluster(store, 'default');
+    expect(store.tryGet('namespaces', undefined, 'demo')).toBeDefined();
+    const vms = store.list('virtualmachines.kubevirt.io').items.map((v) => `${v.metadata.namespace}/${v.metadata.name}:${(v.spec as { runStrategy: string }).runStrategy}`);
+    expect(vms).toEqual(expect.arrayContaining(['demo/fedora-web:Always', 'demo/cirros-stopped:Halted', 'default/fedora-manual:Manual']));
+    expect(store.tryGet('services', 'demo', 'fedora-web')).toBeDefined();
+    expect(store.tryGet('virtualmachineinstances.kubevirt.io', 'default', 'vmi-ephemeral')).toBeDefined();
+    expect(store.list('nodes').items).toHaveLength(3);
+    store.close();
+  });
+
+  it('none seeds nothing; an unknown seed is an error', () => {
+    const store = createStore();
+    seedCluster(store, 'none');
+    expect(store.list('virtualmachines.kubevirt.io').items).toHaveLength(0);
+    expect(() => seedCluster(store, 'lots')).toThrow(/unknown seed/);
+    store.close();
+  });
+
+  it('scale:N writes N VMs, running ones with a Running VMI and pod on a node', () => {
+    const store = createStore();
+    seedScale(store as unknown as ClusterClient, 300);
+    expect(store.list('virtualmachines.kubevirt.io', { namespace: 'scale' }).items).toHaveLength(300);
+    const running = Array.from({ length: 300 }, (_, i) => scaleKind(i)).filter((k) => k === 'running').length;
+    const vmis = store.list('virtualmachineinstances.kubevirt.io', { namespace: 'scale' }).items;
+    expect(vmis).toHaveLength(running);
+    expect(vmis.every((v) => (v.status as { phase: string }).phase === 'Running')).toBe(true);
+    const pods = store.list('pods', { namespace: 'scale' }).items;
+    expect(new Set(pods.map((p) => (p.status as { podIP: string }).podIP)).size).toBe(running);
+    expect(pods.every((p) => (p.status as { phase: string }).phase === 'Running')).toBe(true);
+    store.close();
+  });
+});
