@@ -31,6 +31,16 @@ export const routes: RouteObject[] = [
           ...namespaced('virtualmachines', async () => ({
             Component: (await import('../features/vms/vm-list-page')).VmListPage,
           })),
+          {
+            path: 'k8s/ns/:ns/virtualmachines/:name/*',
+            lazy: async () => ({ Component: (await import('../features/vms/details/vm-details-page')).VmDetailsPage }),
+          },
+          ...namespaced('virtualmachines/~new', async () => ({
+            Component: (await import('../features/create/create-vm-page')).CreateVmPage,
+          })),
+          ...namespaced('import', async () => ({
+            Component: (await import('../features/create/import/import-yaml-page')).ImportYamlPage,
+          })),
           ...namespaced('virtualmachineinstances', async () => ({
             Component: (await import('../features/vmis/vmi-list-page')).VmiListPage,
           })),

@@ -5,6 +5,7 @@ import { monaco } from './monaco-setup';
 import { useDarkTheme } from './use-dark-theme';
 import type { YamlEditorProps } from './yaml-editor-props';
 import { parseYamlObject } from './yaml-text';
+import './yaml-editor.css';
 
 type CodeEditor = Parameters<OnMount>[0];
 

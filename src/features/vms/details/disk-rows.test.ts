@@ -36,14 +36,14 @@ const vm: V1VirtualMachine = {
 describe('diskRows', () => {
   const dv: V1beta1DataVolume = { metadata: { name: 'root-dv' }, spec: {}, status: { phase: 'ImportInProgress', progress: '45.67%' } };
 
-  it('lists disks with bus, source and size, then unused volumes', () => {
+  it('adds sizes from DataVolume templates, claims and empty disks', () => {
     const rows = diskRows(vm, [dv], [{ metadata: { name: 'data-pvc' }, status: { capacity: { storage: '5Gi' } } }]);
-    expect(rows.map((r) => [r.name, r.type, r.bus, r.sourceKind, r.source, r.size])).toEqual([
-      ['root', 'disk', 'virtio', 'dataVolume', 'root-dv', '2Gi'],
-      ['cd', 'cdrom', 'sata', 'containerDisk', 'quay.io/containerdisks/fedora:latest', undefined],
-      ['cloudinit', 'disk', 'virtio', 'cloudInitNoCloud', 'cloud-init (NoCloud)', undefined],
-      ['data', 'disk', 'sata', 'persistentVolumeClaim', 'data-pvc', '5Gi'],
-      ['scratch', '-', '-', 'emptyDisk', 'Empty disk', '1Gi'],
+    expect(rows.map((r) => [r.name, r.kind, r.source.type, r.source.ref, r.size])).toEqual([
+      ['root', 'disk', 'dataVolume', 'root-dv', '2Gi'],
+      ['cd', 'cdrom', 'containerDisk', 'quay.io/containerdisks/fedora:latest', undefined],
+      ['cloudinit', 'disk', 'cloudInitNoCloud', undefined, undefined],
+      ['data', 'disk', 'persistentVolumeClaim', 'data-pvc', '5Gi'],
+      ['scratch', undefined, 'emptyDisk', undefined, '1Gi'],
     ]);
     expect(rows[0].dataVolume).toEqual({ phase: 'ImportInProgress', percent: 45.67, text: '45.67%' });
     expect(rows[0].bootOrder).toBe(1);
@@ -55,6 +55,11 @@ describe('diskRows', () => {
 
   it('names the DataVolumes the VM uses', () => {
     expect(dataVolumeNames(vm)).toEqual(['root-dv']);
+  });
+
+  it('prefers the live DataVolume\'s requested size', () => {
+    const bigger: V1beta1DataVolume = { ...dv, spec: { pvc: { resources: { requests: { storage: '3Gi' } } } } };
+    expect(diskRows(vm, [bigger])[0].size).toBe('3Gi');
   });
 });
 

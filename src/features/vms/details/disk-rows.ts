@@ -1,16 +1,6 @@
 import type { IoK8sApiCoreV1PersistentVolumeClaim } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1beta1DataVolume } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import type { V1Disk, V1VirtualMachine, V1Volume } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-
-export type DiskSourceKind =
-  | 'containerDisk'
-  | 'dataVolume'
-  | 'persistentVolumeClaim'
-  | 'cloudInitNoCloud'
-  | 'cloudInitConfigDrive'
-  | 'emptyDisk'
-  | 'other'
-  | 'none';
+import { vmDisks, type VM, type VmDisk } from '../selectors';
 
 export interface DataVolumeProgress {
   phase?: string;
@@ -20,17 +10,12 @@ export interface DataVolumeProgress {
   text?: string;
 }
 
-export interface DiskRow {
-  name: string;
-  /** disk, cdrom, lun; '-' for a volume no disk uses. */
-  type: string;
-  bus: string;
-  sourceKind: DiskSourceKind;
-  /** The image, claim or DataVolume name, or a description. */
-  source: string;
+/** A disk (from the selectors) with what the cluster knows of its storage. */
+export interface DiskRow extends VmDisk {
+  /** Requested or actual size ("2Gi"), when known. */
   size?: string;
+  /** Import progress of a DataVolume source, once the DataVolume exists. */
   dataVolume?: DataVolumeProgress;
-  bootOrder?: number;
 }
 
 /** "45.67%" → 45.67; "N/A", "" or garbage → undefined. */
@@ -40,88 +25,48 @@ export function parseProgress(progress: string | undefined): number | undefined 
   return Math.min(100, Number(m[1]));
 }
 
-function diskType(disk: V1Disk | undefined): { type: string; bus: string } {
-  if (!disk) return { type: '-', bus: '-' };
-  if (disk.cdrom) return { type: 'cdrom', bus: disk.cdrom.bus ?? 'sata' };
-  if (disk.lun) return { type: 'lun', bus: disk.lun.bus ?? 'virtio' };
-  return { type: 'disk', bus: disk.disk?.bus ?? 'virtio' };
+interface StorageSpec {
+  pvc?: { resources?: { requests?: Record<string, string> } };
+  storage?: { resources?: { requests?: Record<string, string> } };
 }
 
-interface Lookups {
-  dataVolumes: Map<string, V1beta1DataVolume>;
-  templates: Map<string, NonNullable<NonNullable<V1VirtualMachine['spec']>['dataVolumeTemplates']>[number]>;
-  pvcs: Map<string, IoK8sApiCoreV1PersistentVolumeClaim>;
-}
-
-function storageRequest(spec: { pvc?: { resources?: { requests?: Record<string, string> } }; storage?: { resources?: { requests?: Record<string, string> } } } | undefined): string | undefined {
-  return spec?.storage?.resources?.requests?.storage ?? spec?.pvc?.resources?.requests?.storage;
-}
-
-function volumeSource(volume: V1Volume | undefined, l: Lookups): Pick<DiskRow, 'sourceKind' | 'source' | 'size' | 'dataVolume'> {
-  if (!volume) return { sourceKind: 'none', source: 'No volume' };
-  if (volume.containerDisk) return { sourceKind: 'containerDisk', source: volume.containerDisk.image };
-  if (volume.dataVolume) {
-    const name = volume.dataVolume.name;
-    const dv = l.dataVolumes.get(name);
-    const template = l.templates.get(name);
-    const progressText = dv?.status?.progress;
-    return {
-      sourceKind: 'dataVolume',
-      source: name,
-      size: storageRequest(dv?.spec) ?? storageRequest(template?.spec),
-      dataVolume: dv ? { phase: dv.status?.phase, percent: parseProgress(progressText), text: progressText } : undefined,
-    };
-  }
-  if (volume.persistentVolumeClaim) {
-    const pvc = l.pvcs.get(volume.persistentVolumeClaim.claimName);
-    return {
-      sourceKind: 'persistentVolumeClaim',
-      source: volume.persistentVolumeClaim.claimName,
-      size: pvc?.status?.capacity?.storage ?? pvc?.spec?.resources?.requests?.storage,
-    };
-  }
-  if (volume.cloudInitNoCloud) return { sourceKind: 'cloudInitNoCloud', source: 'cloud-init (NoCloud)' };
-  if (volume.cloudInitConfigDrive) return { sourceKind: 'cloudInitConfigDrive', source: 'cloud-init (ConfigDrive)' };
-  if (volume.emptyDisk) return { sourceKind: 'emptyDisk', source: 'Empty disk', size: volume.emptyDisk.capacity };
-  const kind = Object.keys(volume).find((k) => k !== 'name') ?? 'unknown';
-  return { sourceKind: 'other', source: kind };
-}
+const requestedStorage = (spec: StorageSpec | undefined): string | undefined =>
+  spec?.storage?.resources?.requests?.storage ?? spec?.pvc?.resources?.requests?.storage;
 
 /**
- * The Disks tab's rows: every disk of the VM's template with its volume, then volumes no disk
- * uses. DataVolumes and claims are looked up by name for their size and import progress.
+ * The Disks tab's rows: the VM's disks with their DataVolume's size and import progress, and
+ * the size of a claim, looked up by name in the namespace's DataVolumes and claims.
  */
 export function diskRows(
-  vm: V1VirtualMachine,
+  vm: VM,
   dataVolumes: V1beta1DataVolume[] = [],
   pvcs: IoK8sApiCoreV1PersistentVolumeClaim[] = [],
 ): DiskRow[] {
-  const spec = vm.spec?.template?.spec;
-  const disks = spec?.domain?.devices?.disks ?? [];
-  const volumes = spec?.volumes ?? [];
-  const lookups: Lookups = {
-    dataVolumes: new Map(dataVolumes.map((d) => [d.metadata?.name ?? '', d])),
-    templates: new Map((vm.spec?.dataVolumeTemplates ?? []).map((t) => [t.metadata?.name ?? '', t])),
-    pvcs: new Map(pvcs.map((p) => [p.metadata?.name ?? '', p])),
-  };
-  const volumeByName = new Map(volumes.map((v) => [v.name, v]));
-  const rows: DiskRow[] = disks.map((disk) => ({
-    name: disk.name,
-    ...diskType(disk),
-    ...volumeSource(volumeByName.get(disk.name), lookups),
-    bootOrder: disk.bootOrder,
-  }));
-  const used = new Set(disks.map((d) => d.name));
-  for (const v of volumes) {
-    if (!used.has(v.name)) rows.push({ name: v.name, ...diskType(undefined), ...volumeSource(v, lookups) });
-  }
-  return rows;
+  const dvByName = new Map(dataVolumes.map((d) => [d.metadata?.name ?? '', d]));
+  const pvcByName = new Map(pvcs.map((p) => [p.metadata?.name ?? '', p]));
+  return vmDisks(vm).map((disk) => {
+    const { type, ref, capacity } = disk.source;
+    if (type === 'dataVolume' && ref) {
+      const dv = dvByName.get(ref);
+      const progress = dv?.status?.progress;
+      return {
+        ...disk,
+        size: requestedStorage(dv?.spec as StorageSpec | undefined) ?? requestedStorage(disk.dataVolumeTemplate?.spec as StorageSpec | undefined),
+        dataVolume: dv ? { phase: dv.status?.phase, percent: parseProgress(progress), text: progress } : undefined,
+      };
+    }
+    if (type === 'persistentVolumeClaim' && ref) {
+      const pvc = pvcByName.get(ref);
+      return { ...disk, size: pvc?.status?.capacity?.storage ?? pvc?.spec?.resources?.requests?.storage };
+    }
+    return { ...disk, size: capacity };
+  });
 }
 
-/** The names of the DataVolumes a VM uses (volumes and dataVolumeTemplates). */
-export function dataVolumeNames(vm: V1VirtualMachine | undefined): string[] {
+/** The names of the DataVolumes a VM uses (its volumes and its dataVolumeTemplates). */
+export function dataVolumeNames(vm: VM | undefined): string[] {
   const names = new Set<string>();
   for (const t of vm?.spec?.dataVolumeTemplates ?? []) if (t.metadata?.name) names.add(t.metadata.name);
-  for (const v of vm?.spec?.template?.spec?.volumes ?? []) if (v.dataVolume?.name) names.add(v.dataVolume.name);
+  for (const d of vmDisks(vm)) if (d.source.type === 'dataVolume' && d.source.ref) names.add(d.source.ref);
   return [...names];
 }

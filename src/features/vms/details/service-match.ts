@@ -1,5 +1,5 @@
 import type { IoK8sApiCoreV1Pod, IoK8sApiCoreV1Service } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
-import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { labelsOf, nameOf, namespaceOf, vmTemplateLabels, type VM, type VMI } from '../selectors';
 
 type Labels = Record<string, string>;
 
@@ -15,32 +15,32 @@ export function selectorMatches(selector: Labels | undefined, labels: Labels): b
  * `vm.kubevirt.io/name` and `vmi.kubevirt.io/id`, which `virtctl expose` and the OpenShift plugin use).
  */
 export function vmLabelSets(
-  vm: V1VirtualMachine,
-  vmi: V1VirtualMachineInstance | undefined,
+  vm: VM,
+  vmi: VMI | undefined,
   pods: IoK8sApiCoreV1Pod[] = [],
 ): Labels[] {
-  const name = vm.metadata?.name ?? '';
+  const name = nameOf(vm);
   const expected: Labels = {
-    ...(vm.spec?.template?.metadata?.labels ?? {}),
+    ...vmTemplateLabels(vm),
     'kubevirt.io': 'virt-launcher',
     'vm.kubevirt.io/name': name,
     'vmi.kubevirt.io/id': name,
   };
   const sets = [expected];
-  if (vmi?.metadata?.labels) sets.push({ ...vmi.metadata.labels });
-  for (const pod of pods) if (pod.metadata?.labels) sets.push({ ...pod.metadata.labels });
+  if (vmi) sets.push(labelsOf(vmi));
+  for (const pod of pods) sets.push(labelsOf(pod));
   return sets;
 }
 
 /** The Services (of the VM's namespace) whose selector matches one of the VM's label sets. */
 export function servicesSelectingVm(
   services: IoK8sApiCoreV1Service[],
-  vm: V1VirtualMachine,
-  vmi?: V1VirtualMachineInstance,
+  vm: VM,
+  vmi?: VMI,
   pods?: IoK8sApiCoreV1Pod[],
 ): IoK8sApiCoreV1Service[] {
   const sets = vmLabelSets(vm, vmi, pods);
   return services.filter(
-    (s) => s.metadata?.namespace === vm.metadata?.namespace && sets.some((l) => selectorMatches(s.spec?.selector, l)),
+    (s) => namespaceOf(s) === namespaceOf(vm) && sets.some((l) => selectorMatches(s.spec?.selector, l)),
   );
 }

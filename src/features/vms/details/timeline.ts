@@ -1,4 +1,4 @@
-import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { createdOf, nameOf, uidOf, vmiPhaseTransitions, type VM, type VMI } from '../selectors';
 import { eventTime, type CoreEvent } from './event-sources';
 
 export interface TimelineEntry {
@@ -34,23 +34,22 @@ const ms = (t: string): number => {
  * phase transitions and the events about it. `limit` keeps the most recent entries.
  */
 export function buildTimeline(
-  vm: V1VirtualMachine | undefined,
-  vmi: V1VirtualMachineInstance | undefined,
+  vm: VM | undefined,
+  vmi: VMI | undefined,
   events: CoreEvent[],
   limit = 15,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  const created = vm?.metadata?.creationTimestamp;
+  const created = createdOf(vm);
   if (created) entries.push({ key: 'created', time: created, title: 'VirtualMachine created', source: 'created', warning: false });
 
-  const vmiName = vmi?.metadata?.name;
-  for (const t of vmi?.status?.phaseTransitionTimestamps ?? []) {
-    if (!t.phase || !t.phaseTransitionTimestamp) continue;
+  const vmiName = nameOf(vmi);
+  for (const t of vmiPhaseTransitions(vmi)) {
     entries.push({
-      key: `phase-${vmi?.metadata?.uid ?? vmiName}-${t.phase}-${t.phaseTransitionTimestamp}`,
-      time: t.phaseTransitionTimestamp,
+      key: `phase-${uidOf(vmi) ?? vmiName}-${t.phase}-${t.timestamp}`,
+      time: t.timestamp,
       title: PHASE_TEXT[t.phase] ?? t.phase,
-      detail: `VirtualMachineInstance ${vmiName ?? ''} phase ${t.phase}`.trim(),
+      detail: `VirtualMachineInstance ${vmiName} phase ${t.phase}`,
       source: 'phase',
       warning: t.phase === 'Failed',
     });

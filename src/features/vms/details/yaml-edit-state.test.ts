@@ -73,6 +73,11 @@ describe('YAML edit state machine', () => {
       expect(isDirty(s)).toBe(false);
     });
 
+    it('Reload can take a freshly read version newer than the watch has delivered', () => {
+      const s = editReducer(conflicted, { type: 'reload', snapshot: v('7') });
+      expect([s.text, s.base?.resourceVersion, s.latest?.resourceVersion]).toEqual(['rv: 7\n', '7', '7']);
+    });
+
     it('Overwrite saves the text again and succeeds', () => {
       const s = run([{ type: 'saveStarted' }, { type: 'saveSucceeded', snapshot: v('5', 'mine, saved\n') }], conflicted);
       expect(s.status).toBe('saved');

@@ -33,7 +33,8 @@ export type EditAction =
   | { type: 'saveSucceeded'; snapshot: Snapshot }
   | { type: 'saveFailed'; error: unknown; code?: number }
   | { type: 'rejected'; error: unknown }
-  | { type: 'reload' }
+  /** Discard the edits and take `snapshot` (freshly read) or the latest version seen. */
+  | { type: 'reload'; snapshot?: Snapshot }
   | { type: 'dismiss' };
 
 export const initialEditState: EditState = { base: null, latest: null, text: '', status: 'editing', error: null };
@@ -75,8 +76,10 @@ export function editReducer(state: EditState, action: EditAction): EditState {
       };
     case 'rejected':
       return { ...state, status: 'invalid', error: action.error };
-    case 'reload':
-      return state.latest ? { ...state, ...take(state.latest), status: 'editing', error: null } : state;
+    case 'reload': {
+      const next = action.snapshot ?? state.latest;
+      return next ? { ...state, ...take(next), status: 'editing', error: null } : state;
+    }
     case 'dismiss':
       return state.status === 'saving' ? state : { ...state, status: 'editing', error: null };
   }

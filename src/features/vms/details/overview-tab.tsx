@@ -1,0 +1,117 @@
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Grid,
+  GridItem,
+  Label,
+  LabelGroup,
+} from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import { Timestamp } from '../../../components/timestamp';
+import {
+  annotationsOf,
+  createdOf,
+  labelPairs,
+  nameOf,
+  namespaceOf,
+  vmCpu,
+  vmInstancetype,
+  vmMemory,
+  vmOs,
+  vmPreference,
+  vmRunStrategy,
+  vmiIPs,
+  vmiNode,
+  type VM,
+} from '../selectors';
+import { VmStatus } from '../status';
+import { ConsoleThumbnail } from './console-tab';
+import { LifecycleTimeline } from './lifecycle-timeline';
+import { useVmi } from './use-vm-related';
+
+function Item({ term, id, children }: { term: string; id: string; children: ReactNode }) {
+  return (
+    <DescriptionListGroup>
+      <DescriptionListTerm>{term}</DescriptionListTerm>
+      <DescriptionListDescription id={id}>{children}</DescriptionListDescription>
+    </DescriptionListGroup>
+  );
+}
+
+const none = <span className="kv-none">-</span>;
+
+/** Status, resources, placement and metadata at a glance, with the lifecycle timeline. */
+export function OverviewTab({ vm }: { vm: VM }) {
+  const namespace = namespaceOf(vm);
+  const name = nameOf(vm);
+  const vmi = useVmi(namespace, name);
+  const cpu = vmCpu(vm);
+  const memory = vmMemory(vm);
+  const instancetype = vmInstancetype(vm);
+  const preference = vmPreference(vm);
+  const ips = vmiIPs(vmi);
+  const labels = labelPairs(vm);
+  const description = annotationsOf(vm).description;
+  const id = (field: string) => `vm-${namespace}-${name}-${field}`;
+
+  return (
+    <Grid hasGutter>
+      <GridItem lg={8}>
+        <Card isFullHeight>
+          <CardTitle component="h2">Details</CardTitle>
+          <CardBody>
+            <DescriptionList isCompact columnModifier={{ default: '1Col', md: '2Col' }} aria-label="VirtualMachine details">
+              <Item term="Name" id={id('name')}>{name}</Item>
+              <Item term="Namespace" id={id('namespace')}>{namespace}</Item>
+              <Item term="Status" id={id('overview-status')}><VmStatus vm={vm} /></Item>
+              <Item term="Created" id={id('created')}><Timestamp value={createdOf(vm)} /></Item>
+              <Item term="Run strategy" id={id('run-strategy')}>{vmRunStrategy(vm)}</Item>
+              <Item term="Operating system" id={id('os')}>{vmOs(vm, vmi) ?? none}</Item>
+              <Item term="CPU" id={id('cpu')}>
+                {cpu
+                  ? `${cpu.vcpus} vCPU (${cpu.sockets} socket${cpu.sockets > 1 ? 's' : ''}, ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${cpu.threads} thread${cpu.threads > 1 ? 's' : ''})`
+                  : instancetype
+                    ? `From instance type ${instancetype.name}`
+                    : none}
+              </Item>
+              <Item term="Memory" id={id('memory')}>
+                {memory ?? (instancetype ? `From instance type ${instancetype.name}` : none)}
+              </Item>
+              {preference && <Item term="Preference" id={id('preference')}>{preference.name}</Item>}
+              <Item term="Node" id={id('node')}>{vmiNode(vmi) ?? none}</Item>
+              <Item term="IP addresses" id={id('ips')}>
+                {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
+              </Item>
+              <Item term="Description" id={id('description')}>{description || none}</Item>
+              <Item term="Labels" id={id('labels')}>
+                {labels.length ? (
+                  <LabelGroup numLabels={10} aria-label="Labels">
+                    {labels.map((l) => (
+                      <Label key={l} isCompact color="blue" variant="outline">{l}</Label>
+                    ))}
+                  </LabelGroup>
+                ) : none}
+              </Item>
+            </DescriptionList>
+          </CardBody>
+        </Card>
+      </GridItem>
+      <GridItem lg={4}>
+        <ConsoleThumbnail vm={vm} />
+      </GridItem>
+      <GridItem span={12}>
+        <Card>
+          <CardTitle component="h2">Lifecycle</CardTitle>
+          <CardBody>
+            <LifecycleTimeline vm={vm} vmi={vmi} />
+          </CardBody>
+        </Card>
+      </GridItem>
+    </Grid>
+  );
+}

@@ -1,0 +1,23 @@
+import { namespacedPath } from '../../../lib/routes';
+
+export const VM_DETAILS_TABS = [
+  { id: 'overview', title: 'Overview' },
+  { id: 'yaml', title: 'YAML' },
+  { id: 'events', title: 'Events' },
+  { id: 'disks', title: 'Disks' },
+  { id: 'network-interfaces', title: 'Network interfaces' },
+  { id: 'services', title: 'Services' },
+  { id: 'console', title: 'Console' },
+] as const;
+
+export type VmDetailsTab = (typeof VM_DETAILS_TABS)[number]['id'];
+
+/** The tab a URL's rest (after the VM's name) names; '' is the overview, anything unknown is null. */
+export function tabFromPath(rest: string | undefined): VmDetailsTab | null {
+  const first = (rest ?? '').split('/').filter(Boolean)[0] ?? 'overview';
+  return VM_DETAILS_TABS.find((t) => t.id === first)?.id ?? null;
+}
+
+/** /k8s/ns/<ns>/virtualmachines/<name>/<tab> */
+export const vmDetailsPath = (namespace: string, name: string, tab: VmDetailsTab = 'overview'): string =>
+  namespacedPath('virtualmachines', namespace, name, tab);
