@@ -27,6 +27,10 @@ import {
 } from './selectors';
 import { makeVm, makeVmi } from './testing/fixtures';
 
+/** Partial objects for selectors that must cope with missing fields. */
+const V = (o: object) => o as VM;
+const I = (o: object) => o as VMI;
+
 const fullVm: VM = {
   metadata: { name: 'web', namespace: 'demo', labels: { app: 'web', tier: 'front' }, annotations: { 'vm.kubevirt.io/os': 'fedora' } },
   spec: {
@@ -72,8 +76,8 @@ const fullVm: VM = {
 describe('VM selectors', () => {
   it('reads the printableStatus and treats unknown or missing values as Unknown', () => {
     expect(vmPrintableStatus(makeVm({ status: 'Running' }))).toBe('Running');
-    expect(vmPrintableStatus({ status: { printableStatus: 'SomethingNew' } })).toBe('Unknown');
-    expect(vmPrintableStatus({})).toBe('Unknown');
+    expect(vmPrintableStatus(V({ status: { printableStatus: 'SomethingNew' } }))).toBe('Unknown');
+    expect(vmPrintableStatus(V({}))).toBe('Unknown');
     expect(vmPrintableStatus(undefined)).toBe('Unknown');
   });
 
@@ -86,9 +90,9 @@ describe('VM selectors', () => {
 
   it('explains an error state from the most telling condition, skipping VMINotExists', () => {
     expect(vmStatusReason(fullVm)).toBe('0/3 nodes are available: 3 Insufficient memory.');
-    const failed: VM = { status: { conditions: [{ type: 'Failure', status: 'True', reason: 'FailedCreate', message: 'quota exceeded' }] } };
+    const failed = V({ status: { conditions: [{ type: 'Failure', status: 'True', reason: 'FailedCreate', message: 'quota exceeded' }] } });
     expect(vmStatusReason(failed)).toBe('quota exceeded');
-    expect(vmStatusReason({ status: { startFailure: { consecutiveFailCount: 3 } } })).toBe('Failed to start 3 times in a row');
+    expect(vmStatusReason(V({ status: { startFailure: { consecutiveFailCount: 3 } } }))).toBe('Failed to start 3 times in a row');
     expect(vmStatusReason(makeVm())).toBeUndefined();
   });
 
@@ -109,7 +113,7 @@ describe('VM selectors', () => {
   });
 
   it('prefers the guest agent OS, then the vm.kubevirt.io/os annotation, then the preference', () => {
-    const vmi: VMI = { status: { guestOSInfo: { prettyName: 'Fedora Linux 41', name: 'Fedora' } } };
+    const vmi = I({ status: { guestOSInfo: { prettyName: 'Fedora Linux 41', name: 'Fedora' } } });
     expect(vmOs(fullVm, vmi)).toBe('Fedora Linux 41');
     expect(vmOs(fullVm)).toBe('fedora');
     expect(vmOs({ spec: { preference: { name: 'rhel.9' }, template: {} } })).toBe('rhel.9');
@@ -131,13 +135,13 @@ describe('VM selectors', () => {
   });
 
   it('joins interfaces with networks and the VMI-reported addresses', () => {
-    const vmi: VMI = {
+    const vmi = I({
       status: {
         interfaces: [
           { name: 'default', ipAddress: '10.0.0.5', ipAddresses: ['10.0.0.5', 'fd00::5'], mac: '02:00:00:00:00:01' },
         ],
       },
-    };
+    });
     const [pod, data] = vmInterfaces(fullVm, vmi);
     expect(pod).toMatchObject({ name: 'default', binding: 'masquerade', network: 'Pod networking', networkType: 'pod', mac: '02:00:00:00:00:01', ips: ['10.0.0.5', 'fd00::5'] });
     expect(pod.ports).toEqual([{ name: 'http', port: 80, protocol: undefined }]);
@@ -154,7 +158,7 @@ describe('VM selectors', () => {
 
 describe('VMI selectors', () => {
   it('reads phase (empty is Pending), node, pause and final phases', () => {
-    expect(vmiPhase({ status: {} })).toBe('Pending');
+    expect(vmiPhase(I({ status: {} }))).toBe('Pending');
     expect(vmiPhase(makeVmi({ phase: 'Scheduled' }))).toBe('Scheduled');
     expect(vmiNode(makeVmi({ node: 'node01' }))).toBe('node01');
     expect(vmiNode(makeVmi())).toBeUndefined();
@@ -165,9 +169,9 @@ describe('VMI selectors', () => {
   });
 
   it('lists every IP once, first interface first', () => {
-    const vmi: VMI = {
+    const vmi = I({
       status: { interfaces: [{ ipAddress: '10.0.0.5', ipAddresses: ['10.0.0.5', 'fd00::5'] }, { ipAddresses: ['192.168.1.2'] }, {}] },
-    };
+    });
     expect(vmiIPs(vmi)).toEqual(['10.0.0.5', 'fd00::5', '192.168.1.2']);
     expect(vmiIPs(undefined)).toEqual([]);
   });
@@ -183,13 +187,13 @@ describe('VMI selectors', () => {
 
   it('sees a migration under way until it completes or fails', () => {
     expect(vmiIsMigrating(makeVmi({ migrating: true }))).toBe(true);
-    expect(vmiIsMigrating({ status: { migrationState: { startTimestamp: 'x', completed: true } } })).toBe(false);
-    expect(vmiIsMigrating({ status: { migrationState: { startTimestamp: 'x', failed: true } } })).toBe(false);
+    expect(vmiIsMigrating(I({ status: { migrationState: { startTimestamp: 'x', completed: true } } }))).toBe(false);
+    expect(vmiIsMigrating(I({ status: { migrationState: { startTimestamp: 'x', failed: true } } }))).toBe(false);
     expect(vmiIsMigrating(makeVmi())).toBe(false);
   });
 
   it('sorts phase transitions oldest first and finds the owning VM', () => {
-    const vmi: VMI = {
+    const vmi = I({
       metadata: { ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'web', uid: 'u', controller: true }] },
       status: {
         phaseTransitionTimestamps: [
@@ -197,7 +201,7 @@ describe('VMI selectors', () => {
           { phase: 'Pending', phaseTransitionTimestamp: '2026-01-01T00:00:00Z' },
         ],
       },
-    };
+    });
     expect(vmiPhaseTransitions(vmi).map((t) => t.phase)).toEqual(['Pending', 'Running']);
     expect(vmiOwnerVmName(vmi)).toBe('web');
     expect(vmiOwnerVmName(makeVmi())).toBeUndefined();

@@ -1,0 +1,93 @@
+import {
+  Pagination,
+  SearchInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarFilter,
+  ToolbarGroup,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import type { PrintableStatus } from '../status/printable-status';
+import { PER_PAGE_OPTIONS, type ListParams } from './list-params';
+import { StatusFilter } from './status-filter';
+
+export interface VmListToolbarProps {
+  text: string;
+  onText: (text: string) => void;
+  params: ListParams;
+  onStatuses: (statuses: PrintableStatus[]) => void;
+  onClearFilters: () => void;
+  counts: ReadonlyMap<PrintableStatus, number>;
+  total: number;
+  page: number;
+  onPage: (page: number, perPage: number) => void;
+  bulkActions: ReactNode;
+  createButton: ReactNode;
+}
+
+export function VmListPagination({
+  total,
+  page,
+  perPage,
+  onPage,
+  bottom,
+}: {
+  total: number;
+  page: number;
+  perPage: number;
+  onPage: (page: number, perPage: number) => void;
+  bottom?: boolean;
+}) {
+  return (
+    <Pagination
+      id={bottom ? 'vm-pagination-bottom' : 'vm-pagination'}
+      itemCount={total}
+      page={page}
+      perPage={perPage}
+      perPageOptions={PER_PAGE_OPTIONS.map((n) => ({ title: String(n), value: n }))}
+      onSetPage={(_e, p) => onPage(p, perPage)}
+      onPerPageSelect={(_e, n) => onPage(1, n)}
+      variant={bottom ? 'bottom' : 'top'}
+      isCompact={!bottom}
+      titles={{ paginationAriaLabel: bottom ? 'Virtual machines pagination, bottom' : 'Virtual machines pagination' }}
+    />
+  );
+}
+
+/** Filter by name/labels and status, bulk actions, create, and the page selector. */
+export function VmListToolbar(p: VmListToolbarProps) {
+  return (
+    <Toolbar id="vm-list-toolbar" clearAllFilters={p.onClearFilters} collapseListedFiltersBreakpoint="md">
+      <ToolbarContent>
+        <ToolbarGroup variant="filter-group">
+          <ToolbarItem>
+            <SearchInput
+              id="vm-filter"
+              aria-label="Filter by name or label"
+              placeholder="Filter by name or label (key=value)"
+              value={p.text}
+              onChange={(_e, v) => p.onText(v)}
+              onClear={() => p.onText('')}
+            />
+          </ToolbarItem>
+          <ToolbarFilter
+            categoryName="Status"
+            labels={p.params.statuses}
+            deleteLabel={(_c, label) => p.onStatuses(p.params.statuses.filter((s) => s !== label))}
+            deleteLabelGroup={() => p.onStatuses([])}
+          >
+            <StatusFilter selected={p.params.statuses} counts={p.counts} onChange={p.onStatuses} />
+          </ToolbarFilter>
+        </ToolbarGroup>
+        <ToolbarGroup>
+          <ToolbarItem>{p.createButton}</ToolbarItem>
+          <ToolbarItem>{p.bulkActions}</ToolbarItem>
+        </ToolbarGroup>
+        <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
+          <VmListPagination total={p.total} page={p.page} perPage={p.params.perPage} onPage={p.onPage} />
+        </ToolbarItem>
+      </ToolbarContent>
+    </Toolbar>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The list's rows: each VM joined with its VMI once per data change, with the values the table
+ * filters and sorts on precomputed. Rows whose VM and VMI did not change keep their identity, so
+ * memoized row components do not re-render while other VMs change.
+ */
+import {
+  createdOf,
+  labelsOf,
+  nameOf,
+  namespaceOf,
+  objectKeyOf,
+  vmPrintableStatus,
+  vmiIPs,
+  vmiNode,
+  type VM,
+  type VMI,
+} from '../selectors';
+import type { PrintableStatus } from '../status/printable-status';
+import type { ListParams, SortColumn } from './list-params';
+
+export interface VmRow {
+  key: string;
+  vm: VM;
+  vmi: VMI | undefined;
+  name: string;
+  namespace: string;
+  status: PrintableStatus;
+  node: string;
+  ips: string[];
+  created: string;
+  /** Lower-case name, for the text filter. */
+  search: string;
+}
+
+export type RowCache = Map<string, VmRow>;
+
+/** Builds the rows; `previous` (the last call's result) lends unchanged rows. */
+export function buildRows(vms: readonly VM[], vmis: ReadonlyMap<string, VMI>, previous?: RowCache): RowCache {
+  const rows: RowCache = new Map();
+  for (const vm of vms) {
+    const key = objectKeyOf(vm);
+    const vmi = vmis.get(key);
+    const old = previous?.get(key);
+    if (old && old.vm === vm && old.vmi === vmi) {
+      rows.set(key, old);
+      continue;
+    }
+    const name = nameOf(vm);
+    rows.set(key, {
+      key,
+      vm,
+      vmi,
+      name,
+      namespace: namespaceOf(vm),
+      status: vmPrintableStatus(vm),
+      node: vmiNode(vmi) ?? '',
+      ips: vmiIPs(vmi),
+      created: createdOf(vm) ?? '',
+      search: name.toLowerCase(),
+    });
+  }
+  return rows;
+}
+
+interface TextFilter {
+  words: string[];
+  labels: Array<{ key: string; value?: string }>;
+}
+
+/** "web app=front": words without "=" must all be in the name; `key=value` a label (`key=` any value). */
+export function parseTextFilter(text: string): TextFilter {
+  const out: TextFilter = { words: [], labels: [] };
+  for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+    const eq = token.indexOf('=');
+    if (eq > 0) out.labels.push({ key: token.slice(0, eq), value: token.slice(eq + 1) });
+    else out.words.push(token.toLowerCase());
+  }
+  return out;
+}
+
+function matchesText(row: VmRow, f: TextFilter): boolean {
+  for (const w of f.words) if (!row.search.includes(w)) return false;
+  if (f.labels.length) {
+    const labels = labelsOf(row.vm);
+    for (const l of f.labels) if (!(l.key in labels) || (l.value !== '' && labels[l.key] !== l.value)) return false;
+  }
+  return true;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const SORT_VALUE: Record<SortColumn, (r: VmRow) => string> = {
+  name: (r) => r.search,
+  namespace: (r) => r.namespace,
+  status: (r) => r.status,
+  node: (r) => r.node,
+  ip: (r) => r.ips[0] ?? '',
+  created: (r) => r.created,
+};
+
+/** Filters and sorts the rows (ties by namespace, then name); rows with no value sort last. */
+export function selectRows(rows: Iterable<VmRow>, params: Pick<ListParams, 'text' | 'statuses' | 'sort' | 'direction'>): VmRow[] {
+  const text = parseTextFilter(params.text);
+  const statuses = new Set(params.statuses);
+  const out: VmRow[] = [];
+  for (const row of rows) {
+    if (statuses.size && !statuses.has(row.status)) continue;
+    if (!matchesText(row, text)) continue;
+    out.push(row);
+  }
+  const value = SORT_VALUE[params.sort];
+  const sign = params.direction === 'desc' ? -1 : 1;
+  const ip = params.sort === 'ip';
+  return out.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (!va) return 1;
+      if (!vb) return -1;
+      return sign * (ip ? compareIps(va, vb) : cmp(va, vb));
+    }
+    return cmp(a.namespace, b.namespace) || cmp(a.search, b.search);
+  });
+}
+
+/** IPv4 addresses in numeric order; anything else by text. */
+function compareIps(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  if (pa.length === 4 && pb.length === 4) {
+    for (let i = 0; i < 4; i++) {
+      const d = Number(pa[i]) - Number(pb[i]);
+      if (d) return d;
+    }
+    return 0;
+  }
+  return cmp(a, b);
+}
+
+/** The rows of one page, with the page clamped to the last one. */
+export function pageOf<T>(rows: readonly T[], page: number, perPage: number): { items: T[]; page: number } {
+  const last = Math.max(1, Math.ceil(rows.length / perPage));
+  const p = Math.min(Math.max(1, page), last);
+  return { items: rows.slice((p - 1) * perPage, p * perPage), page: p };
+}

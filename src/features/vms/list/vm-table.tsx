@@ -1,0 +1,122 @@
+import { Label, LabelGroup } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { memo } from 'react';
+import { Link } from 'react-router';
+import { Timestamp } from '../../../components/timestamp';
+import { namespacedPath } from '../../../lib/routes';
+import { VmActionsMenu } from '../actions/vm-actions-menu';
+import { vmActiveConditions } from '../selectors';
+import { VmStatus } from '../status/vm-status';
+import type { SortColumn, SortDirection } from './list-params';
+import type { VmRow } from './vm-rows';
+
+const COLUMNS: Array<{ id: string; title: string; sort?: SortColumn }> = [
+  { id: 'name', title: 'Name', sort: 'name' },
+  { id: 'namespace', title: 'Namespace', sort: 'namespace' },
+  { id: 'status', title: 'Status', sort: 'status' },
+  { id: 'conditions', title: 'Conditions' },
+  { id: 'node', title: 'Node', sort: 'node' },
+  { id: 'ip', title: 'IP address', sort: 'ip' },
+  { id: 'created', title: 'Created', sort: 'created' },
+];
+
+/** Stable row id: vm-<ns>-<name>; cells append -<column>. */
+export const vmRowId = (row: Pick<VmRow, 'namespace' | 'name'>): string => `vm-${row.namespace}-${row.name}`;
+
+interface RowProps {
+  row: VmRow;
+  index: number;
+  selected: boolean;
+  onSelect: (key: string, selected: boolean) => void;
+}
+
+const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: RowProps) {
+  const id = vmRowId(row);
+  const conditions = vmActiveConditions(row.vm);
+  return (
+    <Tr id={id} isSelectable isRowSelected={selected}>
+      <Td
+        select={{ rowIndex: index, isSelected: selected, onSelect: (_e, isSelecting) => onSelect(row.key, isSelecting) }}
+        aria-label={`Select ${row.name}`}
+      />
+      <Td id={`${id}-name`} dataLabel="Name">
+        <Link to={namespacedPath('virtualmachines', row.namespace, row.name)}>{row.name}</Link>
+      </Td>
+      <Td id={`${id}-namespace`} dataLabel="Namespace">
+        {row.namespace}
+      </Td>
+      <Td id={`${id}-status`} dataLabel="Status">
+        <VmStatus vm={row.vm} />
+      </Td>
+      <Td id={`${id}-conditions`} dataLabel="Conditions">
+        {conditions.length ? (
+          <LabelGroup numLabels={2} aria-label={`Conditions of ${row.name}`}>
+            {conditions.map((c) => (
+              <Label key={c.type} isCompact color={c.type === 'Failure' ? 'red' : 'grey'} title={c.message || c.reason}>
+                {c.type}
+              </Label>
+            ))}
+          </LabelGroup>
+        ) : (
+          '-'
+        )}
+      </Td>
+      <Td id={`${id}-node`} dataLabel="Node">
+        {row.node || '-'}
+      </Td>
+      <Td id={`${id}-ip`} dataLabel="IP address">
+        {row.ips[0] ?? '-'}
+        {row.ips.length > 1 && <span className="pf-v6-u-text-color-subtle"> +{row.ips.length - 1}</span>}
+      </Td>
+      <Td id={`${id}-created`} dataLabel="Created">
+        <Timestamp value={row.created} />
+      </Td>
+      <Td isActionCell id={`${id}-actions`}>
+        <VmActionsMenu vm={row.vm} vmi={row.vmi} />
+      </Td>
+    </Tr>
+  );
+});
+
+export interface VmTableProps {
+  rows: VmRow[];
+  /** Index of the page's first row in the whole filtered list (for row select indexes). */
+  offset: number;
+  sort: SortColumn;
+  direction: SortDirection;
+  onSort: (column: SortColumn, direction: SortDirection) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (key: string, selected: boolean) => void;
+  onSelectPage: (selected: boolean) => void;
+}
+
+/** The VM table of one page: sortable headers, row selection, status, kebab. */
+export function VmTable({ rows, offset, sort, direction, onSort, selected, onSelect, onSelectPage }: VmTableProps) {
+  const sortIndex = COLUMNS.findIndex((c) => c.sort === sort);
+  const sortBy = (column: SortColumn, index: number): ThProps['sort'] => ({
+    sortBy: { index: sortIndex, direction, defaultDirection: 'asc' },
+    onSort: (_e, _i, dir) => onSort(column, dir),
+    columnIndex: index,
+  });
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
+  return (
+    <Table aria-label="Virtual machines" variant="compact" id="vm-table">
+      <Thead>
+        <Tr>
+          <Th select={{ onSelect: (_e, isSelecting) => onSelectPage(isSelecting), isSelected: allSelected }} aria-label="Select all rows of this page" />
+          {COLUMNS.map((c, i) => (
+            <Th key={c.id} id={`vm-column-${c.id}`} sort={c.sort ? sortBy(c.sort, i) : undefined}>
+              {c.title}
+            </Th>
+          ))}
+          <Th screenReaderText="Actions" />
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((row, i) => (
+          <VmTableRow key={row.key} row={row} index={offset + i} selected={selected.has(row.key)} onSelect={onSelect} />
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
