@@ -70,6 +70,9 @@ export const RESOURCES: ResourceInfo[] = [
   core({ kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true }),
   core({ kind: 'Secret', plural: 'secrets', singular: 'secret', namespaced: true, fieldSelectors: ['type'] }),
   core({ kind: 'ServiceAccount', plural: 'serviceaccounts', singular: 'serviceaccount', shortNames: ['sa'], namespaced: true }),
+  // Workloads and ingress: stored and served (no controllers), so deployment manifests apply as on a real cluster.
+  { ...core({ kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], categories: ['all'], namespaced: true, hasStatus: true, generation: 'spec' }), group: 'apps' },
+  { ...core({ kind: 'Ingress', plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true, hasStatus: true, generation: 'spec' }), group: 'networking.k8s.io' },
   { ...core({ kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', namespaced: true }), group: 'discovery.k8s.io' },
   { ...core({ kind: 'StorageClass', plural: 'storageclasses', singular: 'storageclass', shortNames: ['sc'], namespaced: false }), group: 'storage.k8s.io' },
   { ...core({ kind: 'PriorityClass', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], namespaced: false }), group: 'scheduling.k8s.io' },
