@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { resource: 'virtualmachines', label: 'Virtual machines' },
   { resource: 'virtualmachineinstances', label: 'VirtualMachine instances' },
   { resource: 'services', label: 'Services' },
+  { resource: 'import', label: 'Import YAML' },
 ] as const;
 
 /** The sidebar: one link per area, in the current namespace. */

@@ -66,6 +66,7 @@ export type FieldId = keyof CreateVmForm;
 
 export type FieldErrors = Partial<Record<FieldId, string>>;
 
+/** A Fedora VM from a container disk, started after creation (the same values as the Fedora preset). */
 export function initialForm(namespace: string): CreateVmForm {
   return {
     kind: 'VirtualMachine',
@@ -75,8 +76,8 @@ export function initialForm(namespace: string): CreateVmForm {
     preference: '',
     bootSource: 'containerDisk',
     containerImage: 'quay.io/containerdisks/fedora:41',
-    url: '',
-    registryImage: '',
+    url: 'https://download.fedoraproject.org/pub/fedora/linux/releases/41/Cloud/x86_64/images/Fedora-Cloud-Base-Generic-41-1.4.x86_64.qcow2',
+    registryImage: 'quay.io/containerdisks/fedora:41',
     pvcName: '',
     diskSize: '30',
     diskSizeUnit: 'Gi',

@@ -101,3 +101,10 @@ describe('applyPreset', () => {
     expect(f).toMatchObject({ name: 'keep', labels: 'a=b', cloudPassword: 'pw', cloudUser: 'ubuntu' });
   });
 });
+
+describe('initialForm', () => {
+  it('holds the Fedora preset values', () => {
+    const base = initialForm('ns1');
+    expect(applyPreset(base, 'fedora', []).form).toEqual(base);
+  });
+});
