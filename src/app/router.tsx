@@ -41,12 +41,6 @@ export const routes: RouteObject[] = [
           ...namespaced('import', async () => ({
             Component: (await import('../features/create/import/import-yaml-page')).ImportYamlPage,
           })),
-          ...namespaced('virtualmachines/~new', async () => ({
-            Component: (await import('../features/create/create-vm-page')).CreateVmPage,
-          })),
-          ...namespaced('import', async () => ({
-            Component: (await import('../features/create/import/import-yaml-page')).ImportYamlPage,
-          })),
           ...namespaced('virtualmachineinstances', async () => ({
             Component: (await import('../features/vmis/vmi-list-page')).VmiListPage,
           })),
