@@ -86,7 +86,7 @@ describe('API proxy', () => {
     const url = `${consoleUrl}/api/kubernetes/api/v1/namespaces`;
     const refused = await fetch(url, { method: 'POST', body: '{}' });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).kind).toBe('Status');
+    expect(((await refused.json()) as { kind: string }).kind).toBe('Status');
     const wrong = await fetch(url, { method: 'POST', body: '{}', headers: { cookie: 'csrf-token=abc', 'x-csrftoken': 'abd' } });
     expect(wrong.status).toBe(403);
     const ok = await fetch(url, { method: 'POST', body: '{}', headers: { cookie: 'csrf-token=abc', 'x-csrftoken': 'abc' } });
@@ -98,7 +98,7 @@ describe('API proxy', () => {
     const { server } = createConsoleServer({ upstream: passThroughUpstream('http://127.0.0.1:1', 'down'), log: silentLogger });
     const res = await fetch(`${await listen(server)}/api/kubernetes/version`);
     expect(res.status).toBe(502);
-    expect((await res.json()).reason).toBe('ServiceUnavailable');
+    expect(((await res.json()) as { reason: string }).reason).toBe('ServiceUnavailable');
   });
 
   it('refuses bodies over the size limit with 413, declared or streamed', async () => {

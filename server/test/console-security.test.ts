@@ -52,6 +52,8 @@ const vm = {
   metadata: { name: 'vm1', namespace: 'default' },
   spec: { runStrategy: 'Halted', template: { spec: { domain: { devices: {} } } } },
 };
+type Json = { items: Array<{ metadata: { name: string } }>; message: string };
+const json = async (r: Response) => (await r.json()) as Json;
 const vmsPath = '/api/kubernetes/apis/kubevirt.io/v1/namespaces/default/virtualmachines';
 
 describe('console with per-user tokens against the embedded cluster', () => {
@@ -64,20 +66,20 @@ describe('console with per-user tokens against the embedded cluster', () => {
     expect(created.status).toBe(201);
     const list = await fetch(base + vmsPath, { headers: { 'x-forwarded-access-token': VIEWER } });
     expect(list.status).toBe(200);
-    expect((await list.json()).items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['vm1']);
+    expect((await json(list)).items.map((i) => i.metadata.name)).toEqual(['vm1']);
     const del = await fetch(`${base}${vmsPath}/vm1`, { method: 'DELETE', headers: { ...csrf, 'x-forwarded-access-token': VIEWER } });
     expect(del.status).toBe(403);
-    const status = await del.json();
+    const status = await json(del);
     expect(status.message).toBe('virtualmachines.kubevirt.io "vm1" is forbidden: User "viewer" cannot delete resource "virtualmachines" in API group "kubevirt.io" in the namespace "default"');
   });
 
   it('treats a request without a token as anonymous, and refuses one without the CSRF header', async () => {
     const anonymous = await fetch(base + vmsPath);
     expect(anonymous.status).toBe(403);
-    expect((await anonymous.json()).message).toContain('User "system:anonymous" cannot list resource "virtualmachines"');
+    expect((await json(anonymous)).message).toContain('User "system:anonymous" cannot list resource "virtualmachines"');
     const noCsrf = await fetch(`${base}${vmsPath}/vm1`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
     expect(noCsrf.status).toBe(403);
-    expect((await noCsrf.json()).message).toMatch(/CSRF/);
+    expect((await json(noCsrf)).message).toMatch(/CSRF/);
     const still = await fetch(`${base}${vmsPath}/vm1`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(still.status).toBe(200);
   });

@@ -85,8 +85,8 @@ describe('kubeconfig mode', () => {
     const base = await consoleFor(kubeconfig('good.yaml', cluster.url, 'ca.crt'));
     const res = await fetch(`${base}/api/kubernetes/apis/kubevirt.io/v1/virtualmachines`);
     expect(res.status).toBe(200);
-    const list = await res.json();
-    expect(list.items.map((vm: { metadata: { name: string } }) => vm.metadata.name)).toContain('tls-vm');
+    const list = (await res.json()) as { items: Array<{ metadata: { name: string } }> };
+    expect(list.items.map((vm) => vm.metadata.name)).toContain('tls-vm');
     expect(JSON.stringify([...res.headers])).not.toContain(TOKEN);
   });
 
@@ -94,6 +94,6 @@ describe('kubeconfig mode', () => {
     const base = await consoleFor(kubeconfig('wrong-ca.yaml', cluster.url, 'other-ca.crt'));
     const res = await fetch(`${base}/api/kubernetes/apis/kubevirt.io/v1/virtualmachines`);
     expect(res.status).toBe(502);
-    expect((await res.json()).message).toMatch(/not reachable/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/not reachable/);
   });
 });

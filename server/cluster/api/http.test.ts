@@ -207,7 +207,7 @@ describe('watch', () => {
   it('resumes from a resourceVersion and sends a 410 ERROR event when it is too old', async () => {
     const small = await startTestServer({ historySize: 2 });
     try {
-      const a = await (await fetch(`${small.url}${VMS}`, { method: 'POST', body: JSON.stringify(vm('a')), headers: { 'Content-Type': 'application/json' } })).json();
+      const a = (await (await fetch(`${small.url}${VMS}`, { method: 'POST', body: JSON.stringify(vm('a')), headers: { 'Content-Type': 'application/json' } })).json()) as { metadata: { resourceVersion: string } };
       for (const n of ['b', 'c', 'd', 'e']) await fetch(`${small.url}${VMS}`, { method: 'POST', body: JSON.stringify(vm(n)), headers: { 'Content-Type': 'application/json' } });
       const res = await fetch(`${small.url}${VMS}?watch=1&resourceVersion=${a.metadata.resourceVersion}`);
       expect(res.status).toBe(200);

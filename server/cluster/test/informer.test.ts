@@ -80,7 +80,9 @@ describe('client-node informer on virtualmachines', () => {
       await until(() => events.some(([t, n, rv]) => t === 'MODIFIED' && n === 'fresh' && rv === patched.metadata.resourceVersion), 'MODIFIED fresh');
       await send('DELETE', `${base()}/fresh`);
       await until(() => events.some(([t, n]) => t === 'DELETED' && n === 'fresh'), 'DELETED fresh');
-      expect(informer.list(NS).map((o) => o.metadata?.name).sort()).toEqual(['existing']);
+      // list() exists at run time on client-node's ListWatch, but the Informer type does not declare it.
+      const cache = informer as unknown as { list(ns: string): Array<{ metadata?: { name?: string } }> };
+      expect(cache.list(NS).map((o) => o.metadata?.name).sort()).toEqual(['existing']);
       expect(errors).toEqual([]);
     } finally {
       await informer.stop();
