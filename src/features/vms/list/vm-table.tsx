@@ -39,10 +39,10 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
         select={{ rowIndex: index, isSelected: selected, onSelect: (_e, isSelecting) => onSelect(row.key, isSelecting) }}
         aria-label={`Select ${row.name}`}
       />
-      <Td id={`${id}-name`} dataLabel="Name">
+      <Td id={`${id}-name`} modifier="nowrap" dataLabel="Name">
         <Link to={namespacedPath('virtualmachines', row.namespace, row.name)}>{row.name}</Link>
       </Td>
-      <Td id={`${id}-namespace`} dataLabel="Namespace">
+      <Td id={`${id}-namespace`} modifier="nowrap" dataLabel="Namespace">
         {row.namespace}
       </Td>
       <Td id={`${id}-status`} dataLabel="Status">
@@ -61,14 +61,14 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
           '-'
         )}
       </Td>
-      <Td id={`${id}-node`} dataLabel="Node">
+      <Td id={`${id}-node`} modifier="nowrap" dataLabel="Node">
         {row.node || '-'}
       </Td>
-      <Td id={`${id}-ip`} dataLabel="IP address">
+      <Td id={`${id}-ip`} modifier="nowrap" dataLabel="IP address">
         {row.ips[0] ?? '-'}
         {row.ips.length > 1 && <span className="pf-v6-u-text-color-subtle"> +{row.ips.length - 1}</span>}
       </Td>
-      <Td id={`${id}-created`} dataLabel="Created">
+      <Td id={`${id}-created`} modifier="nowrap" dataLabel="Created">
         <Timestamp value={row.created} />
       </Td>
       <Td isActionCell id={`${id}-actions`}>
@@ -105,7 +105,7 @@ export function VmTable({ rows, offset, sort, direction, onSort, selected, onSel
         <Tr>
           <Th select={{ onSelect: (_e, isSelecting) => onSelectPage(isSelecting), isSelected: allSelected }} aria-label="Select all rows of this page" />
           {COLUMNS.map((c, i) => (
-            <Th key={c.id} id={`vm-column-${c.id}`} sort={c.sort ? sortBy(c.sort, i) : undefined}>
+            <Th key={c.id} id={`vm-column-${c.id}`} modifier="nowrap" sort={c.sort ? sortBy(c.sort, i) : undefined}>
               {c.title}
             </Th>
           ))}

@@ -1,8 +1,8 @@
-import { Button, Content, Icon, Popover } from '@patternfly/react-core';
+import { Button, Content, Popover } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf, vmPrintableStatus, vmStatusReason, type VM } from '../selectors';
-import type { PrintableStatus } from './printable-status';
+import { StatusIcon } from '../../../components/vm-status/status-icon';
 import { statusInfo } from './status-map';
 import './vm-status.css';
 
@@ -15,16 +15,6 @@ export interface VmStatusProps {
 /** The VM's events tab. */
 export const vmEventsPath = (vm: VM): string =>
   namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'events');
-
-function StatusIcon({ status }: { status: PrintableStatus }) {
-  const info = statusInfo(status);
-  const IconComponent = info.icon;
-  return (
-    <Icon status={info.severity === 'none' ? undefined : info.severity} isInline>
-      <IconComponent aria-hidden="true" />
-    </Icon>
-  );
-}
 
 /**
  * Icon and printableStatus. Error states are red; their label opens a popover with the reason
