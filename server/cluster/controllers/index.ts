@@ -13,6 +13,7 @@ import { createClock } from './clock.js';
 import { R, keyOf, type ClusterClient, type EventRecorder } from './client.js';
 import { createInformers, createNetwork, type ControllerContext, type Queues } from './context.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
+import { KubeVirtOperator } from './infra/kubevirt-cr.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
 import { CidrAllocator } from './ipam.js';
@@ -85,6 +86,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   const pvcs = new PvcBinder(ctx);
   const services = new ServiceController(ctx);
   const routes = new RouteController(ctx);
+  const operator = new KubeVirtOperator(ctx);
 
   Object.assign(queues, {
     vm: queue('vm', (k) => vm.reconcile(k)),
@@ -109,6 +111,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   informers.namespaces.on({ onChange: (ns) => ensureNamespaceDefaults(ctx, ns) });
   for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
+  operator.start();
 
   if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
   const allQueues = () => Object.values(queues) as WorkQueue[];
@@ -125,6 +128,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       for (const q of allQueues()) q.stop();
       for (const inf of Object.values(informers)) inf.stop();
       handler.stop();
+      operator.stop();
       clock.dispose();
       RUNTIMES.delete(store);
     },

@@ -128,6 +128,7 @@ export class Getty {
       network: h.network,
       cpus: h.cpus,
       memoryBytes: h.memoryBytes,
+      emulation: h.emulation,
       uptimeMs: () => h.uptimeMs(),
       print: (text) => h.print(text),
       clearScreen: () => h.clearScreen(),

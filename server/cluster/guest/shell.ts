@@ -3,6 +3,7 @@
  * session in the right VM (hostname, uname -a, ip a, whoami, uptime...) and to power it off.
  */
 import type { OsProfile } from './os-profiles.js';
+import { cpuinfoOutput, detectVirt, lscpuOutput } from './cpu-facts.js';
 import { ipAddrOutput, ipconfigOutput, type GuestNetwork } from './network-facts.js';
 
 export interface ShellHost {
@@ -11,6 +12,8 @@ export interface ShellHost {
   readonly network: GuestNetwork;
   readonly cpus: number;
   readonly memoryBytes: number;
+  /** Software emulation (TCG, no KVM): what lscpu, /proc/cpuinfo and systemd-detect-virt report. */
+  readonly emulation?: boolean;
   uptimeMs(): number;
   /** Writes text; `\n` is turned into `\r\n` by the tty. */
   print(text: string): void;
@@ -77,6 +80,8 @@ const LINUX_COMMANDS: Record<string, Command> = {
   true: () => undefined,
   false: () => undefined,
   nproc: (_args, s) => s.out(String(s.host.cpus)),
+  lscpu: (_args, s) => s.out(lscpuOutput(s.host.cpus, !!s.host.emulation)),
+  'systemd-detect-virt': (_args, s) => s.out(detectVirt(!!s.host.emulation)),
   ip: (args, s) => s.ip(args),
   ifconfig: (_args, s) => s.ip(['a']),
   cat: (args, s) => s.cat(args),
@@ -86,7 +91,7 @@ const LINUX_COMMANDS: Record<string, Command> = {
   help: (_args, s) =>
     s.out(
       'Commands: hostname, uname [-a], ip a, whoami, id, uptime, date, echo, cat /etc/os-release,\n' +
-        'nproc, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
+        'nproc, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
     ),
   free: (_args, s) => {
     const kib = Math.round(s.host.memoryBytes / 1024);
@@ -211,6 +216,7 @@ export class Shell {
       '/etc/os-release': this.host.profile.osRelease,
       '/etc/hostname': this.host.hostname,
       '/proc/sys/kernel/hostname': this.host.hostname,
+      '/proc/cpuinfo': cpuinfoOutput(this.host.cpus, !!this.host.emulation),
     };
     for (const file of args) {
       const content = Object.hasOwn(files, file) ? files[file] : undefined;

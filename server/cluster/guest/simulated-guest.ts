@@ -68,6 +68,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
       network: this.network,
       cpus: this.facts.cpus,
       memoryBytes: this.facts.memoryBytes,
+      emulation: this.facts.emulation,
       uptimeMs: () => this.uptimeMs(),
       print: (text) => this.print(text),
       clearScreen: () => this.print('\x1b[H\x1b[2J'),

@@ -1,0 +1,193 @@
+/**
+ * The KubeVirt and CDI CRs behave as installed ones: Deployed with Available/Progressing/Degraded,
+ * observed version and deployment id; spec edits are observed; useEmulation reaches new guests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { RunningCluster } from '../../index.js';
+import { Api, subPath, testCluster, vmPath, waitFor, waitPrintable } from '../../test-lifecycle/helpers.js';
+import { KUBEVIRT_VERSION } from '../context.js';
+import { deploymentConfig } from './kubevirt-cr.js';
+
+const KV_PATH = '/apis/kubevirt.io/v1/namespaces/kubevirt/kubevirts';
+
+interface Cond { type: string; status: string; reason?: string }
+interface KubeVirt {
+  metadata: { name: string; namespace: string; generation?: number; finalizers?: string[] };
+  spec: { configuration?: { developerConfiguration?: { useEmulation?: boolean; featureGates?: string[] } } };
+  status: {
+    phase?: string;
+    conditions?: Cond[];
+    observedKubeVirtVersion?: string;
+    observedGeneration?: number;
+    observedDeploymentID?: string;
+    observedDeploymentConfig?: string;
+  };
+}
+
+let cluster: RunningCluster;
+let api: Api;
+beforeAll(async () => {
+  cluster = await testCluster();
+  api = new Api(cluster.url);
+});
+afterAll(async () => cluster?.close());
+
+const kubevirt = async (name = 'kubevirt') => (await api.get(`${KV_PATH}/${name}`)) as unknown as KubeVirt;
+const condition = (kv: KubeVirt, type: string) => kv.status.conditions?.find((c) => c.type === type)?.status;
+
+async function mergePatch(path: string, body: unknown): Promise<KubeVirt> {
+  const res = await fetch(cluster.url + path, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as KubeVirt;
+}
+
+const setEmulation = (on: boolean) =>
+  mergePatch(`${KV_PATH}/kubevirt`, { spec: { configuration: { developerConfiguration: { useEmulation: on } } } });
+
+describe('KubeVirt CR', () => {
+  it('is Deployed with its conditions, observed version and deployment id', async () => {
+    const kv = await waitFor('observedDeploymentID', async () => {
+      const o = await kubevirt();
+      return o.status.observedDeploymentID ? o : undefined;
+    });
+    expect(kv.status.phase).toBe('Deployed');
+    expect([condition(kv, 'Available'), condition(kv, 'Progressing'), condition(kv, 'Degraded')]).toEqual(['True', 'False', 'False']);
+    expect(kv.status.observedKubeVirtVersion).toBe(KUBEVIRT_VERSION);
+    expect(kv.status.observedDeploymentID).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.parse(kv.status.observedDeploymentConfig ?? '{}')).toMatchObject({ kubeVirtVersion: KUBEVIRT_VERSION, namespace: 'kubevirt' });
+    expect(kv.spec.configuration?.developerConfiguration?.featureGates).toEqual([]);
+    const cdi = (await api.get('/apis/cdi.kubevirt.io/v1beta1/cdis/cdi')) as unknown as KubeVirt;
+    expect(cdi.status.phase).toBe('Deployed');
+    expect(condition(cdi, 'Available')).toBe('True');
+  });
+
+  it('observes a spec change: generation and observedGeneration move together, the deployment stays', async () => {
+    const before = await waitFor('deployment id', async () => {
+      const o = await kubevirt();
+      return o.status.observedDeploymentID ? o : undefined;
+    });
+    const patched = await mergePatch(`${KV_PATH}/kubevirt`, { spec: { configuration: { developerConfiguration: { featureGates: ['Snapshot'] } } } });
+    expect(patched.metadata.generation).toBe((before.metadata.generation ?? 1) + 1);
+    const after = await waitFor('observedGeneration', async () => {
+      const o = await kubevirt();
+      return o.status.observedGeneration === patched.metadata.generation ? o : undefined;
+    });
+    expect(after.status.observedDeploymentID).toBe(before.status.observedDeploymentID);
+    expect(after.status.phase).toBe('Deployed');
+    await mergePatch(`${KV_PATH}/kubevirt`, { spec: { configuration: { developerConfiguration: { featureGates: [] } } } });
+  });
+
+  it('takes a new CR through Deploying to Deployed', async () => {
+    await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kv2' } });
+    const r = await api.req('POST', '/apis/kubevirt.io/v1/namespaces/kv2/kubevirts', {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'KubeVirt',
+      metadata: { name: 'second' },
+      spec: { imagePullPolicy: 'Always' },
+    });
+    expect(r.status).toBe(201);
+    const deploying = await waitFor('Deploying', async () => {
+      const o = (await api.get('/apis/kubevirt.io/v1/namespaces/kv2/kubevirts/second')) as unknown as KubeVirt;
+      return o.status?.phase ? o : undefined;
+    });
+    expect(['Deploying', 'Deployed']).toContain(deploying.status.phase);
+    const deployed = await waitFor('Deployed', async () => {
+      const o = (await api.get('/apis/kubevirt.io/v1/namespaces/kv2/kubevirts/second')) as unknown as KubeVirt;
+      return o.status.phase === 'Deployed' ? o : undefined;
+    });
+    expect(condition(deployed, 'Available')).toBe('True');
+    expect(deployed.status.observedKubeVirtVersion).toBe(KUBEVIRT_VERSION);
+    await api.req('DELETE', '/apis/kubevirt.io/v1/namespaces/kv2/kubevirts/second');
+  });
+
+  it('gives different deployment ids to different install strategies', () => {
+    const base = { apiVersion: 'kubevirt.io/v1', kind: 'KubeVirt', metadata: { name: 'kubevirt', namespace: 'kubevirt' } };
+    const a = deploymentConfig({ ...base, spec: {} });
+    expect(deploymentConfig({ ...base, spec: { configuration: { developerConfiguration: { useEmulation: true } } } }).id).toBe(a.id);
+    expect(deploymentConfig({ ...base, spec: { imageTag: 'v1.7.0' } }).id).not.toBe(a.id);
+  });
+});
+
+class Serial {
+  text = '';
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, binary: boolean) => {
+      if (binary) this.text += data.toString('utf8');
+    });
+  }
+  async waitFor(re: RegExp): Promise<void> {
+    await waitFor(`serial output ${re}`, () => re.test(this.text));
+  }
+  type(s: string): void {
+    this.ws.send(Buffer.from(s), { binary: true });
+  }
+}
+
+async function loginAndRun(ns: string, name: string, commands: string[]): Promise<string> {
+  const url = `${cluster.url.replace('http', 'ws')}${subPath(ns, 'virtualmachineinstances', name, 'console')}`;
+  const ws = new WebSocket(url, 'plain.kubevirt.io');
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const serial = new Serial(ws);
+  serial.type('\r');
+  await serial.waitFor(/login: $/);
+  serial.type('fedora\r');
+  await serial.waitFor(/Password: $/);
+  serial.type('s3cret\r');
+  await serial.waitFor(/\$ $/);
+  serial.text = '';
+  for (const c of commands) serial.type(`${c}\r`);
+  await serial.waitFor(new RegExp(`${commands.at(-1)}[\\s\\S]*\\$ $`));
+  ws.close();
+  return serial.text;
+}
+
+async function runningVm(ns: string, name: string): Promise<void> {
+  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const r = await api.req('POST', vmPath(ns), {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    metadata: { name },
+    spec: {
+      runStrategy: 'Always',
+      template: {
+        spec: {
+          domain: { cpu: { cores: 2 }, devices: {}, memory: { guest: '1Gi' } },
+          volumes: [
+            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
+            { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\n' } },
+          ],
+        },
+      },
+    },
+  });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  await waitPrintable(api, ns, name, 'Running');
+}
+
+describe('useEmulation', () => {
+  it('guests started while it is on report software emulation; with it off, KVM', async () => {
+    try {
+      await setEmulation(true);
+      await runningVm('emu-on', 'slow');
+      const out = await loginAndRun('emu-on', 'slow', ['systemd-detect-virt', 'lscpu']);
+      expect(out).toMatch(/systemd-detect-virt\r\nqemu\r\n/);
+      expect(out).toContain('QEMU Virtual CPU version 2.5+');
+      expect(out).not.toContain('Hypervisor vendor');
+    } finally {
+      await setEmulation(false);
+    }
+    await runningVm('emu-off', 'fast');
+    const out = await loginAndRun('emu-off', 'fast', ['systemd-detect-virt', 'lscpu']);
+    expect(out).toMatch(/systemd-detect-virt\r\nkvm\r\n/);
+    expect(out).toMatch(/Hypervisor vendor: +KVM/);
+    expect(out).toMatch(/CPU\(s\): +2\r\n/);
+  });
+});
