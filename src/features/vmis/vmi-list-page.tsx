@@ -1,6 +1,7 @@
-import { PageSection } from '@patternfly/react-core';
-import { useMemo } from 'react';
+import { Label, PageSection } from '@patternfly/react-core';
 import type { V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useActiveNamespace } from '../../components/active-namespace';
 import { PageHeading } from '../../components/page-heading';
 import { ResourceList } from '../../components/resource-list';
@@ -8,16 +9,63 @@ import { byNamespaceAndName, createdColumn, nameColumn, namespaceColumn } from '
 import type { ResourceColumn } from '../../components/resource-table';
 import { VirtualMachineInstanceModel } from '../../k8s/models';
 import { useK8sList } from '../../k8s/watch/use-k8s-list';
+import { namespacedPath } from '../../lib/routes';
+import { vmiIpsOf, vmiIsPausedOf, vmiNodeOf, vmiOwnerOf, vmiPhaseOf } from './vmi-fields';
 
-const columns: ResourceColumn<V1VirtualMachineInstance>[] = [
+type VMI = V1VirtualMachineInstance;
+
+const PHASE_COLOR: Record<string, 'green' | 'blue' | 'red' | 'grey' | 'orange'> = {
+  Running: 'green',
+  Succeeded: 'grey',
+  Failed: 'red',
+  Unknown: 'orange',
+};
+
+const columns: ResourceColumn<VMI>[] = [
   nameColumn,
   namespaceColumn,
-  { id: 'phase', title: 'Phase', cell: (vmi) => vmi.status?.phase || 'Pending' },
-  { id: 'node', title: 'Node', cell: (vmi) => vmi.status?.nodeName ?? '-' },
+  {
+    id: 'phase',
+    title: 'Phase',
+    cell: (vmi) => (
+      <>
+        <Label isCompact color={PHASE_COLOR[vmiPhaseOf(vmi)] ?? 'blue'}>
+          {vmiPhaseOf(vmi)}
+        </Label>
+        {vmiIsPausedOf(vmi) && (
+          <Label isCompact color="orange" className="pf-v6-u-ml-xs">
+            Paused
+          </Label>
+        )}
+      </>
+    ),
+  },
+  { id: 'node', title: 'Node', cell: (vmi) => vmiNodeOf(vmi) ?? '-' },
+  {
+    id: 'ip',
+    title: 'IP address',
+    cell: (vmi) => {
+      const ips = vmiIpsOf(vmi);
+      return ips.length ? ips.join(', ') : '-';
+    },
+  },
+  {
+    id: 'owner',
+    title: 'Owner',
+    cell: (vmi) => {
+      const owner = vmiOwnerOf(vmi);
+      if (!owner) return <span className="pf-v6-u-text-color-subtle">None</span>;
+      return (
+        <Link to={namespacedPath('virtualmachines', vmi.metadata?.namespace, owner)} aria-label={`VirtualMachine ${owner}`}>
+          {owner}
+        </Link>
+      );
+    },
+  },
   createdColumn,
 ];
 
-/** Placeholder list of VirtualMachineInstances. */
+/** Every VirtualMachineInstance, including those no VirtualMachine owns, live. */
 export function VmiListPage() {
   const namespace = useActiveNamespace();
   const { data, error, isLoading } = useK8sList(VirtualMachineInstanceModel, { namespace });
@@ -25,7 +73,7 @@ export function VmiListPage() {
   return (
     <>
       <PageHeading title="VirtualMachine instances" />
-      <PageSection isFilled>
+      <PageSection isFilled aria-label="VirtualMachine instance list">
         <ResourceList
           noun="VirtualMachine instances"
           ariaLabel="VirtualMachine instances"
