@@ -137,7 +137,7 @@ describe('vnc', () => {
   it('serves RFB to a real client: first framebuffer, typing changes the screen; screenshot is a PNG', async () => {
     const { ns, name } = await fedoraVm('Always');
     await waitPrintable(api, ns, name, 'Running');
-    const rfb = await connectRfbClient(wsUrl(ns, name, 'vnc'), [ENCODINGS.raw, ENCODINGS.copyRect]);
+    const rfb = await connectRfbClient(wsUrl(ns, name, 'vnc'), [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.raw, ENCODINGS.pseudoDesktopSize]);
     try {
       expect(rfb.client.clientWidth).toBeGreaterThan(0);
       expect(rfb.client.clientName).toBe(name);
