@@ -94,7 +94,7 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
       <PageHeading title="Import YAML">
         <Content component="p">
           Paste or upload one or more manifests of any kind the cluster serves (VirtualMachine, DataVolume, Service...),
-          separated by <code>---</code>. They are created in order, with one result per object.
+          separated by lines of three dashes (---). They are created in order, with one result per object.
         </Content>
       </PageHeading>
       <PageSection isFilled>

@@ -11,13 +11,11 @@ const KINDS: Array<{ value: WorkloadKind; label: string; description: string }> 
 
 interface Props extends SectionProps {
   namespaces: OptionList;
-  /** Shown instead of an error when the name is taken according to the live list. */
-  nameTaken?: string;
 }
 
-export function GeneralSection({ form, update, errors, namespaces, nameTaken }: Props) {
+export function GeneralSection({ form, update, errors, namespaces }: Props) {
   const nsOptions = namespaces.names?.includes(form.namespace) || !form.namespace ? namespaces.names ?? [] : [form.namespace, ...(namespaces.names ?? [])];
-  const nameError = errors.name ?? nameTaken;
+  const nameError = errors.name;
   return (
     <FormSection title="General" titleElement="h2">
       <FormGroup role="radiogroup" label="Type" fieldId={fieldDomId('kind')} isInline isStack>
