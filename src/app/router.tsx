@@ -13,8 +13,18 @@ function namespaced(resource: string, lazy: RouteObject['lazy']): RouteObject[] 
   ];
 }
 
+/** A console page alone in the window (outside the shell), openable in a new browser tab. */
+const standaloneConsole = (resource: string, page: 'StandaloneVmConsolePage' | 'StandaloneVmiConsolePage'): RouteObject => ({
+  path: `k8s/ns/:ns/${resource}/:name/console/standalone`,
+  errorElement: <RouteErrorPage />,
+  HydrateFallback: () => <LoadingState label="Loading the console" />,
+  lazy: async () => ({ Component: (await import('../features/consoles/standalone-console-page'))[page] }),
+});
+
 // Each page is its own chunk, loaded on first visit.
 export const routes: RouteObject[] = [
+  standaloneConsole('virtualmachines', 'StandaloneVmConsolePage'),
+  standaloneConsole('virtualmachineinstances', 'StandaloneVmiConsolePage'),
   {
     path: '/',
     Component: AppShell,
@@ -31,6 +41,10 @@ export const routes: RouteObject[] = [
           ...namespaced('virtualmachines', async () => ({
             Component: (await import('../features/vms/vm-list-page')).VmListPage,
           })),
+          {
+            path: 'k8s/ns/:ns/virtualmachines/:name/expose',
+            lazy: async () => ({ Component: (await import('../features/services/expose/expose-vm-page')).ExposeVmPage }),
+          },
           {
             path: 'k8s/ns/:ns/virtualmachines/:name/*',
             lazy: async () => ({ Component: (await import('../features/vms/details/vm-details-page')).VmDetailsPage }),

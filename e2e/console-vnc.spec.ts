@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js';
+import { ShellPage } from './pages/shell.js';
+
+test.describe('VNC console', () => {
+  test('shows the login prompt, logs in by keyboard, pastes, sends Ctrl+Alt+Del and saves a screenshot', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'cirros', 'Always');
+    await waitForVmStatus(api, namespace, 'cirros', 'Running');
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'cirros', 'vnc');
+    await console.expectConnected('vnc');
+
+    // The login prompt: the screen is not blank.
+    await expect.poll(async () => (await console.canvasPixels()).nonBackground, { message: 'the screen shows text' }).toBeGreaterThan(500);
+    const atPrompt = await console.canvasPixels();
+    expect(atPrompt.width).toBeGreaterThan(0);
+
+    // Log in and run a command with the keyboard: every step changes the screen.
+    await console.typeOnScreen('cirros\n');
+    const afterUser = await console.expectCanvasChange(atPrompt);
+    await console.typeOnScreen('gocubsgo\n');
+    const loggedIn = await console.expectCanvasChange(afterUser);
+    await console.typeOnScreen('uname -a\n');
+    const afterCommand = await console.expectCanvasChange(loggedIn);
+
+    // Paste types text; characters it cannot type are named before typing.
+    const dialog = await console.openPaste('echo café');
+    await expect(dialog.getByText('Some characters cannot be typed and will be skipped')).toBeVisible();
+    await expect(dialog.getByText('U+00E9 é')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Text to type' }).fill('echo pasted-by-e2e\n');
+    await expect(dialog.getByText('Some characters cannot be typed')).toBeHidden();
+    await dialog.getByRole('button', { name: 'Type' }).click();
+    const afterPaste = await console.expectCanvasChange(afterCommand);
+
+    // A screenshot download is the screen as PNG.
+    const download = await console.downloadScreenshot();
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${namespace}-cirros-screen-\\d{8}-\\d{6}\\.png$`));
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    // Ctrl+Alt+Del reboots the guest: the screen changes (boot log), the session stays.
+    await console.sendKey('Ctrl+Alt+Del');
+    await console.expectCanvasChange(afterPaste);
+    await console.expectConnected('vnc');
+
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('offers to take over a session held in another tab', async ({ page, api, namespace, context }) => {
+    await createCirrosVm(api, namespace, 'cirros', 'Always');
+    await waitForVmStatus(api, namespace, 'cirros', 'Running');
+    const first = new ConsolePage(page);
+    await first.openTab(namespace, 'cirros', 'vnc');
+    await first.expectConnected('vnc');
+
+    const second = new ConsolePage(await context.newPage());
+    await second.openStandalone(namespace, 'cirros', 'vnc');
+    await expect(second.status('vnc')).toHaveText('Another session has this console open.');
+    await second.takeOver('vnc');
+    await second.expectConnected('vnc');
+    await expect(first.status('vnc')).toHaveText('Disconnected: Another session took over this console.');
+
+    // Connecting again by hand respects the other session, until taken over once more.
+    await first.connect('vnc');
+    await expect(first.status('vnc')).toHaveText('Another session has this console open.');
+    await expect(first.button('vnc', 'Take over')).toBeVisible();
+  });
+
+  test('a stopped VM says it is not running and starts from the console', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'halted', 'Halted');
+    await waitForVmStatus(api, namespace, 'halted', 'Stopped');
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'halted', 'vnc');
+    await expect(console.status('vnc')).toHaveText(/The virtual machine is not running/);
+    await console.start('vnc');
+    // The console connects by itself once the VMI runs.
+    await console.expectConnected('vnc');
+    await expect.poll(async () => (await console.canvasPixels()).nonBackground, { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  test('screenshots of the VNC console in light and dark themes', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'cirros', 'Always');
+    await waitForVmStatus(api, namespace, 'cirros', 'Running');
+    const shell = new ShellPage(page);
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'cirros', 'vnc');
+    await console.expectConnected('vnc');
+    await expect.poll(async () => (await console.canvasPixels()).nonBackground).toBeGreaterThan(500);
+    await shell.setDarkTheme(false);
+    await page.screenshot({ path: 'e2e/screenshots/console-vnc-light.png', animations: 'disabled' });
+    await shell.setDarkTheme(true);
+    await page.screenshot({ path: 'e2e/screenshots/console-vnc-dark.png', animations: 'disabled' });
+    await console.openStandalone(namespace, 'cirros', 'vnc');
+    await console.expectConnected('vnc');
+    await expect.poll(async () => (await console.canvasPixels()).nonBackground).toBeGreaterThan(500);
+    await page.screenshot({ path: 'e2e/screenshots/console-standalone-dark.png', animations: 'disabled' });
+  });
+});

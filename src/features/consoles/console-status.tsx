@@ -1,0 +1,80 @@
+import { Alert, Button, Flex, FlexItem, Icon } from '@patternfly/react-core';
+import { CheckCircleIcon } from '@patternfly/react-icons/dist/esm/icons/check-circle-icon';
+import { DisconnectedIcon } from '@patternfly/react-icons/dist/esm/icons/disconnected-icon';
+import { ExclamationTriangleIcon } from '@patternfly/react-icons/dist/esm/icons/exclamation-triangle-icon';
+import { InProgressIcon } from '@patternfly/react-icons/dist/esm/icons/in-progress-icon';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { k8sPutSubresource } from '../../k8s/client';
+import { VirtualMachineModel } from '../../k8s/models';
+import { statusText, type ConsoleState } from './connection-state';
+import type { ConsoleSession } from './use-console-session';
+
+export interface ConsoleStatusProps {
+  /** Stable id of the role=status element, e.g. vnc-<ns>-<name>-status. */
+  id: string;
+  session: ConsoleSession;
+  device: 'graphics' | 'serial';
+  namespace: string;
+  /** The VM that owns the VMI: enables "Start" when it is not running. */
+  vmName?: string;
+  /** At the end of the line (open in a new tab). */
+  actions?: ReactNode;
+}
+
+function StateIcon({ state }: { state: ConsoleState }) {
+  switch (state.status) {
+    case 'connected':
+      return <Icon status="success"><CheckCircleIcon /></Icon>;
+    case 'connecting':
+    case 'checking':
+      return <Icon><InProgressIcon /></Icon>;
+    case 'disconnected':
+      return <Icon><DisconnectedIcon /></Icon>;
+    default:
+      return <Icon status="warning"><ExclamationTriangleIcon /></Icon>;
+  }
+}
+
+/** The connection state in words (a live status region) and what can be done about it. */
+export function ConsoleStatus({ id, session, device, namespace, vmName, actions }: ConsoleStatusProps) {
+  const { state, dispatch, vmiRunning } = session;
+  const start = useMutation({
+    mutationFn: (name: string) => k8sPutSubresource(VirtualMachineModel, name, 'start', {}, { namespace, kubevirt: true }),
+  });
+  // Not running: so diagnosed, or a session that ended while the watch shows no running VMI.
+  const notRunning = state.status === 'not-running' || (state.status === 'disconnected' && !vmiRunning);
+  const canStart = Boolean(vmName) && notRunning;
+  return (
+    <div className="kv-console-status">
+      <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapSm' }}>
+        <FlexItem>
+          <StateIcon state={state} />
+        </FlexItem>
+        <FlexItem role="status" id={id} aria-live="polite">
+          {statusText(state, device)}
+        </FlexItem>
+        {state.status === 'busy' && (
+          <FlexItem>
+            <Button variant="primary" size="sm" onClick={() => dispatch({ type: 'connect', takeOver: true })}>
+              Take over
+            </Button>
+          </FlexItem>
+        )}
+        {canStart && vmName && (
+          <FlexItem>
+            <Button variant="primary" size="sm" isLoading={start.isPending} isDisabled={start.isPending} onClick={() => start.mutate(vmName)}>
+              Start
+            </Button>
+          </FlexItem>
+        )}
+        {actions && <FlexItem align={{ default: 'alignRight' }}>{actions}</FlexItem>}
+      </Flex>
+      {start.error && (
+        <Alert variant="danger" isInline isPlain title={`Cannot start ${vmName}`} className="kv-console-status__error">
+          {start.error.message}
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import RFB from '@novnc/novnc';
+import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { openConsoleSocket } from '../../k8s/console';
+import { isLive } from './connection-state';
+import { ConsoleStatus } from './console-status';
+import { comboEvents, type KeyEvent } from './keysyms';
+import { PasteModal } from './paste-modal';
+import { downloadBlob, screenshotFileName } from './transcript';
+import { useConsoleSession } from './use-console-session';
+import { useFullscreen } from './use-fullscreen';
+import { VncToolbar, type VncScale } from './vnc-toolbar';
+import './consoles.css';
+
+export interface VncConsoleProps {
+  namespace: string;
+  vmiName: string;
+  /** The VM that owns the VMI, if any: offers "Start" when it is not running. */
+  vmName?: string;
+  /** Toolbar items before the actions (the console type switch). */
+  leading?: ReactNode;
+  /** Beside the status line (open in a new tab). */
+  statusActions?: ReactNode;
+  /** Fill the parent's height (the standalone page) instead of a fixed share of the window. */
+  fill?: boolean;
+}
+
+/**
+ * The VM's screen over noVNC. This component owns one RFB per connection attempt: created in an
+ * effect on a websocket opened through the data layer, disconnected in the effect's cleanup.
+ */
+export function VncConsole({ namespace, vmiName, vmName, leading, statusActions, fill }: VncConsoleProps) {
+  const session = useConsoleSession('vnc', namespace, vmiName);
+  const { state, dispatch } = session;
+  const frameRef = useRef<HTMLElement>(null);
+  const screenRef = useRef<HTMLDivElement>(null);
+  const rfbRef = useRef<RFB | null>(null);
+  const [scale, setScale] = useState<VncScale>('fit');
+  const [viewOnly, setViewOnly] = useState(false);
+  const [pasting, setPasting] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [fullscreen, toggleFullscreen] = useFullscreen(frameRef);
+
+  const liveAttempt = isLive(state) ? state.attempt : undefined;
+  const preserveSession = state.status === 'connecting' || state.status === 'connected' ? state.preserveSession : false;
+
+  useEffect(() => {
+    const screen = screenRef.current;
+    if (liveAttempt === undefined || !screen) return;
+    const attempt = liveAttempt;
+    const ws = openConsoleSocket({ namespace, name: vmiName }, 'vnc', { preserveSession });
+    ws.addEventListener('open', () => dispatch({ type: 'opened', attempt }));
+    ws.addEventListener('close', (e) => dispatch({ type: 'closed', attempt, code: e.code, reason: e.reason }));
+    const rfb = new RFB(screen, ws, { shared: true });
+    rfb.background = 'transparent';
+    let ended = false;
+    rfb.addEventListener('disconnect', () => {
+      ended = true;
+    });
+    rfbRef.current = rfb;
+    return () => {
+      rfbRef.current = null;
+      if (!ended) rfb.disconnect();
+    };
+  }, [liveAttempt, preserveSession, namespace, vmiName, dispatch]);
+
+  // Settings apply to the RFB of the current attempt (this effect runs after the one above).
+  useEffect(() => {
+    const rfb = rfbRef.current;
+    if (!rfb) return;
+    rfb.scaleViewport = scale === 'fit';
+    rfb.clipViewport = false;
+    rfb.viewOnly = viewOnly;
+  }, [scale, viewOnly, liveAttempt]);
+
+  const send = (events: KeyEvent[]) => {
+    const rfb = rfbRef.current;
+    if (!rfb) return;
+    for (const e of events) rfb.sendKey(e.keysym, e.code, e.down);
+    rfb.focus();
+  };
+
+  const screenshot = () =>
+    rfbRef.current?.toBlob((blob) => {
+      if (blob) downloadBlob(blob, screenshotFileName(namespace, vmiName, new Date()));
+    }, 'image/png');
+
+  const id = `vnc-${namespace}-${vmiName}`;
+  return (
+    <section ref={frameRef} aria-label="VNC console" id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
+      <VncToolbar
+        id={`${id}-toolbar`}
+        live={isLive(state)}
+        connected={state.status === 'connected'}
+        viewOnly={viewOnly}
+        scale={scale}
+        fullscreen={fullscreen}
+        onConnect={() => dispatch({ type: 'connect' })}
+        onDisconnect={() => dispatch({ type: 'disconnect' })}
+        onSendKeys={(combo) => send(comboEvents(combo.keys))}
+        onPaste={() => setPasting(true)}
+        onScreenshot={screenshot}
+        onScale={setScale}
+        onViewOnly={setViewOnly}
+        onFullscreen={() => toggleFullscreen().catch((e: unknown) => setNotice(`Cannot switch to fullscreen: ${String(e)}`))}
+        leading={leading}
+      />
+      <ConsoleStatus id={`${id}-status`} session={session} device="graphics" namespace={namespace} vmName={vmName} actions={statusActions} />
+      {notice && (
+        <Alert variant="warning" isInline isPlain title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />} />
+      )}
+      <div ref={screenRef} className={`kv-vnc-screen${scale === 'native' ? ' kv-vnc-screen--native' : ''}`} />
+      {pasting && (
+        <PasteModal
+          onClose={() => setPasting(false)}
+          onType={(events) => {
+            setPasting(false);
+            send(events);
+          }}
+        />
+      )}
+    </section>
+  );
+}
