@@ -201,6 +201,9 @@ test.describe('create form errors', () => {
         return events.items.find((e) => e.reason === 'ImportFailed' || /no such host/.test(e.message ?? ''))?.message;
       }, { timeout: 30_000 })
       .toMatch(/no such host/);
-    await expect(page.getByRole('main')).toContainText(/no such host|DataVolumeError|Import/i);
+    // The details page shows the failed import on the VM.
+    await expect.poll(printable(api, namespace, 'bad-url'), { timeout: 30_000 }).toBe('DataVolumeError');
+    await expect(page.getByRole('main')).toContainText('DataVolumeError');
+    await expect(page.getByRole('main')).toContainText('lookup images.unreachable.invalid: no such host');
   });
 });

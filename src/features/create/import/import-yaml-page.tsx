@@ -144,12 +144,12 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
           </ActionGroup>
         </Form>
         {results && results.length > 0 && (
-          <>
-            <Title headingLevel="h2" size="lg">
+          <section className="kv-create-results-section" aria-labelledby="import-results-title">
+            <Title headingLevel="h2" size="lg" id="import-results-title">
               Results
             </Title>
             <ImportResults results={results} />
-          </>
+          </section>
         )}
       </PageSection>
     </>
