@@ -46,10 +46,6 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/services/expose/expose-vm-page')).ExposeVmPage }),
           },
           {
-            path: 'k8s/ns/:ns/virtualmachines/:name/expose',
-            lazy: async () => ({ Component: (await import('../features/services/expose/expose-vm-page')).ExposeVmPage }),
-          },
-          {
             path: 'k8s/ns/:ns/virtualmachines/:name/*',
             lazy: async () => ({ Component: (await import('../features/vms/details/vm-details-page')).VmDetailsPage }),
           },
