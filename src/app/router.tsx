@@ -61,6 +61,10 @@ export const routes: RouteObject[] = [
           ...namespaced('services', async () => ({
             Component: (await import('../features/services/service-list-page')).ServiceListPage,
           })),
+          {
+            path: 'cluster',
+            lazy: async () => ({ Component: (await import('../features/cluster/cluster-page')).ClusterPage }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

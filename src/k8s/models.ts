@@ -19,6 +19,7 @@ import type {
   V1beta1VirtualMachineSnapshot,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import type {
+  V1beta1CDI,
   V1beta1DataSource,
   V1beta1DataVolume,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
@@ -106,6 +107,11 @@ export const DataVolumeModel = model<V1beta1DataVolume>({
 export const DataSourceModel = model<V1beta1DataSource>({
   group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'DataSource', plural: 'datasources',
   namespaced: true, label: 'DataSource', labelPlural: 'DataSources',
+});
+/** CDI's operator CR (cluster-scoped; CDI itself runs in the `cdi` namespace). */
+export const CDIModel = model<V1beta1CDI>({
+  group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'CDI', plural: 'cdis',
+  namespaced: false, label: 'CDI', labelPlural: 'CDIs',
 });
 
 // Core and other Kubernetes kinds

@@ -33,6 +33,8 @@ export const k8sKeys = {
   /** One object fetched without a watch. */
   object: (model: K8sModel, name: string, namespace?: string) =>
     [...k8sKeys.model(model), 'object', { name, namespace: model.namespaced ? namespace : undefined }] as const,
+  /** The API server's /version. */
+  version: ['k8s', 'version'] as const,
   accessReviews: ['k8s', 'access-review'] as const,
   accessReview: (a: AccessReviewAttributes) =>
     [

@@ -1,6 +1,6 @@
 import type { V1KubeVirt } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
-import { emulationPatch, selectKubeVirt, usesEmulation } from './kubevirt-config';
+import { emulationPatch, selectKubeVirt, specWithDeveloperConfiguration, usesEmulation } from './kubevirt-config';
 
 const kv = (name: string, created: string, phase?: string, extra: Partial<V1KubeVirt> = {}): V1KubeVirt => ({
   apiVersion: 'kubevirt.io/v1',
@@ -34,11 +34,11 @@ describe('usesEmulation', () => {
   it('is true only when developerConfiguration.useEmulation is true', () => {
     expect(usesEmulation(undefined)).toBe(false);
     expect(usesEmulation(kv('a', ''))).toBe(false);
-    expect(usesEmulation(kv('a', '', 'Deployed', { spec: { configuration: { developerConfiguration: { useEmulation: false } } } }))).toBe(false);
-    expect(usesEmulation(kv('a', '', 'Deployed', { spec: { configuration: { developerConfiguration: { useEmulation: true } } } }))).toBe(true);
+    expect(usesEmulation(kv('a', '', 'Deployed', { spec: specWithDeveloperConfiguration({ useEmulation: false }) }))).toBe(false);
+    expect(usesEmulation(kv('a', '', 'Deployed', { spec: specWithDeveloperConfiguration({ useEmulation: true }) }))).toBe(true);
   });
 
   it('patches only the one field', () => {
-    expect(emulationPatch(true)).toEqual({ spec: { configuration: { developerConfiguration: { useEmulation: true } } } });
+    expect(emulationPatch(true)).toEqual({ spec: specWithDeveloperConfiguration({ useEmulation: true }) });
   });
 });

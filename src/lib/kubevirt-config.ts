@@ -2,7 +2,25 @@
  * Reading the KubeVirt CR's configuration (kubevirt.io/v1 KubeVirt): which CR is the installed one,
  * whether software emulation is on, which feature gates are enabled. Pure; no React.
  */
-import type { V1KubeVirt } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import type { V1DeveloperConfiguration, V1KubeVirt, V1KubeVirtConfiguration } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+
+/**
+ * spec.configuration. The type package names the field `_configuration` (its generator renames
+ * a property called "configuration"); on the wire it is `configuration`, so read it by that name.
+ */
+export function kubevirtConfiguration(kv: V1KubeVirt | undefined): V1KubeVirtConfiguration | undefined {
+  return (kv?.spec as { configuration?: V1KubeVirtConfiguration } | undefined)?.configuration;
+}
+
+/** spec.configuration.developerConfiguration. */
+export function developerConfiguration(kv: V1KubeVirt | undefined): V1DeveloperConfiguration | undefined {
+  return kubevirtConfiguration(kv)?.developerConfiguration;
+}
+
+/** A KubeVirt spec with the given developerConfiguration (for tests and fixtures). */
+export function specWithDeveloperConfiguration(dev: V1DeveloperConfiguration): V1KubeVirt['spec'] {
+  return { configuration: { developerConfiguration: dev } } as V1KubeVirt['spec'];
+}
 
 /**
  * The installed KubeVirt among those listed: KubeVirt supports one per cluster; when several exist
@@ -20,7 +38,7 @@ export function selectKubeVirt(list: V1KubeVirt[] | undefined): V1KubeVirt | und
 
 /** spec.configuration.developerConfiguration.useEmulation (false when unset). */
 export function usesEmulation(kv: V1KubeVirt | undefined): boolean {
-  return kv?.spec?.configuration?.developerConfiguration?.useEmulation === true;
+  return developerConfiguration(kv)?.useEmulation === true;
 }
 
 /** The merge patch that turns software emulation on or off. */

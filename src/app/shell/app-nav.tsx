@@ -24,6 +24,11 @@ export function AppNav({ namespace }: { namespace: NamespaceChoice }) {
             </NavLink>
           </NavItem>
         ))}
+        <NavItem itemId="cluster" isActive={location.pathname === '/cluster'}>
+          <NavLink to="/cluster" id="nav-cluster">
+            Cluster
+          </NavLink>
+        </NavItem>
       </NavList>
     </Nav>
   );

@@ -1,6 +1,7 @@
 import { Page, PageSidebar, PageSidebarBody, SkipToContent } from '@patternfly/react-core';
 import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../components/error-boundary';
+import { EmulationBanner } from '../../components/kubevirt/emulation-banner';
 import { AppMasthead } from './app-masthead';
 import { AppNav } from './app-nav';
 import { useNamespaceChoice } from './use-namespace-choice';
@@ -14,6 +15,7 @@ export function AppShell() {
   return (
     <Page
       masthead={<AppMasthead />}
+      banner={<EmulationBanner />}
       sidebar={
         <PageSidebar>
           <PageSidebarBody>

@@ -80,7 +80,7 @@ export function vmCapability(node: IoK8sApiCoreV1Node): VmCapability {
   return { canRunVms: true };
 }
 
-function use(capacity: number, allocatable: number, requested: number): ResourceUse {
+function resourceUse(capacity: number, allocatable: number, requested: number): ResourceUse {
   return { capacity, allocatable, requested, percent: allocatable > 0 ? (requested / allocatable) * 100 : undefined };
 }
 
@@ -103,8 +103,8 @@ export function nodeAllocation(
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
   return {
     name,
-    cpu: use(quantity(capacity, 'cpu'), quantity(allocatable, 'cpu'), requested.cpu),
-    memory: use(quantity(capacity, 'memory'), quantity(allocatable, 'memory'), requested.memory),
+    cpu: resourceUse(quantity(capacity, 'cpu'), quantity(allocatable, 'cpu'), requested.cpu),
+    memory: resourceUse(quantity(capacity, 'memory'), quantity(allocatable, 'memory'), requested.memory),
     pods: bound.length,
     launcherPods: bound.filter(isLauncherPod).length,
     vms,

@@ -3,6 +3,7 @@
  * or disables (disabledFeatureGates, newer KubeVirt), with what each one turns on.
  */
 import type { V1KubeVirt } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { developerConfiguration } from '../../../lib/kubevirt-config';
 
 export interface FeatureGateRow {
   name: string;
@@ -35,11 +36,6 @@ export const FEATURE_GATE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   WorkloadEncryptionSEV: 'AMD SEV memory encryption',
 };
 
-interface DeveloperConfiguration {
-  featureGates?: string[];
-  disabledFeatureGates?: string[];
-}
-
 const names = (list: unknown): string[] =>
   Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean) : [];
 
@@ -48,7 +44,7 @@ const names = (list: unknown): string[] =>
  * disabled list wins in KubeVirt). Duplicates and blanks are dropped.
  */
 export function featureGateRows(kv: V1KubeVirt | undefined): FeatureGateRow[] {
-  const dev = kv?.spec?.configuration?.developerConfiguration as DeveloperConfiguration | undefined;
+  const dev = developerConfiguration(kv);
   const disabled = new Set(names(dev?.disabledFeatureGates));
   const all = new Set([...names(dev?.featureGates), ...disabled]);
   return [...all]

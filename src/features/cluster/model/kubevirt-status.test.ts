@@ -1,5 +1,6 @@
 import type { V1KubeVirt } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
+import { specWithDeveloperConfiguration } from '../../../lib/kubevirt-config';
 import { featureGateRows } from './feature-gates';
 import { emulationEditAccess, kubevirtPatchAttributes, operatorHealth, orderedConditions } from './kubevirt-status';
 
@@ -53,11 +54,10 @@ describe('featureGateRows', () => {
   it('lists enabled and disabled gates, sorted, de-duplicated, with descriptions', () => {
     const rows = featureGateRows(
       kv({
-        spec: {
-          configuration: {
-            developerConfiguration: { featureGates: ['Snapshot', ' HotplugVolumes ', 'Snapshot', '', 'MyGate'], disabledFeatureGates: ['Root', 'MyGate'] } as never,
-          },
-        },
+        spec: specWithDeveloperConfiguration({
+          featureGates: ['Snapshot', ' HotplugVolumes ', 'Snapshot', '', 'MyGate'],
+          disabledFeatureGates: ['Root', 'MyGate'],
+        }),
       }),
     );
     expect(rows.map((r) => [r.name, r.enabled])).toEqual([
@@ -73,6 +73,6 @@ describe('featureGateRows', () => {
   it('is empty without configuration', () => {
     expect(featureGateRows(kv())).toEqual([]);
     expect(featureGateRows(undefined)).toEqual([]);
-    expect(featureGateRows(kv({ spec: { configuration: { developerConfiguration: { featureGates: 'Snapshot' as never } } } }))).toEqual([]);
+    expect(featureGateRows(kv({ spec: specWithDeveloperConfiguration({ featureGates: 'Snapshot' as never }) }))).toEqual([]);
   });
 });

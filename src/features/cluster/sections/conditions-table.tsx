@@ -1,0 +1,36 @@
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Timestamp } from '../../../components/timestamp';
+import type { OperatorCondition } from '../model/kubevirt-status';
+
+/** An operator CR's conditions (Available, Progressing, Degraded first). */
+export function ConditionsTable({ id, label, conditions }: { id: string; label: string; conditions: OperatorCondition[] }) {
+  if (conditions.length === 0) return <p id={`${id}-none`}>No conditions reported yet.</p>;
+  return (
+    <Table aria-label={label} variant="compact" id={id}>
+      <Thead>
+        <Tr>
+          <Th>Type</Th>
+          <Th>Status</Th>
+          <Th>Reason</Th>
+          <Th>Message</Th>
+          <Th>Changed</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {conditions.map((c) => (
+          <Tr key={c.type} id={`${id}-${c.type}`}>
+            <Td dataLabel="Type">{c.type}</Td>
+            <Td dataLabel="Status" id={`${id}-${c.type}-status`}>
+              {c.status}
+            </Td>
+            <Td dataLabel="Reason">{c.reason ?? '-'}</Td>
+            <Td dataLabel="Message">{c.message ?? '-'}</Td>
+            <Td dataLabel="Changed">
+              <Timestamp value={c.lastTransitionTime} />
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
