@@ -154,9 +154,14 @@ export class ConsolePage {
 
   // --- Serial ---
 
-  /** The terminal's rendered rows (xterm's DOM renderer), as text. */
+  /** The terminal's rendered rows (xterm's DOM renderer), as text: one line per row, trailing blanks dropped. */
   async terminalText(): Promise<string> {
-    return this.serial.locator('.xterm-rows').innerText();
+    const text = await this.serial.locator('.xterm-rows').innerText();
+    return text
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n');
   }
 
   async expectTerminalText(pattern: RegExp, timeout = 30_000): Promise<void> {

@@ -58,7 +58,8 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, statusActio
       cursorBlink: true,
       scrollback: 10_000,
       allowProposedApi: true,
-      fontFamily: '"Red Hat Mono", "RedHatMono", "Courier New", monospace',
+      // System monospace fonts: no web font that could load after xterm measured its cells.
+      fontFamily: 'Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace',
       fontSize: 14,
     });
     const fit = new FitAddon();

@@ -1,6 +1,7 @@
 import { Gallery, PageSection, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useMemo, type ReactNode } from 'react';
 import { useActiveNamespace } from '../../components/active-namespace';
+import { VmThumbnailGallerySlot } from '../../components/console-slots';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageHeading } from '../../components/page-heading';
@@ -61,6 +62,12 @@ export function OverviewPage() {
             <Section title="Virtual machines" data={byStatus} error={vms.error}>
               {(counts) => (counts.length ? <StatusCards counts={counts} namespace={namespace} /> : 'No virtual machines.')}
             </Section>
+          </StackItem>
+          <StackItem>
+            <Title headingLevel="h2" className="pf-v6-u-mb-sm">
+              Screens of running VMs
+            </Title>
+            <VmThumbnailGallerySlot namespace={namespace} />
           </StackItem>
           <StackItem>
             <Section title="Nodes" data={nodeRows} error={nodes.error ?? vmis.error}>

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js';
+import { ShellPage } from './pages/shell.js';
+
+test.describe('Serial console', () => {
+  test('logs in, runs hostname, saves the transcript; poweroff disconnects and the VM stops', async ({ page, api, namespace }) => {
+    // RerunOnFailure: the VM starts now and stays stopped after the guest powers off.
+    await createCirrosVm(api, namespace, 'serial-vm', 'RerunOnFailure');
+    await waitForVmStatus(api, namespace, 'serial-vm', 'Running');
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'serial-vm', 'serial');
+    await console.expectConnected('serial');
+
+    // Enter wakes the getty up whatever was printed before we attached.
+    await console.typeInTerminal('\n');
+    await console.expectTerminalText(/serial-vm login:/);
+    await console.typeInTerminal('cirros\n');
+    await console.expectTerminalText(/Password:/);
+    await console.typeInTerminal('gocubsgo\n');
+    await console.expectTerminalText(/^\$$/m);
+    await console.typeInTerminal('hostname\n');
+    await console.expectTerminalText(/\$ hostname\s*\n\s*serial-vm\s*\n/);
+
+    // Search finds the command in the scrollback.
+    await console.search('hostname');
+    await expect(console.serial.getByText(/^\d+ of \d+$/)).toBeVisible();
+
+    const download = await console.downloadTranscript();
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${namespace}-serial-vm-serial-\\d{8}-\\d{6}\\.txt$`));
+    const transcript = readFileSync(await download.path(), 'utf8');
+    expect(transcript).toMatch(/\$ hostname\nserial-vm\n/);
+    expect(transcript).not.toContain('\x1b');
+
+    // Clear empties the screen; the transcript keeps everything.
+    await console.button('serial', 'Clear').click();
+    await expect.poll(() => console.terminalText()).not.toMatch(/hostname/);
+
+    await expectNoSeriousA11yViolations(page);
+
+    await console.typeInTerminal('poweroff\n');
+    await expect(console.status('serial')).toHaveText('Disconnected: The virtual machine is no longer running.');
+    await waitForVmStatus(api, namespace, 'serial-vm', 'Stopped');
+    await expect(console.button('serial', 'Start')).toBeVisible();
+
+    // Start from the console: it reconnects by itself when the new VMI runs.
+    await console.start('serial');
+    await console.expectConnected('serial');
+    await console.expectTerminalText(/serial-vm login:/, 45_000);
+  });
+
+  test('reconnects by hand and after the VM restarts', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'always', 'Always');
+    await waitForVmStatus(api, namespace, 'always', 'Running');
+    const console = new ConsolePage(page);
+    await console.openStandalone(namespace, 'always', 'serial');
+    await console.expectConnected('serial');
+
+    await console.disconnect('serial');
+    await expect(console.status('serial')).toHaveText('Disconnected: Disconnected by you.');
+    await console.connect('serial');
+    await console.expectConnected('serial');
+
+    // runStrategy Always: a poweroff brings a new VMI, and the console follows it.
+    const before = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`);
+    await console.typeInTerminal('\n');
+    await console.expectTerminalText(/always login:/);
+    await console.typeInTerminal('cirros\n');
+    await console.expectTerminalText(/Password:/);
+    await console.typeInTerminal('gocubsgo\n');
+    await console.expectTerminalText(/^\$$/m);
+    await console.typeInTerminal('sudo poweroff\n');
+    await expect(console.status('serial')).toHaveText(/^Disconnected: /);
+    await expect
+      .poll(async () => {
+        const vmi = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`).catch(() => undefined);
+        return vmi?.metadata?.uid !== before.metadata?.uid && (vmi?.status as { phase?: string } | undefined)?.phase === 'Running';
+      }, { timeout: 45_000, message: 'a new VMI runs' })
+      .toBe(true);
+    await console.expectConnected('serial');
+  });
+
+  test('screenshots of the serial console in light and dark themes', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'cirros', 'Always');
+    await waitForVmStatus(api, namespace, 'cirros', 'Running');
+    const shell = new ShellPage(page);
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'cirros', 'serial');
+    await console.expectConnected('serial');
+    await console.typeInTerminal('\n');
+    await console.expectTerminalText(/cirros login:/);
+    await shell.setDarkTheme(false);
+    await page.screenshot({ path: 'e2e/screenshots/console-serial-light.png', animations: 'disabled' });
+    await shell.setDarkTheme(true);
+    await page.screenshot({ path: 'e2e/screenshots/console-serial-dark.png', animations: 'disabled' });
+  });
+});
