@@ -32,16 +32,18 @@ function ImportProgress({ row, dv }: { row: DiskRow; dv: DataVolumeProgress | un
   const done = dv.phase === 'Succeeded';
   const value = done ? 100 : (dv.percent ?? 0);
   return (
-    <Progress
-      id={`disk-${row.name}-progress`}
-      value={value}
-      title={dv.phase ?? 'Pending'}
-      aria-label={`${row.source.ref} import progress`}
-      measureLocation={dv.percent === undefined && !done ? ProgressMeasureLocation.none : ProgressMeasureLocation.outside}
-      size={ProgressSize.sm}
-      variant={failed ? ProgressVariant.danger : done ? ProgressVariant.success : undefined}
-      valueText={dv.text ?? dv.phase}
-    />
+    <div className="kv-import">
+      <span className="kv-subtle" id={`disk-${row.name}-phase`}>{dv.phase ?? 'Pending'}</span>
+      <Progress
+        id={`disk-${row.name}-progress`}
+        value={value}
+        aria-label={`${row.source.ref} import progress`}
+        measureLocation={dv.percent === undefined && !done ? ProgressMeasureLocation.none : ProgressMeasureLocation.outside}
+        size={ProgressSize.sm}
+        variant={failed ? ProgressVariant.danger : done ? ProgressVariant.success : undefined}
+        valueText={dv.text ?? dv.phase}
+      />
+    </div>
   );
 }
 

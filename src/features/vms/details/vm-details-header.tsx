@@ -1,13 +1,17 @@
 import { Breadcrumb, BreadcrumbItem, Flex, FlexItem, PageSection, Title } from '@patternfly/react-core';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
+import { VmActionAlerts, VmActionsToolbar } from '../actions';
 import { nameOf, namespaceOf, type VM } from '../selectors';
 import { VmStatus } from '../status';
+import { useVmi } from './use-vm-related';
 
 /** Breadcrumb, the VM's name and live status, and its actions. */
 export function VmDetailsHeader({ vm }: { vm: VM }) {
   const name = nameOf(vm);
   const namespace = namespaceOf(vm);
+  const vmi = useVmi(namespace, name);
+  const navigate = useNavigate();
   return (
     <PageSection aria-label={`VirtualMachine ${name} heading`}>
       <Breadcrumb>
@@ -31,8 +35,11 @@ export function VmDetailsHeader({ vm }: { vm: VM }) {
             <VmStatus vm={vm} id={`vm-${namespace}-${name}-status`} />
           </FlexItem>
         </Flex>
-        <FlexItem>{/* actions */}</FlexItem>
+        <FlexItem>
+          <VmActionsToolbar vm={vm} vmi={vmi} onDeleted={() => navigate(namespacedPath('virtualmachines', namespace))} />
+        </FlexItem>
       </Flex>
+      <VmActionAlerts />
     </PageSection>
   );
 }
