@@ -44,6 +44,8 @@ test.describe('create a VM from the form', () => {
     const cloudInit = vm.spec?.template?.spec?.volumes?.find((v) => v.cloudInitNoCloud)?.cloudInitNoCloud?.userData ?? '';
     expect(parse(cloudInit)).toMatchObject({ user: 'fedora', password: 'changeme' });
     await expect.poll(printable(api, namespace, 'fedora-dev'), { timeout: 30_000 }).toBe('Running');
+    // The details page follows the VM (serial console login is covered by the console specs).
+    await expect(page.getByRole('main')).toContainText('Running');
   });
 
   test('a VM that imports from a URL gets a DataVolume and reaches Running', async ({ page, api, namespace }) => {
