@@ -49,7 +49,7 @@ test.describe('Serial console', () => {
     await console.expectTerminalText(/serial-vm login:/, 45_000);
   });
 
-  test('reconnects by hand and after the VM restarts', async ({ page, api, namespace }) => {
+  test('reconnects by hand and after the VM restarts; copies and pastes', async ({ page, api, namespace, context }) => {
     await createCirrosVm(api, namespace, 'always', 'Always');
     await waitForVmStatus(api, namespace, 'always', 'Running');
     const console = new ConsolePage(page);
@@ -61,14 +61,24 @@ test.describe('Serial console', () => {
     await console.connect('serial');
     await console.expectConnected('serial');
 
-    // runStrategy Always: a poweroff brings a new VMI, and the console follows it.
-    const before = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`);
     await console.typeInTerminal('\n');
     await console.expectTerminalText(/always login:/);
     await console.typeInTerminal('cirros\n');
     await console.expectTerminalText(/Password:/);
     await console.typeInTerminal('gocubsgo\n');
     await console.expectTerminalText(/^\$$/m);
+
+    // Paste from the clipboard runs a command; Copy puts the selection on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => navigator.clipboard.writeText('echo from-clipboard\n'));
+    await console.button('serial', 'Paste').click();
+    await console.expectTerminalText(/^from-clipboard$/m);
+    await console.serial.locator('.xterm-rows').getByText('from-clipboard', { exact: true }).dblclick({ force: true }); // xterm's screen layer takes the mouse events
+    await console.button('serial', 'Copy').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('from-clipboard');
+
+    // runStrategy Always: a poweroff brings a new VMI, and the console follows it.
+    const before = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`);
     await console.typeInTerminal('sudo poweroff\n');
     await expect(console.status('serial')).toHaveText(/^Disconnected: /);
     await expect

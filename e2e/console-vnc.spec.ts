@@ -79,6 +79,27 @@ test.describe('VNC console', () => {
     await expect.poll(async () => (await console.canvasPixels()).nonBackground, { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
+  test('running VMs show refreshing screen thumbnails on the details overview and the overview page', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'cirros', 'Always');
+    await waitForVmStatus(api, namespace, 'cirros', 'Running');
+    const console = new ConsolePage(page);
+
+    await page.goto(`/k8s/ns/${namespace}/virtualmachines/cirros`);
+    const thumbnail = console.thumbnail('cirros');
+    const first = await console.expectThumbnailLoaded(thumbnail);
+    // A new screenshot replaces it a few seconds later (a new object URL).
+    await expect.poll(() => thumbnail.getAttribute('src'), { timeout: 20_000 }).not.toBe(first);
+    await page.screenshot({ path: 'e2e/screenshots/console-details-thumbnail-light.png', animations: 'disabled' });
+    await page.getByRole('link', { name: 'Open the console of cirros' }).click();
+    await console.expectConnected('vnc');
+
+    await page.goto(`/k8s/ns/${namespace}/overview`);
+    const gallery = page.getByRole('list', { name: 'Screens of running VMs' });
+    await console.expectThumbnailLoaded(gallery.getByRole('img', { name: 'Screen of cirros', exact: true }));
+    await gallery.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/screenshots/console-thumbnails-light.png', animations: 'disabled' });
+  });
+
   test('screenshots of the VNC console in light and dark themes', async ({ page, api, namespace }) => {
     await createCirrosVm(api, namespace, 'cirros', 'Always');
     await waitForVmStatus(api, namespace, 'cirros', 'Running');

@@ -152,6 +152,19 @@ export class ConsolePage {
     return download;
   }
 
+  // --- Thumbnails ---
+
+  thumbnail(name: string): Locator {
+    return this.page.getByRole('img', { name: `Screen of ${name}`, exact: true });
+  }
+
+  /** Waits for a thumbnail showing a decoded screenshot from an object URL; returns its URL. */
+  async expectThumbnailLoaded(img: Locator): Promise<string> {
+    await expect(img).toHaveAttribute('src', /^blob:/, { timeout: 20_000 });
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    return (await img.getAttribute('src')) ?? '';
+  }
+
   // --- Serial ---
 
   /** The terminal's rendered rows (xterm's DOM renderer), as text: one line per row, trailing blanks dropped. */

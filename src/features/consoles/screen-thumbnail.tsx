@@ -60,12 +60,13 @@ export function ScreenThumbnail({ namespace, name, running }: ScreenThumbnailPro
   }, [blob]);
 
   const label = `Screen of ${name}`;
+  const placeholder = !running ? 'Not running' : shot.error ? 'No screenshot' : 'Loading screen…';
   return (
     <div ref={boxRef} id={`vm-${namespace}-${name}-thumbnail`}>
       <img ref={imgRef} className="kv-vm-thumbnail" alt={label} hidden={!blob} />
       {!blob && (
-        <div className="kv-vm-thumbnail kv-vm-thumbnail--empty" role="img" aria-label={label}>
-          {!running ? 'Not running' : shot.error ? 'No screenshot' : 'Loading screen…'}
+        <div className="kv-vm-thumbnail kv-vm-thumbnail--empty" role="img" aria-label={`${label}: ${placeholder}`}>
+          {placeholder}
         </div>
       )}
     </div>
