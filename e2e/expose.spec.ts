@@ -1,19 +1,28 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
 import { ExposeDialog } from './pages/expose-dialog.js';
 import { ServicesPage } from './pages/services.js';
 import { ShellPage } from './pages/shell.js';
-import { cirrosVm, vmsPath } from './vm-manifests.js';
 
 const VM = 'web';
 
-/** The cirros example with a cloud-init user, so the ssh hint names it. */
+interface VmManifest {
+  metadata: Record<string, unknown>;
+  spec: { runStrategy: string; template: { metadata?: Record<string, unknown>; spec: { volumes: Array<Record<string, unknown>> } } };
+}
+
+const vmsPath = (namespace: string) => `/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`;
+
+/** KubeVirt's vm-cirros example, renamed, with a cloud-init user so the ssh hint names it. */
 async function createVm(api: KubeApi, namespace: string, runStrategy: 'Always' | 'Halted'): Promise<void> {
-  const vm = cirrosVm(namespace, VM, { runStrategy, labels: { app: 'web' } }) as ReturnType<typeof cirrosVm> & {
-    spec: { template: { metadata?: { labels?: Record<string, string> }; spec: { volumes?: Array<Record<string, unknown>> } } };
-  };
+  const text = readFileSync(new URL('../../shared/fixtures/kubevirt-examples/vm-cirros.yaml', import.meta.url), 'utf8');
+  const vm = parse(text) as VmManifest;
+  vm.metadata = { name: VM, namespace, labels: { 'kubevirt.io/vm': VM } };
+  vm.spec.runStrategy = runStrategy;
   vm.spec.template.metadata = { labels: { 'kubevirt.io/vm': VM, app: 'web' } };
-  vm.spec.template.spec.volumes = (vm.spec.template.spec.volumes ?? []).map((v) =>
+  vm.spec.template.spec.volumes = vm.spec.template.spec.volumes.map((v) =>
     v.cloudInitNoCloud ? { ...v, cloudInitNoCloud: { userData: '#cloud-config\nuser: cirros\npassword: gocubsgo\n' } } : v,
   );
   await api.create(vmsPath(namespace), vm);
@@ -93,7 +102,12 @@ test.describe('expose a VM', () => {
   test('exposes an HTTP port with an edge Route and shows its URL', async ({ page, api, namespace }) => {
     await createVm(api, namespace, 'Halted');
     const expose = new ExposeDialog(page);
-    await expose.goto(namespace, VM);
+    // From the VM list's actions menu.
+    await page.goto(`/k8s/ns/${namespace}/virtualmachines`);
+    await page.getByRole('button', { name: `Actions for ${VM}` }).click();
+    await page.getByRole('menuitem', { name: 'Expose' }).click();
+    await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines/${VM}/expose$`));
+    await expect(expose.form).toBeVisible();
     await expose.port.fill('80');
     await expect(expose.name).toHaveValue(`${VM}-http`);
     await expose.chooseType('ClusterIP');
@@ -102,6 +116,8 @@ test.describe('expose a VM', () => {
     await expose.expose(`${VM}-http`);
     const url = new RegExp(`^https://${VM}-http-${namespace}\\.apps\\.`);
     await expect(expose.resultValue(namespace, `${VM}-http`, 'route')).toHaveText(url);
+    await expectNoSeriousA11yViolations(page);
+    await screenshots(page, 'expose-result');
 
     const route = await api.get(`/apis/route.openshift.io/v1/namespaces/${namespace}/routes/${VM}-http`);
     expect(route.spec).toMatchObject({ to: { kind: 'Service', name: `${VM}-http` }, port: { targetPort: 'http' }, tls: { termination: 'edge' } });
@@ -124,7 +140,10 @@ test.describe('expose a VM', () => {
       spec: { selector: { 'vm.kubevirt.io/name': VM }, ports: [{ port: 2222, targetPort: 22 }] },
     });
     const expose = new ExposeDialog(page);
-    await expose.goto(namespace, VM);
+    // From the Services tab of the VM's details.
+    await page.goto(`/k8s/ns/${namespace}/virtualmachines/${VM}/services`);
+    await page.getByRole('link', { name: 'Expose a port' }).click();
+    await expect(expose.form).toBeVisible();
     // Port 22 already reaches the VM through "taken" (the older selector label).
     await expect(expose.fieldError('port')).toContainText(`Port 22/TCP of ${VM} is already exposed by service taken`);
     await expect(expose.port).toHaveAttribute('aria-invalid', 'true');
@@ -151,6 +170,7 @@ test.describe('expose a VM', () => {
     await expect(expose.fieldError('name')).toContainText(`A service named "late" already exists in namespace ${namespace}`);
     await expose.name.fill('Bad_Name');
     await expect(expose.fieldError('name')).toContainText('lower-case letters');
+    await screenshots(page, 'expose-errors');
 
     // Submitting an invalid form creates nothing and puts the focus on the first bad field.
     await expose.submit();

@@ -17,6 +17,8 @@ export interface ExposeFormViewProps {
   /** Ports the VM's interfaces declare, as a hint. */
   declaredPorts: string[];
   cancelTo: string;
+  /** Set when the user may not create Services here: the form says so and cannot be submitted. */
+  forbidden?: string;
 }
 
 const TYPES: Array<{ value: ServiceType; label: string; description: string }> = [
@@ -89,13 +91,18 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           <FieldHelper id="expose-route" error={errors.route} />
         </FormGroup>
       )}
+      {p.forbidden && (
+        <Alert variant="warning" isInline title="You cannot create services here" id="expose-forbidden">
+          {p.forbidden}
+        </Alert>
+      )}
       {p.general && (
         <Alert variant="danger" isInline title="Could not expose the virtual machine" id="expose-error">
           {p.general}
         </Alert>
       )}
       <ActionGroup>
-        <Button type="submit" variant="primary" isLoading={p.submitting} isDisabled={p.submitting}>
+        <Button type="submit" variant="primary" isLoading={p.submitting} isDisabled={p.submitting || Boolean(p.forbidden)}>
           Expose
         </Button>
         <Button variant="link" component={(props: object) => <Link {...props} to={p.cancelTo} />}>

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
-import { VirtualMachineModel, useK8sGet } from '../../../k8s';
+import { VirtualMachineModel, useAccessReview, useK8sGet } from '../../../k8s';
 import { namespacedPath } from '../../../lib/routes';
 import { useExposureData, type ExposureData } from '../hooks/use-exposure-data';
 import { serviceRows } from '../model/service-rows';
@@ -23,6 +23,10 @@ function ExposeVm({ vm, data }: { vm: VM; data: ExposureData & { services: NonNu
   const vmi = data.vmis?.find((v) => keyOf(v) === keyOf(vm));
   const state = useExposeForm({ vm, vmi, services: data.services, routes: data.routes, routesServed: data.routesServed });
   const vmPath = namespacedPath('virtualmachines', vm.metadata?.namespace, nameOf(vm));
+  const access = useAccessReview({ resource: 'services', verb: 'create', namespace: vm.metadata?.namespace });
+  const forbidden = access.isLoading || access.allowed
+    ? undefined
+    : access.reason || `You may not create services in namespace ${vm.metadata?.namespace ?? ''}.`;
   const created = state.result?.service;
   const row = useMemo(() => {
     if (!created) return undefined;
@@ -45,6 +49,7 @@ function ExposeVm({ vm, data }: { vm: VM; data: ExposureData & { services: NonNu
       offerRoute={state.offerRoute}
       declaredPorts={declaredPorts(vm)}
       cancelTo={vmPath}
+      forbidden={forbidden}
       onSubmit={() => {
         void state.submit().then((ok) => {
           if (!ok) document.querySelector<HTMLElement>('#expose-form [aria-invalid="true"]')?.focus();

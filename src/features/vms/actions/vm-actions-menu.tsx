@@ -1,6 +1,9 @@
 import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAccessReview } from '../../../k8s';
+import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
 import { useVmAccess } from './use-vm-access';
 import { useVmActionRunner } from './use-vm-action-runner';
@@ -21,20 +24,36 @@ export const vmActionsToggleId = (vm: VM): string => `vm-${namespaceOf(vm)}-${na
 function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmAction) => void }) {
   const access = useVmAccess(namespaceOf(vm));
   const actions = useMemo(() => vmActions(vm, vmi, access), [vm, vmi, access]);
+  // Expose (a Service for a port) is the Services feature's page, reached by its URL.
+  const navigate = useNavigate();
+  const canExpose = useAccessReview({ resource: 'services', verb: 'create', namespace: namespaceOf(vm) });
+  const expose = (
+    <DropdownItem
+      value="expose"
+      id={`${vmActionsToggleId(vm)}-expose`}
+      isAriaDisabled={!canExpose.allowed}
+      description={canExpose.allowed || canExpose.isLoading ? undefined : 'You may not create services in this namespace'}
+      onClick={() => canExpose.allowed && navigate(namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'expose'))}
+    >
+      Expose
+    </DropdownItem>
+  );
   return (
     <DropdownList>
       {actions.map((a) => (
-        <DropdownItem
-          key={a.id}
-          value={a.id}
-          id={`${vmActionsToggleId(vm)}-${a.id}`}
-          isAriaDisabled={Boolean(a.disabledReason)}
-          description={a.disabledReason}
-          isDanger={a.id === 'delete'}
-          onClick={() => onPick(a)}
-        >
-          {a.label}
-        </DropdownItem>
+        <Fragment key={a.id}>
+          {a.id === 'delete' && expose}
+          <DropdownItem
+            value={a.id}
+            id={`${vmActionsToggleId(vm)}-${a.id}`}
+            isAriaDisabled={Boolean(a.disabledReason)}
+            description={a.disabledReason}
+            isDanger={a.id === 'delete'}
+            onClick={() => onPick(a)}
+          >
+            {a.label}
+          </DropdownItem>
+        </Fragment>
       ))}
     </DropdownList>
   );
