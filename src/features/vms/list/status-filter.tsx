@@ -32,7 +32,6 @@ export function StatusFilter({ selected, counts, onChange }: StatusFilterProps) 
           icon={<FilterIcon />}
           onClick={() => setOpen((o) => !o)}
           isExpanded={open}
-          aria-label="Filter by status"
           badge={selected.length ? <Badge isRead>{selected.length}</Badge> : undefined}
         >
           Status

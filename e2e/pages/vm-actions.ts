@@ -1,0 +1,94 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type VmActionLabel = 'Start' | 'Stop' | 'Restart' | 'Pause' | 'Unpause' | 'Migrate' | 'Delete';
+
+export const VM_ACTION_LABELS: readonly VmActionLabel[] = ['Start', 'Stop', 'Restart', 'Pause', 'Unpause', 'Migrate', 'Delete'];
+
+/**
+ * A VM's actions kebab (list rows; the same component serves other pages) and the dialogs it
+ * opens. Disabled actions stay in the menu with their reason as the item's description.
+ */
+export class VmActionsMenu {
+  readonly toggle: Locator;
+
+  constructor(readonly page: Page, readonly namespace: string, readonly name: string) {
+    this.toggle = page.locator(`[id="vm-${namespace}-${name}-actions-toggle"]`);
+  }
+
+  /** The open menu's item for an action. */
+  item(action: VmActionLabel): Locator {
+    return this.page.getByRole('menu').getByRole('menuitem', { name: new RegExp(`^${action}(\\s|$)`) });
+  }
+
+  async open(): Promise<void> {
+    if ((await this.toggle.getAttribute('aria-expanded')) !== 'true') await this.toggle.click();
+    await expect(this.item('Start')).toBeVisible();
+  }
+
+  async close(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await expect(this.item('Start')).toBeHidden();
+  }
+
+  /** Opens the kebab and clicks an action (Delete then waits in its dialog). */
+  async run(action: VmActionLabel): Promise<void> {
+    await this.open();
+    await expect(this.item(action)).toBeEnabled();
+    await this.item(action).click();
+  }
+
+  /** Why an action is disabled, as the menu shows it (open the menu first). */
+  async disabledReason(action: VmActionLabel): Promise<string> {
+    await expect(this.item(action)).toBeDisabled();
+    return (await this.item(action).innerText()).replace(action, '').trim();
+  }
+}
+
+/** The "Delete virtual machine?" dialog: type the name to confirm. */
+export class DeleteVmDialog {
+  readonly dialog: Locator;
+  readonly nameInput: Locator;
+  readonly deleteDataVolumes: Locator;
+  readonly gracePeriod: Locator;
+  readonly deleteButton: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Delete virtual machine?' });
+    this.nameInput = this.dialog.getByRole('textbox', { name: /^Type .* to confirm/ });
+    this.deleteDataVolumes = this.dialog.getByRole('checkbox', { name: 'Delete owned DataVolumes' });
+    this.gracePeriod = this.dialog.getByRole('spinbutton', { name: 'Grace period (seconds)' });
+    this.deleteButton = this.dialog.getByRole('button', { name: 'Delete', exact: true });
+    this.error = this.dialog.getByText('The virtual machine was not deleted');
+  }
+
+  /** Types the name, sets the options and deletes; waits for the dialog to close. */
+  async confirm(name: string, o: { deleteDataVolumes?: boolean; gracePeriodSeconds?: number } = {}): Promise<void> {
+    await expect(this.dialog).toBeVisible();
+    await expect(this.deleteButton).toBeDisabled();
+    await this.nameInput.fill(name);
+    if (o.deleteDataVolumes !== undefined) await this.deleteDataVolumes.setChecked(o.deleteDataVolumes);
+    if (o.gracePeriodSeconds !== undefined) await this.gracePeriod.fill(String(o.gracePeriodSeconds));
+    await this.deleteButton.click();
+    await expect(this.dialog).toBeHidden();
+  }
+}
+
+/** The bulk delete dialog of the list: type the number of VMs. */
+export class BulkDeleteDialog {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: /Delete \d+ virtual machines\?/ });
+  }
+
+  async confirm(count: number): Promise<void> {
+    await this.dialog.getByRole('textbox', { name: new RegExp(`^Type ${count} to confirm`) }).fill(String(count));
+    await this.dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+}
+
+/** Failure toasts of VM actions, with the server's message. */
+export const actionFailureToasts = (page: Page): Locator =>
+  page.getByRole('list', { name: 'Virtual machine action failures' }).getByRole('listitem');

@@ -1,0 +1,35 @@
+import { E2E_VIEWER_TOKEN, embeddedCluster, expect, test } from './fixtures/index.js';
+import { VM_ACTION_LABELS } from './pages/vm-actions.js';
+import { VmListPage } from './pages/vm-list.js';
+import { createCirros } from './vm-manifests.js';
+
+// The e2e server runs with e2e/users.yaml: the page acts as its viewer (cluster-wide `view`),
+// while the api fixture keeps acting as the admin for set-up.
+test.describe('virtual machines list as a viewer', () => {
+  test.skip(!embeddedCluster, 'needs the users of e2e/users.yaml');
+  test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
+
+  test('shows every action disabled with the reason, and no bulk action applies', async ({ page, api, namespace }) => {
+    await createCirros(api, namespace, 'look-only');
+    await createCirros(api, namespace, 'running', { runStrategy: 'Always' });
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.status(namespace, 'running')).toHaveText('Running');
+
+    for (const name of ['look-only', 'running']) {
+      const actions = list.actions(namespace, name);
+      await actions.open();
+      for (const label of VM_ACTION_LABELS) {
+        const verb = label === 'Delete' ? 'delete' : label.toLowerCase();
+        expect(await actions.disabledReason(label)).toBe(`You are not allowed to ${verb} virtual machines in this namespace`);
+      }
+      await actions.close();
+    }
+
+    await list.selectRow(namespace, 'running');
+    await list.bulkActions.click();
+    const start = page.getByRole('menu').getByRole('menuitem', { name: /^Stop(\s|$)/ });
+    await expect(start).toBeDisabled();
+    await expect(start).toContainText('None of the selected virtual machines can stop now');
+  });
+});

@@ -1,0 +1,141 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { ShellPage } from './pages/shell.js';
+import { VmListPage } from './pages/vm-list.js';
+import { createCirros } from './vm-manifests.js';
+
+test.describe('virtual machines list', () => {
+  test('lists the VMs of a namespace live, filters, sorts and shares the view by URL', async ({ page, api, namespace, context }) => {
+    await createCirros(api, namespace, 'alpha-web', { labels: { app: 'web', tier: 'front' } });
+    await createCirros(api, namespace, 'beta-db', { labels: { app: 'db' } });
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.status(namespace, 'alpha-web')).toHaveText('Stopped');
+    await expect(list.status(namespace, 'beta-db')).toHaveText('Stopped');
+
+    // A VM created now appears without a reload.
+    await createCirros(api, namespace, 'gamma-web', { labels: { app: 'web' } });
+    await expect(list.row(namespace, 'gamma-web')).toBeVisible();
+    expect(await list.rowNames()).toEqual(['alpha-web', 'beta-db', 'gamma-web']);
+
+    // Sorting by name, descending.
+    await list.sortBy('Name');
+    await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'beta-db', 'alpha-web']);
+    expect(await list.sortDirection('Name')).toBe('descending');
+
+    // Filtering by a name word, then by a label.
+    await list.filter('web');
+    await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'alpha-web']);
+    await list.filter('app=web tier=front');
+    await expect.poll(() => list.rowNames()).toEqual(['alpha-web']);
+    await list.filter('app=nothing');
+    await expect(list.noMatch).toBeVisible();
+    await list.filter('web');
+    await expect(page).toHaveURL(/[?&]q=web/);
+    await expect(page).toHaveURL(/[?&]dir=desc/);
+
+    // The URL reproduces the view in another tab.
+    const other = await context.newPage();
+    const shared = new VmListPage(other);
+    await other.goto(page.url());
+    await expect(shared.heading).toBeVisible();
+    await expect.poll(() => shared.rowNames()).toEqual(['gamma-web', 'alpha-web']);
+    await expect(shared.filterBox).toHaveValue('web');
+    await other.close();
+
+    // The status filter, also in the URL.
+    await list.filter('');
+    await list.toggleStatus('Stopped');
+    await expect(page).toHaveURL(/[?&]status=Stopped/);
+    await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'beta-db', 'alpha-web']);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('starts a stopped VM, pauses, unpauses, migrates, stops and deletes it from the kebab', async ({ page, api, namespace }) => {
+    await createCirros(api, namespace, 'life', { migratable: true });
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    const actions = list.actions(namespace, 'life');
+    await expect(list.status(namespace, 'life')).toHaveText('Stopped');
+
+    await actions.open();
+    expect(await actions.disabledReason('Stop')).toBe('The virtual machine is not running');
+    await actions.close();
+
+    await actions.run('Start');
+    await expect(list.status(namespace, 'life')).toHaveText('Running');
+    const node = list.cell(namespace, 'life', 'node');
+    await expect(node).toHaveText(/^node\d+$/);
+    await expect(list.cell(namespace, 'life', 'ip')).toHaveText(/^\d+\.\d+\.\d+\.\d+/);
+
+    await actions.run('Pause');
+    await expect(list.status(namespace, 'life')).toHaveText('Paused');
+    await actions.run('Unpause');
+    await expect(list.status(namespace, 'life')).toHaveText('Running');
+
+    const before = await node.innerText();
+    await actions.run('Migrate');
+    await expect(node).not.toHaveText(before);
+    await expect(node).toHaveText(/^node\d+$/);
+    await expect(list.status(namespace, 'life')).toHaveText('Running');
+
+    await actions.run('Stop');
+    await expect(list.status(namespace, 'life')).toHaveText('Stopped');
+    await expect(node).toHaveText('-');
+
+    await actions.run('Delete');
+    await list.deleteDialog().confirm('life', { gracePeriodSeconds: 0 });
+    await expect(list.row(namespace, 'life')).toBeHidden();
+    await expect(list.emptyState).toBeVisible();
+  });
+
+  test('bulk-starts the selected VMs', async ({ page, api, namespace }) => {
+    for (const name of ['bulk-a', 'bulk-b', 'bulk-c']) await createCirros(api, namespace, name);
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.row(namespace, 'bulk-c')).toBeVisible();
+    await list.selectRow(namespace, 'bulk-a');
+    await list.selectRow(namespace, 'bulk-b');
+    await expect(list.bulkActions).toHaveText('Actions (2 selected)');
+    await list.bulk('Start');
+    await expect(list.status(namespace, 'bulk-a')).toHaveText('Running');
+    await expect(list.status(namespace, 'bulk-b')).toHaveText('Running');
+    await expect(list.status(namespace, 'bulk-c')).toHaveText('Stopped');
+
+    await list.bulk('Delete', 2);
+    await expect(list.row(namespace, 'bulk-a')).toBeHidden();
+    await expect(list.row(namespace, 'bulk-b')).toBeHidden();
+    await expect(list.row(namespace, 'bulk-c')).toBeVisible();
+  });
+
+  test('shows an empty state that offers to create a VM', async ({ page, namespace }) => {
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.emptyState).toBeVisible();
+    await expect(list.createButton).toHaveAttribute('href', `/k8s/ns/${namespace}/virtualmachines/~new`);
+  });
+
+  test('an error state shows the server message, the status popover links to the events', async ({ page }) => {
+    // The seeded broken-image VM cannot pull its container disk.
+    const list = new VmListPage(page);
+    await list.goto('demo');
+    const status = list.status('demo', 'broken-image');
+    await expect(status).toHaveText(/ErrImagePull|ImagePullBackOff/);
+    await status.getByRole('button').click();
+    const popover = page.getByRole('dialog', { name: /ErrImagePull|ImagePullBackOff/ });
+    await expect(popover).toBeVisible();
+    await expect(popover.getByRole('link', { name: 'View events' })).toHaveAttribute('href', '/k8s/ns/demo/virtualmachines/broken-image/events');
+  });
+
+  test('screenshots of the seeded VMs, light and dark', async ({ page }) => {
+    const shell = new ShellPage(page);
+    const list = new VmListPage(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await list.goto();
+    await expect(list.status('demo', 'fedora-web')).toHaveText('Running');
+    await shell.setDarkTheme(false);
+    await page.screenshot({ path: 'e2e/screenshots/vm-list-light.png', animations: 'disabled' });
+    await shell.setDarkTheme(true);
+    await page.screenshot({ path: 'e2e/screenshots/vm-list-dark.png', animations: 'disabled' });
+    await shell.setDarkTheme(false);
+  });
+});
