@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
+import { ConsolePage } from './pages/console.js';
 import { CreateVmPage } from './pages/create-vm.js';
 import { ShellPage } from './pages/shell.js';
 
@@ -18,7 +19,7 @@ const getVm = async (api: KubeApi, ns: string, name: string) => (await api.get(v
 const printable = (api: KubeApi, ns: string, name: string) => async () => (await getVm(api, ns, name).catch(() => undefined))?.status?.printableStatus;
 
 test.describe('create a VM from the form', () => {
-  test('a Fedora VM from a container disk with cloud-init user and password starts and is Running', async ({ page, api, namespace }) => {
+  test('a Fedora VM from a container disk with cloud-init user and password starts, and that user logs in on the serial console', async ({ page, api, namespace }) => {
     const form = new CreateVmPage(page);
     await page.emulateMedia({ colorScheme: 'light' });
     await form.goto(namespace);
@@ -44,8 +45,18 @@ test.describe('create a VM from the form', () => {
     const cloudInit = vm.spec?.template?.spec?.volumes?.find((v) => v.cloudInitNoCloud)?.cloudInitNoCloud?.userData ?? '';
     expect(parse(cloudInit)).toMatchObject({ user: 'fedora', password: 'changeme' });
     await expect.poll(printable(api, namespace, 'fedora-dev'), { timeout: 30_000 }).toBe('Running');
-    // The details page follows the VM (serial console login is covered by the console specs).
     await expect(page.getByRole('main')).toContainText('Running');
+
+    // The cloud-init user and password log in on the serial console.
+    const serial = new ConsolePage(page);
+    await serial.openTab(namespace, 'fedora-dev', 'serial');
+    await serial.expectConnected('serial');
+    await serial.typeInTerminal('\n');
+    await serial.expectTerminalText(/fedora-dev login:/, 45_000);
+    await serial.typeInTerminal('fedora\n');
+    await serial.expectTerminalText(/Password:/);
+    await serial.typeInTerminal('changeme\n');
+    await serial.expectTerminalText(/\[fedora@fedora-dev ~\]\$/);
   });
 
   test('a VM that imports from a URL gets a DataVolume and reaches Running', async ({ page, api, namespace }) => {
