@@ -44,7 +44,33 @@ test.describe('VNC console', () => {
     await console.expectCanvasChange(afterPaste);
     await console.expectConnected('vnc');
 
+    // Scaling: Fit stretches the screen to the frame, 1:1 shows it pixel for pixel.
+    const size = () => console.canvas.evaluate((c) => ({ css: Math.round(c.getBoundingClientRect().width), pixels: (c as HTMLCanvasElement).width }));
+    await expect.poll(async () => { const s = await size(); return s.css !== s.pixels; }).toBe(true);
+    await console.button('vnc', '1:1 (actual size)').click();
+    await expect.poll(async () => { const s = await size(); return s.css === s.pixels; }).toBe(true);
+
+    // View only: keys are not sent, so the menu and Paste are off.
+    await console.vnc.getByRole('switch', { name: 'View only' }).check({ force: true });
+    await expect(console.vnc.getByRole('button', { name: 'Send key' })).toBeDisabled();
+    await expect(console.button('vnc', 'Paste')).toBeDisabled();
+
+    await console.button('vnc', 'Fullscreen').click();
+    await expect(console.button('vnc', 'Exit fullscreen')).toBeVisible();
+    await console.button('vnc', 'Exit fullscreen').click();
+    await expect(console.button('vnc', 'Fullscreen')).toBeVisible();
+
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test('a VM without a graphics device says so', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'headless', 'Always', { autoattachGraphicsDevice: false });
+    await waitForVmStatus(api, namespace, 'headless', 'Running');
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'headless', 'vnc');
+    await expect(console.status('vnc')).toHaveText(
+      'Cannot connect: The virtual machine has no graphics device (autoattachGraphicsDevice is false).',
+    );
   });
 
   test('offers to take over a session held in another tab', async ({ page, api, namespace, context }) => {

@@ -8,10 +8,18 @@ export type ConsoleType = 'vnc' | 'serial';
 const CIRROS = new URL('../../../shared/fixtures/kubevirt-examples/vm-cirros.yaml', import.meta.url);
 
 /** The CirrOS example VM (../shared/fixtures) in `namespace`, named `name`, with a run strategy. */
-export async function createCirrosVm(api: KubeApi, namespace: string, name: string, runStrategy: string): Promise<void> {
-  const vm = parse(readFileSync(CIRROS, 'utf8')) as { metadata: Record<string, unknown>; spec: Record<string, unknown> };
+export async function createCirrosVm(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  runStrategy: string,
+  devices: Record<string, unknown> = {},
+): Promise<void> {
+  type Vm = { metadata: Record<string, unknown>; spec: { runStrategy?: string; template: { spec: { domain: { devices: Record<string, unknown> } } } } };
+  const vm = parse(readFileSync(CIRROS, 'utf8')) as Vm;
   vm.metadata = { name, namespace, labels: { 'kubevirt.io/vm': name } };
   vm.spec.runStrategy = runStrategy;
+  Object.assign(vm.spec.template.spec.domain.devices, devices);
   await api.create(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`, vm);
 }
 
