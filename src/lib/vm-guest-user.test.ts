@@ -1,6 +1,6 @@
 import type { V1VirtualMachine } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
-import { bootHints, guestUserOf } from './guest-user';
+import { bootHints, guestUserOf } from './vm-guest-user';
 
 const vm = (volumes: NonNullable<NonNullable<NonNullable<V1VirtualMachine['spec']>['template']['spec']>['volumes']>, dvs: NonNullable<V1VirtualMachine['spec']>['dataVolumeTemplates'] = []): V1VirtualMachine => ({
   metadata: { name: 'v', namespace: 'n' },

@@ -1,6 +1,6 @@
 /** The user a VM's guest most likely has: cloud-init's `user:`, else the image's documented default. */
 import type { V1VirtualMachine } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import { defaultGuestUser } from '../../../lib/virtctl-commands';
+import { defaultGuestUser } from './virtctl-commands';
 
 interface DvSource {
   http?: { url?: string };

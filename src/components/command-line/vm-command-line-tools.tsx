@@ -12,8 +12,10 @@ import {
   FormSelectOption,
   TextInput,
 } from '@patternfly/react-core';
+import type { V1VirtualMachine } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { guestUserOf } from '../../lib/vm-guest-user';
 import {
   consoleCommand,
   exposeCommand,
@@ -112,13 +114,15 @@ export function VmCommandLineTools({ namespace, name, defaultUser }: Props) {
   );
 }
 
-/** The command-line tools of one VM as a card (for the VM's details). */
-export function VmCommandLineCard(props: Props) {
+/** The command-line tools of one VM as a card (for the VM's details); the ssh user comes from its cloud-init or image. */
+export function VmCommandLineCard({ vm }: { vm: V1VirtualMachine }) {
+  const namespace = vm.metadata?.namespace ?? '';
+  const name = vm.metadata?.name ?? '';
   return (
-    <Card id={`vm-cli-${props.namespace}-${props.name}`} aria-label="Command-line tools">
+    <Card id={`vm-cli-${namespace}-${name}`} aria-label="Command-line tools">
       <CardTitle component="h2">Command-line tools</CardTitle>
       <CardBody>
-        <VmCommandLineTools {...props} />
+        <VmCommandLineTools key={`${namespace}/${name}`} namespace={namespace} name={name} defaultUser={guestUserOf(vm)} />
       </CardBody>
       <CardFooter>
         <Link to={COMMAND_LINE_TOOLS_PATH}>How to get virtctl and kubectl</Link>

@@ -4,7 +4,7 @@ import { VmCommandLineTools } from '../../../components/command-line/vm-command-
 import { EmptyStateView } from '../../../components/empty-state';
 import { VirtualMachineModel } from '../../../k8s/models';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
-import { guestUserOf } from '../model/guest-user';
+import { guestUserOf } from '../../../lib/vm-guest-user';
 import { DataState } from './data-state';
 import { ToolDownloads } from './tool-downloads';
 

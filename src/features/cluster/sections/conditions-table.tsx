@@ -11,9 +11,8 @@ export function ConditionsTable({ id, label, conditions }: { id: string; label: 
         <Tr>
           <Th>Type</Th>
           <Th>Status</Th>
-          <Th>Reason</Th>
-          <Th>Message</Th>
-          <Th>Changed</Th>
+          <Th modifier="wrap">Reason and message</Th>
+          <Th modifier="wrap">Changed</Th>
         </Tr>
       </Thead>
       <Tbody>
@@ -23,9 +22,11 @@ export function ConditionsTable({ id, label, conditions }: { id: string; label: 
             <Td dataLabel="Status" id={`${id}-${c.type}-status`}>
               {c.status}
             </Td>
-            <Td dataLabel="Reason">{c.reason ?? '-'}</Td>
-            <Td dataLabel="Message">{c.message ?? '-'}</Td>
-            <Td dataLabel="Changed">
+            <Td dataLabel="Reason and message">
+              <strong>{c.reason ?? '-'}</strong>
+              {c.message ? <div>{c.message}</div> : null}
+            </Td>
+            <Td dataLabel="Changed" modifier="nowrap">
               <Timestamp value={c.lastTransitionTime} />
             </Td>
           </Tr>

@@ -11,8 +11,12 @@ import { namespacedPath } from '../../../lib/routes';
 import { clusterAllocation, type NodeAllocation, type ResourceUse } from '../model/allocation';
 import { DataState } from './data-state';
 
-function Usage({ id, label, use, format }: { id: string; label: string; use: ResourceUse; format: (n: number) => string }) {
-  const text = `${format(use.requested)} of ${format(use.allocatable)}`;
+const cores = (n: number) => String(Math.round(n * 100) / 100);
+const CPU_TEXT = (u: ResourceUse) => `${cores(u.requested)} of ${cores(u.allocatable)} cores`;
+const MEMORY_TEXT = (u: ResourceUse) => `${formatBytes(u.requested)} of ${formatBytes(u.allocatable)}`;
+
+function Usage({ id, label, use, text: describe }: { id: string; label: string; use: ResourceUse; text: (u: ResourceUse) => string }) {
+  const text = describe(use);
   if (use.percent === undefined) return <span id={id}>{text}</span>;
   const variant = use.percent > 100 ? ProgressVariant.danger : use.percent > 85 ? ProgressVariant.warning : undefined;
   return (
@@ -57,12 +61,12 @@ function columns(byName: Map<string, NodeAllocation>): ResourceColumn<IoK8sApiCo
         if (!cap) return '-';
         return cap.canRunVms ? (
           <Label color="green" isCompact>
-            Yes
+            Schedulable
           </Label>
         ) : (
           <>
             <Label color="orange" isCompact>
-              No
+              Not schedulable
             </Label>{' '}
             <small>{cap.reason}</small>
           </>
@@ -74,7 +78,7 @@ function columns(byName: Map<string, NodeAllocation>): ResourceColumn<IoK8sApiCo
       title: 'CPU requested',
       cell: (n) => {
         const a = get(n);
-        return a ? <Usage id={`node-${a.name}-cpu-usage`} label={`${a.name} CPU`} use={a.cpu} format={(c) => `${formatCores(c)} cores`} /> : '-';
+        return a ? <Usage id={`node-${a.name}-cpu-usage`} label={`${a.name} CPU`} use={a.cpu} text={CPU_TEXT} /> : '-';
       },
     },
     {
@@ -82,7 +86,7 @@ function columns(byName: Map<string, NodeAllocation>): ResourceColumn<IoK8sApiCo
       title: 'Memory requested',
       cell: (n) => {
         const a = get(n);
-        return a ? <Usage id={`node-${a.name}-memory-usage`} label={`${a.name} memory`} use={a.memory} format={formatBytes} /> : '-';
+        return a ? <Usage id={`node-${a.name}-memory-usage`} label={`${a.name} memory`} use={a.memory} text={MEMORY_TEXT} /> : '-';
       },
     },
     { id: 'capacity', title: 'Capacity', cell: (n) => { const a = get(n); return a ? `${formatCores(a.cpu.capacity)} cores, ${formatBytes(a.memory.capacity)}` : '-'; } },

@@ -12,6 +12,7 @@ import {
   LabelGroup,
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
+import { VmCommandLineCard } from '../../../components/command-line/vm-command-line-tools';
 import { Timestamp } from '../../../components/timestamp';
 import {
   annotationsOf,
@@ -111,6 +112,9 @@ export function OverviewTab({ vm }: { vm: VM }) {
             <LifecycleTimeline vm={vm} vmi={vmi} />
           </CardBody>
         </Card>
+      </GridItem>
+      <GridItem span={12}>
+        <VmCommandLineCard vm={vm} />
       </GridItem>
     </Grid>
   );

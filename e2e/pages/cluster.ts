@@ -1,0 +1,80 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The KubeVirt CR of the embedded cluster (and of a default install). */
+export const KUBEVIRT_PATH = '/apis/kubevirt.io/v1/namespaces/kubevirt/kubevirts/kubevirt';
+
+/** The Cluster page: KubeVirt and CDI, feature gates, nodes, storage classes, command-line tools. */
+export class ClusterPage {
+  readonly heading: Locator;
+  readonly emulationSwitch: Locator;
+  readonly readOnlyReason: Locator;
+  readonly kubevirtCard: Locator;
+  readonly cdiCard: Locator;
+  readonly nodesCard: Locator;
+  readonly storageCard: Locator;
+  readonly toolsCard: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('main').getByRole('heading', { level: 1, name: 'Cluster', exact: true });
+    this.emulationSwitch = page.getByRole('switch', { name: /Software emulation/ });
+    this.readOnlyReason = page.locator('#emulation-readonly-reason');
+    this.kubevirtCard = page.locator('#kubevirt-card');
+    this.cdiCard = page.locator('#cdi-card');
+    this.nodesCard = page.locator('#nodes-card');
+    this.storageCard = page.locator('#storage-classes-card');
+    this.toolsCard = page.locator('#command-line-tools');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/cluster');
+    await expect(this.heading).toBeVisible();
+  }
+
+  /** Follows the sidebar's "Cluster" link. */
+  async openFromNav(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cluster', exact: true }).click();
+    await expect(this.heading).toBeVisible();
+  }
+
+  /** The warning banner shown across the console while software emulation is on. */
+  static emulationBanner(page: Page): Locator {
+    return page.getByRole('status', { name: 'Software emulation' });
+  }
+
+  /** Flips the useEmulation switch and waits until the CR (through its watch) agrees. */
+  async setEmulation(on: boolean): Promise<void> {
+    await expect(this.emulationSwitch).toBeEnabled();
+    if ((await this.emulationSwitch.isChecked()) !== on) await this.emulationSwitch.locator('xpath=ancestor::label[1]').click();
+    await expect(this.emulationSwitch).toBeChecked({ checked: on });
+    await expect(this.emulationSwitch).toBeEnabled();
+  }
+
+  conditionStatus(card: 'kubevirt' | 'cdi', type: string): Locator {
+    return this.page.locator(`#${card}-conditions-${type}-status`);
+  }
+
+  nodeCell(node: string, column: 'name' | 'vms-capable' | 'cpu' | 'memory' | 'capacity' | 'vms'): Locator {
+    return this.page.locator(`[id="node-${node}-${column}"]`);
+  }
+
+  storageClassRow(name: string): Locator {
+    return this.page.locator(`[id="storageclass-${name}"]`);
+  }
+
+  async choosePlatform(label: string): Promise<void> {
+    await this.toolsCard.getByRole('combobox', { name: 'Platform' }).selectOption({ label });
+  }
+
+  async chooseVm(namespace: string, name: string): Promise<void> {
+    await this.toolsCard.getByRole('combobox', { name: 'Virtual machine' }).selectOption(`${namespace}/${name}`);
+  }
+
+  /** A copyable command by its accessible name ("Serial console command", "SSH command"...). */
+  command(label: string): Locator {
+    return this.toolsCard.getByRole('textbox', { name: label, exact: true });
+  }
+
+  async setSshUser(user: string): Promise<void> {
+    await this.toolsCard.getByRole('textbox', { name: 'SSH user' }).fill(user);
+  }
+}
