@@ -131,6 +131,31 @@ test.describe('expose a VM', () => {
     await expect(services.hint(access, 'Route URL')).toHaveValue(url);
   });
 
+  test('a LoadBalancer with the older selector, not owned by the VM, shows its external IP', async ({ page, api, namespace }) => {
+    await createVm(api, namespace, 'Halted');
+    const expose = new ExposeDialog(page);
+    await expose.goto(namespace, VM);
+    await expose.port.fill('3389');
+    await expect(expose.name).toHaveValue(`${VM}-rdp`);
+    await expose.chooseType('LoadBalancer');
+    await expose.chooseSelector('vm.kubevirt.io/name');
+    await expose.form.getByRole('checkbox', { name: 'Delete the service with the virtual machine' }).uncheck();
+    await expose.expose(`${VM}-rdp`);
+
+    const created = await api.get(servicePath(namespace, `${VM}-rdp`));
+    expect(created.spec).toMatchObject({ type: 'LoadBalancer', selector: { 'vm.kubevirt.io/name': VM } });
+    expect((created.metadata as { ownerReferences?: unknown }).ownerReferences).toBeUndefined();
+
+    const services = new ServicesPage(page);
+    await services.goto(namespace);
+    await expect(services.cell(namespace, `${VM}-rdp`, 'external-ip')).toHaveText(/^\d+\.\d+\.\d+\.\d+$/);
+    await expect(services.cell(namespace, `${VM}-rdp`, 'node-ports')).toHaveText(/^3\d{4}$/);
+    await expect(services.cell(namespace, `${VM}-rdp`, 'vms').getByRole('link', { name: VM })).toHaveAttribute(
+      'href',
+      `/k8s/ns/${namespace}/virtualmachines/${VM}`,
+    );
+  });
+
   test('shows bad input on its field: ports out of range, a taken name, a port already exposed', async ({ page, api, namespace }) => {
     await createVm(api, namespace, 'Halted');
     await api.create(servicePath(namespace), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessHints, cloudInitUser, clusterDnsName, nodeAddress, pickNodeAddress, userFromUserData } from './access-hints';
+import { accessHints, cloudInitUser, clusterDnsName, guestUser, nodeAddress, pickNodeAddress, userFromUserData } from './access-hints';
 import { exampleVm, node, service } from './test-fixtures';
 import type { Route, VM } from './types';
 
@@ -22,6 +22,12 @@ describe('cloud-init user', () => {
     expect(cloudInitUser(exampleVm())).toBeUndefined();
     expect(cloudInitUser(withUserData({ userData: '#cloud-config\nuser: cloud-user\n' }))).toBe('cloud-user');
     expect(cloudInitUser(withUserData({ userDataBase64: btoa('#cloud-config\nuser: b64user\n') }))).toBe('b64user');
+  });
+
+  it("falls back on the image's documented user", () => {
+    expect(guestUser(exampleVm())).toBe('cirros');
+    expect(guestUser(withUserData({ userData: '#cloud-config\nuser: admin\n' }))).toBe('admin');
+    expect(guestUser(undefined)).toBeUndefined();
   });
 });
 

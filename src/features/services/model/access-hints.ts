@@ -4,6 +4,8 @@
  * Service's cluster DNS name and its Routes' URLs. Pure.
  */
 import { parse } from 'yaml';
+import { defaultGuestUser } from '../../../lib/virtctl-commands';
+import { bootHints } from '../../../lib/vm-guest-user';
 import { routeUrl } from './route-builder';
 import type { Node, Route, Service, ServicePort, VM } from './types';
 
@@ -61,6 +63,10 @@ export function cloudInitUser(vm: VM | undefined): string | undefined {
   }
   return undefined;
 }
+
+/** The VM's login: its cloud-init user, else the documented default of the image it boots (cirros, fedora...). */
+export const guestUser = (vm: VM | undefined): string | undefined =>
+  vm ? (cloudInitUser(vm) ?? defaultGuestUser(bootHints(vm))) : undefined;
 
 /** A node's address for clients outside the cluster: ExternalIP, else InternalIP, else its hostname. */
 export function nodeAddress(node: Node): string | undefined {

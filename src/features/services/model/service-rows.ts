@@ -1,5 +1,5 @@
 /** The Services page's rows: each Service that selects a VM, joined with what it reaches. Pure. */
-import { accessHints, cloudInitUser, pickNodeAddress, type AccessHint } from './access-hints';
+import { accessHints, guestUser, pickNodeAddress, type AccessHint } from './access-hints';
 import { readinessFromEndpoints, readinessFromSlices, slicesOfService, type EndpointReadiness } from './endpoints';
 import { routesOfService } from './route-builder';
 import { targetsByService, type SelectedTarget } from './selector-match';
@@ -52,7 +52,7 @@ export function serviceRows(input: RowInput): ServiceRow[] {
     const routes = routesOfService(input.routes, service);
     const hints = accessHints({
       service,
-      user: cloudInitUser(vmByKey.get(firstKey)),
+      user: guestUser(vmByKey.get(firstKey)),
       nodeAddress: pickNodeAddress(input.nodes, [...readiness.nodes, ...(vmiNode ? [vmiNode] : [])]),
       routes,
     });
