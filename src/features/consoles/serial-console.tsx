@@ -98,23 +98,30 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, statusActio
   useEffect(() => {
     if (liveAttempt === undefined) return;
     const attempt = liveAttempt;
-    const ws = openConsoleSocket({ namespace, name: vmiName }, 'console', { preserveSession });
-    const decoder = new TextDecoder();
-    ws.addEventListener('open', () => {
-      dispatch({ type: 'opened', attempt });
-      termRef.current?.focus();
-    });
-    ws.addEventListener('message', (e: MessageEvent) => {
-      if (!(e.data instanceof ArrayBuffer)) return;
-      const bytes = new Uint8Array(e.data);
-      termRef.current?.write(bytes);
-      transcriptRef.current = appendCapped(transcriptRef.current, decoder.decode(bytes, { stream: true }), TRANSCRIPT_MAX);
-    });
-    ws.addEventListener('close', (e) => dispatch({ type: 'closed', attempt, code: e.code, reason: e.reason }));
-    socketRef.current = ws;
+    let ws: WebSocket | undefined;
+    // Connect on the next task: a mount undone at once (StrictMode, quick navigation) opens no
+    // session that would make the next one look taken.
+    const timer = setTimeout(() => {
+      const socket = openConsoleSocket({ namespace, name: vmiName }, 'console', { preserveSession });
+      const decoder = new TextDecoder();
+      socket.addEventListener('open', () => {
+        dispatch({ type: 'opened', attempt });
+        termRef.current?.focus();
+      });
+      socket.addEventListener('message', (e: MessageEvent) => {
+        if (!(e.data instanceof ArrayBuffer)) return;
+        const bytes = new Uint8Array(e.data);
+        termRef.current?.write(bytes);
+        transcriptRef.current = appendCapped(transcriptRef.current, decoder.decode(bytes, { stream: true }), TRANSCRIPT_MAX);
+      });
+      socket.addEventListener('close', (e) => dispatch({ type: 'closed', attempt, code: e.code, reason: e.reason }));
+      socketRef.current = socket;
+      ws = socket;
+    }, 0);
     return () => {
+      clearTimeout(timer);
       socketRef.current = null;
-      if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) ws.close(1000);
+      if (ws && (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN)) ws.close(1000);
     };
   }, [liveAttempt, preserveSession, namespace, vmiName, dispatch]);
 

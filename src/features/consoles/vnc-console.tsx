@@ -25,6 +25,12 @@ export interface VncConsoleProps {
   fill?: boolean;
 }
 
+function applySettings(rfb: RFB, s: { scale: VncScale; viewOnly: boolean }): void {
+  rfb.scaleViewport = s.scale === 'fit';
+  rfb.clipViewport = false;
+  rfb.viewOnly = s.viewOnly;
+}
+
 /**
  * The VM's screen over noVNC. This component owns one RFB per connection attempt: created in an
  * effect on a websocket opened through the data layer, disconnected in the effect's cleanup.
@@ -44,34 +50,40 @@ export function VncConsole({ namespace, vmiName, vmName, leading, statusActions,
   const liveAttempt = isLive(state) ? state.attempt : undefined;
   const preserveSession = state.status === 'connecting' || state.status === 'connected' ? state.preserveSession : false;
 
+  // What the toolbar chose, for the RFB of the next attempt too.
+  const settingsRef = useRef({ scale, viewOnly });
+
   useEffect(() => {
     const screen = screenRef.current;
     if (liveAttempt === undefined || !screen) return;
     const attempt = liveAttempt;
-    const ws = openConsoleSocket({ namespace, name: vmiName }, 'vnc', { preserveSession });
-    ws.addEventListener('open', () => dispatch({ type: 'opened', attempt }));
-    ws.addEventListener('close', (e) => dispatch({ type: 'closed', attempt, code: e.code, reason: e.reason }));
-    const rfb = new RFB(screen, ws, { shared: true });
-    rfb.background = 'transparent';
+    let rfb: RFB | undefined;
     let ended = false;
-    rfb.addEventListener('disconnect', () => {
-      ended = true;
-    });
-    rfbRef.current = rfb;
+    // Connect on the next task: a mount undone at once (StrictMode, quick navigation) opens no
+    // session that would make the next one look taken.
+    const timer = setTimeout(() => {
+      const ws = openConsoleSocket({ namespace, name: vmiName }, 'vnc', { preserveSession });
+      ws.addEventListener('open', () => dispatch({ type: 'opened', attempt }));
+      ws.addEventListener('close', (e) => dispatch({ type: 'closed', attempt, code: e.code, reason: e.reason }));
+      rfb = new RFB(screen, ws, { shared: true });
+      rfb.background = 'transparent';
+      applySettings(rfb, settingsRef.current);
+      rfb.addEventListener('disconnect', () => {
+        ended = true;
+      });
+      rfbRef.current = rfb;
+    }, 0);
     return () => {
+      clearTimeout(timer);
       rfbRef.current = null;
-      if (!ended) rfb.disconnect();
+      if (rfb && !ended) rfb.disconnect();
     };
   }, [liveAttempt, preserveSession, namespace, vmiName, dispatch]);
 
-  // Settings apply to the RFB of the current attempt (this effect runs after the one above).
   useEffect(() => {
-    const rfb = rfbRef.current;
-    if (!rfb) return;
-    rfb.scaleViewport = scale === 'fit';
-    rfb.clipViewport = false;
-    rfb.viewOnly = viewOnly;
-  }, [scale, viewOnly, liveAttempt]);
+    settingsRef.current = { scale, viewOnly };
+    if (rfbRef.current) applySettings(rfbRef.current, settingsRef.current);
+  }, [scale, viewOnly]);
 
   const send = (events: KeyEvent[]) => {
     const rfb = rfbRef.current;
