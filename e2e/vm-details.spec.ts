@@ -127,6 +127,7 @@ test.describe('VM details', () => {
       const name = await createVm(api, namespace, fixture('vm-cirros.yaml'));
       const details = new VmDetailsPage(page, namespace, name);
       await editThenConflict(details, api, namespace, name);
+      await page.screenshot({ path: 'e2e/screenshots/vm-details-yaml-conflict-light.png', animations: 'disabled' });
       await details.overwriteAfterConflict();
       await expect(details.savedAlert).toBeVisible();
       const labels = ((await api.get(`${vmsPath(namespace)}/${name}`)).metadata as { labels: Record<string, string> }).labels;

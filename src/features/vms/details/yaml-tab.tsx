@@ -78,6 +78,8 @@ export function YamlTab({ vm }: { vm: VM }) {
           onChange={(text) => dispatch({ type: 'edit', text })}
           onSave={save}
           readOnly={readOnly || saving}
+          // Leaves room for the heading, tabs and the Save button on a laptop screen.
+          height="max(320px, calc(100vh - 430px))"
         />
       </StackItem>
       <StackItem>

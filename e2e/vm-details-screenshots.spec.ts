@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { expect, test } from './fixtures/index.js';
+import { ShellPage } from './pages/shell.js';
+import { VM_DETAILS_TABS, VmDetailsPage, type VmDetailsTabName } from './pages/vm-details.js';
+
+const slug = (tab: VmDetailsTabName) => tab.toLowerCase().replace(/\s+/g, '-');
+
+// Screenshots of every tab in both themes, to look at (e2e/screenshots/ is not committed).
+test('@screenshots VM details tabs in light and dark themes', async ({ page, api, namespace }) => {
+  test.setTimeout(120_000);
+  const shell = new ShellPage(page);
+  // A seeded running VM with a Service and IPs; for Disks, a VM importing a large DataVolume.
+  const running = new VmDetailsPage(page, 'demo', 'fedora-web');
+  const text = readFileSync(new URL('../../shared/fixtures/kubevirt-examples/vm-alpine-datavolume.yaml', import.meta.url), 'utf8');
+
+  for (const dark of [false, true]) {
+    const theme = dark ? 'dark' : 'light';
+    await running.goto();
+    await shell.setDarkTheme(dark);
+    for (const tab of VM_DETAILS_TABS) {
+      let details = running;
+      if (tab === 'Disks') {
+        const manifest = parse(text);
+        manifest.metadata = { ...manifest.metadata, name: `importing-${theme}`, namespace };
+        manifest.spec.dataVolumeTemplates[0].spec.pvc.resources.requests.storage = '200Gi';
+        manifest.spec.dataVolumeTemplates[0].metadata.name = `alpine-dv-${theme}`;
+        manifest.spec.template.spec.volumes[0].dataVolume.name = `alpine-dv-${theme}`;
+        await api.create(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`, manifest);
+        details = new VmDetailsPage(page, namespace, manifest.metadata.name);
+        await details.goto('Disks');
+        await expect(page.getByText('ImportInProgress')).toBeVisible();
+      } else if (page.url().includes('/disks')) await running.goto(tab);
+      else await running.openTab(tab);
+      if (tab === 'YAML') {
+        await expect(page.locator(dark ? '.monaco-editor.vs-dark' : '.monaco-editor.vs')).toBeVisible();
+      }
+      if (tab === 'Disks') await expect(details.importProgress(`alpine-dv-${theme}`)).toBeVisible();
+      if (tab === 'Events') await expect(details.eventsTable).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/vm-details-${slug(tab)}-${theme}.png`, animations: 'disabled' });
+    }
+  }
+  await shell.setDarkTheme(false);
+});
