@@ -1,15 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inClusterUpstream, InClusterError } from './in-cluster.js';
 import { kubeconfigUpstream, KubeconfigError } from './kubeconfig.js';
 
 // Any PEM is accepted by https.Agent at construction; these tests check the wiring, not TLS.
 const FAKE_PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function accountDir(withToken: boolean): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sa-'));
+  made.push(dir);
   writeFileSync(path.join(dir, 'ca.crt'), FAKE_PEM);
   if (withToken) writeFileSync(path.join(dir, 'token'), 'sa-token\n');
   return dir;
@@ -45,6 +49,7 @@ describe('in-cluster upstream', () => {
 describe('kubeconfig upstream', () => {
   function kubeconfig(body: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'kc-'));
+    made.push(dir);
     const file = path.join(dir, 'config');
     writeFileSync(file, body);
     return file;

@@ -1,6 +1,6 @@
 // The console server in front of the embedded cluster started with a users file: each user's own
 // token is passed through, so RBAC applies per user, and nothing secret reaches the logs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -17,9 +17,10 @@ const logLines: string[] = [];
 let cluster: RunningCluster;
 let console_: ConsoleServer;
 let base: string;
+let dir: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'users-'));
+  dir = mkdtempSync(path.join(tmpdir(), 'users-'));
   const usersFile = path.join(dir, 'users.yaml');
   writeFileSync(usersFile, `users:
   - name: admin
@@ -43,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await console_.drain(100);
   await cluster.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const csrf = { cookie: 'csrf-token=abc', 'x-csrftoken': 'abc' };

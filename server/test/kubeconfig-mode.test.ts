@@ -2,7 +2,7 @@
 // CA and a bearer token: the console lists VMs with the kubeconfig's credentials, verifies the
 // server with the kubeconfig's CA, and never hands the token to the browser.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -74,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of consoles) await c.drain(100);
   await cluster.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('kubeconfig mode', () => {
