@@ -38,7 +38,7 @@ export class ClusterPage {
 
   /** The warning banner shown across the console while software emulation is on. */
   static emulationBanner(page: Page): Locator {
-    return page.getByRole('status', { name: 'Software emulation' });
+    return page.getByRole('region', { name: 'Software emulation' });
   }
 
   /** Flips the useEmulation switch and waits until the CR (through its watch) agrees. */

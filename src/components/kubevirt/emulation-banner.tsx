@@ -16,7 +16,7 @@ export function EmulationBanner() {
   const { kubevirt } = useKubeVirt();
   if (!usesEmulation(kubevirt)) return null;
   return (
-    <Banner status="warning" screenReaderText="Warning" id="emulation-banner" role="status" aria-label="Software emulation">
+    <Banner status="warning" screenReaderText="Warning" id="emulation-banner" role="region" aria-label="Software emulation">
       <Flex spaceItems={{ default: 'spaceItemsSm' }} alignItems={{ default: 'alignItemsCenter' }} flexWrap={{ default: 'nowrap' }}>
         <FlexItem>
           <ExclamationTriangleIcon aria-hidden />
