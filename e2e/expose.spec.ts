@@ -205,4 +205,26 @@ test.describe('expose a VM', () => {
     await expose.expose('fine');
     await expectNoSeriousA11yViolations(page);
   });
+
+  test('a name taken between the check and the create gets the server 409 on the name field', async ({ page, api, namespace }) => {
+    await createVm(api, namespace, 'Halted');
+    const expose = new ExposeDialog(page);
+    await expose.goto(namespace, VM);
+    await expose.name.fill('racy');
+    await expect(expose.fieldError('name')).toBeHidden();
+    // Someone creates "racy" while the dry run is on its way: the real server answers 409 AlreadyExists.
+    await page.route(`**/api/kubernetes/api/v1/namespaces/${namespace}/services?dryRun=All`, async (route) => {
+      await api.create(servicePath(namespace), {
+        apiVersion: 'v1', kind: 'Service', metadata: { name: 'racy' }, spec: { selector: { app: 'other' }, ports: [{ port: 1 }] },
+      });
+      await route.continue();
+    }, { times: 1 });
+    const dryRun = page.waitForResponse((r) => r.url().includes(`/namespaces/${namespace}/services?dryRun=All`));
+    await expose.submit();
+    expect((await dryRun).status()).toBe(409);
+    await expect(expose.fieldError('name')).toContainText(`A service named "racy" already exists in namespace ${namespace}`);
+    await expect(expose.form).toBeVisible();
+    const svc = await api.get(servicePath(namespace, 'racy'));
+    expect((svc.spec as { selector: unknown }).selector).toEqual({ app: 'other' });
+  });
 });

@@ -10,6 +10,8 @@ export interface ServiceColumn {
   id: string;
   title: string;
   cell: (row: ServiceRow) => ReactNode;
+  /** How the cell's text wraps (default: as the table decides). */
+  modifier?: 'nowrap' | 'breakWord';
 }
 
 const dash = '-';
@@ -40,18 +42,18 @@ function targetLinks(row: ServiceRow): ReactNode {
 /** The Services page's columns (the name, expand toggle and actions are added by the table). */
 export function serviceColumns(routesServed: boolean, showNamespace: boolean): ServiceColumn[] {
   const cols: ServiceColumn[] = [
-    ...(showNamespace ? [{ id: 'namespace', title: 'Namespace', cell: (r: ServiceRow) => r.service.metadata?.namespace ?? dash }] : []),
+    ...(showNamespace ? [{ id: 'namespace', title: 'Namespace', modifier: 'breakWord' as const, cell: (r: ServiceRow) => r.service.metadata?.namespace ?? dash }] : []),
     { id: 'type', title: 'Type', cell: (r) => r.service.spec?.type ?? 'ClusterIP' },
     { id: 'cluster-ip', title: 'Cluster IP', cell: (r) => r.service.spec?.clusterIP ?? dash },
-    { id: 'ports', title: 'Ports', cell: (r) => lines((r.service.spec?.ports ?? []).map(portText)) },
+    { id: 'ports', title: 'Ports', modifier: 'nowrap', cell: (r) => lines((r.service.spec?.ports ?? []).map(portText)) },
     {
       id: 'node-ports',
       title: 'Node ports',
       cell: (r) => lines((r.service.spec?.ports ?? []).filter((p) => p.nodePort).map((p) => String(p.nodePort))),
     },
     { id: 'external-ip', title: 'External IP', cell: (r) => lines(r.externalAddresses) },
-    { id: 'vms', title: 'Virtual machines', cell: targetLinks },
-    { id: 'endpoints', title: 'Endpoints', cell: (r) => <EndpointStatus readiness={r.readiness} /> },
+    { id: 'vms', title: 'Virtual machines', modifier: 'nowrap', cell: targetLinks },
+    { id: 'endpoints', title: 'Endpoints', modifier: 'nowrap', cell: (r) => <EndpointStatus readiness={r.readiness} /> },
   ];
   if (routesServed) {
     cols.push({

@@ -117,11 +117,11 @@ export function ServiceTable({ rows, routesServed, showNamespace }: ServiceTable
                     icon={isOpen ? <AngleDownIcon /> : <AngleRightIcon />}
                   />
                 </Td>
-                <Td id={`${id}-name`} dataLabel="Name" modifier="breakWord">
+                <Td id={`${id}-name`} dataLabel="Name" modifier="nowrap">
                   {name}
                 </Td>
                 {columns.map((c) => (
-                  <Td key={c.id} id={`${id}-${c.id}`} dataLabel={c.title}>
+                  <Td key={c.id} id={`${id}-${c.id}`} dataLabel={c.title} modifier={c.modifier}>
                     {c.cell(row)}
                   </Td>
                 ))}
