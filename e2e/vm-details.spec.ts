@@ -108,6 +108,16 @@ test.describe('VM details', () => {
     await expect(details.errorAlert).toContainText('mutually exclusive');
     await expect(details.unsavedChanges).toBeVisible();
     expect(await details.readYaml()).toContain('running: true');
+
+    // Leaving with unsaved edits asks first.
+    await details.tab('Events').click();
+    const dialog = page.getByRole('dialog', { name: /Discard unsaved changes/ });
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(details.tab('YAML')).toHaveAttribute('aria-selected', 'true');
+    expect(await details.readYaml()).toContain('running: true');
+    await details.tab('Events').click();
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(details.tab('Events')).toHaveAttribute('aria-selected', 'true');
   });
 
   test.describe('a conflicting change keeps the user\'s text', () => {

@@ -9,6 +9,7 @@ import { nameOf, namespaceOf, type VM } from '../selectors';
 import { prepareUpdate, type ObjectIdentity } from './prepare-update';
 import { vmSnapshot } from './vm-yaml';
 import { changedUnderneath, editReducer, initialEditState, isDirty } from './yaml-edit-state';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { YamlProblemsError, YamlTabAlerts } from './yaml-tab-alerts';
 
 /** View and edit the VM as YAML: PUT with the resourceVersion, 409 handled without losing edits. */
@@ -71,6 +72,7 @@ export function YamlTab({ vm }: { vm: VM }) {
 
   return (
     <Stack hasGutter id={`vm-${namespace}-${name}-yaml`}>
+      <UnsavedChangesGuard dirty={dirty && !saving} />
       <StackItem isFilled>
         <YamlEditor
           id={`vm-${namespace}-${name}-yaml-editor`}

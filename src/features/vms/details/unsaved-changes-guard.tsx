@@ -1,0 +1,34 @@
+import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { useEffect } from 'react';
+import { useBlocker } from 'react-router';
+
+/**
+ * While `dirty`, leaving the page (another tab, a link, closing the window) asks first, so
+ * unsaved YAML edits are not lost by a stray click.
+ */
+export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  if (blocker.state !== 'blocked') return null;
+  return (
+    <Modal variant="small" isOpen onClose={() => blocker.reset()} aria-labelledby="unsaved-changes-title">
+      <ModalHeader title="Discard unsaved changes?" labelId="unsaved-changes-title" titleIconVariant="warning" />
+      <ModalBody>Your YAML edits have not been saved. Leaving this tab discards them.</ModalBody>
+      <ModalFooter>
+        <Button variant="danger" onClick={() => blocker.proceed()}>
+          Discard changes
+        </Button>
+        <Button variant="link" onClick={() => blocker.reset()}>
+          Keep editing
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}
