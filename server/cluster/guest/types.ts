@@ -41,7 +41,7 @@ export interface GuestOptions {
   memory?: string | number;
   /** false when the VMI has `autoattachGraphicsDevice: false`: no screen, no `vnc`. Default true. */
   hasGraphics?: boolean;
-  /** Software emulation (no KVM): only shown in the boot log. */
+  /** Software emulation (no KVM): shown in the boot log, lscpu, /proc/cpuinfo and systemd-detect-virt. */
   emulation?: boolean;
   /** Time scale: 1 = real-time boot (a few seconds), 1000 = about a millisecond per second. */
   speed?: number;
