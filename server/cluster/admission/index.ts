@@ -10,6 +10,8 @@ import { checkMetadataTypes, checkNamespace, checkTypeMeta, nameRuleFor, validat
 import { checkDataVolume, checkVirtualMachine, checkVirtualMachineInstance } from './crd-schemas.js';
 import { admitVirtualMachine, admitVirtualMachineInstanceCreate, admitVirtualMachineInstanceUpdate } from './kubevirt.js';
 import { admitDataVolume } from './cdi.js';
+import { validateService } from './service.js';
+import { validateRoute } from './route.js';
 import { QUANTITY_FORMAT_ERROR, parseQuantity } from './quantity.js';
 import { asArr, asObj, isObject, type Json, type SchemaCheck } from './schema.js';
 
@@ -25,6 +27,12 @@ const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'storage.k8s.io', 'scheduli
 const NOT_OBJECTS = new Set(['authorization.k8s.io', 'authentication.k8s.io', 'subresources.kubevirt.io']);
 
 type SchemaFn = (obj: Json) => SchemaCheck;
+
+/** Validation that kube-apiserver (or OpenShift's API server) does itself for built-in kinds. */
+const BUILTIN_VALIDATION: Record<string, (obj: Json) => FieldError[]> = {
+  '/services': validateService,
+  'route.openshift.io/routes': validateRoute,
+};
 const SCHEMAS: Record<string, SchemaFn> = {
   'kubevirt.io/virtualmachines': checkVirtualMachine,
   'kubevirt.io/virtualmachineinstances': checkVirtualMachineInstance,
@@ -79,6 +87,8 @@ export function admit(req: AdmissionRequest): AdmissionResult {
   if (!req.subresource) errs.push(...validateObjectMeta(obj, nameRuleFor(req.group, req.resource), req.operation === 'CREATE'));
   const schema = SCHEMAS[`${req.group}/${req.resource}`];
   if (schema) errs.push(...schema(obj).errors);
+  const builtin = req.subresource ? undefined : BUILTIN_VALIDATION[`${req.group}/${req.resource}`];
+  if (builtin) errs.push(...builtin(obj));
   if (errs.length > 0) {
     const meta = asObj(obj.metadata);
     const name = typeof meta.name === 'string' ? meta.name : req.name ?? '';
