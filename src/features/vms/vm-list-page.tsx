@@ -1,6 +1,6 @@
 import { PageSection } from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useActiveNamespace } from '../../components/active-namespace';
 import { EmptyStateView } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -44,12 +44,15 @@ export function VmListPage() {
     for (const r of rows?.values() ?? []) m.set(r.status, (m.get(r.status) ?? 0) + 1);
     return m;
   }, [rows]);
-  const { text, statuses, sort, direction } = params;
+  const { statuses, sort, direction } = params;
+  // The box's own text, deferred: typing stays responsive while the table catches up.
+  const text = useDeferredValue(view.text);
   const filtered = useMemo(
     () => (rows ? selectRows(rows.values(), { text, statuses, sort, direction }) : []),
     [rows, text, statuses, sort, direction],
   );
-  const { items, page } = pageOf(filtered, params.page, params.perPage);
+  // While the typed filter has not reached the URL yet, its page is the first.
+  const { items, page } = pageOf(filtered, text === params.text ? params.page : 1, params.perPage);
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const onSelect = useCallback(

@@ -1,6 +1,6 @@
-import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
+import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { useAccessReview } from '../../../k8s';
 import { namespacedPath } from '../../../lib/routes';
@@ -71,23 +71,24 @@ export function VmActionsMenu({ vm, vmi, onDeleted }: VmActionsMenuProps) {
     // Failures are shown by VmActionAlerts; nothing else to do here.
     else run(a, vm).catch(() => undefined);
   };
+  const toggle = (ref?: Ref<MenuToggleElement>) => (
+    <MenuToggle
+      ref={ref}
+      id={vmActionsToggleId(vm)}
+      variant="plain"
+      aria-label={`Actions for ${nameOf(vm)}`}
+      isExpanded={open}
+      onClick={() => setOpen((o) => !o)}
+      icon={<EllipsisVIcon />}
+    />
+  );
   return (
     <>
       <Dropdown
         isOpen={open}
         onOpenChange={setOpen}
         popperProps={{ position: 'right' }}
-        toggle={(ref) => (
-          <MenuToggle
-            ref={ref}
-            id={vmActionsToggleId(vm)}
-            variant="plain"
-            aria-label={`Actions for ${nameOf(vm)}`}
-            isExpanded={open}
-            onClick={() => setOpen((o) => !o)}
-            icon={<EllipsisVIcon />}
-          />
-        )}
+        toggle={(ref) => toggle(ref)}
       >
         {open && <VmActionItems vm={vm} vmi={vmi} onPick={pick} />}
       </Dropdown>

@@ -1,12 +1,15 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PrintableStatus } from '../status/printable-status';
 import { parseListParams, writeListParams, type ListParams, type SortColumn, type SortDirection } from './list-params';
 
+/** How long after the last keystroke the filter goes into the URL. */
+const URL_DELAY_MS = 250;
+
 /**
- * The list view kept in the URL. The filter box keeps its own text so typing never waits for a
- * navigation; the URL follows each keystroke (replace, not push) and wins when it changes
- * elsewhere (back button, a shared link).
+ * The list view kept in the URL. The filter box keeps its own text, which the table filters on at
+ * once; the URL follows a moment after typing stops (replace, not push: a navigation per keystroke
+ * re-renders the whole shell) and wins when it changes elsewhere (back button, a shared link).
  */
 export function useListParams() {
   const [search, setSearch] = useSearchParams();
@@ -25,11 +28,16 @@ export function useListParams() {
     [setSearch],
   );
 
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   const onText = useCallback(
     (value: string) => {
       setText(value);
-      setUrlText(value);
-      update({ text: value, page: 1 });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        setUrlText(value);
+        update({ text: value, page: 1 });
+      }, URL_DELAY_MS);
     },
     [update],
   );
@@ -37,6 +45,7 @@ export function useListParams() {
   const onSort = useCallback((sort: SortColumn, direction: SortDirection) => update({ sort, direction }, false), [update]);
   const onPage = useCallback((page: number, perPage: number) => update({ page, perPage }, false), [update]);
   const onClearFilters = useCallback(() => {
+    clearTimeout(timer.current);
     setText('');
     setUrlText('');
     update({ text: '', statuses: [], page: 1 }, false);

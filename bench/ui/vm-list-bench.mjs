@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * UI benchmark of the VM list with 10,000 VMs (not a test: it prints numbers, it asserts nothing).
+ *
+ *   node bench/ui/vm-list-bench.mjs [--static-dir build/dist] [--vms 10000] [--port 0]
+ *
+ * Starts the console server with `--seed scale:<vms>` and measures in headless Chromium:
+ *  1. navigation → first rows of /k8s/all-namespaces/virtualmachines visible (median of 3 loads);
+ *  2. filter keystroke → table rows updated (input event to the next frame after the mutation);
+ *  3. main-thread long tasks while 100 VMs per second change state (start/stop through the API);
+ *  4. gzip size of the JavaScript the first page loads.
+ * Aims (issue 5): ≤ 1 s, ≤ 100 ms, no long task over 50 ms at p95, ≤ 200 KB.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const VMS = Number(arg('vms', '10000'));
+const PORT = Number(arg('port', '8191'));
+const STATIC_DIR = arg('static-dir', 'dist');
+const CHANGES_PER_SECOND = 100;
+const CHURN_SECONDS = 10;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (n) => `${n.toFixed(0)} ms`;
+
+async function startServer() {
+  const child = spawn(
+    'node',
+    ['build/server/main.js', '--port', String(PORT), '--seed', `scale:${VMS}`, '--speed', '1', '--static-dir', STATIC_DIR, '--log-level', 'warn'],
+    { cwd: repo, env: { ...process.env, KUBECONFIG: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let clusterUrl;
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+    clusterUrl ??= /embedded Kubernetes API with KubeVirt at (http:\/\/[\d.:]+)/.exec(out)?.[1];
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok && clusterUrl) return { child, base, clusterUrl };
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not become ready:\n${out}`);
+}
+
+async function firstRows(browser, base) {
+  const times = [];
+  let scripts = new Map();
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const loaded = new Map();
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') loaded.set(res.url(), res.body().catch(() => Buffer.alloc(0)));
+    });
+    const t0 = Date.now();
+    await page.goto(`${base}/k8s/all-namespaces/virtualmachines`);
+    await page.locator('#vm-table tbody tr').first().waitFor({ state: 'visible', timeout: 60_000 });
+    times.push(Date.now() - t0);
+    if (i === 0) scripts = loaded;
+    await page.close();
+  }
+  let gz = 0;
+  let raw = 0;
+  for (const body of scripts.values()) {
+    const b = await body;
+    raw += b.length;
+    gz += gzipSync(b).length;
+  }
+  return { times, scripts: scripts.size, raw, gz };
+}
+
+async function filterLatency(page) {
+  await page.evaluate(() => {
+    const w = window;
+    w.__filterLatencies = [];
+    const input = document.querySelector('#vm-filter input, input#vm-filter, [aria-label="Filter by name or label"]');
+    const tbody = () => document.querySelector('#vm-table tbody');
+    input.addEventListener('input', () => {
+      const start = performance.now();
+      const target = tbody() ?? document.querySelector('main');
+      const obs = new MutationObserver(() => {
+        obs.disconnect();
+        requestAnimationFrame(() => w.__filterLatencies.push(performance.now() - start));
+      });
+      obs.observe(target.parentElement ?? target, { childList: true, subtree: true, characterData: true });
+    });
+  });
+  const box = page.getByRole('textbox', { name: 'Filter by name or label' });
+  await box.click();
+  // Each keystroke narrows the 10,000 names: vm-0 (1,000), vm-01 (100), vm-012 (10), vm-0123 (1).
+  for (const text of ['vm-0123', 'tier=db', 'vm-9']) {
+    await box.fill('');
+    await page.waitForTimeout(300);
+    for (const ch of text) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(250);
+    }
+  }
+  await box.fill('');
+  return page.evaluate(() => window.__filterLatencies);
+}
+
+async function churn(page, clusterUrl) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  // Halted VMs are i % 100 < 60: start them, 100 per second, then stop the first batches again.
+  const halted = Array.from({ length: VMS }, (_, i) => i).filter((i) => i % 100 < 60).map((i) => `vm-${String(i).padStart(5, '0')}`);
+  const put = (name, verb) =>
+    fetch(`${clusterUrl}/apis/subresources.kubevirt.io/v1/namespaces/scale/virtualmachines/${name}/${verb}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).then((r) => r.status);
+  let sent = 0;
+  let failed = 0;
+  const t0 = Date.now();
+  for (let s = 0; s < CHURN_SECONDS; s++) {
+    const verb = s < CHURN_SECONDS / 2 ? 'start' : 'stop';
+    const batch = halted.slice((s % (CHURN_SECONDS / 2)) * CHANGES_PER_SECOND, (s % (CHURN_SECONDS / 2) + 1) * CHANGES_PER_SECOND);
+    const tick = Date.now();
+    // Spread the batch over the second, 10 requests every 100 ms.
+    for (let k = 0; k < 10; k++) {
+      const codes = await Promise.all(batch.slice(k * 10, k * 10 + 10).map((n) => put(n, verb)));
+      sent += codes.length;
+      failed += codes.filter((c) => c >= 300).length;
+      await new Promise((r) => setTimeout(r, Math.max(0, tick + (k + 1) * 100 - Date.now())));
+    }
+  }
+  await page.waitForTimeout(2000);
+  const tasks = await page.evaluate(() => window.__longTasks);
+  return { tasks, sent, failed, seconds: (Date.now() - t0) / 1000 };
+}
+
+const { child, base, clusterUrl } = await startServer();
+const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  console.log(`VM list benchmark: ${VMS} VMs (seed scale:${VMS}), app from ${STATIC_DIR}`);
+  const first = await firstRows(browser, base);
+  console.log(`navigation → first rows: median ${ms(median(first.times))} (runs: ${first.times.map(ms).join(', ')}) [aim ≤ 1000 ms]`);
+  console.log(`first page JavaScript: ${first.scripts} files, ${(first.raw / 1024).toFixed(0)} KB raw, ${(first.gz / 1024).toFixed(1)} KB gzip [aim ≤ 200 KB]`);
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${base}/k8s/all-namespaces/virtualmachines`);
+  await page.locator('#vm-table tbody tr').first().waitFor();
+  const lat = await filterLatency(page);
+  console.log(
+    `filter keystroke → rows updated: median ${ms(median(lat))}, p95 ${ms(percentile(lat, 95))}, max ${ms(Math.max(...lat))} over ${lat.length} keystrokes [aim ≤ 100 ms]`,
+  );
+
+  const c = await churn(page, clusterUrl);
+  console.log(
+    `long tasks while ${CHANGES_PER_SECOND} VMs/s change state (${c.sent} start/stop requests in ${c.seconds.toFixed(1)} s, ${c.failed} refused): ` +
+      `${c.tasks.length} long tasks, p95 ${ms(percentile(c.tasks, 95))}, max ${ms(c.tasks.length ? Math.max(...c.tasks) : 0)} [aim p95 ≤ 50 ms]`,
+  );
+  await page.close();
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
