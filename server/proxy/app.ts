@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import sirv from 'sirv';
+import serveStatic from 'serve-static';
 import type WebSocket from 'ws';
 import { forwardedToken, type Upstream } from './upstream.js';
 import { proxyHttp } from './http-proxy.js';
@@ -45,11 +45,16 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const indexFile = opts.staticDir ? path.join(opts.staticDir, 'index.html') : undefined;
   const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
+  // serve-static answers stream errors (a file removed while the folder is rebuilt) with next(err)
+  // instead of crashing the process.
   const assets = opts.staticDir && indexHtml
-    ? sirv(opts.staticDir, { etag: true, single: false, dev: false,
-        setHeaders: (res, pathname) => {
-          if (pathname.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        } })
+    ? serveStatic(opts.staticDir, {
+        index: false,
+        fallthrough: true,
+        setHeaders: (res, filePath) => {
+          if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      })
     : undefined;
   const sockets = new Set<WebSocket>();
   const watches = new Set<ServerResponse>();
@@ -110,7 +115,14 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, 'MethodNotAllowed', 'method not allowed');
     // The index page sets the CSRF cookie, so it never comes from the static file handler.
     const pathname = url.split('?')[0];
-    if (assets && pathname !== '/' && pathname !== '/index.html') return void assets(req, res, () => serveIndex(req, res));
+    if (assets && pathname !== '/' && pathname !== '/index.html') {
+      return void assets(req, res, (err?: unknown) => {
+        if (!err && pathname.startsWith('/assets/')) return sendStatus(res, 404, 'NotFound', `no such file ${pathname}`);
+        if (!err) return serveIndex(req, res);
+        log.warn('static file failed', { path: pathname, error: (err as Error).message });
+        sendStatus(res, 500, 'InternalError', 'the file could not be read');
+      });
+    }
     serveIndex(req, res);
   };
 

@@ -225,6 +225,7 @@ describe('static app', () => {
     const upstreamUrl = await listen(upstream);
     const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 't'), log: silentLogger, staticDir: '/tmp/fakedist' });
     const url = await listen(server);
+    expect((await fetch(url + '/assets/missing.js')).status).toBe(404);
     for (const path of ['/', '/index.html', '/k8s/ns/default/virtualmachines']) {
       const res = await fetch(url + path);
       expect(res.status, path).toBe(200);
