@@ -21,7 +21,7 @@ test.describe('app shell', () => {
     await shell.openSection('Services');
     await expect(page).toHaveURL(/\/k8s\/all-namespaces\/services$/);
     await shell.openSection('Overview');
-    await expect(page.getByRole('heading', { name: 'Virtual machines', level: 2 })).toBeVisible();
+    await expect(shell.heading('Overview')).toBeVisible();
     await expect(shell.navLink('Overview')).toHaveAttribute('aria-current', 'page');
     await expectNoSeriousA11yViolations(page);
   });

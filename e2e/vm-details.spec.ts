@@ -45,6 +45,7 @@ test.describe('VM details', () => {
     await expect(details.overviewField('labels')).toContainText('kubevirt.io/vm=vm-cirros');
     await expect(details.timeline.getByText('VirtualMachine created')).toBeVisible();
     await expect(details.actionButton('Start')).toBeEnabled();
+    await expectNoSeriousA11yViolations(page);
 
     for (const tab of VM_DETAILS_TABS) await details.openTab(tab);
 
