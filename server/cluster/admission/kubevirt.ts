@@ -6,6 +6,7 @@ import type { AdmissionRequest, AdmissionResult } from './types.js';
 import type { WebhookCause } from './status.js';
 import { badRequestStatus, kubevirtDenied } from './status.js';
 import { asArr, asObj, asStr, deepEqual, isObject, type Json } from './schema.js';
+import { clone } from '../store/util.js';
 import { defaultVolumeDisks, validateMandatoryFields, validateVmiSpec } from './vmi-spec.js';
 
 export const VM_WEBHOOK = 'virtualmachine-validator.kubevirt.io';
@@ -92,6 +93,10 @@ function dataVolumeTemplateCauses(spec: Json): WebhookCause[] {
   return causes;
 }
 
+function needsVmiDefaults(spec: Json): boolean {
+  return !asStr(spec.architecture) || (isObject(spec.domain) && !asStr(asObj(spec.domain.machine).type));
+}
+
 /** The defaults KubeVirt's mutating webhooks add to a VMI spec: architecture and machine type. */
 function defaultVmiSpec(spec: Json): boolean {
   let changed = false;
@@ -112,7 +117,7 @@ export function admitVirtualMachine(req: AdmissionRequest, obj: Json): Admission
   const spec = asObj(obj.spec);
   const template = asObj(spec.template);
   // KubeVirt validates a defaulted copy of the template; the stored VM keeps what was sent.
-  const tspec = structuredClone(asObj(template.spec));
+  const tspec = clone(asObj(template.spec));
   defaultVolumeDisks(tspec);
   const bad = decodeError(tspec, 'spec.template.spec');
   if (bad) return webhookError(VM_WEBHOOK, bad);
@@ -124,14 +129,15 @@ export function admitVirtualMachine(req: AdmissionRequest, obj: Json): Admission
   ];
   if (causes.length > 0) return { allowed: false, status: kubevirtDenied(VM_WEBHOOK, causes) };
   const warnings = spec.running !== undefined && spec.running !== null ? [RUNNING_DEPRECATED] : undefined;
-  const mutated = structuredClone(obj);
+  if (!needsVmiDefaults(asObj(template.spec))) return { allowed: true, ...(warnings ? { warnings } : {}) };
+  const mutated = clone(obj);
   const changed = defaultVmiSpec(asObj(asObj(asObj(mutated.spec).template).spec));
   return { allowed: true, ...(warnings ? { warnings } : {}), ...(changed ? { object: mutated } : {}) };
 }
 
 export function admitVirtualMachineInstanceCreate(req: AdmissionRequest, obj: Json): AdmissionResult {
   // The VMI mutator runs first and its defaults are stored.
-  const mutated = structuredClone(obj);
+  const mutated = clone(obj);
   const spec = asObj(mutated.spec);
   const changed = [defaultVolumeDisks(spec), defaultVmiSpec(spec)].some(Boolean);
   const bad = decodeError(spec, 'spec');

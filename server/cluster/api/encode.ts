@@ -1,21 +1,35 @@
-/** Encoding objects and lists as JSON fast (cached per stored object), and Accept negotiation. */
+/**
+ * Encoding objects and lists as JSON fast, and Accept negotiation. Stored objects are immutable
+ * (a new resourceVersion is a new object), so each one's JSON is serialised once, kept as bytes
+ * (a Buffer) next to it, and lists and watch events are assembled from those bytes.
+ */
 import { apiVersionOf, errors, type KObject, type ResourceInfo } from '../store/index.js';
 import { toTable, type IncludeObject } from './table.js';
 
-const jsonCache = new WeakMap<object, string>();
+const bytesCache = new WeakMap<object, Buffer>();
 
-/** JSON of a stored (frozen, immutable) object, converted to the requested version. */
+function converted(info: ResourceInfo | undefined, version: string | undefined): boolean {
+  return !!(info && version && version !== info.versions[0]);
+}
+
+/** The JSON bytes of an object in the requested version; cached for stored (frozen) objects in the storage version. */
+export { converted as isConverted };
+
+export function objectBytes(obj: KObject, info: ResourceInfo | undefined, version: string | undefined): Buffer {
+  if (converted(info, version)) return Buffer.from(JSON.stringify({ ...obj, apiVersion: apiVersionOf(info!, version) }));
+  if (!Object.isFrozen(obj)) return Buffer.from(JSON.stringify(obj));
+  let b = bytesCache.get(obj);
+  if (b === undefined) {
+    b = Buffer.from(JSON.stringify(obj));
+    bytesCache.set(obj, b);
+  }
+  return b;
+}
+
+/** JSON of an object, converted to the requested version. */
 export function objectJson(obj: KObject, info: ResourceInfo | undefined, version: string | undefined): string {
-  if (info && version && version !== info.versions[0]) {
-    return JSON.stringify({ ...obj, apiVersion: apiVersionOf(info, version) });
-  }
-  if (!Object.isFrozen(obj)) return JSON.stringify(obj);
-  let s = jsonCache.get(obj);
-  if (s === undefined) {
-    s = JSON.stringify(obj);
-    jsonCache.set(obj, s);
-  }
-  return s;
+  if (converted(info, version)) return JSON.stringify({ ...obj, apiVersion: apiVersionOf(info!, version) });
+  return Object.isFrozen(obj) ? objectBytes(obj, info, version).toString() : JSON.stringify(obj);
 }
 
 export type Output =
@@ -62,18 +76,21 @@ export function includeObjectParam(q: URLSearchParams): IncludeObject {
 }
 
 /** A single object in the negotiated output. */
-export function encodeOne(obj: KObject, info: ResourceInfo, version: string, out: Output, q: URLSearchParams): string {
+export function encodeOne(obj: KObject, info: ResourceInfo, version: string, out: Output, q: URLSearchParams): string | Buffer {
   if (out.kind === 'table') {
     const t = toTable(info, [obj], { resourceVersion: obj.metadata.resourceVersion }, includeObjectParam(q));
     if (out.version === 'v1beta1') t.apiVersion = 'meta.k8s.io/v1beta1';
     return JSON.stringify(t);
   }
   if (out.kind === 'partial') return JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${out.version}`, metadata: obj.metadata });
-  return objectJson(obj, info, version);
+  return objectBytes(obj, info, version);
 }
 
-/** A list in the negotiated output; items are concatenated from cached JSON. */
-export function encodeList(items: KObject[], info: ResourceInfo, version: string, meta: Record<string, unknown>, out: Output, q: URLSearchParams): string {
+const COMMA = Buffer.from(',');
+const LIST_END = Buffer.from(']}');
+
+/** A list in the negotiated output; JSON lists are concatenated from each item's cached bytes. */
+export function encodeList(items: KObject[], info: ResourceInfo, version: string, meta: Record<string, unknown>, out: Output, q: URLSearchParams): string | Buffer {
   if (out.kind === 'table') {
     const t = toTable(info, items, meta, includeObjectParam(q));
     if (out.version === 'v1beta1') t.apiVersion = 'meta.k8s.io/v1beta1';
@@ -86,7 +103,11 @@ export function encodeList(items: KObject[], info: ResourceInfo, version: string
     });
   }
   const head = `{"kind":${JSON.stringify(`${info.kind}List`)},"apiVersion":${JSON.stringify(apiVersionOf(info, version))},"metadata":${JSON.stringify(meta)},"items":[`;
-  const parts = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) parts[i] = objectJson(items[i], info, version);
-  return `${head}${parts.join(',')}]}`;
+  const parts: Buffer[] = [Buffer.from(head)];
+  for (let i = 0; i < items.length; i++) {
+    if (i) parts.push(COMMA);
+    parts.push(objectBytes(items[i], info, version));
+  }
+  parts.push(LIST_END);
+  return Buffer.concat(parts);
 }

@@ -62,7 +62,7 @@ export function parseBody(buf: Buffer, contentType: string, allowYaml: boolean):
   }
 }
 
-export function sendJsonText(res: ServerResponse, code: number, text: string, headers: Record<string, string | string[]> = {}): void {
+export function sendJsonText(res: ServerResponse, code: number, text: string | Buffer, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent) {
     res.end();
     return;

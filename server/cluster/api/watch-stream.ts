@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebSocket } from 'ws';
 import { apiVersionOf, isStatusError, errors, type KObject, type ResourceInfo, type Store, type WatchEvent, resourceKey } from '../store/index.js';
-import { objectJson, type Output } from './encode.js';
+import { isConverted, objectBytes, type Output } from './encode.js';
 import { toTable, includeObjectParam } from './table-watch.js';
 
 export interface WatchParams {
@@ -32,8 +32,30 @@ export function watchParams(q: URLSearchParams, namespace: string | undefined, n
   };
 }
 
-/** Serializes one event; for Table output the object is a one-row Table. */
-export function eventEncoder(info: ResourceInfo, version: string, out: Output, q: URLSearchParams): (ev: WatchEvent) => string {
+const NEWLINE = Buffer.from('\n');
+const EVENT_END = Buffer.from('}\n');
+const EVENT_HEAD: Record<string, Buffer> = Object.fromEntries(
+  ['ADDED', 'MODIFIED', 'DELETED'].map((t) => [t, Buffer.from(`{"type":"${t}","object":`)]),
+);
+
+/**
+ * Watch lines of stored objects in the storage version, shared by every watcher: the same
+ * change is serialised once, not once per watcher.
+ */
+const lineCache = new WeakMap<object, Partial<Record<string, Buffer>>>();
+
+function cachedLine(ev: WatchEvent, info: ResourceInfo, version: string): Buffer {
+  const cacheable = Object.isFrozen(ev.object) && !isConverted(info, version);
+  const lines = cacheable ? lineCache.get(ev.object) : undefined;
+  const hit = lines?.[ev.type];
+  if (hit) return hit;
+  const line = Buffer.concat([EVENT_HEAD[ev.type], objectBytes(ev.object, info, version), EVENT_END]);
+  if (cacheable) lineCache.set(ev.object, { ...lines, [ev.type]: line });
+  return line;
+}
+
+/** Serializes one event as a line ending in a newline; for Table output the object is a one-row Table. */
+export function eventEncoder(info: ResourceInfo, version: string, out: Output, q: URLSearchParams): (ev: WatchEvent) => Buffer {
   let first = true;
   return (ev) => {
     let obj: string;
@@ -43,13 +65,14 @@ export function eventEncoder(info: ResourceInfo, version: string, out: Output, q
       obj = JSON.stringify(toTable(info, [ev.object], { resourceVersion: ev.object.metadata.resourceVersion }, includeObjectParam(q), first, out.version));
       first = false;
     } else if (out.kind === 'partial') obj = JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${out.version}`, metadata: ev.object.metadata });
-    else obj = objectJson(ev.object, info, version);
-    return `{"type":"${ev.type}","object":${obj}}`;
+    else return cachedLine(ev, info, version);
+    return Buffer.from(`{"type":"${ev.type}","object":${obj}}\n`);
   };
 }
 
 interface Sink {
-  send(line: string): boolean;
+  /** Sends one event line (ending in a newline); false when the client is gone or too far behind. */
+  send(line: Buffer): boolean;
   end(): void;
   onClose(cb: () => void): void;
 }
@@ -57,7 +80,7 @@ interface Sink {
 const BOOKMARK_MS = 60_000;
 
 /** Runs a watch into a sink until the client leaves or the timeout passes. */
-function run(store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => string, sink: Sink): void {
+function run(store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => Buffer, sink: Sink): void {
   let stop: (() => void) | undefined;
   let closed = false;
   const finish = () => {
@@ -89,14 +112,25 @@ function run(store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: Watc
 }
 
 /** HTTP chunked watch: headers go out at once, each event is written (and flushed) as it happens. */
-export function watchHttp(req: IncomingMessage, res: ServerResponse, store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => string): void {
+export function watchHttp(req: IncomingMessage, res: ServerResponse, store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => Buffer): void {
   req.socket.setNoDelay(true);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
+  // Events delivered in the same turn of the event loop go out in one write (one syscall).
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    if (!res.destroyed) res.uncork();
+  };
   run(store, info, p, encode, {
     send: (line) => {
       if (res.destroyed) return false;
-      res.write(`${line}\n`);
+      if (!corked) {
+        corked = true;
+        res.cork();
+        setImmediate(uncork);
+      }
+      res.write(line);
       return res.writableLength < 64 * 1024 * 1024;
     },
     end: () => {
@@ -110,13 +144,14 @@ export function watchHttp(req: IncomingMessage, res: ServerResponse, store: Stor
 }
 
 /** Websocket watch: one text frame per event (base64 frames for the base64.binary.k8s.io protocol). */
-export function watchWebSocket(ws: WebSocket, store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => string): void {
+export function watchWebSocket(ws: WebSocket, store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => Buffer): void {
   const base64 = ws.protocol === 'base64.binary.k8s.io';
   run(store, info, p, encode, {
     send: (line) => {
       if (ws.readyState !== ws.OPEN) return false;
-      if (base64) ws.send(Buffer.from(line).toString('base64'));
-      else ws.send(line);
+      const frame = line.subarray(0, line.length - NEWLINE.length);
+      if (base64) ws.send(frame.toString('base64'));
+      else ws.send(frame, { binary: false });
       return ws.bufferedAmount < 64 * 1024 * 1024;
     },
     end: () => {

@@ -52,7 +52,18 @@ export function usageByNode(pods: Iterable<Pod>): Map<string, Requests & { pods:
   return out;
 }
 
+/** Requests of stored (frozen) pods, computed once per pod version. */
+const requestsCache = new WeakMap<Pod, Requests>();
+
 export function podRequests(pod: Pod): Requests {
+  const cached = requestsCache.get(pod);
+  if (cached) return cached;
+  const r = computeRequests(pod);
+  if (Object.isFrozen(pod)) requestsCache.set(pod, r);
+  return r;
+}
+
+function computeRequests(pod: Pod): Requests {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec?.containers ?? []) {

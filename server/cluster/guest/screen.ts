@@ -3,7 +3,9 @@
  * mode (80x25 cells of 9x16 pixels = 720x400) or the Linux framebuffer console after the
  * DRM driver loads (8x16 cells over the whole mode, e.g. 1024x768 = 128x48).
  *
- * Pixels are 0xRRGGBB numbers. Only cells the terminal marks dirty are re-rendered; every
+ * Pixels are 0xRRGGBB numbers, drawn lazily: a screen nobody has looked at (no listener, no
+ * read of `pixels`) keeps only its text, so thousands of idle guests cost no framebuffers.
+ * Only cells the terminal marks dirty are re-rendered; every
  * change is reported to listeners as damage rectangles, content scrolls as a vertical move
  * (which the RFB server can send as CopyRect) and video mode changes as a resize.
  */
@@ -39,7 +41,7 @@ export class Screen {
   height = 0;
   cellWidth = 9;
   readonly cellHeight = GLYPH_HEIGHT;
-  pixels = new Uint32Array(0);
+  private buffer: Uint32Array | null = null;
   readonly terminal: Terminal;
   private readonly listeners = new Set<ScreenListener>();
   private readonly decoder = new TextDecoder('utf-8');
@@ -52,6 +54,7 @@ export class Screen {
 
   /** Subscribes to changes; returns the unsubscribe function. */
   subscribe(listener: ScreenListener): () => void {
+    void this.pixels;
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -61,10 +64,10 @@ export class Screen {
     this.width = width;
     this.height = height;
     this.cellWidth = cellWidth;
-    this.pixels = new Uint32Array(width * height);
+    this.buffer = null;
     this.cursorCell = undefined;
     this.terminal.reset(Math.floor(width / cellWidth), Math.floor(height / this.cellHeight));
-    this.render(false);
+    if (this.listeners.size) void this.pixels;
     for (const l of this.listeners) l.resize(width, height);
   }
 
@@ -72,7 +75,18 @@ export class Screen {
   write(data: Uint8Array | string): void {
     const text = typeof data === 'string' ? data : this.decoder.decode(data, { stream: true });
     this.terminal.write(text);
-    this.render(true);
+    if (this.buffer) this.render(true);
+  }
+
+  /** The framebuffer (width × height, row-major), drawn on first use and kept current after. */
+  get pixels(): Uint32Array {
+    if (!this.buffer) {
+      this.buffer = new Uint32Array(this.width * this.height);
+      this.cursorCell = undefined;
+      this.terminal.markAllDirty();
+      this.render(false);
+    }
+    return this.buffer;
   }
 
   /** The screen's text, one line per row (for tests and logs). */
@@ -81,22 +95,25 @@ export class Screen {
   }
 
   private scrollPixels(lines: number): void {
+    if (!this.buffer) return;
     const dy = lines * this.cellHeight;
     const textHeight = this.terminal.height * this.cellHeight;
-    this.pixels.copyWithin(0, dy * this.width, textHeight * this.width);
+    this.buffer.copyWithin(0, dy * this.width, textHeight * this.width);
     if (this.cursorCell) this.cursorCell = { x: this.cursorCell.x, y: this.cursorCell.y - lines };
     for (const l of this.listeners) l.scroll(dy);
   }
 
   private render(notify: boolean): void {
     const term = this.terminal;
+    const pixels = this.buffer;
+    if (!pixels) return;
     // The cursor (an underline) moves: repaint the cell it leaves and the one it enters.
     const old = this.cursorCell;
     if (old && old.y >= 0) term.rows[old.y].dirty[old.x] = 1;
     term.rows[term.cursorY].dirty[term.cursorX] = 1;
     this.cursorCell = { x: term.cursorX, y: term.cursorY };
     for (const span of term.takeDirty()) {
-      for (let x = span.from; x < span.to; x++) this.drawCell(x, span.row);
+      for (let x = span.from; x < span.to; x++) this.drawCell(pixels, x, span.row);
       if (notify) {
         const rect = { x: span.from * this.cellWidth, y: span.row * this.cellHeight, w: (span.to - span.from) * this.cellWidth, h: this.cellHeight };
         for (const l of this.listeners) l.damage(rect);
@@ -104,7 +121,7 @@ export class Screen {
     }
   }
 
-  private drawCell(cx: number, cy: number): void {
+  private drawCell(pixels: Uint32Array, cx: number, cy: number): void {
     const row = this.terminal.rows[cy];
     const attr = row.attrs[cx];
     const fg = VGA_PALETTE[attr & 0x0f];
@@ -118,7 +135,7 @@ export class Screen {
       for (let gx = 0; gx < this.cellWidth; gx++) {
         // The ninth column of VGA text mode is always background (no line-drawing chars here).
         const on = gx < GLYPH_WIDTH && (bits & (0x80 >> gx)) !== 0;
-        this.pixels[offset++] = on ? fg : bg;
+        pixels[offset++] = on ? fg : bg;
       }
     }
   }

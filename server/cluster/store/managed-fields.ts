@@ -3,14 +3,14 @@
  * objects that all carry a string `name` are keyed by it, every other list is atomic.
  */
 import type { KObject, ManagedFieldsEntry } from './types.js';
-import { isPlainObject, nowRfc3339 } from './util.js';
+import { isPlainObject } from './util.js';
 
 /** A path is a list of segments: "f:<field>", 'k:{"name":"x"}' (keyed list item) or "." (the item itself). */
 export type FieldPath = string[];
 /** Leaf path (JSON-encoded segments) -> JSON of the value there. */
 export type FieldMap = Map<string, string>;
 
-const IGNORED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']);
+export const IGNORED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']);
 
 export function isKeyedList(v: unknown[]): boolean {
   return v.length > 0 && v.every((i) => isPlainObject(i) && typeof i.name === 'string');
@@ -89,44 +89,4 @@ export function entriesOf(obj: KObject): ManagedFieldsEntry[] {
 
 export function sameEntry(e: ManagedFieldsEntry, manager: string, operation: string, subresource?: string): boolean {
   return e.manager === manager && e.operation === operation && (e.subresource ?? '') === (subresource ?? '');
-}
-
-/**
- * Records an Update by `manager` on `next` (mutated): fields it changed become its own and leave
- * every other manager's set. Without a manager the entry is "unknown", as kube-apiserver does
- * for clients that send no user agent.
- */
-export function trackUpdate(old: KObject | undefined, next: KObject, manager: string | undefined, version: string, subresource: string | undefined, now: Date): void {
-  const name = manager || 'unknown';
-  const before = old ? fieldsOf(old) : new Map<string, string>();
-  const after = fieldsOf(next);
-  const changed = new Set<string>();
-  for (const [p, v] of after) if (before.get(p) !== v) changed.add(p);
-  const removed = new Set<string>();
-  for (const p of before.keys()) if (!after.has(p)) removed.add(p);
-  if (!changed.size && !removed.size && old) {
-    next.metadata.managedFields = old.metadata.managedFields;
-    return;
-  }
-  const entries: ManagedFieldsEntry[] = [];
-  let mine: Set<string> | undefined;
-  for (const e of entriesOf(old ?? next)) {
-    const set = fromFieldsV1(e.fieldsV1);
-    for (const p of [...changed, ...removed]) set.delete(p);
-    if (sameEntry(e, name, 'Update', subresource)) {
-      mine = set;
-      continue;
-    }
-    if (set.size) entries.push({ ...e, fieldsV1: toFieldsV1(set) });
-  }
-  mine ??= new Set<string>();
-  for (const p of changed) mine.add(p);
-  const group = next.apiVersion.includes('/') ? next.apiVersion.slice(0, next.apiVersion.indexOf('/') + 1) : '';
-  if (mine.size) {
-    const entry: ManagedFieldsEntry = { manager: name, operation: 'Update', apiVersion: `${group}${version}`, time: nowRfc3339(now), fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(mine) };
-    if (subresource) entry.subresource = subresource;
-    entries.push(entry);
-  }
-  if (entries.length) next.metadata.managedFields = entries;
-  else delete next.metadata.managedFields;
 }

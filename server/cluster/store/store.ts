@@ -276,8 +276,8 @@ export class StoreCore {
   }
 
   /** Fills apiVersion/kind for in-process writers and checks them against the resource. */
-  protected normalize(info: ResourceInfo, input: KObject): KObject {
-    const obj = clone(input);
+  protected normalize(info: ResourceInfo, input: KObject, owned = false): KObject {
+    const obj = owned ? input : clone(input);
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw errors.badRequest('the object is not a JSON object');
     if (!obj.metadata || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) obj.metadata = {};
     obj.apiVersion = apiVersionOf(info);

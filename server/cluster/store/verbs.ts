@@ -4,7 +4,7 @@ import { getResource, type ResourceInfo } from './resources.js';
 import { causes, errors, isStatusError, type V1Status } from './status.js';
 import { StoreCore, type DeleteOptions, type DeleteResult, type ListOptions, type UpdateOptions, type WriteOptions } from './store.js';
 import type { KObject } from './types.js';
-import { trackUpdate } from './managed-fields.js';
+import { trackUpdate } from './managed-update.js';
 import { clone, nowRfc3339, randomSuffix } from './util.js';
 import { isNoop, prepareCreate, prepareUpdate, validateMeta } from './write-rules.js';
 
@@ -57,7 +57,11 @@ export class StoreVerbs extends StoreCore {
   /** Replaces an object (PUT). A resourceVersion in `input` must match (409 Conflict otherwise). */
   update(res: string, input: KObject, opts: UpdateOptions = {}): KObject {
     const info = getResource(res);
-    const next = this.normalize(info, input);
+    return this.replace(info, res, this.normalize(info, input), opts);
+  }
+
+  /** update() of an object the store may take over (already a private mutable copy). */
+  protected replace(info: ResourceInfo, res: string, next: KObject, opts: UpdateOptions): KObject {
     const name = next.metadata.name ?? '';
     const old = this.get(res, next.metadata.namespace, name);
     const rv = next.metadata.resourceVersion;
@@ -121,13 +125,14 @@ export class StoreVerbs extends StoreCore {
    * controllers. Returning `false` from fn skips the write. Throws 404 when the object is gone.
    */
   mutate(res: string, namespace: string | undefined, name: string, fn: (obj: KObject) => void | false, opts: UpdateOptions = {}): KObject {
+    const info = getResource(res);
     for (let attempt = 0; ; attempt++) {
       const cur = this.get(res, namespace, name);
       const copy = clone(cur);
       if (fn(copy) === false) return cur;
       copy.metadata.resourceVersion = cur.metadata.resourceVersion;
       try {
-        return this.update(res, copy, opts);
+        return this.replace(info, res, this.normalize(info, copy, true), opts);
       } catch (e) {
         if (!(isStatusError(e) && e.code === 409 && e.reason === 'Conflict') || attempt > 5) throw e;
       }

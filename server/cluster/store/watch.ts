@@ -42,7 +42,9 @@ export class WatchHub {
   private history: HistoryEvent[] = [];
   /** Watches from a resourceVersion below this are too old (410). */
   compactedRv = 0;
+  /** Changes not yet delivered: pending[pendingHead..] (a queue without O(n) shifts). */
   private pending: HistoryEvent[] = [];
+  private pendingHead = 0;
   private watchers = new Map<string, Set<Watcher>>();
   private withInitial = new Set<Watcher>();
   private scheduled = false;
@@ -84,7 +86,17 @@ export class WatchHub {
   }
 
   get idle(): boolean {
-    return this.pending.length === 0;
+    return this.pendingHead >= this.pending.length;
+  }
+
+  private nextPending(): HistoryEvent | undefined {
+    if (this.pendingHead >= this.pending.length) return undefined;
+    const ev = this.pending[this.pendingHead++];
+    if (this.pendingHead >= this.pending.length) {
+      this.pending = [];
+      this.pendingHead = 0;
+    }
+    return ev;
   }
 
   /**
@@ -123,7 +135,7 @@ export class WatchHub {
     else w.initial = null;
     if (opts.bookmarkIntervalMs) {
       w.timer = setInterval(() => {
-        if (!w.stopped && this.pending.length === 0 && !w.initial) this.deliver(w, this.bookmark(res, this.currentRv()));
+        if (!w.stopped && this.idle && !w.initial) this.deliver(w, this.bookmark(res, this.currentRv()));
       }, opts.bookmarkIntervalMs);
       w.timer.unref();
     }
@@ -181,9 +193,9 @@ export class WatchHub {
     this.flushing = true;
     try {
       this.drainInitial();
-      while (this.pending.length || this.withInitial.size) {
+      while (!this.idle || this.withInitial.size) {
         this.drainInitial();
-        const ev = this.pending.shift();
+        const ev = this.nextPending();
         if (!ev) continue;
         const set = this.watchers.get(ev.res);
         if (set) {

@@ -4,7 +4,7 @@ import { nameErrors, metadataErrors, type NameRule } from './names.js';
 import type { ResourceInfo } from './resources.js';
 import { causes, errors, type StatusCause } from './status.js';
 import type { KObject } from './types.js';
-import { deepEqual, nowRfc3339 } from './util.js';
+import { clone, jsonEqual, nowRfc3339 } from './util.js';
 
 export function nameRule(info: ResourceInfo): NameRule {
   if (info.plural === 'namespaces') return 'label';
@@ -76,7 +76,8 @@ function withoutMetaAndStatus(obj: KObject, dropStatus: boolean): Record<string,
 export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, subresource?: string): KObject {
   let out: KObject;
   if (subresource === 'status') {
-    out = { ...structuredClone(old) };
+    // frozen subtrees of the stored object are shared, not copied (the commit freezes the rest)
+    out = { ...old, metadata: clone(old.metadata) };
     if (next.status === undefined) delete out.status;
     else out.status = next.status;
     if (next.metadata.managedFields) out.metadata.managedFields = next.metadata.managedFields;
@@ -84,7 +85,7 @@ export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, s
     out = next;
     if (info.hasStatus) {
       if (old.status === undefined) delete out.status;
-      else out.status = structuredClone(old.status);
+      else out.status = old.status;
     }
     const m = out.metadata;
     const om = old.metadata;
@@ -105,7 +106,7 @@ export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, s
       delete m.deletionGracePeriodSeconds;
     }
     if (info.plural === 'namespaces') {
-      out.spec = structuredClone(old.spec);
+      out.spec = old.spec;
     }
     if (m.generateName === undefined && om.generateName !== undefined) m.generateName = om.generateName;
   }
@@ -113,7 +114,7 @@ export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, s
   out.kind = old.kind;
   if (info.generation === 'spec') {
     const gen = old.metadata.generation ?? 1;
-    const changed = !deepEqual(withoutMetaAndStatus(old, info.hasStatus), withoutMetaAndStatus(out, info.hasStatus));
+    const changed = !jsonEqual(withoutMetaAndStatus(old, info.hasStatus), withoutMetaAndStatus(out, info.hasStatus));
     out.metadata.generation = changed ? gen + 1 : gen;
   } else {
     delete out.metadata.generation;
@@ -125,7 +126,7 @@ export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, s
 export function isNoop(old: KObject, next: KObject): boolean {
   const a = { ...old, metadata: { ...old.metadata, resourceVersion: undefined, managedFields: undefined } };
   const b = { ...next, metadata: { ...next.metadata, resourceVersion: undefined, managedFields: undefined } };
-  return deepEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+  return jsonEqual(a, b);
 }
 
 export { nowRfc3339 };
