@@ -5,7 +5,7 @@
  * FramebufferUpdates sent in answer to requests, with only what changed.
  */
 import type { Rect, ScreenListener } from '../screen.js';
-import { ENCODING_COPYRECT, ENCODING_RAW, ENCODING_ZRLE, PSEUDO_DESKTOP_SIZE, ZlibStream, encodeCopyRect, encodeRaw, rectHeader, zrleBody, zrleTiles } from './encodings.js';
+import { ENCODING_COPYRECT, ENCODING_RAW, ENCODING_ZRLE, PSEUDO_DESKTOP_SIZE, ZlibStream, encodeCopyRect, encodeRaw, rectHeader, zrleBody, zrleTiles, type PixelSource } from './encodings.js';
 import { PendingUpdate } from './pending-update.js';
 import { PixelConverter, SERVER_PIXEL_FORMAT, decodePixelFormat, encodePixelFormat, unsupportedPixelFormat, vgaColourMapMessage } from './pixel-format.js';
 import { clientMessageLength } from './client-messages.js';
@@ -154,7 +154,7 @@ export class RfbServerSession {
     head.writeUInt16BE(display.width, 0);
     head.writeUInt16BE(display.height, 2);
     this.opts.send(Buffer.concat([head, encodePixelFormat(SERVER_PIXEL_FORMAT), u32(name.length), name]));
-    this.pending.resized(display.width, display.height, false);
+    this.pending.init(display.width, display.height);
     this.phase = 'normal';
   }
 
@@ -231,19 +231,19 @@ export class RfbServerSession {
         parts.push(rectHeader({ x: 0, y: 0, w: plan.resize.width, h: plan.resize.height }, PSEUDO_DESKTOP_SIZE));
         count++;
       }
-      if (plan.scrollDy > 0) {
-        const dest = { x: 0, y: 0, w: display.width, h: display.height - plan.scrollDy };
-        parts.push(rectHeader(dest, ENCODING_COPYRECT), encodeCopyRect(0, plan.scrollDy));
+      if (plan.scrollDest && plan.scrollDest.w > 0 && plan.scrollDest.h > 0) {
+        parts.push(rectHeader(plan.scrollDest, ENCODING_COPYRECT), encodeCopyRect(0, plan.scrollDy));
         count++;
       }
       for (const rect of plan.rects) {
         parts.push(rectHeader(rect, encoding));
         // Read the pixels now, in this tick, so the update is one consistent picture.
+        const { src, at } = regionSource(display, rect);
         if (encoding === ENCODING_ZRLE) {
-          zrle.push({ index: parts.length, tiles: zrleTiles(display, rect, this.converter) });
+          zrle.push({ index: parts.length, tiles: zrleTiles(src, at, this.converter) });
           parts.push(Buffer.alloc(0));
         } else {
-          parts.push(encodeRaw(display, rect, this.converter));
+          parts.push(encodeRaw(src, at, this.converter));
         }
         count++;
       }
@@ -257,6 +257,21 @@ export class RfbServerSession {
     }
     if (this.request && !this.pending.empty) this.scheduleSend();
   }
+}
+
+/**
+ * The pixels of `rect` of the client's framebuffer: the display itself when the rect lies inside
+ * it, else a copy of the rect with black where the client's framebuffer extends past the display.
+ */
+function regionSource(display: RfbDisplay, rect: Rect): { src: PixelSource; at: Rect } {
+  if (rect.x + rect.w <= display.width && rect.y + rect.h <= display.height) return { src: display, at: rect };
+  const pixels = new Uint32Array(rect.w * rect.h);
+  const w = Math.max(0, Math.min(rect.w, display.width - rect.x));
+  for (let y = 0; y < rect.h && rect.y + y < display.height; y++) {
+    const from = (rect.y + y) * display.width + rect.x;
+    pixels.set(display.pixels.subarray(from, from + w), y * rect.w);
+  }
+  return { src: { pixels, width: rect.w }, at: { x: 0, y: 0, w: rect.w, h: rect.h } };
 }
 
 function u32(value: number): Buffer {

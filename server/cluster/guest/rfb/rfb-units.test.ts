@@ -59,6 +59,7 @@ describe('PendingUpdate', () => {
     expect(p.take(all)).toEqual({
       resize: undefined,
       scrollDy: 32,
+      scrollDest: { x: 0, y: 0, w: 720, h: 368 },
       rects: [
         { x: 0, y: 352, w: 90, h: 16 },
         { x: 0, y: 368, w: 720, h: 16 },
@@ -80,5 +81,15 @@ describe('PendingUpdate', () => {
     expect(p.take(all).rects).toEqual([{ x: 0, y: 0, w: 720, h: 32 }]);
     p.resized(1024, 768, true);
     expect(p.take(all)).toEqual({ resize: { width: 1024, height: 768 }, scrollDy: 0, rects: [{ x: 0, y: 0, w: 1024, h: 768 }] });
+  });
+
+  it('keeps the framebuffer of a client without DesktopSize: copies and repaints only its view of a taller screen', () => {
+    const p = new PendingUpdate(720, 400, () => true);
+    p.resized(1024, 768, false);
+    expect(p.take(all)).toEqual({ resize: undefined, scrollDy: 0, rects: [all] });
+    p.damage({ x: 0, y: 752, w: 1024, h: 16 });
+    p.scroll(16);
+    // the terminal repaints the new bottom row of the screen, out of view; the view's bottom row is due
+    expect(p.take(all)).toEqual({ resize: undefined, scrollDy: 16, scrollDest: { x: 0, y: 0, w: 720, h: 384 }, rects: [{ x: 0, y: 384, w: 720, h: 16 }] });
   });
 });
