@@ -118,6 +118,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
+  {
+    // Benchmarks and specs run functions inside the page (page.evaluate): browser globals too.
+    name: 'node-driving-a-browser',
+    files: ['e2e/**', 'bench/ui/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   ...features.flatMap(featureBoundaries),
   sharedLayerBoundaries,
   libIsPure,
