@@ -1,15 +1,19 @@
-import { E2E_VIEWER_TOKEN, expect, test } from './fixtures/index.js';
+import { E2E_VIEWER_TOKEN, EMBEDDED, expect, test } from './fixtures/index.js';
 import { ClusterPage, KUBEVIRT_PATH } from './pages/cluster.js';
 import { ShellPage } from './pages/shell.js';
 
-// The KubeVirt CR is cluster-wide state shared with specs running in parallel: every test that
-// turns emulation on turns it off again whatever happens, and no other spec depends on it.
-const emulationPatch = (on: boolean) => ({ spec: { configuration: { developerConfiguration: { useEmulation: on } } } });
+// The KubeVirt CR is cluster-wide state shared with specs running in parallel: the test that
+// turns emulation on puts the setting back as it found it whatever happens, and no other spec
+// depends on it. @embedded: a QA run must not flip a real cluster's KubeVirt configuration.
+const emulationPatch = (on: boolean | null) => ({ spec: { configuration: { developerConfiguration: { useEmulation: on } } } });
 
-test.describe('software emulation', () => {
+type KubeVirtCr = { spec?: { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } };
+
+test.describe('software emulation', { tag: EMBEDDED }, () => {
   test('an admin turns it on, sees the banner on every page, and turns it off', async ({ page, api }) => {
     const cluster = new ClusterPage(page);
     const banner = ClusterPage.emulationBanner(page);
+    const before = ((await api.get(KUBEVIRT_PATH)) as KubeVirtCr).spec?.configuration?.developerConfiguration?.useEmulation;
     try {
       await cluster.goto();
       await expect(cluster.emulationSwitch).not.toBeChecked();
@@ -18,7 +22,7 @@ test.describe('software emulation', () => {
       await cluster.setEmulation(true);
       await expect(banner).toBeVisible();
       await expect(banner).toContainText('Software emulation is on');
-      const kv = (await api.get(KUBEVIRT_PATH)) as { spec?: { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } };
+      const kv = (await api.get(KUBEVIRT_PATH)) as KubeVirtCr;
       expect(kv.spec?.configuration?.developerConfiguration?.useEmulation).toBe(true);
 
       // Another page: the banner is part of the shell.
@@ -32,12 +36,13 @@ test.describe('software emulation', () => {
       await cluster.setEmulation(false);
       await expect(banner).toBeHidden();
     } finally {
-      await api.mergePatch(KUBEVIRT_PATH, emulationPatch(false));
+      // As it was: unset (null removes the field in a merge patch) or its former value.
+      await api.mergePatch(KUBEVIRT_PATH, emulationPatch(before ?? null));
     }
   });
 });
 
-test.describe('software emulation as a viewer', () => {
+test.describe('software emulation as a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
   test('sees the setting read-only with the reason, and what a viewer may not read as errors', async ({ page }) => {

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
 import { ClusterPage } from './pages/cluster.js';
 import { ShellPage } from './pages/shell.js';
-import { createCirros, vmsPath } from './vm-manifests.js';
+import { createCirros, vmisPath } from './vm-manifests.js';
 
 /** The whole page: the shell scrolls inside its main area, so the window grows to the content. */
 async function screenshots(page: Page, name: string): Promise<void> {
@@ -17,12 +17,13 @@ async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 test.describe('cluster page', () => {
-  test('shows KubeVirt and CDI deployed, nodes with their VMs and allocation, storage classes', async ({ page, api, namespace }) => {
+  // @embedded: the embedded cluster's nodes (node01, 16 cores, 64 GiB) and storage class.
+  test('shows KubeVirt and CDI deployed, nodes with their VMs and allocation, storage classes', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
     await createCirros(api, namespace, 'cli-vm', { runStrategy: 'Always' });
     await expect
-      .poll(async () => ((await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/cli-vm`).catch(() => ({}))) as { status?: { nodeName?: string } }).status?.nodeName, { timeout: 45_000 })
+      .poll(async () => ((await api.get(`${vmisPath(namespace)}/cli-vm`).catch(() => ({}))) as { status?: { nodeName?: string } }).status?.nodeName, { timeout: 45_000 })
       .toBeTruthy();
-    const vmi = (await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/cli-vm`)) as { status?: { nodeName?: string } };
+    const vmi = (await api.get(`${vmisPath(namespace)}/cli-vm`)) as { status?: { nodeName?: string } };
     const node = vmi.status?.nodeName ?? '';
 
     await page.goto('/');
@@ -47,13 +48,11 @@ test.describe('cluster page', () => {
     await expectNoSeriousA11yViolations(page);
 
     // The VM link leads to its details.
-    await cluster.nodeCell(node, 'vms').getByRole('link', { name: `${namespace}/cli-vm` }).click();
-    await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines/cli-vm`));
+    await cluster.openNodeVm(node, namespace, 'cli-vm');
     // The VM's details carry the same commands, filled in for it.
-    const card = page.locator(`[id="vm-cli-${namespace}-cli-vm"]`);
+    const card = ClusterPage.vmCommands(page, namespace, 'cli-vm');
     await expect(card.getByRole('textbox', { name: 'Serial console command' })).toHaveValue(`virtctl console -n ${namespace} cli-vm`);
     await expect(card.getByRole('textbox', { name: 'SSH command' })).toHaveValue(`virtctl ssh -n ${namespace} cirros@vm/cli-vm`);
-    await api.delete(`${vmsPath(namespace)}/cli-vm`);
   });
 
   test('command-line tools: virtctl for the observed version and platform, commands for a chosen VM', async ({ page, api, namespace }) => {
@@ -64,13 +63,13 @@ test.describe('cluster page', () => {
     await cluster.goto();
 
     await cluster.choosePlatform('macOS Apple silicon');
-    await expect(page.locator('#virtctl-download')).toHaveAttribute(
+    await expect(cluster.downloadLink('virtctl')).toHaveAttribute(
       'href',
       `https://github.com/kubevirt/kubevirt/releases/download/${version}/virtctl-${version}-darwin-arm64`,
     );
-    await expect(page.locator('#kubectl-download')).toHaveAttribute('href', /^https:\/\/dl\.k8s\.io\/release\/v\d+\.\d+\.\d+\/bin\/darwin\/arm64\/kubectl$/);
+    await expect(cluster.downloadLink('kubectl')).toHaveAttribute('href', /^https:\/\/dl\.k8s\.io\/release\/v\d+\.\d+\.\d+\/bin\/darwin\/arm64\/kubectl$/);
     await cluster.choosePlatform('Windows x86_64');
-    await expect(page.locator("#virtctl-install")).toHaveValue(`curl.exe -L -o virtctl.exe https://github.com/kubevirt/kubevirt/releases/download/${version}/virtctl-${version}-windows-amd64.exe`);
+    await expect(cluster.virtctlInstallCommand).toHaveValue(`curl.exe -L -o virtctl.exe https://github.com/kubevirt/kubevirt/releases/download/${version}/virtctl-${version}-windows-amd64.exe`);
 
     await cluster.chooseVm(namespace, 'tools-vm');
     await expect(cluster.command('Serial console command')).toHaveValue(`virtctl console -n ${namespace} tools-vm`);
@@ -80,8 +79,8 @@ test.describe('cluster page', () => {
     await cluster.setSshUser('root');
     await expect(cluster.command('SSH command')).toHaveValue(`virtctl ssh -n ${namespace} root@vm/tools-vm`);
     await expect(cluster.command('Expose command')).toHaveValue(`virtctl expose vm -n ${namespace} tools-vm --name tools-vm-22 --type NodePort --port 22`);
-    await cluster.toolsCard.getByRole('spinbutton', { name: 'Port to expose' }).fill('3389');
-    await cluster.toolsCard.getByRole('combobox', { name: 'Service type' }).selectOption('LoadBalancer');
+    await cluster.setExposePort(3389);
+    await cluster.setExposeServiceType('LoadBalancer');
     await expect(cluster.command('Expose command')).toHaveValue(`virtctl expose vm -n ${namespace} tools-vm --name tools-vm-3389 --type LoadBalancer --port 3389`);
     await expectNoSeriousA11yViolations(page);
     await cluster.choosePlatform('Linux x86_64');

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
 import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js';
+import { OverviewPage } from './pages/overview.js';
 import { ShellPage } from './pages/shell.js';
+import { VmDetailsPage } from './pages/vm-details.js';
 
 test.describe('VNC console', () => {
-  test('shows the login prompt, logs in by keyboard, pastes, sends Ctrl+Alt+Del and saves a screenshot', async ({ page, api, namespace }) => {
+  // The simulated guest's shell: its login prompt, its credentials, its answer to Ctrl+Alt+Del.
+  test('shows the login prompt, logs in by keyboard, pastes, sends Ctrl+Alt+Del and saves a screenshot', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
     await createCirrosVm(api, namespace, 'cirros', 'Always');
     await waitForVmStatus(api, namespace, 'cirros', 'Running');
     const console = new ConsolePage(page);
@@ -26,11 +29,12 @@ test.describe('VNC console', () => {
 
     // Paste types text; characters it cannot type are named before typing.
     const dialog = await console.openPaste('echo café');
-    await expect(dialog.getByText('Some characters cannot be typed and will be skipped')).toBeVisible();
-    await expect(dialog.getByText('U+00E9 é')).toBeVisible();
-    await dialog.getByRole('textbox', { name: 'Text to type' }).fill('echo pasted-by-e2e\n');
-    await expect(dialog.getByText('Some characters cannot be typed')).toBeHidden();
-    await dialog.getByRole('button', { name: 'Type' }).click();
+    await expect(dialog.skippedWarning).toBeVisible();
+    await expect(dialog.dialog.getByText('U+00E9 é')).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await dialog.fill('echo pasted-by-e2e\n');
+    await expect(dialog.skippedWarning).toBeHidden();
+    await dialog.type();
     const afterPaste = await console.expectCanvasChange(afterCommand);
 
     // A screenshot download is the screen as PNG.
@@ -47,18 +51,16 @@ test.describe('VNC console', () => {
     // Scaling: Fit stretches the screen to the frame, 1:1 shows it pixel for pixel.
     const size = () => console.canvas.evaluate((c) => ({ css: Math.round(c.getBoundingClientRect().width), pixels: (c as HTMLCanvasElement).width }));
     await expect.poll(async () => { const s = await size(); return s.css !== s.pixels; }).toBe(true);
-    await console.button('vnc', '1:1 (actual size)').click();
+    await console.setScaling('native');
     await expect.poll(async () => { const s = await size(); return s.css === s.pixels; }).toBe(true);
 
     // View only: keys are not sent, so the menu and Paste are off.
-    await console.vnc.getByRole('switch', { name: 'View only' }).check({ force: true });
+    await console.setViewOnly(true);
     await expect(console.vnc.getByRole('button', { name: 'Send key' })).toBeDisabled();
     await expect(console.button('vnc', 'Paste')).toBeDisabled();
 
-    await console.button('vnc', 'Fullscreen').click();
-    await expect(console.button('vnc', 'Exit fullscreen')).toBeVisible();
-    await console.button('vnc', 'Exit fullscreen').click();
-    await expect(console.button('vnc', 'Fullscreen')).toBeVisible();
+    await console.enterFullscreen('vnc');
+    await console.exitFullscreen('vnc');
 
     await expectNoSeriousA11yViolations(page);
   });
@@ -83,6 +85,7 @@ test.describe('VNC console', () => {
     const second = new ConsolePage(await context.newPage());
     await second.openStandalone(namespace, 'cirros', 'vnc');
     await expect(second.status('vnc')).toHaveText('Another session has this console open.');
+    await expectNoSeriousA11yViolations(second.page);
     await second.takeOver('vnc');
     await second.expectConnected('vnc');
     await expect(first.status('vnc')).toHaveText('Disconnected: Another session took over this console.');
@@ -110,19 +113,19 @@ test.describe('VNC console', () => {
     await waitForVmStatus(api, namespace, 'cirros', 'Running');
     const console = new ConsolePage(page);
 
-    await page.goto(`/k8s/ns/${namespace}/virtualmachines/cirros`);
+    await new VmDetailsPage(page, namespace, 'cirros').goto();
     const thumbnail = console.thumbnail('cirros');
     const first = await console.expectThumbnailLoaded(thumbnail);
     // A new screenshot replaces it a few seconds later (a new object URL).
     await expect.poll(() => thumbnail.getAttribute('src'), { timeout: 20_000 }).not.toBe(first);
     await page.screenshot({ path: 'e2e/screenshots/console-details-thumbnail-light.png', animations: 'disabled' });
-    await page.getByRole('link', { name: 'Open the console of cirros' }).click();
+    await console.openFromThumbnail('cirros');
     await console.expectConnected('vnc');
 
-    await page.goto(`/k8s/ns/${namespace}/overview`);
-    const gallery = page.getByRole('list', { name: 'Screens of running VMs' });
-    await console.expectThumbnailLoaded(gallery.getByRole('img', { name: 'Screen of cirros', exact: true }));
-    await gallery.scrollIntoViewIfNeeded();
+    const overview = new OverviewPage(page);
+    await overview.goto(namespace);
+    await console.expectThumbnailLoaded(overview.screen('cirros'));
+    await overview.screens.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e/screenshots/console-thumbnails-light.png', animations: 'disabled' });
   });
 

@@ -52,7 +52,7 @@ test.describe('import YAML', () => {
     await expect(importPage.resultRow(1)).toContainText(`VirtualMachine ${namespace}/pasted-vm`);
     await expect(importPage.resultRow(2)).toContainText('Created');
     await expect(importPage.resultRow(2)).toContainText(`Service ${namespace}/pasted-ssh`);
-    await expect(page.getByRole('status')).toContainText('2 of 2 objects created.');
+    await expect(importPage.summary).toContainText('2 of 2 objects created.');
     await expect.poll(async () => ((await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines/pasted-vm`)).status as { printableStatus?: string } | undefined)?.printableStatus).toBe('Stopped');
     const svc = await api.get(`/api/v1/namespaces/${namespace}/services/pasted-ssh`);
     expect((svc.spec as { selector?: Record<string, string> }).selector).toEqual({ app: 'pasted' });
@@ -110,7 +110,7 @@ spec:
     await expect(importPage.resultRows()).toHaveCount(2);
     await expect(importPage.resultRow(1)).toContainText(`VirtualMachine ${namespace}/example-vm`);
     await expect(importPage.resultRow(2)).toContainText(`Service ${namespace}/example-vm-ssh`);
-    await page.getByRole('link', { name: `VirtualMachine ${namespace}/example-vm` }).click();
+    await importPage.openResult(`VirtualMachine ${namespace}/example-vm`);
     await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines/example-vm`));
   });
 });

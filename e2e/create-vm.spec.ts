@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
 import { CreateVmPage } from './pages/create-vm.js';
 import { ShellPage } from './pages/shell.js';
@@ -19,7 +19,8 @@ const getVm = async (api: KubeApi, ns: string, name: string) => (await api.get(v
 const printable = (api: KubeApi, ns: string, name: string) => async () => (await getVm(api, ns, name).catch(() => undefined))?.status?.printableStatus;
 
 test.describe('create a VM from the form', () => {
-  test('a Fedora VM from a container disk with cloud-init user and password starts, and that user logs in on the serial console', async ({ page, api, namespace }) => {
+  // @embedded: logs in on the simulated guest's serial console.
+  test('a Fedora VM from a container disk with cloud-init user and password starts, and that user logs in on the serial console', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
     const form = new CreateVmPage(page);
     await page.emulateMedia({ colorScheme: 'light' });
     await form.goto(namespace);
@@ -100,9 +101,9 @@ test.describe('create a VM from the form', () => {
     await form.fillName('from-editor');
     await form.setStartAfterCreate(false);
     await form.editYaml();
-    const editor = page.locator('#create-vm-yaml-editor .monaco-editor');
-    await expect(editor).toContainText('name: from-editor');
-    await expect(editor).toContainText('runStrategy: Halted');
+    await expect(form.yamlEditor).toContainText('name: from-editor');
+    await expect(form.yamlEditor).toContainText('runStrategy: Halted');
+    await expectNoSeriousA11yViolations(page);
     await form.create();
     await form.expectDetails(namespace, 'from-editor');
     await expect.poll(printable(api, namespace, 'from-editor'), { timeout: 30_000 }).toBe('Stopped');
@@ -197,7 +198,8 @@ test.describe('create form errors', () => {
     await expect(form.memory).toHaveAccessibleDescription(/positive number/);
   });
 
-  test('an unreachable URL is accepted, and its import fails on the VM', async ({ page, api, namespace }) => {
+  // @embedded: the embedded cluster's fault injection (a `.invalid` host fails with its message).
+  test('an unreachable URL is accepted, and its import fails on the VM', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
     const form = new CreateVmPage(page);
     await form.goto(namespace);
     await form.fillName('bad-url');

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { expect, expectNoSeriousA11yViolations, SMOKE, test } from './fixtures/index.js';
+import { NotFoundPage } from './pages/not-found.js';
 import { ALL_NAMESPACES, NAV_SECTIONS, ShellPage } from './pages/shell.js';
-
-const vmCirros = parse(readFileSync(new URL('../../shared/fixtures/kubevirt-examples/vm-cirros.yaml', import.meta.url), 'utf8')) as {
-  metadata: { name: string };
-};
+import { cirrosVm, vmsPath } from './vm-manifests.js';
 
 test.describe('app shell', () => {
-  test('@smoke opens on the virtual machines list with the navigation', async ({ page }) => {
+  test('opens on the virtual machines list with the navigation', { tag: SMOKE }, async ({ page }) => {
     const shell = new ShellPage(page);
     await shell.goto('/');
     await expect(page).toHaveURL(/\/k8s\/all-namespaces\/virtualmachines$/);
@@ -36,8 +32,8 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { name: 'No virtual machines found' })).toBeVisible();
 
     // The list is watched: a VM made elsewhere shows up without a reload, with its status.
-    await api.create(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`, vmCirros);
-    const name = vmCirros.metadata.name;
+    const name = 'vm-cirros';
+    await api.create(vmsPath(namespace), cirrosVm(namespace, name));
     await expect(shell.row('vm', namespace, name)).toBeVisible();
     await expect(shell.cell('vm', namespace, name, 'status')).toHaveText('Stopped');
 
@@ -86,10 +82,9 @@ test.describe('app shell', () => {
   });
 
   test('shows a not-found page for unknown paths', async ({ page }) => {
-    const shell = new ShellPage(page);
-    await shell.goto('/no/such/page');
-    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-    await page.getByRole('link', { name: 'Go to the console home' }).click();
-    await expect(page).toHaveURL(/\/virtualmachines$/);
+    const notFound = new NotFoundPage(page);
+    await notFound.goto('/no/such/page');
+    await expectNoSeriousA11yViolations(page);
+    await notFound.goHome();
   });
 });

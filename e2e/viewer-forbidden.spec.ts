@@ -1,13 +1,12 @@
 // A viewer acts with their own token through the console's proxy: they list what the cluster lets
 // them see, and a change the cluster refuses shows the cluster's 403 message in the UI, while
 // nothing changes. (The users and tokens are the embedded cluster's: e2e/users.yaml.)
-import { E2E_VIEWER_TOKEN, embeddedCluster, expect, test } from './fixtures/index.js';
+import { E2E_VIEWER_TOKEN, EMBEDDED, expect, test } from './fixtures/index.js';
 import { ServicesPage } from './pages/services.js';
 import { VmListPage } from './pages/vm-list.js';
 import { createCirros } from './vm-manifests.js';
 
-test.describe('a viewer @embedded', () => {
-  test.skip(!embeddedCluster, 'needs the users of e2e/users.yaml');
+test.describe('a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
   test('lists VMs and Services, and sees the 403 when deleting a Service', async ({ page, api, namespace }) => {
@@ -26,14 +25,12 @@ test.describe('a viewer @embedded', () => {
     await services.goto(namespace);
     const row = services.row(namespace, 'watched-ssh');
     await expect(row).toBeVisible();
-    await row.getByRole('button', { name: 'Actions for service watched-ssh' }).click();
-    await page.getByRole('menuitem', { name: 'Delete service' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete service watched-ssh?' });
-    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect(dialog.getByRole('alert')).toContainText(
+    const dialog = await services.openDeleteService(namespace, 'watched-ssh');
+    await dialog.clickDelete();
+    await expect(dialog.error).toContainText(
       'services "watched-ssh" is forbidden: User "e2e-viewer" cannot delete resource "services" in API group "" in the namespace',
     );
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.cancel();
     await expect(row).toBeVisible();
     expect((await api.get(`/api/v1/namespaces/${namespace}/services/watched-ssh`)).metadata?.name).toBe('watched-ssh');
   });

@@ -1,18 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { expect, test } from './fixtures/index.js';
+import { EMBEDDED, expect, test } from './fixtures/index.js';
 import { ShellPage } from './pages/shell.js';
 import { VM_DETAILS_TABS, VmDetailsPage, type VmDetailsTabName } from './pages/vm-details.js';
+import { example, vmsPath } from './vm-manifests.js';
+
+interface DataVolumeVm {
+  metadata: { name: string; namespace?: string };
+  spec: {
+    dataVolumeTemplates: Array<{ metadata: { name: string }; spec: { pvc: { resources: { requests: { storage: string } } } } }>;
+    template: { spec: { volumes: Array<{ dataVolume: { name: string } }> } };
+  };
+}
 
 const slug = (tab: VmDetailsTabName) => tab.toLowerCase().replace(/\s+/g, '-');
 
 // Screenshots of every tab in both themes, to look at (e2e/screenshots/ is not committed).
-test('@screenshots VM details tabs in light and dark themes', async ({ page, api, namespace }) => {
+// @embedded: a seeded VM (demo/fedora-web).
+test('VM details tabs in light and dark themes', { tag: ['@screenshots', EMBEDDED] }, async ({ page, api, namespace }) => {
   test.setTimeout(120_000);
   const shell = new ShellPage(page);
   // A seeded running VM with a Service and IPs; for Disks, a VM importing a large DataVolume.
   const running = new VmDetailsPage(page, 'demo', 'fedora-web');
-  const text = readFileSync(new URL('../../shared/fixtures/kubevirt-examples/vm-alpine-datavolume.yaml', import.meta.url), 'utf8');
 
   for (const dark of [false, true]) {
     const theme = dark ? 'dark' : 'light';
@@ -21,12 +28,12 @@ test('@screenshots VM details tabs in light and dark themes', async ({ page, api
     for (const tab of VM_DETAILS_TABS) {
       let details = running;
       if (tab === 'Disks') {
-        const manifest = parse(text);
+        const manifest = example<DataVolumeVm>('vm-alpine-datavolume.yaml');
         manifest.metadata = { ...manifest.metadata, name: `importing-${theme}`, namespace };
         manifest.spec.dataVolumeTemplates[0].spec.pvc.resources.requests.storage = '200Gi';
         manifest.spec.dataVolumeTemplates[0].metadata.name = `alpine-dv-${theme}`;
         manifest.spec.template.spec.volumes[0].dataVolume.name = `alpine-dv-${theme}`;
-        await api.create(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`, manifest);
+        await api.create(vmsPath(namespace), manifest);
         details = new VmDetailsPage(page, namespace, manifest.metadata.name);
         await details.goto('Disks');
         await expect(page.getByText('ImportInProgress')).toBeVisible();

@@ -1,10 +1,10 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, SMOKE, test } from './fixtures/index.js';
 import { ShellPage } from './pages/shell.js';
 import { VmListPage } from './pages/vm-list.js';
 import { createCirros } from './vm-manifests.js';
 
 test.describe('virtual machines list', () => {
-  test('lists the VMs of a namespace live, filters, sorts and shares the view by URL', async ({ page, api, namespace, context }) => {
+  test('lists the VMs of a namespace live, filters, sorts and shares the view by URL', { tag: SMOKE }, async ({ page, api, namespace, context }) => {
     await createCirros(api, namespace, 'alpha-web', { labels: { app: 'web', tier: 'front' } });
     await createCirros(api, namespace, 'beta-db', { labels: { app: 'db' } });
     const list = new VmListPage(page);
@@ -114,19 +114,18 @@ test.describe('virtual machines list', () => {
     await expect(list.createButton).toHaveAttribute('href', `/k8s/ns/${namespace}/virtualmachines/~new`);
   });
 
-  test('an error state shows the server message, the status popover links to the events', async ({ page }) => {
+  test('an error state shows the server message, the status popover links to the events', { tag: EMBEDDED }, async ({ page }) => {
     // The seeded broken-image VM cannot pull its container disk.
     const list = new VmListPage(page);
     await list.goto('demo');
     const status = list.status('demo', 'broken-image');
     await expect(status).toHaveText(/ErrImagePull|ImagePullBackOff/);
-    await status.getByRole('button').click();
-    const popover = page.getByRole('dialog', { name: /ErrImagePull|ImagePullBackOff/ });
-    await expect(popover).toBeVisible();
+    const popover = await list.openStatusPopover('demo', 'broken-image');
+    await expect(popover).toHaveAccessibleName(/ErrImagePull|ImagePullBackOff/);
     await expect(popover.getByRole('link', { name: 'View events' })).toHaveAttribute('href', '/k8s/ns/demo/virtualmachines/broken-image/events');
   });
 
-  test('screenshots of the seeded VMs, light and dark', async ({ page }) => {
+  test('screenshots of the seeded VMs, light and dark', { tag: EMBEDDED }, async ({ page }) => {
     const shell = new ShellPage(page);
     const list = new VmListPage(page);
     await page.emulateMedia({ colorScheme: 'light' });

@@ -1,42 +1,94 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { KubeApi } from './fixtures/index.js';
+import { expect, type KubeApi } from './fixtures/index.js';
 
-/** KubeVirt's own example VM (../shared/fixtures/kubevirt-examples/vm-cirros.yaml). */
-const cirros = parse(readFileSync(new URL('../../shared/fixtures/kubevirt-examples/vm-cirros.yaml', import.meta.url), 'utf8')) as {
-  metadata: { name: string; labels?: Record<string, string> };
+/**
+ * Manifests the specs create through the API, built from KubeVirt's own examples
+ * (../shared/fixtures/kubevirt-examples/).
+ *
+ * E2E_VM_IMAGE replaces the examples' container disk (registry:5000/...:devel, KubeVirt's CI
+ * registry) in every VM the suite starts, for clusters that cannot pull it, e.g.
+ * E2E_VM_IMAGE=quay.io/kubevirt/cirros-container-disk-demo:v1.6.2.
+ */
+export const vmImageOverride = process.env.E2E_VM_IMAGE || undefined;
+
+export const examplePath = (file: string) => new URL(`../../shared/fixtures/kubevirt-examples/${file}`, import.meta.url);
+
+/** A KubeVirt example manifest, parsed. */
+export function example<T = Record<string, unknown>>(file: string): T {
+  return parse(readFileSync(examplePath(file), 'utf8')) as T;
+}
+
+type Volume = Record<string, unknown> & { containerDisk?: { image: string } };
+
+interface VmManifest {
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
   spec: {
     runStrategy: string;
-    template: { spec: { domain: { devices: Record<string, unknown> }; networks?: unknown[]; volumes: Array<Record<string, unknown>> } };
+    template: {
+      metadata?: { labels?: Record<string, string> };
+      spec: { domain: { devices: Record<string, unknown> }; networks?: unknown[]; volumes: Volume[] };
+    };
   };
-};
+}
+
+/** Replaces container disk images (a VM's template volumes or a VMI's volumes) with `image`. */
+export function withContainerDiskImage<T>(manifest: T, image: string | undefined = vmImageOverride): T {
+  if (!image) return manifest;
+  const m = structuredClone(manifest) as { spec?: { volumes?: Volume[]; template?: { spec?: { volumes?: Volume[] } } } };
+  const swap = (vs?: Volume[]) => vs?.map((v) => (v.containerDisk ? { ...v, containerDisk: { ...v.containerDisk, image } } : v));
+  if (m.spec?.volumes) m.spec.volumes = swap(m.spec.volumes);
+  if (m.spec?.template?.spec?.volumes) m.spec.template.spec.volumes = swap(m.spec.template.spec.volumes);
+  return m as T;
+}
 
 export interface CirrosOptions {
   runStrategy?: 'Always' | 'Halted' | 'Manual' | 'RerunOnFailure';
   labels?: Record<string, string>;
+  /** Labels of the VMI (the template's), e.g. for a Service selector. */
+  templateLabels?: Record<string, string>;
   /** A masquerade interface on the pod network, so the VMI is live-migratable. */
   migratable?: boolean;
   /** Another container disk image (e.g. one that cannot be pulled). */
   image?: string;
+  /** Extra domain devices, e.g. { autoattachGraphicsDevice: false }. */
+  devices?: Record<string, unknown>;
+  /** Replaces the cloud-init user data. */
+  userData?: string;
 }
 
 /** The cirros example renamed into a namespace, Halted unless said otherwise. */
-export function cirrosVm(namespace: string, name: string, o: CirrosOptions = {}) {
-  const vm = structuredClone(cirros);
-  vm.metadata = { ...vm.metadata, name, labels: { ...vm.metadata.labels, 'kubevirt.io/vm': name, ...o.labels } };
-  (vm.metadata as Record<string, unknown>).namespace = namespace;
+export function cirrosVm(namespace: string, name: string, o: CirrosOptions = {}): VmManifest {
+  const vm = withContainerDiskImage(example<VmManifest>('vm-cirros.yaml'), o.image ?? vmImageOverride);
+  vm.metadata = { ...vm.metadata, name, namespace, labels: { ...vm.metadata.labels, 'kubevirt.io/vm': name, ...o.labels } };
   vm.spec.runStrategy = o.runStrategy ?? 'Halted';
-  if (o.image) vm.spec.template.spec.volumes = vm.spec.template.spec.volumes.map((v) => (v.containerDisk ? { ...v, containerDisk: { image: o.image as string } } : v));
+  const template = vm.spec.template;
+  if (o.templateLabels) template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, ...o.templateLabels } };
+  if (o.devices) Object.assign(template.spec.domain.devices, o.devices);
+  if (o.userData !== undefined) {
+    template.spec.volumes = template.spec.volumes.map((v) => (v.cloudInitNoCloud ? { ...v, cloudInitNoCloud: { userData: o.userData } } : v));
+  }
   if (o.migratable) {
-    vm.spec.template.spec.domain.devices.interfaces = [{ name: 'default', masquerade: {} }];
-    vm.spec.template.spec.networks = [{ name: 'default', pod: {} }];
+    template.spec.domain.devices.interfaces = [{ name: 'default', masquerade: {} }];
+    template.spec.networks = [{ name: 'default', pod: {} }];
   }
   return vm;
 }
 
 export const vmsPath = (namespace: string) => `/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`;
+export const vmisPath = (namespace: string) => `/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances`;
 
-/** Creates cirros VMs through the API. */
+/** Creates a cirros VM through the API. */
 export async function createCirros(api: KubeApi, namespace: string, name: string, o: CirrosOptions = {}): Promise<void> {
   await api.create(vmsPath(namespace), cirrosVm(namespace, name, o));
+}
+
+/** Waits until the VM's printableStatus is `status` (through the API). */
+export async function waitForVmStatus(api: KubeApi, namespace: string, name: string, status: string, timeout = 45_000): Promise<void> {
+  await expect
+    .poll(async () => {
+      const vm = await api.get(`${vmsPath(namespace)}/${name}`).catch(() => undefined);
+      return (vm?.status as { printableStatus?: string } | undefined)?.printableStatus;
+    }, { timeout, message: `VM ${name} reaches ${status}` })
+    .toBe(status);
 }

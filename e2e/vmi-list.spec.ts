@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
 import { ShellPage } from './pages/shell.js';
 import { VmiListPage } from './pages/vmi-list.js';
-import { createCirros } from './vm-manifests.js';
+import { createCirros, example, vmisPath, withContainerDiskImage } from './vm-manifests.js';
 
-const vmiEphemeral = parse(readFileSync(new URL('../../shared/fixtures/kubevirt-examples/vmi-ephemeral.yaml', import.meta.url), 'utf8')) as {
-  metadata: { name: string; namespace?: string };
-};
+const vmiEphemeral = withContainerDiskImage(example<{ metadata: { name: string; namespace?: string } }>('vmi-ephemeral.yaml'));
 
 test.describe('VirtualMachine instances list', () => {
   test('lists VMIs with and without a VM, with phase, node, IP and owner, live', async ({ page, api, namespace }) => {
     const standalone = { ...vmiEphemeral, metadata: { ...vmiEphemeral.metadata, namespace } };
-    await api.create(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances`, standalone);
+    await api.create(vmisPath(namespace), standalone);
     const list = new VmiListPage(page);
     await list.goto(namespace);
     const name = vmiEphemeral.metadata.name;
@@ -28,7 +24,8 @@ test.describe('VirtualMachine instances list', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('screenshots of the seeded VMIs, light and dark', async ({ page }) => {
+  // @embedded: the seed data.
+  test('screenshots of the seeded VMIs, light and dark', { tag: EMBEDDED }, async ({ page }) => {
     const shell = new ShellPage(page);
     const list = new VmiListPage(page);
     await page.emulateMedia({ colorScheme: 'light' });

@@ -77,4 +77,34 @@ export class ClusterPage {
   async setSshUser(user: string): Promise<void> {
     await this.toolsCard.getByRole('textbox', { name: 'SSH user' }).fill(user);
   }
+
+  /** The port and the Service type the "Expose command" uses. */
+  async setExposePort(port: number): Promise<void> {
+    await this.toolsCard.getByRole('spinbutton', { name: 'Port to expose' }).fill(String(port));
+  }
+
+  async setExposeServiceType(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'): Promise<void> {
+    await this.toolsCard.getByRole('combobox', { name: 'Service type' }).selectOption(type);
+  }
+
+  /** The download link of a command-line tool for the chosen platform. */
+  downloadLink(tool: 'virtctl' | 'kubectl'): Locator {
+    return this.page.locator(`#${tool}-download`);
+  }
+
+  /** The install command of virtctl for the chosen platform. */
+  get virtctlInstallCommand(): Locator {
+    return this.page.locator('#virtctl-install');
+  }
+
+  /** The command-line commands shown on a VM's details, filled in for it. */
+  static vmCommands(page: Page, namespace: string, name: string): Locator {
+    return page.locator(`[id="vm-cli-${namespace}-${name}"]`);
+  }
+
+  /** Follows a VM link in a node's row to the VM's details. */
+  async openNodeVm(node: string, namespace: string, name: string): Promise<void> {
+    await this.nodeCell(node, 'vms').getByRole('link', { name: `${namespace}/${name}` }).click();
+    await expect(this.page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines/${name}(/|$)`));
+  }
 }

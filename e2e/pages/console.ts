@@ -1,36 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { parse } from 'yaml';
 import type { KubeApi } from '../fixtures/index.js';
+import { createCirros, type CirrosOptions } from '../vm-manifests.js';
+
+export { waitForVmStatus } from '../vm-manifests.js';
 
 export type ConsoleType = 'vnc' | 'serial';
 
-const CIRROS = new URL('../../../shared/fixtures/kubevirt-examples/vm-cirros.yaml', import.meta.url);
-
-/** The CirrOS example VM (../shared/fixtures) in `namespace`, named `name`, with a run strategy. */
+/** The CirrOS example VM in `namespace`, named `name`, with a run strategy (and extra devices). */
 export async function createCirrosVm(
   api: KubeApi,
   namespace: string,
   name: string,
-  runStrategy: string,
-  devices: Record<string, unknown> = {},
+  runStrategy: NonNullable<CirrosOptions['runStrategy']>,
+  devices?: Record<string, unknown>,
 ): Promise<void> {
-  type Vm = { metadata: Record<string, unknown>; spec: { runStrategy?: string; template: { spec: { domain: { devices: Record<string, unknown> } } } } };
-  const vm = parse(readFileSync(CIRROS, 'utf8')) as Vm;
-  vm.metadata = { name, namespace, labels: { 'kubevirt.io/vm': name } };
-  vm.spec.runStrategy = runStrategy;
-  Object.assign(vm.spec.template.spec.domain.devices, devices);
-  await api.create(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines`, vm);
-}
-
-/** Waits until the VM's printableStatus is `status` (through the API). */
-export async function waitForVmStatus(api: KubeApi, namespace: string, name: string, status: string, timeout = 45_000): Promise<void> {
-  await expect
-    .poll(async () => {
-      const vm = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines/${name}`);
-      return (vm.status as { printableStatus?: string } | undefined)?.printableStatus;
-    }, { timeout, message: `VM ${name} reaches ${status}` })
-    .toBe(status);
+  await createCirros(api, namespace, name, { runStrategy, devices });
 }
 
 /** What a canvas shows: how many pixels differ from the top-left one, and a hash of all pixels. */
@@ -72,10 +56,28 @@ export class ConsolePage {
     await expect(this.frame(type)).toBeVisible();
   }
 
-  /** The full-window console page. */
-  async openStandalone(namespace: string, name: string, type: ConsoleType): Promise<void> {
-    await this.page.goto(`/k8s/ns/${namespace}/virtualmachines/${name}/console/standalone?type=${type}`);
+  /** The full-window console page of a VM (or of a VMI: owner 'virtualmachineinstances'). */
+  async openStandalone(
+    namespace: string,
+    name: string,
+    type: ConsoleType,
+    owner: 'virtualmachines' | 'virtualmachineinstances' = 'virtualmachines',
+  ): Promise<void> {
+    await this.page.goto(`/k8s/ns/${namespace}/${owner}/${name}/console/standalone?type=${type}`);
     await expect(this.frame(type)).toBeVisible();
+  }
+
+  /** The console type switch (VNC / Serial) in the toolbar. */
+  async switchType(to: ConsoleType): Promise<void> {
+    await this.page.getByRole('group', { name: 'Console type' }).getByRole('button', { name: to === 'vnc' ? 'VNC' : 'Serial', exact: true }).click();
+    await expect(this.frame(to)).toBeVisible();
+  }
+
+  /** "Open in new tab" (Console tab): returns the standalone console's page. */
+  async openInNewTab(): Promise<Page> {
+    const popup = this.page.waitForEvent('popup');
+    await this.page.getByRole('link', { name: 'Open in new tab' }).click();
+    return popup;
   }
 
   async expectConnected(type: ConsoleType): Promise<void> {
@@ -96,6 +98,16 @@ export class ConsolePage {
 
   async start(type: ConsoleType): Promise<void> {
     await this.button(type, 'Start').click();
+  }
+
+  async enterFullscreen(type: ConsoleType): Promise<void> {
+    await this.button(type, 'Fullscreen').click();
+    await expect(this.button(type, 'Exit fullscreen')).toBeVisible();
+  }
+
+  async exitFullscreen(type: ConsoleType): Promise<void> {
+    await this.button(type, 'Exit fullscreen').click();
+    await expect(this.button(type, 'Fullscreen')).toBeVisible();
   }
 
   // --- VNC ---
@@ -135,23 +147,44 @@ export class ConsolePage {
     }
   }
 
-  async sendKey(label: string): Promise<void> {
-    await this.vnc.getByRole('button', { name: 'Send key' }).click();
-    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+  /** Scaling: 'fit' stretches the screen to the frame, 'native' shows it pixel for pixel (1:1). */
+  async setScaling(mode: 'fit' | 'native'): Promise<void> {
+    const group = this.vnc.getByRole('group', { name: 'Scaling' });
+    await group.getByRole('button', { name: mode === 'native' ? '1:1 (actual size)' : 'Fit', exact: true }).click();
   }
 
-  /** Opens "Paste", fills the text; returns the dialog (to read warnings) without typing yet. */
-  async openPaste(text: string): Promise<Locator> {
+  /** The "View only" switch: keys and mouse are not sent. */
+  async setViewOnly(on: boolean): Promise<void> {
+    await this.vnc.getByRole('switch', { name: 'View only' }).setChecked(on, { force: true });
+  }
+
+  /** Opens the "Send key" menu (key combinations the browser would keep for itself). */
+  async openSendKeys(): Promise<Locator> {
+    await this.vnc.getByRole('button', { name: 'Send key' }).click();
+    const menu = this.page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /** "Send key" and a combination from its menu ("Ctrl+Alt+Del"...). */
+  async sendKey(label: string): Promise<void> {
+    const menu = await this.openSendKeys();
+    await menu.getByRole('menuitem', { name: label, exact: true }).click();
+  }
+
+  /** Opens "Paste" and fills the text; returns the dialog (to read its warnings) without typing yet. */
+  async openPaste(text: string): Promise<PasteDialog> {
     await this.button('vnc', 'Paste').click();
-    const dialog = this.page.getByRole('dialog', { name: 'Paste into the console' });
-    await dialog.getByRole('textbox', { name: 'Text to type' }).fill(text);
+    const dialog = new PasteDialog(this.page);
+    await expect(dialog.dialog).toBeVisible();
+    await dialog.fill(text);
     return dialog;
   }
 
+  /** Pastes text: the console types it into the guest. */
   async paste(text: string): Promise<void> {
     const dialog = await this.openPaste(text);
-    await dialog.getByRole('button', { name: 'Type' }).click();
-    await expect(dialog).toBeHidden();
+    await dialog.type();
   }
 
   async downloadScreenshot(): Promise<Download> {
@@ -164,6 +197,12 @@ export class ConsolePage {
 
   thumbnail(name: string): Locator {
     return this.page.getByRole('img', { name: `Screen of ${name}`, exact: true });
+  }
+
+  /** Follows a thumbnail (details overview) to the VM's console. */
+  async openFromThumbnail(name: string): Promise<void> {
+    await this.page.getByRole('link', { name: `Open the console of ${name}` }).click();
+    await expect(this.vnc).toBeVisible();
   }
 
   /** Waits for a thumbnail showing a decoded screenshot from an object URL; returns its URL. */
@@ -204,9 +243,58 @@ export class ConsolePage {
     return download;
   }
 
+  /** Clears the terminal's screen (the transcript keeps everything). */
+  async clear(): Promise<void> {
+    await this.button('serial', 'Clear').click();
+  }
+
+  /** Selects a word on the screen (a double click), e.g. before Copy. */
+  async selectWord(word: string): Promise<void> {
+    // xterm's screen layer takes the mouse events, hence force.
+    await this.serial.locator('.xterm-rows').getByText(word, { exact: true }).dblclick({ force: true });
+  }
+
+  /** Copy: puts the terminal's selection on the clipboard (needs clipboard permissions). */
+  async copySelection(): Promise<void> {
+    await this.button('serial', 'Copy').click();
+  }
+
+  /** Paste: types the clipboard's text into the terminal (needs clipboard permissions). */
+  async pasteFromClipboard(): Promise<void> {
+    await this.button('serial', 'Paste').click();
+  }
+
   async search(term: string): Promise<void> {
     const box = this.serial.getByRole('textbox', { name: 'Search the scrollback' });
     await box.fill(term);
     await box.press('Enter');
+  }
+}
+
+/** The VNC console's "Paste into the console" dialog: the text is typed as key presses. */
+export class PasteDialog {
+  readonly dialog: Locator;
+  readonly text: Locator;
+  readonly skippedWarning: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Paste into the console' });
+    this.text = this.dialog.getByRole('textbox', { name: 'Text to type' });
+    this.skippedWarning = this.dialog.getByText('Some characters cannot be typed and will be skipped');
+  }
+
+  async fill(text: string): Promise<void> {
+    await this.text.fill(text);
+  }
+
+  /** Types the text into the guest and waits for the dialog to close. */
+  async type(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Type', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  async cancel(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
   }
 }

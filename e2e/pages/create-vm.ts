@@ -14,6 +14,8 @@ export class CreateVmPage {
   readonly createButton: Locator;
   readonly errorAlert: Locator;
   readonly preview: Locator;
+  /** The YAML editor that "Edit YAML" opens in place of the form. */
+  readonly yamlEditor: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
@@ -23,6 +25,7 @@ export class CreateVmPage {
     this.createButton = this.main.getByRole('button', { name: 'Create', exact: true });
     this.errorAlert = page.locator('#create-vm-error');
     this.preview = this.main.getByLabel('YAML preview', { exact: true });
+    this.yamlEditor = page.locator('#create-vm-yaml-editor .monaco-editor');
   }
 
   /** A field's error as announced with it (PatternFly adds ": error status;" for screen readers). */
@@ -95,6 +98,12 @@ export class CreateVmPage {
   async editYaml(): Promise<void> {
     await this.main.getByRole('button', { name: 'Edit YAML' }).click();
     await expect(this.main.getByRole('button', { name: 'Back to form' })).toBeVisible();
+  }
+
+  /** Leaves the YAML editor for the form. */
+  async backToForm(): Promise<void> {
+    await this.main.getByRole('button', { name: 'Back to form' }).click();
+    await expect(this.name).toBeVisible();
   }
 
   /** Waits for the details page of the new VM. */

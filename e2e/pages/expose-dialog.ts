@@ -49,6 +49,11 @@ export class ExposeDialog {
     }
   }
 
+  /** "Delete the service with the virtual machine" (an owner reference to the VM). */
+  async setDeleteWithVm(on: boolean): Promise<void> {
+    await this.form.getByRole('checkbox', { name: 'Delete the service with the virtual machine' }).setChecked(on);
+  }
+
   /** The error shown under a field; hidden when the field is fine. */
   fieldError(field: ExposeField): Locator {
     return this.page.locator(`#expose-${field}-error`);

@@ -5,11 +5,14 @@ export class ImportYamlPage {
   readonly main: Locator;
   readonly editor: Locator;
   readonly results: Locator;
+  /** The summary announced after Create ("2 of 2 objects created."). */
+  readonly summary: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
     this.editor = this.main.locator('#import-yaml-editor');
     this.results = this.main.getByRole('grid', { name: 'Results' }).or(this.main.getByRole('table', { name: 'Results' }));
+    this.summary = page.locator('#import-progress');
   }
 
   async goto(namespace: string): Promise<void> {
@@ -49,5 +52,10 @@ export class ImportYamlPage {
 
   resultRow(position: number): Locator {
     return this.main.locator(`#import-result-${position}`);
+  }
+
+  /** Follows a created object's link ("VirtualMachine <ns>/<name>") to its page. */
+  async openResult(label: string): Promise<void> {
+    await this.results.getByRole('link', { name: label }).click();
   }
 }

@@ -6,6 +6,8 @@ export class OverviewPage {
   readonly byStatus: Locator;
   readonly nodesTable: Locator;
   readonly warnings: Locator;
+  /** The gallery of running VMs' screens. */
+  readonly screens: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
@@ -13,6 +15,7 @@ export class OverviewPage {
     this.byStatus = main.getByRole('list', { name: 'Virtual machines by status' });
     this.nodesTable = main.getByRole('grid', { name: 'Nodes' });
     this.warnings = main.getByRole('list', { name: 'Recent warning events' });
+    this.screens = main.getByRole('list', { name: 'Screens of running VMs' });
   }
 
   async goto(namespace?: string): Promise<void> {
@@ -32,6 +35,16 @@ export class OverviewPage {
 
   total(card: 'vms' | 'vmis' | 'nodes'): Locator {
     return this.page.locator(`[id="overview-${card}-count"]`);
+  }
+
+  /** A warning about an object (its name appears in the item). */
+  warning(text: string): Locator {
+    return this.warnings.getByRole('listitem').filter({ hasText: text }).first();
+  }
+
+  /** The screen thumbnail of a running VM in the gallery. */
+  screen(name: string): Locator {
+    return this.screens.getByRole('img', { name: `Screen of ${name}`, exact: true });
   }
 
   /** The VMs cell of a node's row. */

@@ -7,10 +7,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ServicesPage {
   readonly heading: Locator;
   readonly table: Locator;
+  readonly emptyState: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Services', exact: true });
     this.table = page.getByRole('grid', { name: 'Services' }).or(page.getByRole('table', { name: 'Services' }));
+    this.emptyState = page.getByRole('main').getByRole('heading', { name: 'No services found' });
   }
 
   async goto(namespace?: string): Promise<void> {
@@ -45,12 +47,50 @@ export class ServicesPage {
     await access.getByRole('button', { name: `Copy ${label}`, exact: true }).click();
   }
 
-  /** Deletes a Service from its row's kebab, confirming in the dialog. */
-  async deleteService(namespace: string, name: string): Promise<void> {
+  /** Opens "Delete service" from the row's kebab; returns its dialog. */
+  async openDeleteService(namespace: string, name: string): Promise<DeleteServiceDialog> {
     await this.row(namespace, name).getByRole('button', { name: `Actions for service ${name}` }).click();
     await this.page.getByRole('menuitem', { name: 'Delete service' }).click();
-    const dialog = this.page.getByRole('dialog', { name: `Delete service ${name}?` });
-    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect(dialog).toBeHidden();
+    const dialog = new DeleteServiceDialog(this.page, name);
+    await expect(dialog.dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Deletes a Service from its row's kebab, confirming in the dialog. */
+  async deleteService(namespace: string, name: string): Promise<void> {
+    await (await this.openDeleteService(namespace, name)).confirm();
+  }
+}
+
+/** The "Delete service <name>?" dialog (offering to delete the Routes to it too). */
+export class DeleteServiceDialog {
+  readonly dialog: Locator;
+  /** The server's refusal, e.g. a 403 for a viewer. */
+  readonly error: Locator;
+
+  constructor(readonly page: Page, name: string) {
+    this.dialog = page.getByRole('dialog', { name: `Delete service ${name}?` });
+    this.error = this.dialog.getByRole('alert');
+  }
+
+  /** Ticks or unticks "Also delete route(s) ...". */
+  async setDeleteRoutes(on: boolean): Promise<void> {
+    await this.dialog.getByRole('checkbox', { name: /^Also delete route/ }).setChecked(on);
+  }
+
+  /** Clicks Delete and waits for the dialog to close. */
+  async confirm(): Promise<void> {
+    await this.clickDelete();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  /** Clicks Delete and leaves the dialog open (to read an error). */
+  async clickDelete(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  }
+
+  async cancel(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
   }
 }

@@ -37,6 +37,12 @@ export class VmActionsMenu {
     await this.item(action).click();
   }
 
+  /** "Expose" (a Service for a port of the VM): opens the Expose page. */
+  async expose(): Promise<void> {
+    await this.open();
+    await this.page.getByRole('menu').getByRole('menuitem', { name: /^Expose(\s|$)/ }).click();
+  }
+
   /** Why an action is disabled, as the menu shows it (open the menu first). */
   async disabledReason(action: VmActionLabel): Promise<string> {
     await expect(this.item(action)).toBeDisabled();
@@ -62,6 +68,11 @@ export class DeleteVmDialog {
     this.error = this.dialog.getByText('The virtual machine was not deleted');
   }
 
+  async cancel(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
   /** Types the name, sets the options and deletes; waits for the dialog to close. */
   async confirm(name: string, o: { deleteDataVolumes?: boolean; gracePeriodSeconds?: number } = {}): Promise<void> {
     await expect(this.dialog).toBeVisible();
@@ -80,6 +91,11 @@ export class BulkDeleteDialog {
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: /Delete \d+ virtual machines\?/ });
+  }
+
+  async cancel(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
   }
 
   async confirm(count: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DeleteVmDialog, type VmActionLabel } from './vm-actions.js';
 
 export type VmDetailsTabName = 'Overview' | 'YAML' | 'Events' | 'Disks' | 'Network interfaces' | 'Services' | 'Console';
 
@@ -85,8 +86,28 @@ export class VmDetailsPage {
     return this.page.locator(`[id="vm-${this.namespace}-${this.name}-${id}"]`);
   }
 
-  actionButton(label: string): Locator {
+  actionButton(label: VmActionLabel): Locator {
     return this.page.getByRole('toolbar', { name: `Actions for ${this.name}` }).getByRole('button', { name: label, exact: true });
+  }
+
+  /** Clicks an action of the header's toolbar (Delete then waits in deleteDialog()). */
+  async runAction(label: VmActionLabel): Promise<void> {
+    await expect(this.actionButton(label)).toBeEnabled();
+    await this.actionButton(label).click();
+  }
+
+  deleteDialog(): DeleteVmDialog {
+    return new DeleteVmDialog(this.page);
+  }
+
+  /** The "Discard unsaved changes?" dialog, shown when leaving the YAML tab with edits. */
+  unsavedChangesDialog(): UnsavedChangesDialog {
+    return new UnsavedChangesDialog(this.page);
+  }
+
+  /** The Services tab's "Expose a port" link, to the Expose page. */
+  async exposePort(): Promise<void> {
+    await this.page.getByRole('main').getByRole('link', { name: 'Expose a port' }).click();
   }
 
   /** The editor's text, copied through the clipboard (Ctrl+A, Ctrl+C). */
@@ -149,3 +170,22 @@ export class VmDetailsPage {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "Discard unsaved changes?": asked before leaving the YAML tab (or the page) with edits. */
+export class UnsavedChangesDialog {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: /Discard unsaved changes/ });
+  }
+
+  async keepEditing(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  async discard(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+}

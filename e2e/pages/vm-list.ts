@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { BulkDeleteDialog, DeleteVmDialog, VmActionsMenu } from './vm-actions.js';
 
 export type VmColumn = 'Name' | 'Namespace' | 'Status' | 'Node' | 'IP address' | 'Created';
+export type BulkAction = 'Start' | 'Stop' | 'Restart' | 'Delete';
 type CellId = 'name' | 'namespace' | 'status' | 'conditions' | 'node' | 'ip' | 'created';
 
 /** The virtual machines list (/k8s/ns/<ns>/virtualmachines or /k8s/all-namespaces/virtualmachines). */
@@ -51,8 +52,14 @@ export class VmListPage {
     return this.table.locator('tbody tr td[data-label="Name"]').allInnerTexts();
   }
 
+  /**
+   * Types into the filter box, then waits for the URL (q=) to follow: the list filters at once
+   * and writes the URL a moment after typing stops, so the next action starts from the view a
+   * user would share.
+   */
   async filter(text: string): Promise<void> {
     await this.filterBox.fill(text);
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('q') ?? '', { message: `the URL follows the filter "${text}"` }).toBe(text);
   }
 
   /** Ticks or unticks a status in the status filter. */
@@ -84,10 +91,32 @@ export class VmListPage {
     await this.row(namespace, name).getByRole('checkbox').check();
   }
 
-  /** Runs a bulk action on the selected rows (Delete confirms the count). */
-  async bulk(action: 'Start' | 'Stop' | 'Restart' | 'Delete', count?: number): Promise<void> {
-    await this.bulkActions.click();
-    await this.page.getByRole('menu').getByRole('menuitem', { name: new RegExp(`^${action}(\\s|$)`) }).click();
-    if (action === 'Delete') await new BulkDeleteDialog(this.page).confirm(count ?? 0);
+  /** An item of the open bulk actions menu (its text says why when it does not apply). */
+  bulkItem(action: BulkAction): Locator {
+    return this.page.getByRole('menu').getByRole('menuitem', { name: new RegExp(`^${action}(\\s|$)`) });
+  }
+
+  async openBulkActions(): Promise<void> {
+    if ((await this.bulkActions.getAttribute('aria-expanded')) !== 'true') await this.bulkActions.click();
+    await expect(this.bulkItem('Start')).toBeVisible();
+  }
+
+  /** Runs a bulk action on the selected rows (Delete confirms the count in its dialog). */
+  async bulk(action: BulkAction, count?: number): Promise<void> {
+    await this.openBulkActions();
+    await this.bulkItem(action).click();
+    if (action === 'Delete') await this.bulkDeleteDialog().confirm(count ?? 0);
+  }
+
+  bulkDeleteDialog(): BulkDeleteDialog {
+    return new BulkDeleteDialog(this.page);
+  }
+
+  /** Opens the status popover of a row (a failing VM's reason and a link to its events). */
+  async openStatusPopover(namespace: string, name: string): Promise<Locator> {
+    await this.status(namespace, name).getByRole('button').click();
+    const popover = this.page.getByRole('dialog').filter({ has: this.page.getByRole('link', { name: 'View events' }) });
+    await expect(popover).toBeVisible();
+    return popover;
   }
 }
