@@ -244,6 +244,12 @@ describe('the KubeVirt VMI webhooks', () => {
     expect(s.message).toBe('admission webhook "virtualmachineinstances-update-validator.kubevirt.io" denied the request: update of VMI object is restricted');
     expect(admit({ ...request(next), operation: 'UPDATE', oldObject: old, userName: 'system:serviceaccount:kubevirt:kubevirt-controller' }).allowed).toBe(true);
   });
+  it('restricts them for cluster admins too, as KubeVirt does', () => {
+    const old = vmi({ domain: { devices: {}, memory: { guest: '1Gi' } } });
+    const next = vmi({ domain: { devices: {}, memory: { guest: '2Gi' } } });
+    const s = denied(admit({ ...request(next), operation: 'UPDATE', oldObject: old, userName: 'system:admin' }));
+    expect(s.message).toBe('admission webhook "virtualmachineinstances-update-validator.kubevirt.io" denied the request: update of VMI object is restricted');
+  });
 });
 
 describe('the CDI DataVolume webhook', () => {

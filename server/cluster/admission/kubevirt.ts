@@ -14,12 +14,12 @@ export const VMI_CREATE_WEBHOOK = 'virtualmachineinstances-create-validator.kube
 export const VMI_UPDATE_WEBHOOK = 'virtualmachineinstances-update-validator.kubevirt.io';
 
 /**
- * Users trusted to write VMI specs and reserved labels: KubeVirt's own service accounts and,
- * here, "system:admin" - the identity the store gives its in-process writers (the controllers)
- * unless they name another one. Real KubeVirt refuses spec updates even to cluster admins.
+ * KubeVirt's service accounts: the only users allowed to update a VMI's spec or its reserved
+ * labels (virt-api's webhooks check the request's user). Everyone else, cluster admins
+ * included, gets "update of VMI object is restricted". The embedded controllers write as these
+ * accounts (controllers/identity.ts).
  */
 export const KUBEVIRT_SERVICE_ACCOUNTS = new Set([
-  'system:admin',
   'system:serviceaccount:kubevirt:kubevirt-apiserver',
   'system:serviceaccount:kubevirt:kubevirt-controller',
   'system:serviceaccount:kubevirt:kubevirt-handler',

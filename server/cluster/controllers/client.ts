@@ -9,6 +9,8 @@ import type { KObject, WatchEvent } from '../store/types.js';
 export type { KObject, WatchEvent };
 
 export interface DeleteOptions {
+  /** The user admission sees (see identity.ts); the store's default is "system:admin". */
+  user?: string;
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
   preconditions?: { uid?: string; resourceVersion?: string };
@@ -17,6 +19,8 @@ export interface DeleteOptions {
 
 export interface WriteOpts {
   fieldManager?: string;
+  /** The user admission sees (see identity.ts); the store's default is "system:admin". */
+  user?: string;
 }
 
 /** Resources are named by their store key: "pods", "virtualmachines.kubevirt.io". */

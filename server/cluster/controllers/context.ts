@@ -108,7 +108,10 @@ export interface Queues {
 }
 
 export interface ControllerContext {
+  /** The store, writing as this controller's identity (see identity.ts). */
   client: ClusterClient;
+  /** The store, writing as another identity. */
+  clientAs(user: string): ClusterClient;
   clock: Clock;
   record: EventRecorder;
   informers: Informers;
@@ -119,6 +122,11 @@ export interface ControllerContext {
   queues: Queues;
   clusterDomain: string;
   log: (msg: string) => void;
+}
+
+/** The same context, writing as `user`. */
+export function withIdentity(ctx: ControllerContext, user: string): ControllerContext {
+  return { ...ctx, client: ctx.clientAs(user) };
 }
 
 export function nowIso(ctx: Pick<ControllerContext, 'clock'>): string {

@@ -11,7 +11,8 @@ import { DataVolumeController } from './cdi/dv-controller.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
 import { createClock } from './clock.js';
 import { R, keyOf, type ClusterClient, type EventRecorder } from './client.js';
-import { createInformers, createNetwork, type ControllerContext, type Queues } from './context.js';
+import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
+import { IDENTITY, clientAs } from './identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
 import { KubeVirtOperator } from './infra/kubevirt-cr.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
@@ -57,6 +58,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   const queues = {} as Queues;
   const ctx: ControllerContext = {
     client,
+    clientAs: (user) => clientAs(client, user),
     clock,
     record,
     informers: createInformers(client),
@@ -73,20 +75,22 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   };
   const queue = (name: string, reconcile: Reconcile) => new WorkQueue({ name, clock, reconcile, onError });
 
-  const vm = new VmController(ctx);
-  const vmi = new VmiController(ctx);
-  const pods = new PodController(ctx);
-  const handler = new VirtHandler(ctx, pods.kubelet, () => {
+  const as = (user: string) => withIdentity(ctx, user);
+  const controller = as(IDENTITY.kubevirtController);
+  const vm = new VmController(controller);
+  const vmi = new VmiController(controller);
+  const pods = new PodController(as(IDENTITY.kubeScheduler));
+  const handler = new VirtHandler(as(IDENTITY.kubevirtHandler), pods.kubelet, () => {
     const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
     return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)?.configuration
       ?.developerConfiguration?.useEmulation;
   });
-  const migration = new MigrationController(ctx, pods.kubelet);
-  const dvs = new DataVolumeController(ctx);
-  const pvcs = new PvcBinder(ctx);
-  const services = new ServiceController(ctx);
-  const routes = new RouteController(ctx);
-  const operator = new KubeVirtOperator(ctx);
+  const migration = new MigrationController(controller, pods.kubelet);
+  const dvs = new DataVolumeController(as(IDENTITY.cdi));
+  const pvcs = new PvcBinder(as(IDENTITY.pvBinder));
+  const services = new ServiceController(as(IDENTITY.endpointController));
+  const routes = new RouteController(as(IDENTITY.router));
+  const operator = new KubeVirtOperator(as(IDENTITY.kubevirtOperator));
 
   Object.assign(queues, {
     vm: queue('vm', (k) => vm.reconcile(k)),
@@ -108,7 +112,8 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       if (cidr && !ctx.network.podCidrs.has(name)) ctx.network.podCidrs.set(name, new CidrAllocator(cidr));
     },
   });
-  informers.namespaces.on({ onChange: (ns) => ensureNamespaceDefaults(ctx, ns) });
+  const serviceAccounts = as(IDENTITY.serviceAccountController);
+  informers.namespaces.on({ onChange: (ns) => ensureNamespaceDefaults(serviceAccounts, ns) });
   for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();

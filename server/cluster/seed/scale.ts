@@ -7,6 +7,7 @@
  */
 import { R, type ClusterClient, type KObject } from '../controllers/client.js';
 import { ensureInfrastructure } from '../controllers/infra/cluster-infra.js';
+import { IDENTITY, clientAs, kubeletIdentity } from '../controllers/identity.js';
 import { macFromSeed, podCidrForNode, CidrAllocator } from '../controllers/ipam.js';
 import type { VMI } from '../controllers/types.js';
 import { VM_FINALIZER, VMI_FINALIZER, vmiFromVm } from '../controllers/vm/vmi-from-vm.js';
@@ -32,6 +33,8 @@ export function seedScale(client: ClusterClient, n: number): void {
   const nodeCount = Math.max(3, Math.ceil(running / PODS_PER_NODE) + 1);
   ensureInfrastructure(client, nodeCount);
   if (!client.tryGet(R.namespaces, undefined, NS)) client.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  // What a running cluster holds was written by KubeVirt and the kubelets, not by a user.
+  const controller = clientAs(client, IDENTITY.kubevirtController);
   const cidrs = Array.from({ length: nodeCount }, (_, i) => new CidrAllocator(podCidrForNode(i)));
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   let placed = 0;
@@ -72,10 +75,10 @@ export function seedScale(client: ClusterClient, n: number): void {
       migrationTransport: 'Unix',
       launcherContainerImageVersion: 'quay.io/kubevirt/virt-launcher:v1.6.2',
     };
-    const vmi = client.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
+    const vmi = controller.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
     const podSpec = launcherPod(vmi);
-    const pod = client.create(R.pods, { ...podSpec, metadata: { ...podSpec.metadata, name: podName }, spec: { ...(podSpec.spec as object), nodeName: node } } as KObject, { fieldManager: 'seed' });
-    client.mutate(R.pods, NS, pod.metadata.name ?? '', (o) => {
+    const pod = controller.create(R.pods, { ...podSpec, metadata: { ...podSpec.metadata, name: podName }, spec: { ...(podSpec.spec as object), nodeName: node } } as KObject, { fieldManager: 'seed' });
+    clientAs(client, kubeletIdentity(node)).mutate(R.pods, NS, pod.metadata.name ?? '', (o) => {
       o.status = {
         phase: 'Running',
         hostIP: `192.168.66.${101 + nodeIndex}`,

@@ -8,6 +8,10 @@ import { R } from '../controllers/client.js';
 import { getCondition, isFinal, runStrategyOf } from '../controllers/conditions.js';
 import type { StateChangeRequest } from '../controllers/run-strategy.js';
 import type { VM, VMI } from '../controllers/types.js';
+import { IDENTITY } from '../controllers/identity.js';
+
+/** virt-api writes as its service account. */
+const VIRT_API = IDENTITY.kubevirtApi;
 
 const VM_RESOURCE = 'virtualmachine';
 
@@ -43,7 +47,7 @@ function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
       }
       o.status = { ...status, stateChangeRequests: add };
     },
-    { subresource: 'status', fieldManager: 'virt-api' },
+    { subresource: 'status', fieldManager: 'virt-api', user: VIRT_API },
   );
 }
 
@@ -52,7 +56,7 @@ function setRunStrategy(store: Store, vm: VM, strategy: 'Always' | 'Halted'): vo
     const spec = o.spec as { runStrategy?: string; running?: boolean };
     if (spec.running !== undefined && !spec.runStrategy) spec.running = strategy === 'Always';
     else spec.runStrategy = strategy;
-  }, { fieldManager: 'virt-api' });
+  }, { fieldManager: 'virt-api', user: VIRT_API });
 }
 
 export function startVm(store: Store, ns: string, name: string, body: unknown, query: URLSearchParams): void {
@@ -90,7 +94,7 @@ export function stopVm(store: Store, ns: string, name: string, body: unknown, qu
   if (grace !== undefined && vmi && running) {
     store.mutate(R.vmis, ns, name, (o) => {
       (o.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds = grace;
-    });
+    }, { fieldManager: 'virt-api', user: VIRT_API });
   }
   switch (rs) {
     case 'Halted':
@@ -119,7 +123,7 @@ export function restartVm(store: Store, ns: string, name: string, body: unknown,
   if (grace === 0) {
     store.mutate(R.vmis, ns, name, (o) => {
       (o.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds = 0;
-    });
+    }, { fieldManager: 'virt-api', user: VIRT_API });
   }
 }
 
@@ -145,6 +149,6 @@ export function migrateVm(store: Store, ns: string, name: string, body: unknown,
       metadata: { generateName: 'kubevirt-migrate-vm-', namespace: ns },
       spec: { vmiName: name, ...(added ? { addedNodeSelector: added } : {}) },
     },
-    { dryRun: dryRun(body, query), fieldManager: 'virt-api' },
+    { dryRun: dryRun(body, query), fieldManager: 'virt-api', user: VIRT_API },
   );
 }

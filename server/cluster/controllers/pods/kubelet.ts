@@ -3,6 +3,7 @@
  * containers, gives the pod an IP from its node's pod CIDR, and reports container states.
  * Image pulls that fail alternate ErrImagePull / ImagePullBackOff with the kubelet's back-off.
  */
+import { kubeletIdentity } from '../identity.js';
 import { rfc3339 } from '../clock.js';
 import { editPodStatus } from './pod-status.js';
 import type { KObject } from '../client.js';
@@ -84,7 +85,7 @@ export class Kubelet {
 
   private writeWaiting(pod: Pod, reason: string, message: string | undefined, badImage?: string): void {
     const now = nowIso(this.ctx);
-    editPodStatus(this.ctx.client, pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
+    editPodStatus(this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)), pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
       if (o.metadata.uid !== pod.metadata.uid) return false;
       const status = (o.status ?? {}) as Record<string, unknown>;
       o.status = {
@@ -141,7 +142,7 @@ export class Kubelet {
     const ip = this.allocatePodIp(node);
     const now = nowIso(this.ctx);
     const isLauncher = pod.metadata.labels?.['kubevirt.io'] === 'virt-launcher';
-    editPodStatus(this.ctx.client, pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
+    editPodStatus(this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)), pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
       if (o.metadata.uid !== pod.metadata.uid) return false;
       const status = (o.status ?? {}) as Record<string, unknown>;
       const ready = isLauncher ? 'False' : 'True';
@@ -179,7 +180,7 @@ export class Kubelet {
   /** Marks a pod's containers as exited (the launcher's QEMU quit). */
   terminate(pod: Pod, succeeded: boolean): void {
     const now = rfc3339(this.ctx.clock.now());
-    editPodStatus(this.ctx.client, pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
+    editPodStatus(this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)), pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
       const status = (o.status ?? {}) as { phase?: string; containerStatuses?: Array<Record<string, unknown>>; conditions?: Array<Record<string, unknown>> };
       if (o.metadata.uid !== pod.metadata.uid || status.phase === 'Succeeded' || status.phase === 'Failed') return false;
       o.status = {
