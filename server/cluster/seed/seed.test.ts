@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from '../store/index.js';
 import { scaleKind, seedScale } from './scale.js';
 import { seedCluster } from './index.js';
+import { startCluster } from '../index.js';
 import type { ClusterClient } from '../controllers/client.js';
 
 describe('seedCluster', () => {
@@ -37,5 +38,9 @@ describe('seedCluster', () => {
     expect(new Set(pods.map((p) => (p.status as { podIP: string }).podIP)).size).toBe(running);
     expect(pods.every((p) => (p.status as { phase: string }).phase === 'Running')).toBe(true);
     store.close();
+  });
+
+  it('startCluster fails with an unknown seed instead of starting without it', async () => {
+    await expect(startCluster({ port: 0, seed: 'lots', log: () => undefined })).rejects.toThrow(/unknown seed "lots"/);
   });
 });
