@@ -82,6 +82,14 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     return this.currentState;
   }
 
+  /** The VMI's address changed (a migration gave it a new pod): `ip a` shows it from now on. */
+  setAddress(ipAddress: string): void {
+    const next = guestNetwork(ipAddress, this.network.mac, this.name);
+    // The console programs hold this object: update it in place.
+    Object.assign(this.network as { -readonly [K in keyof GuestNetwork]: GuestNetwork[K] }, { ipv4: next.ipv4, prefixLength: next.prefixLength });
+    (this.facts as { ipv4?: string }).ipv4 = next.ipv4;
+  }
+
   get paused(): boolean {
     return this.isPaused;
   }

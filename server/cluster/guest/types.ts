@@ -100,6 +100,8 @@ export interface Guest {
   openSerial(): ByteChannel;
   /** PNG of the current screen. */
   screenshot(): Promise<Buffer>;
+  /** The VMI's address changed (after a migration); a backend whose guest learns it by DHCP may ignore it. */
+  setAddress?(ipAddress: string): void;
 }
 
 /** Creates the guest behind a VMI that has just been scheduled and started. */

@@ -65,8 +65,12 @@ describe('imports', () => {
     await waitFor('two restarts', async () => (((await api.get(dvPath)).status as { restartCount?: number }).restartCount ?? 0) >= 2);
     const dv = (await api.get(dvPath)).status as { phase: string; conditions: Array<{ type: string; status: string; reason?: string; message?: string }> };
     expect(dv.phase).toBe('ImportInProgress');
-    const reasons = (await events(api, ns, `${name}-dv`)).map((e) => `${e.reason}: ${e.message}`);
-    expect(reasons).toContain('ImportFailed: Unable to connect to http data source: expected status code 200, got 404. Status: 404 Not Found');
+    const fieldSelector = (kind: string) => `involvedObject.kind=${kind},involvedObject.name=${name}-dv`;
+    const reasons = async (kind: string) => ((await api.get(`/api/v1/namespaces/${ns}/events?fieldSelector=${fieldSelector(kind)}`)).items as Array<{ reason: string; message: string }>)
+      .map((e) => `${e.reason}: ${e.message}`);
+    // As CDI words them: the DataVolume names the PVC, the PVC gets the importer's message.
+    expect(await reasons('DataVolume')).toContain(`ImportFailed: Failed to import into PVC ${name}-dv`);
+    expect(await reasons('PersistentVolumeClaim')).toContain('ErrImportFailed: Unable to connect to http data source: expected status code 200, got 404. Status: 404 Not Found');
     expect((await api.req('GET', vmiPath(ns, name))).status).toBe(404);
   });
 });

@@ -247,7 +247,11 @@ export class DataVolumeController {
     if (failure) {
       t.attempt++;
       t.failing = true;
-      this.event(dv, 'Warning', 'ImportFailed', failure);
+      // CDI's wording: the import controller reports the importer's termination message on the
+      // PVC, the DataVolume controller says which PVC failed.
+      const pvc = this.ctx.client.tryGet(R.pvcs, dv.metadata.namespace, name);
+      if (pvc) this.ctx.record(pvc, 'Warning', 'ErrImportFailed', failure, 'import-controller');
+      this.event(dv, 'Warning', 'ImportFailed', `Failed to import into PVC ${name}`);
       this.write(dv, (s) => {
         s.restartCount = (s.restartCount ?? 0) + 1;
         setDvCondition(s, { type: 'Running', status: 'False', reason: 'Error', message: failure }, now);

@@ -202,6 +202,8 @@ export class MigrationController {
       o.status = st;
     });
     for (const p of sources) this.kubelet.terminate(p, true);
+    // The guest now runs behind the target pod's address.
+    if (ip) this.ctx.guests.get(vmi.metadata.uid ?? '')?.guest.setAddress?.(ip);
     this.ctx.record(vmi as KObject, 'Normal', 'Migrated', `The VirtualMachineInstance migrated to node ${node}.`, HANDLER, node);
     this.setMigrationPhase(m, 'Succeeded');
   }

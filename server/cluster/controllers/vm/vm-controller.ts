@@ -8,6 +8,7 @@ import { nowIso, type ControllerContext } from '../context.js';
 import { decideRunAction, type StateChangeRequest } from '../run-strategy.js';
 import type { DataVolume, PVC, VM, VMI } from '../types.js';
 import type { SyncError } from '../vm-conditions.js';
+import { restartRequired } from './restart-required.js';
 import { computeVmStatus, statusChanged } from './vm-status.js';
 import { VM_FINALIZER, vmiFromVm } from './vmi-from-vm.js';
 
@@ -24,9 +25,6 @@ function controlledBy(obj: KObject, owner: KObject): boolean {
 }
 
 export class VmController {
-  /** Template the running VMI was started from, by VMI uid (RestartRequired). */
-  private readonly startedTemplates = new Map<string, string>();
-
   constructor(private readonly ctx: ControllerContext) {}
 
   watch(): void {
@@ -109,7 +107,6 @@ export class VmController {
       });
     }
     if (vmi && isFinal(vmi) && (vmi.metadata.finalizers ?? []).includes(VM_FINALIZER)) {
-      this.startedTemplates.delete(vmi.metadata.uid ?? '');
       try {
         client.mutate(R.vmis, ns, name, (o) => {
           if (o.metadata.uid !== vmi?.metadata.uid) return false;
@@ -124,7 +121,6 @@ export class VmController {
   private startVmi(vm: VM): VMI {
     const obj = vmiFromVm(this.ctx.client, vm);
     const created = this.ctx.client.create(R.vmis, obj, { fieldManager: COMPONENT }) as VMI;
-    this.startedTemplates.set(created.metadata.uid ?? '', JSON.stringify(vm.spec?.template ?? {}));
     this.ctx.record(
       vm as KObject,
       'Normal',
@@ -212,7 +208,6 @@ export class VmController {
       if (pvc) pvcs.set(c, pvc);
     }
     void informers;
-    const started = vmi ? this.startedTemplates.get(vmi.metadata.uid ?? '') : undefined;
     const status = computeVmStatus({
       vm,
       vmi,
@@ -220,7 +215,7 @@ export class VmController {
       pvcs,
       syncError,
       appendRequests: append,
-      restartRequired: started !== undefined && started !== JSON.stringify(vm.spec?.template ?? {}),
+      restartRequired: vmi ? restartRequired(client, vm, vmi) : false,
       nowMs: this.ctx.clock.now(),
       nowIso: nowIso(this.ctx),
       speed: this.ctx.clock.speed,

@@ -247,7 +247,11 @@ export class RfbServerSession {
         }
         count++;
       }
-      for (const z of zrle) parts[z.index] = await zrleBody(z.tiles, this.zlib);
+      for (const z of zrle) {
+        // Closed while an earlier rectangle was compressed: its zlib stream is gone.
+        if (this.phase !== 'normal') return;
+        parts[z.index] = await zrleBody(z.tiles, this.zlib);
+      }
       if (this.phase !== 'normal') return;
       const header = Buffer.alloc(4);
       header.writeUInt16BE(count, 2);
