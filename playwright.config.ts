@@ -15,8 +15,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // A real cluster pulls images and boots guests for real: more time per test than the embedded one.
+  timeout: external ? 180_000 : 60_000,
+  expect: { timeout: external ? 30_000 : 15_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: jsonFile }], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {

@@ -27,6 +27,9 @@ env.E2E_VIDEO = env.E2E_VIDEO ?? (ensureFfmpeg() ? '1' : '0');
 if (!env.BASE_URL) {
   ensureServerBuilt();
   ensureAppBuilt();
+} else {
+  if (!env.E2E_TOKEN) process.stdout.write(`note: E2E_TOKEN is not set: requests to ${env.BASE_URL} carry no token\n`);
+  process.stdout.write(`against ${env.BASE_URL}: tests tagged @embedded are skipped\n`);
 }
 const r = spawnSync('npx', ['playwright', 'test', ...args], { cwd: root, stdio: 'inherit', env });
 process.exit(r.status ?? 1);
