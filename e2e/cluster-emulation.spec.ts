@@ -31,8 +31,7 @@ test.describe('software emulation', { tag: EMBEDDED }, () => {
       await page.screenshot({ path: 'e2e/screenshots/emulation-banner-light.png', animations: 'disabled' });
 
       // Its link leads back to the switch.
-      await banner.getByRole('link', { name: 'Cluster settings' }).click();
-      await expect(cluster.heading).toBeVisible();
+      await cluster.openFromEmulationBanner();
       await cluster.setEmulation(false);
       await expect(banner).toBeHidden();
     } finally {

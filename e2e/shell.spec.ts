@@ -1,6 +1,7 @@
 import { expect, expectNoSeriousA11yViolations, SMOKE, test } from './fixtures/index.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { ALL_NAMESPACES, NAV_SECTIONS, ShellPage } from './pages/shell.js';
+import { VmListPage } from './pages/vm-list.js';
 import { cirrosVm, vmsPath } from './vm-manifests.js';
 
 test.describe('app shell', () => {
@@ -29,7 +30,7 @@ test.describe('app shell', () => {
 
     await shell.selectNamespace(namespace);
     await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines$`));
-    await expect(page.getByRole('heading', { name: 'No virtual machines found' })).toBeVisible();
+    await expect(new VmListPage(page).emptyState).toBeVisible();
 
     // The list is watched: a VM made elsewhere shows up without a reload, with its status.
     const name = 'vm-cirros';

@@ -41,6 +41,12 @@ export class ClusterPage {
     return page.getByRole('region', { name: 'Software emulation' });
   }
 
+  /** Follows the emulation banner's "Cluster settings" link (from any page) to this page. */
+  async openFromEmulationBanner(): Promise<void> {
+    await ClusterPage.emulationBanner(this.page).getByRole('link', { name: 'Cluster settings' }).click();
+    await expect(this.heading).toBeVisible();
+  }
+
   /** Flips the useEmulation switch and waits until the CR (through its watch) agrees. */
   async setEmulation(on: boolean): Promise<void> {
     await expect(this.emulationSwitch).toBeEnabled();
