@@ -1,4 +1,6 @@
 /** Command-line flags of the console server, with environment fallbacks. */
+import { isGuestsMode, type GuestsMode } from './cluster/guest/qemu/index.js';
+
 export interface ServerFlags {
   port: number;
   host: string;
@@ -15,6 +17,9 @@ export interface ServerFlags {
   loginUrl?: string;
   secureCookies: boolean;
   logLevel: 'info' | 'warn' | 'error';
+  /** What runs behind Running VMIs: auto (qemu when available and --speed 1), simulated or qemu. */
+  guests: GuestsMode;
+  maxGuests?: number;
   help: boolean;
 }
 
@@ -24,6 +29,7 @@ const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-
 const VALUE_FLAGS = new Set([
   'login-url', 'log-level',
   'port', 'host', 'kubeconfig', 'context', 'seed', 'speed', 'data-dir', 'users', 'static-dir', 'cluster-port',
+  'guests', 'max-guests',
 ]);
 
 /** Parses `--name value` and `--name=value` pairs; unknown flags are an error, not ignored. */
@@ -61,6 +67,11 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
   const args = parseArgs(argv);
   const speed = Number(args.get('speed') ?? env.CLUSTER_SPEED ?? '1');
   if (!(speed > 0)) throw new FlagError(`--speed must be a positive number, got "${args.get('speed')}"`);
+  const guests = args.get('guests') ?? env.KVC_GUESTS ?? 'auto';
+  if (!isGuestsMode(guests)) throw new FlagError(`--guests must be auto, simulated or qemu, got "${guests}"`);
+  const maxGuestsFlag = args.get('max-guests');
+  const maxGuests = maxGuestsFlag === undefined ? undefined : Number(maxGuestsFlag);
+  if (maxGuests !== undefined && !(Number.isInteger(maxGuests) && maxGuests >= 0)) throw new FlagError(`--max-guests must be a whole number, got "${maxGuestsFlag}"`);
   const flags: ServerFlags = {
     port: toPort(args.get('port') ?? env.PORT ?? '8080', '--port'),
     host: args.get('host') ?? env.HOST ?? '127.0.0.1',
@@ -77,6 +88,8 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     loginUrl: args.get('login-url') ?? (args.get('in-cluster') === 'true' ? '/oauth/start' : undefined),
     secureCookies: args.get('secure-cookies') === 'true',
     logLevel: toLogLevel(args.get('log-level') ?? env.LOG_LEVEL ?? 'info'),
+    guests,
+    maxGuests,
     help: args.get('help') === 'true',
   };
   if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
@@ -95,6 +108,10 @@ export const USAGE = `Usage: npm start -- [flags]
   --data-dir <dir>    persist the embedded cluster's objects in this folder
   --users <file>      embedded cluster users file (tokens and roles)
   --cluster-port <n>  loopback port for the embedded cluster (default: any free port)
+  --guests <g>        what runs behind Running VMIs: auto (default, or $KVC_GUESTS): real QEMU
+                      guests when qemu-system-x86_64 and the guest image (npm run guest:build)
+                      are there and --speed is 1, else simulated; or simulated | qemu
+  --max-guests <n>    most QEMU guests at once (default from free memory); beyond, simulated
   --in-cluster        proxy to the API server of the cluster the console runs in, with each
                       user's own token (X-Forwarded-Access-Token or Authorization from an OAuth proxy)
   --service-account   with --in-cluster: act with the pod's service account for every user

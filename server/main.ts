@@ -31,6 +31,8 @@ async function selectUpstream(flags: ServerFlags, say: (line: string) => void): 
     speed: flags.speed,
     dataDir: flags.dataDir,
     usersFile: flags.users,
+    guests: flags.guests,
+    maxGuests: flags.maxGuests,
     log: (msg) => say(`cluster: ${msg}`),
   });
   say(`cluster: embedded Kubernetes API with KubeVirt at ${cluster.url} (seed ${flags.seed}, speed ${flags.speed}x)`);

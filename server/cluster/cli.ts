@@ -1,10 +1,11 @@
-/** `npm run cluster -- --port 8001 [--host h] [--seed none|default|scale:N] [--speed n] [--data-dir d] [--users f]` */
+/** `npm run cluster -- --port 8001 [--host h] [--seed none|default|scale:N] [--speed n] [--data-dir d] [--users f] [--guests auto|simulated|qemu]` */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isGuestsMode } from './guest/qemu/index.js';
 import { startCluster } from './index.js';
 
 const USAGE = `Usage: cluster [--port 8001] [--host 127.0.0.1] [--seed default|none|scale:N] [--speed 1] [--data-dir DIR] [--users FILE]
-               [--tls-cert-file cert.pem --tls-private-key-file key.pem]`;
+               [--tls-cert-file cert.pem --tls-private-key-file key.pem] [--guests auto|simulated|qemu] [--max-guests N]`;
 
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
         users: { type: 'string' },
         'tls-cert-file': { type: 'string' },
         'tls-private-key-file': { type: 'string' },
+        guests: { type: 'string', default: 'auto' },
+        'max-guests': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -38,10 +41,15 @@ async function main(): Promise<void> {
   const certFile = values['tls-cert-file'] as string | undefined;
   const keyFile = values['tls-private-key-file'] as string | undefined;
   if (Boolean(certFile) !== Boolean(keyFile)) throw new Error('--tls-cert-file and --tls-private-key-file go together');
+  const guests = String(values.guests);
+  if (!isGuestsMode(guests)) throw new Error(`invalid --guests ${guests} (auto, simulated or qemu)`);
+  const maxGuests = values['max-guests'] === undefined ? undefined : Number(values['max-guests']);
+  if (maxGuests !== undefined && !(Number.isInteger(maxGuests) && maxGuests >= 0)) throw new Error(`invalid --max-guests ${String(values['max-guests'])}`);
   const cluster = await startCluster({
     port, host: String(values.host), seed: String(values.seed), speed,
     dataDir: values['data-dir'] as string | undefined, usersFile: values.users as string | undefined,
     tls: certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined,
+    guests, maxGuests,
   });
   console.log(`Embedded cluster listening on ${cluster.url}`);
   console.log(`Point kubectl at it:  kubectl --server ${cluster.url} get vms -A`);

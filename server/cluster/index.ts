@@ -7,6 +7,7 @@ import { admit } from './admission/index.js';
 import { createApiServer } from './api/server.js';
 import type { ClusterApi } from './api/subresources.js';
 import { createAuth } from './auth/index.js';
+import { selectGuestBackend, type GuestsMode } from './guest/qemu/index.js';
 import { startControllers } from './controllers/index.js';
 import { seedCluster } from './seed/index.js';
 import { createStore, type AdmitFn, type KObject, type Store } from './store/index.js';
@@ -29,6 +30,10 @@ export interface ClusterOptions {
   /** Serve HTTPS with this PEM certificate and key instead of plain HTTP. */
   tls?: { cert: Buffer | string; key: Buffer | string };
   log?: (msg: string) => void;
+  /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, or auto (guest/qemu/select-backend.ts). */
+  guests?: GuestsMode;
+  /** Most QEMU guests at once (default from free memory); beyond it, simulated guests. */
+  maxGuests?: number;
 }
 
 export interface RunningCluster {
@@ -53,8 +58,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   const stoppers: Stoppable[] = [];
   try {
     seedCluster(store, opts.seed ?? 'none');
+    const guests = selectGuestBackend({ mode: opts.guests ?? 'simulated', speed: opts.speed ?? 1, maxGuests: opts.maxGuests, log });
+    if (opts.guests) log(guests.description);
     // The controllers also register KubeVirt's subresources on `api` and run the guests.
-    stoppers.push(startControllers(store, { speed: opts.speed ?? 1, api, log }));
+    stoppers.push(startControllers(store, { speed: opts.speed ?? 1, api, log, backend: guests.backend }));
   } catch (e) {
     store.close();
     throw e;

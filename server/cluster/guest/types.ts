@@ -2,9 +2,9 @@
  * Public types of the guest layer: what runs "inside" a Running VMI.
  *
  * The controllers create one guest per running VMI through a {@link GuestBackend}; the
- * `vnc` and `console` subresources attach websockets to it. Today the only backend is the
- * simulated one (simulated-backend.ts); a QEMU backend (real VMs) can implement the same
- * interfaces later without the controllers or the subresource routes changing.
+ * `vnc` and `console` subresources attach websockets to it. The backends: the
+ * simulated one (simulated-backend.ts); the QEMU backend (qemu/, real VMs) implements the same
+ * interfaces without the controllers or the subresource routes changing.
  */
 import type { ConsoleSessions } from './sessions.js';
 
@@ -62,6 +62,15 @@ export interface GuestEventMap {
   paused: [paused: boolean];
   /** The guest was destroyed (`destroy()`); consoles are closed. */
   destroyed: [];
+  /** The machine ended without powering off (QEMU crashed or was killed, kernel panic): the VMI fails. */
+  crashed: [reason: string];
+}
+
+/** Why a guest is not what its backend normally runs; virt-handler records it as an event. */
+export interface GuestNotice {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
 }
 
 /** A bidirectional byte stream into the guest (the serial port, or the VNC server socket). */
@@ -82,6 +91,10 @@ export interface Guest {
   readonly state: GuestState;
   readonly paused: boolean;
   readonly sessions: ConsoleSessions;
+  /** True when the VMI is reported Running only once the guest has booted (real guests). */
+  readonly runningOnceBooted?: boolean;
+  /** Set when this guest stands in for another kind (e.g. a simulated guest beyond --max-guests). */
+  readonly notice?: GuestNotice;
   on<K extends keyof GuestEventMap>(event: K, listener: (...args: GuestEventMap[K]) => void): this;
   once<K extends keyof GuestEventMap>(event: K, listener: (...args: GuestEventMap[K]) => void): this;
   off<K extends keyof GuestEventMap>(event: K, listener: (...args: GuestEventMap[K]) => void): this;

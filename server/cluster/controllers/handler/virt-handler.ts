@@ -110,6 +110,12 @@ export class VirtHandler {
   private startDomain(vmi: VMI, pod: Pod): GuestEntry {
     const ip = pod.status?.podIP ?? '';
     const entry = this.createGuest(vmi, ip);
+    // A real guest is Running once it has booted (see onBooted).
+    if (!entry.guest.runningOnceBooted) this.domainStarted(vmi, ip);
+    return entry;
+  }
+
+  private domainStarted(vmi: VMI, ip: string): void {
     const now = nowIso(this.ctx);
     const os = guestOsOf(this.ctx.client, vmi);
     const migratable = liveMigratable(this.ctx.client, vmi);
@@ -125,7 +131,6 @@ export class VirtHandler {
       const cur = this.ctx.client.tryGet(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '') as VMI | undefined;
       if (cur) this.pause(cur);
     }
-    return entry;
   }
 
   private createGuest(vmi: VMI, ip: string): GuestEntry {
@@ -134,7 +139,14 @@ export class VirtHandler {
     const uid = vmi.metadata.uid ?? '';
     const entry: GuestEntry = { guest, vmiUid: uid, namespace: vmi.metadata.namespace ?? '', name: vmi.metadata.name ?? '' };
     this.ctx.guests.set(uid, entry);
+    if (guest.notice) this.ctx.record(vmi as KObject, guest.notice.type, guest.notice.reason, guest.notice.message, COMPONENT, vmi.status?.nodeName);
     guest.on('booted', () => this.onBooted(entry));
+    guest.on('crashed', (reason) =>
+      this.withVmi(entry, (cur) => {
+        this.ctx.log(`virt-handler: ${keyOf(cur)}: ${reason}`);
+        this.finish(cur, 'Failed');
+      }),
+    );
     guest.on('reboot', () => this.withVmi(entry, (cur) => this.editStatus(cur, (s) => dropCondition(s, 'AgentConnected'))));
     guest.on('poweroff', () => this.withVmi(entry, (cur) => this.finish(cur, 'Succeeded')));
     return entry;
@@ -147,6 +159,9 @@ export class VirtHandler {
   }
 
   private onBooted(entry: GuestEntry): void {
+    this.withVmi(entry, (vmi) => {
+      if (vmi.status?.phase === 'Scheduled') this.domainStarted(vmi, this.launcherPod(vmi)?.status?.podIP ?? '');
+    });
     this.withVmi(entry, (vmi) => {
       const os = guestOsOf(this.ctx.client, vmi);
       if (!os.agent) return;

@@ -1,0 +1,104 @@
+/**
+ * The qemu-system-x86_64 command line for one guest: size capped to what the machine can give,
+ * KVM or TCG, the kernel and initramfs of the built guest, and every console on a unix socket
+ * (QMP, the serial line, VNC) in the guest's run directory.
+ */
+import path from 'node:path';
+import { quantityToBytes } from '../quantity.js';
+import type { GuestOptions } from '../types.js';
+import type { GuestNetworkPlan } from './guest-config.js';
+
+export type Accel = 'kvm' | 'tcg';
+
+export interface SizeLimits {
+  /** Largest guest memory in MiB (default 512: the tiny guest needs about 64). */
+  maxMemoryMiB: number;
+  /** Smallest guest memory in MiB (the kernel and initramfs need room). */
+  minMemoryMiB: number;
+  /** Most vCPUs per guest (default 1). */
+  maxCpus: number;
+  /** CPUs of this machine: no guest gets more. */
+  hostCpus: number;
+}
+
+export const DEFAULT_LIMITS: Omit<SizeLimits, 'hostCpus'> = { maxMemoryMiB: 512, minMemoryMiB: 128, maxCpus: 1 };
+
+/** Memory and vCPUs from the VMI spec, capped to the limits. */
+export function machineSize(options: Pick<GuestOptions, 'memory' | 'cpus'>, limits: SizeLimits): { memoryMiB: number; cpus: number } {
+  const bytes = quantityToBytes(options.memory) ?? limits.maxMemoryMiB * 2 ** 20;
+  const memoryMiB = Math.max(limits.minMemoryMiB, Math.min(limits.maxMemoryMiB, Math.floor(bytes / 2 ** 20)));
+  const cpus = Math.max(1, Math.min(Math.floor(options.cpus ?? 1) || 1, limits.maxCpus, limits.hostCpus));
+  return { memoryMiB, cpus };
+}
+
+export interface RunPaths {
+  dir: string;
+  qmp: string;
+  serial: string;
+  vnc: string;
+  initrd: string;
+}
+
+export function runPaths(dir: string): RunPaths {
+  return {
+    dir,
+    qmp: path.join(dir, 'qmp.sock'),
+    serial: path.join(dir, 'serial.sock'),
+    vnc: path.join(dir, 'vnc.sock'),
+    initrd: path.join(dir, 'initrd.img'),
+  };
+}
+
+export interface MachineSpec {
+  name: string;
+  accel: Accel;
+  memoryMiB: number;
+  cpus: number;
+  kernel: string;
+  paths: RunPaths;
+  graphics: boolean;
+  network: GuestNetworkPlan;
+  mac: string;
+}
+
+/** Kernel parameters: both consoles (the last one, the serial line, is /dev/console). */
+export function kernelCommandLine(): string {
+  return 'console=tty1 console=ttyS0,115200n8 panic=10 tsc=reliable no_timer_check';
+}
+
+/** QEMU options for the accelerator: the host CPU under KVM, QEMU's default model under TCG. */
+export function accelArgs(accel: Accel): string[] {
+  return accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', 'tcg'];
+}
+
+/**
+ * Arguments for qemu-system-x86_64. The machine starts stopped (`-S`): the backend connects to
+ * the serial line first, so no byte of the boot log is lost, then sends QMP `cont`.
+ */
+export function qemuArgs(m: MachineSpec): string[] {
+  const p = m.paths;
+  const n = m.network;
+  return [
+    '-name', `guest=${m.name.replace(/,/g, ',,')}`,
+    '-machine', 'q35',
+    ...accelArgs(m.accel),
+    '-m', `${m.memoryMiB}M`,
+    '-smp', String(m.cpus),
+    '-nodefaults', '-no-user-config',
+    '-kernel', m.kernel,
+    '-initrd', p.initrd,
+    '-append', kernelCommandLine(),
+    '-chardev', `socket,id=serial0,path=${p.serial},server=on,wait=off`,
+    '-serial', 'chardev:serial0',
+    '-qmp', `unix:${p.qmp},server=on,wait=off`,
+    '-display', 'none',
+    ...(m.graphics ? ['-vga', 'std', '-vnc', `unix:${p.vnc}`] : ['-vga', 'none']),
+    // User-mode network, restricted: the guest reaches nothing outside (no host, no internet).
+    '-netdev', `user,id=net0,restrict=on,ipv6=off,net=${n.net},host=${n.gateway},dns=${n.dns}`,
+    '-device', `e1000,netdev=net0,mac=${m.mac}`,
+    // A guest kernel panic ends QEMU with a failure: the VMI fails, as KubeVirt reports a crash.
+    '-device', 'pvpanic',
+    '-action', 'panic=exit-failure',
+    '-S',
+  ];
+}
