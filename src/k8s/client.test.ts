@@ -3,6 +3,7 @@ import { k8sCreate, k8sDelete, k8sGet, k8sListAll, k8sPatch, k8sPutSubresource, 
 import { readCookie } from './csrf';
 import { K8sError, errorFromResponse } from './k8s-error';
 import { PodModel, VirtualMachineModel } from './models';
+import type { K8sResource } from './types';
 
 interface Call {
   url: string;
@@ -140,6 +141,41 @@ describe('requests', () => {
     expect(list.metadata?.resourceVersion).toBe('10');
     expect(list.metadata?.continue).toBeUndefined();
     expect(calls[1].url).toBe('/api/kubernetes/api/v1/namespaces/n/pods?limit=1&continue=tok+1');
+  });
+
+  it('reports each page but the last, and asks later pages with nextLimit', async () => {
+    reply(200, { metadata: { resourceVersion: '10', continue: 't1' }, items: [{ metadata: { name: 'a' } }] });
+    reply(200, { metadata: { resourceVersion: '10', continue: 't2' }, items: [{ metadata: { name: 'b' } }, { metadata: { name: 'c' } }] });
+    reply(200, { metadata: { resourceVersion: '10' }, items: [{ metadata: { name: 'd' } }] });
+    const reports: K8sResource[][] = [];
+    const list = await k8sListAll(PodModel, { limit: 1, nextLimit: 2, onPage: (l) => reports.push(l.items) });
+    const seen = reports.map((items) => items.map((i) => i.metadata?.name ?? ''));
+    // Each report is its own array: later pages do not change what an earlier report showed.
+    expect(seen).toEqual([['a'], ['a', 'b', 'c']]);
+    expect(list.items.map((i) => i.metadata?.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(calls.map((c) => new URL(c.url, 'http://x').searchParams.get('limit'))).toEqual(['1', '2', '2']);
+  });
+
+  it('starts over when a continue token has expired (410), and fails after repeated expiries', async () => {
+    const expired = { kind: 'Status', code: 410, reason: 'Expired', message: 'continue token too old' };
+    reply(200, { metadata: { resourceVersion: '10', continue: 'old' }, items: [{ metadata: { name: 'stale' } }] });
+    reply(410, expired);
+    reply(200, { metadata: { resourceVersion: '20', continue: 'new' }, items: [{ metadata: { name: 'a' } }] });
+    reply(200, { metadata: { resourceVersion: '20' }, items: [{ metadata: { name: 'b' } }] });
+    const seen: string[][] = [];
+    const list = await k8sListAll(PodModel, { limit: 1, onPage: (l) => seen.push(l.items.map((i) => i.metadata?.name ?? '')) });
+    expect(list.items.map((i) => i.metadata?.name)).toEqual(['a', 'b']);
+    expect(list.metadata?.resourceVersion).toBe('20');
+    expect(seen).toEqual([['stale'], ['a']]);
+    expect(calls[2].url).toBe('/api/kubernetes/api/v1/pods?limit=1');
+
+    calls = [];
+    for (let i = 0; i < 3; i++) {
+      reply(200, { metadata: { resourceVersion: '30', continue: 'c' }, items: [] });
+      reply(410, expired);
+    }
+    await expect(k8sListAll(PodModel, { limit: 1 })).rejects.toMatchObject({ code: 410 });
+    expect(calls).toHaveLength(6);
   });
 });
 

@@ -1,5 +1,5 @@
 import { csrfHeaders } from './csrf';
-import { errorFromResponse, networkError } from './k8s-error';
+import { errorFromResponse, isK8sError, networkError } from './k8s-error';
 import type { K8sModel } from './models';
 import type { K8sList, K8sResource, ListSelector, Status } from './types';
 import { kubevirtSubresourceUrl, resourceUrl, selectorParams, type QueryParams } from './urls';
@@ -78,20 +78,51 @@ export const k8sList = <T extends K8sResource>(model: K8sModel<T>, o: ListOption
     { method: 'GET', signal: o.signal },
   );
 
-/** Every page of a list, following `continue`; the resourceVersion is the first page's (a consistent snapshot). */
+export interface ListAllOptions<T extends K8sResource = K8sResource> extends Omit<ListOptions, 'continue'> {
+  /** Page size after the first page (defaults to `limit`): a small first page shows sooner. */
+  nextLimit?: number;
+  /**
+   * Called with the items so far after every page that has a next one. After a restart (see
+   * below) the items start over, so this always shows a prefix of one consistent snapshot.
+   */
+  onPage?: (list: K8sList<T>) => void;
+}
+
+/** How many times a list whose `continue` token expired (410) is started over before failing. */
+const EXPIRED_CONTINUE_RESTARTS = 2;
+
+/**
+ * Every page of a list, following `continue`; the resourceVersion is the first page's (a consistent
+ * snapshot). A 410 on a `continue` request (the snapshot was compacted away) starts the list over.
+ */
 export async function k8sListAll<T extends K8sResource>(
   model: K8sModel<T>,
-  o: Omit<ListOptions, 'continue'> = {},
+  o: ListAllOptions<T> = {},
 ): Promise<K8sList<T>> {
-  const first = await k8sList(model, o);
-  const items = [...first.items];
-  let next = first.metadata?.continue;
-  while (next) {
-    const page = await k8sList(model, { ...o, continue: next });
-    items.push(...page.items);
-    next = page.metadata?.continue;
+  const { nextLimit, onPage, ...listOptions } = o;
+  for (let restarts = 0; ; restarts++) {
+    const first = await k8sList(model, listOptions);
+    const items = [...first.items];
+    const snapshot = (): K8sList<T> => ({
+      ...first,
+      metadata: { ...first.metadata, continue: undefined, remainingItemCount: undefined },
+      items,
+    });
+    let next = first.metadata?.continue;
+    try {
+      while (next) {
+        // A copy: `items` keeps growing, and what onPage got must not change under it.
+        onPage?.({ ...snapshot(), items: items.slice() });
+        const page = await k8sList(model, { ...listOptions, limit: nextLimit ?? listOptions.limit, continue: next });
+        for (const item of page.items) items.push(item);
+        next = page.metadata?.continue;
+      }
+    } catch (e) {
+      if (isK8sError(e) && e.code === 410 && restarts < EXPIRED_CONTINUE_RESTARTS) continue;
+      throw e;
+    }
+    return snapshot();
   }
-  return { ...first, metadata: { ...first.metadata, continue: undefined, remainingItemCount: undefined }, items };
 }
 
 export const k8sCreate = <T extends K8sResource>(model: K8sModel<T>, obj: T, o: WriteOptions = {}) =>

@@ -21,6 +21,7 @@ export {
   k8sUpdate,
   type DeleteOptions,
   type JsonPatchOperation,
+  type ListAllOptions,
   type ListOptions,
   type PatchOptions,
   type PatchType,

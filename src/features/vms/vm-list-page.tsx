@@ -6,24 +6,18 @@ import { EmptyStateView } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageHeading } from '../../components/page-heading';
-import { VirtualMachineInstanceModel, VirtualMachineModel } from '../../k8s/models';
-import { useK8sList } from '../../k8s/watch/use-k8s-list';
 import { namespacedPath } from '../../lib/routes';
 import { VmActionAlerts } from './actions/vm-action-alerts';
 import { BulkActions } from './list/bulk-actions';
 import { ButtonLink } from './list/button-link';
 import { useListParams } from './list/use-list-params';
 import { VmListPagination, VmListToolbar } from './list/vm-list-toolbar';
-import { buildRows, pageOf, selectRows, type RowCache } from './list/vm-rows';
+import { useSelectedRows, useShallowStable, useVmRows } from './list/use-vm-rows';
+import { pageOf, type VmRow } from './list/vm-rows';
 import { VmTable } from './list/vm-table';
-import { indexByKey, type VM, type VMI } from './selectors';
 import type { PrintableStatus } from './status/printable-status';
 
-/** Remembers the last rows so unchanged VMs keep their row objects (and memoized components). */
-function createRowBuilder() {
-  let last: RowCache | undefined;
-  return (vms: readonly VM[], vmis: ReadonlyMap<string, VMI>): RowCache => (last = buildRows(vms, vmis, last));
-}
+const NO_ROWS: readonly VmRow[] = [];
 
 /** The create form's route (owned by the create feature). */
 const createPath = (namespace: string | undefined) => namespacedPath('virtualmachines', namespace ?? 'default', '~new');
@@ -31,28 +25,25 @@ const createPath = (namespace: string | undefined) => namespacedPath('virtualmac
 /** Every VM of the namespace (or of all), live: status, node and IP from the one VMI watch. */
 export function VmListPage() {
   const namespace = useActiveNamespace();
-  const vms = useK8sList(VirtualMachineModel, { namespace });
-  const vmis = useK8sList(VirtualMachineInstanceModel, { namespace });
+  const { snapshot, error, isPartial } = useVmRows(namespace);
+  const rows = snapshot?.rows;
   const view = useListParams();
   const { params } = view;
 
-  const [rowBuilder] = useState(createRowBuilder);
-  const vmiIndex = useMemo(() => indexByKey(vmis.data), [vmis.data]);
-  const rows = useMemo(() => (vms.data ? rowBuilder(vms.data, vmiIndex) : undefined), [rowBuilder, vms.data, vmiIndex]);
   const counts = useMemo(() => {
     const m = new Map<PrintableStatus, number>();
-    for (const r of rows?.values() ?? []) m.set(r.status, (m.get(r.status) ?? 0) + 1);
+    for (const r of rows ?? NO_ROWS) m.set(r.status, (m.get(r.status) ?? 0) + 1);
     return m;
   }, [rows]);
   const { statuses, sort, direction } = params;
   // The box's own text, deferred: typing stays responsive while the table catches up.
   const text = useDeferredValue(view.text);
-  const filtered = useMemo(
-    () => (rows ? selectRows(rows.values(), { text, statuses, sort, direction }) : []),
-    [rows, text, statuses, sort, direction],
-  );
+  const filtered = useSelectedRows(snapshot, { text, statuses, sort, direction });
   // While the typed filter has not reached the URL yet, its page is the first.
-  const { items, page } = pageOf(filtered, text === params.text ? params.page : 1, params.perPage);
+  const paged = pageOf(filtered, text === params.text ? params.page : 1, params.perPage);
+  const { page } = paged;
+  // The same array while the page shows the same rows: the memoized table then skips the batch.
+  const items = useShallowStable(paged.items);
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const onSelect = useCallback(
@@ -65,14 +56,20 @@ export function VmListPage() {
       }),
     [],
   );
-  const onSelectPage = (on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const r of items) if (on) next.add(r.key);
-      else next.delete(r.key);
-      return next;
-    });
-  const selectedRows = useMemo(() => [...selected].flatMap((k) => rows?.get(k) ?? []), [selected, rows]);
+  const onSelectPage = useCallback(
+    (on: boolean) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        for (const r of items) if (on) next.add(r.key);
+        else next.delete(r.key);
+        return next;
+      }),
+    [items],
+  );
+  const selectedRows = useMemo(
+    () => (selected.size && rows ? rows.filter((r) => selected.has(r.key)) : NO_ROWS),
+    [selected, rows],
+  );
   const onDeleted = useCallback(
     (keys: string[]) => setSelected((prev) => new Set([...prev].filter((k) => !keys.includes(k)))),
     [],
@@ -85,9 +82,9 @@ export function VmListPage() {
   );
 
   let body;
-  if (vms.error && !vms.data) body = <ErrorState title="Cannot load virtual machines" error={vms.error} reload />;
+  if (error && !rows) body = <ErrorState title="Cannot load virtual machines" error={error} reload />;
   else if (!rows) body = <LoadingState label="Loading virtual machines" />;
-  else if (rows.size === 0) {
+  else if (rows.length === 0 && !isPartial) {
     body = (
       <EmptyStateView title="No virtual machines found" icon={PlusCircleIcon} actions={createButton}>
         {namespace ? `There are no virtual machines in namespace ${namespace}.` : 'There are no virtual machines in any namespace.'}
@@ -108,6 +105,7 @@ export function VmListPage() {
           onPage={view.onPage}
           bulkActions={<BulkActions rows={selectedRows} onDeleted={onDeleted} />}
           createButton={createButton}
+          isPartial={isPartial}
         />
         {filtered.length === 0 ? (
           <EmptyStateView title="No virtual machines match the filters">

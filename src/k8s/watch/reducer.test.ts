@@ -75,6 +75,34 @@ describe('applyWatchEvents', () => {
     expect(applyWatchEvents(data, [])).toBe(data);
   });
 
+  it('keeps finding objects across many batches, after removals too', () => {
+    let data: ListData = list(obj('a', '1'), obj('b', '2'), obj('c', '3'));
+    data = applyWatchEvents(data, [{ type: 'MODIFIED', object: obj('b', '4', { v: 1 }) }]);
+    data = applyWatchEvents(data, [{ type: 'ADDED', object: obj('d', '5') }]);
+    data = applyWatchEvents(data, [{ type: 'DELETED', object: obj('a', '6') }]);
+    data = applyWatchEvents(data, [
+      { type: 'MODIFIED', object: obj('d', '7', { v: 2 }) },
+      { type: 'MODIFIED', object: obj('b', '8', { v: 3 }) },
+    ]);
+    expect(data.items.map((o) => [o.metadata?.name, o.metadata?.resourceVersion])).toEqual([
+      ['b', '8'],
+      ['c', '3'],
+      ['d', '7'],
+    ]);
+  });
+
+  it('stays pure when an older list is updated again (its index was handed on)', () => {
+    const base = list(obj('a', '1'), obj('b', '2'));
+    const first = applyWatchEvents(base, [{ type: 'ADDED', object: obj('c', '3') }]);
+    const again = applyWatchEvents(base, [{ type: 'MODIFIED', object: obj('b', '4', { v: 1 }) }]);
+    expect(again.items.map((o) => o.metadata?.name)).toEqual(['a', 'b']);
+    expect(again.items[1]).toMatchObject({ v: 1 });
+    const next = applyWatchEvents(first, [{ type: 'MODIFIED', object: obj('c', '5', { v: 2 }) }]);
+    expect(next.items.map((o) => o.metadata?.name)).toEqual(['a', 'b', 'c']);
+    expect(next.items[2]).toMatchObject({ v: 2 });
+    expect(base.items).toHaveLength(2);
+  });
+
   it('treats resourceVersions as opaque strings (no numeric ordering)', () => {
     const next = applyWatchEvents({ items: [], resourceVersion: 'zz-9' }, [{ type: 'ADDED', object: obj('a', 'aa-1') }]);
     expect(next.resourceVersion).toBe('aa-1');

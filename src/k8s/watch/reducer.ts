@@ -5,10 +5,33 @@ export interface ListData<T extends K8sResource = K8sResource> {
   items: T[];
   /** Opaque: only ever passed back to the server, never parsed or compared. */
   resourceVersion: string;
+  /**
+   * True while a long list is still arriving page by page: `items` are the pages so far. The watch
+   * starts only once the list is complete, so partial data is never updated by events.
+   */
+  partial?: boolean;
 }
 
 /** How informers identify objects: namespace/name. */
 export const objectKey = (o: K8sResource): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
+/**
+ * Position of every object of an items array by objectKey. Built once per array and handed on to
+ * the next array when a batch only replaces or appends (the common case under churn), so a batch
+ * costs its events, not the list's length. An index is only ever valid for the array it is stored
+ * under; a batch that removes objects lets the next one rebuild it.
+ */
+const indexes = new WeakMap<readonly K8sResource[], Map<string, number>>();
+
+function takeIndex(items: readonly K8sResource[]): Map<string, number> {
+  const cached = indexes.get(items);
+  if (cached) {
+    // The index moves to the new array; the old array rebuilds one if it is ever used again.
+    indexes.delete(items);
+    return cached;
+  }
+  return new Map(items.map((o, i) => [objectKey(o), i]));
+}
 
 /**
  * Applies a batch of watch events to a list, in order. Pure: the input is not mutated; objects that
@@ -28,7 +51,7 @@ export function applyWatchEvents<T extends K8sResource>(data: ListData<T>, event
     if (event.type === 'BOOKMARK') continue;
     if (!items || !index) {
       items = data.items.slice();
-      index = new Map(items.map((o, i) => [objectKey(o), i]));
+      index = takeIndex(data.items);
     }
     const key = objectKey(event.object);
     const at = index.get(key);
@@ -45,7 +68,8 @@ export function applyWatchEvents<T extends K8sResource>(data: ListData<T>, event
     }
   }
 
-  if (!items) return resourceVersion === data.resourceVersion ? data : { ...data, resourceVersion };
-  const next = removed.size ? items.filter((_, i) => !removed.has(i)) : items;
-  return { items: next, resourceVersion };
+  if (!items || !index) return resourceVersion === data.resourceVersion ? data : { ...data, resourceVersion };
+  if (removed.size) return { items: items.filter((_, i) => !removed.has(i)), resourceVersion };
+  indexes.set(items, index);
+  return { items, resourceVersion };
 }

@@ -19,16 +19,19 @@ const vm = (name: string, rv: string): K8sResource => ({ metadata: { name, names
 const target = { model: VirtualMachineModel, selector: { namespace: 'ns1' } };
 const key = k8sKeys.list(VirtualMachineModel, { namespace: 'ns1' });
 
-function setup(lists: Array<ListData | Error>) {
+function setup(lists: Array<ListData | Error>, customList?: ListFn) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
   const sockets: FakeSocket[] = [];
   const listCalls: number[] = [];
-  const list = vi.fn(async () => {
-    listCalls.push(Date.now());
-    const next = lists.length > 1 ? lists.shift() : lists[0];
-    if (next instanceof Error) throw next;
-    return structuredClone(next);
-  }) as unknown as ListFn;
+  const list = vi.fn(
+    customList ??
+      (async () => {
+        listCalls.push(Date.now());
+        const next = lists.length > 1 ? lists.shift() : lists[0];
+        if (next instanceof Error) throw next;
+        return structuredClone(next);
+      }),
+  ) as unknown as ListFn;
   const manager = new WatchManager({
     queryClient,
     list,
@@ -183,6 +186,86 @@ describe('WatchManager', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(t.names()).toEqual(['a']);
     expect(t.sockets).toHaveLength(1);
+  });
+
+  describe('a list that arrives page by page', () => {
+    /** A list fn that reports `pages` one by one (each when `next()` is called), then resolves. */
+    function pagedList(pages: K8sResource[][], resourceVersion: string) {
+      let release: () => void = () => undefined;
+      const next = () => release();
+      const fn = (async (_target: unknown, _signal: AbortSignal | undefined, onPage?: (d: ListData) => void) => {
+        const items: K8sResource[] = [];
+        for (const [i, page] of pages.entries()) {
+          items.push(...page);
+          if (i === pages.length - 1) break;
+          onPage?.({ items: [...items], resourceVersion });
+          await new Promise<void>((r) => (release = r));
+        }
+        return { items, resourceVersion };
+      }) as unknown as ListFn;
+      return { fn, next };
+    }
+
+    it('shows the first pages as partial data, and watches only once the list is complete', async () => {
+      const paged = pagedList([[vm('a', '1')], [vm('b', '2')], [vm('c', '3')]], '5');
+      const t = setup([], paged.fn);
+      t.manager.subscribe(target);
+      await settle();
+      expect(t.data()).toEqual({ items: [vm('a', '1')], resourceVersion: '5', partial: true });
+      expect(t.sockets).toHaveLength(0);
+      paged.next();
+      await settle();
+      expect(t.names()).toEqual(['a', 'b']);
+      expect(t.data()?.partial).toBe(true);
+      paged.next();
+      await settle();
+      expect(t.data()).toEqual({ items: [vm('a', '1'), vm('b', '2'), vm('c', '3')], resourceVersion: '5' });
+      expect(t.data()?.partial).toBeUndefined();
+      expect(t.sockets).toHaveLength(1);
+      expect(new URL(t.sockets[0].url).searchParams.get('resourceVersion')).toBe('5');
+    });
+
+    it('keeps showing the complete list during a re-list instead of its first page', async () => {
+      let calls = 0;
+      let paged = pagedList([[vm('a', '1'), vm('b', '2')]], '5');
+      const t = setup([], ((...args: Parameters<ListFn>) => {
+        calls++;
+        return paged.fn(...args);
+      }) as ListFn);
+      t.manager.subscribe(target);
+      await settle();
+      expect(t.names()).toEqual(['a', 'b']);
+      paged = pagedList([[vm('a', '1')], [vm('b', '2'), vm('c', '9')]], '9');
+      t.sockets[0].send({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' } });
+      await settle();
+      expect(calls).toBe(2);
+      expect(t.names()).toEqual(['a', 'b']);
+      expect(t.data()?.partial).toBeUndefined();
+      paged.next();
+      await settle();
+      expect(t.names()).toEqual(['a', 'b', 'c']);
+      expect(new URL(t.sockets[1].url).searchParams.get('resourceVersion')).toBe('9');
+    });
+
+    it('lists again after a list that failed half-way, never watching from its first pages', async () => {
+      let calls = 0;
+      const t = setup([], (async (_target: unknown, _signal: unknown, onPage?: (d: ListData) => void) => {
+        calls++;
+        if (calls === 1) {
+          onPage?.({ items: [vm('a', '1')], resourceVersion: '5' });
+          throw errorFromResponse(503, 'Service Unavailable', '');
+        }
+        return { items: [vm('a', '1'), vm('b', '2')], resourceVersion: '6' };
+      }) as unknown as ListFn);
+      t.manager.subscribe(target);
+      await settle();
+      expect(t.queryClient.getQueryState(key)?.status).toBe('error');
+      expect(t.sockets).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(calls).toBe(2);
+      expect(t.data()).toEqual({ items: [vm('a', '1'), vm('b', '2')], resourceVersion: '6' });
+      expect(t.sockets).toHaveLength(1);
+    });
   });
 
   it('ignores events from a socket it has replaced', async () => {

@@ -13,7 +13,15 @@ export interface WatchTarget<T extends K8sResource = K8sResource> {
   selector: ListSelector;
 }
 
-export type ListFn = <T extends K8sResource>(target: WatchTarget<T>, signal?: AbortSignal) => Promise<ListData<T>>;
+/**
+ * Lists a target. A long list may report its first pages through `onPage` (the items so far, a
+ * prefix of one consistent snapshot) before it resolves with the complete list.
+ */
+export type ListFn = <T extends K8sResource>(
+  target: WatchTarget<T>,
+  signal?: AbortSignal,
+  onPage?: (partial: ListData<T>) => void,
+) => Promise<ListData<T>>;
 
 export interface WatchManagerOptions {
   queryClient: QueryClient;
@@ -21,7 +29,7 @@ export interface WatchManagerOptions {
   socketFactory?: SocketFactory;
   /** Page origin for ws:// URLs; defaults to window.location. */
   origin?: { protocol: string; host: string };
-  /** Defaults to every page of the list through the proxy (limit 500). */
+  /** Defaults to every page of the list through the proxy (a small first page, then larger ones). */
   list?: ListFn;
   /** Events are collected this long before one cache update (and one re-render). */
   batchMs?: number;
@@ -30,10 +38,18 @@ export interface WatchManagerOptions {
   backoff?: BackoffOptions;
 }
 
-const PAGE_LIMIT = 500;
+/** The first page is small so that a long list shows its first rows soon; the rest comes in larger pages. */
+const FIRST_PAGE_LIMIT = 100;
+const PAGE_LIMIT = 1000;
 
-export const defaultList: ListFn = async (target, signal) => {
-  const list = await k8sListAll(target.model, { ...target.selector, limit: PAGE_LIMIT, signal });
+export const defaultList: ListFn = async (target, signal, onPage) => {
+  const list = await k8sListAll(target.model, {
+    ...target.selector,
+    limit: FIRST_PAGE_LIMIT,
+    nextLimit: PAGE_LIMIT,
+    signal,
+    onPage: onPage && ((l) => onPage({ items: l.items, resourceVersion: l.metadata?.resourceVersion ?? '' })),
+  });
   return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
 };
 
@@ -76,9 +92,13 @@ export class WatchManager {
   /** The react-query options of a watched list; useQuery and the manager must use the same. */
   listQuery<T extends K8sResource>(target: WatchTarget<T>) {
     const normalized = { model: target.model, selector: normalizeSelector(target.model, target.selector) };
+    const queryKey = k8sKeys.list(target.model, target.selector);
     return {
-      queryKey: k8sKeys.list(target.model, target.selector),
-      queryFn: ({ signal }: { signal?: AbortSignal }) => this.o.list(normalized, signal),
+      queryKey,
+      queryFn: ({ signal }: { signal?: AbortSignal }) =>
+        this.o.list(normalized, signal, (partial) => {
+          if (!signal?.aborted) this.showPartial(queryKey, partial);
+        }),
       staleTime: Infinity,
       structuralSharing: false,
       retry: false,
@@ -143,12 +163,24 @@ export class WatchManager {
     return entry.generation;
   }
 
+  /**
+   * Shows the first pages of a list that is still arriving, unless the cache holds a complete list
+   * (a re-list keeps showing it until the new list is complete rather than shrink to one page).
+   */
+  private showPartial(key: K8sListKey, partial: ListData): void {
+    const current = this.o.queryClient.getQueryData<ListData>(key);
+    if (current && !current.partial) return;
+    this.o.queryClient.setQueryData<ListData>(key, { ...partial, partial: true });
+  }
+
   private relist(entry: Entry, force: boolean): void {
     const gen = this.halt(entry);
     entry.stopped = false;
     const query = this.listQuery(entry.target);
+    // Partial data is no list to watch from: join the list in flight (or list again after a failure).
+    const partial = this.o.queryClient.getQueryData<ListData>(entry.key)?.partial;
     this.o.queryClient
-      .fetchQuery({ ...query, staleTime: force ? 0 : Infinity })
+      .fetchQuery({ ...query, staleTime: force || partial ? 0 : Infinity })
       .then((data) => {
         if (gen === entry.generation) this.watch(entry, data.resourceVersion);
       })
@@ -202,7 +234,7 @@ export class WatchManager {
         return;
       }
       const data = this.o.queryClient.getQueryData<ListData>(entry.key);
-      if (data) this.watch(entry, data.resourceVersion);
+      if (data && !data.partial) this.watch(entry, data.resourceVersion);
       else this.relist(entry, true);
     };
     if (step.delayMs === 0) run();

@@ -32,7 +32,7 @@ export function bulkPlan(rows: readonly VmRow[], accessOf: (ns: string) => Param
 }
 
 /** "Actions" for the selected rows: start, stop, restart and delete those that allow it. */
-export function BulkActions({ rows, onDeleted }: { rows: VmRow[]; onDeleted: (keys: string[]) => void }) {
+export function BulkActions({ rows, onDeleted }: { rows: readonly VmRow[]; onDeleted: (keys: string[]) => void }) {
   const [open, setOpen] = useState(false);
   const [deleting, setDeleting] = useState<BulkTarget[] | null>(null);
   const namespaces = useMemo(() => [...new Set(rows.map((r) => r.namespace))].sort(), [rows]);

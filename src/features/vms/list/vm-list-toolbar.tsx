@@ -1,6 +1,7 @@
 import {
   Pagination,
   SearchInput,
+  Spinner,
   Toolbar,
   ToolbarContent,
   ToolbarFilter,
@@ -24,6 +25,8 @@ export interface VmListToolbarProps {
   onPage: (page: number, perPage: number) => void;
   bulkActions: ReactNode;
   createButton: ReactNode;
+  /** The list is still arriving: the rows so far are shown, and a spinner says more are coming. */
+  isPartial?: boolean;
 }
 
 export function VmListPagination({
@@ -84,6 +87,12 @@ export function VmListToolbar(p: VmListToolbarProps) {
           <ToolbarItem>{p.createButton}</ToolbarItem>
           <ToolbarItem>{p.bulkActions}</ToolbarItem>
         </ToolbarGroup>
+        {p.isPartial && (
+          <ToolbarItem id="vm-list-loading-more" alignSelf="center">
+            <Spinner size="md" aria-hidden="true" />{' '}
+            <span aria-live="polite">Loading more virtual machines…</span>
+          </ToolbarItem>
+        )}
         <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
           <VmListPagination total={p.total} page={p.page} perPage={p.params.perPage} onPage={p.onPage} />
         </ToolbarItem>

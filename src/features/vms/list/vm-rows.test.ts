@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexByKey } from '../selectors';
 import { makeVm, makeVmi } from '../testing/fixtures';
 import { DEFAULT_PARAMS } from './list-params';
-import { buildRows, pageOf, parseTextFilter, selectRows } from './vm-rows';
+import { RowStore } from './row-store';
+import { pageOf, parseTextFilter, selectRows, type VmRow } from './vm-rows';
 
 const vms = [
   makeVm({ name: 'web-1', namespace: 'b', status: 'Running', labels: { app: 'web', tier: 'front' }, created: '2026-01-03T00:00:00Z' }),
@@ -14,38 +14,41 @@ const withIp = (name: string, ns: string, ip: string, node: string) => {
   vmi.status = { ...vmi.status, interfaces: [{ ipAddress: ip }] };
   return vmi;
 };
-const vmis = indexByKey([withIp('web-1', 'b', '10.0.0.10', 'node02'), withIp('Web-2', 'a', '10.0.0.9', 'node01')]);
+const vmis = [withIp('web-1', 'b', '10.0.0.10', 'node02'), withIp('Web-2', 'a', '10.0.0.9', 'node01')];
+const buildRows = (v: typeof vms, i: typeof vmis, store = new RowStore()) => store.update(v, i).rows;
+const byKey = (rows: readonly VmRow[], key: string) => rows.find((r) => r.key === key);
 const names = (rows: { name: string }[]) => rows.map((r) => r.name);
 
 describe('VM rows', () => {
   it('joins each VM with its VMI by namespace and name', () => {
     const rows = buildRows(vms, vmis);
-    expect(rows.get('b/web-1')).toMatchObject({ status: 'Running', node: 'node02', ips: ['10.0.0.10'] });
-    expect(rows.get('a/db')).toMatchObject({ status: 'Stopped', node: '', ips: [], vmi: undefined });
+    expect(byKey(rows, 'b/web-1')).toMatchObject({ status: 'Running', node: 'node02', ips: ['10.0.0.10'] });
+    expect(byKey(rows, 'a/db')).toMatchObject({ status: 'Stopped', node: '', ips: [], vmi: undefined });
   });
 
   it('keeps the row objects of unchanged VMs', () => {
-    const first = buildRows(vms, vmis);
+    const store = new RowStore();
+    const first = buildRows(vms, vmis, store);
     const changed = [makeVm({ name: 'web-1', namespace: 'b', status: 'Stopping' }), vms[1], vms[2]];
-    const second = buildRows(changed, vmis, first);
-    expect(second.get('a/db')).toBe(first.get('a/db'));
-    expect(second.get('b/web-1')).not.toBe(first.get('b/web-1'));
-    expect(second.get('b/web-1')?.status).toBe('Stopping');
+    const second = buildRows(changed, vmis, store);
+    expect(byKey(second, 'a/db')).toBe(byKey(first, 'a/db'));
+    expect(byKey(second, 'b/web-1')).not.toBe(byKey(first, 'b/web-1'));
+    expect(byKey(second, 'b/web-1')?.status).toBe('Stopping');
   });
 
   it('filters by name words (case-insensitive), labels and statuses', () => {
-    const rows = buildRows(vms, vmis).values();
-    expect(names(selectRows(buildRows(vms, vmis).values(), { ...DEFAULT_PARAMS, text: 'WEB' }))).toEqual(['web-1', 'Web-2']);
+    const rows = buildRows(vms, vmis);
+    expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, text: 'WEB' }))).toEqual(['web-1', 'Web-2']);
     expect(names(selectRows(rows, { ...DEFAULT_PARAMS, text: 'app=web tier=front' }))).toEqual(['web-1']);
-    expect(names(selectRows(buildRows(vms, vmis).values(), { ...DEFAULT_PARAMS, text: 'tier=' }))).toEqual(['web-1']);
-    expect(names(selectRows(buildRows(vms, vmis).values(), { ...DEFAULT_PARAMS, text: 'app=nope' }))).toEqual([]);
-    expect(names(selectRows(buildRows(vms, vmis).values(), { ...DEFAULT_PARAMS, statuses: ['Stopped', 'Paused'] }))).toEqual(['db', 'Web-2']);
+    expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, text: 'tier=' }))).toEqual(['web-1']);
+    expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, text: 'app=nope' }))).toEqual([]);
+    expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, statuses: ['Stopped', 'Paused'] }))).toEqual(['db', 'Web-2']);
     expect(parseTextFilter('  a  k=v ')).toEqual({ words: ['a'], labels: [{ key: 'k', value: 'v' }] });
   });
 
   it('sorts by any column both ways, empty values last, ties by namespace and name', () => {
     const sorted = (sort: typeof DEFAULT_PARAMS.sort, direction: 'asc' | 'desc' = 'asc') =>
-      names(selectRows(buildRows(vms, vmis).values(), { ...DEFAULT_PARAMS, sort, direction }));
+      names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, sort, direction }));
     expect(sorted('name')).toEqual(['db', 'web-1', 'Web-2']);
     expect(sorted('name', 'desc')).toEqual(['Web-2', 'web-1', 'db']);
     expect(sorted('created', 'desc')).toEqual(['web-1', 'Web-2', 'db']);

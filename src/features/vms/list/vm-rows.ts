@@ -1,7 +1,6 @@
 /**
- * The list's rows: each VM joined with its VMI once per data change, with the values the table
- * filters and sorts on precomputed. Rows whose VM and VMI did not change keep their identity, so
- * memoized row components do not re-render while other VMs change.
+ * The list's rows: each VM joined with its VMI, with the values the table filters and sorts on
+ * precomputed (see row-store.ts for keeping them up to date), and the filter and sort of the view.
  */
 import {
   createdOf,
@@ -32,34 +31,21 @@ export interface VmRow {
   search: string;
 }
 
-export type RowCache = Map<string, VmRow>;
-
-/** Builds the rows; `previous` (the last call's result) lends unchanged rows. */
-export function buildRows(vms: readonly VM[], vmis: ReadonlyMap<string, VMI>, previous?: RowCache): RowCache {
-  const rows: RowCache = new Map();
-  for (const vm of vms) {
-    const key = objectKeyOf(vm);
-    const vmi = vmis.get(key);
-    const old = previous?.get(key);
-    if (old && old.vm === vm && old.vmi === vmi) {
-      rows.set(key, old);
-      continue;
-    }
-    const name = nameOf(vm);
-    rows.set(key, {
-      key,
-      vm,
-      vmi,
-      name,
-      namespace: namespaceOf(vm),
-      status: vmPrintableStatus(vm),
-      node: vmiNode(vmi) ?? '',
-      ips: vmiIPs(vmi),
-      created: createdOf(vm) ?? '',
-      search: name.toLowerCase(),
-    });
-  }
-  return rows;
+/** The row of one VM (and its VMI, if running), with what the table filters and sorts on. */
+export function makeRow(vm: VM, vmi: VMI | undefined): VmRow {
+  const name = nameOf(vm);
+  return {
+    key: objectKeyOf(vm),
+    vm,
+    vmi,
+    name,
+    namespace: namespaceOf(vm),
+    status: vmPrintableStatus(vm),
+    node: vmiNode(vmi) ?? '',
+    ips: vmiIPs(vmi),
+    created: createdOf(vm) ?? '',
+    search: name.toLowerCase(),
+  };
 }
 
 interface TextFilter {
@@ -98,20 +84,14 @@ const SORT_VALUE: Record<SortColumn, (r: VmRow) => string> = {
   created: (r) => r.created,
 };
 
-/** Filters and sorts the rows (ties by namespace, then name); rows with no value sort last. */
-export function selectRows(rows: Iterable<VmRow>, params: Pick<ListParams, 'text' | 'statuses' | 'sort' | 'direction'>): VmRow[] {
-  const text = parseTextFilter(params.text);
-  const statuses = new Set(params.statuses);
-  const out: VmRow[] = [];
-  for (const row of rows) {
-    if (statuses.size && !statuses.has(row.status)) continue;
-    if (!matchesText(row, text)) continue;
-    out.push(row);
-  }
-  const value = SORT_VALUE[params.sort];
-  const sign = params.direction === 'desc' ? -1 : 1;
-  const ip = params.sort === 'ip';
-  return out.sort((a, b) => {
+export type RowQuery = Pick<ListParams, 'text' | 'statuses' | 'sort' | 'direction'>;
+
+/** The order of a sort (ties by namespace, then name); rows with no value sort last. */
+export function rowComparator(sort: SortColumn, direction: ListParams['direction']): (a: VmRow, b: VmRow) => number {
+  const value = SORT_VALUE[sort];
+  const sign = direction === 'desc' ? -1 : 1;
+  const ip = sort === 'ip';
+  return (a, b) => {
     const va = value(a);
     const vb = value(b);
     if (va !== vb) {
@@ -120,7 +100,22 @@ export function selectRows(rows: Iterable<VmRow>, params: Pick<ListParams, 'text
       return sign * (ip ? compareIps(va, vb) : cmp(va, vb));
     }
     return cmp(a.namespace, b.namespace) || cmp(a.search, b.search);
-  });
+  };
+}
+
+/** The filter of a query; null when it lets every row through. */
+export function rowFilter(params: Pick<ListParams, 'text' | 'statuses'>): ((row: VmRow) => boolean) | null {
+  const text = parseTextFilter(params.text);
+  const statuses = new Set(params.statuses);
+  if (!statuses.size && !text.words.length && !text.labels.length) return null;
+  return (row) => (!statuses.size || statuses.has(row.status)) && matchesText(row, text);
+}
+
+/** Filters and sorts the rows (ties by namespace, then name); rows with no value sort last. */
+export function selectRows(rows: Iterable<VmRow>, params: RowQuery): VmRow[] {
+  const keep = rowFilter(params);
+  const out = keep ? [...rows].filter(keep) : [...rows];
+  return out.sort(rowComparator(params.sort, params.direction));
 }
 
 /** IPv4 addresses in numeric order; anything else by text. */

@@ -1,6 +1,6 @@
 import { Label, LabelGroup } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { memo } from 'react';
+import { Table, TableContext, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
 import { absoluteTime, relativeTime } from '../../../lib/time';
@@ -85,8 +85,21 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
   );
 });
 
+/**
+ * PatternFly's Table hands its cells a new context object on every render, so every cell of every
+ * row re-renders with it, memoized rows or not. This passes one object on for as long as its
+ * contents mean the same: the first registerSelectableRow stays valid (it only ever turns on the
+ * table's "has selectable rows" state).
+ */
+function StableTableContext({ children }: { children: ReactNode }) {
+  const { registerSelectableRow, hasAnimations, variant } = useContext(TableContext);
+  const [register] = useState(() => registerSelectableRow);
+  const value = useMemo(() => ({ registerSelectableRow: register, hasAnimations, variant }), [register, hasAnimations, variant]);
+  return <TableContext.Provider value={value}>{children}</TableContext.Provider>;
+}
+
 export interface VmTableProps {
-  rows: VmRow[];
+  rows: readonly VmRow[];
   /** Index of the page's first row in the whole filtered list (for row select indexes). */
   offset: number;
   sort: SortColumn;
@@ -97,8 +110,11 @@ export interface VmTableProps {
   onSelectPage: (selected: boolean) => void;
 }
 
-/** The VM table of one page: sortable headers, row selection, status, kebab. */
-export function VmTable({ rows, offset, sort, direction, onSort, selected, onSelect, onSelectPage }: VmTableProps) {
+/**
+ * The VM table of one page: sortable headers, row selection, status, kebab. Memoized, like its
+ * rows: a watch batch that changes no row of the page renders nothing here.
+ */
+export const VmTable = memo(function VmTable({ rows, offset, sort, direction, onSort, selected, onSelect, onSelectPage }: VmTableProps) {
   const sortIndex = COLUMNS.findIndex((c) => c.sort === sort);
   const sortBy = (column: SortColumn, index: number): ThProps['sort'] => ({
     sortBy: { index: sortIndex, direction, defaultDirection: 'asc' },
@@ -108,6 +124,7 @@ export function VmTable({ rows, offset, sort, direction, onSort, selected, onSel
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
   return (
     <Table aria-label="Virtual machines" variant="compact" id="vm-table">
+      <StableTableContext>
       <Thead>
         <Tr>
           <Th select={{ onSelect: (_e, isSelecting) => onSelectPage(isSelecting), isSelected: allSelected }} aria-label="Select all rows of this page" />
@@ -124,6 +141,7 @@ export function VmTable({ rows, offset, sort, direction, onSort, selected, onSel
           <VmTableRow key={row.key} row={row} index={offset + i} selected={selected.has(row.key)} onSelect={onSelect} />
         ))}
       </Tbody>
+      </StableTableContext>
     </Table>
   );
-}
+});
