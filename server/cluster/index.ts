@@ -8,6 +8,7 @@ import { createApiServer } from './api/server.js';
 import type { ClusterApi } from './api/subresources.js';
 import { createAuth } from './auth/index.js';
 import { selectGuestBackend, type GuestsMode } from './guest/qemu/index.js';
+import type { GuestBackend } from './guest/types.js';
 import { startControllers } from './controllers/index.js';
 import { seedCluster } from './seed/index.js';
 import { createStore, type AdmitFn, type KObject, type Store } from './store/index.js';
@@ -30,8 +31,8 @@ export interface ClusterOptions {
   /** Serve HTTPS with this PEM certificate and key instead of plain HTTP. */
   tls?: { cert: Buffer | string; key: Buffer | string };
   log?: (msg: string) => void;
-  /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, or auto (guest/qemu/select-backend.ts). */
-  guests?: GuestsMode;
+  /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, auto (guest/qemu/select-backend.ts), or a backend. */
+  guests?: GuestsMode | GuestBackend;
   /** Most QEMU guests at once (default from free memory); beyond it, simulated guests. */
   maxGuests?: number;
 }
@@ -58,7 +59,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   const stoppers: Stoppable[] = [];
   try {
     seedCluster(store, opts.seed ?? 'none');
-    const guests = selectGuestBackend({ mode: opts.guests ?? 'simulated', speed: opts.speed ?? 1, maxGuests: opts.maxGuests, log });
+    const guests =
+      typeof opts.guests === 'object'
+        ? { backend: opts.guests, description: `guests: ${opts.guests.kind}` }
+        : selectGuestBackend({ mode: opts.guests ?? 'simulated', speed: opts.speed ?? 1, maxGuests: opts.maxGuests, log });
     if (opts.guests) log(guests.description);
     // The controllers also register KubeVirt's subresources on `api` and run the guests.
     stoppers.push(startControllers(store, { speed: opts.speed ?? 1, api, log, backend: guests.backend }));
