@@ -130,6 +130,12 @@ describe('backend selection', () => {
     expect(choice.description).toMatch(/npm run guest:build/);
   });
 
+  it('auto keeps simulated guests for a fast clock or a scale seed, even with QEMU there', () => {
+    expect(selectGuestBackend({ mode: 'auto', speed: 10 }).description).toMatch(/simulated/);
+    const scale = selectGuestBackend({ mode: 'auto', speed: 1, seed: 'scale:1000' });
+    expect(scale.backend.kind).toBe('simulated');
+  });
+
   it('--guests qemu without QEMU or the guest image is an error', () => {
     expect(() => selectGuestBackend({ mode: 'qemu', speed: 1, env: noQemu })).toThrow(/--guests qemu: .*not on PATH/);
   });

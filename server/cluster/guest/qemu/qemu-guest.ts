@@ -206,7 +206,10 @@ export class QemuGuest extends EventEmitter implements Guest {
   }
 
   private command(name: string): void {
-    if (this.qmp && !this.qmp.isClosed) this.qmp.execute(name).catch((err: unknown) => this.deps.log(`guest ${this.name}: QMP ${name}: ${String(err)}`));
+    if (!this.qmp || this.qmp.isClosed) return;
+    this.qmp.execute(name).catch((err: unknown) => {
+      if (!this.gone) this.deps.log(`guest ${this.name}: QMP ${name}: ${String(err)}`);
+    });
   }
 
   private get gone(): boolean {

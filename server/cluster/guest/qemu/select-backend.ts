@@ -1,8 +1,8 @@
 /**
  * `--guests simulated|qemu|auto`: which backend runs the guests behind Running VMIs.
  * auto (the command-line default) picks qemu when qemu-system-x86_64 is on PATH, the guest image
- * is built and the cluster runs in real time (`--speed 1`: real guests cannot be sped up), else
- * the simulated guests. The library default (startCluster without `guests`) stays simulated.
+ * is built, the cluster runs in real time (`--speed 1`: real guests cannot be sped up) and the
+ * seed is not a `scale:N` load test, else the simulated guests. The library default (startCluster without `guests`) stays simulated.
  */
 import { SimulatedGuestBackend } from '../simulated-backend.js';
 import type { GuestBackend } from '../types.js';
@@ -22,6 +22,8 @@ export interface GuestBackendChoice {
 export interface SelectOptions {
   mode: GuestsMode;
   speed: number;
+  /** The cluster's seed: auto keeps simulated guests for `scale:N` (thousands of VMs, load tests). */
+  seed?: string;
   maxGuests?: number;
   log?: (msg: string) => void;
   env?: NodeJS.ProcessEnv;
@@ -43,6 +45,7 @@ export function selectGuestBackend(opts: SelectOptions): GuestBackendChoice {
     return simulated(`real guests need: ${found.missing}`);
   }
   if (opts.mode === 'auto' && opts.speed !== 1) return simulated(`--speed ${opts.speed}: real guests run in real time; --guests qemu to use them`);
+  if (opts.mode === 'auto' && opts.seed?.startsWith('scale:')) return simulated(`--seed ${opts.seed} is a load test; --guests qemu to use real guests`);
   const log = opts.log ?? (() => undefined);
   const backend = new QemuGuestBackend({ qemu: found.qemu, image: found.image, maxGuests: opts.maxGuests, speed: opts.speed, log, env: opts.env });
   backend.accel.then(
