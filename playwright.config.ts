@@ -41,6 +41,9 @@ export default defineConfig({
         command: [
           'env -u KUBECONFIG node build/server/main.js',
           `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default --log-level warn`,
+          // The suite drives the simulated guests' shell; real QEMU guests (--guests qemu) have
+          // their own integration tests under server/cluster/guest/qemu.
+          `--guests ${process.env.E2E_GUESTS ?? 'simulated'}`,
           process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
           process.env.E2E_SERVER_ARGS ?? '--users e2e/users.yaml',
         ].join(' '),
