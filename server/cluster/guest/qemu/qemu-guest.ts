@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { GuestChannel } from '../channel.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../sessions.js';
@@ -18,6 +18,7 @@ import { ppmToPng } from './ppm.js';
 import { machineSize, qemuArgs, runPaths, type Accel, type RunPaths, type SizeLimits } from './qemu-args.js';
 import { QmpClient, type QmpEvent } from './qmp-client.js';
 import { socketChannel } from './socket-channel.js';
+import { connectUnix, retryConnect } from './unix-socket.js';
 
 export interface QemuGuestDeps {
   qemu: string;
@@ -328,29 +329,5 @@ export class QemuGuest extends EventEmitter implements Guest {
     for (const channel of [...this.channels]) channel.end(GUEST_GONE_CLOSE_REASON);
     this.channels.clear();
     this.sessions.closeAll();
-  }
-}
-
-function connectUnix(socketPath: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(socketPath);
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
-    });
-    socket.once('error', reject);
-  });
-}
-
-/** QEMU creates its sockets while it starts: retry until one accepts or the time is up. */
-async function retryConnect<T>(attempt: () => Promise<T>, timeoutMs: number, stopped: () => boolean): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (Date.now() > deadline || stopped()) throw err;
-      await new Promise((r) => setTimeout(r, 25));
-    }
   }
 }
