@@ -26,7 +26,8 @@ try {
 env.E2E_VIDEO = env.E2E_VIDEO ?? (ensureFfmpeg() ? '1' : '0');
 if (!env.BASE_URL) {
   ensureServerBuilt();
-  ensureAppBuilt();
+  // E2E_STATIC_DIR: the console serves an app built elsewhere; dist/ is not used.
+  if (!env.E2E_STATIC_DIR) ensureAppBuilt();
 } else {
   if (!env.E2E_TOKEN) process.stdout.write(`note: E2E_TOKEN is not set: requests to ${env.BASE_URL} carry no token\n`);
   process.stdout.write(`against ${env.BASE_URL}: tests tagged @embedded are skipped\n`);
