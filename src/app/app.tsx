@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { AppProviders } from './providers';
+import { WatchManager } from '../k8s/watch/watch-manager';
+import { AppProviders, createQueryClient } from './providers';
 import { createAppRouter } from './router';
 
 export function App() {
-  const [router] = useState(createAppRouter);
+  const [queryClient] = useState(createQueryClient);
+  // Made here rather than in the providers so that route loaders can start a page's watches.
+  const [watchManager] = useState(() => new WatchManager({ queryClient }));
+  useEffect(() => () => watchManager.dispose(), [watchManager]);
+  const [router] = useState(() => createAppRouter({ watchManager }));
   return (
-    <AppProviders>
+    <AppProviders queryClient={queryClient} watchManager={watchManager}>
       <RouterProvider router={router} />
     </AppProviders>
   );

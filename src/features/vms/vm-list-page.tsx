@@ -8,7 +8,7 @@ import { LoadingState } from '../../components/loading-state';
 import { PageHeading } from '../../components/page-heading';
 import { namespacedPath } from '../../lib/routes';
 import { VmActionAlerts } from './actions/vm-action-alerts';
-import { BulkActions } from './list/bulk-actions';
+import { LazyBulkActions } from './list/lazy-bulk-actions';
 import { ButtonLink } from './list/button-link';
 import { useListParams } from './list/use-list-params';
 import { VmListPagination, VmListToolbar } from './list/vm-list-toolbar';
@@ -103,7 +103,7 @@ export function VmListPage() {
           total={filtered.length}
           page={page}
           onPage={view.onPage}
-          bulkActions={<BulkActions rows={selectedRows} onDeleted={onDeleted} />}
+          bulkActions={<LazyBulkActions rows={selectedRows} onDeleted={onDeleted} />}
           createButton={createButton}
           isPartial={isPartial}
         />

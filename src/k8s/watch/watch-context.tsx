@@ -4,17 +4,25 @@ import { WatchManager, type WatchManagerOptions } from './watch-manager';
 
 const WatchManagerContext = createContext<WatchManager | null>(null);
 
-/** Owns the WatchManager of the surrounding QueryClientProvider; closes every watch on unmount. */
+/**
+ * Owns the WatchManager of the surrounding QueryClientProvider and closes every watch on unmount;
+ * or provides one made outside React (`manager`, made on the same QueryClient: the router's
+ * loaders use it too), which its maker disposes.
+ */
 export function K8sWatchProvider({
   children,
   options,
+  manager: given,
 }: {
   children: ReactNode;
   options?: Omit<WatchManagerOptions, 'queryClient'>;
+  manager?: WatchManager;
 }) {
   const queryClient = useQueryClient();
-  const [manager] = useState(() => new WatchManager({ ...options, queryClient }));
-  useEffect(() => () => manager.dispose(), [manager]);
+  const [own] = useState(() => (given ? undefined : new WatchManager({ ...options, queryClient })));
+  useEffect(() => () => own?.dispose(), [own]);
+  const manager = given ?? own;
+  if (!manager) throw new Error('K8sWatchProvider: no manager');
   return <WatchManagerContext.Provider value={manager}>{children}</WatchManagerContext.Provider>;
 }
 

@@ -6,6 +6,7 @@ import { useAccessReview } from '../../../k8s';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
 import { useVmAccess } from './use-vm-access';
+import { vmActionsToggleId } from './vm-actions-toggle-id';
 import { useVmActionRunner } from './use-vm-action-runner';
 import { vmActions, type VmAction } from './vm-actions';
 import { VmDeleteDialog } from './vm-delete-dialog';
@@ -15,10 +16,11 @@ export interface VmActionsMenuProps {
   vmi?: VMI;
   /** Called once a delete has been accepted (e.g. the details page goes back to the list). */
   onDeleted?: () => void;
+  /** Mount open, with the focus on the toggle (the list loads this menu on the kebab's first click). */
+  defaultOpen?: boolean;
 }
 
-/** Stable id of a VM's kebab toggle. */
-export const vmActionsToggleId = (vm: VM): string => `vm-${namespaceOf(vm)}-${nameOf(vm)}-actions-toggle`;
+export { vmActionsToggleId };
 
 /** Mounted only while the menu is open, so a table of closed kebabs asks nothing of the server. */
 function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmAction) => void }) {
@@ -60,8 +62,8 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
 }
 
 /** A kebab with every action of one VM; unavailable ones are disabled with their reason. */
-export function VmActionsMenu({ vm, vmi, onDeleted }: VmActionsMenuProps) {
-  const [open, setOpen] = useState(false);
+export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmActionsMenuProps) {
+  const [open, setOpen] = useState(defaultOpen);
   const [deleting, setDeleting] = useState(false);
   const { run } = useVmActionRunner();
   const pick = (a: VmAction) => {
@@ -80,6 +82,8 @@ export function VmActionsMenu({ vm, vmi, onDeleted }: VmActionsMenuProps) {
       isExpanded={open}
       onClick={() => setOpen((o) => !o)}
       icon={<EllipsisVIcon />}
+      // Takes the focus from the placeholder toggle the user just pressed (see defaultOpen).
+      autoFocus={defaultOpen}
     />
   );
   return (

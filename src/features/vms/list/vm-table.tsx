@@ -4,9 +4,9 @@ import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
 import { absoluteTime, relativeTime } from '../../../lib/time';
-import { VmActionsMenu } from '../actions/vm-actions-menu';
 import { vmActiveConditions } from '../selectors';
 import { VmStatus } from '../status/vm-status';
+import { RowActions } from './row-actions';
 import type { SortColumn, SortDirection } from './list-params';
 import type { VmRow } from './vm-rows';
 
@@ -79,7 +79,7 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
         )}
       </Td>
       <Td isActionCell id={`${id}-actions`}>
-        <VmActionsMenu vm={row.vm} vmi={row.vmi} />
+        <RowActions vm={row.vm} vmi={row.vmi} />
       </Td>
     </Tr>
   );

@@ -1,0 +1,4 @@
+import { nameOf, namespaceOf, type VM } from '../selectors';
+
+/** Stable id of a VM's kebab toggle (a module of its own: list rows use it before the menu loads). */
+export const vmActionsToggleId = (vm: VM): string => `vm-${namespaceOf(vm)}-${nameOf(vm)}-actions-toggle`;
