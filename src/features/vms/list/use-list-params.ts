@@ -22,9 +22,13 @@ export function useListParams() {
     setText(params.text);
   }
 
+  // From the URL as it is when the change is made, not as a render saw it: the filter's delayed
+  // update must not undo a sort, status or page change made while it waited.
   const update = useCallback(
-    (change: Partial<ListParams>, replace = true) =>
-      setSearch((prev) => writeListParams({ ...parseListParams(prev), ...change }, prev), { replace }),
+    (change: Partial<ListParams>, replace = true) => {
+      const current = new URLSearchParams(window.location.search);
+      setSearch(writeListParams({ ...parseListParams(current), ...change }, current), { replace });
+    },
     [setSearch],
   );
 
