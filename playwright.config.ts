@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { realGuestsMissing, realGuestsPort } from './e2e/real-guests.js';
 
 // The suite runs against the embedded cluster (this config starts the console server) or, with
 // BASE_URL, against a deployed console. Chromium comes from the machine (see scripts/lib/chromium.mjs):
@@ -35,14 +36,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
   webServer: external
     ? undefined
-    : {
+    : [{
         // E2E_STATIC_DIR: serve an app built elsewhere (several checkouts building at once);
         // E2E_SERVER_ARGS: extra server flags (for example --users).
         command: [
           'env -u KUBECONFIG node build/server/main.js',
           `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default --log-level warn`,
           // The suite drives the simulated guests' shell; real QEMU guests (--guests qemu) have
-          // their own integration tests under server/cluster/guest/qemu.
+          // their own integration tests under server/cluster/guest/qemu and the second server below.
           `--guests ${process.env.E2E_GUESTS ?? 'simulated'}`,
           process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
           process.env.E2E_SERVER_ARGS ?? '--users e2e/users.yaml',
@@ -53,4 +54,21 @@ export default defineConfig({
         stdout: 'ignore',
         stderr: 'pipe',
       },
+      // A second server whose VMs are real QEMU guests (e2e/real-guest-vnc.spec.ts), only where
+      // QEMU and the built guest are (npm run guest:build). Speed 1: guests boot in real time.
+      ...(realGuestsMissing
+        ? []
+        : [{
+            command: [
+              'env -u KUBECONFIG node build/server/main.js',
+              `--port ${realGuestsPort} --guests qemu --seed none --speed 1 --users e2e/users.yaml --log-level warn --max-guests 2`,
+              process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
+            ].join(' '),
+            url: `http://127.0.0.1:${realGuestsPort}/readyz`,
+            reuseExistingServer: !process.env.CI,
+            timeout: 60_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          }]),
+    ],
 });
