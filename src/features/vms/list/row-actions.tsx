@@ -19,7 +19,9 @@ export function RowActions({ vm, vmi }: { vm: VM; vmi: VMI | undefined }) {
       variant="plain"
       aria-label={`Actions for ${nameOf(vm)}`}
       isExpanded={false}
-      onClick={() => setUsed(true)}
+      // After the click has finished its way through the document: a menu that mounted open
+      // during it would take that same click for one outside the menu, and close at once.
+      onClick={() => setTimeout(() => setUsed(true), 0)}
       icon={<EllipsisVIcon />}
     />
   );
