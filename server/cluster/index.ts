@@ -11,7 +11,7 @@ import { selectGuestBackend, type GuestsMode } from './guest/qemu/index.js';
 import type { GuestBackend } from './guest/types.js';
 import { startControllers } from './controllers/index.js';
 import { seedCluster } from './seed/index.js';
-import { createStore, type AdmitFn, type KObject, type Store } from './store/index.js';
+import { createStore, type KObject, type Store } from './store/index.js';
 
 export interface ClusterOptions {
   /** Default 127.0.0.1. */
@@ -50,7 +50,7 @@ interface Stoppable { stop(): void | Promise<void> }
 export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCluster> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const store = createStore({ dataDir: opts.dataDir, log });
-  store.admit = admit as unknown as AdmitFn;
+  store.admit = admit;
   const auth = createAuth({ usersFile: opts.usersFile ?? opts.users });
   log(auth.describe());
   const { server, api } = createApiServer({ store, auth, log, tls: opts.tls });

@@ -1,6 +1,6 @@
 /**
  * Hook types the store and the API layer call. Engineer-owned implementations live in
- * server/cluster/admission/ and server/cluster/auth/; these mirror their signatures structurally.
+ * server/cluster/admission/ (which uses these types) and server/cluster/auth/.
  */
 import type { V1Status } from './status.js';
 
