@@ -52,3 +52,27 @@ export class GuestChannel implements ByteChannel {
     for (const l of this.closeListeners) l(reason);
   }
 }
+
+/** What a guest with a serial line offers to {@link openSerialChannel}. */
+export interface SerialLine {
+  writeSerial(data: Uint8Array): void;
+  onSerialData(listener: (data: Uint8Array) => void): () => void;
+}
+
+/**
+ * A channel on a guest's serial line: bytes written go to the guest, the guest's output comes
+ * back, and closing it unsubscribes and forgets it from `open` (the guest's live channels).
+ */
+export function openSerialChannel(line: SerialLine, open: Set<GuestChannel>): GuestChannel {
+  let unsubscribe: () => void = () => undefined;
+  const channel = new GuestChannel(
+    (data) => line.writeSerial(data),
+    () => {
+      unsubscribe();
+      open.delete(channel);
+    },
+  );
+  unsubscribe = line.onSerialData((data) => channel.deliver(data));
+  open.add(channel);
+  return channel;
+}

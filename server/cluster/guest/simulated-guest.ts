@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { bootScript, shutdownScript, type BootStep, type MachineFacts } from './boot-script.js';
-import { GuestChannel } from './channel.js';
+import { GuestChannel, openSerialChannel } from './channel.js';
 import { Getty } from './getty.js';
 import { KeyboardState } from './keysym.js';
 import { guestNetwork, type GuestNetwork } from './network-facts.js';
@@ -140,17 +140,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
 
   openSerial(): GuestChannel {
     this.assertAlive();
-    let unsubscribe: () => void = () => undefined;
-    const channel = new GuestChannel(
-      (data) => this.writeSerial(data),
-      () => {
-        unsubscribe();
-        this.channels.delete(channel);
-      },
-    );
-    unsubscribe = this.onSerialData((data) => channel.deliver(data));
-    this.channels.add(channel);
-    return channel;
+    return openSerialChannel(this, this.channels);
   }
 
   openVnc(desktopName: string = this.name): GuestChannel {

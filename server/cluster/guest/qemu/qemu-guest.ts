@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import { GuestChannel } from '../channel.js';
+import { openSerialChannel, type GuestChannel } from '../channel.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../sessions.js';
 import type { ByteChannel, ConsoleKind, Guest, GuestOptions, GuestState } from '../types.js';
 import type { AccelDecision } from './accel.js';
@@ -112,17 +112,7 @@ export class QemuGuest extends EventEmitter implements Guest {
 
   openSerial(): ByteChannel {
     this.assertAlive();
-    let unsubscribe: () => void = () => undefined;
-    const channel = new GuestChannel(
-      (data) => this.writeSerial(data),
-      () => {
-        unsubscribe();
-        this.channels.delete(channel);
-      },
-    );
-    unsubscribe = this.onSerialData((data) => channel.deliver(data));
-    this.channels.add(channel);
-    return channel;
+    return openSerialChannel(this, this.channels);
   }
 
   /** A new client connection to QEMU's VNC server (QEMU names the desktop after `-name`). */
