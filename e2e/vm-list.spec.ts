@@ -50,6 +50,20 @@ test.describe('virtual machines list', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test('typing at a steady pace keeps every character while the URL catches up', async ({ page, api, namespace }) => {
+    await createCirros(api, namespace, 'alpha-web', { labels: { app: 'web', tier: 'front' } });
+    await createCirros(api, namespace, 'beta-web', { labels: { app: 'web' } });
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.row(namespace, 'beta-web')).toBeVisible();
+    // A keystroke about every quarter of a second: the URL is written that long after each one,
+    // so its navigations land between keystrokes; none may put an older text back in the box.
+    await list.filterBox.pressSequentially('app=web tier=front', { delay: 250 });
+    await expect(list.filterBox).toHaveValue('app=web tier=front');
+    await expect(page).toHaveURL(/[?&]q=app%3Dweb\+tier%3Dfront(&|$)/);
+    await expect.poll(() => list.rowNames()).toEqual(['alpha-web']);
+  });
+
   test('starts a stopped VM, pauses, unpauses, migrates, stops and deletes it from the kebab', async ({ page, api, namespace }) => {
     await createCirros(api, namespace, 'life', { migratable: true });
     const list = new VmListPage(page);

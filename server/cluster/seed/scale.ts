@@ -50,6 +50,8 @@ export function seedScale(client: ClusterClient, n: number): void {
       memory: kind === 'unschedulable' ? '512Gi' : '128Mi',
       labels: { tier: ['web', 'db', 'batch'][i % 3] },
     });
+    // The tier labels the VM too, so that `-l tier=db` (and the console's label filter) selects by it.
+    vm.metadata.labels = { ...vm.metadata.labels, tier: ['web', 'db', 'batch'][i % 3] };
     const createdVm = client.create(R.vms, { ...vm, metadata: { ...vm.metadata, finalizers: [VM_FINALIZER] } }, { fieldManager: 'seed' });
     if (kind !== 'running') continue;
     const nodeIndex = Math.floor(placed / PODS_PER_NODE) % nodeCount;

@@ -29,7 +29,10 @@ describe('seedCluster', () => {
   it('scale:N writes N VMs, running ones with a Running VMI and pod on a node', () => {
     const store = createStore();
     seedScale(store as unknown as ClusterClient, 300);
-    expect(store.list('virtualmachines.kubevirt.io', { namespace: 'scale' }).items).toHaveLength(300);
+    const vms = store.list('virtualmachines.kubevirt.io', { namespace: 'scale' }).items;
+    expect(vms).toHaveLength(300);
+    // Labelled by tier on the VM itself (what `kubectl get vm -l tier=db` selects on), a third each.
+    expect(vms.filter((v) => v.metadata.labels?.tier === 'db')).toHaveLength(100);
     const running = Array.from({ length: 300 }, (_, i) => scaleKind(i)).filter((k) => k === 'running').length;
     const vmis = store.list('virtualmachineinstances.kubevirt.io', { namespace: 'scale' }).items;
     expect(vmis).toHaveLength(running);

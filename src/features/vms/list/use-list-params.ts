@@ -15,11 +15,18 @@ export function useListParams() {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => parseListParams(search), [search]);
   const [text, setText] = useState(params.text);
-  const [urlText, setUrlText] = useState(params.text);
-  if (urlText !== params.text) {
-    // The URL's filter changed (not by typing here): show it.
-    setUrlText(params.text);
-    setText(params.text);
+  // The URL's filter as last seen, and the last filter this box wrote to it. The router applies a
+  // write some time after it is asked (a navigation): until then the URL still holds the older
+  // text, which must not overwrite what is typed in the meantime. A URL text that is neither is a
+  // change made elsewhere and replaces the box's text.
+  const [seen, setSeen] = useState(params.text);
+  const [written, setWritten] = useState(params.text);
+  if (seen !== params.text) {
+    setSeen(params.text);
+    if (params.text !== written) {
+      setWritten(params.text);
+      setText(params.text);
+    }
   }
 
   // From the URL as it is when the change is made, not as a render saw it: the filter's delayed
@@ -39,7 +46,7 @@ export function useListParams() {
       setText(value);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
-        setUrlText(value);
+        setWritten(value);
         update({ text: value, page: 1 });
       }, URL_DELAY_MS);
     },
@@ -51,7 +58,7 @@ export function useListParams() {
   const onClearFilters = useCallback(() => {
     clearTimeout(timer.current);
     setText('');
-    setUrlText('');
+    setWritten('');
     update({ text: '', statuses: [], page: 1 }, false);
   }, [update]);
 
