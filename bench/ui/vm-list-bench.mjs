@@ -166,8 +166,11 @@ async function filterLatency(page) {
   });
   const box = page.getByRole('textbox', { name: 'Filter by name or label' });
   await box.click();
-  // Each keystroke narrows the 10,000 names: vm-0 (1,000), vm-01 (100), vm-012 (10), vm-0123 (1).
-  for (const text of ['vm-0123', 'tier=db', 'vm-9']) {
+  // Names run vm-00000 … vm-09999, and a third of the VMs each is labelled tier=web, db or batch.
+  // Keystrokes that narrow: vm-01 (1,000), vm-012 (100), vm-0123 (10), vm-01234 (1); t (no name
+  // has one), tier= (every VM), tier=d (none), tier=db (a third); mixing a word and a label; and
+  // no match at all (the table gives way to the empty state and back).
+  for (const text of ['vm-01234', 'tier=db', 'vm-045 tier=web', 'vm-0078', 'vm-9', 'tier=batch vm-02']) {
     await box.fill('');
     await page.waitForTimeout(300);
     for (const ch of text) {
