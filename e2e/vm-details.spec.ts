@@ -111,7 +111,9 @@ test.describe('VM details', () => {
   test('a YAML error from the server keeps the text and shows the causes', async ({ page, api, namespace }) => {
     const name = await createVm(api, namespace, fixture('vm-cirros.yaml'));
     const details = new VmDetailsPage(page, namespace, name);
-    await details.goto('YAML');
+    // Overview first, so that the browser's Back button has a page of the console to go to.
+    await details.goto('Overview');
+    await details.openTab('YAML');
     const obj = parse(await details.readYaml()) as Manifest;
     obj.spec.running = true; // with runStrategy: rejected by KubeVirt's webhook
     await details.replaceYaml(stringify(obj));
@@ -128,6 +130,14 @@ test.describe('VM details', () => {
     // would judge in Monaco's selection colours.
     await expectNoSeriousA11yViolations(page, { include: '[role="dialog"]' });
     await dialog.keepEditing();
+    await expect(details.tab('YAML')).toHaveAttribute('aria-selected', 'true');
+    expect(await details.readYaml()).toContain('running: true');
+    // The Back button asks too, and staying keeps the page and its address.
+    const yamlUrl = page.url();
+    await page.goBack();
+    await expect(dialog.dialog).toBeVisible();
+    await dialog.keepEditing();
+    await expect(page).toHaveURL(yamlUrl);
     await expect(details.tab('YAML')).toHaveAttribute('aria-selected', 'true');
     expect(await details.readYaml()).toContain('running: true');
     await details.tab('Events').click();

@@ -31,7 +31,7 @@ const consoleSlots: ConsoleSlots = {
 
 /**
  * The server-state store (react-query) and the watches that feed it; both can come from the
- * caller (the app makes them first, for the router's loaders).
+ * caller (the app makes them first, for its routes).
  */
 export function AppProviders({
   children,

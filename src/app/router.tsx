@@ -1,101 +1,101 @@
-import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { Route, Routes, useParams } from 'react-router';
+import { ErrorBoundary } from '../components/error-boundary';
 import { LoadingState } from '../components/loading-state';
 import { vmListTargets } from '../features/vms/list/vm-list-targets';
-import type { WatchManager } from '../k8s/watch/watch-manager';
+import { useWatchManager } from '../k8s/watch/watch-context';
 import { NotFoundPage } from './not-found-page';
 import { RedirectHome } from './redirect-home';
-import { RouteErrorPage } from './route-error-page';
 import { AppShell } from './shell/app-shell';
 
-/** What route loaders may use. */
-export interface RouterContext {
-  watchManager?: WatchManager;
+/** A page's component from its own chunk, loaded on first visit. */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ComponentType {
+  return lazy(() => load().then((m) => ({ default: pick(m) })));
 }
 
-/** Route options beyond `lazy`: a loader that starts data while the page's code loads. */
-type Extra = Pick<RouteObject, 'loader' | 'shouldRevalidate'>;
+const OverviewPage = page(() => import('../features/overview/overview-page'), (m) => m.OverviewPage);
+const VmListPage = page(() => import('../features/vms/vm-list-page'), (m) => m.VmListPage);
+const ExposeVmPage = page(() => import('../features/services/expose/expose-vm-page'), (m) => m.ExposeVmPage);
+const VmDetailsPage = page(() => import('../features/vms/details/vm-details-page'), (m) => m.VmDetailsPage);
+const CreateVmPage = page(() => import('../features/create/create-vm-page'), (m) => m.CreateVmPage);
+const ImportYamlPage = page(() => import('../features/create/import/import-yaml-page'), (m) => m.ImportYamlPage);
+const VmiListPage = page(() => import('../features/vmis/vmi-list-page'), (m) => m.VmiListPage);
+const ServiceListPage = page(() => import('../features/services/service-list-page'), (m) => m.ServiceListPage);
+const ClusterPage = page(() => import('../features/cluster/cluster-page'), (m) => m.ClusterPage);
+const StandaloneVmConsolePage = page(() => import('../features/consoles/standalone-console-page'), (m) => m.StandaloneVmConsolePage);
+const StandaloneVmiConsolePage = page(() => import('../features/consoles/standalone-console-page'), (m) => m.StandaloneVmiConsolePage);
 
 /** A list page served at /k8s/all-namespaces/<resource> and /k8s/ns/:ns/<resource>. */
-function namespaced(resource: string, lazy: RouteObject['lazy'], extra: Extra = {}): RouteObject[] {
+function namespaced(resource: string, element: ReactNode) {
   return [
-    { path: `k8s/all-namespaces/${resource}`, lazy, ...extra },
-    { path: `k8s/ns/:ns/${resource}`, lazy, ...extra },
+    <Route key={`all-${resource}`} path={`k8s/all-namespaces/${resource}`} element={element} />,
+    <Route key={`ns-${resource}`} path={`k8s/ns/:ns/${resource}`} element={element} />,
   ];
 }
 
-/** Starts the VM list's watches at navigation, in parallel with loading the page (10,000 VMs take a while). */
-const prefetchVmList = (context: RouterContext): Extra => ({
-  loader: ({ params }: LoaderFunctionArgs) => {
-    const { vms, vmis } = vmListTargets(params.ns || undefined);
-    context.watchManager?.prefetch(vms);
-    context.watchManager?.prefetch(vmis);
-    return null;
-  },
-  // Filter, sort and page live in the query string: changing them needs no new start.
-  shouldRevalidate: ({ currentParams, nextParams }) => currentParams.ns !== nextParams.ns,
-});
+/**
+ * The VM list's route: starts its watches at navigation, in parallel with loading the page's code
+ * (10,000 VMs take a while to list); the page joins the same watches when it mounts.
+ */
+function VmListRoute() {
+  const { ns } = useParams();
+  const manager = useWatchManager();
+  // This route commits at once (the page suspends inside it), so its effect starts the watches
+  // before the page's chunk arrives.
+  useEffect(() => {
+    const { vms, vmis } = vmListTargets(ns || undefined);
+    manager.prefetch(vms);
+    manager.prefetch(vmis);
+  }, [manager, ns]);
+  return (
+    <Suspense fallback={<LoadingState label="Loading the console" />}>
+      <VmListPage />
+    </Suspense>
+  );
+}
 
 /** A console page alone in the window (outside the shell), openable in a new browser tab. */
-const standaloneConsole = (resource: string, page: 'StandaloneVmConsolePage' | 'StandaloneVmiConsolePage'): RouteObject => ({
-  path: `k8s/ns/:ns/${resource}/:name/console/standalone`,
-  errorElement: <RouteErrorPage />,
-  HydrateFallback: () => <LoadingState label="Loading the console" />,
-  lazy: async () => ({ Component: (await import('../features/consoles/standalone-console-page'))[page] }),
-});
+function Standalone({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<LoadingState label="Loading the console" />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
 
-// Each page is its own chunk, loaded on first visit.
-export const appRoutes = (context: RouterContext = {}): RouteObject[] => [
-  standaloneConsole('virtualmachines', 'StandaloneVmConsolePage'),
-  standaloneConsole('virtualmachineinstances', 'StandaloneVmiConsolePage'),
-  {
-    path: '/',
-    Component: AppShell,
-    errorElement: <RouteErrorPage />,
-    HydrateFallback: () => <LoadingState label="Loading the console" />,
-    children: [
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          { index: true, Component: RedirectHome },
-          ...namespaced('overview', async () => ({
-            Component: (await import('../features/overview/overview-page')).OverviewPage,
-          })),
-          ...namespaced(
-            'virtualmachines',
-            async () => ({ Component: (await import('../features/vms/vm-list-page')).VmListPage }),
-            prefetchVmList(context),
-          ),
-          {
-            path: 'k8s/ns/:ns/virtualmachines/:name/expose',
-            lazy: async () => ({ Component: (await import('../features/services/expose/expose-vm-page')).ExposeVmPage }),
-          },
-          {
-            path: 'k8s/ns/:ns/virtualmachines/:name/*',
-            lazy: async () => ({ Component: (await import('../features/vms/details/vm-details-page')).VmDetailsPage }),
-          },
-          ...namespaced('virtualmachines/~new', async () => ({
-            Component: (await import('../features/create/create-vm-page')).CreateVmPage,
-          })),
-          ...namespaced('import', async () => ({
-            Component: (await import('../features/create/import/import-yaml-page')).ImportYamlPage,
-          })),
-          ...namespaced('virtualmachineinstances', async () => ({
-            Component: (await import('../features/vmis/vmi-list-page')).VmiListPage,
-          })),
-          ...namespaced('services', async () => ({
-            Component: (await import('../features/services/service-list-page')).ServiceListPage,
-          })),
-          {
-            path: 'cluster',
-            lazy: async () => ({ Component: (await import('../features/cluster/cluster-page')).ClusterPage }),
-          },
-          { path: '*', Component: NotFoundPage },
-        ],
-      },
-    ],
-  },
-];
-
-export const routes: RouteObject[] = appRoutes();
-
-export const createAppRouter = (context: RouterContext = {}) => createBrowserRouter(appRoutes(context));
+/** Every route of the console. Each page is its own chunk; the shell shows a spinner while one loads. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="k8s/ns/:ns/virtualmachines/:name/console/standalone"
+        element={
+          <Standalone>
+            <StandaloneVmConsolePage />
+          </Standalone>
+        }
+      />
+      <Route
+        path="k8s/ns/:ns/virtualmachineinstances/:name/console/standalone"
+        element={
+          <Standalone>
+            <StandaloneVmiConsolePage />
+          </Standalone>
+        }
+      />
+      <Route path="/" element={<AppShell />}>
+        <Route index element={<RedirectHome />} />
+        {namespaced('overview', <OverviewPage />)}
+        {namespaced('virtualmachines', <VmListRoute />)}
+        <Route path="k8s/ns/:ns/virtualmachines/:name/expose" element={<ExposeVmPage />} />
+        <Route path="k8s/ns/:ns/virtualmachines/:name/*" element={<VmDetailsPage />} />
+        {namespaced('virtualmachines/~new', <CreateVmPage />)}
+        {namespaced('import', <ImportYamlPage />)}
+        {namespaced('virtualmachineinstances', <VmiListPage />)}
+        {namespaced('services', <ServiceListPage />)}
+        <Route path="cluster" element={<ClusterPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

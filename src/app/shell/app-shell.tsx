@@ -1,14 +1,19 @@
 import { Page, PageSidebar, PageSidebarBody, SkipToContent } from '@patternfly/react-core';
+import { Suspense } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { EmulationBanner } from '../../components/kubevirt/emulation-banner';
+import { LoadingState } from '../../components/loading-state';
 import { AppMasthead } from './app-masthead';
 import { AppNav } from './app-nav';
 import { useNamespaceChoice } from './use-namespace-choice';
 
 const MAIN_ID = 'main-content';
 
-/** The page frame: masthead, sidebar and the current route. */
+/**
+ * The page frame: masthead, sidebar and the current route. A page that fails to render (or whose
+ * code fails to load) shows its error here, and the next path starts afresh.
+ */
 export function AppShell() {
   const [namespace] = useNamespaceChoice();
   const location = useLocation();
@@ -29,7 +34,9 @@ export function AppShell() {
       mainAriaLabel="Page content"
     >
       <ErrorBoundary key={location.pathname}>
-        <Outlet />
+        <Suspense fallback={<LoadingState label="Loading the console" />}>
+          <Outlet />
+        </Suspense>
       </ErrorBoundary>
     </Page>
   );

@@ -6,8 +6,8 @@ const WatchManagerContext = createContext<WatchManager | null>(null);
 
 /**
  * Owns the WatchManager of the surrounding QueryClientProvider and closes every watch on unmount;
- * or provides one made outside React (`manager`, made on the same QueryClient: the router's
- * loaders use it too), which its maker disposes.
+ * or provides one made outside React (`manager`, made on the same QueryClient: the routes
+ * use it too, to start a page's watches early), which its maker disposes.
  */
 export function K8sWatchProvider({
   children,

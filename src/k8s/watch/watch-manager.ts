@@ -132,8 +132,8 @@ export class WatchManager {
   }
 
   /**
-   * Starts the list-then-watch of a target ahead of the page that will show it (a route loader,
-   * while the page's code is still loading) and holds it `holdMs`, so that the page joins it.
+   * Starts the list-then-watch of a target ahead of the page that will show it (a route, while
+   * the page's code is still loading) and holds it `holdMs`, so that the page joins it.
    */
   prefetch(target: WatchTarget, holdMs = 10_000): void {
     const leave = this.subscribe(target);

@@ -1,13 +1,13 @@
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useEffect } from 'react';
-import { useBlocker } from 'react-router';
+import { useNavigationBlocker } from '../../../components/navigation-guard';
 
 /**
  * While `dirty`, leaving the page (another tab, a link, closing the window) asks first, so
  * unsaved YAML edits are not lost by a stray click.
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useNavigationBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 
   useEffect(() => {
     if (!dirty) return undefined;
