@@ -1,5 +1,6 @@
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, SMOKE, test } from './fixtures/index.js';
 import { ShellPage } from './pages/shell.js';
+import { actionFailureToasts } from './pages/vm-actions.js';
 import { VmListPage } from './pages/vm-list.js';
 import { createCirros } from './vm-manifests.js';
 
@@ -62,6 +63,29 @@ test.describe('virtual machines list', () => {
     await expect(list.filterBox).toHaveValue('app=web tier=front');
     await expect(page).toHaveURL(/[?&]q=app%3Dweb\+tier%3Dfront(&|$)/);
     await expect.poll(() => list.rowNames()).toEqual(['alpha-web']);
+  });
+
+  test('an action the server refuses shows its message in a toast until closed', async ({ page, api, namespace }) => {
+    await createCirros(api, namespace, 'contested');
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.status(namespace, 'contested')).toHaveText('Stopped');
+    // Someone else starts the VM while the console's own request is on its way: the request is
+    // held until theirs is through, then goes to the cluster, which refuses it.
+    const subresource = `/apis/subresources.kubevirt.io/v1/namespaces/${namespace}/virtualmachines/contested/start`;
+    await page.route(`**${subresource}`, async (route) => {
+      await api.call('PUT', subresource, {});
+      await route.continue();
+    });
+    await list.actions(namespace, 'contested').run('Start');
+    const toast = actionFailureToasts(page);
+    await expect(toast).toHaveCount(1);
+    await expect(toast).toContainText('contested');
+    await expect(toast).toContainText(/already running|already underway/);
+    await expect(list.status(namespace, 'contested')).toHaveText('Running');
+    await expectNoSeriousA11yViolations(page);
+    await toast.getByRole('button', { name: /^Close/ }).click();
+    await expect(toast).toHaveCount(0);
   });
 
   test('starts a stopped VM, pauses, unpauses, migrates, stops and deletes it from the kebab', async ({ page, api, namespace }) => {

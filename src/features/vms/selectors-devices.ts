@@ -1,6 +1,6 @@
 /**
  * Disks and network interfaces of a VM, joined with their volumes, networks and (when running)
- * the VMI's reported interfaces. Re-exported by selectors.ts; import from there.
+ * the VMI's reported interfaces.
  */
 import type {
   V1DataVolumeTemplateSpec,

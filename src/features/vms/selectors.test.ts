@@ -6,8 +6,6 @@ import {
   vmActiveConditions,
   vmCpu,
   vmDataVolumeTemplateNames,
-  vmDisks,
-  vmInterfaces,
   vmMemory,
   vmOs,
   vmPrintableStatus,
@@ -25,6 +23,7 @@ import {
   type VM,
   type VMI,
 } from './selectors';
+import { vmDisks, vmInterfaces } from './selectors-devices';
 import { makeVm, makeVmi } from './testing/fixtures';
 
 /** Partial objects for selectors that must cope with missing fields. */

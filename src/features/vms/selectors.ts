@@ -1,7 +1,8 @@
 /**
  * Every read of a VirtualMachine's or VirtualMachineInstance's fields goes through here, so the
  * pages, the actions and the details tabs agree on defaults and on KubeVirt's conventions.
- * Pure functions; no React. Disk and interface views are in selectors-devices.ts (re-exported).
+ * Pure functions; no React. Disk and interface views are in selectors-devices.ts (import them
+ * from there: only the details page needs them, so they stay out of the first page's code).
  */
 import type {
   V1VirtualMachine,
@@ -12,7 +13,6 @@ import type {
 import type { K8sResource } from '../../k8s/types';
 import { isPrintableStatus, type PrintableStatus } from './status/printable-status';
 
-export * from './selectors-devices';
 
 export type VM = V1VirtualMachine;
 export type VMI = V1VirtualMachineInstance;

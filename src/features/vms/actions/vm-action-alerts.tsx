@@ -1,10 +1,10 @@
-import { Alert, AlertActionCloseButton, AlertGroup } from '@patternfly/react-core';
+import { AlertGroup } from '@patternfly/react-core';
 import { useMutationState, useQueryClient, type Mutation } from '@tanstack/react-query';
-import { describeError } from '../../../components/error-details';
+import { lazy, Suspense } from 'react';
 import { actionFailureTitle, VM_ACTION_MUTATION_KEY, type VmActionVariables } from './use-vm-action-runner';
 
-/** How long a failure toast stays (it pauses while hovered). */
-const TOAST_MS = 20_000;
+// The toast's code comes with the first failure; the live region that announces it is always there.
+const ActionFailureToast = lazy(() => import('./action-failure-toast').then((m) => ({ default: m.ActionFailureToast })));
 
 /**
  * Toasts for failed VM actions, with the server's message. Failures live in react-query's
@@ -20,23 +20,15 @@ export function VmActionAlerts() {
   const dismiss = (m: Mutation<unknown, Error, VmActionVariables>) => queryClient.getMutationCache().remove(m);
   return (
     <AlertGroup isToast isLiveRegion aria-label="Virtual machine action failures">
-      {shown.map((m) => {
-        const title = actionFailureTitle(m.state.variables as VmActionVariables);
-        const d = describeError(m.state.error);
-        return (
-          <Alert
-            key={m.mutationId}
-            variant="danger"
-            title={title}
-            timeout={TOAST_MS}
-            onTimeout={() => dismiss(m)}
-            actionClose={<AlertActionCloseButton title={title} onClose={() => dismiss(m)} />}
-          >
-            {d.message}
-            {d.reason ? ` (${d.reason})` : ''}
-          </Alert>
-        );
-      })}
+      {shown.map((m) => (
+        <Suspense key={m.mutationId} fallback={null}>
+          <ActionFailureToast
+            title={actionFailureTitle(m.state.variables as VmActionVariables)}
+            error={m.state.error}
+            onDismiss={() => dismiss(m)}
+          />
+        </Suspense>
+      ))}
     </AlertGroup>
   );
 }

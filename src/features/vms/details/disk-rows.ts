@@ -1,6 +1,7 @@
 import type { IoK8sApiCoreV1PersistentVolumeClaim } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1beta1DataVolume } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import { vmDisks, type VM, type VmDisk } from '../selectors';
+import type { VM } from '../selectors';
+import { vmDisks, type VmDisk } from '../selectors-devices';
 
 export interface DataVolumeProgress {
   phase?: string;

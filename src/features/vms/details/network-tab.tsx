@@ -1,6 +1,7 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { EmptyStateView } from '../../../components/empty-state';
-import { nameOf, namespaceOf, vmInterfaces, type VM, type VmInterface } from '../selectors';
+import { nameOf, namespaceOf, type VM } from '../selectors';
+import { vmInterfaces, type VmInterface } from '../selectors-devices';
 import { useVmi } from './use-vm-related';
 
 const bindingText = (i: VmInterface): string => (i.binding === 'plugin' ? (i.bindingPlugin ?? 'plugin') : i.binding);

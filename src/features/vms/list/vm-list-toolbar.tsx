@@ -1,13 +1,18 @@
 import {
+  Button,
   Pagination,
-  SearchInput,
   Spinner,
+  TextInputGroup,
+  TextInputGroupMain,
+  TextInputGroupUtilities,
   Toolbar,
   ToolbarContent,
   ToolbarFilter,
   ToolbarGroup,
   ToolbarItem,
 } from '@patternfly/react-core';
+import { SearchIcon } from '@patternfly/react-icons/dist/esm/icons/search-icon';
+import { TimesIcon } from '@patternfly/react-icons/dist/esm/icons/times-icon';
 import type { ReactNode } from 'react';
 import type { PrintableStatus } from '../status/printable-status';
 import { PER_PAGE_OPTIONS, type ListParams } from './list-params';
@@ -65,14 +70,22 @@ export function VmListToolbar(p: VmListToolbarProps) {
       <ToolbarContent>
         <ToolbarGroup variant="filter-group">
           <ToolbarItem>
-            <SearchInput
-              id="vm-filter"
-              aria-label="Filter by name or label"
-              placeholder="Filter by name or label (key=value)"
-              value={p.text}
-              onChange={(_e, v) => p.onText(v)}
-              onClear={() => p.onText('')}
-            />
+            {/* PatternFly's filter box (the text input group SearchInput is made of), without
+                SearchInput's advanced-search form, which this list does not use. */}
+            <TextInputGroup id="vm-filter">
+              <TextInputGroupMain
+                icon={<SearchIcon />}
+                aria-label="Filter by name or label"
+                placeholder="Filter by name or label (key=value)"
+                value={p.text}
+                onChange={(_e, v) => p.onText(v)}
+              />
+              {p.text && (
+                <TextInputGroupUtilities>
+                  <Button variant="plain" aria-label="Clear the filter" icon={<TimesIcon />} onClick={() => p.onText('')} />
+                </TextInputGroupUtilities>
+              )}
+            </TextInputGroup>
           </ToolbarItem>
           <ToolbarFilter
             categoryName="Status"
