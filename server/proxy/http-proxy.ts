@@ -63,14 +63,18 @@ export function proxyHttp(
     },
   );
   let refused = false;
+  let clientGone = false;
   outgoing.on('error', (err) => {
-    if (refused) return;
+    // Ended here (a body too large, a client that left): not the upstream's failure.
+    if (refused || clientGone) return;
     log.warn('upstream request failed', { method: req.method, path: target.pathname, error: err.message });
     sendStatus(res, 502, 'ServiceUnavailable', `the Kubernetes API server is not reachable: ${err.message}`);
   });
-  // A client that goes away (a closed watch) ends the upstream request too.
+  // A client that goes away (a closed watch, a closed tab) ends the upstream request too.
   res.on('close', () => {
-    if (!res.writableFinished) outgoing.destroy();
+    if (res.writableFinished) return;
+    clientGone = true;
+    outgoing.destroy();
   });
   let received = 0;
   req.on('data', (chunk: Buffer) => {

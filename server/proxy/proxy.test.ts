@@ -58,6 +58,31 @@ describe('API proxy', () => {
     expect(await rest).toContain('"DELETED"');
   });
 
+  it('ends the upstream request of a client that leaves, without calling it an upstream failure', async () => {
+    let arrived!: () => void;
+    const requested = new Promise<void>((resolve) => (arrived = resolve));
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    // An upstream that has not answered yet (a slow list) when the browser tab closes.
+    const upstream = http.createServer((req) => {
+      req.socket.on('close', upstreamClosed);
+      arrived();
+    });
+    const upstreamUrl = await listen(upstream);
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (msg: string) => warnings.push(msg) };
+    const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 'test'), log, maxBodyBytes: 1024 });
+    const consoleUrl = await listen(server);
+    const abort = new AbortController();
+    const answer = fetch(`${consoleUrl}/api/kubernetes/api/v1/namespaces`, { signal: abort.signal }).catch((e: Error) => e.name);
+    await requested;
+    abort.abort();
+    expect(await answer).toBe('AbortError');
+    await closed;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(warnings).toEqual([]);
+  });
+
   it('forwards only Kubernetes API paths and never the browser cookies or CSRF header', async () => {
     const seen: http.IncomingHttpHeaders[] = [];
     const upstream = http.createServer((req, res) => {
