@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
+import { VmDetailsPage } from './pages/vm-details.js';
 import { CreateVmPage } from './pages/create-vm.js';
 import { ShellPage } from './pages/shell.js';
 
@@ -222,5 +223,9 @@ test.describe('create form errors', () => {
     await expect.poll(printable(api, namespace, 'bad-url'), { timeout: 30_000 }).toBe('DataVolumeError');
     await expect(page.getByRole('main')).toContainText('DataVolumeError');
     await expect(page.getByRole('main')).toContainText('Failed to import into PVC bad-url-rootdisk');
+    // The Disks tab gives the importer's own cause, from the DataVolume, next to its progress.
+    const details = new VmDetailsPage(page, namespace, 'bad-url');
+    await details.openTab('Disks');
+    await expect(page.locator('[id="disk-rootdisk-progress"]')).toContainText('no such host');
   });
 });

@@ -49,6 +49,33 @@ describe('diskRows', () => {
     expect(rows[0].bootOrder).toBe(1);
   });
 
+  it('carries the importer\'s failure while CDI retries it, and a failed phase\'s message', () => {
+    const failing: V1beta1DataVolume = {
+      metadata: { name: 'root-dv' },
+      spec: {},
+      status: {
+        phase: 'ImportInProgress',
+        progress: 'N/A',
+        restartCount: 2,
+        conditions: [
+          { type: 'Bound', status: 'True' },
+          { type: 'Running', status: 'False', reason: 'Error', message: 'Unable to connect to http data source: no such host' },
+        ],
+      },
+    };
+    expect(diskRows(vm, [failing])[0].dataVolume).toEqual({
+      phase: 'ImportInProgress',
+      percent: undefined,
+      text: 'N/A',
+      error: 'Unable to connect to http data source: no such host',
+      restarts: 2,
+    });
+    const done = { ...failing, status: { phase: 'Succeeded', conditions: [{ type: 'Running', status: 'False', reason: 'Completed' }] } };
+    expect(diskRows(vm, [done as V1beta1DataVolume])[0].dataVolume?.error).toBeUndefined();
+    const failed = { ...failing, status: { phase: 'Failed', conditions: [{ type: 'Ready', status: 'False', message: 'DataVolume clone source missing' }] } };
+    expect(diskRows(vm, [failed as V1beta1DataVolume])[0].dataVolume?.error).toBe('DataVolume clone source missing');
+  });
+
   it('has no progress for a DataVolume that does not exist yet', () => {
     expect(diskRows(vm)[0].dataVolume).toBeUndefined();
   });

@@ -9,6 +9,24 @@ export interface DataVolumeProgress {
   percent?: number;
   /** As CDI writes it: "45.67%", "N/A". */
   text?: string;
+  /**
+   * Why the import is failing, from the DataVolume's Running condition (False, reason Error: CDI
+   * retries the importer and keeps its last message there), or a Failed phase's condition message.
+   */
+  error?: string;
+  /** How many times CDI has restarted the importer. */
+  restarts?: number;
+}
+
+type DvCondition = { type?: string; status?: string; reason?: string; message?: string };
+
+/** The importer's failure, as CDI reports it on the DataVolume. */
+export function dataVolumeError(dv: V1beta1DataVolume): string | undefined {
+  const conditions = (dv.status?.conditions ?? []) as DvCondition[];
+  const running = conditions.find((c) => c.type === 'Running');
+  if (running?.status === 'False' && running.reason === 'Error' && running.message) return running.message;
+  if (dv.status?.phase === 'Failed') return conditions.find((c) => c.status === 'False' && c.message)?.message ?? 'The import failed.';
+  return undefined;
 }
 
 /** A disk (from the selectors) with what the cluster knows of its storage. */
@@ -49,11 +67,10 @@ export function diskRows(
     const { type, ref, capacity } = disk.source;
     if (type === 'dataVolume' && ref) {
       const dv = dvByName.get(ref);
-      const progress = dv?.status?.progress;
       return {
         ...disk,
         size: requestedStorage(dv?.spec as StorageSpec | undefined) ?? requestedStorage(disk.dataVolumeTemplate?.spec as StorageSpec | undefined),
-        dataVolume: dv ? { phase: dv.status?.phase, percent: parseProgress(progress), text: progress } : undefined,
+        dataVolume: dv ? dataVolumeProgress(dv) : undefined,
       };
     }
     if (type === 'persistentVolumeClaim' && ref) {
@@ -62,6 +79,15 @@ export function diskRows(
     }
     return { ...disk, size: capacity };
   });
+}
+
+function dataVolumeProgress(dv: V1beta1DataVolume): DataVolumeProgress {
+  const progress = dv.status?.progress;
+  const out: DataVolumeProgress = { phase: dv.status?.phase, percent: parseProgress(progress), text: progress };
+  const error = dataVolumeError(dv);
+  if (error) out.error = error;
+  if (dv.status?.restartCount) out.restarts = dv.status.restartCount;
+  return out;
 }
 
 /** The names of the DataVolumes a VM uses (its volumes and its dataVolumeTemplates). */

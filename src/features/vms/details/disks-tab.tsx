@@ -29,12 +29,15 @@ function Source({ source }: { source: VolumeSource }) {
 function ImportProgress({ row, dv }: { row: DiskRow; dv: DataVolumeProgress | undefined }) {
   if (row.source.type !== 'dataVolume') return null;
   if (!dv) return <span className="kv-subtle">Not created yet</span>;
-  const failed = dv.phase === 'Failed';
+  const failed = dv.phase === 'Failed' || Boolean(dv.error);
   const done = dv.phase === 'Succeeded';
   const value = done ? 100 : (dv.percent ?? 0);
   return (
     <div className="kv-import">
-      <span className="kv-subtle" id={`disk-${row.name}-phase`}>{dv.phase ?? 'Pending'}</span>
+      <span className="kv-subtle" id={`disk-${row.name}-phase`}>
+        {dv.phase ?? 'Pending'}
+        {dv.restarts ? ` (importer restarted ${dv.restarts} ${dv.restarts === 1 ? 'time' : 'times'})` : ''}
+      </span>
       <Progress
         id={`disk-${row.name}-progress`}
         value={value}
@@ -43,6 +46,7 @@ function ImportProgress({ row, dv }: { row: DiskRow; dv: DataVolumeProgress | un
         size={ProgressSize.sm}
         variant={failed ? ProgressVariant.danger : done ? ProgressVariant.success : undefined}
         valueText={dv.text ?? dv.phase}
+        helperText={dv.error}
       />
     </div>
   );
@@ -67,7 +71,7 @@ export function DisksTab({ vm }: { vm: VM }) {
             <Th>Source</Th>
             <Th>Size</Th>
             <Th modifier="wrap">Boot order</Th>
-            <Th width={25}>Import</Th>
+            <Th width={40}>Import</Th>
           </Tr>
         </Thead>
         <Tbody>
