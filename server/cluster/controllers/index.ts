@@ -10,11 +10,11 @@ import { registerKubevirtSubresources } from '../subresources/register.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
 import { createClock } from './clock.js';
-import { R, keyOf, type ClusterClient, type EventRecorder } from './client.js';
+import { keyOf, type ClusterClient, type EventRecorder } from './client.js';
 import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
 import { IDENTITY, clientAs } from './identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
-import { KubeVirtOperator } from './infra/kubevirt-cr.js';
+import { KubeVirtOperator, usesEmulation } from './infra/kubevirt-cr.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
 import { CidrAllocator } from './ipam.js';
@@ -80,11 +80,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   const vm = new VmController(controller);
   const vmi = new VmiController(controller);
   const pods = new PodController(as(IDENTITY.kubeScheduler));
-  const handler = new VirtHandler(as(IDENTITY.kubevirtHandler), pods.kubelet, () => {
-    const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
-    return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)?.configuration
-      ?.developerConfiguration?.useEmulation;
-  });
+  const handler = new VirtHandler(as(IDENTITY.kubevirtHandler), pods.kubelet, () => usesEmulation(client));
   const migration = new MigrationController(controller, pods.kubelet);
   const dvs = new DataVolumeController(as(IDENTITY.cdi));
   const pvcs = new PvcBinder(as(IDENTITY.pvBinder));

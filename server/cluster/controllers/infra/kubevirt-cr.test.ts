@@ -149,6 +149,14 @@ async function loginAndRun(ns: string, name: string, commands: string[]): Promis
   return serial.text;
 }
 
+/** The resource limits of the compute container of the namespace's launcher pod. */
+async function launcherLimits(ns: string): Promise<Record<string, string> | undefined> {
+  const pods = (await api.req('GET', `/api/v1/namespaces/${ns}/pods?labelSelector=kubevirt.io%3Dvirt-launcher`)).json as {
+    items: Array<{ spec: { containers: Array<{ name: string; resources?: { limits?: Record<string, string> } }> } }>;
+  };
+  return pods.items[0]?.spec.containers.find((c) => c.name === 'compute')?.resources?.limits;
+}
+
 async function runningVm(ns: string, name: string): Promise<void> {
   await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const r = await api.req('POST', vmPath(ns), {
@@ -181,6 +189,8 @@ describe('useEmulation', () => {
       expect(out).toMatch(/systemd-detect-virt\r\nqemu\r\n/);
       expect(out).toContain('QEMU Virtual CPU version 2.5+');
       expect(out).not.toContain('Hypervisor vendor');
+      // virt-controller asks for no /dev/kvm for a launcher pod under emulation.
+      expect(await launcherLimits('emu-on')).toEqual({ 'devices.kubevirt.io/tun': '1', 'devices.kubevirt.io/vhost-net': '1' });
     } finally {
       await setEmulation(false);
     }
@@ -189,5 +199,6 @@ describe('useEmulation', () => {
     expect(out).toMatch(/systemd-detect-virt\r\nkvm\r\n/);
     expect(out).toMatch(/Hypervisor vendor: +KVM/);
     expect(out).toMatch(/CPU\(s\): +2\r\n/);
+    expect(await launcherLimits('emu-off')).toHaveProperty(['devices.kubevirt.io/kvm'], '1');
   });
 });

@@ -7,13 +7,23 @@
  * other components from the CR itself (see virt-handler's emulation switch).
  */
 import { createHash } from 'node:crypto';
-import { R, type KObject } from '../client.js';
+import { R, type ClusterClient, type KObject } from '../client.js';
 import { upsertCondition } from '../conditions.js';
 import { KUBEVIRT_VERSION, nowIso, type ControllerContext } from '../context.js';
 import { Informer } from '../informer.js';
 import type { Condition } from '../types.js';
 
 const COMPONENT = 'virt-operator';
+
+/**
+ * The KubeVirt CR's spec.configuration.developerConfiguration.useEmulation: guests run on QEMU's
+ * software emulation, and launcher pods ask for no /dev/kvm.
+ */
+export function usesEmulation(client: Pick<ClusterClient, 'tryGet'>): boolean {
+  const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
+  return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)?.configuration
+    ?.developerConfiguration?.useEmulation;
+}
 const REGISTRY = 'quay.io/kubevirt';
 /** Cluster seconds between a new CR and its components being ready. */
 const DEPLOY_SECONDS = 20;

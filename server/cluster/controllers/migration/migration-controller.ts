@@ -9,6 +9,7 @@ import { getCondition } from '../conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Kubelet } from '../pods/kubelet.js';
 import type { Pod, VMI, VMIM } from '../types.js';
+import { usesEmulation } from '../infra/kubevirt-cr.js';
 import { guestMemory, launcherPod } from '../vmi/launcher-pod.js';
 import { MIGRATION_JOB_LABEL } from '../vmi/vmi-controller.js';
 import { setPhase, type VmiStatus } from '../vmi/vmi-status.js';
@@ -133,7 +134,7 @@ export class MigrationController {
           ...vmi,
           spec: { ...vmi.spec, nodeSelector: { ...(vmi.spec?.nodeSelector ?? {}), ...((m.spec as { addedNodeSelector?: Record<string, string> })?.addedNodeSelector ?? {}) } },
         } as VMI;
-        const pod = client.create(R.pods, launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity)) as Pod;
+        const pod = client.create(R.pods, launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity, usesEmulation(client))) as Pod;
         this.ctx.record(m as KObject, 'Normal', 'SuccessfulCreate', `Created migration target pod ${ns}/${pod.metadata.name} with uuid ${pod.metadata.uid} for migration ${m.metadata.uid}`, COMPONENT);
         return this.setMigrationPhase(m, 'Scheduling');
       }

@@ -44,7 +44,11 @@ export function containerDiskImages(vmi: VMI): Array<{ volume: string; image: st
   return (vmi.spec?.volumes ?? []).flatMap((v) => (v.containerDisk?.image ? [{ volume: v.name, image: v.containerDisk.image }] : []));
 }
 
-export function launcherPod(vmi: VMI, extraLabels: Record<string, string> = {}, extraAffinity?: unknown): KObject {
+/**
+ * The virt-launcher pod of a VMI (or a migration's target). Under useEmulation (`emulation`) it asks
+ * for no /dev/kvm, as virt-controller does, so it also fits nodes without KVM.
+ */
+export function launcherPod(vmi: VMI, extraLabels: Record<string, string> = {}, extraAffinity?: unknown, emulation = false): KObject {
   const name = vmi.metadata.name ?? '';
   const req = launcherRequests(vmi);
   const spec = vmi.spec ?? ({} as NonNullable<VMI['spec']>);
@@ -81,7 +85,11 @@ export function launcherPod(vmi: VMI, extraLabels: Record<string, string> = {}, 
       ],
       resources: {
         requests: { cpu: formatCpu(req.cpu), memory, 'ephemeral-storage': '50M' },
-        limits: { 'devices.kubevirt.io/kvm': '1', 'devices.kubevirt.io/tun': '1', 'devices.kubevirt.io/vhost-net': '1' },
+        limits: {
+          ...(emulation ? {} : { 'devices.kubevirt.io/kvm': '1' }),
+          'devices.kubevirt.io/tun': '1',
+          'devices.kubevirt.io/vhost-net': '1',
+        },
       },
       securityContext: { runAsUser: 107, runAsGroup: 107, runAsNonRoot: true, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } },
       terminationMessagePath: '/dev/termination-log',

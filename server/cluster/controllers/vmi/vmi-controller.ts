@@ -9,6 +9,7 @@ import { getCondition, isFinal } from '../conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Pod, VMI } from '../types.js';
 import { VMI_FINALIZER, applyVmiDefaults } from '../vm/vmi-from-vm.js';
+import { usesEmulation } from '../infra/kubevirt-cr.js';
 import { launcherPod } from './launcher-pod.js';
 import { dropCondition, setCondition, setPhase, type VmiStatus } from './vmi-status.js';
 
@@ -162,7 +163,7 @@ export class VmiController {
     }
     let pod = pods[0];
     if (!pod) {
-      pod = this.ctx.client.create(R.pods, launcherPod(vmi), { fieldManager: COMPONENT }) as Pod;
+      pod = this.ctx.client.create(R.pods, launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client)), { fieldManager: COMPONENT }) as Pod;
       this.expected.set(vmi.metadata.uid ?? '', pod.metadata.name ?? '');
       this.ctx.record(vmi as KObject, 'Normal', 'SuccessfulCreate', `Created virtual machine pod ${pod.metadata.name}`, COMPONENT);
     }
