@@ -1,5 +1,6 @@
 /** Request body reading and response writing with Kubernetes conventions. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzip } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { decodeProtobufObject } from './protobuf.js';
 import { errors, isStatusError, type V1Status } from '../store/index.js';
@@ -62,13 +63,47 @@ export function parseBody(buf: Buffer, contentType: string, allowYaml: boolean):
   }
 }
 
+/**
+ * kube-apiserver's response compression (APIResponseCompression): a response of at least 128 KiB
+ * to a client that accepts gzip is sent gzipped at level 1 (a list of 10,000 VMs: 26 MB becomes
+ * about 1 MB). Compressed off the event loop, in libuv's thread pool.
+ */
+const GZIP_THRESHOLD_BYTES = 128 * 1024;
+const GZIP_LEVEL = 1;
+
+/** Accept-Encoding names gzip with a weight above zero ("gzip", "gzip;q=0.5", not "gzip;q=0"). */
+export function acceptsGzip(req: IncomingMessage | undefined): boolean {
+  return String(req?.headers['accept-encoding'] ?? '')
+    .split(',')
+    .some((entry) => {
+      const [name, ...params] = entry.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return name === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+    });
+}
+
 export function sendJsonText(res: ServerResponse, code: number, text: string | Buffer, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent) {
     res.end();
     return;
   }
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers });
-  res.end(text);
+  const head = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers };
+  const size = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+  if (size < GZIP_THRESHOLD_BYTES || !acceptsGzip(res.req)) {
+    res.writeHead(code, head);
+    res.end(text);
+    return;
+  }
+  gzip(text, { level: GZIP_LEVEL }, (err, zipped) => {
+    if (res.destroyed) return;
+    if (err) {
+      res.writeHead(code, head);
+      res.end(text);
+      return;
+    }
+    res.writeHead(code, { ...head, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': String(zipped.length) });
+    res.end(zipped);
+  });
 }
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string | string[]> = {}): void {

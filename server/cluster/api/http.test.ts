@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { errors } from '../store/index.js';
@@ -22,6 +24,39 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   try { json = JSON.parse(text); } catch { /* not json */ }
   return { status: res.status, json, text, headers: res.headers };
 }
+
+/** A GET with exactly these headers (fetch would add and undo its own Accept-Encoding). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(t.url + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('response compression', () => {
+  it('gzips responses of 128 KiB or more for clients that accept it, like kube-apiserver', async () => {
+    const labels = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`label-${i}`, `value-${i}`]));
+    for (let i = 0; i < 150; i++) {
+      expect((await call('POST', VMS, { ...vm(`vm-${i}`), metadata: { name: `vm-${i}`, labels } })).status).toBe(201);
+    }
+    const plain = await rawGet(VMS, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(128 * 1024);
+    const zipped = await rawGet(VMS, { 'Accept-Encoding': 'gzip, deflate' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 5);
+    const list = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as { items: unknown[] };
+    expect(list.items).toHaveLength(150);
+    expect((await rawGet(VMS, { 'Accept-Encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
+    // Small answers stay as they are.
+    const one = await rawGet(`${VMS}/vm-1`, { 'Accept-Encoding': 'gzip' });
+    expect(one.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(one.body.toString('utf8'))).toMatchObject({ metadata: { name: 'vm-1' } });
+  });
+});
 
 describe('discovery', () => {
   it('serves groups, versions and resources with verbs, short names and subresources', async () => {
