@@ -1,12 +1,24 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createConsoleServer } from './app.js';
 import { passThroughUpstream } from './upstream.js';
 import { silentLogger } from './log.js';
 
 const closers: Array<() => Promise<void>> = [];
+
+/** A built app of this test's own: an index page and one script of 100 KB. */
+const staticDir = mkdtempSync(path.join(tmpdir(), 'kvc-proxy-test-'));
+const SCRIPT = `export const rows = [${Array.from({ length: 4000 }, (_, i) => `"vm-${i}"`).join(',')}];\n`;
+mkdirSync(path.join(staticDir, 'assets'));
+writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
+writeFileSync(path.join(staticDir, 'assets', 'app.js'), SCRIPT);
+afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
 afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
@@ -208,7 +220,7 @@ describe('behind an OAuth proxy', () => {
     const upstreamUrl = await listen(upstream);
     const tokenOnly = { ...passThroughUpstream(upstreamUrl, 'user tokens'), requiresUserToken: true,
       credentials: (h: http.IncomingHttpHeaders) => (h['x-forwarded-access-token'] ? { authorization: `Bearer ${h['x-forwarded-access-token']}` } : null) };
-    const { server } = createConsoleServer({ upstream: tokenOnly, log: silentLogger, staticDir: '/tmp/fakedist', loginUrl: '/oauth/start' });
+    const { server } = createConsoleServer({ upstream: tokenOnly, log: silentLogger, staticDir, loginUrl: '/oauth/start' });
     const url = await listen(server);
     const page = await fetch(`${url}/k8s/all-namespaces/virtualmachines`, { redirect: 'manual' });
     expect(page.status).toBe(302);
@@ -248,7 +260,7 @@ describe('static app', () => {
   it('sets the CSRF cookie on the index page whether it is asked for as / or as a deep link', async () => {
     const upstream = http.createServer((_req, res) => res.end('{}'));
     const upstreamUrl = await listen(upstream);
-    const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 't'), log: silentLogger, staticDir: '/tmp/fakedist' });
+    const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 't'), log: silentLogger, staticDir });
     const url = await listen(server);
     expect((await fetch(url + '/assets/missing.js')).status).toBe(404);
     for (const path of ['/', '/index.html', '/k8s/ns/default/virtualmachines']) {
@@ -256,5 +268,35 @@ describe('static app', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('set-cookie'), path).toMatch(/^csrf-token=/);
     }
+  });
+
+  it('compresses the app\'s files for browsers that accept it, and leaves API answers as the cluster sent them', async () => {
+    const upstream = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ items: SCRIPT }));
+    });
+    const upstreamUrl = await listen(upstream);
+    const { server } = createConsoleServer({ upstream: passThroughUpstream(upstreamUrl, 't'), log: silentLogger, staticDir });
+    const url = await listen(server);
+    const get = (p: string, encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get(url + p, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const zipped = await get('/assets/app.js', 'gzip');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['cache-control']).toContain('immutable');
+    expect(zipped.body.length).toBeLessThan(SCRIPT.length / 3);
+    expect(gunzipSync(zipped.body).toString('utf8')).toBe(SCRIPT);
+    expect((await get('/assets/app.js', 'br, gzip')).headers['content-encoding']).toBe('br');
+    const plain = await get('/assets/app.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(SCRIPT);
+    const api = await get('/api/kubernetes/api/v1/namespaces', 'gzip');
+    expect(api.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(api.body.toString('utf8'))).toEqual({ items: SCRIPT });
   });
 });
