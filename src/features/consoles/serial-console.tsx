@@ -1,4 +1,3 @@
-import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
@@ -6,12 +5,10 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openConsoleSocket } from '../../k8s/console';
 import { isLive } from './connection-state';
-import { ConsoleStatus } from './console-status';
+import { ConsoleFrame, useConsoleFrame } from './console-frame';
 import { SerialToolbar, type SearchResults } from './serial-toolbar';
 import { appendCapped, downloadBlob, terminalText, transcriptFileName } from './transcript';
 import { useConsoleSession } from './use-console-session';
-import { useFullscreen } from './use-fullscreen';
-import './consoles.css';
 
 /** The transcript keeps this many characters of the stream (the newest). */
 const TRANSCRIPT_MAX = 4_000_000;
@@ -40,7 +37,8 @@ export interface SerialConsoleProps {
 export function SerialConsole({ namespace, vmiName, vmName, leading, statusActions, fill }: SerialConsoleProps) {
   const session = useConsoleSession('serial', namespace, vmiName);
   const { state, dispatch } = session;
-  const frameRef = useRef<HTMLElement>(null);
+  const frame = useConsoleFrame();
+  const { setNotice } = frame;
   const screenRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const searchRef = useRef<SearchAddon | null>(null);
@@ -48,8 +46,6 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, statusActio
   const transcriptRef = useRef('');
   const [hasSelection, setHasSelection] = useState(false);
   const [results, setResults] = useState<SearchResults>();
-  const [notice, setNotice] = useState<string>();
-  const [fullscreen, toggleFullscreen] = useFullscreen(frameRef);
 
   useEffect(() => {
     const el = screenRef.current;
@@ -152,29 +148,37 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, statusActio
 
   const id = `serial-${namespace}-${vmiName}`;
   return (
-    <section ref={frameRef} aria-label="Serial console" id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
-      <SerialToolbar
-        id={`${id}-toolbar`}
-        live={isLive(state)}
-        connected={state.status === 'connected'}
-        hasSelection={hasSelection}
-        fullscreen={fullscreen}
-        results={results}
-        onConnect={() => dispatch({ type: 'connect' })}
-        onDisconnect={() => dispatch({ type: 'disconnect' })}
-        onCopy={copy}
-        onPaste={paste}
-        onClear={() => termRef.current?.clear()}
-        onDownload={download}
-        onSearch={search}
-        onFullscreen={() => toggleFullscreen().catch((e: unknown) => setNotice(`Cannot switch to fullscreen: ${String(e)}`))}
-        leading={leading}
-      />
-      <ConsoleStatus id={`${id}-status`} session={session} device="serial" namespace={namespace} vmName={vmName} actions={statusActions} />
-      {notice && (
-        <Alert variant="warning" isInline isPlain title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />} />
-      )}
+    <ConsoleFrame
+      frame={frame}
+      label="Serial console"
+      id={id}
+      session={session}
+      device="serial"
+      namespace={namespace}
+      vmName={vmName}
+      statusActions={statusActions}
+      fill={fill}
+      toolbar={
+        <SerialToolbar
+          id={`${id}-toolbar`}
+          live={isLive(state)}
+          connected={state.status === 'connected'}
+          hasSelection={hasSelection}
+          fullscreen={frame.fullscreen}
+          results={results}
+          onConnect={() => dispatch({ type: 'connect' })}
+          onDisconnect={() => dispatch({ type: 'disconnect' })}
+          onCopy={copy}
+          onPaste={paste}
+          onClear={() => termRef.current?.clear()}
+          onDownload={download}
+          onSearch={search}
+          onFullscreen={frame.toggleFullscreen}
+          leading={leading}
+        />
+      }
+    >
       <div ref={screenRef} className="kv-serial-screen" />
-    </section>
+    </ConsoleFrame>
   );
 }

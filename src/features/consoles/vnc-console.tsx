@@ -1,16 +1,13 @@
 import RFB from '@novnc/novnc';
-import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openConsoleSocket } from '../../k8s/console';
 import { isLive } from './connection-state';
-import { ConsoleStatus } from './console-status';
+import { ConsoleFrame, useConsoleFrame } from './console-frame';
 import { comboEvents, type KeyEvent } from './keysyms';
 import { PasteModal } from './paste-modal';
 import { downloadBlob, screenshotFileName } from './transcript';
 import { useConsoleSession } from './use-console-session';
-import { useFullscreen } from './use-fullscreen';
 import { VncToolbar, type VncScale } from './vnc-toolbar';
-import './consoles.css';
 
 export interface VncConsoleProps {
   namespace: string;
@@ -38,14 +35,12 @@ function applySettings(rfb: RFB, s: { scale: VncScale; viewOnly: boolean }): voi
 export function VncConsole({ namespace, vmiName, vmName, leading, statusActions, fill }: VncConsoleProps) {
   const session = useConsoleSession('vnc', namespace, vmiName);
   const { state, dispatch } = session;
-  const frameRef = useRef<HTMLElement>(null);
+  const frame = useConsoleFrame();
   const screenRef = useRef<HTMLDivElement>(null);
   const rfbRef = useRef<RFB | null>(null);
   const [scale, setScale] = useState<VncScale>('fit');
   const [viewOnly, setViewOnly] = useState(false);
   const [pasting, setPasting] = useState(false);
-  const [notice, setNotice] = useState<string>();
-  const [fullscreen, toggleFullscreen] = useFullscreen(frameRef);
 
   const liveAttempt = isLive(state) ? state.attempt : undefined;
   const preserveSession = state.status === 'connecting' || state.status === 'connected' ? state.preserveSession : false;
@@ -99,28 +94,36 @@ export function VncConsole({ namespace, vmiName, vmName, leading, statusActions,
 
   const id = `vnc-${namespace}-${vmiName}`;
   return (
-    <section ref={frameRef} aria-label="VNC console" id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
-      <VncToolbar
-        id={`${id}-toolbar`}
-        live={isLive(state)}
-        connected={state.status === 'connected'}
-        viewOnly={viewOnly}
-        scale={scale}
-        fullscreen={fullscreen}
-        onConnect={() => dispatch({ type: 'connect' })}
-        onDisconnect={() => dispatch({ type: 'disconnect' })}
-        onSendKeys={(combo) => send(comboEvents(combo.keys))}
-        onPaste={() => setPasting(true)}
-        onScreenshot={screenshot}
-        onScale={setScale}
-        onViewOnly={setViewOnly}
-        onFullscreen={() => toggleFullscreen().catch((e: unknown) => setNotice(`Cannot switch to fullscreen: ${String(e)}`))}
-        leading={leading}
-      />
-      <ConsoleStatus id={`${id}-status`} session={session} device="graphics" namespace={namespace} vmName={vmName} actions={statusActions} />
-      {notice && (
-        <Alert variant="warning" isInline isPlain title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />} />
-      )}
+    <ConsoleFrame
+      frame={frame}
+      label="VNC console"
+      id={id}
+      session={session}
+      device="graphics"
+      namespace={namespace}
+      vmName={vmName}
+      statusActions={statusActions}
+      fill={fill}
+      toolbar={
+        <VncToolbar
+          id={`${id}-toolbar`}
+          live={isLive(state)}
+          connected={state.status === 'connected'}
+          viewOnly={viewOnly}
+          scale={scale}
+          fullscreen={frame.fullscreen}
+          onConnect={() => dispatch({ type: 'connect' })}
+          onDisconnect={() => dispatch({ type: 'disconnect' })}
+          onSendKeys={(combo) => send(comboEvents(combo.keys))}
+          onPaste={() => setPasting(true)}
+          onScreenshot={screenshot}
+          onScale={setScale}
+          onViewOnly={setViewOnly}
+          onFullscreen={frame.toggleFullscreen}
+          leading={leading}
+        />
+      }
+    >
       <div ref={screenRef} className={`kv-vnc-screen${scale === 'native' ? ' kv-vnc-screen--native' : ''}`} />
       {pasting && (
         <PasteModal
@@ -131,6 +134,6 @@ export function VncConsole({ namespace, vmiName, vmName, leading, statusActions,
           }}
         />
       )}
-    </section>
+    </ConsoleFrame>
   );
 }

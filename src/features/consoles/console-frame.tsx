@@ -1,0 +1,58 @@
+import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { ConsoleStatus } from './console-status';
+import type { ConsoleSession } from './use-console-session';
+import { useFullscreen } from './use-fullscreen';
+import './consoles.css';
+
+/** The frame's element (the one that goes fullscreen), whether it is, and a toggle that reports failures. */
+export interface ConsoleFrameState {
+  frameRef: RefObject<HTMLElement | null>;
+  fullscreen: boolean;
+  toggleFullscreen: () => void;
+  notice: string | undefined;
+  setNotice: (notice: string | undefined) => void;
+}
+
+export function useConsoleFrame(): ConsoleFrameState {
+  const frameRef = useRef<HTMLElement>(null);
+  const [notice, setNotice] = useState<string>();
+  const [fullscreen, toggle] = useFullscreen(frameRef);
+  const toggleFullscreen = () => {
+    toggle().catch((e: unknown) => setNotice(`Cannot switch to fullscreen: ${String(e)}`));
+  };
+  return { frameRef, fullscreen, toggleFullscreen, notice, setNotice };
+}
+
+export interface ConsoleFrameProps {
+  frame: ConsoleFrameState;
+  /** "VNC console", "Serial console": the section's accessible name. */
+  label: string;
+  /** The section's id; the status line's is `<id>-status`. */
+  id: string;
+  session: ConsoleSession;
+  device: 'graphics' | 'serial';
+  namespace: string;
+  vmName?: string;
+  /** Beside the status line (open in a new tab). */
+  statusActions?: ReactNode;
+  fill?: boolean;
+  toolbar: ReactNode;
+  /** The screen, and any dialog of the console. */
+  children: ReactNode;
+}
+
+/** What both consoles show around their screen: the toolbar, the connection status and a notice. */
+export function ConsoleFrame({ frame, label, id, session, device, namespace, vmName, statusActions, fill, toolbar, children }: ConsoleFrameProps) {
+  const { frameRef, notice, setNotice } = frame;
+  return (
+    <section ref={frameRef} aria-label={label} id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
+      {toolbar}
+      <ConsoleStatus id={`${id}-status`} session={session} device={device} namespace={namespace} vmName={vmName} actions={statusActions} />
+      {notice && (
+        <Alert variant="warning" isInline isPlain title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />} />
+      )}
+      {children}
+    </section>
+  );
+}
