@@ -61,24 +61,29 @@ export function guardHistory<H extends RouterHistory>(base: H): { history: H; gu
 
   // The location the router shows (the browser's differs for a moment while a step is undone).
   let routerLocation: GuardedLocation = base.location;
-  const blocks = (next: GuardedLocation, action: string) =>
-    Boolean(blocker && !held && blocker({ currentLocation: routerLocation, nextLocation: next, action }));
+  const refuses = (nextLocation: GuardedLocation, action: string) =>
+    Boolean(blocker?.({ currentLocation: routerLocation, nextLocation, action }));
 
   const hold = (go: () => void) => {
     held = go;
     changed();
   };
+  const release = () => {
+    if (!held) return;
+    held = undefined;
+    changed();
+  };
+  // While one navigation waits for the user's answer, others are dropped, not queued.
+  const navigate = (to: To, action: string, go: () => void) => {
+    if (held) return;
+    if (refuses(toLocation(to), action)) hold(go);
+    else go();
+  };
 
   // Everything else (location, action, createHref, go…) is the base's own.
   const history = Object.create(base) as H;
-  history.push = (to, state) => {
-    if (blocks(toLocation(to), 'PUSH')) hold(() => base.push(to, state));
-    else if (!held) base.push(to, state);
-  };
-  history.replace = (to, state) => {
-    if (blocks(toLocation(to), 'REPLACE')) hold(() => base.replace(to, state));
-    else if (!held) base.replace(to, state);
-  };
+  history.push = (to, state) => navigate(to, 'PUSH', () => base.push(to, state));
+  history.replace = (to, state) => navigate(to, 'REPLACE', () => base.replace(to, state));
   history.listen = (listener) =>
     base.listen((update) => {
       if (update.action === 'POP') {
@@ -95,7 +100,7 @@ export function guardHistory<H extends RouterHistory>(base: H): { history: H; gu
             base.go(-update.delta);
           }
           return;
-        } else if (update.delta && blocker && blocker({ currentLocation: routerLocation, nextLocation: update.location, action: 'POP' })) {
+        } else if (update.delta && refuses(update.location, 'POP')) {
           // The browser has already moved: step back to where the router is, and hold the step.
           const delta = update.delta;
           undoing = true;
@@ -117,10 +122,7 @@ export function guardHistory<H extends RouterHistory>(base: H): { history: H; gu
       return () => {
         if (blocker !== b) return;
         blocker = undefined;
-        if (held) {
-          held = undefined;
-          changed();
-        }
+        release();
       };
     },
     state: () => (held ? 'blocked' : 'idle'),
@@ -130,15 +132,10 @@ export function guardHistory<H extends RouterHistory>(base: H): { history: H; gu
     },
     proceed() {
       const go = held;
-      held = undefined;
-      changed();
+      release();
       go?.();
     },
-    reset() {
-      if (!held) return;
-      held = undefined;
-      changed();
-    },
+    reset: release,
   };
   return { history, guard };
 }
