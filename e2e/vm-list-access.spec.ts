@@ -21,7 +21,7 @@ test.describe('virtual machines list as a viewer', { tag: EMBEDDED }, () => {
       await actions.open();
       for (const label of VM_ACTION_LABELS) {
         const verb = label === 'Delete' ? 'delete' : label.toLowerCase();
-        expect(await actions.disabledReason(label)).toBe(`You are not allowed to ${verb} virtual machines in this namespace`);
+        await actions.expectDisabledBecause(label, `You are not allowed to ${verb} virtual machines in this namespace`);
       }
       await actions.close();
     }

@@ -96,7 +96,7 @@ test.describe('virtual machines list', () => {
     await expect(list.status(namespace, 'life')).toHaveText('Stopped');
 
     await actions.open();
-    expect(await actions.disabledReason('Stop')).toBe('The virtual machine is not running');
+    await actions.expectDisabledBecause('Stop', 'The virtual machine is not running');
     await actions.close();
 
     await actions.run('Start');

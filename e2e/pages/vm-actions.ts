@@ -43,10 +43,18 @@ export class VmActionsMenu {
     await this.page.getByRole('menu').getByRole('menuitem', { name: /^Expose(\s|$)/ }).click();
   }
 
-  /** Why an action is disabled, as the menu shows it (open the menu first). */
+  /** Why an action is disabled, as the menu shows it now (open the menu first). */
   async disabledReason(action: VmActionLabel): Promise<string> {
     await expect(this.item(action)).toBeDisabled();
     return (await this.item(action).innerText()).replace(action, '').trim();
+  }
+
+  /**
+   * Waits until an action is disabled for this reason (the reason can change while the user's
+   * permissions are being checked).
+   */
+  async expectDisabledBecause(action: VmActionLabel, reason: string): Promise<void> {
+    await expect.poll(() => this.disabledReason(action), { message: `${action} is disabled because: ${reason}` }).toBe(reason);
   }
 }
 

@@ -3,7 +3,6 @@ import { lazy, useState, type ReactNode } from 'react';
 import { ConsoleSlotsContext, type ConsoleSlots } from '../components/console-slots';
 import { isK8sError, isRetriable } from '../k8s/k8s-error';
 import { K8sWatchProvider } from '../k8s/watch/watch-context';
-import type { WatchManager } from '../k8s/watch/watch-manager';
 
 /** Retries only what may succeed again (network, 429, 5xx), at most twice. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -29,24 +28,12 @@ const consoleSlots: ConsoleSlots = {
   ),
 };
 
-/**
- * The server-state store (react-query) and the watches that feed it; both can come from the
- * caller (the app makes them first, for its routes).
- */
-export function AppProviders({
-  children,
-  queryClient: givenClient,
-  watchManager,
-}: {
-  children: ReactNode;
-  queryClient?: QueryClient;
-  watchManager?: WatchManager;
-}) {
-  const [ownClient] = useState(() => givenClient ?? createQueryClient());
-  const queryClient = givenClient ?? ownClient;
+/** The server-state store (react-query) and the watches that feed it. */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <K8sWatchProvider manager={watchManager}>
+      <K8sWatchProvider>
         <ConsoleSlotsContext.Provider value={consoleSlots}>{children}</ConsoleSlotsContext.Provider>
       </K8sWatchProvider>
     </QueryClientProvider>

@@ -4,25 +4,11 @@ import { WatchManager, type WatchManagerOptions } from './watch-manager';
 
 const WatchManagerContext = createContext<WatchManager | null>(null);
 
-/**
- * Owns the WatchManager of the surrounding QueryClientProvider and closes every watch on unmount;
- * or provides one made outside React (`manager`, made on the same QueryClient: the routes
- * use it too, to start a page's watches early), which its maker disposes.
- */
-export function K8sWatchProvider({
-  children,
-  options,
-  manager: given,
-}: {
-  children: ReactNode;
-  options?: Omit<WatchManagerOptions, 'queryClient'>;
-  manager?: WatchManager;
-}) {
+/** Owns the WatchManager of the surrounding QueryClientProvider and closes every watch on unmount. */
+export function K8sWatchProvider({ children, options }: { children: ReactNode; options?: Omit<WatchManagerOptions, 'queryClient'> }) {
   const queryClient = useQueryClient();
-  const [own] = useState(() => (given ? undefined : new WatchManager({ ...options, queryClient })));
-  useEffect(() => () => own?.dispose(), [own]);
-  const manager = given ?? own;
-  if (!manager) throw new Error('K8sWatchProvider: no manager');
+  const [manager] = useState(() => new WatchManager({ ...options, queryClient }));
+  useEffect(() => () => manager.dispose(), [manager]);
   return <WatchManagerContext.Provider value={manager}>{children}</WatchManagerContext.Provider>;
 }
 

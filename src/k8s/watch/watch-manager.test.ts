@@ -188,29 +188,6 @@ describe('WatchManager', () => {
     expect(t.sockets).toHaveLength(1);
   });
 
-  it('prefetch starts a watch that a page joins, and lets it go when no page came', async () => {
-    const t = setup([{ items: [vm('a', '1')], resourceVersion: '2' }]);
-    t.manager.prefetch(target, 3000);
-    await settle();
-    expect(t.list).toHaveBeenCalledTimes(1);
-    const leave = t.manager.subscribe(target);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(t.list).toHaveBeenCalledTimes(1);
-    expect(t.sockets).toHaveLength(1);
-    expect(t.sockets[0].closed).toBe(false);
-    leave();
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(t.sockets[0].closed).toBe(true);
-
-    t.manager.prefetch(target, 3000);
-    await settle();
-    expect(t.sockets).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(3999);
-    expect(t.sockets[1].closed).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(t.sockets[1].closed).toBe(true);
-  });
-
   describe('a list that arrives page by page', () => {
     /** A list fn that reports `pages` one by one (each when `next()` is called), then resolves. */
     function pagedList(pages: K8sResource[][], resourceVersion: string) {

@@ -131,15 +131,6 @@ export class WatchManager {
     };
   }
 
-  /**
-   * Starts the list-then-watch of a target ahead of the page that will show it (a route, while
-   * the page's code is still loading) and holds it `holdMs`, so that the page joins it.
-   */
-  prefetch(target: WatchTarget, holdMs = 10_000): void {
-    const leave = this.subscribe(target);
-    setTimeout(leave, holdMs);
-  }
-
   /** Number of live watches (tests and diagnostics). */
   get size(): number {
     return this.entries.size;

@@ -95,6 +95,15 @@ describe('VM action rules by access', () => {
     expect(accessReason('start', undefined)).toBe('Checking your permissions…');
     expect(accessReason('start', { allowed: true })).toBeUndefined();
   });
+
+  it('while permissions are being checked, gives the state\'s reason when there is one', () => {
+    const stopped = makeVm();
+    const checking: VmAccess = { ...FULL_ACCESS, stop: { allowed: false, loading: true }, start: { allowed: false, loading: true } };
+    expect(disabledReason('stop', stopped, undefined, checking)).toBe(stateReason('stop', stopped, undefined));
+    expect(disabledReason('stop', stopped, undefined, checking)).toBeDefined();
+    // Nothing in the state stops a start: the pending check is the reason.
+    expect(disabledReason('start', stopped, undefined, checking)).toBe('Checking your permissions…');
+  });
 });
 
 describe('vmActions', () => {

@@ -111,6 +111,13 @@ export function accessReason(id: VmActionId, verdict: AccessVerdict | undefined)
   return `You are not allowed to ${what} in this namespace${verdict.reason ? ` (${verdict.reason})` : ''}`;
 }
 
-/** The first reason an action is unavailable: permissions first (they do not change), then state. */
-export const disabledReason = (id: VmActionId, vm: VM, vmi: VMI | undefined, access: VmAccess): string | undefined =>
-  accessReason(id, access[id]) ?? stateReason(id, vm, vmi);
+/**
+ * The first reason an action is unavailable: permissions first (they do not change), then state.
+ * While the permissions are still being checked, a reason the state already gives comes first: it
+ * holds whatever the answer, and does not flicker to another reason when the answer comes.
+ */
+export function disabledReason(id: VmActionId, vm: VM, vmi: VMI | undefined, access: VmAccess): string | undefined {
+  const verdict = access[id];
+  if (!verdict || verdict.loading) return stateReason(id, vm, vmi) ?? accessReason(id, verdict);
+  return accessReason(id, verdict) ?? stateReason(id, vm, vmi);
+}

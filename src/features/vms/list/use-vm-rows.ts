@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import { VirtualMachineInstanceModel, VirtualMachineModel } from '../../../k8s/models';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { RowSelector } from './row-selector';
 import { RowStore, type RowSnapshot } from './row-store';
-import { vmListTargets } from './vm-list-targets';
 import type { RowQuery, VmRow } from './vm-rows';
 
 export interface VmRowsResult {
@@ -19,9 +19,8 @@ export interface VmRowsResult {
  * slices between user input instead of in one long task.
  */
 export function useVmRows(namespace: string | undefined): VmRowsResult {
-  const targets = vmListTargets(namespace);
-  const vms = useK8sList(targets.vms.model, { ...targets.vms.selector, partial: true });
-  const vmis = useK8sList(targets.vmis.model, { ...targets.vmis.selector, partial: true });
+  const vms = useK8sList(VirtualMachineModel, { namespace, partial: true });
+  const vmis = useK8sList(VirtualMachineInstanceModel, { namespace, partial: true });
   // The first data shows at once; later changes (pages, watch batches) at the lower priority.
   const vmData = useDeferredValue(vms.data) ?? vms.data;
   const vmiData = useDeferredValue(vmis.data) ?? vmis.data;
