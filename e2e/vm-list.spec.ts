@@ -88,6 +88,38 @@ test.describe('virtual machines list', () => {
     await expect(toast).toHaveCount(0);
   });
 
+  test('bulk actions start, stop and delete the selected VMs', async ({ page, api, namespace }) => {
+    for (const name of ['bulk-a', 'bulk-b', 'bulk-c']) await createCirros(api, namespace, name);
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.status(namespace, 'bulk-c')).toHaveText('Stopped');
+    await list.selectRow(namespace, 'bulk-a');
+    await list.selectRow(namespace, 'bulk-b');
+
+    await list.bulk('Start');
+    await expect(list.status(namespace, 'bulk-a')).toHaveText('Running');
+    await expect(list.status(namespace, 'bulk-b')).toHaveText('Running');
+    await expect(list.status(namespace, 'bulk-c')).toHaveText('Stopped');
+
+    await list.bulk('Stop');
+    await expect(list.status(namespace, 'bulk-a')).toHaveText('Stopped');
+    await expect(list.status(namespace, 'bulk-b')).toHaveText('Stopped');
+
+    // Delete asks for the count; a grace period that is not a whole number keeps Delete disabled.
+    await list.openBulkActions();
+    await list.bulkItem('Delete').click();
+    const dialog = list.bulkDeleteDialog();
+    await expect(dialog.dialog).toContainText('bulk-a');
+    await expect(dialog.dialog).toContainText('bulk-b');
+    await dialog.gracePeriod.fill('-1');
+    await dialog.dialog.getByRole('textbox', { name: /^Type 2 to confirm/ }).fill('2');
+    await expect(dialog.deleteButton).toBeDisabled();
+    await dialog.confirm(2, { gracePeriodSeconds: 0 });
+    await expect(list.row(namespace, 'bulk-a')).toHaveCount(0);
+    await expect(list.row(namespace, 'bulk-b')).toHaveCount(0);
+    expect(await list.rowNames()).toEqual(['bulk-c']);
+  });
+
   test('starts a stopped VM, pauses, unpauses, migrates, stops and deletes it from the kebab', async ({ page, api, namespace }) => {
     await createCirros(api, namespace, 'life', { migratable: true });
     const list = new VmListPage(page);

@@ -106,9 +106,20 @@ export class BulkDeleteDialog {
     await expect(this.dialog).toBeHidden();
   }
 
-  async confirm(count: number): Promise<void> {
+  get deleteButton(): Locator {
+    return this.dialog.getByRole('button', { name: 'Delete', exact: true });
+  }
+
+  get gracePeriod(): Locator {
+    return this.dialog.getByRole('spinbutton', { name: 'Grace period (seconds)' });
+  }
+
+  /** Types the count, sets the options and deletes; waits for the dialog to close. */
+  async confirm(count: number, o: { deleteDataVolumes?: boolean; gracePeriodSeconds?: number } = {}): Promise<void> {
     await this.dialog.getByRole('textbox', { name: new RegExp(`^Type ${count} to confirm`) }).fill(String(count));
-    await this.dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    if (o.deleteDataVolumes !== undefined) await this.dialog.getByRole('checkbox', { name: 'Delete owned DataVolumes' }).setChecked(o.deleteDataVolumes);
+    if (o.gracePeriodSeconds !== undefined) await this.gracePeriod.fill(String(o.gracePeriodSeconds));
+    await this.deleteButton.click();
     await expect(this.dialog).toBeHidden();
   }
 }

@@ -14,7 +14,9 @@
  *   optimistic status and the toast, or call `action.run()` for the bare request.
  * - `vmi` is the VMI with the VM's namespace and name, if any (e.g. `useK8sGet(VirtualMachineInstanceModel, name, ns)`).
  */
-export { DeleteVmModal, parseGracePeriod, type DeleteVmModalProps } from './delete-vm-modal';
+export { DeleteVmModal, type DeleteVmModalProps } from './delete-vm-modal';
+export { DeleteOptionsFields, useDeleteOptions } from './delete-options';
+export { parseGracePeriod } from './grace-period';
 export { applyOptimisticStatus } from './optimistic';
 export { VM_ACTION_ACCESS, useVmAccess, useVmAccessByNamespace } from './use-vm-access';
 export { VM_ACTION_MUTATION_KEY, actionFailureTitle, useVmActionRunner, type VmActionVariables } from './use-vm-action-runner';

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Content, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, TextInput } from '@patternfly/react-core';
+import { Button, Content, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
+import { DeleteOptionsFields, useDeleteOptions } from '../actions/delete-options';
 import type { DeleteVmOptions } from '../actions/vm-requests';
 import { vmDataVolumeTemplateNames } from '../selectors';
 import type { VmRow } from './vm-rows';
 
 const SHOWN = 10;
 
-/** Confirms deleting several VMs: type the number of VMs; owned DataVolumes optional. */
+/** Confirms deleting several VMs: type the number of VMs; owned DataVolumes and a grace period optional. */
 export function BulkDeleteModal({
   rows,
   onClose,
@@ -18,15 +19,17 @@ export function BulkDeleteModal({
 }) {
   const id = useId();
   const [typed, setTyped] = useState('');
-  const [deleteDataVolumes, setDeleteDataVolumes] = useState(true);
+  const deleteOptions = useDeleteOptions();
+  const { options } = deleteOptions;
   const [busy, setBusy] = useState(false);
   const hasDataVolumes = rows.some((r) => vmDataVolumeTemplateNames(r.vm).length > 0);
   const expected = String(rows.length);
+  const canDelete = typed === expected && options !== undefined && !busy;
   const submit = async () => {
-    if (typed !== expected || busy) return;
+    if (!canDelete) return;
     setBusy(true);
     // Failures are reported per VM by the action toasts.
-    await onDelete({ deleteDataVolumes });
+    await onDelete(options);
     onClose();
   };
   return (
@@ -50,18 +53,11 @@ export function BulkDeleteModal({
           <FormGroup label={`Type ${expected} to confirm`} fieldId={`${id}-count`} isRequired>
             <TextInput id={`${id}-count`} value={typed} onChange={(_e, v) => setTyped(v)} autoComplete="off" />
           </FormGroup>
-          {hasDataVolumes && (
-            <Checkbox
-              id={`${id}-dvs`}
-              label="Delete owned DataVolumes"
-              isChecked={deleteDataVolumes}
-              onChange={(_e, v) => setDeleteDataVolumes(v)}
-            />
-          )}
+          <DeleteOptionsFields id={id} state={deleteOptions} hasDataVolumes={hasDataVolumes} gracePlaceholder="Default: each virtual machine's own" />
         </Form>
       </ModalBody>
       <ModalFooter>
-        <Button variant="danger" onClick={() => void submit()} isDisabled={typed !== expected || busy} isLoading={busy}>
+        <Button variant="danger" onClick={() => void submit()} isDisabled={!canDelete} isLoading={busy}>
           Delete
         </Button>
         <Button variant="link" onClick={onClose}>
