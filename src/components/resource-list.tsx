@@ -14,6 +14,8 @@ export interface ResourceListProps<T extends K8sResource> {
   data: T[] | undefined;
   error: unknown;
   isLoading: boolean;
+  /** `data` is the first pages of a list still arriving (useK8sList's `partial`): shown at once. */
+  isPartial?: boolean;
   namespace: string | undefined;
   emptyActions?: ReactNode;
 }
@@ -21,7 +23,7 @@ export interface ResourceListProps<T extends K8sResource> {
 /** Loading, error, empty or the table: every list page handles the four the same way. */
 export function ResourceList<T extends K8sResource>(p: ResourceListProps<T>) {
   if (p.error && !p.data) return <ErrorState title={`Cannot load ${p.noun}`} error={p.error} reload />;
-  if (p.isLoading || !p.data) return <LoadingState label={`Loading ${p.noun}`} />;
+  if (p.isLoading || !p.data || (p.isPartial && !p.data.length)) return <LoadingState label={`Loading ${p.noun}`} />;
   if (!p.data.length) {
     return (
       <EmptyStateView title={`No ${p.noun} found`} actions={p.emptyActions}>
@@ -29,5 +31,13 @@ export function ResourceList<T extends K8sResource>(p: ResourceListProps<T>) {
       </EmptyStateView>
     );
   }
-  return <ResourceTable ariaLabel={p.ariaLabel} idPrefix={p.idPrefix} columns={p.columns} rows={p.data} />;
+  return (
+    <ResourceTable
+      ariaLabel={p.ariaLabel}
+      idPrefix={p.idPrefix}
+      columns={p.columns}
+      rows={p.data}
+      loadingMore={p.isPartial ? `Loading more ${p.noun}…` : undefined}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import { Pagination, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Pagination, Spinner, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState, type ReactNode } from 'react';
 import type { K8sResource } from '../k8s/types';
@@ -18,6 +18,8 @@ export interface ResourceTableProps<T extends K8sResource> {
   columns: ResourceColumn<T>[];
   rows: T[];
   perPageOptions?: number[];
+  /** The rows are the first pages of a list still arriving: a spinner says so, "Loading more <noun>…". */
+  loadingMore?: string;
 }
 
 /** The id of an object's row; cells append `-<column id>`. */
@@ -31,6 +33,7 @@ export function ResourceTable<T extends K8sResource>({
   columns,
   rows,
   perPageOptions = [20, 50, 100],
+  loadingMore,
 }: ResourceTableProps<T>) {
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(perPageOptions[1] ?? perPageOptions[0]);
@@ -39,9 +42,14 @@ export function ResourceTable<T extends K8sResource>({
   const visible = rows.slice((current - 1) * perPage, current * perPage);
   return (
     <>
-      {rows.length > perPageOptions[0] && (
+      {(rows.length > perPageOptions[0] || loadingMore) && (
         <Toolbar>
           <ToolbarContent>
+            {loadingMore && (
+              <ToolbarItem id={`${idPrefix}-list-loading-more`} alignSelf="center">
+                <Spinner size="md" aria-hidden="true" /> <span aria-live="polite">{loadingMore}</span>
+              </ToolbarItem>
+            )}
             <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
               <Pagination
                 itemCount={rows.length}

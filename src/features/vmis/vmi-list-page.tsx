@@ -68,7 +68,8 @@ const columns: ResourceColumn<VMI>[] = [
 /** Every VirtualMachineInstance, including those no VirtualMachine owns, live. */
 export function VmiListPage() {
   const namespace = useActiveNamespace();
-  const { data, error, isLoading } = useK8sList(VirtualMachineInstanceModel, { namespace });
+  // Shown from the list's first page on: thousands of VMIs take a while to arrive.
+  const { data, error, isLoading, isPartial } = useK8sList(VirtualMachineInstanceModel, { namespace, partial: true });
   const rows = useMemo(() => (data ? byNamespaceAndName(data) : undefined), [data]);
   return (
     <>
@@ -82,6 +83,7 @@ export function VmiListPage() {
           data={rows}
           error={error}
           isLoading={isLoading}
+          isPartial={isPartial}
           namespace={namespace}
         />
       </PageSection>
