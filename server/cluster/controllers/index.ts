@@ -15,6 +15,7 @@ import { createInformers, createNetwork, withIdentity, type ControllerContext, t
 import { IDENTITY, clientAs } from './identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
 import { KubeVirtOperator, usesEmulation } from './infra/kubevirt-cr.js';
+import { allocateService } from './network/service-registry.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
 import { CidrAllocator } from './ipam.js';
@@ -113,6 +114,12 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();
+  // Services get their cluster IP and node ports on the write itself, as from kube-apiserver's
+  // registry (the informers above have reserved what stored Services hold).
+  const admitBefore = store.admit;
+  const admitted = admitBefore ?? (() => ({ allowed: true as const }));
+  store.admit = (req) =>
+    allocateService(req, admitted(req), ctx.network, (ns, name) => Boolean(name && store.tryGet('services', ns, name)));
 
   if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
   const allQueues = () => Object.values(queues) as WorkQueue[];
@@ -131,6 +138,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       handler.stop();
       operator.stop();
       clock.dispose();
+      store.admit = admitBefore;
       RUNTIMES.delete(store);
     },
   };

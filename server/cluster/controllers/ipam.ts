@@ -47,6 +47,10 @@ export class CidrAllocator {
     if (this.contains(ip)) this.used.delete(ipToInt(ip) - this.base);
   }
 
+  has(ip: string): boolean {
+    return this.contains(ip) && this.used.has(ipToInt(ip) - this.base);
+  }
+
   allocate(): string {
     const usable = this.size - this.reservedLow - 1;
     for (let i = 0; i < usable; i++) {

@@ -82,6 +82,50 @@ describe('services', () => {
     await waitFor('LB ingress', async () => ((await api.get(`/api/v1/namespaces/${ns}/services/lb-1`)).status as { loadBalancer?: { ingress?: Array<{ ip: string }> } }).loadBalancer?.ingress?.[0]?.ip?.startsWith('192.168.100.'));
   });
 
+  it('answers a create with the allocated IP and node port, and refuses ones another Service holds, as kube-apiserver does', async () => {
+    type Spec = { clusterIP?: string; clusterIPs?: string[]; ports: Array<{ port: number; nodePort?: number }> };
+    const created = await svc('alloc-1', { app: 'alloc' }, 'NodePort');
+    expect(created.status).toBe(201);
+    const spec = created.json.spec as Spec;
+    expect(spec.clusterIP).toMatch(/^10\.96\./);
+    expect(spec.clusterIPs).toEqual([spec.clusterIP]);
+    const taken = spec.ports[0].nodePort!;
+    expect(taken).toBeGreaterThanOrEqual(30000);
+
+    const clash = await api.req('POST', `/api/v1/namespaces/${ns}/services`, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'alloc-2' },
+      spec: { type: 'NodePort', clusterIP: spec.clusterIP, selector: { app: 'alloc' }, ports: [{ port: 80, nodePort: taken }] },
+    });
+    expect(clash.status).toBe(422);
+    expect(clash.json.message).toBe(
+      `Service "alloc-2" is invalid: [spec.ports[0].nodePort: Invalid value: ${taken}: provided port is already allocated, ` +
+        `spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated]`,
+    );
+    expect((await api.req('GET', `/api/v1/namespaces/${ns}/services/alloc-2`)).status).toBe(404);
+
+    // An update that leaves them out keeps them; once the Service is gone, its port is free again.
+    const current = await api.get(`/api/v1/namespaces/${ns}/services/alloc-1`);
+    const replaced = await api.req('PUT', `/api/v1/namespaces/${ns}/services/alloc-1`, {
+      ...current,
+      spec: { type: 'NodePort', selector: { app: 'alloc' }, ports: [{ name: 'ssh', port: 22, targetPort: 22, protocol: 'TCP' }] },
+    });
+    expect(replaced.status).toBe(200);
+    expect((replaced.json.spec as Spec).clusterIP).toBe(spec.clusterIP);
+    expect((replaced.json.spec as Spec).ports[0].nodePort).toBe(taken);
+    expect((await api.req('DELETE', `/api/v1/namespaces/${ns}/services/alloc-1`)).status).toBe(200);
+    await waitFor('the node port to be free', async () => {
+      const again = await api.req('POST', `/api/v1/namespaces/${ns}/services?dryRun=All`, {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'alloc-3' },
+        spec: { type: 'NodePort', selector: { app: 'alloc' }, ports: [{ port: 80, nodePort: taken }] },
+      });
+      return again.status === 201;
+    });
+  });
+
   it('gives a Route without a host `<name>-<namespace>.apps.<domain>`', async () => {
     const r = await api.req('POST', `/apis/route.openshift.io/v1/namespaces/${ns}/routes`, {
       apiVersion: 'route.openshift.io/v1',
