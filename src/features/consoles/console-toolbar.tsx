@@ -1,0 +1,56 @@
+import { Button, Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem } from '@patternfly/react-core';
+import { CompressIcon } from '@patternfly/react-icons/dist/esm/icons/compress-icon';
+import { ExpandIcon } from '@patternfly/react-icons/dist/esm/icons/expand-icon';
+import type { ReactNode } from 'react';
+
+/** What both consoles' toolbars have: the connection and fullscreen controls around their own items. */
+export interface ConsoleToolbarBase {
+  id: string;
+  live: boolean;
+  fullscreen: boolean;
+  onConnect: () => void;
+  onDisconnect: () => void;
+  onFullscreen: () => void;
+  /** Items before the actions (the console type switch). */
+  leading?: ReactNode;
+}
+
+/**
+ * A console's toolbar: [leading] [Connect or Disconnect, then `actions`] [`end`, then Fullscreen].
+ * `actions` and `end` are ToolbarItems.
+ */
+export function ConsoleToolbar({
+  label,
+  actions,
+  end,
+  ...p
+}: ConsoleToolbarBase & { label: string; actions: ReactNode; end: ReactNode }) {
+  return (
+    <Toolbar id={p.id} aria-label={label} inset={{ default: 'insetNone' }} className="kv-console-toolbar">
+      <ToolbarContent>
+        {p.leading && <ToolbarGroup>{p.leading}</ToolbarGroup>}
+        <ToolbarGroup>
+          <ToolbarItem>
+            {p.live ? (
+              <Button variant="secondary" onClick={p.onDisconnect}>Disconnect</Button>
+            ) : (
+              <Button variant="primary" onClick={p.onConnect}>Connect</Button>
+            )}
+          </ToolbarItem>
+          {actions}
+        </ToolbarGroup>
+        <ToolbarGroup>
+          {end}
+          <ToolbarItem>
+            <Button
+              variant="plain"
+              aria-label={p.fullscreen ? 'Exit fullscreen' : 'Fullscreen'}
+              icon={p.fullscreen ? <CompressIcon /> : <ExpandIcon />}
+              onClick={p.onFullscreen}
+            />
+          </ToolbarItem>
+        </ToolbarGroup>
+      </ToolbarContent>
+    </Toolbar>
+  );
+}
