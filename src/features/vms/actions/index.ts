@@ -15,7 +15,7 @@
  * - `vmi` is the VMI with the VM's namespace and name, if any (e.g. `useK8sGet(VirtualMachineInstanceModel, name, ns)`).
  */
 export { DeleteVmModal, type DeleteVmModalProps } from './delete-vm-modal';
-export { DeleteOptionsFields, useDeleteOptions } from './delete-options';
+export { DeleteDialog, type DeleteDialogProps } from './delete-dialog';
 export { parseGracePeriod } from './grace-period';
 export { applyOptimisticStatus } from './optimistic';
 export { VM_ACTION_ACCESS, useVmAccess, useVmAccessByNamespace } from './use-vm-access';

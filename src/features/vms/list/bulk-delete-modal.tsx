@@ -1,6 +1,5 @@
-import { Button, Content, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, TextInput } from '@patternfly/react-core';
-import { useId, useState } from 'react';
-import { DeleteOptionsFields, useDeleteOptions } from '../actions/delete-options';
+import { Content } from '@patternfly/react-core';
+import { DeleteDialog } from '../actions/delete-dialog';
 import type { DeleteVmOptions } from '../actions/vm-requests';
 import { vmDataVolumeTemplateNames } from '../selectors';
 import type { VmRow } from './vm-rows';
@@ -15,55 +14,27 @@ export function BulkDeleteModal({
 }: {
   rows: VmRow[];
   onClose: () => void;
+  /** Deletes each VM; failures are reported per VM by the action toasts, so it does not reject. */
   onDelete: (options: DeleteVmOptions) => Promise<void>;
 }) {
-  const id = useId();
-  const [typed, setTyped] = useState('');
-  const deleteOptions = useDeleteOptions();
-  const { options } = deleteOptions;
-  const [busy, setBusy] = useState(false);
-  const hasDataVolumes = rows.some((r) => vmDataVolumeTemplateNames(r.vm).length > 0);
-  const expected = String(rows.length);
-  const canDelete = typed === expected && options !== undefined && !busy;
-  const submit = async () => {
-    if (!canDelete) return;
-    setBusy(true);
-    // Failures are reported per VM by the action toasts.
-    await onDelete(options);
-    onClose();
-  };
   return (
-    <Modal variant="small" isOpen onClose={onClose} aria-labelledby={`${id}-title`}>
-      <ModalHeader title={`Delete ${rows.length} virtual machines?`} titleIconVariant="warning" labelId={`${id}-title`} />
-      <ModalBody>
-        <Content component="ul" aria-label="Virtual machines to delete">
-          {rows.slice(0, SHOWN).map((r) => (
-            <Content component="li" key={r.key}>
-              {r.name} ({r.namespace})
-            </Content>
-          ))}
-          {rows.length > SHOWN && <Content component="li">and {rows.length - SHOWN} more</Content>}
-        </Content>
-        <Form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <FormGroup label={`Type ${expected} to confirm`} fieldId={`${id}-count`} isRequired>
-            <TextInput id={`${id}-count`} value={typed} onChange={(_e, v) => setTyped(v)} autoComplete="off" />
-          </FormGroup>
-          <DeleteOptionsFields id={id} state={deleteOptions} hasDataVolumes={hasDataVolumes} gracePlaceholder="Default: each virtual machine's own" />
-        </Form>
-      </ModalBody>
-      <ModalFooter>
-        <Button variant="danger" onClick={() => void submit()} isDisabled={!canDelete} isLoading={busy}>
-          Delete
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+    <DeleteDialog
+      title={`Delete ${rows.length} virtual machines?`}
+      expected={String(rows.length)}
+      hasDataVolumes={rows.some((r) => vmDataVolumeTemplateNames(r.vm).length > 0)}
+      gracePlaceholder="Default: each virtual machine's own"
+      errorTitle="The virtual machines were not deleted"
+      onDelete={onDelete}
+      onClose={onClose}
+    >
+      <Content component="ul" aria-label="Virtual machines to delete">
+        {rows.slice(0, SHOWN).map((r) => (
+          <Content component="li" key={r.key}>
+            {r.name} ({r.namespace})
+          </Content>
+        ))}
+        {rows.length > SHOWN && <Content component="li">and {rows.length - SHOWN} more</Content>}
+      </Content>
+    </DeleteDialog>
   );
 }
