@@ -128,6 +128,11 @@ test.describe('virtual machines list', () => {
     await expect(list.status(namespace, 'life')).toHaveText('Stopped');
 
     await actions.open();
+    // The menu opens against its toggle (its first opening once drew it in the window's corner).
+    await expect.poll(async () => {
+      const o = await actions.menuOffset();
+      return o.vertical < 24 && o.horizontal < 24;
+    }, { message: 'the menu is beside its toggle' }).toBe(true);
     await actions.expectDisabledBecause('Stop', 'The virtual machine is not running');
     await actions.close();
 

@@ -25,6 +25,19 @@ export class VmActionsMenu {
     await expect(this.item('Start')).toBeVisible();
   }
 
+  /**
+   * How far the open menu is from its toggle, in pixels: the gap between the toggle's bottom and
+   * the menu's top (or the menu's bottom and the toggle's top when it opens upwards), and between
+   * their right edges.
+   */
+  async menuOffset(): Promise<{ vertical: number; horizontal: number }> {
+    const [toggle, menu] = await Promise.all([this.toggle.boundingBox(), this.page.getByRole('menu').boundingBox()]);
+    if (!toggle || !menu) return { vertical: Infinity, horizontal: Infinity };
+    const below = Math.abs(menu.y - (toggle.y + toggle.height));
+    const above = Math.abs(toggle.y - (menu.y + menu.height));
+    return { vertical: Math.min(below, above), horizontal: Math.abs(menu.x + menu.width - (toggle.x + toggle.width)) };
+  }
+
   async close(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await expect(this.item('Start')).toBeHidden();

@@ -1,6 +1,6 @@
 import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
-import { Fragment, useMemo, useState, type Ref } from 'react';
+import { Fragment, useEffect, useMemo, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { useAccessReview } from '../../../k8s';
 import { namespacedPath } from '../../../lib/routes';
@@ -63,7 +63,14 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
 
 /** A kebab with every action of one VM; unavailable ones are disabled with their reason. */
 export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmActionsMenuProps) {
-  const [open, setOpen] = useState(defaultOpen);
+  const [open, setOpen] = useState(false);
+  // Opened a frame after mounting, not mounted open: the menu's popper places itself against a
+  // toggle that is in the page by then (mounted open, it was drawn in the window's top-left corner).
+  useEffect(() => {
+    if (!defaultOpen) return undefined;
+    const frame = requestAnimationFrame(() => setOpen(true));
+    return () => cancelAnimationFrame(frame);
+  }, [defaultOpen]);
   const [deleting, setDeleting] = useState(false);
   const { run } = useVmActionRunner();
   const pick = (a: VmAction) => {
@@ -91,7 +98,8 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
       <Dropdown
         isOpen={open}
         onOpenChange={setOpen}
-        popperProps={{ position: 'right' }}
+        // A long reason (why Migrate is disabled) wraps instead of widening the menu across the page.
+        popperProps={{ position: 'right', maxWidth: '28rem' }}
         toggle={(ref) => toggle(ref)}
       >
         {open && <VmActionItems vm={vm} vmi={vmi} onPick={pick} />}

@@ -1,5 +1,5 @@
 import { Label, LabelGroup } from '@patternfly/react-core';
-import { Table, TableContext, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { InnerScrollContainer, Table, TableContext, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
@@ -122,7 +122,9 @@ export const VmTable = memo(function VmTable({ rows, offset, sort, direction, on
     columnIndex: index,
   });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.key));
+  // A window narrower than the table scrolls the table sideways, not the whole page.
   return (
+    <InnerScrollContainer>
     <Table aria-label="Virtual machines" variant="compact" id="vm-table">
       <StableTableContext>
       <Thead>
@@ -143,5 +145,6 @@ export const VmTable = memo(function VmTable({ rows, offset, sort, direction, on
       </Tbody>
       </StableTableContext>
     </Table>
+    </InnerScrollContainer>
   );
 });
