@@ -1,6 +1,8 @@
 import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { isLive } from './connection-state';
 import { ConsoleStatus } from './console-status';
+import type { ConsoleToolbarBase } from './console-toolbar';
 import type { ConsoleSession } from './use-console-session';
 import { useFullscreen } from './use-fullscreen';
 import './consoles.css';
@@ -22,6 +24,20 @@ export function useConsoleFrame(): ConsoleFrameState {
     toggle().catch((e: unknown) => setNotice(`Cannot switch to fullscreen: ${String(e)}`));
   };
   return { frameRef, fullscreen, toggleFullscreen, notice, setNotice };
+}
+
+/** The toolbar's connection and fullscreen controls, wired to the session and the frame. */
+export function connectionControls(id: string, session: ConsoleSession, frame: ConsoleFrameState, leading?: ReactNode): ConsoleToolbarBase {
+  const { state, dispatch } = session;
+  return {
+    id: `${id}-toolbar`,
+    live: isLive(state),
+    fullscreen: frame.fullscreen,
+    onConnect: () => dispatch({ type: 'connect' }),
+    onDisconnect: () => dispatch({ type: 'disconnect' }),
+    onFullscreen: frame.toggleFullscreen,
+    leading,
+  };
 }
 
 export interface ConsoleFrameProps {

@@ -5,7 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openConsoleSocket } from '../../k8s/console';
 import { isLive } from './connection-state';
-import { ConsoleFrame, useConsoleFrame } from './console-frame';
+import { ConsoleFrame, connectionControls, useConsoleFrame } from './console-frame';
 import { SerialToolbar, type SearchResults } from './serial-toolbar';
 import { appendCapped, downloadBlob, terminalText, transcriptFileName } from './transcript';
 import { useConsoleSession } from './use-console-session';
@@ -160,21 +160,15 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, statusActio
       fill={fill}
       toolbar={
         <SerialToolbar
-          id={`${id}-toolbar`}
-          live={isLive(state)}
+          {...connectionControls(id, session, frame, leading)}
           connected={state.status === 'connected'}
           hasSelection={hasSelection}
-          fullscreen={frame.fullscreen}
           results={results}
-          onConnect={() => dispatch({ type: 'connect' })}
-          onDisconnect={() => dispatch({ type: 'disconnect' })}
           onCopy={copy}
           onPaste={paste}
           onClear={() => termRef.current?.clear()}
           onDownload={download}
           onSearch={search}
-          onFullscreen={frame.toggleFullscreen}
-          leading={leading}
         />
       }
     >

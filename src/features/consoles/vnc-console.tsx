@@ -2,7 +2,7 @@ import RFB from '@novnc/novnc';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openConsoleSocket } from '../../k8s/console';
 import { isLive } from './connection-state';
-import { ConsoleFrame, useConsoleFrame } from './console-frame';
+import { ConsoleFrame, connectionControls, useConsoleFrame } from './console-frame';
 import { comboEvents, type KeyEvent } from './keysyms';
 import { PasteModal } from './paste-modal';
 import { downloadBlob, screenshotFileName } from './transcript';
@@ -106,21 +106,15 @@ export function VncConsole({ namespace, vmiName, vmName, leading, statusActions,
       fill={fill}
       toolbar={
         <VncToolbar
-          id={`${id}-toolbar`}
-          live={isLive(state)}
+          {...connectionControls(id, session, frame, leading)}
           connected={state.status === 'connected'}
           viewOnly={viewOnly}
           scale={scale}
-          fullscreen={frame.fullscreen}
-          onConnect={() => dispatch({ type: 'connect' })}
-          onDisconnect={() => dispatch({ type: 'disconnect' })}
           onSendKeys={(combo) => send(comboEvents(combo.keys))}
           onPaste={() => setPasting(true)}
           onScreenshot={screenshot}
           onScale={setScale}
           onViewOnly={setViewOnly}
-          onFullscreen={frame.toggleFullscreen}
-          leading={leading}
         />
       }
     >
