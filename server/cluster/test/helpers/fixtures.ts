@@ -1,9 +1,9 @@
-/** The real KubeVirt and CDI manifests in ../shared/fixtures, as files and as parsed objects. */
+/** The real KubeVirt and CDI manifests copied into server/cluster/test/fixtures, as files and as parsed objects. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-export const FIXTURES_DIR = resolve(import.meta.dirname, '../../../../../shared/fixtures');
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
 
 export interface Fixture {
   file: string;
