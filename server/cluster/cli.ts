@@ -1,11 +1,12 @@
-/** `npm run cluster -- --port 8001 [--host h] [--seed none|default|scale:N] [--speed n] [--data-dir d] [--users f] [--guests auto|simulated|qemu]` */
+/** `npm run cluster -- --port 8001 [--host h] [--seed none|default|scale:N] [--speed n] [--data-dir d] [--users f] [--guests auto|simulated|qemu] [--allowed-hosts a,b]` */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isGuestsMode } from './guest/qemu/index.js';
 import { startCluster } from './index.js';
 
 const USAGE = `Usage: cluster [--port 8001] [--host 127.0.0.1] [--seed default|none|scale:N] [--speed 1] [--data-dir DIR] [--users FILE]
-               [--tls-cert-file cert.pem --tls-private-key-file key.pem] [--guests auto|simulated|qemu] [--max-guests N]`;
+               [--tls-cert-file cert.pem --tls-private-key-file key.pem] [--guests auto|simulated|qemu] [--max-guests N]
+               [--allowed-hosts name,...]   host names clients use besides loopback names and IP addresses`;
 
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
         'tls-private-key-file': { type: 'string' },
         guests: { type: 'string', default: 'auto' },
         'max-guests': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'] as string | undefined, usersFile: values.users as string | undefined,
     tls: certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined,
     guests, maxGuests,
+    allowedHosts: String(values['allowed-hosts'] ?? '').split(',').map((h) => h.trim()).filter(Boolean),
   });
   console.log(`Embedded cluster listening on ${cluster.url}`);
   console.log(`Point kubectl at it:  kubectl --server ${cluster.url} get vms -A`);

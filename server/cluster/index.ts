@@ -33,6 +33,11 @@ export interface ClusterOptions {
   log?: (msg: string) => void;
   /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, auto (guest/qemu/select-backend.ts), or a backend. */
   guests?: GuestsMode | GuestBackend;
+  /**
+   * Host names (besides loopback names, IP addresses and `host`) that clients may reach the cluster by.
+   * Any other Host header is refused (DNS rebinding); requests from web pages are refused always.
+   */
+  allowedHosts?: string[];
   /** Most QEMU guests at once (default from free memory); beyond it, simulated guests. */
   maxGuests?: number;
 }
@@ -53,7 +58,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   store.admit = admit;
   const auth = createAuth({ usersFile: opts.usersFile ?? opts.users });
   log(auth.describe());
-  const { server, api } = createApiServer({ store, auth, log, tls: opts.tls });
+  const host = opts.host ?? '127.0.0.1';
+  const { server, api } = createApiServer({ store, auth, log, tls: opts.tls, host, allowedHosts: opts.allowedHosts });
 
   // Modules are imported statically: a broken one fails type checking and the start, loudly.
   const stoppers: Stoppable[] = [];
@@ -71,7 +77,6 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     throw e;
   }
 
-  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {

@@ -4,6 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { allowAll, errors, isStatusError, type AuthHooks, type Store, type UserInfo, type V1Status } from '../store/index.js';
+import { allowedHostSet, browserRefusal } from './browser-guard.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { negotiate } from './encode.js';
 import { sendError, sendJson, sendJsonText, sendStatus } from './http-util.js';
@@ -19,6 +20,10 @@ export interface ApiServerOptions {
   log?: (m: string) => void;
   /** Serve HTTPS with this certificate and key (PEM), as kube-apiserver's --tls-cert-file does. */
   tls?: { cert: Buffer | string; key: Buffer | string };
+  /** The address the server listens on; a name here is served besides loopback names and addresses. */
+  host?: string;
+  /** More host names to serve (DNS rebinding protection: any other Host is refused). */
+  allowedHosts?: string[];
 }
 
 export interface ApiServer {
@@ -69,6 +74,7 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
   const auth = opts.auth ?? allowAll;
   const log = opts.log ?? (() => {});
   const api = new ClusterApi();
+  const allowedHosts = allowedHostSet(opts.host ?? '127.0.0.1', opts.allowedHosts);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 16 * 1024 * 1024,
@@ -114,6 +120,12 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const refused = browserRefusal(req.headers, allowedHosts);
+    if (refused) {
+      req.resume();
+      sendStatus(res, refused);
+      return;
+    }
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) sendError(res, e, log);
       else if (!res.writableEnded) res.end();
@@ -178,6 +190,8 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    const refused = browserRefusal(req.headers, allowedHosts);
+    if (refused) return rejectUpgrade(socket, refused);
     upgrade(req, socket, head).catch((e: unknown) => {
       if (isStatusError(e)) rejectUpgrade(socket, e.status);
       else {
