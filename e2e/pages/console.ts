@@ -166,6 +166,13 @@ export class ConsolePage {
     return menu;
   }
 
+  /** The open "Send key" menu's box (its scrolling panel, not the list inside), in window coordinates. */
+  async sendKeysMenuBox(): Promise<{ top: number; bottom: number }> {
+    const box = await this.page.locator('.pf-v6-c-menu').filter({ has: this.page.getByRole('menu', { name: 'Keys to send' }) }).boundingBox();
+    if (!box) throw new Error('the Send key menu is not shown');
+    return { top: box.y, bottom: box.y + box.height };
+  }
+
   /** "Send key" and a combination from its menu ("Ctrl+Alt+Del"...). */
   async sendKey(label: string): Promise<void> {
     const menu = await this.openSendKeys();

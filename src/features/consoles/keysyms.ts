@@ -39,21 +39,28 @@ export interface KeyCombo {
   id: string;
   label: string;
   keys: Key[];
+  /** Items of one group sit together in the menu, between dividers. */
+  group: 'system' | 'terminals' | 'keys';
 }
 
 /** The send-keys menu, in order. */
 export const KEY_COMBOS: KeyCombo[] = [
-  { id: 'ctrl-alt-del', label: 'Ctrl+Alt+Del', keys: [CTRL, ALT, { keysym: XK.Delete, code: 'Delete' }] },
-  { id: 'ctrl-alt-backspace', label: 'Ctrl+Alt+Backspace', keys: [CTRL, ALT, { keysym: XK.BackSpace, code: 'Backspace' }] },
-  ...Array.from({ length: 12 }, (_, i) => ({ id: `ctrl-alt-f${i + 1}`, label: `Ctrl+Alt+F${i + 1}`, keys: [CTRL, ALT, fn(i + 1)] })),
-  { id: 'tab', label: 'Tab', keys: [{ keysym: XK.Tab, code: 'Tab' }] },
-  { id: 'alt-tab', label: 'Alt+Tab', keys: [ALT, { keysym: XK.Tab, code: 'Tab' }] },
-  { id: 'esc', label: 'Esc', keys: [{ keysym: XK.Escape, code: 'Escape' }] },
-  { id: 'enter', label: 'Enter', keys: [{ keysym: XK.Return, code: 'Enter' }] },
-  { id: 'print-screen', label: 'PrintScreen', keys: [{ keysym: XK.Print, code: 'PrintScreen' }] },
-  { id: 'super', label: 'Super (Windows key)', keys: [{ keysym: XK.Super_L, code: 'MetaLeft' }] },
-  { id: 'ctrl-c', label: 'Ctrl+C', keys: [CTRL, { keysym: 0x63, code: 'KeyC' }] },
-  { id: 'ctrl-d', label: 'Ctrl+D', keys: [CTRL, { keysym: 0x64, code: 'KeyD' }] },
+  { id: 'ctrl-alt-del', label: 'Ctrl+Alt+Del', group: 'system', keys: [CTRL, ALT, { keysym: XK.Delete, code: 'Delete' }] },
+  { id: 'ctrl-alt-backspace', label: 'Ctrl+Alt+Backspace', group: 'system', keys: [CTRL, ALT, { keysym: XK.BackSpace, code: 'Backspace' }] },
+  ...Array.from({ length: 12 }, (_, i): KeyCombo => ({
+    id: `ctrl-alt-f${i + 1}`,
+    label: `Ctrl+Alt+F${i + 1}`,
+    group: 'terminals',
+    keys: [CTRL, ALT, fn(i + 1)],
+  })),
+  { id: 'tab', label: 'Tab', group: 'keys', keys: [{ keysym: XK.Tab, code: 'Tab' }] },
+  { id: 'alt-tab', label: 'Alt+Tab', group: 'keys', keys: [ALT, { keysym: XK.Tab, code: 'Tab' }] },
+  { id: 'esc', label: 'Esc', group: 'keys', keys: [{ keysym: XK.Escape, code: 'Escape' }] },
+  { id: 'enter', label: 'Enter', group: 'keys', keys: [{ keysym: XK.Return, code: 'Enter' }] },
+  { id: 'print-screen', label: 'PrintScreen', group: 'keys', keys: [{ keysym: XK.Print, code: 'PrintScreen' }] },
+  { id: 'super', label: 'Super (Windows key)', group: 'keys', keys: [{ keysym: XK.Super_L, code: 'MetaLeft' }] },
+  { id: 'ctrl-c', label: 'Ctrl+C', group: 'keys', keys: [CTRL, { keysym: 0x63, code: 'KeyC' }] },
+  { id: 'ctrl-d', label: 'Ctrl+D', group: 'keys', keys: [CTRL, { keysym: 0x64, code: 'KeyD' }] },
 ];
 
 /** Presses the keys in order and releases them in reverse, like fingers on a keyboard. */
