@@ -2,7 +2,7 @@
  * kube-apiserver's own validation of core/v1 Services (pkg/apis/core/validation ValidateService)
  * for the fields a console sets: type, ports, protocols, target ports and node ports.
  * The node port allocator's range check is included; "already allocated" needs the allocator's
- * state and is answered by controllers/network/service-registry.ts, which allocates on the write.
+ * state and is answered by store/service-registry.ts, which allocates on the write.
  */
 import type { FieldError } from './status.js';
 import { asArr, asObj, type Json } from './schema.js';

@@ -3,7 +3,7 @@ import type { Guest, GuestBackend } from '../guest/types.js';
 import { rfc3339, type Clock } from './clock.js';
 import { R, type ClusterClient, type EventRecorder, type KObject } from './client.js';
 import { Informer, byOwnerUid } from './informer.js';
-import { CidrAllocator, PortAllocator } from './ipam.js';
+import { CidrAllocator } from './ipam.js';
 import type { WorkQueue } from './work-queue.js';
 
 export interface Informers {
@@ -74,17 +74,14 @@ interface VolumeLike {
 export interface Network {
   /** Pod CIDR allocator per node name. */
   podCidrs: Map<string, CidrAllocator>;
-  serviceCidr: CidrAllocator;
+  /** LoadBalancer ingress IPs (cluster IPs and node ports are the Service registry's: store/service-registry.ts). */
   loadBalancerPool: CidrAllocator;
-  nodePorts: PortAllocator;
 }
 
 export function createNetwork(): Network {
   return {
     podCidrs: new Map(),
-    serviceCidr: new CidrAllocator('10.96.0.0/16', 11),
     loadBalancerPool: new CidrAllocator('192.168.100.0/24', 100),
-    nodePorts: new PortAllocator(),
   };
 }
 

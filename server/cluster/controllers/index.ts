@@ -5,7 +5,7 @@
 import type { ClusterApi } from '../api/subresources.js';
 import { SimulatedGuestBackend } from '../guest/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
-import type { Store } from '../store/index.js';
+import { isStatusError, type Store } from '../store/index.js';
 import { registerKubevirtSubresources } from '../subresources/register.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
@@ -15,7 +15,6 @@ import { createInformers, createNetwork, withIdentity, type ControllerContext, t
 import { IDENTITY, clientAs } from './identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
 import { KubeVirtOperator, usesEmulation } from './infra/kubevirt-cr.js';
-import { allocateService } from './network/service-registry.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
 import { CidrAllocator } from './ipam.js';
@@ -72,7 +71,10 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   };
   const onError = (name: string, key: string, err: unknown) => {
     const code = (err as { code?: number }).code;
-    if (code !== 409 && code !== 404) log(`${name} ${key}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (code === 409 || code === 404) return;
+    // An API server's refusal is one line; anything else is a bug, and its stack helps.
+    const text = isStatusError(err) ? `${err.code} ${err.message}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    log(`${name} ${key}: ${text}`);
   };
   const queue = (name: string, reconcile: Reconcile) => new WorkQueue({ name, clock, reconcile, onError });
 
@@ -114,12 +116,6 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();
-  // Services get their cluster IP and node ports on the write itself, as from kube-apiserver's
-  // registry (the informers above have reserved what stored Services hold).
-  const admitBefore = store.admit;
-  const admitted = admitBefore ?? (() => ({ allowed: true as const }));
-  store.admit = (req) =>
-    allocateService(req, admitted(req), ctx.network, (ns, name) => Boolean(name && store.tryGet('services', ns, name)));
 
   if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
   const allQueues = () => Object.values(queues) as WorkQueue[];
@@ -138,7 +134,6 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       handler.stop();
       operator.stop();
       clock.dispose();
-      store.admit = admitBefore;
       RUNTIMES.delete(store);
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CidrAllocator, macFromSeed, PortAllocator, routeHost } from './ipam.js';
+import { CidrAllocator, macFromSeed, routeHost } from './ipam.js';
 import { parseQuantity } from './quantity.js';
 import { importFailure, isUnpullableImage, guestOsFor } from './conventions.js';
 
@@ -12,14 +12,6 @@ describe('allocators', () => {
     expect(() => a.allocate()).toThrow(/full/);
     a.release('10.244.1.77');
     expect(a.allocate()).toBe('10.244.1.77');
-  });
-  it('never duplicates NodePorts and stays in 30000-32767', () => {
-    const p = new PortAllocator();
-    expect(p.reserve(30080)).toBe(true);
-    expect(p.reserve(30080)).toBe(false);
-    const ports = Array.from({ length: 2767 }, () => p.allocate());
-    expect(new Set([...ports, 30080]).size).toBe(2768);
-    expect(ports.every((x) => x >= 30000 && x <= 32767)).toBe(true);
   });
   it('makes stable MACs and route hosts', () => {
     expect(macFromSeed('abc')).toMatch(/^52:54:00(:[0-9a-f]{2}){3}$/);

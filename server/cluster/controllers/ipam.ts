@@ -1,8 +1,8 @@
 /**
  * Address allocation for the simulated network: pod IPs from each node's pod CIDR
- * (10.244.<node index>.0/24), MAC addresses, ClusterIPs from 10.96.0.0/12, NodePorts from
- * 30000–32767 and LoadBalancer ingress IPs from 192.168.100.0/24. Every allocator keeps the set
- * of addresses in use and never hands out a duplicate.
+ * (10.244.<node index>.0/24), MAC addresses and LoadBalancer ingress IPs from 192.168.100.0/24.
+ * Every allocator keeps the set of addresses in use and never hands out a duplicate. Cluster IPs
+ * and node ports are allocated on the write by the store's Service registry (store/service-registry.ts).
  */
 
 export function ipToInt(ip: string): number {
@@ -47,10 +47,6 @@ export class CidrAllocator {
     if (this.contains(ip)) this.used.delete(ipToInt(ip) - this.base);
   }
 
-  has(ip: string): boolean {
-    return this.contains(ip) && this.used.has(ipToInt(ip) - this.base);
-  }
-
   allocate(): string {
     const usable = this.size - this.reservedLow - 1;
     for (let i = 0; i < usable; i++) {
@@ -66,48 +62,6 @@ export class CidrAllocator {
 
   get inUse(): number {
     return this.used.size;
-  }
-}
-
-export const NODE_PORT_MIN = 30000;
-export const NODE_PORT_MAX = 32767;
-
-/** NodePorts: random free ports in 30000–32767 like the API server's allocator. */
-export class PortAllocator {
-  private readonly used = new Set<number>();
-
-  constructor(
-    private readonly min = NODE_PORT_MIN,
-    private readonly max = NODE_PORT_MAX,
-    private readonly random: () => number = Math.random,
-  ) {}
-
-  reserve(port: number): boolean {
-    if (port < this.min || port > this.max || this.used.has(port)) return false;
-    this.used.add(port);
-    return true;
-  }
-
-  release(port: number): void {
-    this.used.delete(port);
-  }
-
-  has(port: number): boolean {
-    return this.used.has(port);
-  }
-
-  allocate(): number {
-    const span = this.max - this.min + 1;
-    if (this.used.size >= span) throw new Error('range is full');
-    const start = Math.floor(this.random() * span);
-    for (let i = 0; i < span; i++) {
-      const port = this.min + ((start + i) % span);
-      if (!this.used.has(port)) {
-        this.used.add(port);
-        return port;
-      }
-    }
-    throw new Error('range is full');
   }
 }
 

@@ -4,6 +4,7 @@ import { scaleKind, seedScale } from './scale.js';
 import { seedCluster } from './index.js';
 import { startCluster } from '../index.js';
 import type { ClusterClient } from '../controllers/client.js';
+import { waitFor } from '../test-lifecycle/helpers.js';
 
 describe('seedCluster', () => {
   it('default: demo namespace, VMs in different states, a Service and a standalone VMI', () => {
@@ -41,6 +42,29 @@ describe('seedCluster', () => {
     expect(new Set(pods.map((p) => (p.status as { podIP: string }).podIP)).size).toBe(running);
     expect(pods.every((p) => (p.status as { phase: string }).phase === 'Running')).toBe(true);
     store.close();
+  });
+
+  it('default: the seeded Services get their addresses on the write; the controllers only add endpoints', async () => {
+    const logs: string[] = [];
+    const cluster = await startCluster({ port: 0, seed: 'default', speed: 100, log: (m) => logs.push(m) });
+    try {
+      type Spec = { clusterIP?: string; ports: Array<{ nodePort?: number }> };
+      const seeded = cluster.store.list('services', { namespace: 'demo' }).items;
+      expect(seeded.map((s) => s.metadata.name)).toEqual(['fedora-web', 'fedora-web-ssh']);
+      for (const s of seeded) expect((s.spec as Spec).clusterIP).toMatch(/^10\.96\.\d+\.\d+$/);
+      const ssh = seeded[1];
+      expect((ssh.spec as Spec).ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+      await waitFor('endpoints of both Services', () =>
+        seeded.every((s) => (cluster.store.tryGet('endpoints', 'demo', s.metadata.name!)?.subsets as unknown[] | undefined)?.length),
+      );
+      // Nobody rewrote the Services, nothing failed, and exactly what they hold is taken.
+      const after = cluster.store.list('services').items;
+      expect(after.filter((s) => s.metadata.namespace === 'demo').map((s) => s.metadata.resourceVersion)).toEqual(seeded.map((s) => s.metadata.resourceVersion));
+      expect(logs.filter((l) => /service|allocat|Error/i.test(l))).toEqual([]);
+      expect(cluster.store.services.inUse).toEqual({ ips: after.length, nodePorts: 1 });
+    } finally {
+      await cluster.close();
+    }
   });
 
   it('startCluster fails with an unknown seed instead of starting without it', async () => {

@@ -1,8 +1,9 @@
 /**
- * Services: ClusterIP and NodePort allocation, LoadBalancer ingress IPs, and the Endpoints and
+ * Services: LoadBalancer ingress IPs, and the Endpoints and
  * EndpointSlice that follow the pods a Service selects (for VMs: the virt-launcher pods, which
  * carry the VMI's labels plus vm.kubevirt.io/name and vmi.kubevirt.io/id, and are Ready only
- * while the VMI is Running and not paused).
+ * while the VMI is Running and not paused). Cluster IPs and node ports are allocated on the write
+ * by the store's Service registry (store/service-registry.ts), as kube-apiserver does.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
@@ -35,17 +36,11 @@ export class ServiceController {
     const { informers, queues, network } = this.ctx;
     informers.services.on({
       onChange: (o) => {
-        const spec = o.spec as { clusterIP?: string; ports?: SvcPort[] } | undefined;
-        if (spec?.clusterIP && spec.clusterIP !== 'None') network.serviceCidr.reserve(spec.clusterIP);
-        for (const p of spec?.ports ?? []) if (p.nodePort) network.nodePorts.reserve(p.nodePort);
         const ingress = (o.status as { loadBalancer?: { ingress?: Array<{ ip?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
         for (const i of ingress) if (i.ip) network.loadBalancerPool.reserve(i.ip);
         queues.service.add(keyOf(o));
       },
       onDelete: (o) => {
-        const spec = o.spec as { clusterIP?: string; ports?: SvcPort[] } | undefined;
-        if (spec?.clusterIP && spec.clusterIP !== 'None') network.serviceCidr.release(spec.clusterIP);
-        for (const p of spec?.ports ?? []) if (p.nodePort) network.nodePorts.release(p.nodePort);
         const ingress = (o.status as { loadBalancer?: { ingress?: Array<{ ip?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
         for (const i of ingress) if (i.ip) network.loadBalancerPool.release(i.ip);
         queues.service.add(keyOf(o));
@@ -69,50 +64,34 @@ export class ServiceController {
       this.deleteEndpoints(ns, name);
       return;
     }
-    this.allocate(svc);
+    this.assignLoadBalancer(svc);
     this.syncEndpoints(client.tryGet(R.services, ns, name) as Service);
   }
 
-  private allocate(svc: Service): void {
+  /**
+   * What a load-balancer implementation (MetalLB) does: an ingress IP in the status of a
+   * LoadBalancer Service, taken back when the Service stops being one.
+   */
+  private assignLoadBalancer(svc: Service): void {
     const { client, network } = this.ctx;
-    const spec = svc.spec ?? {};
-    const type = spec.type ?? 'ClusterIP';
-    if (type === 'ExternalName') return;
-    const needsIp = !spec.clusterIP;
-    const needsPorts = (type === 'NodePort' || type === 'LoadBalancer') && (spec.ports ?? []).some((p) => !p.nodePort);
-    if (needsIp || needsPorts) {
-      client.mutate(R.services, svc.metadata.namespace, svc.metadata.name ?? '', (o) => {
-        const s = o.spec as { clusterIP?: string; clusterIPs?: string[]; ports?: SvcPort[]; ipFamilies?: string[]; ipFamilyPolicy?: string; externalTrafficPolicy?: string; internalTrafficPolicy?: string; sessionAffinity?: string };
-        if (!s.clusterIP) {
-          s.clusterIP = network.serviceCidr.allocate();
-          s.clusterIPs = [s.clusterIP];
-        }
-        s.ipFamilies ??= ['IPv4'];
-        s.ipFamilyPolicy ??= 'SingleStack';
-        s.internalTrafficPolicy ??= 'Cluster';
-        s.sessionAffinity ??= 'None';
-        if (type === 'NodePort' || type === 'LoadBalancer') {
-          s.externalTrafficPolicy ??= 'Cluster';
-          s.ports = (s.ports ?? []).map((p) => (p.nodePort ? p : { ...p, nodePort: network.nodePorts.allocate() }));
-        }
-      });
+    const ns = svc.metadata.namespace;
+    const name = svc.metadata.name ?? '';
+    const ingress = svc.status?.loadBalancer?.ingress ?? [];
+    if ((svc.spec?.type ?? 'ClusterIP') !== 'LoadBalancer') {
+      if (!ingress.length) return;
+      client.mutate(R.services, ns, name, (o) => void (o.status = { loadBalancer: {} }), { subresource: 'status' });
+      for (const i of ingress) if (i.ip) network.loadBalancerPool.release(i.ip);
+      return;
     }
-    if (type === 'LoadBalancer') {
-      const cur = client.tryGet(R.services, svc.metadata.namespace, svc.metadata.name ?? '') as Service;
-      if (!cur.status?.loadBalancer?.ingress?.length) {
-        const ip = network.loadBalancerPool.allocate();
-        client.mutate(
-          R.services,
-          svc.metadata.namespace,
-          svc.metadata.name ?? '',
-          (o) => {
-            o.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } };
-          },
-          { subresource: 'status' },
-        );
-        this.ctx.record(cur as KObject, 'Normal', 'IPAllocated', `Assigned IP ["${ip}"]`, 'metallb-controller');
-      }
+    if (ingress.length) return;
+    const ip = network.loadBalancerPool.allocate();
+    try {
+      client.mutate(R.services, ns, name, (o) => void (o.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } }), { subresource: 'status' });
+    } catch (err) {
+      network.loadBalancerPool.release(ip);
+      throw err;
     }
+    this.ctx.record(svc as KObject, 'Normal', 'IPAllocated', `Assigned IP ["${ip}"]`, 'metallb-controller');
   }
 
   private targetPort(port: SvcPort, pod: Pod): number {
