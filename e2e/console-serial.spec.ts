@@ -95,6 +95,49 @@ test.describe('Serial console', () => {
     await console.expectConnected('serial');
   });
 
+  // Under load (or behind a slow proxy) the old session's close can reach the page after the watch
+  // showed the new VMI running: the console must still follow the new VMI. The route below holds
+  // the old session's close until the page has received the new VMI's Running event.
+  test('follows the new VMI when the old session closes after the new VMI runs', async ({ page, api, namespace }) => {
+    await createCirrosVm(api, namespace, 'late', 'Always');
+    await waitForVmStatus(api, namespace, 'late', 'Running');
+    const vmiPath = `/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/late`;
+    const before = (await api.get(vmiPath)).metadata?.uid;
+
+    let newVmiSeen!: () => void;
+    const newVmiRunning = new Promise<void>((resolve) => (newVmiSeen = resolve));
+    // The VMI watch: notes when the page gets the new VMI as Running (frames pass unchanged).
+    await page.routeWebSocket(/\/virtualmachineinstances\?.*watch=(true|1)/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => {
+        ws.send(message);
+        const event = JSON.parse(String(message)) as { object?: { metadata?: { uid?: string }; status?: { phase?: string } } };
+        if (event.object?.metadata?.uid !== before && event.object?.status?.phase === 'Running') newVmiSeen();
+      });
+    });
+    // The console: the first session's close waits for the new VMI (later sessions pass as they are).
+    let sessions = 0;
+    await page.routeWebSocket(/\/virtualmachineinstances\/late\/console/, (ws) => {
+      const first = ++sessions === 1;
+      const server = ws.connectToServer();
+      server.onClose((code, reason) => {
+        const forward = () => ws.close({ code, reason });
+        if (!first) return forward();
+        // After the new VMI's event, let the page's watch batch (100 ms) reach the screen first.
+        void newVmiRunning.then(() => page.evaluate(() => new Promise((r) => setTimeout(r, 500)))).then(forward);
+      });
+      ws.onClose((code, reason) => server.close({ code, reason }));
+    });
+
+    const console = new ConsolePage(page);
+    await console.openStandalone(namespace, 'late', 'serial');
+    await console.expectConnected('serial');
+    await api.call('PUT', `/apis/subresources.kubevirt.io/v1/namespaces/${namespace}/virtualmachines/late/restart`, {});
+    await newVmiRunning;
+    await expect.poll(() => sessions, { message: 'the console opens a session to the new VMI' }).toBeGreaterThan(1);
+    await console.expectConnected('serial');
+  });
+
   test('screenshots of the serial console in light and dark themes', async ({ page, api, namespace }) => {
     await createCirrosVm(api, namespace, 'cirros', 'Always');
     await waitForVmStatus(api, namespace, 'cirros', 'Running');

@@ -1,8 +1,10 @@
-import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
+import { Alert, AlertActionCloseButton, Button } from '@patternfly/react-core';
+import { ExternalLinkAltIcon } from '@patternfly/react-icons/dist/esm/icons/external-link-alt-icon';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
-import { isLive } from './connection-state';
+import { canConnect, isLive } from './connection-state';
 import { ConsoleStatus } from './console-status';
 import type { ConsoleToolbarBase } from './console-toolbar';
+import { HANDOVER_PARAM } from './handover';
 import type { ConsoleSession } from './use-console-session';
 import { useFullscreen } from './use-fullscreen';
 import './consoles.css';
@@ -32,12 +34,33 @@ export function connectionControls(id: string, session: ConsoleSession, frame: C
   return {
     id: `${id}-toolbar`,
     live: isLive(state),
+    canConnect: canConnect(state),
+    statusId: `${id}-status`,
     fullscreen: frame.fullscreen,
     onConnect: () => dispatch({ type: 'connect' }),
     onDisconnect: () => dispatch({ type: 'disconnect' }),
     onFullscreen: frame.toggleFullscreen,
     leading,
   };
+}
+
+/** The standalone page of this console, and the token its tab claims this console's session with. */
+export interface NewTabLink {
+  href: string;
+  token: string;
+}
+
+/**
+ * "Open in new tab". While connected, the link carries the hand-over token: the new tab asks this
+ * one for the session (this one disconnects) instead of finding it held by "another session".
+ */
+function OpenInNewTab({ link, handOver }: { link: NewTabLink; handOver: boolean }) {
+  const href = handOver ? `${link.href}&${HANDOVER_PARAM}=${encodeURIComponent(link.token)}` : link.href;
+  return (
+    <Button component="a" variant="link" isInline href={href} target="_blank" rel="noopener noreferrer" icon={<ExternalLinkAltIcon />} iconPosition="end">
+      Open in new tab
+    </Button>
+  );
 }
 
 export interface ConsoleFrameProps {
@@ -50,8 +73,8 @@ export interface ConsoleFrameProps {
   device: 'graphics' | 'serial';
   namespace: string;
   vmName?: string;
-  /** Beside the status line (open in a new tab). */
-  statusActions?: ReactNode;
+  /** "Open in new tab" beside the status line. */
+  newTab?: NewTabLink;
   fill?: boolean;
   toolbar: ReactNode;
   /** The screen, and any dialog of the console. */
@@ -59,8 +82,9 @@ export interface ConsoleFrameProps {
 }
 
 /** What both consoles show around their screen: the toolbar, the connection status and a notice. */
-export function ConsoleFrame({ frame, label, id, session, device, namespace, vmName, statusActions, fill, toolbar, children }: ConsoleFrameProps) {
+export function ConsoleFrame({ frame, label, id, session, device, namespace, vmName, newTab, fill, toolbar, children }: ConsoleFrameProps) {
   const { frameRef, notice, setNotice } = frame;
+  const statusActions = newTab && <OpenInNewTab link={newTab} handOver={session.state.status === 'connected'} />;
   return (
     <section ref={frameRef} aria-label={label} id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
       {toolbar}

@@ -7,6 +7,10 @@ import type { ReactNode } from 'react';
 export interface ConsoleToolbarBase {
   id: string;
   live: boolean;
+  /** Connect can do something (not before the access review answered, never without the permission). */
+  canConnect: boolean;
+  /** The status line, which says why Connect is off. */
+  statusId: string;
   fullscreen: boolean;
   onConnect: () => void;
   onDisconnect: () => void;
@@ -34,7 +38,9 @@ export function ConsoleToolbar({
             {p.live ? (
               <Button variant="secondary" onClick={p.onDisconnect}>Disconnect</Button>
             ) : (
-              <Button variant="primary" onClick={p.onConnect}>Connect</Button>
+              <Button variant="primary" onClick={p.onConnect} isDisabled={!p.canConnect} aria-describedby={p.canConnect ? undefined : p.statusId}>
+                Connect
+              </Button>
             )}
           </ToolbarItem>
           {actions}

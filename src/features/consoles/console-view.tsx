@@ -1,8 +1,8 @@
-import { Button, ToggleGroup, ToggleGroupItem, ToolbarItem } from '@patternfly/react-core';
-import { ExternalLinkAltIcon } from '@patternfly/react-icons/dist/esm/icons/external-link-alt-icon';
-import { lazy, Suspense } from 'react';
+import { ToggleGroup, ToggleGroupItem, ToolbarItem } from '@patternfly/react-core';
+import { lazy, Suspense, useState } from 'react';
 import { LoadingState } from '../../components/loading-state';
 import type { ConsoleKind } from './diagnose';
+import { newHandoverToken } from './handover';
 import { standaloneConsolePath, type ConsoleOwner } from './paths';
 
 // noVNC and xterm load with the console that needs them, never with the page.
@@ -20,10 +20,14 @@ export interface ConsoleViewProps {
   fill?: boolean;
   /** Offer "Open in new tab" (not on the standalone page itself). */
   showOpenInNewTab?: boolean;
+  /** Opened by another tab's "Open in new tab": the token to claim its session with. */
+  claimToken?: string;
 }
 
 /** The VNC or serial console of a VM or VMI, with the type switch in its toolbar. */
-export function ConsoleView({ owner, namespace, name, kind, onKindChange, fill, showOpenInNewTab }: ConsoleViewProps) {
+export function ConsoleView({ owner, namespace, name, kind, onKindChange, fill, showOpenInNewTab, claimToken }: ConsoleViewProps) {
+  // The token a new tab opened from here claims this console's session with.
+  const [offerToken] = useState(newHandoverToken);
   const leading = (
     <ToolbarItem>
       <ToggleGroup aria-label="Console type">
@@ -32,20 +36,7 @@ export function ConsoleView({ owner, namespace, name, kind, onKindChange, fill, 
       </ToggleGroup>
     </ToolbarItem>
   );
-  const statusActions = showOpenInNewTab && (
-    <Button
-      component="a"
-      variant="link"
-      isInline
-      href={standaloneConsolePath(owner, namespace, name, kind)}
-      target="_blank"
-      rel="noopener noreferrer"
-      icon={<ExternalLinkAltIcon />}
-      iconPosition="end"
-    >
-      Open in new tab
-    </Button>
-  );
+  const newTab = showOpenInNewTab ? { href: standaloneConsolePath(owner, namespace, name, kind), token: offerToken } : undefined;
   const vmName = owner === 'virtualmachines' ? name : undefined;
   return (
     <Suspense fallback={<LoadingState label={kind === 'vnc' ? 'Loading the VNC console' : 'Loading the serial console'} />}>
@@ -56,7 +47,8 @@ export function ConsoleView({ owner, namespace, name, kind, onKindChange, fill, 
           vmiName={name}
           vmName={vmName}
           leading={leading}
-          statusActions={statusActions}
+          newTab={newTab}
+          claimToken={claimToken}
           fill={fill}
         />
       ) : (
@@ -66,7 +58,8 @@ export function ConsoleView({ owner, namespace, name, kind, onKindChange, fill, 
           vmiName={name}
           vmName={vmName}
           leading={leading}
-          statusActions={statusActions}
+          newTab={newTab}
+          claimToken={claimToken}
           fill={fill}
         />
       )}

@@ -34,3 +34,15 @@ describe('diagnoseVmi', () => {
     expect(diagnoseVmi('vnc', undefined, forbidden)).toEqual({ kind: 'unknown', message: 'Cannot read the VirtualMachineInstance: user cannot get' });
   });
 });
+
+describe('diagnoseVmi with the access review', () => {
+  it('calls a refusal of a user without the permission what it is, whatever the VMI', () => {
+    expect(diagnoseVmi('vnc', vmi('Running'), undefined, false)).toEqual({ kind: 'forbidden' });
+    expect(diagnoseVmi('serial', undefined, undefined, false)).toEqual({ kind: 'forbidden' });
+  });
+
+  it('suspects another session only when the user may connect (or the review could not tell)', () => {
+    expect(diagnoseVmi('vnc', vmi('Running'), undefined, true)).toEqual({ kind: 'busy' });
+    expect(diagnoseVmi('vnc', vmi('Running'), undefined, undefined)).toEqual({ kind: 'busy' });
+  });
+});

@@ -10,10 +10,13 @@ export const isVmiRunning = (vmi: V1VirtualMachineInstance | undefined): boolean
 
 /**
  * Why a console websocket closed before it opened. The browser gives no HTTP status for a
- * refused upgrade, so the VMI (as GET returned it, or the GET's error) tells: missing, not
- * running, without the device, or else (running, with the device) held by another session.
+ * refused upgrade, so an access review and the VMI (as GET returned it, or the GET's error) tell:
+ * not allowed (403: the API server authorizes before virt-api looks at the VMI), missing, not
+ * running, without the device, or else (allowed, running, with the device) held by another session.
+ * `allowed` is the access review's answer, undefined when the review itself failed.
  */
-export function diagnoseVmi(kind: ConsoleKind, vmi: V1VirtualMachineInstance | undefined, error?: unknown): Diagnosis {
+export function diagnoseVmi(kind: ConsoleKind, vmi: V1VirtualMachineInstance | undefined, error?: unknown, allowed?: boolean): Diagnosis {
+  if (allowed === false) return { kind: 'forbidden' };
   if (error) {
     if (isK8sError(error) && error.code === 404) return { kind: 'not-found' };
     const message = error instanceof Error ? error.message : String(error);

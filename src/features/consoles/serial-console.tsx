@@ -5,7 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openConsoleSocket } from '../../k8s/console';
 import { isLive } from './connection-state';
-import { ConsoleFrame, connectionControls, useConsoleFrame } from './console-frame';
+import { ConsoleFrame, connectionControls, useConsoleFrame, type NewTabLink } from './console-frame';
 import { SerialToolbar, type SearchResults } from './serial-toolbar';
 import { appendCapped, downloadBlob, terminalText, transcriptFileName } from './transcript';
 import { useConsoleSession } from './use-console-session';
@@ -25,7 +25,8 @@ export interface SerialConsoleProps {
   vmiName: string;
   vmName?: string;
   leading?: ReactNode;
-  statusActions?: ReactNode;
+  newTab?: NewTabLink;
+  claimToken?: string;
   fill?: boolean;
 }
 
@@ -34,8 +35,8 @@ export interface SerialConsoleProps {
  * survives reconnects); each connection attempt opens one websocket (plain.kubevirt.io, binary
  * frames both ways), closed in its effect's cleanup.
  */
-export function SerialConsole({ namespace, vmiName, vmName, leading, statusActions, fill }: SerialConsoleProps) {
-  const session = useConsoleSession('serial', namespace, vmiName);
+export function SerialConsole({ namespace, vmiName, vmName, leading, newTab, claimToken, fill }: SerialConsoleProps) {
+  const session = useConsoleSession('serial', namespace, vmiName, { claimToken, offerToken: newTab?.token });
   const { state, dispatch } = session;
   const frame = useConsoleFrame();
   const { setNotice } = frame;
@@ -156,7 +157,7 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, statusActio
       device="serial"
       namespace={namespace}
       vmName={vmName}
-      statusActions={statusActions}
+      newTab={newTab}
       fill={fill}
       toolbar={
         <SerialToolbar

@@ -2,7 +2,7 @@ import RFB from '@novnc/novnc';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { openConsoleSocket } from '../../k8s/console';
 import { isLive } from './connection-state';
-import { ConsoleFrame, connectionControls, useConsoleFrame } from './console-frame';
+import { ConsoleFrame, connectionControls, useConsoleFrame, type NewTabLink } from './console-frame';
 import { comboEvents, type KeyEvent } from './keysyms';
 import { PasteModal } from './paste-modal';
 import { downloadBlob, screenshotFileName } from './transcript';
@@ -16,8 +16,10 @@ export interface VncConsoleProps {
   vmName?: string;
   /** Toolbar items before the actions (the console type switch). */
   leading?: ReactNode;
-  /** Beside the status line (open in a new tab). */
-  statusActions?: ReactNode;
+  /** "Open in new tab" beside the status line: the standalone page, and the token that hands the session over. */
+  newTab?: NewTabLink;
+  /** Opened by another tab's "Open in new tab": claim its session with this token. */
+  claimToken?: string;
   /** Fill the parent's height (the standalone page) instead of a fixed share of the window. */
   fill?: boolean;
 }
@@ -32,8 +34,8 @@ function applySettings(rfb: RFB, s: { scale: VncScale; viewOnly: boolean }): voi
  * The VM's screen over noVNC. This component owns one RFB per connection attempt: created in an
  * effect on a websocket opened through the data layer, disconnected in the effect's cleanup.
  */
-export function VncConsole({ namespace, vmiName, vmName, leading, statusActions, fill }: VncConsoleProps) {
-  const session = useConsoleSession('vnc', namespace, vmiName);
+export function VncConsole({ namespace, vmiName, vmName, leading, newTab, claimToken, fill }: VncConsoleProps) {
+  const session = useConsoleSession('vnc', namespace, vmiName, { claimToken, offerToken: newTab?.token });
   const { state, dispatch } = session;
   const frame = useConsoleFrame();
   const screenRef = useRef<HTMLDivElement>(null);
@@ -102,7 +104,7 @@ export function VncConsole({ namespace, vmiName, vmName, leading, statusActions,
       device="graphics"
       namespace={namespace}
       vmName={vmName}
-      statusActions={statusActions}
+      newTab={newTab}
       fill={fill}
       toolbar={
         <VncToolbar
