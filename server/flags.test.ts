@@ -11,6 +11,17 @@ describe('server flags', () => {
     expect(readFlags(['--port', '9001'], { PORT: '9000' }).port).toBe(9001);
     expect(readFlags(['--port=9002', '--host', '0.0.0.0'], {})).toMatchObject({ port: 9002, host: '0.0.0.0' });
   });
+  it('reads the hosts the console is served under, the public URL and whether to trust X-Forwarded-*', () => {
+    expect(readFlags([], {})).toMatchObject({ allowedHosts: [], publicUrl: undefined, trustForwardedHeaders: false });
+    const flags = readFlags(['--allowed-hosts', 'Console.example.com, *.apps.example.org', '--public-url', 'https://kv.example.net/', '--trust-forwarded-headers'], {});
+    expect(flags.allowedHosts).toEqual(['console.example.com', '*.apps.example.org']);
+    expect(flags.publicUrl?.origin).toBe('https://kv.example.net');
+    expect(flags.trustForwardedHeaders).toBe(true);
+    expect(readFlags([], { CONSOLE_ALLOWED_HOSTS: '*' }).allowedHosts).toEqual(['*']);
+    expect(() => readFlags(['--allowed-hosts', 'http://x.example'], {})).toThrow(/host names/);
+    expect(() => readFlags(['--allowed-hosts', 'a.*.example'], {})).toThrow(/host names/);
+    expect(() => readFlags(['--public-url', 'console.example.com'], {})).toThrow(/URL/);
+  });
   it('refuses unknown flags and bad values with a message', () => {
     expect(() => readFlags(['--prot', '1'], {})).toThrow(FlagError);
     expect(() => readFlags(['--port', 'abc'], {})).toThrow(/port number/);

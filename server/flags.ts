@@ -16,6 +16,12 @@ export interface ServerFlags {
   serviceAccount: boolean;
   loginUrl?: string;
   secureCookies: boolean;
+  /** Host names the console answers besides localhost and IP literals (`name`, `*.domain`, `*`). */
+  allowedHosts: string[];
+  /** The URL browsers open (a route or ingress): its host is allowed, its origin may open websockets. */
+  publicUrl?: URL;
+  /** X-Forwarded-Host/-Proto come from a trusted proxy in front of the console. */
+  trustForwardedHeaders: boolean;
   logLevel: 'info' | 'warn' | 'error';
   /** What runs behind Running VMIs: auto (qemu when available and --speed 1), simulated or qemu. */
   guests: GuestsMode;
@@ -25,9 +31,9 @@ export interface ServerFlags {
 
 export class FlagError extends Error {}
 
-const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-cookies']);
+const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-cookies', 'trust-forwarded-headers']);
 const VALUE_FLAGS = new Set([
-  'login-url', 'log-level',
+  'login-url', 'log-level', 'allowed-hosts', 'public-url',
   'port', 'host', 'kubeconfig', 'context', 'seed', 'speed', 'data-dir', 'users', 'static-dir', 'cluster-port',
   'guests', 'max-guests',
 ]);
@@ -63,6 +69,28 @@ function toLogLevel(value: string): ServerFlags['logLevel'] {
   throw new FlagError(`--log-level must be info, warn or error, got "${value}"`);
 }
 
+function toHostPatterns(value: string): string[] {
+  const patterns = value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const p of patterns) {
+    if (!/^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/.test(p)) {
+      throw new FlagError(`--allowed-hosts takes host names, *.domain patterns or *, got "${p}"`);
+    }
+  }
+  return patterns;
+}
+
+function toPublicUrl(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new FlagError(`--public-url must be a URL such as https://console.example.com, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FlagError(`--public-url must be http or https, got "${value}"`);
+  return url;
+}
+
 export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
   const args = parseArgs(argv);
   const speed = Number(args.get('speed') ?? env.CLUSTER_SPEED ?? '1');
@@ -87,6 +115,9 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     serviceAccount: args.get('service-account') === 'true',
     loginUrl: args.get('login-url') ?? (args.get('in-cluster') === 'true' ? '/oauth/start' : undefined),
     secureCookies: args.get('secure-cookies') === 'true',
+    allowedHosts: toHostPatterns(args.get('allowed-hosts') ?? env.CONSOLE_ALLOWED_HOSTS ?? ''),
+    publicUrl: toPublicUrl(args.get('public-url') ?? env.CONSOLE_PUBLIC_URL),
+    trustForwardedHeaders: args.get('trust-forwarded-headers') === 'true',
     logLevel: toLogLevel(args.get('log-level') ?? env.LOG_LEVEL ?? 'info'),
     guests,
     maxGuests,
@@ -117,5 +148,13 @@ export const USAGE = `Usage: npm start -- [flags]
   --service-account   with --in-cluster: act with the pod's service account for every user
   --login-url <url>   where a browser without a token is sent (default /oauth/start in cluster)
   --secure-cookies    mark cookies Secure (behind TLS)
+  --public-url <url>  the URL browsers open the console under (a route or ingress; or
+                      $CONSOLE_PUBLIC_URL): its host is accepted and its origin may open websockets
+  --allowed-hosts <h> comma-separated host names the console answers besides localhost and IP
+                      addresses (or $CONSOLE_ALLOWED_HOSTS): name, *.domain (subdomains), or * (any:
+                      only behind a proxy that checks the host itself). Other hosts get 403
+  --trust-forwarded-headers
+                      a proxy in front sets X-Forwarded-Host and X-Forwarded-Proto (and drops the
+                      client's): check them too. Without it they are ignored
   --log-level <l>     info (default: one JSON line per API request), warn or error
 `;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { readFlags, FlagError, USAGE, type ServerFlags } from './flags.js';
 import { createConsoleServer } from './proxy/app.js';
 import { passThroughUpstream, type Upstream } from './proxy/upstream.js';
@@ -39,6 +40,9 @@ async function selectUpstream(flags: ServerFlags, say: (line: string) => void): 
   return { upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`), close: () => cluster.close() };
 }
 
+/** A --host given as a name (not an address, not a wildcard) is a host the console is served under. */
+const boundHostName = (host: string): string[] => (isIP(host) === 0 && host !== '' ? [host] : []);
+
 async function main(): Promise<void> {
   let flags: ServerFlags;
   try {
@@ -70,7 +74,9 @@ async function main(): Promise<void> {
     upstream,
     staticDir,
     log,
-    allowedOrigins: process.env.CONSOLE_ALLOWED_ORIGINS?.split(',').filter(Boolean),
+    allowedOrigins: [...(process.env.CONSOLE_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? []), ...(flags.publicUrl ? [flags.publicUrl.origin] : [])],
+    allowedHosts: [...flags.allowedHosts, ...(flags.publicUrl ? [flags.publicUrl.hostname] : []), ...boundHostName(flags.host)],
+    trustForwardedHeaders: flags.trustForwardedHeaders,
     loginUrl: flags.loginUrl,
     secureCookies: flags.secureCookies,
   });

@@ -7,12 +7,13 @@ import compression from 'compression';
 import serveStatic from 'serve-static';
 import type WebSocket from 'ws';
 import { forwardedToken, type Upstream } from './upstream.js';
-import { proxyHttp } from './http-proxy.js';
-import { proxyWebSocket, originAllowed, refuseUpgrade } from './ws-proxy.js';
+import { BODYLESS_METHODS, PROXIED_METHODS, hasBody, proxyHttp } from './http-proxy.js';
+import { proxyWebSocket, refuseUpgrade } from './ws-proxy.js';
 import { csrfOk, ensureCsrfCookie } from './csrf.js';
 import { sendStatus } from './status.js';
-import { setSecurityHeaders } from './security-headers.js';
-import { API_PREFIX, upstreamPath } from './paths.js';
+import { setApiSecurityHeaders, setSecurityHeaders } from './security-headers.js';
+import { API_PREFIX, upstreamTarget } from './paths.js';
+import { hostAllowed, originAllowed } from './hosts.js';
 import type { Logger } from './log.js';
 
 export interface ConsoleServerOptions {
@@ -20,8 +21,12 @@ export interface ConsoleServerOptions {
   /** Folder with the built app (index.html and assets); absent in API-only (dev) mode. */
   staticDir?: string;
   log: Logger;
-  /** Extra origins allowed to open websockets (the Vite dev server's). */
+  /** Extra origins allowed to open websockets (the public URL's, the Vite dev server's). */
   allowedOrigins?: string[];
+  /** Host names besides localhost and IP literals the console answers (`name`, `*.domain`, or `*`). */
+  allowedHosts?: string[];
+  /** X-Forwarded-Host and X-Forwarded-Proto come from a trusted proxy in front, not from the client. */
+  trustForwardedHeaders?: boolean;
   /** Set the Secure attribute on cookies (behind TLS). */
   secureCookies?: boolean;
   /** Answers /readyz: true once the upstream is usable. */
@@ -44,6 +49,11 @@ const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   const { upstream, log } = opts;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const hosts = {
+    allowedHosts: opts.allowedHosts ?? [],
+    trustForwardedHeaders: opts.trustForwardedHeaders ?? false,
+    allowedOrigins: opts.allowedOrigins ?? [],
+  };
   const indexFile = opts.staticDir ? path.join(opts.staticDir, 'index.html') : undefined;
   const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
   // serve-static answers stream errors (a file removed while the folder is rebuilt) with next(err)
@@ -82,8 +92,17 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   };
 
   const handleApi = (req: IncomingMessage, res: ServerResponse, url: string, requestId: string) => {
-    const target = upstreamPath(url);
-    if (!target) return sendStatus(res, 404, 'NotFound', `the proxy does not forward ${url.split('?')[0]}`);
+    setApiSecurityHeaders(res);
+    const method = req.method ?? 'GET';
+    if (!PROXIED_METHODS.has(method)) return sendStatus(res, 405, 'MethodNotAllowed', `the proxy does not forward ${method} requests`);
+    if (BODYLESS_METHODS.has(method) && hasBody(req)) {
+      // Refused, and the connection closed: the body is never read nor forwarded.
+      log.warn('request body refused', { requestId, method, path: url.split('?')[0] });
+      res.setHeader('Connection', 'close');
+      return sendStatus(res, 400, 'BadRequest', `a ${method} request may not carry a body`);
+    }
+    const target = upstreamTarget(url);
+    if (!target.ok) return sendStatus(res, target.code, target.reason, target.message);
     if (!csrfOk(req)) {
       log.warn('csrf check failed', { requestId, method: req.method, path: url.split('?')[0] });
       return sendStatus(res, 403, 'Forbidden', 'CSRF token missing or invalid: reload the page');
@@ -94,7 +113,7 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       watches.add(res);
       res.on('close', () => watches.delete(res));
     }
-    proxyHttp(req, res, upstream, target, credentials, log, maxBody);
+    proxyHttp(req, res, upstream, target.path, credentials, log, maxBody);
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -114,6 +133,11 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       const ok = !draining && (opts.ready ? opts.ready() : true);
       res.statusCode = ok ? 200 : 503;
       return void res.end(ok ? 'ok' : 'not ready');
+    }
+    if (!hostAllowed(req.headers, hosts)) {
+      log.warn('host refused', { requestId, host: req.headers.host, forwardedHost: hosts.trustForwardedHeaders ? req.headers['x-forwarded-host'] : undefined });
+      res.setHeader('Connection', 'close');
+      return sendStatus(res, 403, 'Forbidden', 'this console is not served under that host name: see --allowed-hosts and --public-url');
     }
     if (url === API_PREFIX || url.startsWith(API_PREFIX + '/') || url.startsWith(API_PREFIX + '?')) {
       return handleApi(req, res, url, requestId);
@@ -146,16 +170,21 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
-    const target = upstreamPath(url);
     if (draining) return refuseUpgrade(socket, 503, 'Service Unavailable');
-    if (!target) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!originAllowed(req, opts.allowedOrigins ?? [])) {
+    if (!hostAllowed(req.headers, hosts)) {
+      log.warn('websocket host refused', { host: req.headers.host });
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    if (req.method !== 'GET' || hasBody(req)) return refuseUpgrade(socket, 400, 'Bad Request');
+    const target = upstreamTarget(url);
+    if (!target.ok) return refuseUpgrade(socket, target.code, { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[target.code]);
+    if (!originAllowed(req.headers, hosts)) {
       log.warn('websocket origin refused', { origin: req.headers.origin, path: url.split('?')[0] });
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
     const credentials = upstream.credentials(req.headers);
     if (!credentials) return refuseUpgrade(socket, 401, 'Unauthorized');
-    proxyWebSocket(req, socket, head, upstream, target, credentials, log, (ws) => {
+    proxyWebSocket(req, socket, head, upstream, target.path, credentials, log, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
     });

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import https from 'node:https';
 import { forwardedToken, type Upstream } from './upstream.js';
 
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -32,10 +31,9 @@ export function inClusterUpstream(opts: InClusterOptions): Upstream {
   const tokenFile = path.join(dir, 'token');
   if (opts.serviceAccount && !existsSync(tokenFile)) throw new InClusterError(`no service account token at ${tokenFile}`);
   const url = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}`);
-  const agent = new https.Agent({ keepAlive: true, ca: readFileSync(caFile), rejectUnauthorized: true });
   return {
     url,
-    agent,
+    tls: { ca: readFileSync(caFile), rejectUnauthorized: true },
     requiresUserToken: !opts.serviceAccount,
     description: opts.serviceAccount
       ? `in-cluster API ${url.origin} with the pod's SERVICE ACCOUNT: every user acts with its rights`

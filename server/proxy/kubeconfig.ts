@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import https from 'node:https';
 import { parse } from 'yaml';
 import type { Upstream } from './upstream.js';
 
@@ -40,19 +39,18 @@ export function kubeconfigUpstream(file: string, contextName?: string): Upstream
   const dir = path.dirname(path.resolve(file));
   const token = user.token ?? (user.tokenFile ? readFileSync(path.resolve(dir, user.tokenFile), 'utf8').trim() : undefined);
   const url = new URL(cluster.server);
-  const agent = url.protocol === 'https:'
-    ? new https.Agent({
-        keepAlive: true,
+  const tls = url.protocol === 'https:'
+    ? {
         ca: readRef(dir, cluster['certificate-authority'], cluster['certificate-authority-data']),
         cert: readRef(dir, user['client-certificate'], user['client-certificate-data']),
         key: readRef(dir, user['client-key'], user['client-key-data']),
         rejectUnauthorized: !cluster['insecure-skip-tls-verify'],
         servername: cluster['tls-server-name'],
-      })
+      }
     : undefined;
   return {
     url,
-    agent,
+    tls,
     description: `kubeconfig ${file}, context "${name}", server ${url.origin}`,
     credentials() {
       const headers: Record<string, string> = {};

@@ -107,7 +107,7 @@ describe('API proxy', () => {
     expect(seen[0].cookie).toBeUndefined();
     for (const path of ['/api/kubernetes/../../etc/passwd', '/api/kubernetes/metrics', '/api/kubernetes/api%2f..%2fx']) {
       const res = await fetch(consoleUrl + path);
-      expect(res.status, path).toBe(404);
+      expect([400, 404], path).toContain(res.status);
     }
     expect(seen).toHaveLength(1);
   });

@@ -26,3 +26,11 @@ export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 }
+
+/**
+ * API answers are data, never a page: if one is opened as a document (a link to an API URL, an
+ * HTML answer), it runs in a sandbox without script and without the console's origin.
+ */
+export function setApiSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
+}

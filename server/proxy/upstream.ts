@@ -1,5 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
+
+/** How to reach an https upstream: its CA, the client certificate, the server name to verify. */
+export interface UpstreamTls {
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  rejectUnauthorized: boolean;
+  servername?: string;
+}
 
 /**
  * Where the proxy sends Kubernetes API requests, and with which credentials.
@@ -8,8 +16,8 @@ import type { Agent as HttpsAgent } from 'node:https';
 export interface Upstream {
   /** Base URL of the API server, e.g. http://127.0.0.1:41234 or https://api.example:6443 */
   readonly url: URL;
-  /** TLS agent for https upstreams (CA, client certificates, verification). */
-  readonly agent?: HttpsAgent;
+  /** TLS settings for https upstreams (CA, client certificates, verification). */
+  readonly tls?: UpstreamTls;
   /** One line for the start banner; never contains a secret. */
   readonly description: string;
   /**

@@ -85,7 +85,7 @@ contexts:
     const file = kubeconfig(base);
     const b = kubeconfigUpstream(file, 'b');
     expect(b.url.origin).toBe('https://api.example:6443');
-    expect(b.agent).toBeDefined();
+    expect(b.tls).toBeDefined();
     expect(b.credentials({})).toEqual({});
     expect(() => kubeconfigUpstream(file, 'nope')).toThrow(KubeconfigError);
     expect(() => kubeconfigUpstream(kubeconfig(': not yaml : ['))).toThrow(KubeconfigError);

@@ -1,8 +1,9 @@
-import type { IncomingMessage } from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type { Upstream } from './upstream.js';
-import { forwardHeaders } from './http-proxy.js';
+import { forwardHeaders, offeredSubprotocols } from './headers.js';
 import type { Logger } from './log.js';
 
 const PING_INTERVAL_MS = 30_000;
@@ -25,13 +26,18 @@ export function refuseUpgrade(socket: Duplex, code: number, message: string, bod
   );
 }
 
-/** True when a browser's Origin is this server's own; clients without an Origin are not browsers. */
-export function originAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-  const own = ['http', 'https'].map((scheme) => `${scheme}://${host}`);
-  return own.includes(origin) || allowedOrigins.includes(origin);
+/**
+ * Upstream handshakes go on connections of their own: an upgraded connection is the websocket's,
+ * and one whose upgrade the upstream refused is closed rather than reused for other requests.
+ */
+const handshakeAgents = new WeakMap<Upstream, http.Agent>();
+function handshakeAgent(upstream: Upstream): http.Agent {
+  let agent = handshakeAgents.get(upstream);
+  if (!agent) {
+    agent = upstream.url.protocol === 'https:' ? new https.Agent({ ...upstream.tls, keepAlive: false }) : new http.Agent({ keepAlive: false });
+    handshakeAgents.set(upstream, agent);
+  }
+  return agent;
 }
 
 /**
@@ -51,15 +57,12 @@ export function proxyWebSocket(
 ): void {
   const target = new URL(path, upstream.url);
   target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
-  const offered = (req.headers['sec-websocket-protocol'] ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const headers = forwardHeaders(req.headers, credentials);
-  for (const name of Object.keys(headers)) if (name.startsWith('sec-websocket')) delete headers[name];
+  // Subprotocols that carry a bearer token are neither forwarded nor echoed: the upstream's
+  // identity is the configured one (headers are allow-listed the same way as for HTTP).
+  const offered = offeredSubprotocols(req.headers['sec-websocket-protocol']);
   const back = new WebSocket(target, offered, {
-    headers: headers as Record<string, string>,
-    agent: upstream.agent,
+    headers: forwardHeaders(req.headers, credentials),
+    agent: handshakeAgent(upstream),
     perMessageDeflate: false,
   });
   let clientSide: WebSocket | undefined;
@@ -67,7 +70,11 @@ export function proxyWebSocket(
 
   back.on('unexpected-response', (_r, answer) => {
     const chunks: Buffer[] = [];
-    answer.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    answer.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= 64 * 1024) chunks.push(c);
+    });
     answer.on('end', () => refuseUpgrade(socket, answer.statusCode ?? 502, answer.statusMessage ?? 'Bad Gateway', Buffer.concat(chunks).toString()));
     answer.on('error', () => socket.destroy());
   });
@@ -77,7 +84,7 @@ export function proxyWebSocket(
     else clientSide.close(1011, 'upstream error');
   });
   back.on('open', () => {
-    const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: () => back.protocol || false });
+    const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: () => (offered.includes(back.protocol) ? back.protocol : false) });
     wss.handleUpgrade(req, socket, head, (client) => {
       clientSide = client;
       onOpen(client);
