@@ -105,7 +105,8 @@ export function proxyHttp(
     try {
       await pipeline(answer.body, res);
     } catch (err) {
-      if (!abort.signal.aborted) log.warn('upstream answer failed', { method, path: path.split('?')[0], error: (err as Error).message });
+      // Not an upstream failure when the client left or the server ended the answer (a drain).
+      if (!abort.signal.aborted && !res.writableEnded) log.warn('upstream answer failed', { method, path: path.split('?')[0], error: (err as Error).message });
       res.destroy();
     }
   })();
