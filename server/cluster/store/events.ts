@@ -6,8 +6,17 @@ import type { StoreVerbs } from './verbs.js';
 
 export type EventSource = string | { component: string; host?: string };
 
+/** How many event series the recorder remembers for aggregation (client-go's event correlator: an LRU of 4096). */
+const MAX_SERIES = 4096;
+
 export class EventRecorder {
-  private names = new Map<string, string>();
+  /** How many series are remembered (for tests and memory accounting). */
+  get seriesCount(): number {
+    return this.names.size;
+  }
+
+  /** series key -> the Event's namespace and name, oldest use first */
+  private names = new Map<string, { ns: string; name: string }>();
 
   constructor(private readonly store: StoreVerbs) {}
 
@@ -22,8 +31,10 @@ export class EventRecorder {
     const key = [src.component, src.host ?? '', involved.kind, ns, m.name, m.uid, involved.apiVersion, type, reason, message].join('\u0000');
     const now = new Date();
     const ts = nowRfc3339(now);
-    const existing = this.names.get(key);
+    const existing = this.names.get(key)?.name;
+    this.names.delete(key);
     if (existing && this.store.tryGet('events', ns, existing)) {
+      this.names.set(key, { ns, name: existing });
       try {
         return this.store.mutate('events', ns, existing, (e) => {
           e.count = ((e.count as number | undefined) ?? 1) + 1;
@@ -52,7 +63,8 @@ export class EventRecorder {
       reportingComponent: src.component,
       reportingInstance: src.host ?? '',
     }, { fieldManager: src.component });
-    this.names.set(key, name);
+    this.names.set(key, { ns, name });
+    if (this.names.size > MAX_SERIES) this.names.delete(this.names.keys().next().value!);
     return ev;
   }
 
@@ -69,8 +81,7 @@ export class EventRecorder {
         }
       }
     }
-    for (const [k, name] of this.names) {
-      if (![...this.names.values()].includes(name)) this.names.delete(k);
-    }
+    // forget series whose Event is gone (expired, or deleted with its namespace)
+    for (const [k, { ns, name }] of this.names) if (!this.store.tryGet('events', ns, name)) this.names.delete(k);
   }
 }

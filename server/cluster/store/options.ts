@@ -6,6 +6,8 @@ export interface StoreOptions {
   dataDir?: string;
   /** How many changes the watch history keeps for resuming (default 20000). */
   historySize?: number;
+  /** The most serialized bytes of objects the watch history keeps (default 8 MiB, watch.ts). */
+  historyBytes?: number;
   log?: (msg: string) => void;
 }
 

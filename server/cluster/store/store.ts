@@ -16,6 +16,8 @@ import type { ListOptions, ListResult, StoreOptions, WatchOptions, WriteOptions 
 
 export type { DeleteOptions, DeleteResult, ListOptions, ListResult, StoreOptions, UpdateOptions, WatchOptions, WriteOptions } from './options.js';
 
+const COMPACTION_INTERVAL_MS = 5 * 60_000;
+
 interface Table {
   objects: Map<string, KObject>;
   sorted: string[] | null;
@@ -35,6 +37,13 @@ export class StoreCore {
   /** owner uid -> uids of objects whose ownerReferences name it */
   protected ownerIndex = new Map<string, Set<string>>();
   protected rv = 0;
+  /**
+   * Continue tokens from before this resourceVersion are expired (410), as after the etcd
+   * compaction kube-apiserver runs every 5 minutes: lists are served from the current state, so
+   * this does not follow the watch history's window.
+   */
+  private listCompactedRv = 0;
+  private readonly compactor: NodeJS.Timeout;
   protected readonly hub: WatchHub;
   protected readonly wal?: WriteAheadLog;
   protected readonly log: (msg: string) => void;
@@ -45,7 +54,13 @@ export class StoreCore {
 
   constructor(opts: StoreOptions = {}) {
     this.log = opts.log ?? (() => {});
-    this.hub = new WatchHub(opts.historySize ?? 20000, () => this.rv, (e) => this.log(`watch callback failed: ${String(e)}`));
+    this.hub = new WatchHub(opts.historySize ?? 20000, () => this.rv, (e) => this.log(`watch callback failed: ${String(e)}`), opts.historyBytes);
+    let lastTick = 0;
+    this.compactor = setInterval(() => {
+      this.listCompactedRv = lastTick;
+      lastTick = this.rv;
+    }, COMPACTION_INTERVAL_MS);
+    this.compactor.unref();
     for (const r of RESOURCES) if (!r.virtual) this.tables.set(resourceKey(r), { objects: new Map(), sorted: null });
     if (opts.dataDir) {
       this.wal = new WriteAheadLog(opts.dataDir);
@@ -62,6 +77,11 @@ export class StoreCore {
       this.hub.seed(loaded.history.map((h) => ({ ...h, obj: deepFreeze(h.obj) })), loaded.history.length ? loaded.history[0].rv - 1 : this.rv);
       this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
     }
+  }
+
+  /** How many changes the watch history holds for resuming, and their serialized size. */
+  get watchHistory(): { events: number; bytes: number } {
+    return this.hub.historyStats;
   }
 
   /** The latest resourceVersion of the whole store (opaque to clients). */
@@ -225,7 +245,7 @@ export class StoreCore {
     const keys = this.sortedKeys(res);
     if (opts.continue) {
       const c = decodeContinue(opts.continue);
-      if (c.rv < this.hub.compactedRv) {
+      if (c.rv < this.listCompactedRv) {
         throw errors.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
       }
       listRv = c.rv;
@@ -286,6 +306,7 @@ export class StoreCore {
   }
 
   close(): void {
+    clearInterval(this.compactor);
     this.hub.stopAll();
     this.wal?.close();
   }

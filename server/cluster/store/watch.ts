@@ -13,6 +13,19 @@ export interface HistoryEvent {
   obj: KObject;
   /** The object before the change, if any. */
   prev?: KObject;
+  /** The serialized size of `obj` (set by the hub). */
+  size?: number;
+}
+
+/**
+ * What the history may hold by default, in serialized bytes of its objects. They cost about three
+ * times that in memory: the objects, and the JSON bytes and watch lines cached with them (api/).
+ */
+export const HISTORY_BYTES = 8 * 1024 * 1024;
+
+/** The serialized size of an object (UTF-16 code units of its JSON: close to its bytes, without a second pass). */
+function sizeOf(obj: KObject): number {
+  return JSON.stringify(obj).length;
 }
 
 export type WatchCallback = (event: WatchEvent) => void;
@@ -38,8 +51,16 @@ export function eventFor(filter: Filter, ev: HistoryEvent): WatchEvent | null {
   return null;
 }
 
+/**
+ * kube-apiserver's watch cache keeps a bounded window of recent changes per resource; here one
+ * window for all resources, bounded both by count (`historySize`) and by the serialized size of the
+ * objects it holds (`historyBytes`), so large objects (up to 1.5 MiB each) cannot pin gigabytes,
+ * including of objects deleted long ago. A watch from before the window gets 410 Expired and
+ * re-lists, as from kube-apiserver.
+ */
 export class WatchHub {
   private history: HistoryEvent[] = [];
+  private historyBytes = 0;
   /** Watches from a resourceVersion below this are too old (410). */
   compactedRv = 0;
   /** Changes not yet delivered: pending[pendingHead..] (a queue without O(n) shifts). */
@@ -54,12 +75,16 @@ export class WatchHub {
     private readonly historySize: number,
     private readonly currentRv: () => number,
     private readonly onError: (e: unknown) => void,
+    private readonly maxHistoryBytes = HISTORY_BYTES,
   ) {}
 
   /** Seeds the history (after a restart) and the oldest resumable version. */
   seed(history: HistoryEvent[], compactedRv: number): void {
     this.history = history.slice(-this.historySize);
+    this.historyBytes = 0;
+    for (const h of this.history) this.historyBytes += (h.size ??= sizeOf(h.obj));
     this.compactedRv = this.history.length ? Math.max(compactedRv, this.history[0].rv - 1) : compactedRv;
+    this.trim();
     // history read back from the log has no `prev`: reconstruct it so selector transitions stay right
     const last = new Map<string, KObject>();
     for (const h of this.history) {
@@ -75,14 +100,30 @@ export class WatchHub {
   }
 
   publish(ev: HistoryEvent): void {
+    ev.size ??= sizeOf(ev.obj);
     this.history.push(ev);
-    if (this.history.length > this.historySize * 1.25) {
-      const drop = this.history.length - this.historySize;
-      this.compactedRv = this.history[drop - 1].rv;
-      this.history.splice(0, drop);
-    }
+    this.historyBytes += ev.size;
+    this.trim();
     this.pending.push(ev);
     this.schedule();
+  }
+
+  /** Drops the oldest changes beyond the count or byte budget (down to 80% of it, so trims are rare). */
+  private trim(): void {
+    if (this.history.length <= this.historySize * 1.25 && this.historyBytes <= this.maxHistoryBytes) return;
+    let drop = Math.max(0, this.history.length - this.historySize);
+    let bytes = this.historyBytes;
+    for (let i = 0; i < drop; i++) bytes -= this.history[i].size ?? 0;
+    while (drop < this.history.length - 1 && bytes > this.maxHistoryBytes * 0.8) bytes -= this.history[drop++].size ?? 0;
+    if (drop === 0) return;
+    this.compactedRv = this.history[drop - 1].rv;
+    this.history.splice(0, drop);
+    this.historyBytes = bytes;
+  }
+
+  /** Changes held for resuming watches, and their serialized size. */
+  get historyStats(): { events: number; bytes: number } {
+    return { events: this.history.length, bytes: this.historyBytes };
   }
 
   get idle(): boolean {

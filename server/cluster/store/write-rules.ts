@@ -97,7 +97,8 @@ export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, s
     if (om.deletionTimestamp) {
       m.deletionTimestamp = om.deletionTimestamp;
       m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
-      const added = (m.finalizers ?? []).filter((f) => !(om.finalizers ?? []).includes(f));
+      // a body with finalizers of the wrong type is refused by admission's decoding check (400), after this
+      const added = Array.isArray(m.finalizers) ? m.finalizers.filter((f) => !(om.finalizers ?? []).includes(f)) : [];
       if (added.length) {
         throw errors.invalid(info.group, info.kind, om.name ?? '', [causes.forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => `"${f}"`).join(', ')}}`)]);
       }
