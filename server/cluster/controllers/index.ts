@@ -74,7 +74,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     if (code === 409 || code === 404) return;
     // An API server's refusal is one line; anything else is a bug, and its stack helps.
     const text = isStatusError(err) ? `${err.code} ${err.message}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
-    log(`${name} ${key}: ${text}`);
+    log(`${name} ${key} failed: ${text}`);
   };
   const queue = (name: string, reconcile: Reconcile) => new WorkQueue({ name, clock, reconcile, onError });
 
