@@ -46,6 +46,11 @@ export class ConsolePage {
     return this.frame(type).getByRole('status');
   }
 
+  /** What the console says about a VM that is not running (its status and why), under the status line. */
+  statusDetail(type: ConsoleType): Locator {
+    return this.frame(type).locator(`[id$="-status-detail"]`);
+  }
+
   button(type: ConsoleType, name: string): Locator {
     return this.frame(type).getByRole('button', { name, exact: true });
   }

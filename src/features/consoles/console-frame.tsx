@@ -5,7 +5,7 @@ import { canConnect, isLive } from './connection-state';
 import { ConsoleStatus } from './console-status';
 import type { ConsoleToolbarBase } from './console-toolbar';
 import { HANDOVER_PARAM } from './handover';
-import type { ConsoleSession } from './use-console-session';
+import { waitsForVm, type ConsoleSession } from './use-console-session';
 import { useFullscreen } from './use-fullscreen';
 import './consoles.css';
 
@@ -34,7 +34,8 @@ export function connectionControls(id: string, session: ConsoleSession, frame: C
   return {
     id: `${id}-toolbar`,
     live: isLive(state),
-    canConnect: canConnect(state),
+    // Not while the VM is not running: the console connects by itself when it runs.
+    canConnect: canConnect(state) && !waitsForVm(session),
     statusId: `${id}-status`,
     fullscreen: frame.fullscreen,
     onConnect: () => dispatch({ type: 'connect' }),

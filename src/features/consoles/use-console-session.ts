@@ -16,6 +16,10 @@ export interface ConsoleSession {
   vmiRunning: boolean;
 }
 
+/** Not connected because the VM is not running: so diagnosed, or a session that ended while the watch shows no running VMI. */
+export const waitsForVm = ({ state, vmiRunning }: ConsoleSession): boolean =>
+  state.status === 'not-running' || (state.status === 'disconnected' && !vmiRunning);
+
 export interface ConsoleSessionOptions {
   /** This tab was opened by another's "Open in new tab" with this token: ask it for its session first. */
   claimToken?: string;
