@@ -9,6 +9,7 @@ import { kubeconfigUpstream } from './proxy/kubeconfig.js';
 import { inClusterUpstream } from './proxy/in-cluster.js';
 import { jsonLogger } from './proxy/log.js';
 import { startCluster } from './cluster/index.js';
+import { jsonLine } from './cluster/log.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -34,7 +35,7 @@ async function selectUpstream(flags: ServerFlags, say: (line: string) => void): 
     usersFile: flags.users,
     guests: flags.guests,
     maxGuests: flags.maxGuests,
-    log: (msg) => say(`cluster: ${msg}`),
+    log: (msg, fields) => say(jsonLine(msg, { component: 'cluster', ...fields })),
   });
   say(`cluster: embedded Kubernetes API with KubeVirt at ${cluster.url} (seed ${flags.seed}, speed ${flags.speed}x)`);
   return { upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`), close: () => cluster.close() };

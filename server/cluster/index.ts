@@ -12,6 +12,7 @@ import type { GuestBackend } from './guest/types.js';
 import { startControllers } from './controllers/index.js';
 import { seedCluster } from './seed/index.js';
 import { createStore, type KObject, type Store } from './store/index.js';
+import { stdoutLog, type ClusterLog } from './log.js';
 
 export interface ClusterOptions {
   /** Default 127.0.0.1. */
@@ -30,7 +31,8 @@ export interface ClusterOptions {
   users?: string;
   /** Serve HTTPS with this PEM certificate and key instead of plain HTTP. */
   tls?: { cert: Buffer | string; key: Buffer | string };
-  log?: (msg: string) => void;
+  /** One call per log line; the default writes JSON lines to stdout. */
+  log?: ClusterLog;
   /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, auto (guest/qemu/select-backend.ts), or a backend. */
   guests?: GuestsMode | GuestBackend;
   /**
@@ -53,7 +55,7 @@ export interface RunningCluster {
 interface Stoppable { stop(): void | Promise<void> }
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCluster> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.log ?? stdoutLog;
   const store = createStore({ dataDir: opts.dataDir, log });
   store.admit = admit;
   const auth = createAuth({ usersFile: opts.usersFile ?? opts.users });

@@ -103,6 +103,14 @@ export function checkVmiSpec(c: SchemaCheck, spec: Json, path: string): void {
   c.str(spec.startStrategy, `${path}.startStrategy`);
   c.strings(spec.nodeSelector, `${path}.nodeSelector`);
   c.int(spec.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`);
+  // what the launcher pod copies from the VMI
+  for (const k of ['affinity', 'dnsConfig', 'livenessProbe', 'readinessProbe']) c.obj(spec[k], `${path}.${k}`);
+  for (const k of ['dnsPolicy', 'schedulerName', 'priorityClassName']) c.str(spec[k], `${path}.${k}`);
+  c.items(spec.tolerations, `${path}.tolerations`, (t, p) => {
+    for (const k of ['key', 'operator', 'value', 'effect']) c.str(t[k], `${p}.${k}`);
+    c.int(t.tolerationSeconds, `${p}.tolerationSeconds`);
+  });
+  c.items(spec.accessCredentials, `${path}.accessCredentials`);
 }
 
 function checkObjectMetaLite(c: SchemaCheck, v: unknown, path: string): void {

@@ -13,6 +13,7 @@ import { admitDataVolume } from './cdi.js';
 import { validateService } from './service.js';
 import { validateRoute } from './route.js';
 import { QUANTITY_FORMAT_ERROR, parseQuantity } from './quantity.js';
+import { coreDecodeError } from './core-decode.js';
 import { asArr, asObj, isObject, type Json, type SchemaCheck } from './schema.js';
 
 export type { AdmissionRequest, AdmissionResult, V1Status } from './types.js';
@@ -80,7 +81,7 @@ export function admit(req: AdmissionRequest): AdmissionResult {
   if (nsError) return { allowed: false, status: nsError };
   const metaError = checkMetadataTypes(obj, req.kind, req.version);
   if (metaError) return { allowed: false, status: metaError };
-  const quantityError = quantityDecodeError(req, obj);
+  const quantityError = (req.group === '' ? coreDecodeError(req.resource, obj) : undefined) ?? quantityDecodeError(req, obj);
   if (quantityError) return { allowed: false, status: cannotBeHandled(req.kind, req.version, quantityError) };
 
   const errs: FieldError[] = [...(typeMeta ?? [])];

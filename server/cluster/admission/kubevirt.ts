@@ -78,14 +78,18 @@ function runStrategyCauses(spec: Json): WebhookCause[] {
 
 function dataVolumeTemplateCauses(spec: Json): WebhookCause[] {
   const causes: WebhookCause[] = [];
-  const volumes = asArr(asObj(asObj(spec.template).spec).volumes);
+  const claims = new Set<string>();
+  for (const v of asArr(asObj(asObj(spec.template).spec).volumes)) {
+    claims.add(asStr(asObj(v.persistentVolumeClaim).claimName));
+    claims.add(asStr(asObj(v.dataVolume).name));
+  }
   asArr(spec.dataVolumeTemplates).forEach((dv, idx) => {
     const p = `spec.dataVolumeTemplate[${idx}]`;
     const name = asStr(asObj(dv.metadata).name);
     if (!name) {
       causes.push({ reason: 'FieldValueRequired', message: `'name' field must not be empty for DataVolumeTemplate entry ${p}.`, field: `${p}.name` });
     }
-    const referenced = volumes.some((v) => asStr(asObj(v.persistentVolumeClaim).claimName) === name || asStr(asObj(v.dataVolume).name) === name);
+    const referenced = claims.has(name);
     if (!referenced) {
       causes.push({ reason: 'FieldValueRequired', message: `DataVolumeTemplate entry ${p} must be referenced in the VMI template's 'volumes' list`, field: p });
     }

@@ -65,6 +65,8 @@ export function validateNetworks(field: string, spec: Record<string, unknown>): 
     }
     seenNets.add(name);
   });
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const n of networks) if (!byName.has(asStr(n.name))) byName.set(asStr(n.name), n);
   ifaces.forEach((iface, idx) => {
     const p = `${ifacePath}[${idx}]`;
     if (!IFACE_NAME.test(asStr(iface.name))) {
@@ -78,7 +80,7 @@ export function validateNetworks(field: string, spec: Record<string, unknown>): 
     if (mac && !MAC.test(mac)) {
       causes.push({ reason: 'FieldValueInvalid', message: `interface ${p}.name has malformed MAC address (${mac}).`, field: `${p}.macAddress` });
     }
-    const network = networks.find((n) => asStr(n.name) === asStr(iface.name));
+    const network = byName.get(asStr(iface.name));
     if (network && isObject(network.pod)) causes.push(...validatePorts(p, asArr(iface.ports)));
   });
   return causes;

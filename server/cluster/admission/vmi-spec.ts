@@ -108,12 +108,13 @@ function diskDeviceCauses(field: string, spec: Json): WebhookCause[] {
   const causes: WebhookCause[] = [];
   const dp = `${field}.domain.devices.disks`;
   const disks = asArr(asObj(asObj(spec.domain).devices).disks);
+  // name -> index of the first disk with it, as KubeVirt's validateDisks keeps it (one pass)
+  const first = new Map<string, number>();
   disks.forEach((disk, idx) => {
-    disks.forEach((other, otherIdx) => {
-      if (otherIdx < idx && asStr(other.name) === asStr(disk.name)) {
-        causes.push({ reason: 'FieldValueInvalid', message: `${dp}[${idx}] and ${dp}[${otherIdx}] must not have the same Name.`, field: `${dp}[${idx}].name` });
-      }
-    });
+    const name = asStr(disk.name);
+    const otherIdx = first.get(name);
+    if (otherIdx === undefined) first.set(name, idx);
+    else causes.push({ reason: 'FieldValueInvalid', message: `${dp}[${idx}] and ${dp}[${otherIdx}] must not have the same Name.`, field: `${dp}[${idx}].name` });
     const targets = diskTargets(disk);
     if (targets.length > 1) {
       causes.push({ reason: 'FieldValueInvalid', message: `${dp}[${idx}] can only have a single target type defined`, field: `${dp}[${idx}]` });
@@ -175,9 +176,31 @@ function strategyCauses(field: string, spec: Json): WebhookCause[] {
   return causes;
 }
 
+/** KubeVirt's arrayLenMax (vmi-create-admitter.go): at most 256 disks, volumes, interfaces and networks. */
+export const ARRAY_LEN_MAX = 256;
+
+/** The first list over ARRAY_LEN_MAX, checked before anything walks the lists, as KubeVirt returns early. */
+function deviceCountCause(field: string, spec: Json): WebhookCause | undefined {
+  const devices = asObj(asObj(spec.domain).devices);
+  const lists: [string, unknown][] = [
+    [`${field}.domain.devices.disks`, devices.disks],
+    [`${field}.volumes`, spec.volumes],
+    [`${field}.domain.devices.interfaces`, devices.interfaces],
+    [`${field}.networks`, spec.networks],
+  ];
+  for (const [path, list] of lists) {
+    if (Array.isArray(list) && list.length > ARRAY_LEN_MAX) {
+      return { reason: 'FieldValueInvalid', message: `${path} list exceeds the ${ARRAY_LEN_MAX} element limit in length`, field: path };
+    }
+  }
+  return undefined;
+}
+
 /** ValidateVirtualMachineInstanceSpec, in KubeVirt's order. */
 export function validateVmiSpec(field: string, spec: Json): WebhookCause[] {
   const domain = asObj(spec.domain);
+  const tooMany = deviceCountCause(field, spec);
+  if (tooMany) return [tooMany];
   return [
     ...hostnameCauses(field, spec),
     ...resourceCauses(field, domain),

@@ -4,6 +4,9 @@ import { gzip } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { decodeProtobufObject } from './protobuf.js';
 import { errors, isStatusError, type V1Status } from '../store/index.js';
+import { checkDepth, jsonTextDepth, MAX_DOCUMENT_DEPTH, tooDeep } from '../store/limits.js';
+import { yamlDepthBound } from './yaml-depth.js';
+import { errorFields, type ClusterLog } from '../log.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -42,12 +45,17 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** Parses a JSON or YAML body (YAML for application/yaml and apply patches). */
+/**
+ * Parses a JSON or YAML body (YAML for application/yaml and apply patches). Nesting deeper than
+ * MAX_DOCUMENT_DEPTH is refused with 400 by a scan of the text, before any parser runs.
+ */
 export function parseBody(buf: Buffer, contentType: string, allowYaml: boolean): unknown {
   if (contentType === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(buf);
   const text = buf.toString('utf8');
   if (!text.trim()) throw errors.badRequest('the request body is empty');
   const isYaml = allowYaml || contentType === 'application/yaml' || contentType === 'application/apply-patch+yaml';
+  const looksJson = /^\s*[[{]/.test(text);
+  if (looksJson && jsonTextDepth(text) > MAX_DOCUMENT_DEPTH) throw tooDeep(MAX_DOCUMENT_DEPTH);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -55,12 +63,16 @@ export function parseBody(buf: Buffer, contentType: string, allowYaml: boolean):
       throw errors.badRequest(`error decoding body: ${(e as Error).message}`);
     }
   }
+  if (yamlDepthBound(text, MAX_DOCUMENT_DEPTH) > MAX_DOCUMENT_DEPTH) throw tooDeep(MAX_DOCUMENT_DEPTH);
+  let doc: unknown;
   try {
-    const docs = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false }) as unknown;
-    return docs;
+    doc = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false }) as unknown;
   } catch (e) {
     throw errors.badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
   }
+  // aliases can nest what they name deeper than the text shows
+  checkDepth(doc);
+  return doc;
 }
 
 /**
@@ -115,12 +127,12 @@ export function sendStatus(res: ServerResponse, status: V1Status): void {
 }
 
 /** Sends any thrown value as a Status (StatusError as is, anything else as 500). */
-export function sendError(res: ServerResponse, e: unknown, log?: (m: string) => void): void {
+export function sendError(res: ServerResponse, e: unknown, log?: ClusterLog): void {
   if (isStatusError(e)) {
     sendStatus(res, e.status);
     return;
   }
-  log?.(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  log?.('internal error', errorFields(e));
   sendStatus(res, errors.internal(e instanceof Error ? e.message : String(e)).status);
 }
 

@@ -89,14 +89,15 @@ function decode(buf: Buffer, schema: Schema): Record<string, unknown> {
     const b = r.bytes();
     if (type === 'string') out[name] = b.toString('utf8');
     else if (type === 'bytes') out[name] = b.toString('base64');
-    else if (type === 'rstring') out[name] = [...((out[name] as string[] | undefined) ?? []), b.toString('utf8')];
+    // repeated fields and map entries grow in place (a copy per entry was quadratic)
+    else if (type === 'rstring') ((out[name] ??= []) as string[]).push(b.toString('utf8'));
     else if (type === 'mapss' || type === 'mapsb') {
       const [k, v] = decodeMap(b, type === 'mapsb');
-      out[name] = { ...((out[name] as Record<string, string> | undefined) ?? {}), [k]: v };
+      Object.defineProperty((out[name] ??= {}) as Record<string, string>, k, { value: v, enumerable: true, writable: true, configurable: true });
     } else if (type === 'time') {
       const t = decode(b, TIME);
       out[name] = new Date(Number(t.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    } else if (Array.isArray(type)) out[name] = [...((out[name] as unknown[] | undefined) ?? []), decode(b, type[0])];
+    } else if (Array.isArray(type)) ((out[name] ??= []) as unknown[]).push(decode(b, type[0]));
     else out[name] = decode(b, type);
   }
   return out;

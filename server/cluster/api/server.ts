@@ -13,11 +13,12 @@ import { parseRequestInfo, type ResourceRequest } from './request-info.js';
 import { authorizeOrThrow, resolve, route } from './router.js';
 import { ClusterApi } from './subresources.js';
 import { eventEncoder, watchParams, watchWebSocket } from './watch-stream.js';
+import { errorFields, type ClusterLog } from '../log.js';
 
 export interface ApiServerOptions {
   store: Store;
   auth?: AuthHooks;
-  log?: (m: string) => void;
+  log?: ClusterLog;
   /** Serve HTTPS with this certificate and key (PEM), as kube-apiserver's --tls-cert-file does. */
   tls?: { cert: Buffer | string; key: Buffer | string };
   /** The address the server listens on; a name here is served besides loopback names and addresses. */
@@ -195,7 +196,7 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     upgrade(req, socket, head).catch((e: unknown) => {
       if (isStatusError(e)) rejectUpgrade(socket, e.status);
       else {
-        log(`upgrade failed: ${String(e)}`);
+        log('upgrade failed', errorFields(e));
         rejectUpgrade(socket, errors.internal(String(e)).status);
       }
     });

@@ -5,6 +5,7 @@ import { R, type ClusterClient, type EventRecorder, type KObject } from './clien
 import { Informer, byOwnerUid } from './informer.js';
 import { CidrAllocator } from './ipam.js';
 import type { WorkQueue } from './work-queue.js';
+import type { ClusterLog } from '../log.js';
 
 export interface Informers {
   namespaces: Informer;
@@ -20,8 +21,8 @@ export interface Informers {
   routes: Informer;
 }
 
-export function createInformers(client: ClusterClient): Informers {
-  const make = (res: string) => new Informer(client, res);
+export function createInformers(client: ClusterClient, log?: ClusterLog): Informers {
+  const make = (res: string) => new Informer(client, res, log);
   return {
     namespaces: make(R.namespaces),
     nodes: make(R.nodes),
@@ -59,10 +60,11 @@ function volumeClaimIndex(o: KObject): string[] {
   const spec = o.spec as
     | { volumes?: VolumeLike[]; template?: { spec?: { volumes?: VolumeLike[] } } }
     | undefined;
-  const volumes = spec?.volumes ?? spec?.template?.spec?.volumes ?? [];
-  return volumes.flatMap((v) => {
-    const claim = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
-    return claim ? [`${o.metadata.namespace}/${claim}`] : [];
+  const volumes: unknown = spec?.volumes ?? spec?.template?.spec?.volumes;
+  if (!Array.isArray(volumes)) return [];
+  return (volumes as (VolumeLike | null)[]).flatMap((v) => {
+    const claim = v?.persistentVolumeClaim?.claimName ?? v?.dataVolume?.name;
+    return typeof claim === 'string' && claim ? [`${o.metadata.namespace}/${claim}`] : [];
   });
 }
 
@@ -118,7 +120,7 @@ export interface ControllerContext {
   guests: Map<string, GuestEntry>;
   queues: Queues;
   clusterDomain: string;
-  log: (msg: string) => void;
+  log: ClusterLog;
 }
 
 /** The same context, writing as `user`. */

@@ -5,7 +5,7 @@
 import type { ClusterApi } from '../api/subresources.js';
 import { SimulatedGuestBackend } from '../guest/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
-import { isStatusError, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { registerKubevirtSubresources } from '../subresources/register.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
@@ -25,11 +25,12 @@ import { PodController } from './pods/pod-controller.js';
 import { VmController } from './vm/vm-controller.js';
 import { VmiController } from './vmi/vmi-controller.js';
 import { WorkQueue, type Reconcile } from './work-queue.js';
+import { errorFields, type ClusterLog } from '../log.js';
 
 export interface ControllerOptions {
   speed?: number;
   api?: ClusterApi;
-  log?: (msg: string) => void;
+  log?: ClusterLog;
   backend?: GuestBackend;
   clusterDomain?: string;
 }
@@ -50,7 +51,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     try {
       store.recordEvent(involved, type, reason, message, host ? { component, host } : component);
     } catch (err) {
-      log(`event ${reason} about ${involved.kind} ${keyOf(involved)} dropped: ${String(err)}`);
+      log(`event ${reason} about ${involved.kind} ${keyOf(involved)} dropped`, errorFields(err));
     }
   };
   ensureInfrastructure(client);
@@ -61,7 +62,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     clientAs: (user) => clientAs(client, user),
     clock,
     record,
-    informers: createInformers(client),
+    informers: createInformers(client, log),
     network: createNetwork(),
     backend: opts.backend ?? new SimulatedGuestBackend({ speed: clock.speed }),
     guests: new Map(),
@@ -72,9 +73,8 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   const onError = (name: string, key: string, err: unknown) => {
     const code = (err as { code?: number }).code;
     if (code === 409 || code === 404) return;
-    // An API server's refusal is one line; anything else is a bug, and its stack helps.
-    const text = isStatusError(err) ? `${err.code} ${err.message}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
-    log(`${name} ${key} failed: ${text}`);
+    // an API server's refusal is one line with its code; anything else is a bug and carries its stack (errorFields)
+    log(`${name} ${key}: reconcile failed`, { controller: name, key, ...errorFields(err) });
   };
   const queue = (name: string, reconcile: Reconcile) => new WorkQueue({ name, clock, reconcile, onError });
 

@@ -3,6 +3,7 @@
  * indexes and change handlers. Controllers read from informers and write through the client.
  */
 import { type ClusterClient, type KObject, keyOf } from './client.js';
+import { errorFields, type ClusterLog } from '../log.js';
 
 export type IndexFn = (obj: KObject) => string[];
 
@@ -20,18 +21,34 @@ export class Informer<T extends KObject = KObject> {
   constructor(
     private readonly client: ClusterClient,
     readonly resource: string,
+    /** Reports an index function or handler that threw; the others still run. */
+    private readonly log: ClusterLog = () => {},
   ) {}
+
+  /** Runs `fn` for one object; a throw is logged as one line and does not stop the caller's loop. */
+  private guard<R>(what: string, obj: KObject, fn: () => R, fallback: R): R {
+    try {
+      return fn();
+    } catch (err) {
+      this.log(`informer ${this.resource}: ${what} failed for ${keyOf(obj)}`, errorFields(err));
+      return fallback;
+    }
+  }
+
+  private indexValues(fn: IndexFn, obj: KObject): string[] {
+    return this.guard('index', obj, () => fn(obj).map(String), []);
+  }
 
   addIndex(name: string, fn: IndexFn): this {
     const map = new Map<string, Set<string>>();
-    for (const [key, obj] of this.items) for (const v of fn(obj)) addTo(map, v, key);
+    for (const [key, obj] of this.items) for (const v of this.indexValues(fn, obj)) addTo(map, v, key);
     this.indexes.set(name, { fn, map });
     return this;
   }
 
   on(handlers: InformerHandlers): this {
     this.handlers.push(handlers);
-    for (const obj of this.items.values()) handlers.onChange(obj, undefined);
+    for (const obj of this.items.values()) this.guard('handler', obj, () => handlers.onChange(obj, undefined), undefined);
     return this;
   }
 
@@ -81,8 +98,8 @@ export class Informer<T extends KObject = KObject> {
     if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion && old.metadata.uid === obj.metadata.uid) return;
     if (old) this.unindex(key, old);
     this.items.set(key, obj);
-    for (const { fn, map } of this.indexes.values()) for (const v of fn(obj)) addTo(map, v, key);
-    for (const h of this.handlers) h.onChange(obj, old);
+    for (const { fn, map } of this.indexes.values()) for (const v of this.indexValues(fn, obj)) addTo(map, v, key);
+    for (const h of this.handlers) this.guard('handler', obj, () => h.onChange(obj, old), undefined);
   }
 
   private remove(obj: T): void {
@@ -91,12 +108,12 @@ export class Informer<T extends KObject = KObject> {
     if (!old) return;
     this.unindex(key, old);
     this.items.delete(key);
-    for (const h of this.handlers) (h.onDelete ?? ((o: KObject) => h.onChange(o, o)))(obj);
+    for (const h of this.handlers) this.guard('handler', obj, () => (h.onDelete ?? ((o: KObject) => h.onChange(o, o)))(obj), undefined);
   }
 
   private unindex(key: string, obj: T): void {
     for (const { fn, map } of this.indexes.values()) {
-      for (const v of fn(obj)) {
+      for (const v of this.indexValues(fn, obj)) {
         const set = map.get(v);
         set?.delete(key);
         if (set && set.size === 0) map.delete(v);

@@ -66,7 +66,7 @@ export function podRequests(pod: Pod): Requests {
 function computeRequests(pod: Pod): Requests {
   let cpu = 0;
   let memory = 0;
-  for (const c of pod.spec?.containers ?? []) {
+  for (const c of Array.isArray(pod.spec?.containers) ? pod.spec.containers : []) {
     cpu += parseQuantity(c.resources?.requests?.cpu as string | undefined);
     memory += parseQuantity(c.resources?.requests?.memory as string | undefined);
   }

@@ -2,7 +2,7 @@
 import { entriesOf, fieldsOf, fromFieldsV1, isKeyedList, itemSegment, pathString, sameEntry, toFieldsV1 } from './managed-fields.js';
 import { errors, failure, StatusError } from './status.js';
 import type { KObject, ManagedFieldsEntry } from './types.js';
-import { isPlainObject, nowRfc3339 } from './util.js';
+import { clone, isPlainObject, nowRfc3339 } from './util.js';
 
 function mergeApplied(live: unknown, applied: unknown): unknown {
   if (isPlainObject(applied)) {
@@ -19,7 +19,7 @@ function mergeApplied(live: unknown, applied: unknown): unknown {
     }
     return out;
   }
-  return structuredClone(applied);
+  return clone(applied);
 }
 
 /** Removes the field at `path` (segments) from `obj`; a keyed item path ending in "." removes the item. */
@@ -65,7 +65,7 @@ export function serverSideApply(live: KObject | undefined, applied: KObject, o: 
     });
   }
   if (conflicts.length && !o.force) throw conflictError(conflicts);
-  let merged = mergeApplied(live ? structuredClone(live) : {}, applied) as KObject;
+  let merged = mergeApplied(live ? clone(live) : {}, applied) as KObject;
   if (mineIdx >= 0) {
     for (const p of sets[mineIdx].set) {
       if (appliedFields.has(p)) continue;

@@ -8,13 +8,14 @@ import { isStatusError } from './status.js';
 import type { Commit } from './store.js';
 import type { KObject } from './types.js';
 import type { StoreVerbs } from './verbs.js';
+import { errorFields, type ClusterLog } from '../log.js';
 
 export class GarbageCollector {
   private queued = new Set<string>();
   private timer: NodeJS.Immediate | null = null;
   private work: (() => void)[] = [];
 
-  constructor(private readonly store: StoreVerbs, private readonly log: (m: string) => void) {}
+  constructor(private readonly store: StoreVerbs, private readonly log: ClusterLog) {}
 
   /** Reacts to a committed change (called synchronously by the store; work runs later). */
   onCommit(c: Commit): void {
@@ -54,7 +55,7 @@ export class GarbageCollector {
       try {
         fn();
       } catch (e) {
-        if (!(isStatusError(e) && (e.code === 404 || e.code === 409))) this.log(`garbage collector: ${String(e)}`);
+        if (!(isStatusError(e) && (e.code === 404 || e.code === 409))) this.log('garbage collector', errorFields(e));
       }
     }
   }

@@ -1,6 +1,7 @@
 /** RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch over plain JSON. */
 import { errors, StatusError, failure } from './status.js';
-import { deepEqual, isPlainObject } from './util.js';
+import { JSON_PATCH_MAX_COPY_BYTES, MAX_DEPTH, MAX_JSON_PATCH_OPERATIONS, jsonBytes, tooDeep, valueDepth } from './limits.js';
+import { clone, deepEqual, isPlainObject } from './util.js';
 
 type Json = unknown;
 
@@ -60,6 +61,8 @@ function remove(doc: Json, ptr: string, op: string): Json {
 
 function add(doc: Json, ptr: string, value: Json, op: string, replace = false): Json {
   const parts = parsePointer(ptr);
+  // the document stays within the depth limit after every operation (a copy could double it)
+  if (parts.length + valueDepth(value, MAX_DEPTH) > MAX_DEPTH) throw tooDeep(MAX_DEPTH);
   if (!parts.length) return value;
   const { parent, key } = container(doc, parts, op, ptr);
   if (Array.isArray(parent)) {
@@ -80,12 +83,16 @@ function add(doc: Json, ptr: string, value: Json, op: string, replace = false): 
 /** Applies a JSON Patch to `doc` (mutated and returned). Errors are 422 as kube-apiserver sends them. */
 export function jsonPatch(doc: Json, patch: unknown): Json {
   if (!Array.isArray(patch)) throw errors.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  if (patch.length > MAX_JSON_PATCH_OPERATIONS) {
+    throw new StatusError(failure(413, 'RequestEntityTooLarge', `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${patch.length}`));
+  }
+  let copied = 0;
   for (const raw of patch) {
     if (!isPlainObject(raw)) throw errors.badRequest('json: cannot unmarshal into Go value of type jsonpatch.Operation');
     const op = raw.op;
     const path = raw.path;
     if (typeof path !== 'string') throw invalid(`${String(op)} operation does not apply: doc is missing path: "": missing value`);
-    const value = structuredClone(raw.value);
+    const value = clone(raw.value);
     switch (op) {
       case 'add':
         if (!('value' in raw)) throw invalid('add operation does not apply: doc is missing value');
@@ -106,7 +113,13 @@ export function jsonPatch(doc: Json, patch: unknown): Json {
       }
       case 'copy': {
         if (typeof raw.from !== 'string') throw invalid('copy operation does not apply: doc is missing from path');
-        doc = add(doc, path, structuredClone(getAt(doc, raw.from, 'copy')), 'copy');
+        const v = getAt(doc, raw.from, 'copy');
+        // json-patch's AccumulatedCopySizeLimit, set by kube-apiserver to JSONPatchMaxCopyBytes
+        copied += jsonBytes(v);
+        if (copied > JSON_PATCH_MAX_COPY_BYTES) {
+          throw invalid(`Unable to complete the copy, the accumulated size increase of copy is ${copied}, exceeding the limit ${JSON_PATCH_MAX_COPY_BYTES}`);
+        }
+        doc = add(doc, path, clone(v), 'copy');
         break;
       }
       case 'test':
@@ -121,7 +134,7 @@ export function jsonPatch(doc: Json, patch: unknown): Json {
 
 /** RFC 7386: objects merge recursively, null deletes, anything else replaces. */
 export function mergePatch(target: Json, patch: Json): Json {
-  if (!isPlainObject(patch)) return structuredClone(patch);
+  if (!isPlainObject(patch)) return clone(patch);
   const out: Record<string, Json> = isPlainObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];

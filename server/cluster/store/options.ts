@@ -1,5 +1,6 @@
 /** Options and results of the store's verbs. */
 import type { KObject } from './types.js';
+import type { ClusterLog } from '../log.js';
 
 export interface StoreOptions {
   /** Directory for the write-ahead log; without it the store lives in memory only. */
@@ -8,7 +9,7 @@ export interface StoreOptions {
   historySize?: number;
   /** The most serialized bytes of objects the watch history keeps (default 8 MiB, watch.ts). */
   historyBytes?: number;
-  log?: (msg: string) => void;
+  log?: ClusterLog;
 }
 
 export interface WriteOptions {

@@ -5,7 +5,8 @@ import { apiVersionOf, type ResourceInfo } from './resources.js';
 import { errors, failure, StatusError } from './status.js';
 import { strategicMerge } from './strategic-merge.js';
 import type { KObject } from './types.js';
-import { isPlainObject } from './util.js';
+import { checkDepth } from './limits.js';
+import { clone, isPlainObject } from './util.js';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
@@ -33,7 +34,7 @@ function groupOf(apiVersion: string): string {
 /** Returns a new mutable object: `old` with `body` applied. */
 export function applyPatch(info: ResourceInfo, old: KObject | undefined, type: PatchType, body: unknown, o: ApplyPatchOptions): KObject {
   const version = o.version ?? info.versions[0];
-  const current = old ? structuredClone(old) : undefined;
+  const current = old ? clone(old) : undefined;
   let out: unknown;
   switch (type) {
     case 'json':
@@ -81,6 +82,8 @@ export function applyPatch(info: ResourceInfo, old: KObject | undefined, type: P
     }
   }
   if (!isPlainObject(out)) throw new StatusError(failure(422, 'Invalid', 'the patch produced an object that is not a JSON object'));
+  // merges can stack a patch's nesting on the object's; refused before anything walks the result
+  checkDepth(out);
   const obj = out as KObject;
   if (!isPlainObject(obj.metadata)) obj.metadata = {};
   if (old) {

@@ -87,9 +87,9 @@ export function labelSelectorFromObject(sel: { matchLabels?: Record<string, stri
   return reqs;
 }
 
-export function matchLabels(sel: LabelSelector, labels: Record<string, string> | undefined): boolean {
+export function matchLabels(sel: LabelSelector, labels: Record<string, string> | null | undefined): boolean {
   for (const r of sel) {
-    const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+    const has = labels !== undefined && labels !== null && typeof labels === 'object' && Object.prototype.hasOwnProperty.call(labels, r.key);
     const v = has ? labels![r.key] : undefined;
     switch (r.op) {
       case 'exists': if (!has) return false; break;

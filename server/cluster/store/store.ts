@@ -13,6 +13,7 @@ import { WatchHub, type WatchCallback } from './watch.js';
 import { clone, deepFreeze, objectKey } from './util.js';
 import { decodeContinue, encodeContinue, lowerBound } from './continue.js';
 import type { ListOptions, ListResult, StoreOptions, WatchOptions, WriteOptions } from './options.js';
+import { errorFields, type ClusterLog } from '../log.js';
 
 export type { DeleteOptions, DeleteResult, ListOptions, ListResult, StoreOptions, UpdateOptions, WatchOptions, WriteOptions } from './options.js';
 
@@ -46,7 +47,7 @@ export class StoreCore {
   private readonly compactor: NodeJS.Timeout;
   protected readonly hub: WatchHub;
   protected readonly wal?: WriteAheadLog;
-  protected readonly log: (msg: string) => void;
+  protected readonly log: ClusterLog;
   /** Admission hook (create/update/delete), set by the cluster at start. */
   admit?: AdmitFn;
   /** Called after every committed change (garbage collector, namespace lifecycle). */
@@ -54,7 +55,7 @@ export class StoreCore {
 
   constructor(opts: StoreOptions = {}) {
     this.log = opts.log ?? (() => {});
-    this.hub = new WatchHub(opts.historySize ?? 20000, () => this.rv, (e) => this.log(`watch callback failed: ${String(e)}`), opts.historyBytes);
+    this.hub = new WatchHub(opts.historySize ?? 20000, () => this.rv, (e) => this.log('watch callback failed', errorFields(e)), opts.historyBytes);
     let lastTick = 0;
     this.compactor = setInterval(() => {
       this.listCompactedRv = lastTick;
@@ -130,7 +131,7 @@ export class StoreCore {
       try {
         l({ res, type, obj, prev });
       } catch (e) {
-        this.log(`store listener failed: ${String(e)}`);
+        this.log('store listener failed', errorFields(e));
       }
     }
     if (this.wal && this.wal.appendedSinceCompaction > 100000) this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);

@@ -3,7 +3,7 @@
  * Kubernetes types declare (containers by name, ports by port, ...), directives ($patch,
  * $setElementOrder, $deleteFromPrimitiveList, $retainKeys) are honoured or dropped.
  */
-import { isPlainObject } from './util.js';
+import { clone, isPlainObject } from './util.js';
 
 const NAME_KEYED = new Set(['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'env', 'imagePullSecrets', 'resourceClaims', 'readinessGates', 'schedulingGates']);
 const PRIMITIVE_MERGE = new Set(['finalizers']);
@@ -60,7 +60,7 @@ function strip(v: unknown): unknown {
 }
 
 export function strategicMerge(target: unknown, patch: unknown): unknown {
-  if (!isPlainObject(patch)) return structuredClone(patch);
+  if (!isPlainObject(patch)) return clone(patch);
   if (patch.$patch === 'replace') return strip(patch);
   if (patch.$patch === 'delete') return undefined;
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};

@@ -5,8 +5,9 @@ import { causes, errors, isStatusError, type V1Status } from './status.js';
 import { StoreCore, type DeleteOptions, type DeleteResult, type ListOptions, type UpdateOptions, type WriteOptions } from './store.js';
 import type { KObject } from './types.js';
 import { trackUpdate } from './managed-update.js';
+import { checkWritable } from './limits.js';
 import { clone, nowRfc3339, randomSuffix } from './util.js';
-import { isNoop, prepareCreate, prepareUpdate, validateMeta } from './write-rules.js';
+import { isNoop, normalizeObjectMeta, prepareCreate, prepareUpdate, validateMeta } from './write-rules.js';
 
 export interface PatchOptions extends WriteOptions {
   subresource?: 'status';
@@ -19,6 +20,7 @@ export class StoreVerbs extends StoreCore {
   create(res: string, input: KObject, opts: WriteOptions & { namespace?: string } = {}): KObject {
     const info = getResource(res);
     const obj = this.normalize(info, input);
+    normalizeObjectMeta(info, obj, opts.version);
     const m = obj.metadata;
     if (info.namespaced) {
       const ns = m.namespace || opts.namespace;
@@ -34,6 +36,7 @@ export class StoreVerbs extends StoreCore {
       }
     }
     validateMeta(info, obj);
+    checkWritable(obj);
     this.checkNamespace(info, m.namespace, 'create');
     if (!opts.skipManagedFields) trackUpdate(undefined, obj, opts.fieldManager, opts.version ?? info.versions[0], undefined, now);
     const admitted = this.runAdmission(info, 'CREATE', obj, undefined, opts)!;
@@ -81,8 +84,10 @@ export class StoreVerbs extends StoreCore {
   /** Shared tail of update and patch: strategy rules, admission, finalization, commit. */
   protected write(info: ResourceInfo, res: string, old: KObject, next: KObject, opts: UpdateOptions, managed = true): KObject {
     const now = new Date();
+    normalizeObjectMeta(info, next, opts.version);
     let out = prepareUpdate(info, old, next, opts.subresource);
     validateMeta(info, out);
+    checkWritable(out);
     if (managed) trackUpdate(old, out, opts.fieldManager, opts.version ?? info.versions[0], opts.subresource, now);
     out = this.runAdmission(info, 'UPDATE', out, old, opts)!;
     if (isNoop(old, out)) return old;

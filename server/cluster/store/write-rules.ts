@@ -25,6 +25,57 @@ function initialStatus(info: ResourceInfo, obj: KObject): unknown {
   }
 }
 
+/** The members of ObjectMeta (k8s.io/apimachinery/pkg/apis/meta/v1). */
+const OBJECT_META_FIELDS = new Set(['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
+  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields']);
+
+const META_TYPES: [string, string][] = [['name', 'string'], ['generateName', 'string'], ['namespace', 'string'], ['resourceVersion', 'string'],
+  ['uid', 'string'], ['labels', 'map[string]string'], ['annotations', 'map[string]string'], ['finalizers', '[]string'], ['ownerReferences', '[]v1.OwnerReference']];
+
+function goKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v;
+}
+
+/** The first ObjectMeta member of the wrong JSON type, as encoding/json reports it. */
+function metaDecodeError(meta: Record<string, unknown>): string | undefined {
+  const wrong = (v: unknown, field: string, want: string) => `json: cannot unmarshal ${goKind(v)} into Go struct field ObjectMeta.metadata.${field} of type ${want}`;
+  for (const [f, want] of META_TYPES) {
+    const v = meta[f];
+    if (v === undefined) continue;
+    if (want === 'string' && typeof v !== 'string') return wrong(v, f, want);
+    if (want.startsWith('map') && (typeof v !== 'object' || Array.isArray(v))) return wrong(v, f, want);
+    if (want.startsWith('[]') && !Array.isArray(v)) return wrong(v, f, want);
+    if (want.startsWith('map')) {
+      for (const item of Object.values(v as object)) if (typeof item !== 'string') return wrong(item, f, 'string');
+    } else if (want === '[]string') {
+      for (const item of v as unknown[]) if (typeof item !== 'string') return wrong(item, f, 'string');
+    } else if (want === '[]v1.OwnerReference') {
+      for (const item of v as unknown[]) if (item === null || typeof item !== 'object' || Array.isArray(item)) return wrong(item, f, 'v1.OwnerReference');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * metadata as kube-apiserver decodes it into ObjectMeta (typed kinds) or coerces it (custom
+ * resources): a member of the wrong type is a 400; a null member is the zero value, so absent
+ * (`"labels": null` stores no labels); unknown members are dropped; a null label or annotation
+ * value is the empty string.
+ */
+export function normalizeObjectMeta(info: ResourceInfo, obj: KObject, version = info.versions[0]): void {
+  const meta = obj.metadata as unknown as Record<string, unknown>;
+  for (const k of Object.keys(meta)) if (meta[k] === null || !OBJECT_META_FIELDS.has(k)) delete meta[k];
+  for (const f of ['labels', 'annotations']) {
+    const m = meta[f];
+    if (m === null || typeof m !== 'object' || Array.isArray(m)) continue;
+    for (const [k, v] of Object.entries(m)) if (v === null) (m as Record<string, unknown>)[k] = '';
+  }
+  const bad = metaDecodeError(meta);
+  if (bad) throw errors.badRequest(`${info.kind} in version "${version}" cannot be handled as a ${info.kind}: ${bad}`);
+}
+
 export function validateMeta(info: ResourceInfo, obj: KObject): void {
   const errs: StatusCause[] = [];
   if (!obj.metadata.name) errs.push(causes.required('metadata.name', 'name or generateName is required'));

@@ -70,7 +70,7 @@ export class PvcBinder {
     const storage = (pvc.spec?.resources?.requests?.storage as string | undefined) ?? '1Gi';
     const accessModes = pvc.spec?.accessModes ?? ['ReadWriteOnce'];
     client.mutate(R.pvcs, ns, name, (o) => {
-      if (o.metadata.uid !== uid) return false;
+      if (o.metadata.uid !== uid || !o.spec || typeof o.spec !== 'object' || Array.isArray(o.spec)) return false;
       o.metadata.annotations = {
         ...(o.metadata.annotations ?? {}),
         'pv.kubernetes.io/bind-completed': 'yes',

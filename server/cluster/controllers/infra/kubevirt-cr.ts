@@ -12,6 +12,7 @@ import { upsertCondition } from '../conditions.js';
 import { KUBEVIRT_VERSION, nowIso, type ControllerContext } from '../context.js';
 import { Informer } from '../informer.js';
 import type { Condition } from '../types.js';
+import { errorFields } from '../../log.js';
 
 const COMPONENT = 'virt-operator';
 
@@ -137,7 +138,7 @@ export class KubeVirtOperator {
         o.status = s;
       }, { subresource: 'status', fieldManager: COMPONENT });
     } catch (err) {
-      this.ctx.log(`${COMPONENT} ${key}: ${String(err)}`);
+      this.ctx.log(`${COMPONENT} ${key}`, errorFields(err));
       return;
     }
     if (fresh) {
@@ -163,7 +164,7 @@ export class KubeVirtOperator {
       }, { subresource: 'status', fieldManager: COMPONENT });
       this.ctx.record(cur, 'Normal', 'Deployed', 'All KubeVirt components are ready', COMPONENT);
     } catch (err) {
-      this.ctx.log(`${COMPONENT} ${ns}/${name}: ${String(err)}`);
+      this.ctx.log(`${COMPONENT} ${ns}/${name}`, errorFields(err));
     }
   }
 }

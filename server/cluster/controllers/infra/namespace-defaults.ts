@@ -1,6 +1,7 @@
 /** What every namespace gets from kube-controller-manager: the `default` ServiceAccount and kube-root-ca.crt. */
 import { R, isConflict, type KObject } from '../client.js';
 import type { ControllerContext } from '../context.js';
+import { errorFields } from '../../log.js';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBdzCCAR2gAwIBAgIBADAKBggqhkjOPQQDAjAjMSEwHwYDVQQDDBhrM3Mtc2Vy\n-----END CERTIFICATE-----\n';
 
@@ -13,7 +14,7 @@ export function ensureNamespaceDefaults(ctx: ControllerContext, ns: KObject): vo
     try {
       client.create(res, obj, { fieldManager: 'kube-controller-manager' });
     } catch (err) {
-      if (!isConflict(err)) ctx.log(`namespace defaults for ${name}: ${String(err)}`);
+      if (!isConflict(err)) ctx.log(`namespace defaults for ${name}`, errorFields(err));
     }
   };
   create(R.serviceAccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });

@@ -29,6 +29,25 @@ function podReady(p: Pod): boolean {
   return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
+const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** The load-balancer IPs a Service's status holds, read defensively (any stored shape). */
+function ingressIps(o: KObject): string[] {
+  const ingress = asObject(asObject(o.status).loadBalancer).ingress;
+  return Array.isArray(ingress) ? ingress.flatMap((i) => (typeof asObject(i).ip === 'string' && asObject(i).ip ? [asObject(i).ip as string] : [])) : [];
+}
+
+function wellFormed(svc: Service): boolean {
+  const spec: unknown = svc.spec;
+  if (spec === undefined) return true;
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return false;
+  const { ports, selector } = spec as { ports?: unknown; selector?: unknown };
+  const portsOk = ports === undefined || ports === null || (Array.isArray(ports) && ports.every((p) => p && typeof p === 'object'));
+  const selectorOk = selector === undefined || selector === null || (typeof selector === 'object' && !Array.isArray(selector));
+  const ingress = asObject(asObject(svc.status).loadBalancer).ingress;
+  return portsOk && selectorOk && (ingress === undefined || Array.isArray(ingress));
+}
+
 export class ServiceController {
   constructor(private readonly ctx: ControllerContext) {}
 
@@ -36,13 +55,11 @@ export class ServiceController {
     const { informers, queues, network } = this.ctx;
     informers.services.on({
       onChange: (o) => {
-        const ingress = (o.status as { loadBalancer?: { ingress?: Array<{ ip?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
-        for (const i of ingress) if (i.ip) network.loadBalancerPool.reserve(i.ip);
+        for (const ip of ingressIps(o)) network.loadBalancerPool.reserve(ip);
         queues.service.add(keyOf(o));
       },
       onDelete: (o) => {
-        const ingress = (o.status as { loadBalancer?: { ingress?: Array<{ ip?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
-        for (const i of ingress) if (i.ip) network.loadBalancerPool.release(i.ip);
+        for (const ip of ingressIps(o)) network.loadBalancerPool.release(ip);
         queues.service.add(keyOf(o));
       },
     });
@@ -64,6 +81,8 @@ export class ServiceController {
       this.deleteEndpoints(ns, name);
       return;
     }
+    // a spec or status of the wrong shape (never stored by kube-apiserver) is left alone
+    if (!wellFormed(svc)) return;
     this.assignLoadBalancer(svc);
     this.syncEndpoints(client.tryGet(R.services, ns, name) as Service);
   }

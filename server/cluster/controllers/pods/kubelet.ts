@@ -22,6 +22,12 @@ interface PullState {
   stage: 'pulling' | 'failed' | 'backoff';
 }
 
+/** A pod's containers, whatever shape the stored spec has (non-objects skipped). */
+function containersOf(pod: Pod): NonNullable<NonNullable<Pod['spec']>['containers']> {
+  const list: unknown = pod.spec?.containers;
+  return Array.isArray(list) ? list.filter((c) => c !== null && typeof c === 'object' && !Array.isArray(c)) : [];
+}
+
 export class Kubelet {
   private readonly pulls = new Map<string, PullState>();
   private readonly pulledImages = new Map<string, Set<string>>();
@@ -35,7 +41,12 @@ export class Kubelet {
   /** Advances a scheduled, pending pod. */
   sync(pod: Pod, key: string): void {
     const node = pod.spec?.nodeName ?? '';
-    const images = (pod.spec?.containers ?? []).map((c) => c.image ?? '');
+    // a pod bound to a node without a pod CIDR (yet, or ever) has no kubelet to run it: it stays Pending
+    if (typeof node !== 'string' || !this.ctx.network.podCidrs.has(node)) {
+      this.ctx.queues.pod.addAfterMs(key, 1000);
+      return;
+    }
+    const images = containersOf(pod).map((c) => (typeof c.image === 'string' ? c.image : ''));
     const bad = images.find((i) => isUnpullableImage(i));
     const uid = pod.metadata.uid ?? '';
     const nowMs = this.ctx.clock.now();
@@ -94,7 +105,7 @@ export class Kubelet {
         hostIP: this.nodeIp(pod.spec?.nodeName ?? ''),
         startTime: status.startTime ?? now,
         qosClass: 'Burstable',
-        containerStatuses: (pod.spec?.containers ?? []).map((c) => ({
+        containerStatuses: containersOf(pod).map((c) => ({
           name: c.name,
           image: c.image,
           imageID: '',
@@ -129,7 +140,7 @@ export class Kubelet {
     this.pulls.delete(pod.metadata.uid ?? '');
     const cache = this.pulledImages.get(node) ?? new Set<string>();
     this.pulledImages.set(node, cache);
-    for (const c of pod.spec?.containers ?? []) {
+    for (const c of containersOf(pod)) {
       if (!cache.has(c.image ?? '')) {
         this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${PULL_SECONDS}.1s (${PULL_SECONDS}.1s including waiting). Image size: 412788413 bytes.`);
         cache.add(c.image ?? '');
@@ -163,7 +174,7 @@ export class Kubelet {
           cond('ContainersReady'),
           cond('PodScheduled'),
         ],
-        containerStatuses: (pod.spec?.containers ?? []).map((c) => ({
+        containerStatuses: containersOf(pod).map((c) => ({
           name: c.name,
           image: c.image,
           imageID: `${(c.image ?? '').replace(/:[^/:]+$/, '')}@sha256:${'0'.repeat(64)}`,
