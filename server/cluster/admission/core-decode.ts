@@ -1,7 +1,7 @@
 /**
  * The typed decoding kube-apiserver does for built-in kinds: a field of the wrong JSON type is a
  * 400 "cannot be handled" before any validation. Covered: the fields of the core kinds the
- * controllers read (PersistentVolumeClaim, Pod), worded as encoding/json words the error.
+ * controllers read (PersistentVolumeClaim, Pod, Service), worded as encoding/json words the error.
  */
 import { isObject, type Json } from './schema.js';
 
@@ -55,7 +55,18 @@ const POD = struct('v1.Pod', {
   status: struct('v1.PodStatus', { phase: str('v1.PodPhase'), podIP: str(), hostIP: str(), conditions: slice('[]v1.PodCondition', struct('v1.PodCondition')) }),
 });
 
-const TYPES: Record<string, GoType> = { persistentvolumeclaims: PVC, pods: POD };
+const strings = slice('[]string', str());
+const SERVICE = struct('v1.Service', {
+  spec: struct('v1.ServiceSpec', {
+    ports: slice('[]v1.ServicePort', struct('v1.ServicePort', { name: str(), protocol: str('v1.Protocol'), appProtocol: str(), port: int(), nodePort: int() })),
+    selector: stringMap, clusterIP: str(), clusterIPs: strings, type: str('v1.ServiceType'), externalIPs: strings, sessionAffinity: str('v1.ServiceAffinity'),
+    loadBalancerIP: str(), externalName: str(), externalTrafficPolicy: str('v1.ServiceExternalTrafficPolicy'), internalTrafficPolicy: str('v1.ServiceInternalTrafficPolicy'),
+    ipFamilies: slice('[]v1.IPFamily', str('v1.IPFamily')), ipFamilyPolicy: str('v1.IPFamilyPolicy'), publishNotReadyAddresses: bool, allocateLoadBalancerNodePorts: bool,
+  }),
+  status: struct('v1.ServiceStatus', { loadBalancer: struct('v1.LoadBalancerStatus', { ingress: slice('[]v1.LoadBalancerIngress', struct('v1.LoadBalancerIngress', { ip: str(), hostname: str(), ipMode: str('v1.LoadBalancerIPMode') })) }) }),
+});
+
+const TYPES: Record<string, GoType> = { persistentvolumeclaims: PVC, pods: POD, services: SERVICE };
 
 function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';

@@ -109,6 +109,10 @@ describe('malformed metadata and specs', () => {
       [vmi('x6', { domain: domain(), accessCredentials: 5 }), 422],
     ];
     for (const [obj, code] of bad) expect((await call('POST', VMIS, obj)).status).toBe(code);
+    for (const spec of ['x', { ports: 5 }, { ports: [5] }, { selector: 5 }, { selector: { app: 5 } }, { type: 'NodePort', ports: [{ port: 'x' }] }]) {
+      const r = await call('POST', `/api/v1${NS}/services`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'bad-svc' }, spec });
+      expect({ spec, status: r.status }).toEqual({ spec, status: 400 });
+    }
     for (const spec of ['x', 5, { resources: 5 }, { accessModes: 'RWO' }, { accessModes: [5] }, { storageClassName: 5 }, { dataSource: 5 }, { selector: 'x' }]) {
       const r = await call('POST', PVCS, pvc('bad', spec));
       expect({ spec, status: r.status }).toEqual({ spec, status: 400 });
@@ -129,8 +133,6 @@ describe('malformed metadata and specs', () => {
       const core = (kind: string, name: string, spec: unknown) => ({ apiVersion: 'v1', kind, metadata: { name, namespace: 'default' }, spec });
       c.store.create('pods', core('Pod', 'broken-pod', { containers: 5, nodeName: 'no-such-node' }) as never);
       c.store.create('pods', core('Pod', 'broken-pod-2', 'x') as never);
-      c.store.create('services', core('Service', 'broken-svc', { selector: 5, ports: 5, type: 'NodePort' }) as never);
-      c.store.create('services', core('Service', 'broken-svc-2', 'x') as never);
     } finally {
       c.store.admit = admit;
     }
