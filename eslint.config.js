@@ -71,15 +71,16 @@ const sharedLayerBoundaries = {
 
 const libIsPure = {
   name: 'boundaries/lib-has-no-react',
-  files: ['src/lib/**/*.{ts,tsx}'],
+  // src/kubevirt: the pure KubeVirt domain code (selectors, rules) the features share.
+  files: ['src/lib/**/*.{ts,tsx}', 'src/kubevirt/**/*.{ts,tsx}'],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        paths: [{ name: 'react', message: 'src/lib holds pure helpers: no React.' }],
+        paths: [{ name: 'react', message: 'src/lib and src/kubevirt hold pure helpers: no React.' }],
         patterns: [
           { regex: '^\\.\\.?/(?:.*/)?features(?:/|$)', message: 'src/k8s, src/components and src/lib must not import src/features.' },
-          { regex: '^@patternfly/', message: 'src/lib holds pure helpers: no PatternFly.' },
+          { regex: '^@patternfly/', message: 'src/lib and src/kubevirt hold pure helpers: no PatternFly.' },
         ],
       },
     ],

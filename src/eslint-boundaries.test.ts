@@ -40,8 +40,11 @@ describe('import boundaries (ARCHITECTURE.md)', { timeout: 30_000 }, () => {
     expect(await restricted('src/features/vms/a.ts', "import 'monaco-editor/features/register.all';")).toEqual([]);
   });
 
-  it('keeps React out of lib', async () => {
+  it('keeps React out of lib and kubevirt, and features out of kubevirt', async () => {
     expect(await restricted('src/lib/a.ts', "export { useState } from 'react';")).toHaveLength(1);
+    expect(await restricted('src/kubevirt/a.ts', "export { useState } from 'react';")).toHaveLength(1);
+    expect(await restricted('src/kubevirt/a.ts', "export { x } from '../features/vms/selectors';")).toHaveLength(1);
+    expect(await restricted('src/features/vmis/a.ts', "export { x } from '../../kubevirt/vmi-selectors';")).toEqual([]);
   });
 
   it('makes exhaustive-deps an error', async () => {

@@ -20,6 +20,7 @@ const VmDetailsPage = page(() => import('../features/vms/details/vm-details-page
 const CreateVmPage = page(() => import('../features/create/create-vm-page'), (m) => m.CreateVmPage);
 const ImportYamlPage = page(() => import('../features/create/import/import-yaml-page'), (m) => m.ImportYamlPage);
 const VmiListPage = page(() => import('../features/vmis/vmi-list-page'), (m) => m.VmiListPage);
+const VmiDetailsPage = page(() => import('../features/vmis/details/vmi-details-page'), (m) => m.VmiDetailsPage);
 const ServiceListPage = page(() => import('../features/services/service-list-page'), (m) => m.ServiceListPage);
 const ClusterPage = page(() => import('../features/cluster/cluster-page'), (m) => m.ClusterPage);
 const StandaloneVmConsolePage = page(() => import('../features/consoles/standalone-console-page'), (m) => m.StandaloneVmConsolePage);
@@ -71,6 +72,7 @@ export function AppRoutes() {
         {namespaced('virtualmachines/~new', <CreateVmPage />)}
         {namespaced('import', <ImportYamlPage />)}
         {namespaced('virtualmachineinstances', <VmiListPage />)}
+        <Route path="k8s/ns/:ns/virtualmachineinstances/:name/*" element={<VmiDetailsPage />} />
         {namespaced('services', <ServiceListPage />)}
         <Route path="cluster" element={<ClusterPage />} />
         <Route path="*" element={<NotFoundPage />} />

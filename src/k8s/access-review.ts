@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { k8sRequest } from './client';
 import { k8sKeys, type AccessReviewAttributes } from './query-keys';
 import { API_PREFIX } from './urls';
@@ -66,4 +67,58 @@ export function useAccessReview(attrs: AccessReviewAttributes, options: { enable
     isLoading: q.isLoading,
     error: q.error,
   };
+}
+
+/** An access review's answer for one action, as action rules read it. */
+export interface AccessVerdict {
+  allowed: boolean;
+  /** The review is still in flight: the action stays disabled until it answers. */
+  loading?: boolean;
+  /** The reviewer's reason, or why the review failed. */
+  reason?: string;
+}
+
+function verdictOf(r: UseQueryResult<AccessReviewResult>): AccessVerdict {
+  if (r.error) return { allowed: false, reason: `cannot check permissions: ${r.error.message}` };
+  return { allowed: r.data?.allowed ?? false, loading: r.isPending, reason: r.data?.reason };
+}
+
+/**
+ * One SelfSubjectAccessReview per action and namespace (under the same query keys, and cache, as
+ * useAccessReview): what the current user may do in each namespace, as `{[action]: verdict}`.
+ */
+export function useAccessByNamespace<Id extends string>(
+  ids: readonly Id[],
+  reviews: Record<Id, Omit<AccessReviewAttributes, 'namespace'>>,
+  namespaces: readonly string[],
+  enabled = true,
+): Map<string, Record<Id, AccessVerdict>> {
+  const attrs = useMemo(
+    () => namespaces.flatMap((namespace) => ids.map((id) => ({ ...reviews[id], namespace }))),
+    [namespaces, ids, reviews],
+  );
+  const combine = useCallback(
+    (results: UseQueryResult<AccessReviewResult>[]) => {
+      const map = new Map<string, Record<Id, AccessVerdict>>();
+      namespaces.forEach((namespace, n) => {
+        const access = {} as Record<Id, AccessVerdict>;
+        ids.forEach((id, i) => {
+          access[id] = verdictOf(results[n * ids.length + i]);
+        });
+        map.set(namespace, access);
+      });
+      return map;
+    },
+    [namespaces, ids],
+  );
+  return useQueries({
+    queries: attrs.map((a) => ({
+      queryKey: k8sKeys.accessReview(a),
+      queryFn: ({ signal }: { signal: AbortSignal }) => checkAccess(a, signal),
+      staleTime: 5 * 60_000,
+      gcTime: 10 * 60_000,
+      enabled,
+    })),
+    combine,
+  });
 }

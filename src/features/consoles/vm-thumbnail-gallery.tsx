@@ -14,7 +14,7 @@ import { ScreenThumbnail } from './screen-thumbnail';
 /** At most this many screens on the overview. */
 export const GALLERY_MAX = 12;
 
-/** The screens of running VMIs (a VM's VMI links to the VM's console tab). */
+/** The screens of running VMIs, each a link to its console tab (a VM's VMI: the VM's; else the VMI's). */
 export function VmThumbnailGallery({ namespace }: VmThumbnailGalleryProps) {
   const vmis = useK8sList(VirtualMachineInstanceModel, { namespace });
   const running = useMemo(
@@ -36,7 +36,7 @@ export function VmThumbnailGallery({ namespace }: VmThumbnailGalleryProps) {
         const ownedByVm = vmi.metadata?.ownerReferences?.some((o) => o.kind === 'VirtualMachine');
         const to = ownedByVm
           ? `${namespacedPath('virtualmachines', ns, name, 'console')}?type=vnc`
-          : `${namespacedPath('virtualmachineinstances', ns, name, 'console', 'standalone')}?type=vnc`;
+          : `${namespacedPath('virtualmachineinstances', ns, name, 'console')}?type=vnc`;
         return (
           <Card key={`${ns}/${name}`} component="li" isCompact>
             <CardTitle>

@@ -4,45 +4,18 @@
  * Pure functions; no React. Disk and interface views are in selectors-devices.ts (import them
  * from there: only the details page needs them, so they stay out of the first page's code).
  */
-import type {
-  V1VirtualMachine,
-  V1VirtualMachineCondition,
-  V1VirtualMachineInstance,
-  V1VirtualMachineInstanceCondition,
-} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import type { K8sResource } from '../../k8s/types';
+import type { V1VirtualMachine, V1VirtualMachineCondition } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { annotationsOf, labelsOf } from '../../kubevirt/meta';
+import type { VMI } from '../../kubevirt/vmi-selectors';
 import { isPrintableStatus, type PrintableStatus } from './status/printable-status';
 
-
 export type VM = V1VirtualMachine;
-export type VMI = V1VirtualMachineInstance;
-export type RunStrategy = 'Always' | 'Halted' | 'Manual' | 'RerunOnFailure' | 'Once';
 
-// ---- metadata ---------------------------------------------------------------------------------
+// ---- metadata and VMI reads (shared with the VMI pages: src/kubevirt) ------------------------------
 
-export const nameOf = (o: K8sResource | undefined): string => o?.metadata?.name ?? '';
-export const namespaceOf = (o: K8sResource | undefined): string => o?.metadata?.namespace ?? '';
-export const uidOf = (o: K8sResource | undefined): string | undefined => o?.metadata?.uid;
-export const labelsOf = (o: K8sResource | undefined): Record<string, string> => o?.metadata?.labels ?? {};
-export const annotationsOf = (o: K8sResource | undefined): Record<string, string> => o?.metadata?.annotations ?? {};
-export const createdOf = (o: K8sResource | undefined): string | undefined => o?.metadata?.creationTimestamp;
-export const isBeingDeleted = (o: K8sResource | undefined): boolean => Boolean(o?.metadata?.deletionTimestamp);
-
-/** "namespace/name": how VMs and their VMIs (same name, same namespace) are joined. */
-export const objectKeyOf = (o: K8sResource | undefined): string => `${namespaceOf(o)}/${nameOf(o)}`;
-
-/** One pass over a VMI list: VMIs by "namespace/name" (a VM's VMI has the VM's name). */
-export function indexByKey<T extends K8sResource>(items: readonly T[] | undefined): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const o of items ?? []) map.set(objectKeyOf(o), o);
-  return map;
-}
-
-/** "app=web, os=fedora": labels as `key=value` strings, sorted. */
-export const labelPairs = (o: K8sResource | undefined): string[] =>
-  Object.entries(labelsOf(o))
-    .map(([k, v]) => `${k}=${v}`)
-    .sort();
+export * from '../../kubevirt/meta';
+export * from '../../kubevirt/vmi-selectors';
+export { vmRunStrategy, type RunStrategy } from '../../kubevirt/run-strategy';
 
 // ---- VM status ----------------------------------------------------------------------------------
 
@@ -85,15 +58,6 @@ export function vmStatusReason(vm: VM | undefined): string | undefined {
 const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
 
 // ---- VM spec ------------------------------------------------------------------------------------
-
-const RUN_STRATEGIES: readonly string[] = ['Always', 'Halted', 'Manual', 'RerunOnFailure', 'Once'];
-
-/** spec.runStrategy, else the deprecated spec.running (true: Always, false/absent: Halted). */
-export function vmRunStrategy(vm: VM | undefined): RunStrategy {
-  const s = vm?.spec?.runStrategy;
-  if (s && RUN_STRATEGIES.includes(s)) return s as RunStrategy;
-  return vm?.spec?.running ? 'Always' : 'Halted';
-}
 
 export const vmTemplateSpec = (vm: VM | undefined) => vm?.spec?.template?.spec;
 export const vmTemplateLabels = (vm: VM | undefined): Record<string, string> => vm?.spec?.template?.metadata?.labels ?? {};
@@ -141,69 +105,3 @@ export function vmOs(vm: VM | undefined, vmi?: VMI): string | undefined {
 /** Names of the DataVolumes the VM creates and owns (spec.dataVolumeTemplates). */
 export const vmDataVolumeTemplateNames = (vm: VM | undefined): string[] =>
   (vm?.spec?.dataVolumeTemplates ?? []).map((t) => t.metadata?.name ?? '').filter(Boolean);
-
-// ---- VMI ----------------------------------------------------------------------------------------
-
-export type VmiPhase = 'Pending' | 'Scheduling' | 'Scheduled' | 'Running' | 'Succeeded' | 'Failed' | 'WaitingForSync' | 'Unknown';
-
-/** The VMI's phase; an empty phase is Pending, as `kubectl get vmi` shows it. */
-export const vmiPhase = (vmi: VMI | undefined): VmiPhase => (vmi?.status?.phase || 'Pending') as VmiPhase;
-
-/** Succeeded and Failed VMIs are done: they wait for deletion and never run again. */
-export const vmiIsFinal = (vmi: VMI | undefined): boolean => ['Succeeded', 'Failed'].includes(vmiPhase(vmi));
-
-export const vmiConditions = (vmi: VMI | undefined): V1VirtualMachineInstanceCondition[] => vmi?.status?.conditions ?? [];
-
-export const vmiCondition = (vmi: VMI | undefined, type: string): V1VirtualMachineInstanceCondition | undefined =>
-  vmiConditions(vmi).find((c) => c.type === type);
-
-export const vmiIsPaused = (vmi: VMI | undefined): boolean => vmiCondition(vmi, 'Paused')?.status === 'True';
-
-/** The node the VMI runs on (status.nodeName); undefined before it is scheduled. */
-export const vmiNode = (vmi: VMI | undefined): string | undefined => vmi?.status?.nodeName || undefined;
-
-/** Every IP address of every interface, first interface first, without duplicates. */
-export function vmiIPs(vmi: VMI | undefined): string[] {
-  const out: string[] = [];
-  for (const iface of vmi?.status?.interfaces ?? []) {
-    for (const ip of [iface.ipAddress, ...(iface.ipAddresses ?? [])]) if (ip && !out.includes(ip)) out.push(ip);
-  }
-  return out;
-}
-
-/** LiveMigratable: allowed unless the condition says False (its message says why). */
-export function vmiMigratable(vmi: VMI | undefined): { migratable: boolean; reason?: string } {
-  const c = vmiCondition(vmi, 'LiveMigratable');
-  if (!c) return { migratable: false, reason: 'The VirtualMachineInstance does not report whether it is live-migratable' };
-  if (c.status === 'True') return { migratable: true };
-  return { migratable: false, reason: c.message || c.reason || 'The VirtualMachineInstance is not live-migratable' };
-}
-
-export const vmiMigrationState = (vmi: VMI | undefined) => vmi?.status?.migrationState;
-
-/** A migration is under way: started, neither completed nor failed. */
-export function vmiIsMigrating(vmi: VMI | undefined): boolean {
-  const m = vmiMigrationState(vmi);
-  return Boolean(m?.startTimestamp && !m.completed && !m.failed);
-}
-
-export interface PhaseTransition {
-  phase: string;
-  timestamp: string;
-}
-
-/** status.phaseTransitionTimestamps, oldest first. */
-export function vmiPhaseTransitions(vmi: VMI | undefined): PhaseTransition[] {
-  return (vmi?.status?.phaseTransitionTimestamps ?? [])
-    .filter((t) => t.phase && t.phaseTransitionTimestamp)
-    .map((t) => ({ phase: t.phase as string, timestamp: t.phaseTransitionTimestamp as string }))
-    .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
-}
-
-export const vmiGuestOsInfo = (vmi: VMI | undefined) => vmi?.status?.guestOSInfo;
-
-/** The VM that controls a VMI (its controller ownerReference of kind VirtualMachine). */
-export function vmiOwnerVmName(vmi: VMI | undefined): string | undefined {
-  const ref = (vmi?.metadata?.ownerReferences ?? []).find((r) => r.kind === 'VirtualMachine' && r.controller !== false);
-  return ref?.name;
-}

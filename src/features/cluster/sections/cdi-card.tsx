@@ -13,7 +13,7 @@ import { EmptyStateView } from '../../../components/empty-state';
 import { CDIModel } from '../../../k8s/models';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { operatorHealth, orderedConditions } from '../model/kubevirt-status';
-import { ConditionsTable } from './conditions-table';
+import { ConditionsTable } from '../../../components/conditions-table';
 import { DataState } from './data-state';
 import { HealthLabel } from './health-label';
 

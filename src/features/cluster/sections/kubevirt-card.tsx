@@ -16,7 +16,7 @@ import { ErrorState } from '../../../components/error-state';
 import { useKubeVirt } from '../../../components/kubevirt/use-kubevirt';
 import { LoadingState } from '../../../components/loading-state';
 import { operatorHealth, orderedConditions } from '../model/kubevirt-status';
-import { ConditionsTable } from './conditions-table';
+import { ConditionsTable } from '../../../components/conditions-table';
 import { EmulationSwitch } from './emulation-switch';
 import { HealthLabel } from './health-label';
 

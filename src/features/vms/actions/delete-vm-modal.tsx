@@ -1,6 +1,6 @@
 import { Content } from '@patternfly/react-core';
 import { nameOf, namespaceOf, vmDataVolumeTemplateNames, vmTemplateSpec, type VM } from '../selectors';
-import { DeleteDialog } from './delete-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
 import type { DeleteVmOptions } from './vm-requests';
 
 export interface DeleteVmModalProps {

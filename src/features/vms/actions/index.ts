@@ -15,8 +15,8 @@
  * - `vmi` is the VMI with the VM's namespace and name, if any (e.g. `useK8sGet(VirtualMachineInstanceModel, name, ns)`).
  */
 export { DeleteVmModal, type DeleteVmModalProps } from './delete-vm-modal';
-export { DeleteDialog, type DeleteDialogProps } from './delete-dialog';
-export { parseGracePeriod } from './grace-period';
+export { DeleteDialog, type DeleteDialogProps } from '../../../components/delete-dialog';
+export { parseGracePeriod } from '../../../lib/grace-period';
 export { applyOptimisticStatus } from './optimistic';
 export { VM_ACTION_ACCESS, useVmAccess, useVmAccessByNamespace } from './use-vm-access';
 export { VM_ACTION_MUTATION_KEY, actionFailureTitle, useVmActionRunner, type VmActionVariables } from './use-vm-action-runner';

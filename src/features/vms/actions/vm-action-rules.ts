@@ -2,6 +2,7 @@
  * Which lifecycle actions a VM allows right now, and why not. Pure: the state comes from the VM
  * and its VMI, the permissions from access reviews (see use-vm-access.ts).
  */
+import type { AccessVerdict } from '../../../k8s/access-review';
 import type { PrintableStatus } from '../status/printable-status';
 import {
   isBeingDeleted,
@@ -38,14 +39,8 @@ export const OPTIMISTIC_STATUS: Partial<Record<VmActionId, PrintableStatus>> = {
   delete: 'Terminating',
 };
 
-/** An access review's answer for one action. */
-export interface AccessVerdict {
-  allowed: boolean;
-  /** The review is still in flight: the action stays disabled until it answers. */
-  loading?: boolean;
-  /** The reviewer's reason, or why the review failed. */
-  reason?: string;
-}
+/** An access review's answer for one action (shared with the VMI actions: src/k8s/access-review). */
+export type { AccessVerdict };
 
 export type VmAccess = Record<VmActionId, AccessVerdict>;
 

@@ -1,6 +1,6 @@
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from './event-sources';
+import type { CoreEvent } from '../../../kubevirt/event-sources';
 import { buildTimeline } from './timeline';
 
 const vm: V1VirtualMachine = {

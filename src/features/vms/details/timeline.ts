@@ -1,5 +1,5 @@
 import { createdOf, nameOf, uidOf, vmiPhaseTransitions, type VM, type VMI } from '../selectors';
-import { eventTime, type CoreEvent } from './event-sources';
+import { eventTime, type CoreEvent } from '../../../kubevirt/event-sources';
 
 export interface TimelineEntry {
   /** Stable React key. */

@@ -10,7 +10,7 @@ import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import type { VM } from '../selectors';
 import { dataVolumeNames } from './disk-rows';
-import { eventsOfKindSelector, isLauncherPodOf, mergeEventsNewestFirst, type CoreEvent } from './event-sources';
+import { eventsOfKindSelector, isLauncherPodOf, mergeEventsNewestFirst, type CoreEvent } from '../../../kubevirt/event-sources';
 
 /** The VM's VMI (same name); undefined while the VM is not running. */
 export function useVmi(namespace: string, name: string) {

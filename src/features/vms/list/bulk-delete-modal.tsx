@@ -1,5 +1,5 @@
 import { Content } from '@patternfly/react-core';
-import { DeleteDialog } from '../actions/delete-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
 import type { DeleteVmOptions } from '../actions/vm-requests';
 import { vmDataVolumeTemplateNames } from '../selectors';
 import type { VmRow } from './vm-rows';

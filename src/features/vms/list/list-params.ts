@@ -1,71 +1,31 @@
 /**
- * The list's view (filter, status filter, sort, page) as URL query parameters, so a link
+ * The VM list's view (filter, status filter, sort, page) as URL query parameters, so a link
  * reproduces it: ?q=web%20app%3Dfront&status=Running,Paused&sort=created&dir=desc&page=2&perPage=100
- * Defaults are left out of the URL.
+ * Defaults are left out of the URL (the format is src/lib/list-params.ts, shared by the lists).
  */
+import {
+  defaultListView,
+  parseListView,
+  writeListView,
+  type ListView,
+  type ListViewSpec,
+} from '../../../lib/list-params';
 import { isPrintableStatus, type PrintableStatus } from '../status/printable-status';
+
+export { DEFAULT_PER_PAGE, PER_PAGE_OPTIONS, type SortDirection } from '../../../lib/list-params';
 
 export const SORT_COLUMNS = ['name', 'namespace', 'status', 'node', 'ip', 'created'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export type SortDirection = 'asc' | 'desc';
 
-export const PER_PAGE_OPTIONS = [20, 50, 100, 200] as const;
-export const DEFAULT_PER_PAGE = 50;
+export type ListParams = ListView<PrintableStatus, SortColumn>;
 
-export interface ListParams {
-  /** Free text: words match the name; `key=value` (or `key`) words match labels. */
-  text: string;
-  statuses: PrintableStatus[];
-  sort: SortColumn;
-  direction: SortDirection;
-  /** 1-based. */
-  page: number;
-  perPage: number;
-}
+export const VM_LIST_VIEW: ListViewSpec<PrintableStatus, SortColumn> = { isStatus: isPrintableStatus, sortColumns: SORT_COLUMNS };
 
-export const DEFAULT_PARAMS: ListParams = {
-  text: '',
-  statuses: [],
-  sort: 'name',
-  direction: 'asc',
-  page: 1,
-  perPage: DEFAULT_PER_PAGE,
-};
-
-const positiveInt = (s: string | null, fallback: number): number => {
-  const n = s && /^\d+$/.test(s) ? Number(s) : NaN;
-  return n >= 1 ? n : fallback;
-};
+export const DEFAULT_PARAMS: ListParams = defaultListView(VM_LIST_VIEW);
 
 /** Reads the view from a query string; anything unreadable falls back to the default. */
-export function parseListParams(search: URLSearchParams): ListParams {
-  const sort = search.get('sort');
-  const perPage = positiveInt(search.get('perPage'), DEFAULT_PER_PAGE);
-  return {
-    text: search.get('q') ?? '',
-    statuses: (search.get('status') ?? '')
-      .split(',')
-      .filter((s): s is PrintableStatus => isPrintableStatus(s))
-      .filter((s, i, all) => all.indexOf(s) === i),
-    sort: (SORT_COLUMNS as readonly string[]).includes(sort ?? '') ? (sort as SortColumn) : DEFAULT_PARAMS.sort,
-    direction: search.get('dir') === 'desc' ? 'desc' : 'asc',
-    page: positiveInt(search.get('page'), 1),
-    perPage: (PER_PAGE_OPTIONS as readonly number[]).includes(perPage) ? perPage : DEFAULT_PER_PAGE,
-  };
-}
+export const parseListParams = (search: URLSearchParams): ListParams => parseListView(VM_LIST_VIEW, search);
 
 /** Writes the view into a copy of `base` (other parameters are kept), leaving defaults out. */
-export function writeListParams(params: ListParams, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
-  const out = new URLSearchParams(base);
-  const set = (key: string, value: string, fallback: string) => {
-    if (value === fallback) out.delete(key);
-    else out.set(key, value);
-  };
-  set('q', params.text, '');
-  set('status', params.statuses.join(','), '');
-  set('sort', params.sort, DEFAULT_PARAMS.sort);
-  set('dir', params.direction, DEFAULT_PARAMS.direction);
-  set('page', String(params.page), '1');
-  set('perPage', String(params.perPage), String(DEFAULT_PER_PAGE));
-  return out;
-}
+export const writeListParams = (params: ListParams, base?: URLSearchParams): URLSearchParams =>
+  writeListView(VM_LIST_VIEW, params, base);

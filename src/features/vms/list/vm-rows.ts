@@ -14,8 +14,12 @@ import {
   type VM,
   type VMI,
 } from '../selectors';
+import { compareIps, compareText, matchesTextFilter, parseTextFilter, type TextFilter } from '../../../lib/list-query';
 import type { PrintableStatus } from '../status/printable-status';
 import type { ListParams, SortColumn } from './list-params';
+
+// The filter's grammar and paging are shared with the other lists.
+export { pageOf, parseTextFilter } from '../../../lib/list-query';
 
 export interface VmRow {
   key: string;
@@ -48,32 +52,11 @@ export function makeRow(vm: VM, vmi: VMI | undefined): VmRow {
   };
 }
 
-interface TextFilter {
-  words: string[];
-  labels: Array<{ key: string; value?: string }>;
-}
-
-/** "web app=front": words without "=" must all be in the name; `key=value` a label (`key=` any value). */
-export function parseTextFilter(text: string): TextFilter {
-  const out: TextFilter = { words: [], labels: [] };
-  for (const token of text.trim().split(/\s+/).filter(Boolean)) {
-    const eq = token.indexOf('=');
-    if (eq > 0) out.labels.push({ key: token.slice(0, eq), value: token.slice(eq + 1) });
-    else out.words.push(token.toLowerCase());
-  }
-  return out;
-}
-
 function matchesText(row: VmRow, f: TextFilter): boolean {
-  for (const w of f.words) if (!row.search.includes(w)) return false;
-  if (f.labels.length) {
-    const labels = labelsOf(row.vm);
-    for (const l of f.labels) if (!(l.key in labels) || (l.value !== '' && labels[l.key] !== l.value)) return false;
-  }
-  return true;
+  return matchesTextFilter(f, row.search, () => labelsOf(row.vm));
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = compareText;
 
 const SORT_VALUE: Record<SortColumn, (r: VmRow) => string> = {
   name: (r) => r.search,
@@ -116,25 +99,4 @@ export function selectRows(rows: Iterable<VmRow>, params: RowQuery): VmRow[] {
   const keep = rowFilter(params);
   const out = keep ? [...rows].filter(keep) : [...rows];
   return out.sort(rowComparator(params.sort, params.direction));
-}
-
-/** IPv4 addresses in numeric order; anything else by text. */
-function compareIps(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  if (pa.length === 4 && pb.length === 4) {
-    for (let i = 0; i < 4; i++) {
-      const d = Number(pa[i]) - Number(pb[i]);
-      if (d) return d;
-    }
-    return 0;
-  }
-  return cmp(a, b);
-}
-
-/** The rows of one page, with the page clamped to the last one. */
-export function pageOf<T>(rows: readonly T[], page: number, perPage: number): { items: T[]; page: number } {
-  const last = Math.max(1, Math.ceil(rows.length / perPage));
-  const p = Math.min(Math.max(1, page), last);
-  return { items: rows.slice((p - 1) * perPage, p * perPage), page: p };
 }

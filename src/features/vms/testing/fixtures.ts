@@ -1,6 +1,6 @@
 /** Small VM and VMI builders for unit tests (not bundled: only tests import this). */
 import type { PrintableStatus } from '../status/printable-status';
-import type { RunStrategy, VM, VMI } from '../selectors';
+import type { RunStrategy, VM } from '../selectors';
 
 export interface VmFixture {
   name?: string;
@@ -29,36 +29,5 @@ export function makeVm(o: VmFixture = {}): VM {
   };
 }
 
-export interface VmiFixture {
-  name?: string;
-  namespace?: string;
-  phase?: string;
-  node?: string;
-  paused?: boolean;
-  migratable?: boolean | { reason: string; message: string };
-  deleting?: boolean;
-  migrating?: boolean;
-}
-
-export function makeVmi(o: VmiFixture = {}): VMI {
-  const conditions = [];
-  if (o.paused) conditions.push({ type: 'Paused', status: 'True', reason: 'PausedByUser' });
-  if (o.migratable === true) conditions.push({ type: 'LiveMigratable', status: 'True' });
-  else if (o.migratable) conditions.push({ type: 'LiveMigratable', status: 'False', ...o.migratable });
-  return {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachineInstance',
-    metadata: {
-      name: o.name ?? 'vm1',
-      namespace: o.namespace ?? 'ns1',
-      ...(o.deleting ? { deletionTimestamp: '2026-01-02T00:00:00Z' } : {}),
-    },
-    spec: { domain: { devices: {} } },
-    status: {
-      phase: o.phase ?? 'Running',
-      nodeName: o.node,
-      conditions,
-      ...(o.migrating ? { migrationState: { startTimestamp: '2026-01-01T00:00:00Z', completed: false } } : {}),
-    },
-  };
-}
+// The VMI builder is shared with the VMI pages' tests.
+export { makeVmi, type VmiFixture } from '../../../kubevirt/testing';

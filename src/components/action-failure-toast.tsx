@@ -1,5 +1,5 @@
 import { Alert, AlertActionCloseButton } from '@patternfly/react-core';
-import { describeError } from '../../../components/error-details';
+import { describeError } from './error-details';
 
 /** How long a failure toast stays (it pauses while hovered). */
 const TOAST_MS = 20_000;

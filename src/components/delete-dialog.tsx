@@ -14,9 +14,16 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useId, useState, type ReactNode } from 'react';
-import { describeError } from '../../../components/error-details';
-import { parseGracePeriod } from './grace-period';
-import type { DeleteVmOptions } from './vm-requests';
+import { parseGracePeriod } from '../lib/grace-period';
+import { describeError } from './error-details';
+
+/** What a delete dialog's fields choose. */
+export interface DeleteDialogOptions {
+  /** Delete the DataVolumes the object owns (only offered when it has some). */
+  deleteDataVolumes: boolean;
+  /** Overrides the object's grace period; undefined keeps the default. */
+  gracePeriodSeconds?: number;
+}
 
 interface DeleteOptionsState {
   deleteDataVolumes: boolean;
@@ -24,10 +31,10 @@ interface DeleteOptionsState {
   grace: string;
   setGrace: (text: string) => void;
   /** The options to send, or undefined while the grace period is not a whole number. */
-  options: DeleteVmOptions | undefined;
+  options: DeleteDialogOptions | undefined;
 }
 
-/** The options of a VM deletion, as a dialog's fields edit them (owned DataVolumes go by default). */
+/** The options of a deletion, as a dialog's fields edit them (owned DataVolumes go by default). */
 function useDeleteOptions(): DeleteOptionsState {
   const [deleteDataVolumes, setDeleteDataVolumes] = useState(true);
   const [grace, setGrace] = useState('');
@@ -101,7 +108,7 @@ export interface DeleteDialogProps {
   /** Title of the inline error when onDelete rejects (the dialog then stays open with its fields). */
   errorTitle: string;
   /** Sends the delete; resolves to close the dialog. */
-  onDelete: (options: DeleteVmOptions) => Promise<unknown>;
+  onDelete: (options: DeleteDialogOptions) => Promise<unknown>;
   onClose: () => void;
 }
 

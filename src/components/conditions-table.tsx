@@ -1,9 +1,17 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { Timestamp } from '../../../components/timestamp';
-import type { OperatorCondition } from '../model/kubevirt-status';
+import { Timestamp } from './timestamp';
 
-/** An operator CR's conditions (Available, Progressing, Degraded first). */
-export function ConditionsTable({ id, label, conditions }: { id: string; label: string; conditions: OperatorCondition[] }) {
+/** A status condition as Kubernetes objects report them (operators, VMIs, VMs...). */
+export interface ConditionRow {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/** A resource's conditions, in the order given (operators: Available, Progressing, Degraded first). */
+export function ConditionsTable({ id, label, conditions }: { id: string; label: string; conditions: ConditionRow[] }) {
   if (conditions.length === 0) return <p id={`${id}-none`}>No conditions reported yet.</p>;
   return (
     <Table aria-label={label} variant="compact" id={id}>

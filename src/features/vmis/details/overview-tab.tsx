@@ -1,0 +1,136 @@
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Grid,
+  GridItem,
+  Label,
+  LabelGroup,
+} from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ConditionsTable } from '../../../components/conditions-table';
+import { Timestamp } from '../../../components/timestamp';
+import { createdOf, labelPairs, nameOf, namespaceOf } from '../../../kubevirt/meta';
+import {
+  vmiAgentConnected,
+  vmiConditions,
+  vmiGuestOsName,
+  vmiIPs,
+  vmiMigrationState,
+  vmiNode,
+  vmiOwnerVmName,
+  type VMI,
+} from '../../../kubevirt/vmi-selectors';
+import { namespacedPath } from '../../../lib/routes';
+import { VmiStatus } from '../vmi-status';
+
+function Item({ term, id, children }: { term: string; id: string; children: ReactNode }) {
+  return (
+    <DescriptionListGroup>
+      <DescriptionListTerm>{term}</DescriptionListTerm>
+      <DescriptionListDescription id={id}>{children}</DescriptionListDescription>
+    </DescriptionListGroup>
+  );
+}
+
+const none = <span className="pf-v6-u-text-color-subtle">-</span>;
+
+/** The last migration, in words: "Completed: node01 → node02" (nothing when it never migrated). */
+function migrationText(vmi: VMI): string | undefined {
+  const m = vmiMigrationState(vmi);
+  if (!m?.startTimestamp) return undefined;
+  const route = m.sourceNode && m.targetNode ? `: ${m.sourceNode} → ${m.targetNode}` : '';
+  if (m.failed) return `Failed${route}`;
+  if (m.completed) return `Completed${route}`;
+  return `In progress${route}`;
+}
+
+/** CPU and memory as the spec asks them. */
+function sizing(vmi: VMI): { cpu?: string; memory?: string } {
+  const domain = vmi.spec?.domain;
+  const cpu = domain?.cpu;
+  const vcpus = (cpu?.sockets || 1) * (cpu?.cores || 1) * (cpu?.threads || 1);
+  const requests = domain?.resources?.requests as Record<string, string> | undefined;
+  return { cpu: `${vcpus} vCPU`, memory: domain?.memory?.guest ?? requests?.memory };
+}
+
+/** Status, placement, guest and ownership at a glance, and the VMI's conditions. */
+export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
+  const namespace = namespaceOf(vmi);
+  const name = nameOf(vmi);
+  const id = (field: string) => `vmi-${namespace}-${name}-${field}`;
+  const owner = vmiOwnerVmName(vmi);
+  const ips = vmiIPs(vmi);
+  const labels = labelPairs(vmi);
+  const guestOs = vmiGuestOsName(vmi);
+  const migration = migrationText(vmi);
+  const { cpu, memory } = sizing(vmi);
+  return (
+    <Grid hasGutter>
+      <GridItem span={12}>
+        <Card>
+          <CardTitle component="h2">Details</CardTitle>
+          <CardBody>
+            <DescriptionList isCompact columnModifier={{ default: '1Col', md: '2Col' }} aria-label="VirtualMachine instance details">
+              <Item term="Name" id={id('name')}>{name}</Item>
+              <Item term="Namespace" id={id('namespace')}>{namespace}</Item>
+              <Item term="Phase" id={id('overview-status')}><VmiStatus vmi={vmi} /></Item>
+              <Item term="Created" id={id('created')}><Timestamp value={createdOf(vmi)} /></Item>
+              <Item term="VirtualMachine" id={id('owner')}>
+                {owner ? (
+                  <Link to={namespacedPath('virtualmachines', namespace, owner)}>{owner}</Link>
+                ) : (
+                  <span className="pf-v6-u-text-color-subtle">None: this instance was created on its own</span>
+                )}
+              </Item>
+              <Item term="Node" id={id('node')}>{vmiNode(vmi) ?? none}</Item>
+              <Item term="IP addresses" id={id('ips')}>
+                {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
+              </Item>
+              <Item term="Guest operating system" id={id('guest-os')}>
+                {guestOs ?? (
+                  <span className="pf-v6-u-text-color-subtle">
+                    {vmiAgentConnected(vmi) ? 'Not reported' : 'Not reported: the guest agent is not connected'}
+                  </span>
+                )}
+              </Item>
+              <Item term="CPU" id={id('cpu')}>{cpu ?? none}</Item>
+              <Item term="Memory" id={id('memory')}>{memory ?? none}</Item>
+              {migration && <Item term="Last migration" id={id('migration')}>{migration}</Item>}
+              <Item term="Labels" id={id('labels')}>
+                {labels.length ? (
+                  <LabelGroup numLabels={10} aria-label="Labels">
+                    {labels.map((l) => (
+                      <Label key={l} isCompact color="blue" variant="outline">
+                        {l}
+                      </Label>
+                    ))}
+                  </LabelGroup>
+                ) : (
+                  none
+                )}
+              </Item>
+            </DescriptionList>
+          </CardBody>
+        </Card>
+      </GridItem>
+      <GridItem span={12}>
+        <Card>
+          <CardTitle component="h2">Conditions</CardTitle>
+          <CardBody>
+            <ConditionsTable
+              id={id('conditions')}
+              label={`Conditions of ${name}`}
+              conditions={vmiConditions(vmi).map((c) => ({ ...c, status: c.status ?? 'Unknown' }))}
+            />
+          </CardBody>
+        </Card>
+      </GridItem>
+    </Grid>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Reads of any Kubernetes object's metadata, shared by the features (VMs, VMIs...). Pure.
+ */
+import type { K8sResource } from '../k8s/types';
+
+export const nameOf = (o: K8sResource | undefined): string => o?.metadata?.name ?? '';
+export const namespaceOf = (o: K8sResource | undefined): string => o?.metadata?.namespace ?? '';
+export const uidOf = (o: K8sResource | undefined): string | undefined => o?.metadata?.uid;
+export const labelsOf = (o: K8sResource | undefined): Record<string, string> => o?.metadata?.labels ?? {};
+export const annotationsOf = (o: K8sResource | undefined): Record<string, string> => o?.metadata?.annotations ?? {};
+export const createdOf = (o: K8sResource | undefined): string | undefined => o?.metadata?.creationTimestamp;
+export const isBeingDeleted = (o: K8sResource | undefined): boolean => Boolean(o?.metadata?.deletionTimestamp);
+
+/** "namespace/name": how VMs and their VMIs (same name, same namespace) are joined. */
+export const objectKeyOf = (o: K8sResource | undefined): string => `${namespaceOf(o)}/${nameOf(o)}`;
+
+/** One pass over a VMI list: VMIs by "namespace/name" (a VM's VMI has the VM's name). */
+export function indexByKey<T extends K8sResource>(items: readonly T[] | undefined): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const o of items ?? []) map.set(objectKeyOf(o), o);
+  return map;
+}
+
+/** "app=web, os=fedora": labels as `key=value` strings, sorted. */
+export const labelPairs = (o: K8sResource | undefined): string[] =>
+  Object.entries(labelsOf(o))
+    .map(([k, v]) => `${k}=${v}`)
+    .sort();
+
