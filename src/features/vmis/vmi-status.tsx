@@ -1,31 +1,31 @@
 import { Label } from '@patternfly/react-core';
 import { vmiIsMigrating, vmiIsPaused, vmiPhase, type VMI } from '../../kubevirt/vmi-selectors';
 
-const PHASE_COLOR: Record<string, 'green' | 'blue' | 'red' | 'grey' | 'orange'> = {
+const COLOR: Record<string, 'green' | 'blue' | 'red' | 'grey' | 'orange' | 'purple'> = {
   Running: 'green',
+  Paused: 'orange',
+  Migrating: 'purple',
   Succeeded: 'grey',
   Failed: 'red',
   Unknown: 'orange',
 };
 
-/** The VMI's phase as a label, with Paused and Migrating beside it while they hold. */
+/** What the VMI is doing: its phase, or Paused / Migrating while a running VMI is so. */
+export function vmiDisplayStatus(vmi: VMI): string {
+  const phase = vmiPhase(vmi);
+  if (phase !== 'Running') return phase;
+  if (vmiIsPaused(vmi)) return 'Paused';
+  if (vmiIsMigrating(vmi)) return 'Migrating';
+  return phase;
+}
+
+/** The VMI's status as one label (a paused or migrating VMI's phase is Running: the tooltip says so). */
 export function VmiStatus({ vmi, id }: { vmi: VMI; id?: string }) {
+  const status = vmiDisplayStatus(vmi);
   const phase = vmiPhase(vmi);
   return (
-    <span id={id}>
-      <Label isCompact color={PHASE_COLOR[phase] ?? 'blue'}>
-        {phase}
-      </Label>
-      {vmiIsPaused(vmi) && (
-        <Label isCompact color="orange" className="pf-v6-u-ml-xs">
-          Paused
-        </Label>
-      )}
-      {vmiIsMigrating(vmi) && (
-        <Label isCompact color="purple" className="pf-v6-u-ml-xs">
-          Migrating
-        </Label>
-      )}
-    </span>
+    <Label id={id} isCompact color={COLOR[status] ?? 'blue'} title={status === phase ? undefined : `Phase ${phase}, ${status.toLowerCase()}`}>
+      {status}
+    </Label>
   );
 }

@@ -6,6 +6,7 @@ import { absoluteTime, relativeTime } from '../../../lib/time';
 import { VmiActionsMenu } from '../actions/vmi-actions-ui';
 import { VmiStatus } from '../vmi-status';
 import type { VmiRow, VmiSortColumn } from './vmi-rows';
+import './vmi-table.css';
 
 const COLUMNS: Array<{ id: VmiSortColumn; title: string }> = [
   { id: 'name', title: 'Name' },
@@ -22,30 +23,44 @@ function VmiTableRow({ row }: { row: VmiRow }) {
   return (
     <Tr id={id}>
       <Td id={`${id}-name`} modifier="nowrap" dataLabel="Name">
-        <Link to={namespacedPath('virtualmachineinstances', row.namespace, row.name)}>{row.name}</Link>
+        <Link to={namespacedPath('virtualmachineinstances', row.namespace, row.name)} className="kv-vmi-cell-text" title={row.name}>
+          {row.name}
+        </Link>
       </Td>
       <Td id={`${id}-namespace`} modifier="nowrap" dataLabel="Namespace">
-        {row.namespace}
+        <span className="kv-vmi-cell-text" title={row.namespace}>
+          {row.namespace}
+        </span>
       </Td>
-      <Td id={`${id}-phase`} modifier="nowrap" dataLabel="Phase">
+      <Td id={`${id}-phase`} dataLabel="Phase">
         <VmiStatus vmi={row.vmi} />
       </Td>
       <Td id={`${id}-node`} modifier="nowrap" dataLabel="Node">
-        {row.node || '-'}
+        <span className="kv-vmi-cell-text" title={row.node || undefined}>
+          {row.node || '-'}
+        </span>
       </Td>
       <Td id={`${id}-ip`} modifier="nowrap" dataLabel="IP address">
-        {row.ips.length ? row.ips.join(', ') : '-'}
+        <span className="kv-vmi-cell-text" title={row.ips.length ? row.ips.join(', ') : undefined}>
+          {row.ips[0] ?? '-'}
+          {row.ips.length > 1 && <span className="pf-v6-u-text-color-subtle"> +{row.ips.length - 1}</span>}
+        </span>
       </Td>
       <Td id={`${id}-owner`} modifier="nowrap" dataLabel="Owner">
         {row.owner ? (
-          <Link to={namespacedPath('virtualmachines', row.namespace, row.owner)} aria-label={`VirtualMachine ${row.owner}`}>
+          <Link
+            to={namespacedPath('virtualmachines', row.namespace, row.owner)}
+            aria-label={`VirtualMachine ${row.owner}`}
+            className="kv-vmi-cell-text"
+            title={row.owner}
+          >
             {row.owner}
           </Link>
         ) : (
           <span className="pf-v6-u-text-color-subtle">None</span>
         )}
       </Td>
-      <Td id={`${id}-created`} modifier="nowrap" dataLabel="Created">
+      <Td id={`${id}-created`} dataLabel="Created">
         {row.created ? (
           <time dateTime={row.created} title={absoluteTime(row.created)}>
             {relativeTime(row.created)}
@@ -76,18 +91,19 @@ export function VmiTable({ rows, sort, direction, onSort }: VmiTableProps) {
     onSort: (_e, _i, dir) => onSort(column, dir),
     columnIndex: index,
   });
-  // A window narrower than the table scrolls the table sideways, not the whole page.
+  // Long names are cut (kv-vmi-cell-text) so the table and its actions fit a 1280 px window; a
+  // narrower one scrolls the table sideways, not the whole page.
   return (
     <InnerScrollContainer>
-      <Table aria-label="VirtualMachine instances" variant="compact" id="vmi-table">
+      <Table aria-label="VirtualMachine instances" variant="compact" id="vmi-table" className="kv-vmi-table">
         <Thead>
           <Tr>
             {COLUMNS.map((c, i) => (
-              <Th key={c.id} id={`vmi-column-${c.id}`} modifier="nowrap" sort={sortBy(c.id, i)}>
+              <Th key={c.id} id={`vmi-column-${c.id}`} modifier="wrap" sort={sortBy(c.id, i)}>
                 {c.title}
               </Th>
             ))}
-            <Th screenReaderText="Actions" />
+            <Th screenReaderText="Actions" id="vmi-column-actions" />
           </Tr>
         </Thead>
         <Tbody>
