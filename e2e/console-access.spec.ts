@@ -25,6 +25,8 @@ test.describe('consoles for a viewer', { tag: EMBEDDED }, () => {
     await expect(console.button('vnc', 'Start')).toHaveCount(0);
     await expect(console.button('vnc', 'Connect')).toBeDisabled();
     await expect(console.button('vnc', 'Connect')).toHaveAccessibleDescription(/may not open this virtual machine's VNC console/);
+    // A new tab could not open it either.
+    await expect(page.getByRole('link', { name: 'Open in new tab' })).toHaveCount(0);
 
     await console.switchType('serial');
     await expect(console.status('serial')).toHaveText(

@@ -85,7 +85,10 @@ export interface ConsoleFrameProps {
 /** What both consoles show around their screen: the toolbar, the connection status and a notice. */
 export function ConsoleFrame({ frame, label, id, session, device, namespace, vmName, newTab, fill, toolbar, children }: ConsoleFrameProps) {
   const { frameRef, notice, setNotice } = frame;
-  const statusActions = newTab && <OpenInNewTab link={newTab} handOver={session.state.status === 'connected'} />;
+  // Not for a user who may not open the console: the new tab could not either.
+  const statusActions = newTab && session.state.status !== 'forbidden' && (
+    <OpenInNewTab link={newTab} handOver={session.state.status === 'connected'} />
+  );
   return (
     <section ref={frameRef} aria-label={label} id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
       {toolbar}

@@ -58,7 +58,7 @@ export function ConsoleStatus({ id, session, device, namespace, vmName, actions 
   const text = (state.status === 'not-running' && waitingText(vmi)) || statusText(state, device);
   return (
     <div className="kv-console-status">
-      <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapSm' }}>
+      <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapSm' }} flexWrap={{ default: 'nowrap' }}>
         <FlexItem>
           <StateIcon state={state} />
         </FlexItem>
