@@ -55,15 +55,33 @@ export function jsonTextDepth(text: string, limit = MAX_DOCUMENT_DEPTH): number 
 export function valueDepth(value: unknown, limit = MAX_DOCUMENT_DEPTH): number {
   if (value === null || typeof value !== 'object') return 0;
   let max = 0;
-  const stack: [object, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
+  // two parallel stacks (containers, their depths): no allocation per node
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop() as Record<string, unknown>;
+    const d = depths.pop()!;
     if (d > max) {
       max = d;
       if (max > limit) return max;
     }
-    const children = Array.isArray(v) ? v : Object.values(v);
-    for (const c of children) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c: unknown = v[i];
+        if (c !== null && typeof c === 'object') {
+          values.push(c);
+          depths.push(d + 1);
+        }
+      }
+    } else {
+      for (const k in v) {
+        const c = v[k];
+        if (c !== null && typeof c === 'object') {
+          values.push(c);
+          depths.push(d + 1);
+        }
+      }
+    }
   }
   return max;
 }
