@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench [-- cluster|ui]`: the benchmarks of bench/ (they print numbers; nothing is asserted).
-// Builds what is out of date first. Both start their own embedded cluster with `--seed scale:10000`.
+// `npm run bench [-- cluster|ui|fuzz]`: the benchmarks of bench/ (they print numbers; nothing is asserted,
+// except that the fuzz run fails on a 5xx, a hang or memory that stays). Builds what is out of date first.
+// cluster and ui start their own embedded cluster with `--seed scale:10000`; fuzz starts `npm run cluster`.
 import { spawnSync } from 'node:child_process';
 import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'cluster', 'ui'].includes(which)) {
-  process.stderr.write('usage: npm run bench [-- cluster|ui]\n');
+if (!['all', 'cluster', 'ui', 'fuzz'].includes(which)) {
+  process.stderr.write('usage: npm run bench [-- cluster|ui|fuzz] [fuzz options: --requests N --rounds N]\n');
   process.exit(2);
 }
 ensureServerBuilt();
@@ -16,5 +17,8 @@ const run = (label, cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-if (which !== 'ui') run('bench/cluster: the embedded API server with 10,000 VMs', 'npx', ['tsx', 'bench/cluster/index.ts']);
-if (which !== 'cluster') run('bench/ui: the VM list with 10,000 VMs in Chromium', 'node', ['bench/ui/vm-list-bench.mjs']);
+if (which === 'all' || which === 'cluster') run('bench/cluster: the embedded API server with 10,000 VMs', 'npx', ['tsx', 'bench/cluster/index.ts']);
+if (which === 'all' || which === 'ui') run('bench/ui: the VM list with 10,000 VMs in Chromium', 'node', ['bench/ui/vm-list-bench.mjs']);
+if (which === 'all' || which === 'fuzz') {
+  run('bench/fuzz: 10,000 mutated manifests against npm run cluster', 'npx', ['tsx', 'bench/fuzz/index.ts', ...process.argv.slice(3)]);
+}

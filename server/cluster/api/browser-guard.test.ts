@@ -82,7 +82,7 @@ describe('API clients on the cluster port', () => {
     expect(exists('ok-0') && exists('ok-3')).toBe(true);
   });
 
-  it('serves what the console proxy forwards (Origin dropped, the browser\'s Sec-Fetch-Site: same-origin kept)', async () => {
+  it('serves proxied requests: no Origin, and a forwarded Sec-Fetch-Site: same-origin is no reason to refuse', async () => {
     const r = await raw([`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Content-Type: application/json', 'Sec-Fetch-Site: same-origin', 'Sec-Fetch-Mode: cors'], nsBody('proxied'));
     expect(r.code).toBe(201);
     const ws = new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'websocket' } });

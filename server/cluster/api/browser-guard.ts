@@ -10,8 +10,8 @@
  * - DNS rebinding (a page whose own name the attacker points at 127.0.0.1) sends its own name as
  *   `Host`: only loopback names, IP addresses and the names the cluster was told to serve are accepted.
  *
- * kubectl and client-node send neither header, and the console's proxy drops `Origin` and sets
- * `Host` to the cluster's address, so they are unaffected.
+ * kubectl and client-node send neither header, and the console's proxy forwards neither `Origin`
+ * nor `Host` (it sends the cluster's address), so they are unaffected.
  */
 import { isIP } from 'node:net';
 import type { IncomingHttpHeaders } from 'node:http';

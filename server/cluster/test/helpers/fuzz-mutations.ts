@@ -1,6 +1,7 @@
 /**
  * Deterministic random mutations of the fixtures for the fuzz test: field deletions, type
- * changes, huge strings, junk bytes, bad content types, random patches and paths.
+ * changes, huge strings, unicode, odd quantities, invalid names, deep nesting, junk bytes, bad
+ * content types, random JSON, merge and strategic patches.
  */
 import { stringify } from 'yaml';
 
@@ -34,7 +35,10 @@ export class Fuzzer {
   }
 
   string(): string {
-    const kind = this.int(8);
+    const kind = this.int(11);
+    if (kind === 8) return this.pick(UNICODE);
+    if (kind === 9) return this.pick(QUANTITIES);
+    if (kind === 10) return this.pick(NAMES);
     if (kind === 0) return '';
     if (kind === 1) return 'x'.repeat(this.pick([64, 254, 1000, 70_000, 300_000]));
     if (kind === 2) return String.fromCharCode(...Array.from({ length: 1 + this.int(20) }, () => this.int(0x3000)));
@@ -59,9 +63,17 @@ export class Fuzzer {
     }
   }
 
+  /**
+   * A value nested `depth` levels deep (objects, arrays or both), as a marker that body() expands in
+   * the serialized text (building it as an object would overflow the stack of JSON.stringify).
+   */
+  nested(depth = this.pick([64, 200, 1000, 5000, 12_000])): Json {
+    return `__NEST_${depth}_${this.int(3)}__`;
+  }
+
   /** Every path to a value inside `obj`. */
   paths(obj: Json, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
-    if (obj && typeof obj === 'object') {
+    if (obj && typeof obj === 'object' && prefix.length < 40) {
       const entries: Array<[string | number, Json]> = Array.isArray(obj) ? obj.map((v, i) => [i, v]) : Object.entries(obj);
       for (const [k, v] of entries) {
         out.push([...prefix, k]);
@@ -82,8 +94,12 @@ export class Fuzzer {
       for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[key];
       const last = path[path.length - 1];
       const container = parent as Record<string | number, Json>;
-      const op = this.int(4);
-      if (op === 0) {
+      const op = this.int(6);
+      if (op === 4) {
+        container[last] = this.nested();
+        break;
+      } else if (op === 5) container[last] = this.pick([this.pick(QUANTITIES), this.pick(UNICODE), this.pick(NAMES), -1, 1e308, 2 ** 64]);
+      else if (op === 0) {
         if (Array.isArray(parent)) parent.splice(Number(last), 1);
         else delete container[last];
       } else if (op === 1) container[last] = this.value();
@@ -107,9 +123,30 @@ export class Fuzzer {
     });
   }
 
+  /** A strategic merge patch: a mutated object, sometimes with patch directives in odd places. */
+  strategicPatch(obj: Json): Json {
+    const patch = this.mutate(obj) as Record<string, Json>;
+    const paths = this.paths(patch).filter((p) => typeof p[p.length - 1] === 'string');
+    for (let n = this.int(3); n > 0 && paths.length; n--) {
+      let parent: Json = patch;
+      const path = this.pick(paths);
+      for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[key];
+      if (!parent || typeof parent !== 'object' || Array.isArray(parent)) continue;
+      const directive = this.pick(['$patch', '$retainKeys', `$setElementOrder/${String(path[path.length - 1])}`, `$deleteFromPrimitiveList/${String(path[path.length - 1])}`, '$patch']);
+      parent[directive] = directive === '$patch' ? this.pick(['delete', 'replace', 'merge', 'bogus', 7]) : this.value(1);
+    }
+    return patch;
+  }
+
   /** Serialized bytes, sometimes corrupted. */
   body(obj: Json, asYaml: boolean): string {
-    let text = asYaml ? stringify(obj) : JSON.stringify(obj);
+    let text: string;
+    try {
+      text = asYaml ? stringify(obj) : JSON.stringify(obj);
+    } catch {
+      text = JSON.stringify(obj); // too deep for the YAML writer: JSON is YAML too
+    }
+    text = text.replace(/"?__NEST_(\d+)_(\d)__"?/g, (_m, depth: string, style: string) => nestedText(Number(depth), Number(style)));
     if (this.chance(0.15)) {
       const at = this.int(text.length + 1);
       const junk = this.pick(['{', '}', '"', '\u0000', '\uffff', ':', '- -', '\t', '[[', 'null', '\\u12']);
@@ -118,6 +155,28 @@ export class Fuzzer {
     return text;
   }
 }
+
+function nestedText(depth: number, style: number): string {
+  const open = (i: number) => (style === 0 || (style === 2 && i % 2) ? '{"a":' : '[');
+  const close = (i: number) => (style === 0 || (style === 2 && i % 2) ? '}' : ']');
+  const parts: string[] = [];
+  for (let i = 0; i < depth; i++) parts.push(open(i));
+  parts.push('1');
+  for (let i = depth - 1; i >= 0; i--) parts.push(close(i));
+  return parts.join('');
+}
+
+const UNICODE = [
+  'ünïcödé-名前', '\u202eevil', 'e\u0301\u0301\u0301', '\ud83d\ude00'.repeat(50), '\ud800', '\udfff\ud800', '\ufeffbom', 'a\u0000b',
+  '\u2028\u2029', 'ǅ', 'İstanbul', '\u{1F1FA}\u{1F1F8}', '\uffff', 'x'.repeat(63) + 'é',
+];
+const QUANTITIES = [
+  '1e400', '0.000001m', '-1Gi', '1.5.5', '1Ki', '9223372036854775807', '99999999999999999999999Ei', '1E', '+1', ' 1Gi', '1gi', 'Infinity',
+  'NaN', '0x10', '1e-400', '1Mi ', '.5', '5.', '1m1', '١٢٣', '',
+];
+const NAMES = [
+  '', 'a'.repeat(64), 'a'.repeat(254), 'A', '-a', 'a-', 'a_b', 'a.b', 'a..b', '.', '..', 'a/b', 'a%2Fb', '名前', 'a b', 'a\nb', '0', '-',
+];
 
 export function yamlOrJsonContentType(f: Fuzzer): { type: string; yaml: boolean } {
   const r = f.int(20);
