@@ -38,20 +38,33 @@ const MiB = 1024 * 1024;
 const mib = (n: number) => `${(n / MiB).toFixed(0)} MiB`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What the server wrote: line count, and lines of stack traces (an expected error is one line, never a trace). */
+const serverLog = { lines: 0, stackLines: 0, firstStack: '' };
+
 async function startCluster(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [`--inspect=127.0.0.1:${args['inspect-port']}`, 'scripts/cluster.mjs', '--port', String(args.port), '--seed', 'none', '--guests', 'simulated'], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const errors: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (l) => { if (!l.startsWith('Debugger') && !l.startsWith('For help')) errors.push(l); });
-  for await (const line of createInterface({ input: child.stdout! })) {
+  const early: string[] = [];
+  let listening: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve, reject) => {
+    listening = resolve;
+    child.once('exit', () => reject(new Error(`the cluster exited before listening: ${early.join('\n')}`)));
+  });
+  const onLine = (line: string) => {
+    if (/^(Debugger listening|For help)/.test(line)) return;
+    if (early.length < 50) early.push(line);
     const m = /^Embedded cluster listening on (\S+)/.exec(line);
-    if (m) {
-      child.stdout!.resume();
-      return { child, url: m[1] };
+    if (m) listening(m[1]);
+    serverLog.lines++;
+    if (/^\s+at /.test(line) || line.includes('\\n    at ')) {
+      serverLog.stackLines++;
+      serverLog.firstStack ||= line.slice(0, 300);
     }
-  }
-  throw new Error(`the cluster exited before listening: ${errors.join('\n')}`);
+  };
+  createInterface({ input: child.stdout! }).on('line', onLine);
+  createInterface({ input: child.stderr! }).on('line', onLine);
+  return { child, url: await url };
 }
 
 /** Resident set size of a process (Linux /proc, else ps). */
@@ -76,6 +89,12 @@ function report(round: number, r: FuzzResult): void {
   const bad = [...r.serverErrors, ...r.hangs, ...r.broken, ...r.badErrors];
   if (bad.length) {
     console.log(`  failures: ${summarize(bad)}`);
+    const messages = new Map<string, number>();
+    for (const f of bad) {
+      const m = /"message":"((?:[^"\\]|\\.)*)"/.exec(f.body)?.[1] ?? f.body;
+      messages.set(m.slice(0, 160), (messages.get(m.slice(0, 160)) ?? 0) + 1);
+    }
+    for (const [m, n] of [...messages].sort((a, b) => b[1] - a[1])) console.log(`    ${n}x ${m}`);
     for (const f of bad.slice(0, 5)) console.log(`    ${f.planned.method} ${f.planned.path.slice(0, 120)} [${f.planned.contentType ?? ''}] -> ${f.status} ${f.body.slice(0, 300)}\n      body: ${(f.planned.body ?? '').slice(0, 200)}`);
   }
 }
@@ -108,6 +127,7 @@ async function main(): Promise<number> {
       last = await settle(inspector, pid);
       console.log(`  cleanup ${((performance.now() - tc) / 1000).toFixed(1)} s; RSS after cleanup and GC: ${mib(last.rss)} (V8 heap ${mib(last.heap)})`);
     }
+    console.log(`server log: ${serverLog.lines} lines, ${serverLog.stackLines} with a stack trace${serverLog.firstStack ? ` (first: ${serverLog.firstStack})` : ''}`);
     const growth = last.rss - before.rss;
     console.log(`RSS: before ${mib(before.rss)}, after cleanup ${mib(last.rss)} (${growth >= 0 ? '+' : ''}${mib(growth)}; limit +${LIMIT_MIB} MiB)`);
     failed ||= growth > LIMIT_MIB * MiB;
