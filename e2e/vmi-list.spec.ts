@@ -1,5 +1,6 @@
 import { E2E_VIEWER_TOKEN, EMBEDDED, expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
+import { OverviewPage } from './pages/overview.js';
 import { ShellPage } from './pages/shell.js';
 import { VMI_ACTION_LABELS } from './pages/vmi-actions.js';
 import { VmiDetailsPage } from './pages/vmi-details.js';
@@ -196,6 +197,14 @@ test.describe('VirtualMachine instances list', () => {
     await console.switchType('serial');
     await console.expectConnected('serial');
     await expect(page).toHaveURL('/k8s/ns/default/virtualmachineinstances/vmi-ephemeral/console?type=serial');
+
+    // The Overview's screen of the VMI leads to the same page, in the shell (not a bare console).
+    const overview = new OverviewPage(page);
+    await overview.goto('default');
+    await overview.screens.getByRole('link', { name: 'vmi-ephemeral', exact: true }).click();
+    await expect(page).toHaveURL('/k8s/ns/default/virtualmachineinstances/vmi-ephemeral/console?type=vnc');
+    await expect(details.heading).toBeVisible();
+    await console.expectConnected('vnc');
   });
 
   // @embedded: the seed data.
