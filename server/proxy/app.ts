@@ -184,10 +184,16 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     }
     const credentials = upstream.credentials(req.headers);
     if (!credentials) return refuseUpgrade(socket, 401, 'Unauthorized');
-    proxyWebSocket(req, socket, head, upstream, target.path, credentials, log, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-    });
+    try {
+      proxyWebSocket(req, socket, head, upstream, target.path, credentials, log, (ws) => {
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+      });
+    } catch (err) {
+      // Never reached by a known request: one bad handshake must not end the process.
+      log.error('websocket proxy failed', { path: url.split('?')[0], error: (err as Error).message });
+      refuseUpgrade(socket, 500, 'Internal Server Error');
+    }
   });
 
   const drain = async (timeoutMs: number) => {

@@ -46,11 +46,16 @@ export function responseHeaders(upstream: Record<string, string | string[] | und
 
 /** kube-apiserver reads a bearer token from this websocket subprotocol: never forwarded nor echoed. */
 const BEARER_SUBPROTOCOL = 'base64url.bearer.authorization.k8s.io.';
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** The websocket subprotocols a browser offers, without the ones that carry a token. */
-export function offeredSubprotocols(header: string | undefined): string[] {
-  return (header ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '' && !p.toLowerCase().startsWith(BEARER_SUBPROTOCOL) && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(p));
+/**
+ * The websocket subprotocols a browser offers, without the ones that carry a token; null when the
+ * header is not a list of distinct tokens (RFC 6455 4.1): such a handshake is refused with 400, as
+ * ws's own server would refuse it, before any upstream connection is made.
+ */
+export function offeredSubprotocols(header: string | undefined): string[] | null {
+  if (header === undefined) return [];
+  const offered = header.split(',').map((p) => p.trim());
+  if (offered.some((p) => !TOKEN.test(p)) || new Set(offered).size !== offered.length) return null;
+  return offered.filter((p) => !p.toLowerCase().startsWith(BEARER_SUBPROTOCOL));
 }

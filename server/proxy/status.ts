@@ -6,7 +6,12 @@ export function sendStatus(res: ServerResponse, code: number, reason: string, me
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+  const body = statusBody(code, message, reason);
   res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+/** A Kubernetes v1 Status failure as JSON text. */
+export function statusBody(code: number, message: string, reason?: string): string {
+  return JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
 }

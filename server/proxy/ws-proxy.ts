@@ -5,6 +5,7 @@ import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type { Upstream } from './upstream.js';
 import { forwardHeaders, offeredSubprotocols } from './headers.js';
 import type { Logger } from './log.js';
+import { statusBody } from './status.js';
 
 const PING_INTERVAL_MS = 30_000;
 
@@ -40,10 +41,42 @@ function handshakeAgent(upstream: Upstream): http.Agent {
   return agent;
 }
 
+/** The largest message a browser may send (the app sends keystrokes, pointer events and pastes of 10,000 characters). */
+export const MAX_CLIENT_MESSAGE = 1024 * 1024;
+/** What may wait unsent towards one side before the websocket is closed as too slow (kube-apiserver drops slow watchers too). */
+export const MAX_BUFFERED = 16 * 1024 * 1024;
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+
+/**
+ * Why a client's websocket handshake is malformed (as ws's server would refuse it), checked before
+ * an upstream connection is opened; undefined when it is well formed.
+ */
+export function handshakeProblem(req: IncomingMessage): string | undefined {
+  if (req.method !== 'GET') return 'a websocket handshake is a GET';
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') return 'only websocket upgrades are served';
+  if (req.headers['sec-websocket-version'] !== '13') return 'Sec-WebSocket-Version must be 13';
+  if (!/^[+/0-9A-Za-z]{22}==$/.test(req.headers['sec-websocket-key'] ?? '')) return 'missing or malformed Sec-WebSocket-Key';
+  if (offeredSubprotocols(req.headers['sec-websocket-protocol']) === null) return 'Sec-WebSocket-Protocol must list distinct tokens';
+  return undefined;
+}
+
+/** Sends `data` on `to`, or closes both sides when `to` does not read what it is sent. */
+function relay(data: RawData, isBinary: boolean, to: WebSocket, from: WebSocket): void {
+  if (to.readyState !== WebSocket.OPEN) return;
+  if (to.bufferedAmount > MAX_BUFFERED) {
+    to.terminate();
+    from.close(1013, 'the other side does not keep up');
+    return;
+  }
+  to.send(data, { binary: isBinary });
+}
+
 /**
  * Proxies one websocket (watch, vnc, console): the upstream handshake is done first, so a refused
  * upstream upgrade reaches the browser with the upstream's status and body; then frames are
- * forwarded one by one, keeping their text/binary type.
+ * forwarded one by one, keeping their text/binary type. The client's handshake is checked first
+ * (see handshakeProblem), and the upstream connection never outlives a client that leaves or
+ * whose handshake fails.
  */
 export function proxyWebSocket(
   req: IncomingMessage,
@@ -55,18 +88,25 @@ export function proxyWebSocket(
   log: Logger,
   onOpen: (client: WebSocket) => void = () => {},
 ): void {
+  const problem = handshakeProblem(req);
+  if (problem) return refuseUpgrade(socket, 400, 'Bad Request', statusBody(400, problem));
   const target = new URL(path, upstream.url);
   target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
   // Subprotocols that carry a bearer token are neither forwarded nor echoed: the upstream's
   // identity is the configured one (headers are allow-listed the same way as for HTTP).
-  const offered = offeredSubprotocols(req.headers['sec-websocket-protocol']);
+  const offered = offeredSubprotocols(req.headers['sec-websocket-protocol']) ?? [];
   const back = new WebSocket(target, offered, {
     headers: forwardHeaders(req.headers, credentials),
     agent: handshakeAgent(upstream),
     perMessageDeflate: false,
+    handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
   });
   let clientSide: WebSocket | undefined;
+  // Until the client's side is up, its socket going away (or never upgrading) ends the upstream side.
   socket.on('error', () => back.terminate());
+  socket.on('close', () => {
+    if (!clientSide) back.terminate();
+  });
 
   back.on('unexpected-response', (_r, answer) => {
     const chunks: Buffer[] = [];
@@ -84,18 +124,20 @@ export function proxyWebSocket(
     else clientSide.close(1011, 'upstream error');
   });
   back.on('open', () => {
-    const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: () => (offered.includes(back.protocol) ? back.protocol : false) });
+    if (socket.destroyed) return back.terminate();
+    const wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      maxPayload: MAX_CLIENT_MESSAGE,
+      handleProtocols: () => (offered.includes(back.protocol) ? back.protocol : false),
+    });
     wss.handleUpgrade(req, socket, head, (client) => {
       clientSide = client;
       onOpen(client);
       const ping = setInterval(() => client.ping(), PING_INTERVAL_MS);
-      client.on('message', (data: RawData, isBinary) => {
-        if (back.readyState === WebSocket.OPEN) back.send(data, { binary: isBinary });
-      });
-      back.on('message', (data: RawData, isBinary) => {
-        if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
-      });
-            client.on('close', (code, reason) => {
+      client.on('message', (data: RawData, isBinary) => relay(data, isBinary, back, client));
+      back.on('message', (data: RawData, isBinary) => relay(data, isBinary, client, back));
+      client.on('close', (code, reason) => {
         clearInterval(ping);
         if (back.readyState === WebSocket.OPEN) back.close(sendableCloseCode(code), reason);
         else back.terminate();
