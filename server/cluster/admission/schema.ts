@@ -55,6 +55,8 @@ export class SchemaCheck {
     const list = this.arr(v, path) ?? [];
     const out: Json[] = [];
     list.forEach((item, i) => {
+      // nulls are pruned from object fields only: a null list item is a type error (prunenulls.go)
+      if (item === null) return this.typeError(`${path}[${i}]`, item, 'object');
       const o = this.obj(item, `${path}[${i}]`);
       if (o) {
         out.push(o);

@@ -27,4 +27,23 @@ describe('fuzz findings', () => {
     const apply = await call('PATCH', `${cms}/held?fieldManager=fuzz&force=true`, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: held\n  finalizers: x\n', 'application/apply-patch+yaml');
     expect([400, 422], apply.json.message).toContain(apply.status);
   });
+
+  it('a null item in a KubeVirt list (disks, volumes, interfaces, networks) is a 422 type error, not a controller TypeError', async () => {
+    const vmis = '/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances';
+    const domain = (devices: Record<string, unknown>) => ({ devices, resources: { requests: { memory: '64Mi' } } });
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ domain: domain({ disks: [null] }) }, 'spec.domain.devices.disks[0]'],
+      [{ domain: domain({}), volumes: [{ name: 'v', containerDisk: { image: 'x' } }, null] }, 'spec.volumes[1]'],
+      [{ domain: domain({ interfaces: [null] }), networks: [{ name: 'default', pod: {} }] }, 'spec.domain.devices.interfaces[0]'],
+      [{ domain: domain({}), networks: [null] }, 'spec.networks[0]'],
+    ];
+    for (const [i, [spec, field]] of cases.entries()) {
+      const r = await call('POST', vmis, { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: `nulls-${i}` }, spec });
+      expect(r.status, r.json.message).toBe(422);
+      expect(r.json.message).toContain(`${field} in body must be of type object: "null"`);
+    }
+    const vm = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: { name: 'nulls' }, spec: { runStrategy: 'Always', template: { spec: { domain: domain({ disks: [null] }) } } } };
+    const r = await call('POST', '/apis/kubevirt.io/v1/namespaces/default/virtualmachines', vm);
+    expect(r.status, r.json.message).toBe(422);
+  });
 });
