@@ -24,6 +24,8 @@ export default defineConfig(({ command }) => ({
     // no warning for it on a fresh clone's first `npm start`.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
+      // Rolldown's plugin-timing report is a warning that only a slow or busy machine prints.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           // What the entry needs before anything shows (React, the router, the query cache, the
