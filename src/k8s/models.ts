@@ -144,7 +144,7 @@ export const StorageClassModel = model<IoK8sApiStorageV1StorageClass>({
   namespaced: false, label: 'StorageClass', labelPlural: 'StorageClasses',
 });
 // No type package covers these two; they are used through their metadata only.
-export const RouteModel = model<K8sResource & { spec?: { host?: string } }>({
+export const RouteModel = model<K8sResource & { spec?: { host?: string; to?: { kind?: string; name?: string } } }>({
   group: 'route.openshift.io', version: 'v1', kind: 'Route', plural: 'routes',
   namespaced: true, label: 'Route', labelPlural: 'Routes',
 });

@@ -3,6 +3,7 @@
  * agree on defaults and on KubeVirt's conventions. Pure functions; no React.
  */
 import type { V1VirtualMachineInstance, V1VirtualMachineInstanceCondition } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { guestAgentOsName } from './os-name';
 
 export type VMI = V1VirtualMachineInstance;
 
@@ -70,11 +71,11 @@ export function vmiOwnerVmName(vmi: VMI | undefined): string | undefined {
   return ref?.name;
 }
 
-/** The guest's OS as its agent reports it ("Fedora Linux 41 (Cloud Edition)"); undefined without an agent. */
-export function vmiGuestOsName(vmi: VMI | undefined): string | undefined {
-  const os = vmiGuestOsInfo(vmi);
-  return os?.prettyName || os?.name || undefined;
-}
+/**
+ * The guest's OS as its agent reports it ("Fedora Linux 41 (Cloud Edition)"); undefined without an
+ * agent. The same form as a VM's operating system (os-name.ts).
+ */
+export const vmiGuestOsName = (vmi: VMI | undefined): string | undefined => guestAgentOsName(vmi);
 
 /** Whether the guest agent is connected (condition AgentConnected). */
 export const vmiAgentConnected = (vmi: VMI | undefined): boolean => vmiCondition(vmi, 'AgentConnected')?.status === 'True';

@@ -6,6 +6,7 @@ import {
   CodeBlockCode,
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
+import { lowerFirstWord } from '../../lib/text';
 
 interface Props {
   /** The command line(s). */
@@ -36,7 +37,7 @@ export function CommandBlock({ command, label, id }: Props) {
         hoverTip="Copy"
         clickTip="Copied"
         textAriaLabel={label}
-        copyAriaLabel={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+        copyAriaLabel={`Copy ${lowerFirstWord(label)}`}
         inputId={id}
       >
         {command}
@@ -53,7 +54,7 @@ export function CommandBlock({ command, label, id }: Props) {
           <ClipboardCopyButton
             id={`${id}-copy`}
             textId={id}
-            aria-label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+            aria-label={`Copy ${lowerFirstWord(label)}`}
             onClick={copy}
             exitDelay={copied ? 1500 : 600}
             maxWidth="110px"

@@ -17,10 +17,10 @@ export function ClusterPage() {
       </PageHeading>
       <PageSection isFilled aria-label="Cluster">
         <Grid hasGutter>
-          <GridItem xl={6}>
+          <GridItem xl2={6}>
             <KubeVirtCard />
           </GridItem>
-          <GridItem xl={6}>
+          <GridItem xl2={6}>
             <Stack hasGutter>
               <StackItem>
                 <CdiCard />

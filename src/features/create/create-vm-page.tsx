@@ -2,8 +2,9 @@ import { Content, Grid, GridItem, PageSection } from '@patternfly/react-core';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useActiveNamespace } from '../../components/active-namespace';
+import { accessDeniedReason } from '../../components/disabled-reason';
 import { PageHeading } from '../../components/page-heading';
-import { VirtualMachineModel, isK8sError, k8sPutSubresource } from '../../k8s';
+import { VirtualMachineModel, isK8sError, k8sPutSubresource, useAccessReview } from '../../k8s';
 import { namespacedPath } from '../../lib/routes';
 import type { ObjectResult } from './apply/create-objects';
 import { parseManifests, type ParsedDocument } from './apply/parse-manifests';
@@ -71,6 +72,12 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
   const options = useClusterOptions(form.namespace, form.kind);
   const flow = useCreateFlow();
   const [pageError, setPageError] = useState<PageError>();
+  const resource = form.kind === 'VirtualMachine' ? 'virtualmachines' : 'virtualmachineinstances';
+  const canCreate = useAccessReview({ group: 'kubevirt.io', resource, verb: 'create', namespace: form.namespace });
+  const deniedReason = accessDeniedReason(
+    canCreate,
+    `create ${form.kind === 'VirtualMachine' ? 'virtual machines' : 'VirtualMachine instances'} in namespace ${form.namespace}`,
+  );
 
   const clientErrors = useMemo(() => validateForm(form, { existingNames: options.existingNames }), [form, options.existingNames]);
   const errors = visibleErrors(draft, clientErrors, serverErrors);
@@ -108,6 +115,7 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
   };
 
   const submitForm = async () => {
+    if (deniedReason) return;
     setDraft((d) => ({ ...d, submitted: true }));
     setPageError(undefined);
     const blocking = blockingErrors(clientErrors, form);
@@ -127,6 +135,7 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
   };
 
   const submitYaml = async () => {
+    if (deniedReason) return;
     setPageError(undefined);
     const docs = parseManifests(draft.yaml);
     const bad = docs.find((d) => d.error);
@@ -138,7 +147,7 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
   };
 
   const submitBar = (extra?: ReactNode) => (
-    <SubmitBar flow={flow.state} busy={flow.busy} error={pageError} onCancel={() => navigate(listPath)} onReset={draft.mode === 'form' ? reset : undefined} extra={extra} />
+    <SubmitBar flow={flow.state} busy={flow.busy} error={pageError} onCancel={() => navigate(listPath)} onReset={draft.mode === 'form' ? reset : undefined} extra={extra} disabledReason={deniedReason} />
   );
 
   return (

@@ -114,8 +114,9 @@ describe('VM selectors', () => {
   it('prefers the guest agent OS, then the vm.kubevirt.io/os annotation, then the preference', () => {
     const vmi = I({ status: { guestOSInfo: { prettyName: 'Fedora Linux 41', name: 'Fedora' } } });
     expect(vmOs(fullVm, vmi)).toBe('Fedora Linux 41');
-    expect(vmOs(fullVm)).toBe('fedora');
-    expect(vmOs({ spec: { preference: { name: 'rhel.9' }, template: {} } })).toBe('rhel.9');
+    // Without the guest agent: the OS id, as a display name (one form for all VMs).
+    expect(vmOs(fullVm)).toBe('Fedora');
+    expect(vmOs({ spec: { preference: { name: 'rhel.9' }, template: {} } })).toBe('Red Hat Enterprise Linux 9');
     expect(vmOs(makeVm())).toBeUndefined();
   });
 

@@ -5,8 +5,8 @@
  * from there: only the details page needs them, so they stay out of the first page's code).
  */
 import type { V1VirtualMachine, V1VirtualMachineCondition } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import { annotationsOf, labelsOf } from '../../kubevirt/meta';
 import type { VMI } from '../../kubevirt/vmi-selectors';
+import { osName } from '../../kubevirt/os-name';
 import { isPrintableStatus, type PrintableStatus } from './status/printable-status';
 
 export type VM = V1VirtualMachine;
@@ -91,16 +91,10 @@ export const vmInstancetype = (vm: VM | undefined) => vm?.spec?.instancetype;
 export const vmPreference = (vm: VM | undefined) => vm?.spec?.preference;
 
 /**
- * The operating system: what the guest agent reports, else the VM's `vm.kubevirt.io/os`
- * annotation or label (the OpenShift templates' convention), else the preference's name.
+ * The operating system's display name: what the guest agent reports, else the VM's OS id
+ * (annotation, label or preference) as a display name. One source for every page (src/lib/os-name).
  */
-export function vmOs(vm: VM | undefined, vmi?: VMI): string | undefined {
-  const guest = vmi?.status?.guestOSInfo;
-  if (guest?.prettyName || guest?.name) return guest.prettyName || guest.name;
-  const annotated = annotationsOf(vm)['vm.kubevirt.io/os'] ?? labelsOf(vm)['vm.kubevirt.io/os'];
-  if (annotated) return annotated;
-  return vm?.spec?.preference?.name;
-}
+export const vmOs = (vm: VM | undefined, vmi?: VMI): string | undefined => osName(vm, vmi);
 
 /** Names of the DataVolumes the VM creates and owns (spec.dataVolumeTemplates). */
 export const vmDataVolumeTemplateNames = (vm: VM | undefined): string[] =>

@@ -2,10 +2,12 @@ import { PageSection } from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useActiveNamespace } from '../../components/active-namespace';
+import { accessDeniedReason } from '../../components/disabled-reason';
 import { EmptyStateView } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { PageHeading } from '../../components/page-heading';
+import { useAccessReview } from '../../k8s/access-review';
 import { namespacedPath } from '../../lib/routes';
 import { VmActionAlerts } from './actions/vm-action-alerts';
 import { LazyBulkActions } from './list/lazy-bulk-actions';
@@ -75,8 +77,16 @@ export function VmListPage() {
     [],
   );
 
+  // The create form starts in this namespace (default when listing all of them).
+  const createIn = namespace ?? 'default';
+  const canCreate = useAccessReview({ group: 'kubevirt.io', resource: 'virtualmachines', verb: 'create', namespace: createIn });
   const createButton = (
-    <ButtonLink to={createPath(namespace)} variant="primary" id="vm-create">
+    <ButtonLink
+      to={createPath(namespace)}
+      variant="primary"
+      id="vm-create"
+      disabledReason={accessDeniedReason(canCreate, `create virtual machines in namespace ${createIn}`)}
+    >
       Create virtual machine
     </ButtonLink>
   );
@@ -122,6 +132,7 @@ export function VmListPage() {
               selected={selected}
               onSelect={onSelect}
               onSelectPage={onSelectPage}
+              showNamespace={!namespace}
             />
             <VmListPagination total={filtered.length} page={page} perPage={params.perPage} onPage={view.onPage} bottom />
           </>

@@ -31,6 +31,7 @@ export function EmulationSwitch({ kubevirt }: { kubevirt: V1KubeVirt }) {
       <StackItem>
         <Switch
           id="emulation-switch"
+          className="kv-emulation-switch"
           label="Software emulation (useEmulation)"
           aria-describedby="emulation-help"
           isChecked={shown}

@@ -2,6 +2,7 @@ import {
   Card,
   CardBody,
   CardTitle,
+  ClipboardCopy,
   DescriptionList,
   DescriptionListDescription,
   DescriptionListGroup,
@@ -9,7 +10,6 @@ import {
   Stack,
   StackItem,
   Title,
-  Truncate,
 } from '@patternfly/react-core';
 import { EmptyStateView } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
@@ -53,7 +53,21 @@ function Body() {
             {kubevirt.metadata?.namespace}/{kubevirt.metadata?.name}
           </Term>
           <Term label="Deployment ID" id="kubevirt-deployment-id">
-            {s?.observedDeploymentID ? <Truncate content={s.observedDeploymentID} maxCharsDisplayed={16} /> : '-'}
+            {/* In full (it wraps), with a copy button: a truncated ID cannot be read or compared. */}
+            {s?.observedDeploymentID ? (
+              <ClipboardCopy
+                variant="inline-compact"
+                isCode
+                className="kv-deployment-id"
+                hoverTip="Copy"
+                clickTip="Copied"
+                copyAriaLabel="Copy deployment ID"
+              >
+                {s.observedDeploymentID}
+              </ClipboardCopy>
+            ) : (
+              '-'
+            )}
           </Term>
         </DescriptionList>
       </StackItem>

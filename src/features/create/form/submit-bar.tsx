@@ -1,5 +1,6 @@
 import { ActionGroup, Alert, Button, Content, Spinner } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
+import { ReasonButton } from '../../../components/disabled-reason';
 import { STEP_TEXT, type CreateFlowState } from '../apply/use-create-flow';
 
 interface Props {
@@ -10,10 +11,12 @@ interface Props {
   onReset?: () => void;
   submitLabel?: string;
   extra?: ReactNode;
+  /** Why the user cannot create (permissions): the submit button is disabled with it. */
+  disabledReason?: string;
 }
 
 /** The error of the last attempt, the progress of this one, and the form's buttons. */
-export function SubmitBar({ flow, busy, error, onCancel, onReset, submitLabel = 'Create', extra }: Props) {
+export function SubmitBar({ flow, busy, error, onCancel, onReset, submitLabel = 'Create', extra, disabledReason }: Props) {
   return (
     <>
       {error && (
@@ -30,9 +33,9 @@ export function SubmitBar({ flow, busy, error, onCancel, onReset, submitLabel = 
         )}
       </div>
       <ActionGroup>
-        <Button type="submit" variant="primary" isLoading={busy} isDisabled={busy}>
+        <ReasonButton id="create-vm-submit" type="submit" variant="primary" isLoading={busy} isDisabled={busy} disabledReason={disabledReason}>
           {submitLabel}
-        </Button>
+        </ReasonButton>
         {extra}
         <Button variant="link" onClick={onCancel} isDisabled={busy}>
           Cancel

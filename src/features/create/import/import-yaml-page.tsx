@@ -14,13 +14,16 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { UploadIcon } from '@patternfly/react-icons/dist/esm/icons/upload-icon';
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { ReasonButton } from '../../../components/disabled-reason';
 import { useActiveNamespace } from '../../../components/active-namespace';
 import { PageHeading } from '../../../components/page-heading';
 import { YamlEditor } from '../../../components/yaml-editor';
 import { NamespaceModel, useK8sList } from '../../../k8s';
+import { createTargets } from '../apply/create-access';
 import { createInOrder, type ObjectResult } from '../apply/create-objects';
 import { parseManifests } from '../apply/parse-manifests';
+import { useCreateAccess } from '../apply/use-create-access';
 import { useCreateDeps } from '../apply/use-create-deps';
 import '../create.css';
 import { useSessionDraft } from '../form/session-draft';
@@ -51,6 +54,17 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
   if (!nsNames.includes(draft.namespace)) nsNames.unshift(draft.namespace);
 
   const setYaml = (yaml: string) => setDraft((d) => ({ ...d, yaml }));
+  // What the YAML would create, and whether the user may: Create is disabled with the reason.
+  const yamlToCheck = useDeferredValue(draft.yaml);
+  const targets = useMemo(() => createTargets(parseManifests(yamlToCheck), draft.namespace), [yamlToCheck, draft.namespace]);
+  const deniedReason = useCreateAccess(targets, deps);
+  // Once a run ends, its results are brought into view (they are below the editor).
+  const resultsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (busy || !results?.length) return;
+    resultsRef.current?.scrollIntoView({ block: 'start' });
+    resultsRef.current?.focus({ preventScroll: true });
+  }, [busy, results]);
 
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -66,6 +80,7 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (deniedReason || busy) return;
     const docs = parseManifests(draft.yaml);
     if (!docs.length) {
       setProblem('Paste or upload at least one manifest.');
@@ -118,7 +133,7 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
                 </Button>
               </ToolbarItem>
               <ToolbarItem>
-                <FormGroup label="Namespace for objects without one" fieldId="import-namespace" isInline>
+                <FormGroup label="Namespace for objects without one" fieldId="import-namespace" isInline className="kv-import-namespace">
                   <FormSelect id="import-namespace" value={draft.namespace} onChange={(_e, v) => setDraft((d) => ({ ...d, namespace: v }))}>
                     {nsNames.map((n) => (
                       <FormSelectOption key={n} value={n} label={n} />
@@ -128,26 +143,29 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
               </ToolbarItem>
             </ToolbarContent>
           </Toolbar>
-          <YamlEditor value={draft.yaml} onChange={setYaml} ariaLabel="YAML" validate={false} id="import-yaml-editor" height="min(55vh, 640px)" />
+          <YamlEditor value={draft.yaml} onChange={setYaml} ariaLabel="YAML" validate={false} id="import-yaml-editor" height="min(640px, max(16rem, calc(100vh - 27rem)))" />
           {problem && <Alert variant="danger" isInline title={problem} role="alert" />}
-          <div role="status" aria-live="polite" id="import-progress">
-            {results && !busy && (
-              <Content component="p">
-                {created} of {results.length} {results.length === 1 ? 'object' : 'objects'} created.
-              </Content>
-            )}
-          </div>
           <ActionGroup>
-            <Button type="submit" variant="primary" isLoading={busy} isDisabled={busy}>
+            <ReasonButton id="import-yaml-create" type="submit" variant="primary" isLoading={busy} isDisabled={busy} disabledReason={deniedReason}>
               Create
-            </Button>
+            </ReasonButton>
           </ActionGroup>
         </Form>
         {results && results.length > 0 && (
-          <section className="kv-create-results-section" aria-labelledby="import-results-title">
+          <section ref={resultsRef} tabIndex={-1} className="kv-create-results-section" aria-labelledby="import-results-title" id="import-results-section">
             <Title headingLevel="h2" size="lg" id="import-results-title">
               Results
             </Title>
+            <div role="status" aria-live="polite" id="import-progress">
+              {!busy && (
+                <Alert
+                  isInline
+                  isPlain
+                  variant={created === results.length ? 'success' : created === 0 ? 'danger' : 'warning'}
+                  title={`${created} of ${results.length} ${results.length === 1 ? 'object' : 'objects'} created.`}
+                />
+              )}
+            </div>
             <ImportResults results={results} />
           </section>
         )}

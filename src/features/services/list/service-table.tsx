@@ -1,54 +1,17 @@
-import { Button, Dropdown, DropdownItem, DropdownList, MenuToggle, Pagination } from '@patternfly/react-core';
+import { Button, Pagination } from '@patternfly/react-core';
 import { AngleDownIcon } from '@patternfly/react-icons/dist/esm/icons/angle-down-icon';
 import { AngleRightIcon } from '@patternfly/react-icons/dist/esm/icons/angle-right-icon';
-import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
+import { ServiceActionsMenu } from '../../../components/services/service-actions-menu';
 import { AccessHintsList } from '../components/access-hints-list';
 import type { ServiceRow } from '../model/service-rows';
 import { nameOf, namespaceOf } from '../model/types';
-import { DeleteServiceModal } from './delete-service-modal';
 import { serviceColumns } from './service-columns';
 
 const PER_PAGE = 50;
 
 export const serviceRowId = (row: ServiceRow): string => `service-${namespaceOf(row.service)}-${nameOf(row.service)}`;
-
-function RowActions({ row, onDelete }: { row: ServiceRow; onDelete: () => void }) {
-  const [open, setOpen] = useState(false);
-  const id = serviceRowId(row);
-  return (
-    <Dropdown
-      isOpen={open}
-      onOpenChange={setOpen}
-      popperProps={{ position: 'right' }}
-      toggle={(ref) => (
-        <MenuToggle
-          ref={ref}
-          id={`${id}-actions-toggle`}
-          variant="plain"
-          aria-label={`Actions for service ${nameOf(row.service)}`}
-          isExpanded={open}
-          onClick={() => setOpen((o) => !o)}
-          icon={<EllipsisVIcon />}
-        />
-      )}
-    >
-      <DropdownList>
-        <DropdownItem
-          id={`${id}-delete`}
-          isDanger
-          onClick={() => {
-            setOpen(false);
-            onDelete();
-          }}
-        >
-          Delete service
-        </DropdownItem>
-      </DropdownList>
-    </Dropdown>
-  );
-}
 
 /** Services with what they expose; a row expands into its access hints. */
 export interface ServiceTableProps {
@@ -60,7 +23,6 @@ export interface ServiceTableProps {
 
 export function ServiceTable({ rows, routesServed, showNamespace }: ServiceTableProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const [deleting, setDeleting] = useState<ServiceRow>();
   const [page, setPage] = useState(1);
   const columns = serviceColumns(routesServed, showNamespace);
   const lastPage = Math.max(1, Math.ceil(rows.length / PER_PAGE));
@@ -126,7 +88,7 @@ export function ServiceTable({ rows, routesServed, showNamespace }: ServiceTable
                   </Td>
                 ))}
                 <Td isActionCell>
-                  <RowActions row={row} onDelete={() => setDeleting(row)} />
+                  <ServiceActionsMenu service={row.service} routes={row.routes} />
                 </Td>
               </Tr>
               <Tr isExpanded={isOpen} id={`${id}-access`}>
@@ -142,9 +104,6 @@ export function ServiceTable({ rows, routesServed, showNamespace }: ServiceTable
           );
         })}
       </Table>
-      {deleting && (
-        <DeleteServiceModal service={deleting.service} routes={deleting.routes} onClose={() => setDeleting(undefined)} />
-      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElemen
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { Fragment, useEffect, useMemo, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
+import { accessDeniedReason, describedItemProps } from '../../../components/disabled-reason';
 import { useAccessReview } from '../../../k8s';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
@@ -32,9 +33,12 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
   const expose = (
     <DropdownItem
       value="expose"
-      id={`${vmActionsToggleId(vm)}-expose`}
-      isAriaDisabled={!canExpose.allowed}
-      description={canExpose.allowed || canExpose.isLoading ? undefined : 'You may not create services in this namespace'}
+      {...describedItemProps({
+        id: `${vmActionsToggleId(vm)}-expose`,
+        label: 'Expose',
+        disabled: !canExpose.allowed,
+        description: accessDeniedReason(canExpose, 'create services in this namespace'),
+      })}
       onClick={() => canExpose.allowed && navigate(namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'expose'))}
     >
       Expose
@@ -47,10 +51,13 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
           {a.id === 'delete' && expose}
           <DropdownItem
             value={a.id}
-            id={`${vmActionsToggleId(vm)}-${a.id}`}
-            isAriaDisabled={Boolean(a.disabledReason)}
-            description={a.disabledReason}
-            isDanger={a.id === 'delete'}
+            {...describedItemProps({
+              id: `${vmActionsToggleId(vm)}-${a.id}`,
+              label: a.label,
+              description: a.disabledReason,
+              disabled: Boolean(a.disabledReason),
+              danger: a.id === 'delete',
+            })}
             onClick={() => onPick(a)}
           >
             {a.label}
@@ -98,8 +105,9 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
       <Dropdown
         isOpen={open}
         onOpenChange={setOpen}
-        // A long reason (why Migrate is disabled) wraps instead of widening the menu across the page.
-        popperProps={{ position: 'right', maxWidth: '28rem' }}
+        // A long reason (why Migrate is disabled) wraps instead of widening the menu across the page,
+        // and the menu stays inside the window whatever the toggle's place.
+        popperProps={{ position: 'right', maxWidth: 'min(28rem, calc(100vw - 2rem))', preventOverflow: true }}
         toggle={(ref) => toggle(ref)}
       >
         {open && <VmActionItems vm={vm} vmi={vmi} onPick={pick} />}

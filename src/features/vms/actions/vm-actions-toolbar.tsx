@@ -1,4 +1,4 @@
-import { Button, Flex, Tooltip } from '@patternfly/react-core';
+import { Flex } from '@patternfly/react-core';
 import { MigrationIcon } from '@patternfly/react-icons/dist/esm/icons/migration-icon';
 import { PauseIcon } from '@patternfly/react-icons/dist/esm/icons/pause-icon';
 import { PlayIcon } from '@patternfly/react-icons/dist/esm/icons/play-icon';
@@ -6,6 +6,7 @@ import { RedoIcon } from '@patternfly/react-icons/dist/esm/icons/redo-icon';
 import { StopIcon } from '@patternfly/react-icons/dist/esm/icons/stop-icon';
 import { TrashIcon } from '@patternfly/react-icons/dist/esm/icons/trash-icon';
 import { useMemo, useState, type ReactNode } from 'react';
+import { ReasonButton } from '../../../components/disabled-reason';
 import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
 import { useVmAccess } from './use-vm-access';
 import { useVmActionRunner } from './use-vm-action-runner';
@@ -30,21 +31,20 @@ export interface VmActionsToolbarProps {
 }
 
 function ActionButton({ vm, action, onClick }: { vm: VM; action: VmAction; onClick: () => void }) {
-  const button = (
-    <Button
+  return (
+    <ReasonButton
       id={`vm-${namespaceOf(vm)}-${nameOf(vm)}-action-${action.id}`}
       variant={action.id === 'delete' ? 'danger' : 'secondary'}
       icon={ICONS[action.id]}
-      isAriaDisabled={Boolean(action.disabledReason)}
+      disabledReason={action.disabledReason}
       onClick={onClick}
     >
       {action.label}
-    </Button>
+    </ReasonButton>
   );
-  return action.disabledReason ? <Tooltip content={action.disabledReason}>{button}</Tooltip> : button;
 }
 
-/** A row of buttons, one per action (disabled ones explain why in a tooltip), for a VM's page. */
+/** A row of buttons, one per action (disabled ones say why: tooltip and accessible description), for a VM's page. */
 export function VmActionsToolbar({ vm, vmi, onDeleted }: VmActionsToolbarProps) {
   const access = useVmAccess(namespaceOf(vm));
   const actions = useMemo(() => vmActions(vm, vmi, access), [vm, vmi, access]);

@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import { EmptyStateView } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
-import { ServiceModel } from '../../../k8s/models';
+import { ServiceActionsMenu, routesTo } from '../../../components/services/service-actions-menu';
+import { RouteModel, ServiceModel } from '../../../k8s/models';
+import { ROUTE_GROUP, useServedGroups } from '../../../k8s/use-served-groups';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf, type VM } from '../selectors';
@@ -33,6 +35,9 @@ export function ServicesTab({ vm }: { vm: VM }) {
   const vmi = useVmi(namespace, name);
   const pods = useLauncherPods(namespace, name);
   const services = useK8sList(ServiceModel, { namespace });
+  // Routes to a Service can be deleted with it (where the cluster serves Routes).
+  const { groups } = useServedGroups();
+  const routes = useK8sList(RouteModel, { namespace, enabled: Boolean(groups?.has(ROUTE_GROUP)) });
   const matching = useMemo(
     () => (services.data ? servicesSelectingVm(services.data, vm, vmi, pods.data) : undefined),
     [services.data, vm, vmi, pods.data],
@@ -64,6 +69,7 @@ export function ServicesTab({ vm }: { vm: VM }) {
             <Th>Cluster IP</Th>
             <Th>Ports</Th>
             <Th>Selector</Th>
+            <Th screenReaderText="Actions" />
           </Tr>
         </Thead>
         <Tbody>
@@ -83,6 +89,9 @@ export function ServicesTab({ vm }: { vm: VM }) {
                     <Label key={k} isCompact variant="outline">{`${k}=${v}`}</Label>
                   ))}
                 </LabelGroup>
+              </Td>
+              <Td isActionCell>
+                <ServiceActionsMenu service={s} routes={routesTo(routes.data ?? [], s)} />
               </Td>
             </Tr>
           ))}

@@ -6,7 +6,11 @@ import { nameOf, namespaceOf, type VM } from '../selectors';
 import { VmStatus } from '../status';
 import { useVmi } from './use-vm-related';
 
-/** Breadcrumb, the VM's name and live status, and its actions. */
+/**
+ * Breadcrumb, the VM's name and live status, and its actions. The actions have their own row
+ * under the name: the header has the same layout whatever the name's length and the status, so
+ * it does not jump from one VM to the next.
+ */
 export function VmDetailsHeader({ vm }: { vm: VM }) {
   const name = nameOf(vm);
   const namespace = namespaceOf(vm);
@@ -22,23 +26,17 @@ export function VmDetailsHeader({ vm }: { vm: VM }) {
         )} />
         <BreadcrumbItem isActive>{name}</BreadcrumbItem>
       </Breadcrumb>
-      <Flex
-        justifyContent={{ default: 'justifyContentSpaceBetween' }}
-        alignItems={{ default: 'alignItemsCenter' }}
-        className="kv-vm-details-heading"
-      >
-        <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapMd' }}>
-          <FlexItem>
-            <Title headingLevel="h1">{name}</Title>
-          </FlexItem>
-          <FlexItem>
-            <VmStatus vm={vm} id={`vm-${namespace}-${name}-status`} />
-          </FlexItem>
-        </Flex>
-        <FlexItem>
-          <VmActionsToolbar vm={vm} vmi={vmi} onDeleted={() => navigate(namespacedPath('virtualmachines', namespace))} />
+      <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapMd' }} flexWrap={{ default: 'nowrap' }} className="kv-vm-details-heading">
+        <FlexItem className="kv-vm-details-heading__name">
+          <Title headingLevel="h1">{name}</Title>
+        </FlexItem>
+        <FlexItem flex={{ default: 'flexNone' }}>
+          <VmStatus vm={vm} id={`vm-${namespace}-${name}-status`} />
         </FlexItem>
       </Flex>
+      <div className="kv-vm-details-actions">
+        <VmActionsToolbar vm={vm} vmi={vmi} onDeleted={() => navigate(namespacedPath('virtualmachines', namespace))} />
+      </div>
       <VmActionAlerts />
     </PageSection>
   );

@@ -1,5 +1,6 @@
 import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
+import { describedItemProps } from '../../../components/disabled-reason';
 import { useVmAccessByNamespace } from '../actions/use-vm-access';
 import { useVmActionRunner } from '../actions/use-vm-action-runner';
 import { VM_ACTION_LABELS, type VmActionId } from '../actions/vm-action-rules';
@@ -72,14 +73,16 @@ export function BulkActions({ rows, onDeleted }: { rows: readonly VmRow[]; onDel
               <DropdownItem
                 key={id}
                 value={id}
-                id={`vm-bulk-${id}`}
-                isAriaDisabled={n === 0}
-                isDanger={id === 'delete'}
-                description={
-                  n === 0
-                    ? `None of the selected virtual machines can ${label.toLowerCase()} now`
-                    : `${n} of ${rows.length} selected`
-                }
+                {...describedItemProps({
+                  id: `vm-bulk-${id}`,
+                  label,
+                  disabled: n === 0,
+                  danger: id === 'delete',
+                  description:
+                    n === 0
+                      ? `None of the selected virtual machines can ${label.toLowerCase()} now`
+                      : `${n} of ${rows.length} selected`,
+                })}
                 onClick={() => pick(id)}
               >
                 {label}

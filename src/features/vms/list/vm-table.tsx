@@ -9,6 +9,7 @@ import { VmStatus } from '../status/vm-status';
 import { RowActions } from './row-actions';
 import type { SortColumn, SortDirection } from './list-params';
 import type { VmRow } from './vm-rows';
+import './vm-table.css';
 
 const COLUMNS: Array<{ id: string; title: string; sort?: SortColumn }> = [
   { id: 'name', title: 'Name', sort: 'name' },
@@ -28,9 +29,10 @@ interface RowProps {
   index: number;
   selected: boolean;
   onSelect: (key: string, selected: boolean) => void;
+  showNamespace: boolean;
 }
 
-const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: RowProps) {
+const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect, showNamespace }: RowProps) {
   const id = vmRowId(row);
   const conditions = vmActiveConditions(row.vm);
   return (
@@ -39,12 +41,14 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
         select={{ rowIndex: index, isSelected: selected, onSelect: (_e, isSelecting) => onSelect(row.key, isSelecting) }}
         aria-label={`Select ${row.name}`}
       />
-      <Td id={`${id}-name`} modifier="nowrap" dataLabel="Name">
+      <Td id={`${id}-name`} modifier="breakWord" dataLabel="Name">
         <Link to={namespacedPath('virtualmachines', row.namespace, row.name)}>{row.name}</Link>
       </Td>
-      <Td id={`${id}-namespace`} modifier="nowrap" dataLabel="Namespace">
-        {row.namespace}
-      </Td>
+      {showNamespace && (
+        <Td id={`${id}-namespace`} modifier="breakWord" dataLabel="Namespace">
+          {row.namespace}
+        </Td>
+      )}
       <Td id={`${id}-status`} dataLabel="Status">
         <VmStatus vm={row.vm} />
       </Td>
@@ -61,14 +65,14 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
           '-'
         )}
       </Td>
-      <Td id={`${id}-node`} modifier="nowrap" dataLabel="Node">
+      <Td id={`${id}-node`} modifier="breakWord" dataLabel="Node">
         {row.node || '-'}
       </Td>
       <Td id={`${id}-ip`} modifier="nowrap" dataLabel="IP address">
         {row.ips[0] ?? '-'}
         {row.ips.length > 1 && <span className="pf-v6-u-text-color-subtle"> +{row.ips.length - 1}</span>}
       </Td>
-      <Td id={`${id}-created`} modifier="nowrap" dataLabel="Created">
+      <Td id={`${id}-created`} dataLabel="Created">
         {/* A native title, not a Tooltip component: cheaper for a page of rows. */}
         {row.created ? (
           <time dateTime={row.created} title={absoluteTime(row.created)}>
@@ -78,7 +82,8 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect }: 
           '-'
         )}
       </Td>
-      <Td isActionCell id={`${id}-actions`}>
+      {/* Sticky: the row's actions stay in view when long names make the table scroll sideways. */}
+      <Td isActionCell isStickyColumn stickyMinWidth="0" stickyRightOffset="0" hasLeftBorder id={`${id}-actions`}>
         <RowActions vm={row.vm} vmi={row.vmi} />
       </Td>
     </Tr>
@@ -108,14 +113,17 @@ export interface VmTableProps {
   selected: ReadonlySet<string>;
   onSelect: (key: string, selected: boolean) => void;
   onSelectPage: (selected: boolean) => void;
+  /** All namespaces are listed: show the Namespace column (one namespace: its name is in the selector). */
+  showNamespace: boolean;
 }
 
 /**
  * The VM table of one page: sortable headers, row selection, status, kebab. Memoized, like its
  * rows: a watch batch that changes no row of the page renders nothing here.
  */
-export const VmTable = memo(function VmTable({ rows, offset, sort, direction, onSort, selected, onSelect, onSelectPage }: VmTableProps) {
-  const sortIndex = COLUMNS.findIndex((c) => c.sort === sort);
+export const VmTable = memo(function VmTable({ rows, offset, sort, direction, onSort, selected, onSelect, onSelectPage, showNamespace }: VmTableProps) {
+  const columns = showNamespace ? COLUMNS : COLUMNS.filter((c) => c.id !== 'namespace');
+  const sortIndex = columns.findIndex((c) => c.sort === sort);
   const sortBy = (column: SortColumn, index: number): ThProps['sort'] => ({
     sortBy: { index: sortIndex, direction, defaultDirection: 'asc' },
     onSort: (_e, _i, dir) => onSort(column, dir),
@@ -125,22 +133,22 @@ export const VmTable = memo(function VmTable({ rows, offset, sort, direction, on
   // A window narrower than the table scrolls the table sideways, not the whole page.
   return (
     <InnerScrollContainer>
-    <Table aria-label="Virtual machines" variant="compact" id="vm-table">
+    <Table aria-label="Virtual machines" variant="compact" id="vm-table" className="kv-vm-table">
       <StableTableContext>
       <Thead>
         <Tr>
           <Th select={{ onSelect: (_e, isSelecting) => onSelectPage(isSelecting), isSelected: allSelected }} aria-label="Select all rows of this page" />
-          {COLUMNS.map((c, i) => (
-            <Th key={c.id} id={`vm-column-${c.id}`} modifier="nowrap" sort={c.sort ? sortBy(c.sort, i) : undefined}>
+          {columns.map((c, i) => (
+            <Th key={c.id} id={`vm-column-${c.id}`} modifier="wrap" sort={c.sort ? sortBy(c.sort, i) : undefined}>
               {c.title}
             </Th>
           ))}
-          <Th screenReaderText="Actions" />
+          <Th screenReaderText="Actions" isStickyColumn stickyMinWidth="0" stickyRightOffset="0" hasLeftBorder />
         </Tr>
       </Thead>
       <Tbody>
         {rows.map((row, i) => (
-          <VmTableRow key={row.key} row={row} index={offset + i} selected={selected.has(row.key)} onSelect={onSelect} />
+          <VmTableRow key={row.key} row={row} index={offset + i} selected={selected.has(row.key)} onSelect={onSelect} showNamespace={showNamespace} />
         ))}
       </Tbody>
       </StableTableContext>

@@ -1,17 +1,20 @@
 import { Alert, Button, Checkbox, Content, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useState } from 'react';
-import { k8sDelete } from '../../../k8s';
-import { RouteModel, ServiceModel } from '../model/models';
-import { nameOf, namespaceOf, type Route, type Service } from '../model/types';
+import { k8sDelete } from '../../k8s/client';
+import { RouteModel, ServiceModel } from '../../k8s/models';
+import type { K8sResource } from '../../k8s/types';
+
+const nameOf = (o: K8sResource): string => o.metadata?.name ?? '';
+const namespaceOf = (o: K8sResource): string => o.metadata?.namespace ?? '';
 
 export interface DeleteServiceModalProps {
-  service: Service;
+  service: K8sResource;
   /** The Routes that send traffic to the Service. */
-  routes: Route[];
+  routes: readonly K8sResource[];
   onClose: () => void;
 }
 
-const ownedBy = (route: Route, svc: Service): boolean =>
+const ownedBy = (route: K8sResource, svc: K8sResource): boolean =>
   (route.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Service' && o.uid === svc.metadata?.uid);
 
 /** Confirms and deletes a Service; Routes it does not own can go with it (owned ones are garbage-collected). */

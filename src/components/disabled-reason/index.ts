@@ -1,0 +1,3 @@
+export { ReasonButton, reasonId, type ReasonButtonProps } from './reason-button';
+export { describedItemProps, type DescribedItemProps } from './reason-menu-item';
+export { accessDeniedReason } from './access-reason';
