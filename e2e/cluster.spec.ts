@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
-import { ClusterPage } from './pages/cluster.js';
+import { ClusterPage, KUBEVIRT_PATH } from './pages/cluster.js';
 import { ShellPage } from './pages/shell.js';
 import { createCirros, vmisPath } from './vm-manifests.js';
 
@@ -85,5 +85,26 @@ test.describe('cluster page', () => {
     await expectNoSeriousA11yViolations(page);
     await cluster.choosePlatform('Linux x86_64');
     await screenshots(page, 'cluster');
+  });
+
+  // Issue 17 item 10: the Deployment ID can be read in full; the usable switch's label is not grey.
+  test('shows the whole deployment ID, and the emulation switch label in the regular text colour', async ({ page, api }) => {
+    const kv = (await api.get(KUBEVIRT_PATH)) as { status?: { observedDeploymentID?: string } };
+    const id = kv.status?.observedDeploymentID ?? '';
+    expect(id).not.toBe('');
+    const cluster = new ClusterPage(page);
+    for (const size of [{ width: 1280, height: 800 }, { width: 1440, height: 900 }]) {
+      await page.setViewportSize(size);
+      await cluster.goto();
+      const shown = page.locator('#kubevirt-deployment-id');
+      await expect(shown).toHaveText(id);
+      await expect(shown.getByRole('button', { name: 'Copy deployment ID' })).toBeVisible();
+      await expect(shown.getByText(id)).toBeInViewport({ ratio: 1 });
+      await expect(cluster.emulationSwitch).toBeEnabled();
+      const label = page.locator('#emulation-switch').locator('xpath=ancestor::label[1]').locator('.pf-v6-c-switch__label');
+      const colour = (l: typeof label) => l.evaluate((el) => getComputedStyle(el).color);
+      expect(await colour(label), 'the switch label has the colour of the text beside it').toBe(await colour(page.locator('#kubevirt-resource')));
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

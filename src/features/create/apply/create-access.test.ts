@@ -40,5 +40,9 @@ describe('create access', () => {
         { target: ns, allowed: false, namespaced: false, reason: 'no RBAC policy matched' },
       ]),
     ).toBe('You are not allowed to create VirtualMachine in namespace demo, Namespace (cluster-wide) (no RBAC policy matched)');
+    const svc = { apiVersion: 'v1', kind: 'Service', namespace: 'demo' };
+    expect(createDeniedReason([{ target: vm, allowed: false }, { target: svc, allowed: false }])).toBe(
+      'You are not allowed to create VirtualMachine and Service in namespace demo',
+    );
   });
 });

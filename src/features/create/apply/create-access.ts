@@ -29,9 +29,20 @@ export function createReview(model: K8sModel, target: CreateTarget): AccessRevie
   return { group: model.group, resource: model.plural, verb: 'create', namespace: model.namespaced ? target.namespace : undefined };
 }
 
-/** "VirtualMachine in namespace demo" / "Namespace" (cluster-scoped). */
-export const targetText = (t: CreateTarget, namespaced: boolean): string =>
-  namespaced ? `${t.kind} in namespace ${t.namespace}` : `${t.kind} (cluster-wide)`;
+/** "VirtualMachine", "VirtualMachine and Service", "A, B and C". */
+const kinds = (list: string[]): string => (list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
+
+/** "VirtualMachine and Service in namespace demo, Namespace (cluster-wide)": kinds grouped by namespace. */
+export function targetsText(targets: ReadonlyArray<{ target: CreateTarget; namespaced?: boolean }>): string {
+  const groups = new Map<string, string[]>();
+  for (const t of targets) {
+    const where = t.namespaced === false ? '(cluster-wide)' : `in namespace ${t.target.namespace}`;
+    const list = groups.get(where) ?? [];
+    if (!list.includes(t.target.kind)) list.push(t.target.kind);
+    groups.set(where, list);
+  }
+  return [...groups].map(([where, list]) => `${kinds(list)} ${where}`).join(', ');
+}
 
 export interface TargetVerdict {
   target: CreateTarget;
@@ -48,7 +59,7 @@ export interface TargetVerdict {
 export function createDeniedReason(verdicts: readonly TargetVerdict[]): string | undefined {
   const denied = verdicts.filter((v) => v.allowed === false);
   if (!denied.length) return undefined;
-  const what = denied.map((v) => targetText(v.target, v.namespaced ?? true)).join(', ');
+  const what = targetsText(denied);
   const why = [...new Set(denied.map((v) => v.reason).filter(Boolean))].join('; ');
   return `You are not allowed to create ${what}${why ? ` (${why})` : ''}`;
 }
