@@ -17,7 +17,6 @@ const DisabledItemButton = forwardRef<HTMLButtonElement, ButtonAttrs>(function D
 
 export interface DescribedItemProps {
   id: string;
-  'aria-label'?: string;
   description?: ReactNode;
   component?: typeof DescribedItemButton;
   isAriaDisabled?: boolean;
@@ -26,16 +25,21 @@ export interface DescribedItemProps {
 
 /**
  * Props for a PatternFly DropdownItem whose description line says why it is disabled (or what it
- * would do): the item is named by its label alone and described by that line; a disabled item
+ * would do): the item is named by its label alone (the line is aria-hidden) and described by that
+ * line (aria-describedby reads a hidden element it names); a disabled item
  * stays reachable with the arrow keys (aria-disabled) and is never drawn as a danger item.
  */
-export function describedItemProps(o: { id: string; label: string; description?: string; disabled?: boolean; danger?: boolean }): DescribedItemProps {
+export function describedItemProps(o: { id: string; description?: string; disabled?: boolean; danger?: boolean }): DescribedItemProps {
   const isDanger = Boolean(o.danger && !o.disabled);
   if (!o.description) return { id: o.id, isDanger, isAriaDisabled: Boolean(o.disabled) };
   return {
     id: o.id,
-    'aria-label': o.label,
-    description: <span id={reasonId(o.id)}>{o.description}</span>,
+    // Hidden from the item's name (its visible label), read as its description.
+    description: (
+      <span id={reasonId(o.id)} aria-hidden="true">
+        {o.description}
+      </span>
+    ),
     component: o.disabled ? DisabledItemButton : DescribedItemButton,
     isAriaDisabled: Boolean(o.disabled),
     isDanger,

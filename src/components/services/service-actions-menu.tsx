@@ -25,7 +25,7 @@ function DeleteItem({ service, onDelete }: { service: K8sResource; onDelete: () 
   const reason = accessDeniedReason(access, `delete services in namespace ${namespace}`);
   return (
     <DropdownItem
-      {...describedItemProps({ id: `${serviceId(service)}-delete`, label: 'Delete service', description: reason, disabled: Boolean(reason), danger: true })}
+      {...describedItemProps({ id: `${serviceId(service)}-delete`, description: reason, disabled: Boolean(reason), danger: true })}
       onClick={() => !reason && onDelete()}
     >
       Delete service

@@ -35,7 +35,6 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
       value="expose"
       {...describedItemProps({
         id: `${vmActionsToggleId(vm)}-expose`,
-        label: 'Expose',
         disabled: !canExpose.allowed,
         description: accessDeniedReason(canExpose, 'create services in this namespace'),
       })}
@@ -53,7 +52,6 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
             value={a.id}
             {...describedItemProps({
               id: `${vmActionsToggleId(vm)}-${a.id}`,
-              label: a.label,
               description: a.disabledReason,
               disabled: Boolean(a.disabledReason),
               danger: a.id === 'delete',

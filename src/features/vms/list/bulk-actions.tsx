@@ -75,7 +75,6 @@ export function BulkActions({ rows, onDeleted }: { rows: readonly VmRow[]; onDel
                 value={id}
                 {...describedItemProps({
                   id: `vm-bulk-${id}`,
-                  label,
                   disabled: n === 0,
                   danger: id === 'delete',
                   description:
