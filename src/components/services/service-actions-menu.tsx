@@ -3,7 +3,7 @@ import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v
 import { useState } from 'react';
 import { useAccessReview } from '../../k8s/access-review';
 import type { K8sResource } from '../../k8s/types';
-import { accessDeniedReason, describedItemProps } from '../disabled-reason';
+import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../disabled-reason';
 import { DeleteServiceModal } from './delete-service-modal';
 
 /** Stable ids: `service-<ns>-<name>`, its kebab `...-actions-toggle`, its items `...-delete`. */
@@ -23,6 +23,7 @@ function DeleteItem({ service, onDelete }: { service: K8sResource; onDelete: () 
   const namespace = service.metadata?.namespace ?? '';
   const access = useAccessReview({ resource: 'services', verb: 'delete', namespace, name: service.metadata?.name });
   const reason = accessDeniedReason(access, `delete services in namespace ${namespace}`);
+  useMenuPlacement(reason ?? '');
   return (
     <DropdownItem
       {...describedItemProps({ id: `${serviceId(service)}-delete`, description: reason, disabled: Boolean(reason), danger: true })}

@@ -2,7 +2,7 @@ import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElemen
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { Fragment, useEffect, useMemo, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
-import { accessDeniedReason, describedItemProps } from '../../../components/disabled-reason';
+import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../../../components/disabled-reason';
 import { useAccessReview } from '../../../k8s';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
@@ -30,13 +30,15 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
   // Expose (a Service for a port) is the Services feature's page, reached by its URL.
   const navigate = useNavigate();
   const canExpose = useAccessReview({ resource: 'services', verb: 'create', namespace: namespaceOf(vm) });
+  const exposeReason = accessDeniedReason(canExpose, 'create services in this namespace');
+  useMenuPlacement([...actions.map((a) => a.disabledReason), exposeReason].join('|'));
   const expose = (
     <DropdownItem
       value="expose"
       {...describedItemProps({
         id: `${vmActionsToggleId(vm)}-expose`,
         disabled: !canExpose.allowed,
-        description: accessDeniedReason(canExpose, 'create services in this namespace'),
+        description: exposeReason,
       })}
       onClick={() => canExpose.allowed && navigate(namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'expose'))}
     >

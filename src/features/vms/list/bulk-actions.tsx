@@ -1,6 +1,6 @@
 import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
-import { describedItemProps } from '../../../components/disabled-reason';
+import { describedItemProps, useMenuPlacement } from '../../../components/disabled-reason';
 import { useVmAccessByNamespace } from '../actions/use-vm-access';
 import { useVmActionRunner } from '../actions/use-vm-action-runner';
 import { VM_ACTION_LABELS, type VmActionId } from '../actions/vm-action-rules';
@@ -40,6 +40,7 @@ export function BulkActions({ rows, onDeleted }: { rows: readonly VmRow[]; onDel
   const access = useVmAccessByNamespace(namespaces, rows.length > 0);
   const plan = useMemo(() => bulkPlan(rows, (ns) => access.get(ns)), [rows, access]);
   const { run } = useVmActionRunner();
+  useMenuPlacement(BULK.map((id) => plan.get(id)?.length ?? 0).join('|'));
 
   const pick = (id: VmActionId) => {
     const targets = plan.get(id) ?? [];
