@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { admit, type AdmissionRequest, type AdmissionResult } from './index.js';
+import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures');
+const FIXTURES = FIXTURES_DIR;
 const PLURALS: Record<string, [string, string]> = {
   VirtualMachine: ['kubevirt.io', 'virtualmachines'],
   VirtualMachineInstance: ['kubevirt.io', 'virtualmachineinstances'],

@@ -2,13 +2,14 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-server.js';
+import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
 
 const run = promisify(execFile);
-const FIXTURES = resolve(process.cwd(), '../shared/fixtures');
+const FIXTURES = FIXTURES_DIR;
 let kubectlFound = true;
 try {
   await run('kubectl', ['version', '--client']);

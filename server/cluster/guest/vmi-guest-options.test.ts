@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { osProfile } from './os-profiles.js';
 import { cloudInitCredentials, guestOptionsFromVmi } from './vmi-guest-options.js';
+import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
 
 const fixture = (name: string): V1VirtualMachineInstance => {
-  const doc = parse(readFileSync(resolve(process.cwd(), '../shared/fixtures/kubevirt-examples', name), 'utf8')) as {
+  const doc = parse(readFileSync(resolve(FIXTURES_DIR, 'kubevirt-examples', name), 'utf8')) as {
     kind: string;
     metadata: V1VirtualMachineInstance['metadata'];
     spec: V1VirtualMachineInstance['spec'] & { template?: { metadata?: V1VirtualMachineInstance['metadata']; spec: V1VirtualMachineInstance['spec'] } };

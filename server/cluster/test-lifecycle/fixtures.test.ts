@@ -1,5 +1,5 @@
 /**
- * Every manifest in ../shared/fixtures, applied over HTTP and driven through its lifecycle:
+ * Every manifest in server/cluster/test/fixtures (copied from KubeVirt and CDI), applied over HTTP and driven through its lifecycle:
  * start, pause, unpause, migrate, restart, stop, delete — including the objects some of them
  * wait for (PVCs, the instance type, the PriorityClass, a StorageClass, a clone source).
  */

@@ -1,11 +1,12 @@
 /** Helpers for the lifecycle tests: a cluster on port 0, a small HTTP client, polling. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
 import { parseAllDocuments } from 'yaml';
 import { startCluster, type RunningCluster } from '../index.js';
 import type { KObject } from '../store/index.js';
 
-export const FIXTURES = resolve(process.cwd(), '../shared/fixtures');
+export const FIXTURES = FIXTURES_DIR;
 
 export function fixture(rel: string): KObject[] {
   return parseAllDocuments(readFileSync(resolve(FIXTURES, rel), 'utf8'))

@@ -1,7 +1,7 @@
 /** Objects for this feature's unit tests (only tests import this): the real vm-cirros example, small Services. */
 import { parse } from 'yaml';
-// The real KubeVirt example from ../shared/fixtures (read by Vite as text).
-import vmCirrosYaml from '../../../../../shared/fixtures/kubevirt-examples/vm-cirros.yaml?raw';
+// The real KubeVirt example copied into server/cluster/test/fixtures (read by Vite as text).
+import vmCirrosYaml from '../../../../server/cluster/test/fixtures/kubevirt-examples/vm-cirros.yaml?raw';
 import type { Node, Service, ServicePort, VM, VMI } from './types';
 
 export function exampleVm(namespace = 'ns1'): VM {
