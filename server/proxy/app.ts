@@ -7,7 +7,7 @@ import compression from 'compression';
 import serveStatic from 'serve-static';
 import type WebSocket from 'ws';
 import { forwardedToken, type Upstream } from './upstream.js';
-import { BODYLESS_METHODS, PROXIED_METHODS, hasBody, proxyHttp } from './http-proxy.js';
+import { BODYLESS_METHODS, BodyBudget, PROXIED_METHODS, hasBody, proxyHttp } from './http-proxy.js';
 import { proxyWebSocket, refuseUpgrade } from './ws-proxy.js';
 import { csrfOk, ensureCsrfCookie } from './csrf.js';
 import { sendStatus } from './status.js';
@@ -33,6 +33,10 @@ export interface ConsoleServerOptions {
   ready?: () => boolean;
   /** Largest API request body forwarded (default 4 MiB); larger ones get 413. */
   maxBodyBytes?: number;
+  /** Request body bytes held at once over all requests (default 64 MiB); past it, 429. */
+  maxBufferedBodyBytes?: number;
+  /** Time a client has to send a whole request, headers and body (default 60 s, kube-apiserver's request timeout); then 408. */
+  requestTimeoutMs?: number;
   /** Where a browser without a token is sent to log in (behind an OAuth proxy). */
   loginUrl?: string;
 }
@@ -44,11 +48,16 @@ export interface ConsoleServer {
 }
 
 const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+const DEFAULT_MAX_BUFFERED_BODIES = 64 * 1024 * 1024;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /** The console's HTTP server: static app, API proxy (HTTP and websocket), health endpoints. */
 export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   const { upstream, log } = opts;
-  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const bodyLimits = {
+    maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY,
+    budget: new BodyBudget(opts.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODIES),
+  };
   const hosts = {
     allowedHosts: opts.allowedHosts ?? [],
     trustForwardedHeaders: opts.trustForwardedHeaders ?? false,
@@ -113,7 +122,7 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       watches.add(res);
       res.on('close', () => watches.delete(res));
     }
-    proxyHttp(req, res, upstream, target.path, credentials, log, maxBody);
+    proxyHttp(req, res, upstream, target.path, credentials, log, bodyLimits);
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -159,7 +168,14 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     serveIndex(req, res);
   };
 
-  const server = http.createServer((req, res) => {
+  // A slow client (slowloris) holds a connection, and a body's bytes, only this long.
+  const requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 60_000),
+    connectionsCheckingInterval: Math.min(requestTimeout / 4, 30_000),
+  };
+  const server = http.createServer(timeouts, (req, res) => {
     try {
       handle(req, res);
     } catch (err) {

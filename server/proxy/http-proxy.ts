@@ -31,22 +31,57 @@ function poolFor(upstream: Upstream): Agent {
   return pool;
 }
 
-/** Reads the whole body, or stops at `max` bytes and returns null. */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+/**
+ * The request bytes the proxy holds at once, over all requests: bodies are read whole before they
+ * are forwarded, so without a bound many slow or unfinished uploads would hold up to their size
+ * limit each, until the process runs out of memory. Past it, a request gets 429 (as
+ * kube-apiserver's max-requests-inflight).
+ */
+export class BodyBudget {
+  private used = 0;
+  constructor(readonly max: number) {}
+  take(bytes: number): boolean {
+    if (this.used + bytes > this.max) return false;
+    this.used += bytes;
+    return true;
+  }
+  give(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+export interface BodyLimits {
+  /** Largest body of one request. */
+  maxBodyBytes: number;
+  /** Shared by every request of one console server. */
+  budget: BodyBudget;
+}
+
+type BodyRead = { body: Buffer } | { refused: 'too-large' | 'busy' };
+
+/** Reads the whole body, taking its bytes from the budget as they arrive; stops at the first limit. */
+async function readBody(req: IncomingMessage, limits: BodyLimits, hold: { bytes: number }): Promise<BodyRead> {
   const chunks: Buffer[] = [];
-  let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return null;
+    if (hold.bytes + chunk.length > limits.maxBodyBytes) return { refused: 'too-large' };
+    if (!limits.budget.take(chunk.length)) return { refused: 'busy' };
+    hold.bytes += chunk.length;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return { body: Buffer.concat(chunks) };
 }
 
 /** A 413, after which the connection closes: the rest of the body is never read. */
 function tooLarge(res: ServerResponse, max: number): void {
   res.setHeader('Connection', 'close');
   sendStatus(res, 413, 'RequestEntityTooLarge', `the request body is larger than ${max} bytes`);
+}
+
+/** A 429 when the bodies of other requests fill the budget; the connection closes. */
+function busy(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  res.setHeader('Retry-After', '1');
+  sendStatus(res, 429, 'TooManyRequests', 'too many request bodies are being received at once: try again');
 }
 
 /**
@@ -62,52 +97,82 @@ export function proxyHttp(
   path: string,
   credentials: Record<string, string>,
   log: Logger,
-  maxBodyBytes: number,
+  limits: BodyLimits,
 ): void {
   const method = req.method ?? 'GET';
-  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return tooLarge(res, maxBodyBytes);
+  if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) return tooLarge(res, limits.maxBodyBytes);
   const abort = new AbortController();
   // A client that goes away (a closed watch, a closed tab) ends the upstream request, and undici
   // closes that connection rather than reuse it.
   res.on('close', () => {
     if (!res.writableFinished) abort.abort();
   });
+  // The body's bytes go back to the budget once the upstream has it (or it was refused or abandoned).
+  const hold = { bytes: 0 };
+  const release = () => {
+    limits.budget.give(hold.bytes);
+    hold.bytes = 0;
+  };
   void (async () => {
     let body: Buffer | null = null;
-    if (!BODYLESS_METHODS.has(method)) {
-      try {
-        body = await readBody(req, maxBodyBytes);
-      } catch {
-        return; // the client left while sending
+    try {
+      if (!BODYLESS_METHODS.has(method)) {
+        let read: BodyRead;
+        try {
+          read = await readBody(req, limits, hold);
+        } catch {
+          return; // the client left while sending, or sent too slowly (the server's request timeout)
+        }
+        if ('refused' in read) return read.refused === 'busy' ? busy(res) : tooLarge(res, limits.maxBodyBytes);
+        body = read.body;
+        // An empty DELETE goes without a body; POST, PUT and PATCH always say Content-Length.
+        if (body.length === 0 && method === 'DELETE') body = null;
       }
-      if (body === null) return tooLarge(res, maxBodyBytes);
-      // An empty DELETE goes without a body; POST, PUT and PATCH always say Content-Length.
-      if (body.length === 0 && method === 'DELETE') body = null;
-    }
-    if (abort.signal.aborted) return;
-    let answer: Dispatcher.ResponseData;
-    try {
-      answer = await poolFor(upstream).request({
-        origin: upstream.url.origin,
-        path,
-        method: method as Dispatcher.HttpMethod,
-        headers: forwardHeaders(req.headers, credentials),
-        body,
-        signal: abort.signal,
-      });
-    } catch (err) {
       if (abort.signal.aborted) return;
-      log.warn('upstream request failed', { method, path: path.split('?')[0], error: (err as Error).message });
-      return sendStatus(res, 502, 'ServiceUnavailable', `the Kubernetes API server is not reachable: ${(err as Error).message}`);
-    }
-    res.writeHead(answer.statusCode, responseHeaders(answer.headers));
-    res.flushHeaders();
-    try {
-      await pipeline(answer.body, res);
-    } catch (err) {
-      // Not an upstream failure when the client left or the server ended the answer (a drain).
-      if (!abort.signal.aborted && !res.writableEnded) log.warn('upstream answer failed', { method, path: path.split('?')[0], error: (err as Error).message });
-      res.destroy();
+      await forward(req, res, upstream, path, credentials, log, body, abort, release);
+    } finally {
+      release();
     }
   })();
+}
+
+/** Sends one request upstream and streams its answer back. */
+async function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: Upstream,
+  path: string,
+  credentials: Record<string, string>,
+  log: Logger,
+  body: Buffer | null,
+  abort: AbortController,
+  sent: () => void,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  let answer: Dispatcher.ResponseData;
+  try {
+    answer = await poolFor(upstream).request({
+      origin: upstream.url.origin,
+      path,
+      method: method as Dispatcher.HttpMethod,
+      headers: forwardHeaders(req.headers, credentials),
+      body,
+      signal: abort.signal,
+    });
+  } catch (err) {
+    sent();
+    if (abort.signal.aborted) return;
+    log.warn('upstream request failed', { method, path: path.split('?')[0], error: (err as Error).message });
+    return sendStatus(res, 502, 'ServiceUnavailable', `the Kubernetes API server is not reachable: ${(err as Error).message}`);
+  }
+  sent();
+  res.writeHead(answer.statusCode, responseHeaders(answer.headers));
+  res.flushHeaders();
+  try {
+    await pipeline(answer.body, res);
+  } catch (err) {
+    // Not an upstream failure when the client left or the server ended the answer (a drain).
+    if (!abort.signal.aborted && !res.writableEnded) log.warn('upstream answer failed', { method, path: path.split('?')[0], error: (err as Error).message });
+    res.destroy();
+  }
 }
