@@ -13,7 +13,7 @@ import { csrfOk, ensureCsrfCookie } from './csrf.js';
 import { sendStatus } from './status.js';
 import { setApiSecurityHeaders, setSecurityHeaders } from './security-headers.js';
 import { API_PREFIX, upstreamTarget } from './paths.js';
-import { hostAllowed, originAllowed } from './hosts.js';
+import { ambiguousTarget, hostAllowed, originAllowed } from './hosts.js';
 import type { Logger } from './log.js';
 
 export interface ConsoleServerOptions {
@@ -143,6 +143,10 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       res.statusCode = ok ? 200 : 503;
       return void res.end(ok ? 'ok' : 'not ready');
     }
+    if (ambiguousTarget(req)) {
+      res.setHeader('Connection', 'close');
+      return sendStatus(res, 400, 'BadRequest', 'the request target must be a path, with one Host header');
+    }
     if (!hostAllowed(req.headers, hosts)) {
       log.warn('host refused', { requestId, host: req.headers.host, forwardedHost: hosts.trustForwardedHeaders ? req.headers['x-forwarded-host'] : undefined });
       res.setHeader('Connection', 'close');
@@ -187,6 +191,7 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     if (draining) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    if (ambiguousTarget(req)) return refuseUpgrade(socket, 400, 'Bad Request');
     if (!hostAllowed(req.headers, hosts)) {
       log.warn('websocket host refused', { host: req.headers.host });
       return refuseUpgrade(socket, 403, 'Forbidden');

@@ -43,6 +43,21 @@ describe('host check (DNS rebinding)', () => {
     expect(statusOf(await get('/readyz', 'Host: kubevirt-console.svc\r\n'))).toBe(200);
   });
 
+  it('refuses an absolute-form or * target and a second Host header: no page, no cookie, nothing upstream', async () => {
+    const { upstream, get, upgrade } = await setup();
+    for (const target of ['http://attacker.example/', 'http://attacker.example/api/kubernetes/api/v1/namespaces', '*']) {
+      const page = await get(target, 'Host: 127.0.0.1\r\n');
+      expect(statusOf(page)).toBe(400);
+      expect(page).not.toMatch(/set-cookie/i);
+    }
+    for (const hosts of ['Host: 127.0.0.1\r\nHost: attacker.example\r\n', 'Host: attacker.example\r\nHost: 127.0.0.1\r\n']) {
+      expect(statusOf(await get('/', hosts))).toBe(400);
+      expect(statusOf(await get('/api/kubernetes/api/v1/namespaces', hosts))).toBe(400);
+      expect(await upgrade(hosts)).toBe(400);
+    }
+    expect(upstream.seen).toEqual([]);
+  });
+
   it('answers loopback names and IP addresses, which cannot be rebound', async () => {
     const { get, upgrade } = await setup();
     for (const host of ['127.0.0.1:8080', 'localhost:8080', 'localhost', '[::1]:8080', '10.1.2.3']) {

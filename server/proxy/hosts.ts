@@ -80,3 +80,13 @@ export function originAllowed(headers: IncomingHttpHeaders, policy: HostPolicy):
   const schemes = proto === 'http' || proto === 'https' ? [proto] : ['http', 'https'];
   return schemes.some((scheme) => origin === `${scheme}://${host}`);
 }
+
+/**
+ * True when the request's target or Host is ambiguous: an absolute-form or `*` target (whose host
+ * could differ from the Host that was checked) or more than one Host header (RFC 9112 section 3.2:
+ * answer 400). Browsers send neither.
+ */
+export function ambiguousTarget(req: { url?: string; rawHeaders: string[] }): boolean {
+  const hosts = req.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === 'host').length;
+  return !(req.url ?? '').startsWith('/') || hosts > 1;
+}

@@ -63,6 +63,15 @@ describe('requests from web pages on the cluster port', () => {
     expect(await handshake(new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { origin: 'https://evil.example' }))).toBe(403);
   });
 
+  it('refuses an absolute-form target and a second Host header with 400 (RFC 9112 3.2), creating nothing', async () => {
+    const target = await raw([`POST http://attacker.example${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Content-Type: application/json'], nsBody('absolute'));
+    expect(target.code).toBe(400);
+    const twoHosts = await raw([`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Host: attacker.example', 'Content-Type: application/json'], nsBody('two-hosts'));
+    expect(twoHosts.code).toBe(400);
+    expect(exists('absolute') || exists('two-hosts')).toBe(false);
+    expect((await raw([`GET ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`])).code).toBe(200);
+  });
+
   it('refuses a DNS-rebound Host (a name other than loopback names and addresses)', async () => {
     for (const host of [`attacker.example:${c.port}`, 'localhost.attacker.example', 'bad host']) {
       const r = await raw([`GET ${NS} HTTP/1.1`, `Host: ${host}`]);

@@ -30,6 +30,16 @@ export function isLoopbackOrAddress(name: string): boolean {
 
 const SAME_ORIGIN_OR_USER = new Set(['same-origin', 'none']);
 
+/**
+ * A 400 Status for an absolute-form or `*` request target (its host is not the Host that was
+ * checked) or more than one Host header (RFC 9112 section 3.2); undefined otherwise.
+ */
+export function targetRefusal(req: { url?: string; rawHeaders: string[] }): V1Status | undefined {
+  const hosts = req.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === 'host').length;
+  if ((req.url ?? '').startsWith('/') && hosts <= 1) return undefined;
+  return errors.badRequest('the request target must be a path, with one Host header').status;
+}
+
 /** Why this request is refused (a 403 Status), or undefined when it may proceed. */
 export function browserRefusal(headers: IncomingHttpHeaders, allowedHosts: ReadonlySet<string>): V1Status | undefined {
   const host = headers.host;

@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { allowAll, errors, isStatusError, type AuthHooks, type Store, type UserInfo, type V1Status } from '../store/index.js';
-import { allowedHostSet, browserRefusal } from './browser-guard.js';
+import { allowedHostSet, browserRefusal, targetRefusal } from './browser-guard.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { negotiate } from './encode.js';
 import { sendError, sendJson, sendJsonText, sendStatus } from './http-util.js';
@@ -121,7 +121,7 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const refused = browserRefusal(req.headers, allowedHosts);
+    const refused = targetRefusal(req) ?? browserRefusal(req.headers, allowedHosts);
     if (refused) {
       req.resume();
       sendStatus(res, refused);
@@ -191,7 +191,7 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const refused = browserRefusal(req.headers, allowedHosts);
+    const refused = targetRefusal(req) ?? browserRefusal(req.headers, allowedHosts);
     if (refused) return rejectUpgrade(socket, refused);
     upgrade(req, socket, head).catch((e: unknown) => {
       if (isStatusError(e)) rejectUpgrade(socket, e.status);
