@@ -1,6 +1,5 @@
 import {
   Button,
-  Pagination,
   Spinner,
   TextInputGroup,
   TextInputGroupMain,
@@ -15,7 +14,8 @@ import { SearchIcon } from '@patternfly/react-icons/dist/esm/icons/search-icon';
 import { TimesIcon } from '@patternfly/react-icons/dist/esm/icons/times-icon';
 import type { ReactNode } from 'react';
 import type { PrintableStatus } from '../status/printable-status';
-import { PER_PAGE_OPTIONS, type ListParams } from './list-params';
+import { ListPagination } from '../../../components/list/list-pagination';
+import { type ListParams } from './list-params';
 import { StatusFilter } from './status-filter';
 
 export interface VmListToolbarProps {
@@ -34,33 +34,14 @@ export interface VmListToolbarProps {
   isPartial?: boolean;
 }
 
-export function VmListPagination({
-  total,
-  page,
-  perPage,
-  onPage,
-  bottom,
-}: {
+export function VmListPagination(props: {
   total: number;
   page: number;
   perPage: number;
   onPage: (page: number, perPage: number) => void;
   bottom?: boolean;
 }) {
-  return (
-    <Pagination
-      id={bottom ? 'vm-pagination-bottom' : 'vm-pagination'}
-      itemCount={total}
-      page={page}
-      perPage={perPage}
-      perPageOptions={PER_PAGE_OPTIONS.map((n) => ({ title: String(n), value: n }))}
-      onSetPage={(_e, p) => onPage(p, perPage)}
-      onPerPageSelect={(_e, n) => onPage(1, n)}
-      variant={bottom ? 'bottom' : 'top'}
-      isCompact={!bottom}
-      titles={{ paginationAriaLabel: bottom ? 'Virtual machines pagination, bottom' : 'Virtual machines pagination' }}
-    />
-  );
+  return <ListPagination id="vm-pagination" ariaLabel="Virtual machines pagination" {...props} />;
 }
 
 /** Filter by name/labels and status, bulk actions, create, and the page selector. */
