@@ -6,6 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+import { jsonLogger } from './log.js';
 import { listen, raw, startConsole, statusOf } from './test-servers.js';
 
 /** The documented limits: 1 MiB per browser message, 16 MiB waiting unsent towards one side. */
@@ -22,6 +23,7 @@ afterEach(async () => {
  * `hold` delays completing handshakes until it resolves.
  */
 async function wsUpstream(opts: { hold?: () => Promise<void>; onOpen?: (ws: WebSocket) => void } = {}) {
+  const logLines: string[] = [];
   const handshakes: string[] = [];
   const closes: number[] = [];
   const received: number[] = [];
@@ -36,9 +38,9 @@ async function wsUpstream(opts: { hold?: () => Promise<void>; onOpen?: (ws: WebS
     }));
   });
   const running = await listen(server);
-  const console_ = await startConsole(running.url);
+  const console_ = await startConsole(running.url, { log: jsonLogger((line) => logLines.push(line)) });
   closers.push(running.close, console_.close);
-  return { console_, handshakes, closes, received };
+  return { console_, handshakes, closes, received, logLines };
 }
 
 const PATH = '/api/kubernetes/apis/subresources.kubevirt.io/v1/namespaces/d/virtualmachineinstances/v/console';
@@ -86,6 +88,25 @@ describe('websocket handshakes', () => {
     await until(() => up.closes.length === 1);
     expect(up.closes).toHaveLength(1);
   });
+});
+
+describe('a browser that leaves during the upstream handshake', () => {
+  for (const how of ['closes', 'resets'] as const) {
+    it(`${how} its connection: that is not logged as an upstream failure`, async () => {
+      let release!: () => void;
+      const released = new Promise<void>((r) => { release = r; });
+      const up = await wsUpstream({ hold: () => released });
+      const socket = net.connect(up.console_.port, '127.0.0.1', () => socket.write(handshake('')));
+      await until(() => up.handshakes.length === 1);
+      if (how === 'resets') socket.resetAndDestroy();
+      else socket.destroy();
+      await new Promise((r) => socket.once('close', r));
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(up.logLines.filter((l) => l.includes('upstream websocket failed'))).toEqual([]);
+    });
+  }
 });
 
 describe('websocket resources', () => {

@@ -103,10 +103,16 @@ export function proxyWebSocket(
   });
   let clientSide: WebSocket | undefined;
   // Until the client's side is up, its socket going away (or never upgrading) ends the upstream side.
-  socket.on('error', () => back.terminate());
-  socket.on('close', () => {
-    if (!clientSide) back.terminate();
-  });
+  // A browser that leaves before the upstream answered (a closed tab, a console switched off) ends
+  // the upstream handshake too: not an upstream failure, so not logged as one.
+  let clientLeft = false;
+  const leave = () => {
+    if (clientSide) return;
+    clientLeft = true;
+    back.terminate();
+  };
+  socket.on('error', leave);
+  socket.on('close', leave);
 
   back.on('unexpected-response', (_r, answer) => {
     const chunks: Buffer[] = [];
@@ -119,6 +125,7 @@ export function proxyWebSocket(
     answer.on('error', () => socket.destroy());
   });
   back.on('error', (err) => {
+    if (clientLeft) return;
     log.warn('upstream websocket failed', { path: target.pathname, error: err.message });
     if (!clientSide) refuseUpgrade(socket, 502, 'Bad Gateway', '');
     else clientSide.close(1011, 'upstream error');
