@@ -33,6 +33,9 @@ const vmiUid = async (api: KubeApi, namespace: string, name: string) =>
   ((await api.get(`${vmisPath(namespace)}/${name}`).catch(() => undefined))?.metadata as { uid?: string } | undefined)?.uid;
 
 test.describe('VirtualMachine instances list', () => {
+  // Two tests open the seeded vmi-ephemeral's VNC console, which takes one session at a time: run
+  // this group in one worker, in order, so neither finds the other's session open.
+  test.describe.configure({ mode: 'serial' });
   test('lists VMIs with and without a VM, with phase, node, IP and owner, live', async ({ page, api, namespace }) => {
     await createVmi(api, namespace, 'lonely');
     const list = new VmiListPage(page);
