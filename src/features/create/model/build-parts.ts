@@ -1,6 +1,6 @@
 /**
  * The pieces of a VM / VMI spec built from the form: disks, volumes, networks, cloud-init and the
- * root DataVolume. Pure functions; the field names follow KubeVirt's API (../shared/KUBEVIRT-API.md).
+ * root DataVolume. Pure functions; the field names follow KubeVirt's API (kubevirt.io/api, as the KubeVirt API reference documents them).
  */
 import type {
   V1DataVolumeTemplateSpec,
