@@ -20,7 +20,11 @@ export default defineConfig({
   timeout: external ? 180_000 : 60_000,
   expect: { timeout: external ? 30_000 : 15_000 },
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['json', { outputFile: jsonFile }], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: jsonFile }],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -29,46 +33,56 @@ export default defineConfig({
     video: process.env.E2E_VIDEO === '1' ? 'retain-on-failure' : 'off',
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
   webServer: external
     ? undefined
-    : [{
-        // E2E_STATIC_DIR: serve an app built elsewhere (several checkouts building at once);
-        // E2E_SERVER_ARGS: extra server flags (for example --users).
-        command: [
-          'env -u KUBECONFIG node build/server/main.js',
-          `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default --log-level warn`,
-          // The suite drives the simulated guests' shell; real QEMU guests (--guests qemu) have
-          // their own integration tests under server/cluster/guest/qemu and the second server below.
-          `--guests ${process.env.E2E_GUESTS ?? 'simulated'}`,
-          process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
-          process.env.E2E_SERVER_ARGS ?? '--users e2e/users.yaml',
-        ].join(' '),
-        url: `${baseURL}/readyz`,
-        reuseExistingServer: !process.env.CI,
-        timeout: 60_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
-      // A second server whose VMs are real QEMU guests (e2e/real-guest-vnc.spec.ts), only where
-      // QEMU and the built guest are (npm run guest:build). Speed 1: guests boot in real time.
-      ...(realGuestsMissing
-        ? []
-        : [{
-            command: [
-              'env -u KUBECONFIG node build/server/main.js',
-              `--port ${realGuestsPort} --guests qemu --seed none --speed 1 --users e2e/users.yaml --log-level warn --max-guests 2`,
-              process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
-            ].join(' '),
-            url: `http://127.0.0.1:${realGuestsPort}/readyz`,
-            reuseExistingServer: !process.env.CI,
-            timeout: 60_000,
-            stdout: 'ignore' as const,
-            stderr: 'pipe' as const,
-          }]),
-    ],
+    : [
+        {
+          // E2E_STATIC_DIR: serve an app built elsewhere (several checkouts building at once);
+          // E2E_SERVER_ARGS: extra server flags (for example --users).
+          command: [
+            'env -u KUBECONFIG node build/server/main.js',
+            `--port ${port} --speed ${process.env.E2E_SPEED ?? 10} --seed default --log-level warn`,
+            // The suite drives the simulated guests' shell; real QEMU guests (--guests qemu) have
+            // their own integration tests under server/cluster/guest/qemu and the second server below.
+            `--guests ${process.env.E2E_GUESTS ?? 'simulated'}`,
+            process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
+            process.env.E2E_SERVER_ARGS ?? '--users e2e/users.yaml',
+          ].join(' '),
+          url: `${baseURL}/readyz`,
+          reuseExistingServer: !process.env.CI,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+        // A second server whose VMs are real QEMU guests (e2e/real-guest-vnc.spec.ts), only where
+        // QEMU and the built guest are (npm run guest:build). Speed 1: guests boot in real time.
+        ...(realGuestsMissing
+          ? []
+          : [
+              {
+                command: [
+                  'env -u KUBECONFIG node build/server/main.js',
+                  `--port ${realGuestsPort} --guests qemu --seed none --speed 1 --users e2e/users.yaml --log-level warn --max-guests 2`,
+                  process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
+                ].join(' '),
+                url: `http://127.0.0.1:${realGuestsPort}/readyz`,
+                reuseExistingServer: !process.env.CI,
+                timeout: 60_000,
+                stdout: 'ignore' as const,
+                stderr: 'pipe' as const,
+              },
+            ]),
+      ],
 });

@@ -10,7 +10,9 @@ const backend = `http://127.0.0.1:${process.env.BACKEND_PORT ?? '8081'}`;
 // react-router 7 exports its development build under every condition; the production build
 // (no dev warnings) sits next to it with the same API.
 const require = createRequire(import.meta.url);
-const reactRouterProduction = require.resolve('react-router').replace(/development([\\/])index\.m?js$/, 'production$1index.mjs');
+const reactRouterProduction = require
+  .resolve('react-router')
+  .replace(/development([\\/])index\.m?js$/, 'production$1index.mjs');
 
 export default defineConfig(({ command }) => ({
   plugins: [react()],

@@ -20,7 +20,11 @@ import { createCirros, waitForVmStatus } from './vm-manifests.js';
 const VM = 'a11y-vm';
 const SERVICE = `${VM}-ssh`;
 
-interface Ctx { page: Page; api: KubeApi; namespace: string }
+interface Ctx {
+  page: Page;
+  api: KubeApi;
+  namespace: string;
+}
 
 /** A running VM with a Service, so lists, details, consoles and services have something to show. */
 async function setUp({ api, namespace }: Ctx): Promise<void> {
@@ -80,7 +84,9 @@ const GROUPS: Record<string, (ctx: Ctx) => Promise<void>> = {
       await services.goto(namespace);
       await services.showAccess(namespace, SERVICE);
     });
-    await check(page, 'Delete service dialog', () => services.openDeleteService(namespace, SERVICE).then(() => undefined));
+    await check(page, 'Delete service dialog', () =>
+      services.openDeleteService(namespace, SERVICE).then(() => undefined),
+    );
     await check(page, 'Cluster', () => new ClusterPage(page).goto());
     await check(page, 'Page not found', () => new NotFoundPage(page).goto('/no/such/page'));
   },
@@ -99,7 +105,7 @@ const GROUPS: Record<string, (ctx: Ctx) => Promise<void>> = {
     }
   },
 
-  'forms': async ({ page, namespace }) => {
+  forms: async ({ page, namespace }) => {
     const form = new CreateVmPage(page);
     await check(page, 'Create VirtualMachine', () => form.goto(namespace));
     await check(page, 'Create VirtualMachine: YAML', () => form.editYaml());
@@ -118,7 +124,7 @@ const GROUPS: Record<string, (ctx: Ctx) => Promise<void>> = {
     await check(page, 'Expose', () => new ExposeDialog(page).goto(namespace, VM));
   },
 
-  'consoles': async ({ page, namespace }) => {
+  consoles: async ({ page, namespace }) => {
     const console = new ConsolePage(page);
     await check(page, 'Standalone VNC console', async () => {
       await console.openStandalone(namespace, VM, 'vnc');

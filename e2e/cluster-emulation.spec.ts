@@ -5,7 +5,9 @@ import { ShellPage } from './pages/shell.js';
 // The KubeVirt CR is cluster-wide state shared with specs running in parallel: the test that
 // turns emulation on puts the setting back as it found it whatever happens, and no other spec
 // depends on it. @embedded: a QA run must not flip a real cluster's KubeVirt configuration.
-const emulationPatch = (on: boolean | null) => ({ spec: { configuration: { developerConfiguration: { useEmulation: on } } } });
+const emulationPatch = (on: boolean | null) => ({
+  spec: { configuration: { developerConfiguration: { useEmulation: on } } },
+});
 
 type KubeVirtCr = { spec?: { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } };
 
@@ -13,7 +15,8 @@ test.describe('software emulation', { tag: EMBEDDED }, () => {
   test('an admin turns it on, sees the banner on every page, and turns it off', async ({ page, api }) => {
     const cluster = new ClusterPage(page);
     const banner = ClusterPage.emulationBanner(page);
-    const before = ((await api.get(KUBEVIRT_PATH)) as KubeVirtCr).spec?.configuration?.developerConfiguration?.useEmulation;
+    const before = ((await api.get(KUBEVIRT_PATH)) as KubeVirtCr).spec?.configuration?.developerConfiguration
+      ?.useEmulation;
     try {
       await cluster.goto();
       await expect(cluster.emulationSwitch).not.toBeChecked();

@@ -8,7 +8,11 @@ import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js
 test.describe('consoles for a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
-  test('say the user may not open them and why, instead of "another session", and never try', async ({ page, api, namespace }) => {
+  test('say the user may not open them and why, instead of "another session", and never try', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirrosVm(api, namespace, 'watched', 'Always');
     await waitForVmStatus(api, namespace, 'watched', 'Running');
     const sockets: string[] = [];
@@ -24,7 +28,9 @@ test.describe('consoles for a viewer', { tag: EMBEDDED }, () => {
     await expect(console.button('vnc', 'Take over')).toHaveCount(0);
     await expect(console.button('vnc', 'Start')).toHaveCount(0);
     await expect(console.button('vnc', 'Connect')).toBeDisabled();
-    await expect(console.button('vnc', 'Connect')).toHaveAccessibleDescription(/may not open this virtual machine's VNC console/);
+    await expect(console.button('vnc', 'Connect')).toHaveAccessibleDescription(
+      /may not open this virtual machine's VNC console/,
+    );
     // A new tab could not open it either.
     await expect(page.getByRole('link', { name: 'Open in new tab' })).toHaveCount(0);
 

@@ -7,7 +7,11 @@ import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js
 
 test.describe('Open in new tab', () => {
   for (const type of ['vnc', 'serial'] as const) {
-    test(`hands a connected ${type} console over to the new tab without a take-over prompt`, async ({ page, api, namespace }) => {
+    test(`hands a connected ${type} console over to the new tab without a take-over prompt`, async ({
+      page,
+      api,
+      namespace,
+    }) => {
       await createCirrosVm(api, namespace, 'moving', 'Always');
       await waitForVmStatus(api, namespace, 'moving', 'Running');
       const opener = new ConsolePage(page);

@@ -9,7 +9,11 @@ const VIEWPORTS = [
 ];
 
 test.describe('Send key menu', () => {
-  test('fits in the window at 1280x800 and 1440x900, every key reachable by scrolling the menu', async ({ page, api, namespace }) => {
+  test('fits in the window at 1280x800 and 1440x900, every key reachable by scrolling the menu', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirrosVm(api, namespace, 'keys', 'Always');
     await waitForVmStatus(api, namespace, 'keys', 'Running');
     const console = new ConsolePage(page);
@@ -31,7 +35,10 @@ test.describe('Send key menu', () => {
         const last = items.last();
         await last.scrollIntoViewIfNeeded();
         await expect(last).toBeInViewport();
-        await page.screenshot({ path: `e2e/screenshots/console-send-keys-${where}-${viewport.width}x${viewport.height}.png`, animations: 'disabled' });
+        await page.screenshot({
+          path: `e2e/screenshots/console-send-keys-${where}-${viewport.width}x${viewport.height}.png`,
+          animations: 'disabled',
+        });
         const lastBox = await last.boundingBox();
         expect((lastBox?.y ?? Infinity) + (lastBox?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
         await page.keyboard.press('Escape');

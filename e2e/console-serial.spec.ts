@@ -5,95 +5,111 @@ import { ShellPage } from './pages/shell.js';
 
 test.describe('Serial console', () => {
   // The first two log in on the simulated guest's shell with its credentials and type commands.
-  test('logs in, runs hostname, saves the transcript; poweroff disconnects and the VM stops', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
-    // RerunOnFailure: the VM starts now and stays stopped after the guest powers off.
-    await createCirrosVm(api, namespace, 'serial-vm', 'RerunOnFailure');
-    await waitForVmStatus(api, namespace, 'serial-vm', 'Running');
-    const console = new ConsolePage(page);
-    await console.openTab(namespace, 'serial-vm', 'serial');
-    await console.expectConnected('serial');
+  test(
+    'logs in, runs hostname, saves the transcript; poweroff disconnects and the VM stops',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      // RerunOnFailure: the VM starts now and stays stopped after the guest powers off.
+      await createCirrosVm(api, namespace, 'serial-vm', 'RerunOnFailure');
+      await waitForVmStatus(api, namespace, 'serial-vm', 'Running');
+      const console = new ConsolePage(page);
+      await console.openTab(namespace, 'serial-vm', 'serial');
+      await console.expectConnected('serial');
 
-    // Enter wakes the getty up whatever was printed before we attached.
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(/serial-vm login:/);
-    await console.typeInTerminal('cirros\n');
-    await console.expectTerminalText(/Password:/);
-    await console.typeInTerminal('gocubsgo\n');
-    await console.expectTerminalText(/^\$$/m);
-    await console.typeInTerminal('hostname\n');
-    await console.expectTerminalText(/\$ hostname\s*\n\s*serial-vm\s*\n/);
+      // Enter wakes the getty up whatever was printed before we attached.
+      await console.typeInTerminal('\n');
+      await console.expectTerminalText(/serial-vm login:/);
+      await console.typeInTerminal('cirros\n');
+      await console.expectTerminalText(/Password:/);
+      await console.typeInTerminal('gocubsgo\n');
+      await console.expectTerminalText(/^\$$/m);
+      await console.typeInTerminal('hostname\n');
+      await console.expectTerminalText(/\$ hostname\s*\n\s*serial-vm\s*\n/);
 
-    // Search finds the command in the scrollback.
-    await console.search('hostname');
-    await expect(console.serial.getByText(/^\d+ of \d+$/)).toBeVisible();
+      // Search finds the command in the scrollback.
+      await console.search('hostname');
+      await expect(console.serial.getByText(/^\d+ of \d+$/)).toBeVisible();
 
-    const download = await console.downloadTranscript();
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^${namespace}-serial-vm-serial-\\d{8}-\\d{6}\\.txt$`));
-    const transcript = readFileSync(await download.path(), 'utf8');
-    expect(transcript).toMatch(/\$ hostname\nserial-vm\n/);
-    expect(transcript).not.toContain('\x1b');
+      const download = await console.downloadTranscript();
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${namespace}-serial-vm-serial-\\d{8}-\\d{6}\\.txt$`));
+      const transcript = readFileSync(await download.path(), 'utf8');
+      expect(transcript).toMatch(/\$ hostname\nserial-vm\n/);
+      expect(transcript).not.toContain('\x1b');
 
-    // Clear empties the screen; the transcript keeps everything.
-    await console.clear();
-    await expect.poll(() => console.terminalText()).not.toMatch(/hostname/);
+      // Clear empties the screen; the transcript keeps everything.
+      await console.clear();
+      await expect.poll(() => console.terminalText()).not.toMatch(/hostname/);
 
-    await expectNoSeriousA11yViolations(page);
+      await expectNoSeriousA11yViolations(page);
 
-    await console.typeInTerminal('poweroff\n');
-    await expect(console.status('serial')).toHaveText('Disconnected: The virtual machine is no longer running.');
-    await waitForVmStatus(api, namespace, 'serial-vm', 'Stopped');
-    await expect(console.button('serial', 'Start')).toBeVisible();
+      await console.typeInTerminal('poweroff\n');
+      await expect(console.status('serial')).toHaveText('Disconnected: The virtual machine is no longer running.');
+      await waitForVmStatus(api, namespace, 'serial-vm', 'Stopped');
+      await expect(console.button('serial', 'Start')).toBeVisible();
 
-    // Start from the console: it reconnects by itself when the new VMI runs. What the guest
-    // printed before the console attached is not replayed (as with virtctl console): Enter
-    // brings the login prompt back whether the boot is over or not.
-    await console.start('serial');
-    await console.expectConnected('serial');
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(/serial-vm login:/, 45_000);
-  });
+      // Start from the console: it reconnects by itself when the new VMI runs. What the guest
+      // printed before the console attached is not replayed (as with virtctl console): Enter
+      // brings the login prompt back whether the boot is over or not.
+      await console.start('serial');
+      await console.expectConnected('serial');
+      await console.typeInTerminal('\n');
+      await console.expectTerminalText(/serial-vm login:/, 45_000);
+    },
+  );
 
-  test('reconnects by hand and after the VM restarts; copies and pastes', { tag: EMBEDDED }, async ({ page, api, namespace, context }) => {
-    await createCirrosVm(api, namespace, 'always', 'Always');
-    await waitForVmStatus(api, namespace, 'always', 'Running');
-    const console = new ConsolePage(page);
-    await console.openStandalone(namespace, 'always', 'serial');
-    await console.expectConnected('serial');
+  test(
+    'reconnects by hand and after the VM restarts; copies and pastes',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace, context }) => {
+      await createCirrosVm(api, namespace, 'always', 'Always');
+      await waitForVmStatus(api, namespace, 'always', 'Running');
+      const console = new ConsolePage(page);
+      await console.openStandalone(namespace, 'always', 'serial');
+      await console.expectConnected('serial');
 
-    await console.disconnect('serial');
-    await expect(console.status('serial')).toHaveText('Disconnected: Disconnected by you.');
-    await console.connect('serial');
-    await console.expectConnected('serial');
+      await console.disconnect('serial');
+      await expect(console.status('serial')).toHaveText('Disconnected: Disconnected by you.');
+      await console.connect('serial');
+      await console.expectConnected('serial');
 
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(/always login:/);
-    await console.typeInTerminal('cirros\n');
-    await console.expectTerminalText(/Password:/);
-    await console.typeInTerminal('gocubsgo\n');
-    await console.expectTerminalText(/^\$$/m);
+      await console.typeInTerminal('\n');
+      await console.expectTerminalText(/always login:/);
+      await console.typeInTerminal('cirros\n');
+      await console.expectTerminalText(/Password:/);
+      await console.typeInTerminal('gocubsgo\n');
+      await console.expectTerminalText(/^\$$/m);
 
-    // Paste from the clipboard runs a command; Copy puts the selection on the clipboard.
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.evaluate(() => navigator.clipboard.writeText('echo from-clipboard\n'));
-    await console.pasteFromClipboard();
-    await console.expectTerminalText(/^from-clipboard$/m);
-    await console.selectWord('from-clipboard');
-    await console.copySelection();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('from-clipboard');
+      // Paste from the clipboard runs a command; Copy puts the selection on the clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.evaluate(() => navigator.clipboard.writeText('echo from-clipboard\n'));
+      await console.pasteFromClipboard();
+      await console.expectTerminalText(/^from-clipboard$/m);
+      await console.selectWord('from-clipboard');
+      await console.copySelection();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('from-clipboard');
 
-    // runStrategy Always: a poweroff brings a new VMI, and the console follows it.
-    const before = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`);
-    await console.typeInTerminal('sudo poweroff\n');
-    // The console may show "Disconnected" only for a moment before it follows the new VMI, so the
-    // test checks where it ends up: connected to a new VMI.
-    await expect
-      .poll(async () => {
-        const vmi = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`).catch(() => undefined);
-        return vmi?.metadata?.uid !== before.metadata?.uid && (vmi?.status as { phase?: string } | undefined)?.phase === 'Running';
-      }, { timeout: 45_000, message: 'a new VMI runs' })
-      .toBe(true);
-    await console.expectConnected('serial');
-  });
+      // runStrategy Always: a poweroff brings a new VMI, and the console follows it.
+      const before = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`);
+      await console.typeInTerminal('sudo poweroff\n');
+      // The console may show "Disconnected" only for a moment before it follows the new VMI, so the
+      // test checks where it ends up: connected to a new VMI.
+      await expect
+        .poll(
+          async () => {
+            const vmi = await api
+              .get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/always`)
+              .catch(() => undefined);
+            return (
+              vmi?.metadata?.uid !== before.metadata?.uid &&
+              (vmi?.status as { phase?: string } | undefined)?.phase === 'Running'
+            );
+          },
+          { timeout: 45_000, message: 'a new VMI runs' },
+        )
+        .toBe(true);
+      await console.expectConnected('serial');
+    },
+  );
 
   // Under load (or behind a slow proxy) the old session's close can reach the page after the watch
   // showed the new VMI running: the console must still follow the new VMI. The route below holds
@@ -111,7 +127,9 @@ test.describe('Serial console', () => {
       const server = ws.connectToServer();
       server.onMessage((message) => {
         ws.send(message);
-        const event = JSON.parse(String(message)) as { object?: { metadata?: { uid?: string }; status?: { phase?: string } } };
+        const event = JSON.parse(String(message)) as {
+          object?: { metadata?: { uid?: string }; status?: { phase?: string } };
+        };
         if (event.object?.metadata?.uid !== before && event.object?.status?.phase === 'Running') newVmiSeen();
       });
     });

@@ -7,63 +7,83 @@ import { VmDetailsPage } from './pages/vm-details.js';
 
 test.describe('VNC console', () => {
   // The simulated guest's shell: its login prompt, its credentials, its answer to Ctrl+Alt+Del.
-  test('shows the login prompt, logs in by keyboard, pastes, sends Ctrl+Alt+Del and saves a screenshot', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
-    await createCirrosVm(api, namespace, 'cirros', 'Always');
-    await waitForVmStatus(api, namespace, 'cirros', 'Running');
-    const console = new ConsolePage(page);
-    await console.openTab(namespace, 'cirros', 'vnc');
-    await console.expectConnected('vnc');
+  test(
+    'shows the login prompt, logs in by keyboard, pastes, sends Ctrl+Alt+Del and saves a screenshot',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      await createCirrosVm(api, namespace, 'cirros', 'Always');
+      await waitForVmStatus(api, namespace, 'cirros', 'Running');
+      const console = new ConsolePage(page);
+      await console.openTab(namespace, 'cirros', 'vnc');
+      await console.expectConnected('vnc');
 
-    // The login prompt: the screen is not blank.
-    await expect.poll(async () => (await console.canvasPixels()).nonBackground, { message: 'the screen shows text' }).toBeGreaterThan(500);
-    const atPrompt = await console.canvasPixels();
-    expect(atPrompt.width).toBeGreaterThan(0);
+      // The login prompt: the screen is not blank.
+      await expect
+        .poll(async () => (await console.canvasPixels()).nonBackground, { message: 'the screen shows text' })
+        .toBeGreaterThan(500);
+      const atPrompt = await console.canvasPixels();
+      expect(atPrompt.width).toBeGreaterThan(0);
 
-    // Log in and run a command with the keyboard: every step changes the screen.
-    await console.typeOnScreen('cirros\n');
-    const afterUser = await console.expectCanvasChange(atPrompt);
-    await console.typeOnScreen('gocubsgo\n');
-    const loggedIn = await console.expectCanvasChange(afterUser);
-    await console.typeOnScreen('uname -a\n');
-    const afterCommand = await console.expectCanvasChange(loggedIn);
+      // Log in and run a command with the keyboard: every step changes the screen.
+      await console.typeOnScreen('cirros\n');
+      const afterUser = await console.expectCanvasChange(atPrompt);
+      await console.typeOnScreen('gocubsgo\n');
+      const loggedIn = await console.expectCanvasChange(afterUser);
+      await console.typeOnScreen('uname -a\n');
+      const afterCommand = await console.expectCanvasChange(loggedIn);
 
-    // Paste types text; characters it cannot type are named before typing.
-    const dialog = await console.openPaste('echo café');
-    await expect(dialog.skippedWarning).toBeVisible();
-    await expect(dialog.dialog.getByText('U+00E9 é')).toBeVisible();
-    await expectNoSeriousA11yViolations(page);
-    await dialog.fill('echo pasted-by-e2e\n');
-    await expect(dialog.skippedWarning).toBeHidden();
-    await dialog.type();
-    const afterPaste = await console.expectCanvasChange(afterCommand);
+      // Paste types text; characters it cannot type are named before typing.
+      const dialog = await console.openPaste('echo café');
+      await expect(dialog.skippedWarning).toBeVisible();
+      await expect(dialog.dialog.getByText('U+00E9 é')).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await dialog.fill('echo pasted-by-e2e\n');
+      await expect(dialog.skippedWarning).toBeHidden();
+      await dialog.type();
+      const afterPaste = await console.expectCanvasChange(afterCommand);
 
-    // A screenshot download is the screen as PNG.
-    const download = await console.downloadScreenshot();
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^${namespace}-cirros-screen-\\d{8}-\\d{6}\\.png$`));
-    const png = readFileSync(await download.path());
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // A screenshot download is the screen as PNG.
+      const download = await console.downloadScreenshot();
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${namespace}-cirros-screen-\\d{8}-\\d{6}\\.png$`));
+      const png = readFileSync(await download.path());
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 
-    // Ctrl+Alt+Del reboots the guest: the screen changes (boot log), the session stays.
-    await console.sendKey('Ctrl+Alt+Del');
-    await console.expectCanvasChange(afterPaste);
-    await console.expectConnected('vnc');
+      // Ctrl+Alt+Del reboots the guest: the screen changes (boot log), the session stays.
+      await console.sendKey('Ctrl+Alt+Del');
+      await console.expectCanvasChange(afterPaste);
+      await console.expectConnected('vnc');
 
-    // Scaling: Fit stretches the screen to the frame, 1:1 shows it pixel for pixel.
-    const size = () => console.canvas.evaluate((c) => ({ css: Math.round(c.getBoundingClientRect().width), pixels: (c as HTMLCanvasElement).width }));
-    await expect.poll(async () => { const s = await size(); return s.css !== s.pixels; }).toBe(true);
-    await console.setScaling('native');
-    await expect.poll(async () => { const s = await size(); return s.css === s.pixels; }).toBe(true);
+      // Scaling: Fit stretches the screen to the frame, 1:1 shows it pixel for pixel.
+      const size = () =>
+        console.canvas.evaluate((c) => ({
+          css: Math.round(c.getBoundingClientRect().width),
+          pixels: (c as HTMLCanvasElement).width,
+        }));
+      await expect
+        .poll(async () => {
+          const s = await size();
+          return s.css !== s.pixels;
+        })
+        .toBe(true);
+      await console.setScaling('native');
+      await expect
+        .poll(async () => {
+          const s = await size();
+          return s.css === s.pixels;
+        })
+        .toBe(true);
 
-    // View only: keys are not sent, so the menu and Paste are off.
-    await console.setViewOnly(true);
-    await expect(console.vnc.getByRole('button', { name: 'Send key' })).toBeDisabled();
-    await expect(console.button('vnc', 'Paste')).toBeDisabled();
+      // View only: keys are not sent, so the menu and Paste are off.
+      await console.setViewOnly(true);
+      await expect(console.vnc.getByRole('button', { name: 'Send key' })).toBeDisabled();
+      await expect(console.button('vnc', 'Paste')).toBeDisabled();
 
-    await console.enterFullscreen('vnc');
-    await console.exitFullscreen('vnc');
+      await console.enterFullscreen('vnc');
+      await console.exitFullscreen('vnc');
 
-    await expectNoSeriousA11yViolations(page);
-  });
+      await expectNoSeriousA11yViolations(page);
+    },
+  );
 
   test('a VM without a graphics device says so', async ({ page, api, namespace }) => {
     await createCirrosVm(api, namespace, 'headless', 'Always', { autoattachGraphicsDevice: false });
@@ -108,7 +128,11 @@ test.describe('VNC console', () => {
     await expect.poll(async () => (await console.canvasPixels()).nonBackground, { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
-  test('running VMs show refreshing screen thumbnails on the details overview and the overview page', async ({ page, api, namespace }) => {
+  test('running VMs show refreshing screen thumbnails on the details overview and the overview page', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirrosVm(api, namespace, 'cirros', 'Always');
     await waitForVmStatus(api, namespace, 'cirros', 'Running');
     const console = new ConsolePage(page);

@@ -41,7 +41,11 @@ spec:
 `;
 
 test.describe('import YAML', () => {
-  test('pasted YAML with a VM and a Service creates both, in order, with a result each', async ({ page, api, namespace }) => {
+  test('pasted YAML with a VM and a Service creates both, in order, with a result each', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     const importPage = new ImportYamlPage(page);
     await page.emulateMedia({ colorScheme: 'light' });
     await importPage.goto(namespace);
@@ -53,7 +57,15 @@ test.describe('import YAML', () => {
     await expect(importPage.resultRow(2)).toContainText('Created');
     await expect(importPage.resultRow(2)).toContainText(`Service ${namespace}/pasted-ssh`);
     await expect(importPage.summary).toContainText('2 of 2 objects created.');
-    await expect.poll(async () => ((await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines/pasted-vm`)).status as { printableStatus?: string } | undefined)?.printableStatus).toBe('Stopped');
+    await expect
+      .poll(
+        async () =>
+          (
+            (await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines/pasted-vm`)).status as
+              { printableStatus?: string } | undefined
+          )?.printableStatus,
+      )
+      .toBe('Stopped');
     const svc = await api.get(`/api/v1/namespaces/${namespace}/services/pasted-ssh`);
     expect((svc.spec as { selector?: Record<string, string> }).selector).toEqual({ app: 'pasted' });
     await expectNoSeriousA11yViolations(page);
@@ -70,7 +82,11 @@ test.describe('import YAML', () => {
     await expect(importPage.resultRow(2)).toContainText('services "pasted-ssh" already exists');
   });
 
-  test('an uploaded file is created object by object; a kind the cluster does not serve fails alone', async ({ page, api, namespace }) => {
+  test('an uploaded file is created object by object; a kind the cluster does not serve fails alone', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     const importPage = new ImportYamlPage(page);
     await importPage.goto(namespace);
     const text = `apiVersion: v1

@@ -5,7 +5,8 @@ import { VmDetailsPage } from './pages/vm-details.js';
 import { CreateVmPage } from './pages/create-vm.js';
 import { ShellPage } from './pages/shell.js';
 
-const vmPath = (ns: string, name = '') => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines${name ? `/${name}` : ''}`;
+const vmPath = (ns: string, name = '') =>
+  `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines${name ? `/${name}` : ''}`;
 
 interface VmLike {
   spec?: {
@@ -17,49 +18,55 @@ interface VmLike {
 }
 
 const getVm = async (api: KubeApi, ns: string, name: string) => (await api.get(vmPath(ns, name))) as VmLike;
-const printable = (api: KubeApi, ns: string, name: string) => async () => (await getVm(api, ns, name).catch(() => undefined))?.status?.printableStatus;
+const printable = (api: KubeApi, ns: string, name: string) => async () =>
+  (await getVm(api, ns, name).catch(() => undefined))?.status?.printableStatus;
 
 test.describe('create a VM from the form', () => {
   // @embedded: logs in on the simulated guest's serial console.
-  test('a Fedora VM from a container disk with cloud-init user and password starts, and that user logs in on the serial console', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
-    const form = new CreateVmPage(page);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await form.goto(namespace);
-    await form.fillName('fedora-dev');
-    await form.chooseOs('Fedora');
-    await expect(form.main.getByRole('term').filter({ hasText: 'Disk bus' })).toBeVisible();
-    await form.setCloudInitUser('fedora', 'changeme');
-    await form.setStartAfterCreate(true);
-    await expect(form.preview).toContainText('name: fedora-dev');
-    await expect(form.preview).toContainText('password: changeme');
-    await expect(form.preview).toContainText('runStrategy: Always');
-    await expectNoSeriousA11yViolations(page);
-    await page.screenshot({ path: 'e2e/screenshots/create-vm-filled-light.png', animations: 'disabled' });
-    const shell = new ShellPage(page);
-    await shell.setDarkTheme(true);
-    await page.screenshot({ path: 'e2e/screenshots/create-vm-filled-dark.png', animations: 'disabled' });
-    await shell.setDarkTheme(false);
+  test(
+    'a Fedora VM from a container disk with cloud-init user and password starts, and that user logs in on the serial console',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      const form = new CreateVmPage(page);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await form.goto(namespace);
+      await form.fillName('fedora-dev');
+      await form.chooseOs('Fedora');
+      await expect(form.main.getByRole('term').filter({ hasText: 'Disk bus' })).toBeVisible();
+      await form.setCloudInitUser('fedora', 'changeme');
+      await form.setStartAfterCreate(true);
+      await expect(form.preview).toContainText('name: fedora-dev');
+      await expect(form.preview).toContainText('password: changeme');
+      await expect(form.preview).toContainText('runStrategy: Always');
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: 'e2e/screenshots/create-vm-filled-light.png', animations: 'disabled' });
+      const shell = new ShellPage(page);
+      await shell.setDarkTheme(true);
+      await page.screenshot({ path: 'e2e/screenshots/create-vm-filled-dark.png', animations: 'disabled' });
+      await shell.setDarkTheme(false);
 
-    await form.create();
-    await form.expectDetails(namespace, 'fedora-dev');
-    const vm = await getVm(api, namespace, 'fedora-dev');
-    expect(vm.spec?.runStrategy).toBe('Always');
-    const cloudInit = vm.spec?.template?.spec?.volumes?.find((v) => v.cloudInitNoCloud)?.cloudInitNoCloud?.userData ?? '';
-    expect(parse(cloudInit)).toMatchObject({ user: 'fedora', password: 'changeme' });
-    await expect.poll(printable(api, namespace, 'fedora-dev'), { timeout: 30_000 }).toBe('Running');
-    await expect(page.getByRole('main')).toContainText('Running');
+      await form.create();
+      await form.expectDetails(namespace, 'fedora-dev');
+      const vm = await getVm(api, namespace, 'fedora-dev');
+      expect(vm.spec?.runStrategy).toBe('Always');
+      const cloudInit =
+        vm.spec?.template?.spec?.volumes?.find((v) => v.cloudInitNoCloud)?.cloudInitNoCloud?.userData ?? '';
+      expect(parse(cloudInit)).toMatchObject({ user: 'fedora', password: 'changeme' });
+      await expect.poll(printable(api, namespace, 'fedora-dev'), { timeout: 30_000 }).toBe('Running');
+      await expect(page.getByRole('main')).toContainText('Running');
 
-    // The cloud-init user and password log in on the serial console.
-    const serial = new ConsolePage(page);
-    await serial.openTab(namespace, 'fedora-dev', 'serial');
-    await serial.expectConnected('serial');
-    await serial.typeInTerminal('\n');
-    await serial.expectTerminalText(/fedora-dev login:/, 45_000);
-    await serial.typeInTerminal('fedora\n');
-    await serial.expectTerminalText(/Password:/);
-    await serial.typeInTerminal('changeme\n');
-    await serial.expectTerminalText(/\[fedora@fedora-dev ~\]\$/);
-  });
+      // The cloud-init user and password log in on the serial console.
+      const serial = new ConsolePage(page);
+      await serial.openTab(namespace, 'fedora-dev', 'serial');
+      await serial.expectConnected('serial');
+      await serial.typeInTerminal('\n');
+      await serial.expectTerminalText(/fedora-dev login:/, 45_000);
+      await serial.typeInTerminal('fedora\n');
+      await serial.expectTerminalText(/Password:/);
+      await serial.typeInTerminal('changeme\n');
+      await serial.expectTerminalText(/\[fedora@fedora-dev ~\]\$/);
+    },
+  );
 
   test('a VM that imports from a URL gets a DataVolume and reaches Running', async ({ page, api, namespace }) => {
     const form = new CreateVmPage(page);
@@ -74,7 +81,9 @@ test.describe('create a VM from the form', () => {
     await form.expectDetails(namespace, 'from-url');
     const vm = await getVm(api, namespace, 'from-url');
     expect(vm.spec?.dataVolumeTemplates?.[0]?.metadata?.name).toBe('from-url-rootdisk');
-    expect(vm.spec?.dataVolumeTemplates?.[0]?.spec?.source).toEqual({ http: { url: 'https://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img' } });
+    expect(vm.spec?.dataVolumeTemplates?.[0]?.spec?.source).toEqual({
+      http: { url: 'https://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img' },
+    });
     const dv = await api.get(`/apis/cdi.kubevirt.io/v1beta1/namespaces/${namespace}/datavolumes/from-url-rootdisk`);
     expect(dv.metadata?.name).toBe('from-url-rootdisk');
     await expect.poll(printable(api, namespace, 'from-url'), { timeout: 45_000 }).toBe('Running');
@@ -92,11 +101,22 @@ test.describe('create a VM from the form', () => {
     await form.create();
     await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachineinstances$`));
     await expect
-      .poll(async () => ((await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/ephemeral`)).status as { phase?: string } | undefined)?.phase, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (
+            (await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances/ephemeral`)).status as
+              { phase?: string } | undefined
+          )?.phase,
+        { timeout: 30_000 },
+      )
       .toBe('Running');
   });
 
-  test('"Edit YAML" opens the editor seeded with the preview, and creates what it holds', async ({ page, api, namespace }) => {
+  test('"Edit YAML" opens the editor seeded with the preview, and creates what it holds', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     const form = new CreateVmPage(page);
     await form.goto(namespace);
     await form.fillName('from-editor');
@@ -141,7 +161,11 @@ test.describe('create form errors', () => {
     await expect(form.name).not.toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('a taken name gets the server\'s 409 on the name field and every field is kept', async ({ page, api, namespace }) => {
+  test("a taken name gets the server's 409 on the name field and every field is kept", async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await api.create(vmPath(namespace), {
       apiVersion: 'kubevirt.io/v1',
       kind: 'VirtualMachine',
@@ -156,7 +180,10 @@ test.describe('create form errors', () => {
     await form.setLabels('app=web');
     await form.setMemory('3');
     await form.create();
-    await form.expectFieldError(form.name, `A VirtualMachine named "taken" already exists in namespace ${namespace}: choose another name`);
+    await form.expectFieldError(
+      form.name,
+      `A VirtualMachine named "taken" already exists in namespace ${namespace}: choose another name`,
+    );
     await expect(form.errorAlert).toContainText('virtualmachines.kubevirt.io "taken" already exists');
     await expect(form.name).toHaveValue('taken');
     await expect(form.labels).toHaveValue('app=web');
@@ -169,7 +196,10 @@ test.describe('create form errors', () => {
     await form.fillName('reserved-label');
     await form.setLabels('kubevirt.io/nodeName=node01');
     await form.create();
-    await form.expectFieldError(form.labels, 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited');
+    await form.expectFieldError(
+      form.labels,
+      'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited',
+    );
     await expect(form.errorAlert).toContainText('The server did not accept VirtualMachine');
     await expect(form.name).toHaveValue('reserved-label');
     const list = (await api.get(vmPath(namespace))) as { items: unknown[] };
@@ -200,32 +230,41 @@ test.describe('create form errors', () => {
   });
 
   // @embedded: the embedded cluster's fault injection (a `.invalid` host fails with its message).
-  test('an unreachable URL is accepted, and its import fails on the VM', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
-    const form = new CreateVmPage(page);
-    await form.goto(namespace);
-    await form.fillName('bad-url');
-    await form.chooseBootSource('Import from a URL');
-    await form.fillImageUrl('https://images.unreachable.invalid/disk.qcow2');
-    await form.setDiskSize('1');
-    await form.create();
-    await form.expectDetails(namespace, 'bad-url');
-    await expect
-      .poll(async () => {
-        const events = (await api.get(`/api/v1/namespaces/${namespace}/events?fieldSelector=involvedObject.name=bad-url-rootdisk`)) as {
-          items: Array<{ reason?: string; message?: string }>;
-        };
-        return events.items.find((e) => /no such host/.test(e.message ?? ''))?.message;
-      }, { timeout: 30_000 })
-      .toMatch(/no such host/);
-    // The details page shows the failed import on the VM. (CDI puts the importer's message on the
-    // PVC's ErrImportFailed event and the DataVolume's Running condition; the DataVolume's own
-    // ImportFailed event names the PVC.)
-    await expect.poll(printable(api, namespace, 'bad-url'), { timeout: 30_000 }).toBe('DataVolumeError');
-    await expect(page.getByRole('main')).toContainText('DataVolumeError');
-    await expect(page.getByRole('main')).toContainText('Failed to import into PVC bad-url-rootdisk');
-    // The Disks tab gives the importer's own cause, from the DataVolume, next to its progress.
-    const details = new VmDetailsPage(page, namespace, 'bad-url');
-    await details.openTab('Disks');
-    await expect(page.locator('[id="disk-rootdisk-progress"]')).toContainText('no such host');
-  });
+  test(
+    'an unreachable URL is accepted, and its import fails on the VM',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      const form = new CreateVmPage(page);
+      await form.goto(namespace);
+      await form.fillName('bad-url');
+      await form.chooseBootSource('Import from a URL');
+      await form.fillImageUrl('https://images.unreachable.invalid/disk.qcow2');
+      await form.setDiskSize('1');
+      await form.create();
+      await form.expectDetails(namespace, 'bad-url');
+      await expect
+        .poll(
+          async () => {
+            const events = (await api.get(
+              `/api/v1/namespaces/${namespace}/events?fieldSelector=involvedObject.name=bad-url-rootdisk`,
+            )) as {
+              items: Array<{ reason?: string; message?: string }>;
+            };
+            return events.items.find((e) => /no such host/.test(e.message ?? ''))?.message;
+          },
+          { timeout: 30_000 },
+        )
+        .toMatch(/no such host/);
+      // The details page shows the failed import on the VM. (CDI puts the importer's message on the
+      // PVC's ErrImportFailed event and the DataVolume's Running condition; the DataVolume's own
+      // ImportFailed event names the PVC.)
+      await expect.poll(printable(api, namespace, 'bad-url'), { timeout: 30_000 }).toBe('DataVolumeError');
+      await expect(page.getByRole('main')).toContainText('DataVolumeError');
+      await expect(page.getByRole('main')).toContainText('Failed to import into PVC bad-url-rootdisk');
+      // The Disks tab gives the importer's own cause, from the DataVolume, next to its progress.
+      const details = new VmDetailsPage(page, namespace, 'bad-url');
+      await details.openTab('Disks');
+      await expect(page.locator('[id="disk-rootdisk-progress"]')).toContainText('no such host');
+    },
+  );
 });

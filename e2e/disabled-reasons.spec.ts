@@ -44,7 +44,11 @@ test.describe('disabled actions as a viewer', { tag: EMBEDDED }, () => {
     await expect(importPage.results).toBeHidden();
   });
 
-  test('row menu, bulk actions and the details toolbar describe their disabled actions', async ({ page, api, namespace }) => {
+  test('row menu, bulk actions and the details toolbar describe their disabled actions', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirros(api, namespace, 'stopped');
     const list = new VmListPage(page);
     await list.goto(namespace);
@@ -58,28 +62,37 @@ test.describe('disabled actions as a viewer', { tag: EMBEDDED }, () => {
     await expect(start).toHaveAccessibleDescription('You are not allowed to start virtual machines in this namespace');
     await page.keyboard.press('ArrowDown');
     await expect(start).toBeFocused();
-    await expect(actions.item('Delete')).toHaveAccessibleDescription('You are not allowed to delete virtual machines in this namespace');
+    await expect(actions.item('Delete')).toHaveAccessibleDescription(
+      'You are not allowed to delete virtual machines in this namespace',
+    );
     await actions.close();
 
     await list.selectRow(namespace, 'stopped');
     await list.openBulkActions();
     await expect(list.bulkItem('Stop')).toHaveAccessibleName('Stop');
-    await expect(list.bulkItem('Stop')).toHaveAccessibleDescription('None of the selected virtual machines can stop now');
+    await expect(list.bulkItem('Stop')).toHaveAccessibleDescription(
+      'None of the selected virtual machines can stop now',
+    );
     await page.keyboard.press('Escape');
 
     const details = new VmDetailsPage(page, namespace, 'stopped');
     await details.goto();
     const startButton = page.locator(`[id="vm-${namespace}-stopped-action-start"]`);
     await expect(startButton).toHaveAttribute('aria-disabled', 'true');
-    await expect(startButton).toHaveAccessibleDescription('You are not allowed to start virtual machines in this namespace');
+    await expect(startButton).toHaveAccessibleDescription(
+      'You are not allowed to start virtual machines in this namespace',
+    );
     await tabTo(page, startButton);
-    await expect(page.getByRole('tooltip')).toHaveText('You are not allowed to start virtual machines in this namespace');
+    await expect(page.getByRole('tooltip')).toHaveText(
+      'You are not allowed to start virtual machines in this namespace',
+    );
   });
 
   test("a VM's Services tab offers Delete service, disabled with the reason", async ({ page, api, namespace }) => {
     await createCirros(api, namespace, 'served');
     await api.create(`/api/v1/namespaces/${namespace}/services`, {
-      apiVersion: 'v1', kind: 'Service',
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: 'served-ssh', namespace },
       spec: { type: 'ClusterIP', selector: { 'vm.kubevirt.io/name': 'served' }, ports: [{ port: 22 }] },
     });

@@ -35,46 +35,50 @@ import { VmDetailsPage } from './pages/vm-details.js';
 import { VmListPage } from './pages/vm-list.js';
 
 test.describe('example: a VM from creation to deletion', () => {
-  test('creates a VM, starts it, opens its console and deletes it', { tag: SMOKE }, async ({ page, api, namespace }) => {
-    const name = 'example-vm';
+  test(
+    'creates a VM, starts it, opens its console and deletes it',
+    { tag: SMOKE },
+    async ({ page, api, namespace }) => {
+      const name = 'example-vm';
 
-    // Create it from the form, stopped (the CirrOS preset boots a small public container disk).
-    const form = new CreateVmPage(page);
-    await form.goto(namespace);
-    await form.fillName(name);
-    await form.chooseOs('CirrOS');
-    await form.setStartAfterCreate(false);
-    await expectNoSeriousA11yViolations(page);
-    await form.create();
-    await form.expectDetails(namespace, name);
+      // Create it from the form, stopped (the CirrOS preset boots a small public container disk).
+      const form = new CreateVmPage(page);
+      await form.goto(namespace);
+      await form.fillName(name);
+      await form.chooseOs('CirrOS');
+      await form.setStartAfterCreate(false);
+      await expectNoSeriousA11yViolations(page);
+      await form.create();
+      await form.expectDetails(namespace, name);
 
-    // The details page shows it; the API agrees (use `api` to check what the UI did).
-    const details = new VmDetailsPage(page, namespace, name);
-    await expect(details.heading).toBeVisible();
-    await expect(details.status).toHaveText('Stopped');
-    const vm = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines/${name}`);
-    expect((vm.spec as { runStrategy?: string }).runStrategy).toBe('Halted');
+      // The details page shows it; the API agrees (use `api` to check what the UI did).
+      const details = new VmDetailsPage(page, namespace, name);
+      await expect(details.heading).toBeVisible();
+      await expect(details.status).toHaveText('Stopped');
+      const vm = await api.get(`/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachines/${name}`);
+      expect((vm.spec as { runStrategy?: string }).runStrategy).toBe('Halted');
 
-    // Start it from the UI and wait for Running (a generous timeout: a real cluster pulls the image).
-    await details.runAction('Start');
-    await expect(details.status).toHaveText('Running', { timeout: 120_000 });
+      // Start it from the UI and wait for Running (a generous timeout: a real cluster pulls the image).
+      await details.runAction('Start');
+      await expect(details.status).toHaveText('Running', { timeout: 120_000 });
 
-    // Its console: the Console tab connects to the VNC console of the running VM.
-    await details.openTab('Console');
-    const console = new ConsolePage(page);
-    await console.expectConnected('vnc');
-    await expectNoSeriousA11yViolations(page);
+      // Its console: the Console tab connects to the VNC console of the running VM.
+      await details.openTab('Console');
+      const console = new ConsolePage(page);
+      await console.expectConnected('vnc');
+      await expectNoSeriousA11yViolations(page);
 
-    // Delete it: the dialog asks for the name; the page goes back to the list, now empty.
-    await details.runAction('Delete');
-    const dialog = details.deleteDialog();
-    await expect(dialog.dialog).toBeVisible();
-    await expectNoSeriousA11yViolations(page);
-    await dialog.confirm(name, { gracePeriodSeconds: 0 });
-    const list = new VmListPage(page);
-    await expect(list.heading).toBeVisible();
-    await expect(list.row(namespace, name)).toBeHidden();
-    await expect(list.emptyState).toBeVisible();
-    // Nothing else to clean up: the namespace fixture deletes the namespace after the test.
-  });
+      // Delete it: the dialog asks for the name; the page goes back to the list, now empty.
+      await details.runAction('Delete');
+      const dialog = details.deleteDialog();
+      await expect(dialog.dialog).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await dialog.confirm(name, { gracePeriodSeconds: 0 });
+      const list = new VmListPage(page);
+      await expect(list.heading).toBeVisible();
+      await expect(list.row(namespace, name)).toBeHidden();
+      await expect(list.emptyState).toBeVisible();
+      // Nothing else to clean up: the namespace fixture deletes the namespace after the test.
+    },
+  );
 });

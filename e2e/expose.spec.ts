@@ -29,7 +29,8 @@ async function servesRoutes(api: KubeApi): Promise<boolean> {
   }
 }
 
-const servicePath = (namespace: string, name = '') => `/api/v1/namespaces/${namespace}/services${name ? `/${name}` : ''}`;
+const servicePath = (namespace: string, name = '') =>
+  `/api/v1/namespaces/${namespace}/services${name ? `/${name}` : ''}`;
 
 async function screenshots(page: Page, name: string): Promise<void> {
   const shell = new ShellPage(page);
@@ -42,56 +43,66 @@ async function screenshots(page: Page, name: string): Promise<void> {
 test.describe('expose a VM', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('exposes ssh of a running VM as a NodePort, copies the ssh hint and deletes the service', { tag: SMOKE }, async ({ page, api, namespace }) => {
-    await createVm(api, namespace, 'Always');
-    await waitForVmStatus(api, namespace, VM, 'Running');
+  test(
+    'exposes ssh of a running VM as a NodePort, copies the ssh hint and deletes the service',
+    { tag: SMOKE },
+    async ({ page, api, namespace }) => {
+      await createVm(api, namespace, 'Always');
+      await waitForVmStatus(api, namespace, VM, 'Running');
 
-    const expose = new ExposeDialog(page);
-    await expose.goto(namespace, VM);
-    // virtctl's defaults for ssh: port 22, the vmi.kubevirt.io/id selector; a NodePort.
-    await expect(expose.name).toHaveValue(`${VM}-ssh`);
-    await expect(expose.port).toHaveValue('22');
-    await expect(expose.form.getByRole('radio', { name: /^NodePort/ })).toBeChecked();
-    await expect(expose.routeCheckbox).toBeHidden();
-    await expectNoSeriousA11yViolations(page);
-    await screenshots(page, 'expose');
-    await expose.expose(`${VM}-ssh`);
-    await expect(expose.resultValue(namespace, `${VM}-ssh`, 'ports')).toContainText(/node port 3\d{4}/);
+      const expose = new ExposeDialog(page);
+      await expose.goto(namespace, VM);
+      // virtctl's defaults for ssh: port 22, the vmi.kubevirt.io/id selector; a NodePort.
+      await expect(expose.name).toHaveValue(`${VM}-ssh`);
+      await expect(expose.port).toHaveValue('22');
+      await expect(expose.form.getByRole('radio', { name: /^NodePort/ })).toBeChecked();
+      await expect(expose.routeCheckbox).toBeHidden();
+      await expectNoSeriousA11yViolations(page);
+      await screenshots(page, 'expose');
+      await expose.expose(`${VM}-ssh`);
+      await expect(expose.resultValue(namespace, `${VM}-ssh`, 'ports')).toContainText(/node port 3\d{4}/);
 
-    const created = await api.get(servicePath(namespace, `${VM}-ssh`));
-    const spec = created.spec as { selector: Record<string, string>; type: string; ports: Array<{ nodePort: number; port: number }> };
-    expect(spec.selector).toEqual({ 'vmi.kubevirt.io/id': VM });
-    expect(spec.type).toBe('NodePort');
-    const nodePort = spec.ports[0].nodePort;
-    expect(nodePort).toBeGreaterThanOrEqual(30000);
-    expect(nodePort).toBeLessThanOrEqual(32767);
-    expect((created.metadata as { ownerReferences?: Array<{ kind: string; name: string }> }).ownerReferences).toEqual([
-      expect.objectContaining({ kind: 'VirtualMachine', name: VM }),
-    ]);
+      const created = await api.get(servicePath(namespace, `${VM}-ssh`));
+      const spec = created.spec as {
+        selector: Record<string, string>;
+        type: string;
+        ports: Array<{ nodePort: number; port: number }>;
+      };
+      expect(spec.selector).toEqual({ 'vmi.kubevirt.io/id': VM });
+      expect(spec.type).toBe('NodePort');
+      const nodePort = spec.ports[0].nodePort;
+      expect(nodePort).toBeGreaterThanOrEqual(30000);
+      expect(nodePort).toBeLessThanOrEqual(32767);
+      expect((created.metadata as { ownerReferences?: Array<{ kind: string; name: string }> }).ownerReferences).toEqual(
+        [expect.objectContaining({ kind: 'VirtualMachine', name: VM })],
+      );
 
-    const services = new ServicesPage(page);
-    await services.goto(namespace);
-    await expect(services.cell(namespace, `${VM}-ssh`, 'type')).toHaveText('NodePort');
-    await expect(services.cell(namespace, `${VM}-ssh`, 'node-ports')).toHaveText(String(nodePort));
-    await expect(services.cell(namespace, `${VM}-ssh`, 'vms')).toHaveText(VM);
-    await expect(services.cell(namespace, `${VM}-ssh`, 'endpoints')).toHaveText('1 of 1 ready');
+      const services = new ServicesPage(page);
+      await services.goto(namespace);
+      await expect(services.cell(namespace, `${VM}-ssh`, 'type')).toHaveText('NodePort');
+      await expect(services.cell(namespace, `${VM}-ssh`, 'node-ports')).toHaveText(String(nodePort));
+      await expect(services.cell(namespace, `${VM}-ssh`, 'vms')).toHaveText(VM);
+      await expect(services.cell(namespace, `${VM}-ssh`, 'endpoints')).toHaveText('1 of 1 ready');
 
-    const access = await services.showAccess(namespace, `${VM}-ssh`);
-    const ssh = services.hint(access, 'SSH through a node port');
-    // A node's address: 192.168.66.x on the embedded cluster, whatever the nodes have elsewhere.
-    await expect(ssh).toHaveValue(new RegExp(`^ssh cirros@[\\w.:-]+ -p ${nodePort}$`));
-    await expect(services.hint(access, 'In-cluster DNS name')).toHaveValue(`${VM}-ssh.${namespace}.svc.cluster.local`);
-    await services.copyHint(access, 'SSH through a node port');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await ssh.inputValue());
-    await expectNoSeriousA11yViolations(page);
-    await screenshots(page, 'services');
+      const access = await services.showAccess(namespace, `${VM}-ssh`);
+      const ssh = services.hint(access, 'SSH through a node port');
+      // A node's address: 192.168.66.x on the embedded cluster, whatever the nodes have elsewhere.
+      await expect(ssh).toHaveValue(new RegExp(`^ssh cirros@[\\w.:-]+ -p ${nodePort}$`));
+      await expect(services.hint(access, 'In-cluster DNS name')).toHaveValue(
+        `${VM}-ssh.${namespace}.svc.cluster.local`,
+      );
+      await services.copyHint(access, 'SSH through a node port');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(await ssh.inputValue());
+      await expectNoSeriousA11yViolations(page);
+      await screenshots(page, 'services');
 
-    await services.deleteService(namespace, `${VM}-ssh`);
-    await expect(services.row(namespace, `${VM}-ssh`)).toBeHidden();
-    await expect(services.emptyState).toBeVisible();
-    await expect(api.get(servicePath(namespace, `${VM}-ssh`))).rejects.toMatchObject({ code: 404 });
-  });
+      await services.deleteService(namespace, `${VM}-ssh`);
+      await expect(services.row(namespace, `${VM}-ssh`)).toBeHidden();
+      await expect(services.emptyState).toBeVisible();
+      await expect(api.get(servicePath(namespace, `${VM}-ssh`))).rejects.toMatchObject({ code: 404 });
+    },
+  );
 
   test('exposes an HTTP port with an edge Route and shows its URL', async ({ page, api, namespace }) => {
     test.skip(!(await servesRoutes(api)), 'the cluster does not serve route.openshift.io (not OpenShift)');
@@ -115,7 +126,11 @@ test.describe('expose a VM', () => {
     await screenshots(page, 'expose-result');
 
     const route = await api.get(`/apis/route.openshift.io/v1/namespaces/${namespace}/routes/${VM}-http`);
-    expect(route.spec).toMatchObject({ to: { kind: 'Service', name: `${VM}-http` }, port: { targetPort: 'http' }, tls: { termination: 'edge' } });
+    expect(route.spec).toMatchObject({
+      to: { kind: 'Service', name: `${VM}-http` },
+      port: { targetPort: 'http' },
+      tls: { termination: 'edge' },
+    });
 
     const services = new ServicesPage(page);
     await services.goto(namespace);
@@ -126,7 +141,11 @@ test.describe('expose a VM', () => {
     await expect(services.hint(access, 'Route URL')).toHaveValue(url);
   });
 
-  test('a LoadBalancer with the older selector, not owned by the VM, shows its external IP', async ({ page, api, namespace }) => {
+  test('a LoadBalancer with the older selector, not owned by the VM, shows its external IP', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createVm(api, namespace, 'Halted');
     const expose = new ExposeDialog(page);
     await expose.goto(namespace, VM);
@@ -151,7 +170,11 @@ test.describe('expose a VM', () => {
     );
   });
 
-  test('shows bad input on its field: ports out of range, a taken name, a port already exposed', async ({ page, api, namespace }) => {
+  test('shows bad input on its field: ports out of range, a taken name, a port already exposed', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createVm(api, namespace, 'Halted');
     await api.create(servicePath(namespace), {
       apiVersion: 'v1',
@@ -176,19 +199,28 @@ test.describe('expose a VM', () => {
     await expose.port.fill('8022');
     await expect(expose.fieldError('port')).toBeHidden();
     await expose.targetPort.fill('22');
-    await expect(expose.fieldError('target-port')).toContainText(`Port 22/TCP of ${VM} is already exposed by service taken`);
+    await expect(expose.fieldError('target-port')).toContainText(
+      `Port 22/TCP of ${VM} is already exposed by service taken`,
+    );
     await expose.targetPort.fill('65536');
     await expect(expose.fieldError('target-port')).toContainText('The target port must be between 1 and 65535');
     await expose.targetPort.fill('');
 
     // The name is checked as typed against the live list: a Service made meanwhile counts.
     await expose.name.fill('taken');
-    await expect(expose.fieldError('name')).toContainText(`A service named "taken" already exists in namespace ${namespace}`);
+    await expect(expose.fieldError('name')).toContainText(
+      `A service named "taken" already exists in namespace ${namespace}`,
+    );
     await api.create(servicePath(namespace), {
-      apiVersion: 'v1', kind: 'Service', metadata: { name: 'late' }, spec: { selector: { app: 'other' }, ports: [{ port: 1 }] },
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'late' },
+      spec: { selector: { app: 'other' }, ports: [{ port: 1 }] },
     });
     await expose.name.fill('late');
-    await expect(expose.fieldError('name')).toContainText(`A service named "late" already exists in namespace ${namespace}`);
+    await expect(expose.fieldError('name')).toContainText(
+      `A service named "late" already exists in namespace ${namespace}`,
+    );
     await expose.name.fill('Bad_Name');
     await expect(expose.fieldError('name')).toContainText('lower-case letters');
     await screenshots(page, 'expose-errors');
@@ -202,23 +234,36 @@ test.describe('expose a VM', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('a name taken between the check and the create gets the server 409 on the name field', async ({ page, api, namespace }) => {
+  test('a name taken between the check and the create gets the server 409 on the name field', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createVm(api, namespace, 'Halted');
     const expose = new ExposeDialog(page);
     await expose.goto(namespace, VM);
     await expose.name.fill('racy');
     await expect(expose.fieldError('name')).toBeHidden();
     // Someone creates "racy" while the dry run is on its way: the real server answers 409 AlreadyExists.
-    await page.route(`**/api/kubernetes/api/v1/namespaces/${namespace}/services?dryRun=All`, async (route) => {
-      await api.create(servicePath(namespace), {
-        apiVersion: 'v1', kind: 'Service', metadata: { name: 'racy' }, spec: { selector: { app: 'other' }, ports: [{ port: 1 }] },
-      });
-      await route.continue();
-    }, { times: 1 });
+    await page.route(
+      `**/api/kubernetes/api/v1/namespaces/${namespace}/services?dryRun=All`,
+      async (route) => {
+        await api.create(servicePath(namespace), {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'racy' },
+          spec: { selector: { app: 'other' }, ports: [{ port: 1 }] },
+        });
+        await route.continue();
+      },
+      { times: 1 },
+    );
     const dryRun = page.waitForResponse((r) => r.url().includes(`/namespaces/${namespace}/services?dryRun=All`));
     await expose.submit();
     expect((await dryRun).status()).toBe(409);
-    await expect(expose.fieldError('name')).toContainText(`A service named "racy" already exists in namespace ${namespace}`);
+    await expect(expose.fieldError('name')).toContainText(
+      `A service named "racy" already exists in namespace ${namespace}`,
+    );
     await expect(expose.form).toBeVisible();
     const svc = await api.get(servicePath(namespace, 'racy'));
     expect((svc.spec as { selector: unknown }).selector).toEqual({ app: 'other' });

@@ -18,7 +18,10 @@ spec:
         devices: {}
 `;
 
-test('import results and errors come into view; a long namespace stays clear of the select arrow', async ({ page, api }) => {
+test('import results and errors come into view; a long namespace stays clear of the select arrow', async ({
+  page,
+  api,
+}) => {
   const namespace = `openshift-virtualization-os-images-${randomBytes(3).toString('hex')}`;
   await api.createNamespace(namespace);
   try {
@@ -36,7 +39,8 @@ test('import results and errors come into view; a long namespace stays clear of 
         ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
         const box = s.getBoundingClientRect();
         const contentWidth = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        const textEnd = box.left + parseFloat(style.paddingLeft) + Math.min(ctx.measureText(s.value).width, contentWidth);
+        const textEnd =
+          box.left + parseFloat(style.paddingLeft) + Math.min(ctx.measureText(s.value).width, contentWidth);
         const arrow = s.parentElement?.querySelector('.pf-v6-c-form-control__utilities svg')?.getBoundingClientRect();
         return (arrow?.left ?? box.right) - textEnd;
       });

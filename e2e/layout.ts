@@ -19,7 +19,9 @@ export async function expectInsideViewport(locator: Locator, what: string): Prom
   if (!box || !size) return;
   expect(box.x, `${what} starts inside the window`).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, `${what} ends inside the window (width ${size.width})`).toBeLessThanOrEqual(size.width);
-  expect(box.y + box.height, `${what} ends above the window's bottom (height ${size.height})`).toBeLessThanOrEqual(size.height);
+  expect(box.y + box.height, `${what} ends above the window's bottom (height ${size.height})`).toBeLessThanOrEqual(
+    size.height,
+  );
 }
 
 /** Presses Tab (at most `max` times) until `target` has the keyboard focus: it is reachable by keyboard. */

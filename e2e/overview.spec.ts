@@ -5,7 +5,11 @@ import { VmListPage } from './pages/vm-list.js';
 import { createCirros } from './vm-manifests.js';
 
 test.describe('overview', () => {
-  test('counts VMs by status live, links to the filtered list, shows nodes with their VMs', async ({ page, api, namespace }) => {
+  test('counts VMs by status live, links to the filtered list, shows nodes with their VMs', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirros(api, namespace, 'stopped-1');
     await createCirros(api, namespace, 'stopped-2');
     const overview = new OverviewPage(page);
@@ -27,13 +31,20 @@ test.describe('overview', () => {
   });
 
   // @embedded: the embedded cluster's fault injection (a `.invalid` registry cannot be pulled).
-  test('a VM whose image cannot be pulled shows up in the warnings', { tag: EMBEDDED }, async ({ page, api, namespace }) => {
-    await createCirros(api, namespace, 'broken', { runStrategy: 'Always', image: 'registry.unreachable.invalid/nothing:latest' });
-    const overview = new OverviewPage(page);
-    await overview.goto(namespace);
-    await expect(overview.warning('broken')).toBeVisible();
-    await expectNoSeriousA11yViolations(page);
-  });
+  test(
+    'a VM whose image cannot be pulled shows up in the warnings',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      await createCirros(api, namespace, 'broken', {
+        runStrategy: 'Always',
+        image: 'registry.unreachable.invalid/nothing:latest',
+      });
+      const overview = new OverviewPage(page);
+      await overview.goto(namespace);
+      await expect(overview.warning('broken')).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    },
+  );
 
   // @embedded: the seed data.
   test('screenshots of the seeded cluster, light and dark', { tag: EMBEDDED }, async ({ page }) => {

@@ -15,36 +15,45 @@ test.describe('VNC console on a real QEMU guest', () => {
   test.skip(Boolean(realGuestsMissing), `needs real QEMU guests: ${realGuestsMissing}`);
   test.use({ baseURL: realGuestsBaseURL });
 
-  test('shows the real screen, logs in and runs uname -a by keyboard, and poweroff stops the VM', { tag: [EMBEDDED, QEMU] }, async ({ page, api, namespace }) => {
-    // A real boot under TCG takes 5 to 20 s on a loaded machine, and poweroff a few more.
-    test.setTimeout(180_000);
-    // RerunOnFailure: a clean poweroff (VMI Succeeded) stays Stopped; Always would start it again.
-    await createCirros(api, namespace, 'real', { runStrategy: 'RerunOnFailure', userData });
-    // Running comes when the guest prints its login prompt.
-    await waitForVmStatus(api, namespace, 'real', 'Running', 120_000);
+  test(
+    'shows the real screen, logs in and runs uname -a by keyboard, and poweroff stops the VM',
+    { tag: [EMBEDDED, QEMU] },
+    async ({ page, api, namespace }) => {
+      // A real boot under TCG takes 5 to 20 s on a loaded machine, and poweroff a few more.
+      test.setTimeout(180_000);
+      // RerunOnFailure: a clean poweroff (VMI Succeeded) stays Stopped; Always would start it again.
+      await createCirros(api, namespace, 'real', { runStrategy: 'RerunOnFailure', userData });
+      // Running comes when the guest prints its login prompt.
+      await waitForVmStatus(api, namespace, 'real', 'Running', 120_000);
 
-    const console = new ConsolePage(page);
-    await console.openStandalone(namespace, 'real', 'vnc');
-    await console.expectConnected('vnc');
+      const console = new ConsolePage(page);
+      await console.openStandalone(namespace, 'real', 'vnc');
+      await console.expectConnected('vnc');
 
-    // QEMU's screen: the boot log and the login prompt, not a blank canvas.
-    await expect.poll(async () => (await console.canvasPixels()).nonBackground, { message: 'the guest screen shows text', timeout: 30_000 }).toBeGreaterThan(500);
+      // QEMU's screen: the boot log and the login prompt, not a blank canvas.
+      await expect
+        .poll(async () => (await console.canvasPixels()).nonBackground, {
+          message: 'the guest screen shows text',
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(500);
 
-    // Log in with the cloud-init credentials, typed as key presses through RFB into the guest, then
-    // `clear`: a shell command, so the screen empties (the boot log gone, the prompt alone) only
-    // after a successful login.
-    const bootScreen = await console.canvasPixels();
-    await logIn(console, Math.min(1000, bootScreen.nonBackground / 4));
-    const cleared = await console.canvasPixels();
-    await console.typeOnScreen('uname -a\n');
-    await expect
-      .poll(async () => (await console.canvasPixels()).nonBackground, { message: 'uname -a prints a line' })
-      .toBeGreaterThan(cleared.nonBackground + 1500);
+      // Log in with the cloud-init credentials, typed as key presses through RFB into the guest, then
+      // `clear`: a shell command, so the screen empties (the boot log gone, the prompt alone) only
+      // after a successful login.
+      const bootScreen = await console.canvasPixels();
+      await logIn(console, Math.min(1000, bootScreen.nonBackground / 4));
+      const cleared = await console.canvasPixels();
+      await console.typeOnScreen('uname -a\n');
+      await expect
+        .poll(async () => (await console.canvasPixels()).nonBackground, { message: 'uname -a prints a line' })
+        .toBeGreaterThan(cleared.nonBackground + 1500);
 
-    // poweroff in the guest (only a logged-in user may): QEMU exits, the VMI Succeeds, the VM is Stopped.
-    await console.typeOnScreen('poweroff\n');
-    await waitForVmStatus(api, namespace, 'real', 'Stopped', 60_000);
-  });
+      // poweroff in the guest (only a logged-in user may): QEMU exits, the VMI Succeeds, the VM is Stopped.
+      await console.typeOnScreen('poweroff\n');
+      await waitForVmStatus(api, namespace, 'real', 'Stopped', 60_000);
+    },
+  );
 });
 
 /**
@@ -62,9 +71,18 @@ async function logIn(console: ConsolePage, clearedBelow: number): Promise<void> 
       await settle(console);
     }
     const cleared = await expect
-      .poll(async () => (await console.canvasPixels()).nonBackground, { message: 'clear leaves only the prompt', timeout: 5_000 })
+      .poll(async () => (await console.canvasPixels()).nonBackground, {
+        message: 'clear leaves only the prompt',
+        timeout: 5_000,
+      })
       .toBeLessThan(clearedBelow)
-      .then(() => true, (e: unknown) => { if (attempt >= 3) throw e; return false; });
+      .then(
+        () => true,
+        (e: unknown) => {
+          if (attempt >= 3) throw e;
+          return false;
+        },
+      );
     if (cleared) return;
   }
 }
@@ -73,11 +91,14 @@ async function logIn(console: ConsolePage, clearedBelow: number): Promise<void> 
 async function settle(console: ConsolePage): Promise<void> {
   let last = (await console.canvasPixels()).nonBackground;
   await expect
-    .poll(async () => {
-      const now = (await console.canvasPixels()).nonBackground;
-      const still = Math.abs(now - last) <= 40;
-      last = now;
-      return still;
-    }, { message: 'the screen settles', intervals: [1_000] })
+    .poll(
+      async () => {
+        const now = (await console.canvasPixels()).nonBackground;
+        const still = Math.abs(now - last) <= 40;
+        last = now;
+        return still;
+      },
+      { message: 'the screen settles', intervals: [1_000] },
+    )
     .toBe(true);
 }

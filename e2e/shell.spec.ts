@@ -23,7 +23,11 @@ test.describe('app shell', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('the namespace selector lists namespaces live, filters the pages and is remembered', async ({ page, api, namespace }) => {
+  test('the namespace selector lists namespaces live, filters the pages and is remembered', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     const shell = new ShellPage(page);
     await shell.goto('/k8s/all-namespaces/virtualmachines');
     expect(await shell.currentNamespace()).toBe(ALL_NAMESPACES);
@@ -66,7 +70,11 @@ test.describe('app shell', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await shell.goto('/k8s/all-namespaces/virtualmachines');
     await expect(shell.heading('Virtual machines')).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'Virtual machines' }).or(page.getByRole('heading', { name: 'No virtual machines found' }))).toBeVisible();
+    await expect(
+      page
+        .getByRole('grid', { name: 'Virtual machines' })
+        .or(page.getByRole('heading', { name: 'No virtual machines found' })),
+    ).toBeVisible();
     expect(await shell.isDarkTheme()).toBe(false);
     await page.screenshot({ path: 'e2e/screenshots/shell-light.png', animations: 'disabled' });
 

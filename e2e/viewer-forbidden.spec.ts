@@ -10,10 +10,15 @@ import { createCirros } from './vm-manifests.js';
 test.describe('a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
-  test('lists VMs and Services, and finds Delete service disabled with the reason', async ({ page, api, namespace }) => {
+  test('lists VMs and Services, and finds Delete service disabled with the reason', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirros(api, namespace, 'watched');
     await api.create(`/api/v1/namespaces/${namespace}/services`, {
-      apiVersion: 'v1', kind: 'Service',
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: 'watched-ssh', namespace },
       spec: { type: 'ClusterIP', selector: { 'vmi.kubevirt.io/id': 'watched' }, ports: [{ port: 22, targetPort: 22 }] },
     });

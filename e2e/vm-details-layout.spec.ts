@@ -26,12 +26,18 @@ test('the details header keeps its actions in one place for short and long names
     await short.goto();
     await expect(short.status).toHaveText('Stopped');
     const shortOffset = await toolbarOffset(short);
-    await expectInsideViewport(page.getByRole('toolbar', { name: 'Actions for db' }), `the actions of db at ${size.width}px`);
+    await expectInsideViewport(
+      page.getByRole('toolbar', { name: 'Actions for db' }),
+      `the actions of db at ${size.width}px`,
+    );
     await long.goto();
     await expect(long.status).toHaveText('Running');
     // A long name takes the same single line of heading here; what matters is that the actions do not move.
     expect(await toolbarOffset(long), `the actions do not jump at ${size.width}px`).toEqual(shortOffset);
-    await expectInsideViewport(page.getByRole('toolbar', { name: `Actions for ${LONG}` }), `the actions of the long name at ${size.width}px`);
+    await expectInsideViewport(
+      page.getByRole('toolbar', { name: `Actions for ${LONG}` }),
+      `the actions of the long name at ${size.width}px`,
+    );
   }
 });
 
@@ -39,7 +45,9 @@ test('copy buttons and the operating system read as written', async ({ page, api
   await createCirros(api, namespace, 'cirros-os', { labels: { 'vm.kubevirt.io/os': 'cirros' } });
   const details = new VmDetailsPage(page, namespace, 'cirros-os');
   await details.goto();
-  const card = page.getByRole('region', { name: 'Command-line tools' }).or(page.locator(`[id="vm-cli-${namespace}-cirros-os"]`));
+  const card = page
+    .getByRole('region', { name: 'Command-line tools' })
+    .or(page.locator(`[id="vm-cli-${namespace}-cirros-os"]`));
   await expect(card.getByRole('button', { name: 'Copy VNC command', exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Copy SSH command', exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Copy serial console command', exact: true })).toBeVisible();

@@ -5,7 +5,9 @@ import { example, vmsPath, withContainerDiskImage } from './vm-manifests.js';
 
 interface Manifest {
   metadata: { name: string; labels?: Record<string, string>; [k: string]: unknown };
-  spec: Record<string, unknown> & { dataVolumeTemplates?: Array<{ spec: { pvc: { resources: { requests: { storage: string } } } } }> };
+  spec: Record<string, unknown> & {
+    dataVolumeTemplates?: Array<{ spec: { pvc: { resources: { requests: { storage: string } } } } }>;
+  };
 }
 
 /** A KubeVirt example (with E2E_VM_IMAGE as its container disk when set). */
@@ -13,8 +15,9 @@ const fixture = (file: string): Manifest => withContainerDiskImage(example<Manif
 
 /** The container disk image of a VM manifest. */
 const containerDiskImage = (m: Manifest) =>
-  (m.spec as { template: { spec: { volumes: Array<{ containerDisk?: { image: string } }> } } }).template.spec.volumes.find((v) => v.containerDisk)
-    ?.containerDisk?.image;
+  (
+    m.spec as { template: { spec: { volumes: Array<{ containerDisk?: { image: string } }> } } }
+  ).template.spec.volumes.find((v) => v.containerDisk)?.containerDisk?.image;
 
 async function createVm(api: KubeApi, namespace: string, manifest: Manifest): Promise<string> {
   await api.create(vmsPath(namespace), { ...manifest, metadata: { ...manifest.metadata, namespace } });
@@ -145,7 +148,7 @@ test.describe('VM details', () => {
     await expect(details.tab('Events')).toHaveAttribute('aria-selected', 'true');
   });
 
-  test.describe('a conflicting change keeps the user\'s text', () => {
+  test.describe("a conflicting change keeps the user's text", () => {
     async function editThenConflict(details: VmDetailsPage, api: KubeApi, namespace: string, name: string) {
       await details.goto('YAML');
       await details.replaceYaml(withLabel(await details.readYaml(), 'mine', 'console-edit'));
@@ -158,7 +161,7 @@ test.describe('VM details', () => {
       await expect(details.unsavedChanges).toBeVisible();
     }
 
-    test('Overwrite saves the user\'s version over the latest', async ({ page, api, namespace }) => {
+    test("Overwrite saves the user's version over the latest", async ({ page, api, namespace }) => {
       const name = await createVm(api, namespace, fixture('vm-cirros.yaml'));
       const details = new VmDetailsPage(page, namespace, name);
       await editThenConflict(details, api, namespace, name);
@@ -166,7 +169,8 @@ test.describe('VM details', () => {
       await expectNoSeriousA11yViolations(page, { include: '#yaml-conflict' });
       await details.overwriteAfterConflict();
       await expect(details.savedAlert).toBeVisible();
-      const labels = ((await api.get(`${vmsPath(namespace)}/${name}`)).metadata as { labels: Record<string, string> }).labels;
+      const labels = ((await api.get(`${vmsPath(namespace)}/${name}`)).metadata as { labels: Record<string, string> })
+        .labels;
       expect(labels.mine).toBe('console-edit');
       expect(labels.theirs).toBeUndefined();
     });
@@ -196,7 +200,7 @@ test.describe('VM details', () => {
     await expect(details.status).toHaveText('Running');
   });
 
-  test('disks show a DataVolume\'s import progress', async ({ page, api, namespace }) => {
+  test("disks show a DataVolume's import progress", async ({ page, api, namespace }) => {
     const manifest = fixture('vm-alpine-datavolume.yaml');
     const name = await createVm(api, namespace, manifest);
     const details = new VmDetailsPage(page, namespace, name);

@@ -39,7 +39,11 @@ test.describe('VM list with long names', () => {
 test.describe('VM list row menu as a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
-  test('shows the disabled reasons inside the window, and a disabled Delete is not red', async ({ page, api, namespace }) => {
+  test('shows the disabled reasons inside the window, and a disabled Delete is not red', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirros(api, namespace, 'running', { runStrategy: 'Always' });
     const list = new VmListPage(page);
     for (const size of LAYOUT_SIZES) {

@@ -5,51 +5,55 @@ import { VmListPage } from './pages/vm-list.js';
 import { createCirros } from './vm-manifests.js';
 
 test.describe('virtual machines list', () => {
-  test('lists the VMs of a namespace live, filters, sorts and shares the view by URL', { tag: SMOKE }, async ({ page, api, namespace, context }) => {
-    await createCirros(api, namespace, 'alpha-web', { labels: { app: 'web', tier: 'front' } });
-    await createCirros(api, namespace, 'beta-db', { labels: { app: 'db' } });
-    const list = new VmListPage(page);
-    await list.goto(namespace);
-    await expect(list.status(namespace, 'alpha-web')).toHaveText('Stopped');
-    await expect(list.status(namespace, 'beta-db')).toHaveText('Stopped');
+  test(
+    'lists the VMs of a namespace live, filters, sorts and shares the view by URL',
+    { tag: SMOKE },
+    async ({ page, api, namespace, context }) => {
+      await createCirros(api, namespace, 'alpha-web', { labels: { app: 'web', tier: 'front' } });
+      await createCirros(api, namespace, 'beta-db', { labels: { app: 'db' } });
+      const list = new VmListPage(page);
+      await list.goto(namespace);
+      await expect(list.status(namespace, 'alpha-web')).toHaveText('Stopped');
+      await expect(list.status(namespace, 'beta-db')).toHaveText('Stopped');
 
-    // A VM created now appears without a reload.
-    await createCirros(api, namespace, 'gamma-web', { labels: { app: 'web' } });
-    await expect(list.row(namespace, 'gamma-web')).toBeVisible();
-    expect(await list.rowNames()).toEqual(['alpha-web', 'beta-db', 'gamma-web']);
+      // A VM created now appears without a reload.
+      await createCirros(api, namespace, 'gamma-web', { labels: { app: 'web' } });
+      await expect(list.row(namespace, 'gamma-web')).toBeVisible();
+      expect(await list.rowNames()).toEqual(['alpha-web', 'beta-db', 'gamma-web']);
 
-    // Sorting by name, descending.
-    await list.sortBy('Name');
-    await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'beta-db', 'alpha-web']);
-    expect(await list.sortDirection('Name')).toBe('descending');
+      // Sorting by name, descending.
+      await list.sortBy('Name');
+      await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'beta-db', 'alpha-web']);
+      expect(await list.sortDirection('Name')).toBe('descending');
 
-    // Filtering by a name word, then by a label.
-    await list.filter('web');
-    await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'alpha-web']);
-    await list.filter('app=web tier=front');
-    await expect.poll(() => list.rowNames()).toEqual(['alpha-web']);
-    await list.filter('app=nothing');
-    await expect(list.noMatch).toBeVisible();
-    await list.filter('web');
-    await expect(page).toHaveURL(/[?&]q=web/);
-    await expect(page).toHaveURL(/[?&]dir=desc/);
+      // Filtering by a name word, then by a label.
+      await list.filter('web');
+      await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'alpha-web']);
+      await list.filter('app=web tier=front');
+      await expect.poll(() => list.rowNames()).toEqual(['alpha-web']);
+      await list.filter('app=nothing');
+      await expect(list.noMatch).toBeVisible();
+      await list.filter('web');
+      await expect(page).toHaveURL(/[?&]q=web/);
+      await expect(page).toHaveURL(/[?&]dir=desc/);
 
-    // The URL reproduces the view in another tab.
-    const other = await context.newPage();
-    const shared = new VmListPage(other);
-    await other.goto(page.url());
-    await expect(shared.heading).toBeVisible();
-    await expect.poll(() => shared.rowNames()).toEqual(['gamma-web', 'alpha-web']);
-    await expect(shared.filterBox).toHaveValue('web');
-    await other.close();
+      // The URL reproduces the view in another tab.
+      const other = await context.newPage();
+      const shared = new VmListPage(other);
+      await other.goto(page.url());
+      await expect(shared.heading).toBeVisible();
+      await expect.poll(() => shared.rowNames()).toEqual(['gamma-web', 'alpha-web']);
+      await expect(shared.filterBox).toHaveValue('web');
+      await other.close();
 
-    // The status filter, also in the URL.
-    await list.filter('');
-    await list.toggleStatus('Stopped');
-    await expect(page).toHaveURL(/[?&]status=Stopped/);
-    await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'beta-db', 'alpha-web']);
-    await expectNoSeriousA11yViolations(page);
-  });
+      // The status filter, also in the URL.
+      await list.filter('');
+      await list.toggleStatus('Stopped');
+      await expect(page).toHaveURL(/[?&]status=Stopped/);
+      await expect.poll(() => list.rowNames()).toEqual(['gamma-web', 'beta-db', 'alpha-web']);
+      await expectNoSeriousA11yViolations(page);
+    },
+  );
 
   test('typing at a steady pace keeps every character while the URL catches up', async ({ page, api, namespace }) => {
     await createCirros(api, namespace, 'alpha-web', { labels: { app: 'web', tier: 'front' } });
@@ -88,7 +92,11 @@ test.describe('virtual machines list', () => {
     await expect(toast).toHaveCount(0);
   });
 
-  test('bulk actions start, stop and delete the selected VMs, and leave the others', async ({ page, api, namespace }) => {
+  test('bulk actions start, stop and delete the selected VMs, and leave the others', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     for (const name of ['bulk-a', 'bulk-b', 'bulk-c']) await createCirros(api, namespace, name);
     const list = new VmListPage(page);
     await list.goto(namespace);
@@ -121,7 +129,11 @@ test.describe('virtual machines list', () => {
     expect(await list.rowNames()).toEqual(['bulk-c']);
   });
 
-  test('starts a stopped VM, pauses, unpauses, migrates, stops and deletes it from the kebab', async ({ page, api, namespace }) => {
+  test('starts a stopped VM, pauses, unpauses, migrates, stops and deletes it from the kebab', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createCirros(api, namespace, 'life', { migratable: true });
     const list = new VmListPage(page);
     await list.goto(namespace);
@@ -130,10 +142,15 @@ test.describe('virtual machines list', () => {
 
     await actions.open();
     // The menu opens against its toggle (its first opening once drew it in the window's corner).
-    await expect.poll(async () => {
-      const o = await actions.menuOffset();
-      return o.vertical < 24 && o.horizontal < 24;
-    }, { message: 'the menu is beside its toggle' }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const o = await actions.menuOffset();
+          return o.vertical < 24 && o.horizontal < 24;
+        },
+        { message: 'the menu is beside its toggle' },
+      )
+      .toBe(true);
     await actions.expectDisabledBecause('Stop', 'The virtual machine is not running');
     await actions.close();
 
@@ -171,16 +188,23 @@ test.describe('virtual machines list', () => {
     await expect(list.createButton).toHaveAttribute('href', `/k8s/ns/${namespace}/virtualmachines/~new`);
   });
 
-  test('an error state shows the server message, the status popover links to the events', { tag: EMBEDDED }, async ({ page }) => {
-    // The seeded broken-image VM cannot pull its container disk.
-    const list = new VmListPage(page);
-    await list.goto('demo');
-    const status = list.status('demo', 'broken-image');
-    await expect(status).toHaveText(/ErrImagePull|ImagePullBackOff/);
-    const popover = await list.openStatusPopover('demo', 'broken-image');
-    await expect(popover).toHaveAccessibleName(/ErrImagePull|ImagePullBackOff/);
-    await expect(popover.getByRole('link', { name: 'View events' })).toHaveAttribute('href', '/k8s/ns/demo/virtualmachines/broken-image/events');
-  });
+  test(
+    'an error state shows the server message, the status popover links to the events',
+    { tag: EMBEDDED },
+    async ({ page }) => {
+      // The seeded broken-image VM cannot pull its container disk.
+      const list = new VmListPage(page);
+      await list.goto('demo');
+      const status = list.status('demo', 'broken-image');
+      await expect(status).toHaveText(/ErrImagePull|ImagePullBackOff/);
+      const popover = await list.openStatusPopover('demo', 'broken-image');
+      await expect(popover).toHaveAccessibleName(/ErrImagePull|ImagePullBackOff/);
+      await expect(popover.getByRole('link', { name: 'View events' })).toHaveAttribute(
+        'href',
+        '/k8s/ns/demo/virtualmachines/broken-image/events',
+      );
+    },
+  );
 
   test('screenshots of the seeded VMs, light and dark', { tag: EMBEDDED }, async ({ page }) => {
     const shell = new ShellPage(page);

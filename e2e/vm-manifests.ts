@@ -12,7 +12,8 @@ import { expect, type KubeApi } from './fixtures/index.js';
  */
 export const vmImageOverride = process.env.E2E_VM_IMAGE || undefined;
 
-export const examplePath = (file: string) => new URL(`../server/cluster/test/fixtures/kubevirt-examples/${file}`, import.meta.url);
+export const examplePath = (file: string) =>
+  new URL(`../server/cluster/test/fixtures/kubevirt-examples/${file}`, import.meta.url);
 
 /** A KubeVirt example manifest, parsed. */
 export function example<T = Record<string, unknown>>(file: string): T {
@@ -35,8 +36,11 @@ interface VmManifest {
 /** Replaces container disk images (a VM's template volumes or a VMI's volumes) with `image`. */
 export function withContainerDiskImage<T>(manifest: T, image: string | undefined = vmImageOverride): T {
   if (!image) return manifest;
-  const m = structuredClone(manifest) as { spec?: { volumes?: Volume[]; template?: { spec?: { volumes?: Volume[] } } } };
-  const swap = (vs?: Volume[]) => vs?.map((v) => (v.containerDisk ? { ...v, containerDisk: { ...v.containerDisk, image } } : v));
+  const m = structuredClone(manifest) as {
+    spec?: { volumes?: Volume[]; template?: { spec?: { volumes?: Volume[] } } };
+  };
+  const swap = (vs?: Volume[]) =>
+    vs?.map((v) => (v.containerDisk ? { ...v, containerDisk: { ...v.containerDisk, image } } : v));
   if (m.spec?.volumes) m.spec.volumes = swap(m.spec.volumes);
   if (m.spec?.template?.spec?.volumes) m.spec.template.spec.volumes = swap(m.spec.template.spec.volumes);
   return m as T;
@@ -60,13 +64,21 @@ export interface CirrosOptions {
 /** The cirros example renamed into a namespace, Halted unless said otherwise. */
 export function cirrosVm(namespace: string, name: string, o: CirrosOptions = {}): VmManifest {
   const vm = withContainerDiskImage(example<VmManifest>('vm-cirros.yaml'), o.image ?? vmImageOverride);
-  vm.metadata = { ...vm.metadata, name, namespace, labels: { ...vm.metadata.labels, 'kubevirt.io/vm': name, ...o.labels } };
+  vm.metadata = {
+    ...vm.metadata,
+    name,
+    namespace,
+    labels: { ...vm.metadata.labels, 'kubevirt.io/vm': name, ...o.labels },
+  };
   vm.spec.runStrategy = o.runStrategy ?? 'Halted';
   const template = vm.spec.template;
-  if (o.templateLabels) template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, ...o.templateLabels } };
+  if (o.templateLabels)
+    template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, ...o.templateLabels } };
   if (o.devices) Object.assign(template.spec.domain.devices, o.devices);
   if (o.userData !== undefined) {
-    template.spec.volumes = template.spec.volumes.map((v) => (v.cloudInitNoCloud ? { ...v, cloudInitNoCloud: { userData: o.userData } } : v));
+    template.spec.volumes = template.spec.volumes.map((v) =>
+      v.cloudInitNoCloud ? { ...v, cloudInitNoCloud: { userData: o.userData } } : v,
+    );
   }
   if (o.migratable) {
     template.spec.domain.devices.interfaces = [{ name: 'default', masquerade: {} }];
@@ -79,16 +91,30 @@ export const vmsPath = (namespace: string) => `/apis/kubevirt.io/v1/namespaces/$
 export const vmisPath = (namespace: string) => `/apis/kubevirt.io/v1/namespaces/${namespace}/virtualmachineinstances`;
 
 /** Creates a cirros VM through the API. */
-export async function createCirros(api: KubeApi, namespace: string, name: string, o: CirrosOptions = {}): Promise<void> {
+export async function createCirros(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  o: CirrosOptions = {},
+): Promise<void> {
   await api.create(vmsPath(namespace), cirrosVm(namespace, name, o));
 }
 
 /** Waits until the VM's printableStatus is `status` (through the API). */
-export async function waitForVmStatus(api: KubeApi, namespace: string, name: string, status: string, timeout = 45_000): Promise<void> {
+export async function waitForVmStatus(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  status: string,
+  timeout = 45_000,
+): Promise<void> {
   await expect
-    .poll(async () => {
-      const vm = await api.get(`${vmsPath(namespace)}/${name}`).catch(() => undefined);
-      return (vm?.status as { printableStatus?: string } | undefined)?.printableStatus;
-    }, { timeout, message: `VM ${name} reaches ${status}` })
+    .poll(
+      async () => {
+        const vm = await api.get(`${vmsPath(namespace)}/${name}`).catch(() => undefined);
+        return (vm?.status as { printableStatus?: string } | undefined)?.printableStatus;
+      },
+      { timeout, message: `VM ${name} reaches ${status}` },
+    )
     .toBe(status);
 }

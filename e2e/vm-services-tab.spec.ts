@@ -9,9 +9,14 @@ test("deletes a Service from the VM's Services tab after confirming", async ({ p
   await createCirros(api, namespace, 'web');
   for (const name of ['web-http', 'web-ssh']) {
     await api.create(`/api/v1/namespaces/${namespace}/services`, {
-      apiVersion: 'v1', kind: 'Service',
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name, namespace },
-      spec: { type: 'ClusterIP', selector: { 'vm.kubevirt.io/name': 'web' }, ports: [{ port: name === 'web-ssh' ? 22 : 80 }] },
+      spec: {
+        type: 'ClusterIP',
+        selector: { 'vm.kubevirt.io/name': 'web' },
+        ports: [{ port: name === 'web-ssh' ? 22 : 80 }],
+      },
     });
   }
   const details = new VmDetailsPage(page, namespace, 'web');

@@ -1,4 +1,11 @@
-import { E2E_VIEWER_TOKEN, EMBEDDED, expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
+import {
+  E2E_VIEWER_TOKEN,
+  EMBEDDED,
+  expect,
+  expectNoSeriousA11yViolations,
+  test,
+  type KubeApi,
+} from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
 import { OverviewPage } from './pages/overview.js';
 import { ShellPage } from './pages/shell.js';
@@ -15,22 +22,36 @@ function standaloneVmi(namespace: string, name: string, labels: Record<string, s
     metadata: { name, namespace, labels },
     spec: {
       domain: {
-        devices: { disks: [{ name: 'containerdisk', disk: { bus: 'virtio' } }], interfaces: [{ name: 'default', masquerade: {} }] },
+        devices: {
+          disks: [{ name: 'containerdisk', disk: { bus: 'virtio' } }],
+          interfaces: [{ name: 'default', masquerade: {} }],
+        },
         resources: { requests: { memory: '128Mi' } },
       },
       networks: [{ name: 'default', pod: {} }],
       terminationGracePeriodSeconds: 0,
-      volumes: [{ name: 'containerdisk', containerDisk: { image: vmImageOverride ?? 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2' } }],
+      volumes: [
+        {
+          name: 'containerdisk',
+          containerDisk: { image: vmImageOverride ?? 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2' },
+        },
+      ],
     },
   };
 }
 
-async function createVmi(api: KubeApi, namespace: string, name: string, labels?: Record<string, string>): Promise<void> {
+async function createVmi(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  labels?: Record<string, string>,
+): Promise<void> {
   await api.create(vmisPath(namespace), standaloneVmi(namespace, name, labels));
 }
 
 const vmiUid = async (api: KubeApi, namespace: string, name: string) =>
-  ((await api.get(`${vmisPath(namespace)}/${name}`).catch(() => undefined))?.metadata as { uid?: string } | undefined)?.uid;
+  ((await api.get(`${vmisPath(namespace)}/${name}`).catch(() => undefined))?.metadata as { uid?: string } | undefined)
+    ?.uid;
 
 test.describe('VirtualMachine instances list', () => {
   // Two tests open the seeded vmi-ephemeral's VNC console, which takes one session at a time: run
@@ -48,7 +69,10 @@ test.describe('VirtualMachine instances list', () => {
     // A VM started now brings its VMI, owned by the VM, without a reload.
     await createCirros(api, namespace, 'owned', { runStrategy: 'Always' });
     await expect(list.cell(namespace, 'owned', 'phase')).toHaveText('Running');
-    await expect(list.ownerLink(namespace, 'owned')).toHaveAttribute('href', `/k8s/ns/${namespace}/virtualmachines/owned`);
+    await expect(list.ownerLink(namespace, 'owned')).toHaveAttribute(
+      'href',
+      `/k8s/ns/${namespace}/virtualmachines/owned`,
+    );
     await expectNoSeriousA11yViolations(page);
 
     // Long names (the test's namespace is ~40 characters too) keep every row's actions in a 1280 px window.
@@ -57,11 +81,16 @@ test.describe('VirtualMachine instances list', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await list.goto();
     await expect(list.row(namespace, long)).toBeVisible();
-    for (const name of [long, 'owned', 'lonely']) await expect(list.actions(namespace, name).toggle).toBeInViewport({ ratio: 1 });
+    for (const name of [long, 'owned', 'lonely'])
+      await expect(list.actions(namespace, name).toggle).toBeInViewport({ ratio: 1 });
     await expect(list.nameLink(namespace, long)).toHaveAttribute('title', long);
   });
 
-  test('each name leads to the VMI’s page: overview, owner, conditions, YAML, events', async ({ page, api, namespace }) => {
+  test('each name leads to the VMI’s page: overview, owner, conditions, YAML, events', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createVmi(api, namespace, 'lonely', { app: 'web' });
     await createCirros(api, namespace, 'owned', { runStrategy: 'Always' });
     const list = new VmiListPage(page);
@@ -92,7 +121,10 @@ test.describe('VirtualMachine instances list', () => {
     const owned = new VmiDetailsPage(page, namespace, 'owned');
     await owned.goto();
     await expect(owned.status).toHaveText('Running');
-    await expect(owned.field('owner').getByRole('link', { name: 'owned' })).toHaveAttribute('href', `/k8s/ns/${namespace}/virtualmachines/owned`);
+    await expect(owned.field('owner').getByRole('link', { name: 'owned' })).toHaveAttribute(
+      'href',
+      `/k8s/ns/${namespace}/virtualmachines/owned`,
+    );
   });
 
   test('filters by name, label and phase and sorts by column, kept in the URL', async ({ page, api, namespace }) => {
@@ -100,10 +132,14 @@ test.describe('VirtualMachine instances list', () => {
     await createVmi(api, namespace, 'web-b', { tier: 'back' });
     await createVmi(api, namespace, 'db');
     // A VM that never runs: its VMI stays Pending (the image cannot be pulled).
-    await createCirros(api, namespace, 'stuck', { runStrategy: 'Always', image: 'registry.unreachable.invalid/os/cirros:1' });
+    await createCirros(api, namespace, 'stuck', {
+      runStrategy: 'Always',
+      image: 'registry.unreachable.invalid/os/cirros:1',
+    });
     const list = new VmiListPage(page);
     await list.goto(namespace);
-    for (const name of ['web-a', 'web-b', 'db']) await expect(list.cell(namespace, name, 'phase')).toHaveText('Running');
+    for (const name of ['web-a', 'web-b', 'db'])
+      await expect(list.cell(namespace, name, 'phase')).toHaveText('Running');
     await expect(list.row(namespace, 'stuck')).toBeVisible();
     await expect(list.cell(namespace, 'stuck', 'phase')).not.toHaveText('Running');
 
@@ -180,7 +216,9 @@ test.describe('VirtualMachine instances list', () => {
     const details = new VmiDetailsPage(page, namespace, 'lonely');
     await details.goto();
     await details.runAction('Delete');
-    await expect(details.deleteDialog().dialog).toContainText('lonely belongs to no VirtualMachine: its guest stops and nothing starts it again.');
+    await expect(details.deleteDialog().dialog).toContainText(
+      'lonely belongs to no VirtualMachine: its guest stops and nothing starts it again.',
+    );
     await details.deleteDialog().confirm('lonely');
     await expect(page).toHaveURL(`/k8s/ns/${namespace}/virtualmachineinstances`);
     await expect(list.row(namespace, 'lonely')).toBeHidden();
@@ -230,7 +268,9 @@ test.describe('VirtualMachine instances list', () => {
       await details.openTab('Console');
       const console = new ConsolePage(page);
       await console.expectConnected('vnc');
-      await expect.poll(async () => (await console.canvasPixels()).nonBackground, { message: 'the guest screen shows something' }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await console.canvasPixels()).nonBackground, { message: 'the guest screen shows something' })
+        .toBeGreaterThan(0);
       await page.screenshot({ path: `e2e/screenshots/vmi-details-console-${theme}.png`, animations: 'disabled' });
     }
     await shell.setDarkTheme(false);
@@ -242,7 +282,11 @@ test.describe('VirtualMachine instances list', () => {
 test.describe('VirtualMachine instances as a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
-  test('every action is disabled with the missing permission, in the menu and on the page', async ({ page, api, namespace }) => {
+  test('every action is disabled with the missing permission, in the menu and on the page', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await createVmi(api, namespace, 'look-only');
     const list = new VmiListPage(page);
     await list.goto(namespace);
@@ -250,7 +294,8 @@ test.describe('VirtualMachine instances as a viewer', { tag: EMBEDDED }, () => {
     const reasons: Record<string, string> = {
       Pause: 'You are not allowed to pause VirtualMachine instances in this namespace',
       Unpause: 'You are not allowed to unpause VirtualMachine instances in this namespace',
-      Migrate: 'You are not allowed to migrate VirtualMachine instances (create VirtualMachineInstanceMigrations) in this namespace',
+      Migrate:
+        'You are not allowed to migrate VirtualMachine instances (create VirtualMachineInstanceMigrations) in this namespace',
       Delete: 'You are not allowed to delete VirtualMachine instances in this namespace',
     };
     const actions = list.actions(namespace, 'look-only');

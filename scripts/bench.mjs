@@ -17,8 +17,14 @@ const run = (label, cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-if (which === 'all' || which === 'cluster') run('bench/cluster: the embedded API server with 10,000 VMs', 'npx', ['tsx', 'bench/cluster/index.ts']);
-if (which === 'all' || which === 'ui') run('bench/ui: the VM list with 10,000 VMs in Chromium', 'node', ['bench/ui/vm-list-bench.mjs']);
+if (which === 'all' || which === 'cluster')
+  run('bench/cluster: the embedded API server with 10,000 VMs', 'npx', ['tsx', 'bench/cluster/index.ts']);
+if (which === 'all' || which === 'ui')
+  run('bench/ui: the VM list with 10,000 VMs in Chromium', 'node', ['bench/ui/vm-list-bench.mjs']);
 if (which === 'all' || which === 'fuzz') {
-  run('bench/fuzz: 10,000 mutated manifests against npm run cluster', 'npx', ['tsx', 'bench/fuzz/index.ts', ...process.argv.slice(3)]);
+  run('bench/fuzz: 10,000 mutated manifests against npm run cluster', 'npx', [
+    'tsx',
+    'bench/fuzz/index.ts',
+    ...process.argv.slice(3),
+  ]);
 }

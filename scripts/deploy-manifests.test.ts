@@ -11,12 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { ensureKustomize, kustomizeBuild } from './lib/kustomize.js';
-import { checkImages, checkProbesAndPorts, checkReferences, checkTraffic, documentedSecrets, workloads, type K8sObject } from './lib/manifest-checks.js';
+import {
+  checkImages,
+  checkProbesAndPorts,
+  checkReferences,
+  checkTraffic,
+  documentedSecrets,
+  workloads,
+  type K8sObject,
+} from './lib/manifest-checks.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NAMESPACE = 'kubevirt-console';
 const hasGo = spawnSync('go', ['version']).status === 0;
-if (!hasGo && !process.env.CI) console.warn('deploy manifests: skipped, kustomize is installed with Go and `go` was not found');
+if (!hasGo && !process.env.CI)
+  console.warn('deploy manifests: skipped, kustomize is installed with Go and `go` was not found');
 
 /** The health endpoints each image answers (the console's: README, "The server answers /healthz and /readyz"). */
 const HEALTH = [
@@ -28,18 +37,27 @@ const HEALTH = [
 describe.skipIf(!hasGo && !process.env.CI)('deploy manifests', () => {
   let kustomize = '';
   // A test rather than a hook: without Go, CI reports failures, never skipped tests.
-  it('installs kustomize with Go (once, into a cache directory)', () => {
-    kustomize = ensureKustomize((line) => console.log(line));
-    expect(kustomize).toMatch(/kustomize$/);
-  }, 20 * 60_000);
+  it(
+    'installs kustomize with Go (once, into a cache directory)',
+    () => {
+      kustomize = ensureKustomize((line) => console.log(line));
+      expect(kustomize).toMatch(/kustomize$/);
+    },
+    20 * 60_000,
+  );
 
   const rendered = new Map<string, K8sObject[]>();
   /** The overlay as kustomize builds it (a copy each time: a test may edit it). */
   const render = (overlay: string): K8sObject[] => {
     if (!kustomize) throw new Error('kustomize is not installed (see the first test)');
     if (!rendered.has(overlay)) {
-      const docs = parseAllDocuments(kustomizeBuild(kustomize, `${root}deploy/${overlay}`)).map((d) => d.toJS() as K8sObject | null);
-      rendered.set(overlay, docs.filter((o): o is K8sObject => Boolean(o)));
+      const docs = parseAllDocuments(kustomizeBuild(kustomize, `${root}deploy/${overlay}`)).map(
+        (d) => d.toJS() as K8sObject | null,
+      );
+      rendered.set(
+        overlay,
+        docs.filter((o): o is K8sObject => Boolean(o)),
+      );
     }
     return structuredClone(rendered.get(overlay)!);
   };
@@ -50,8 +68,13 @@ describe.skipIf(!hasGo && !process.env.CI)('deploy manifests', () => {
       it('renders the console and its OAuth proxy, every image a registry/repository:tag reference', () => {
         const objects = render(overlay);
         const [deployment] = workloads(objects);
-        expect(deployment.pod.containers.map((c) => c.name).sort()).toEqual(['console', overlay === 'openshift' ? 'oauth-proxy' : 'oauth2-proxy']);
-        expect(deployment.pod.containers.find((c) => c.name === 'console')?.image).toBe('quay.io/kubevirt-console/kubevirt-console:latest');
+        expect(deployment.pod.containers.map((c) => c.name).sort()).toEqual([
+          'console',
+          overlay === 'openshift' ? 'oauth-proxy' : 'oauth2-proxy',
+        ]);
+        expect(deployment.pod.containers.find((c) => c.name === 'console')?.image).toBe(
+          'quay.io/kubevirt-console/kubevirt-console:latest',
+        );
         expect(checkImages(objects)).toEqual([]);
       });
 
@@ -79,10 +102,18 @@ describe.skipIf(!hasGo && !process.env.CI)('deploy manifests', () => {
   it('the checks catch what broke the OpenShift overlay: a bare image and a cookie secret in a per-pod emptyDir', () => {
     const objects = render('openshift');
     const deployment = objects.find((o) => o.kind === 'Deployment')!;
-    const pod = (deployment.spec as { template: { spec: { initContainers?: unknown[]; volumes: Array<Record<string, unknown>> } } }).template.spec;
+    const pod = (
+      deployment.spec as { template: { spec: { initContainers?: unknown[]; volumes: Array<Record<string, unknown>> } } }
+    ).template.spec;
     pod.initContainers = [{ name: 'session-secret', image: 'kubevirt-console' }];
-    pod.volumes = pod.volumes.map((v) => (v.name === 'proxy-secrets' ? { name: v.name, emptyDir: { medium: 'Memory' } } : v));
-    expect(checkImages(objects)).toEqual([expect.stringContaining('container session-secret: image "kubevirt-console"')]);
-    expect(checkReferences(objects, documented, NAMESPACE)).toEqual([expect.stringContaining('--cookie-secret-file=/etc/proxy/secrets/session_secret is not in a mounted Secret')]);
+    pod.volumes = pod.volumes.map((v) =>
+      v.name === 'proxy-secrets' ? { name: v.name, emptyDir: { medium: 'Memory' } } : v,
+    );
+    expect(checkImages(objects)).toEqual([
+      expect.stringContaining('container session-secret: image "kubevirt-console"'),
+    ]);
+    expect(checkReferences(objects, documented, NAMESPACE)).toEqual([
+      expect.stringContaining('--cookie-secret-file=/etc/proxy/secrets/session_secret is not in a mounted Secret'),
+    ]);
   });
 });

@@ -11,7 +11,19 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  cpSync,
+  symlinkSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +32,12 @@ import { gzipSync } from 'node:zlib';
 /** Bump when the image layout or the rootfs contract with the backend changes. */
 const FORMAT = 1;
 const PACKAGES = ['qemu-system-x86', 'linux-image-amd64', 'busybox-static', 'cpio'];
-const MODULES = ['drivers/net/ethernet/intel/e1000/e1000.ko', 'drivers/input/evdev.ko', 'drivers/acpi/button.ko', 'drivers/misc/pvpanic/pvpanic-mmio.ko'];
+const MODULES = [
+  'drivers/net/ethernet/intel/e1000/e1000.ko',
+  'drivers/input/evdev.ko',
+  'drivers/acpi/button.ko',
+  'drivers/misc/pvpanic/pvpanic-mmio.ko',
+];
 const BUSYBOX = '/bin/busybox';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,7 +67,9 @@ function ensurePackages() {
   const missing = PACKAGES.filter((p) => !installed(p));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    fail(`missing Debian packages: ${missing.join(' ')}\n  install them as root:  apt-get install -y --no-install-recommends ${missing.join(' ')}\n  then run npm run guest:build again`);
+    fail(
+      `missing Debian packages: ${missing.join(' ')}\n  install them as root:  apt-get install -y --no-install-recommends ${missing.join(' ')}\n  then run npm run guest:build again`,
+    );
   }
   say(`installing ${missing.join(' ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -67,13 +86,18 @@ function findKernel() {
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const version = versions.at(-1);
   if (!version) fail('no /boot/vmlinuz-* with modules in /lib/modules: is linux-image-amd64 installed?');
-  return { version, image: path.join('/boot', `vmlinuz-${version}`), modules: path.join('/lib/modules', version, 'kernel') };
+  return {
+    version,
+    image: path.join('/boot', `vmlinuz-${version}`),
+    modules: path.join('/lib/modules', version, 'kernel'),
+  };
 }
 
 /** A hash of what the image is made of: the rootfs sources, this script, busybox and the kernel. */
 function sourceStamp(kernel) {
   const hash = createHash('sha256');
-  for (const f of [fileURLToPath(import.meta.url), ...listFiles(rootfsSource)]) hash.update(`${path.relative(here, f)}\0`).update(readFileSync(f));
+  for (const f of [fileURLToPath(import.meta.url), ...listFiles(rootfsSource)])
+    hash.update(`${path.relative(here, f)}\0`).update(readFileSync(f));
   for (const f of [BUSYBOX, kernel.image]) hash.update(`${f}:${statSync(f).size}:${statSync(f).mtimeMs}\0`);
   return hash.digest('hex');
 }
@@ -88,7 +112,12 @@ function listFiles(dir) {
 function upToDate(out, stamp) {
   try {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-    return manifest.format === FORMAT && manifest.stamp === stamp && existsSync(path.join(out, 'vmlinuz')) && existsSync(path.join(out, 'initramfs.cpio.gz'));
+    return (
+      manifest.format === FORMAT &&
+      manifest.stamp === stamp &&
+      existsSync(path.join(out, 'vmlinuz')) &&
+      existsSync(path.join(out, 'initramfs.cpio.gz'))
+    );
   } catch {
     return false;
   }
@@ -96,7 +125,21 @@ function upToDate(out, stamp) {
 
 function buildInitramfs(kernel, staging) {
   cpSync(rootfsSource, staging, { recursive: true });
-  for (const dir of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'lib/modules', 'proc', 'sys', 'dev', 'run', 'tmp', 'root', 'home', 'var/log']) {
+  for (const dir of [
+    'bin',
+    'sbin',
+    'usr/bin',
+    'usr/sbin',
+    'lib/modules',
+    'proc',
+    'sys',
+    'dev',
+    'run',
+    'tmp',
+    'root',
+    'home',
+    'var/log',
+  ]) {
     mkdirSync(path.join(staging, dir), { recursive: true });
   }
   copyFileSync(BUSYBOX, path.join(staging, 'bin/busybox'));
@@ -110,7 +153,11 @@ function buildInitramfs(kernel, staging) {
     copyFileSync(src, path.join(staging, 'lib/modules', path.basename(src)));
   }
   const files = execFileSync('find', ['.', '-mindepth', '1'], { cwd: staging, encoding: 'utf8' });
-  const cpio = execFileSync('cpio', ['--quiet', '-o', '-H', 'newc', '-R', '0:0'], { cwd: staging, input: files, maxBuffer: 256 * 1024 * 1024 });
+  const cpio = execFileSync('cpio', ['--quiet', '-o', '-H', 'newc', '-R', '0:0'], {
+    cwd: staging,
+    input: files,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return gzipSync(cpio, { level: 9 });
 }
 
@@ -132,9 +179,17 @@ function main() {
     copyFileSync(kernel.image, path.join(out, 'vmlinuz'));
     writeFileSync(path.join(out, 'initramfs.cpio.gz'), initramfs);
     const busyboxVersion = execFileSync(BUSYBOX, [], { encoding: 'utf8' }).split('\n')[0].trim();
-    const manifest = { format: FORMAT, kernel: kernel.version, busybox: busyboxVersion, builtAt: new Date().toISOString(), stamp };
+    const manifest = {
+      format: FORMAT,
+      kernel: kernel.version,
+      busybox: busyboxVersion,
+      builtAt: new Date().toISOString(),
+      stamp,
+    };
     writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    say(`built ${out}: kernel ${kernel.version}, initramfs ${(initramfs.length / 1024 / 1024).toFixed(1)} MiB (${busyboxVersion})`);
+    say(
+      `built ${out}: kernel ${kernel.version}, initramfs ${(initramfs.length / 1024 / 1024).toFixed(1)} MiB (${busyboxVersion})`,
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

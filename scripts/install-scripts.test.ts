@@ -11,11 +11,16 @@ const read = (file: string) => JSON.parse(readFileSync(new URL(file, root), 'utf
 
 describe('install scripts', () => {
   it('every locked package with an install script is approved or denied in allowScripts', () => {
-    const lock = read('package-lock.json') as { packages: Record<string, { version?: string; hasInstallScript?: boolean }> };
+    const lock = read('package-lock.json') as {
+      packages: Record<string, { version?: string; hasInstallScript?: boolean }>;
+    };
     const decided = Object.keys((read('package.json').allowScripts ?? {}) as Record<string, boolean>);
     const withScripts = Object.entries(lock.packages)
       .filter(([, p]) => p.hasInstallScript)
-      .map(([path, p]) => ({ name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), version: p.version }));
+      .map(([path, p]) => ({
+        name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length),
+        version: p.version,
+      }));
     expect(withScripts.map((p) => p.name)).toContain('esbuild');
     const undecided = withScripts.filter((p) => !decided.some((d) => d === p.name || d === `${p.name}@${p.version}`));
     expect(undecided, 'run `npm install-scripts approve <name>` (or deny) after reviewing the script').toEqual([]);

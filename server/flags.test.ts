@@ -13,7 +13,16 @@ describe('server flags', () => {
   });
   it('reads the hosts the console is served under, the public URL and whether to trust X-Forwarded-*', () => {
     expect(readFlags([], {})).toMatchObject({ allowedHosts: [], publicUrl: undefined, trustForwardedHeaders: false });
-    const flags = readFlags(['--allowed-hosts', 'Console.example.com, *.apps.example.org', '--public-url', 'https://kv.example.net/', '--trust-forwarded-headers'], {});
+    const flags = readFlags(
+      [
+        '--allowed-hosts',
+        'Console.example.com, *.apps.example.org',
+        '--public-url',
+        'https://kv.example.net/',
+        '--trust-forwarded-headers',
+      ],
+      {},
+    );
     expect(flags.allowedHosts).toEqual(['console.example.com', '*.apps.example.org']);
     expect(flags.publicUrl?.origin).toBe('https://kv.example.net');
     expect(flags.trustForwardedHeaders).toBe(true);

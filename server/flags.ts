@@ -33,9 +33,22 @@ export class FlagError extends Error {}
 
 const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-cookies', 'trust-forwarded-headers']);
 const VALUE_FLAGS = new Set([
-  'login-url', 'log-level', 'allowed-hosts', 'public-url',
-  'port', 'host', 'kubeconfig', 'context', 'seed', 'speed', 'data-dir', 'users', 'static-dir', 'cluster-port',
-  'guests', 'max-guests',
+  'login-url',
+  'log-level',
+  'allowed-hosts',
+  'public-url',
+  'port',
+  'host',
+  'kubeconfig',
+  'context',
+  'seed',
+  'speed',
+  'data-dir',
+  'users',
+  'static-dir',
+  'cluster-port',
+  'guests',
+  'max-guests',
 ]);
 
 /** Parses `--name value` and `--name=value` pairs; unknown flags are an error, not ignored. */
@@ -60,7 +73,8 @@ export function parseArgs(argv: string[]): Map<string, string> {
 
 function toPort(value: string, what: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new FlagError(`${what} must be a port number (0-65535), got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new FlagError(`${what} must be a port number (0-65535), got "${value}"`);
   return n;
 }
 
@@ -70,7 +84,10 @@ function toLogLevel(value: string): ServerFlags['logLevel'] {
 }
 
 function toHostPatterns(value: string): string[] {
-  const patterns = value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const patterns = value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   for (const p of patterns) {
     if (!/^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/.test(p)) {
       throw new FlagError(`--allowed-hosts takes host names, *.domain patterns or *, got "${p}"`);
@@ -87,7 +104,8 @@ function toPublicUrl(value: string | undefined): URL | undefined {
   } catch {
     throw new FlagError(`--public-url must be a URL such as https://console.example.com, got "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FlagError(`--public-url must be http or https, got "${value}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FlagError(`--public-url must be http or https, got "${value}"`);
   return url;
 }
 
@@ -99,7 +117,8 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
   if (!isGuestsMode(guests)) throw new FlagError(`--guests must be auto, simulated or qemu, got "${guests}"`);
   const maxGuestsFlag = args.get('max-guests');
   const maxGuests = maxGuestsFlag === undefined ? undefined : Number(maxGuestsFlag);
-  if (maxGuests !== undefined && !(Number.isInteger(maxGuests) && maxGuests >= 0)) throw new FlagError(`--max-guests must be a whole number, got "${maxGuestsFlag}"`);
+  if (maxGuests !== undefined && !(Number.isInteger(maxGuests) && maxGuests >= 0))
+    throw new FlagError(`--max-guests must be a whole number, got "${maxGuestsFlag}"`);
   const flags: ServerFlags = {
     port: toPort(args.get('port') ?? env.PORT ?? '8080', '--port'),
     host: args.get('host') ?? env.HOST ?? '127.0.0.1',
@@ -124,7 +143,8 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     help: args.get('help') === 'true',
   };
   if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
-  if (flags.inCluster && flags.kubeconfig && args.has('kubeconfig')) throw new FlagError('choose one of --in-cluster and --kubeconfig');
+  if (flags.inCluster && flags.kubeconfig && args.has('kubeconfig'))
+    throw new FlagError('choose one of --in-cluster and --kubeconfig');
   return flags;
 }
 

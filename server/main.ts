@@ -14,11 +14,15 @@ import { jsonLine } from './cluster/log.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 
-async function selectUpstream(flags: ServerFlags, say: (line: string) => void): Promise<{ upstream: Upstream; close: () => Promise<void> }> {
+async function selectUpstream(
+  flags: ServerFlags,
+  say: (line: string) => void,
+): Promise<{ upstream: Upstream; close: () => Promise<void> }> {
   if (flags.inCluster) {
     const upstream = inClusterUpstream({ serviceAccount: flags.serviceAccount });
     say(`cluster: ${upstream.description}`);
-    if (flags.serviceAccount) say('WARNING: --service-account: every user of this console acts with the pod\'s service account');
+    if (flags.serviceAccount)
+      say("WARNING: --service-account: every user of this console acts with the pod's service account");
     return { upstream, close: async () => {} };
   }
   if (flags.kubeconfig) {
@@ -38,7 +42,10 @@ async function selectUpstream(flags: ServerFlags, say: (line: string) => void): 
     log: (msg, fields) => say(jsonLine(msg, { component: 'cluster', ...fields })),
   });
   say(`cluster: embedded Kubernetes API with KubeVirt at ${cluster.url} (seed ${flags.seed}, speed ${flags.speed}x)`);
-  return { upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`), close: () => cluster.close() };
+  return {
+    upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`),
+    close: () => cluster.close(),
+  };
 }
 
 /** A --host given as a name (not an address, not a wildcard) is a host the console is served under. */
@@ -70,13 +77,21 @@ async function main(): Promise<void> {
   }
   const { upstream, close } = selected;
   const staticDir = flags.staticDir ?? path.join(repoRoot, 'dist');
-  if (!existsSync(path.join(staticDir, 'index.html'))) say(`note: no built app in ${staticDir}; serving the API proxy only`);
+  if (!existsSync(path.join(staticDir, 'index.html')))
+    say(`note: no built app in ${staticDir}; serving the API proxy only`);
   const { server, drain } = createConsoleServer({
     upstream,
     staticDir,
     log,
-    allowedOrigins: [...(process.env.CONSOLE_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? []), ...(flags.publicUrl ? [flags.publicUrl.origin] : [])],
-    allowedHosts: [...flags.allowedHosts, ...(flags.publicUrl ? [flags.publicUrl.hostname] : []), ...boundHostName(flags.host)],
+    allowedOrigins: [
+      ...(process.env.CONSOLE_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? []),
+      ...(flags.publicUrl ? [flags.publicUrl.origin] : []),
+    ],
+    allowedHosts: [
+      ...flags.allowedHosts,
+      ...(flags.publicUrl ? [flags.publicUrl.hostname] : []),
+      ...boundHostName(flags.host),
+    ],
     trustForwardedHeaders: flags.trustForwardedHeaders,
     loginUrl: flags.loginUrl,
     secureCookies: flags.secureCookies,

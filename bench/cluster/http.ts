@@ -8,7 +8,13 @@ export interface Answer {
   text: string;
 }
 
-export function call(url: string, method = 'GET', body?: unknown, contentType = 'application/json', accept?: string): Promise<Answer> {
+export function call(
+  url: string,
+  method = 'GET',
+  body?: unknown,
+  contentType = 'application/json',
+  accept?: string,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     const payload = body === undefined ? undefined : JSON.stringify(body);

@@ -33,9 +33,15 @@ const SECONDS = Number(args.seconds);
 const BULK = Number(args.bulk);
 const NS = 'scale';
 const BULK_NS = 'bench';
-const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+const TABLE =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
-interface Started { child: ChildProcess; url: string; startMs: number; objects: number }
+interface Started {
+  child: ChildProcess;
+  url: string;
+  startMs: number;
+  objects: number;
+}
 
 async function startServer(): Promise<Started> {
   const child = fork(new URL('./server.ts', import.meta.url).pathname, [`scale:${VMS}`], {
@@ -44,12 +50,16 @@ async function startServer(): Promise<Started> {
   });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
-    if (line.startsWith('{')) return { child, ...(JSON.parse(line) as { url: string; startMs: number; objects: number }) };
+    if (line.startsWith('{'))
+      return { child, ...(JSON.parse(line) as { url: string; startMs: number; objects: number }) };
   }
   throw new Error('server exited before listening');
 }
 
-interface ServerUsage { mem: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage }
+interface ServerUsage {
+  mem: NodeJS.MemoryUsage;
+  cpu: NodeJS.CpuUsage;
+}
 
 function serverUsage(child: ChildProcess): Promise<ServerUsage> {
   return new Promise((resolve) => {
@@ -61,10 +71,11 @@ function serverUsage(child: ChildProcess): Promise<ServerUsage> {
 /** Profiles the server's CPU while `fn` runs when --cpu-prof is given. */
 async function profiled<T>(child: ChildProcess, phase: string, fn: () => Promise<T>): Promise<T> {
   const dir = args['cpu-prof'];
-  const ask = (msg: object) => new Promise<void>((resolve) => {
-    child.once('message', () => resolve());
-    child.send(msg);
-  });
+  const ask = (msg: object) =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve());
+      child.send(msg);
+    });
   if (!dir) return fn();
   mkdirSync(dir, { recursive: true });
   await ask({ profile: 'start' });
@@ -75,18 +86,27 @@ async function profiled<T>(child: ChildProcess, phase: string, fn: () => Promise
   }
 }
 
-const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => ((b.user + b.system - a.user - a.system) / 1e6).toFixed(1);
+const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) =>
+  ((b.user + b.system - a.user - a.system) / 1e6).toFixed(1);
 
 function vm(i: number) {
   return {
-    apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine',
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
     metadata: { name: `bulk-${String(i).padStart(5, '0')}`, labels: { app: `app-${i % 50}` } },
     spec: {
       runStrategy: 'Halted',
       template: {
         metadata: { labels: { 'kubevirt.io/domain': `bulk-${i}` } },
         spec: {
-          domain: { cpu: { cores: 1 }, memory: { guest: '1Gi' }, devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], interfaces: [{ name: 'default', masquerade: {} }] } },
+          domain: {
+            cpu: { cores: 1 },
+            memory: { guest: '1Gi' },
+            devices: {
+              disks: [{ name: 'root', disk: { bus: 'virtio' } }],
+              interfaces: [{ name: 'default', masquerade: {} }],
+            },
+          },
           networks: [{ name: 'default', pod: {} }],
           volumes: [{ name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } }],
         },
@@ -97,7 +117,9 @@ function vm(i: number) {
 
 /** Waits until the controllers stop writing (resourceVersion unchanged for 2 s); returns ms. */
 async function settle(url: string, maxMs = 180_000): Promise<number> {
-  const rv = async () => (JSON.parse((await call(`${url}/api/v1/namespaces?limit=1`)).text) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+  const rv = async () =>
+    (JSON.parse((await call(`${url}/api/v1/namespaces?limit=1`)).text) as { metadata: { resourceVersion: string } })
+      .metadata.resourceVersion;
   const start = performance.now();
   let last = await rv();
   let stableSince = performance.now();
@@ -114,7 +136,11 @@ async function settle(url: string, maxMs = 180_000): Promise<number> {
 
 const VMS_URL = (url: string, ns: string) => `${url}/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`;
 
-async function listWhole(url: string, runs: number, accept?: string): Promise<{ times: number[]; bytes: number; count: number }> {
+async function listWhole(
+  url: string,
+  runs: number,
+  accept?: string,
+): Promise<{ times: number[]; bytes: number; count: number }> {
   const times: number[] = [];
   let bytes = 0;
   let count = 0;
@@ -122,7 +148,10 @@ async function listWhole(url: string, runs: number, accept?: string): Promise<{ 
     const [t, r] = await timed(() => call(VMS_URL(url, NS), 'GET', undefined, undefined, accept));
     if (r.status !== 200) throw new Error(`list: ${r.status}`);
     bytes = r.text.length;
-    count = (r.text.match(/"kind":"VirtualMachine"/g) ?? []).length || (JSON.parse(r.text) as { rows?: unknown[] }).rows?.length || 0;
+    count =
+      (r.text.match(/"kind":"VirtualMachine"/g) ?? []).length ||
+      (JSON.parse(r.text) as { rows?: unknown[] }).rows?.length ||
+      0;
     times.push(t);
   }
   return { times, bytes, count };
@@ -151,19 +180,29 @@ async function listPaged(url: string, runs: number): Promise<{ walks: number[]; 
 }
 
 function report(title: string, w: WatchLoadResult): void {
-  console.log(`${title}: ${w.total} writes in ${w.writeSeconds.toFixed(1)} s (${(w.total / w.writeSeconds).toFixed(0)}/s); event latency (write sent → event at each watcher) p50 ${ms(percentile(w.latencies, 50))} p95 ${ms(percentile(w.latencies, 95))} max ${ms(w.latencies.reduce((m, x) => Math.max(m, x), 0))}`);
-  console.log(`  other events per watcher (the controllers' writes): ${w.otherEvents.toFixed(0)}; last watcher caught up ${ms(w.drainMs)} after the last write`);
-  console.log(w.behind === 0
-    ? `  watchers behind: none (every watcher received all ${w.total} events)`
-    : `  watchers behind: ${w.behind} of ${WATCHERS} (the slowest received ${w.minReceived} of ${w.total})`);
+  console.log(
+    `${title}: ${w.total} writes in ${w.writeSeconds.toFixed(1)} s (${(w.total / w.writeSeconds).toFixed(0)}/s); event latency (write sent → event at each watcher) p50 ${ms(percentile(w.latencies, 50))} p95 ${ms(percentile(w.latencies, 95))} max ${ms(w.latencies.reduce((m, x) => Math.max(m, x), 0))}`,
+  );
+  console.log(
+    `  other events per watcher (the controllers' writes): ${w.otherEvents.toFixed(0)}; last watcher caught up ${ms(w.drainMs)} after the last write`,
+  );
+  console.log(
+    w.behind === 0
+      ? `  watchers behind: none (every watcher received all ${w.total} events)`
+      : `  watchers behind: ${w.behind} of ${WATCHERS} (the slowest received ${w.minReceived} of ${w.total})`,
+  );
 }
 
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { child, url, startMs, objects } = await startServer();
   try {
-    console.log(`embedded cluster at ${url}, controllers running; --seed scale:${VMS}, ${WATCHERS} watchers, ${RATE} changes/s for ${SECONDS} s, bulk create of ${BULK}`);
-    console.log(`start with --seed scale:${VMS}: startCluster ${ms(startMs)} (${objects} writes), process start to listening ${ms(performance.now() - t0)}`);
+    console.log(
+      `embedded cluster at ${url}, controllers running; --seed scale:${VMS}, ${WATCHERS} watchers, ${RATE} changes/s for ${SECONDS} s, bulk create of ${BULK}`,
+    );
+    console.log(
+      `start with --seed scale:${VMS}: startCluster ${ms(startMs)} (${objects} writes), process start to listening ${ms(performance.now() - t0)}`,
+    );
     const settled = await settle(url);
     console.log(`controllers settled ${ms(settled)} after listening`);
     const { mem: loaded } = await serverUsage(child);
@@ -171,31 +210,58 @@ async function main(): Promise<void> {
 
     await listWhole(url, 2);
     const whole = await profiled(child, 'list', () => listWhole(url, 20));
-    console.log(`list ${whole.count} VMs whole (JSON, ${mb(whole.bytes)}): p50 ${ms(percentile(whole.times, 50))} p95 ${ms(percentile(whole.times, 95))}`);
+    console.log(
+      `list ${whole.count} VMs whole (JSON, ${mb(whole.bytes)}): p50 ${ms(percentile(whole.times, 50))} p95 ${ms(percentile(whole.times, 95))}`,
+    );
     const table = await listWhole(url, 10, TABLE);
-    console.log(`list ${VMS} VMs whole as kubectl Table: p50 ${ms(percentile(table.times, 50))} p95 ${ms(percentile(table.times, 95))}`);
+    console.log(
+      `list ${VMS} VMs whole as kubectl Table: p50 ${ms(percentile(table.times, 50))} p95 ${ms(percentile(table.times, 95))}`,
+    );
     const paged = await listPaged(url, 5);
-    console.log(`list in pages of 500: page p50 ${ms(percentile(paged.pages, 50))} p95 ${ms(percentile(paged.pages, 95))}; full walk p50 ${ms(percentile(paged.walks, 50))}`);
+    console.log(
+      `list in pages of 500: page p50 ${ms(percentile(paged.pages, 50))} p95 ${ms(percentile(paged.pages, 95))}; full walk p50 ${ms(percentile(paged.walks, 50))}`,
+    );
 
     let before = await serverUsage(child);
     let clientBefore = process.cpuUsage();
-    const steady = await profiled(child, 'steady', () => watchUnderLoad(url, VMS_URL(url, NS), { watchers: WATCHERS, total: RATE * SECONDS, rate: RATE }, (i) => {
-      const name = `vm-${String((i * 7919) % VMS).padStart(5, '0')}`;
-      return call(`${VMS_URL(url, NS)}/${name}`, 'PATCH', { metadata: { labels: { tick: String(i) } } }, 'application/merge-patch+json');
-    }));
+    const steady = await profiled(child, 'steady', () =>
+      watchUnderLoad(url, VMS_URL(url, NS), { watchers: WATCHERS, total: RATE * SECONDS, rate: RATE }, (i) => {
+        const name = `vm-${String((i * 7919) % VMS).padStart(5, '0')}`;
+        return call(
+          `${VMS_URL(url, NS)}/${name}`,
+          'PATCH',
+          { metadata: { labels: { tick: String(i) } } },
+          'application/merge-patch+json',
+        );
+      }),
+    );
     let after = await serverUsage(child);
     report(`steady watch (${WATCHERS} watchers of ${NS} VMs, ${RATE} label changes/s)`, steady);
-    console.log(`  CPU: server ${cpuSeconds(before.cpu, after.cpu)} s, benchmark client ${cpuSeconds(clientBefore, process.cpuUsage())} s; server rss ${mb(after.mem.rss)} heapUsed ${mb(after.mem.heapUsed)}`);
+    console.log(
+      `  CPU: server ${cpuSeconds(before.cpu, after.cpu)} s, benchmark client ${cpuSeconds(clientBefore, process.cpuUsage())} s; server rss ${mb(after.mem.rss)} heapUsed ${mb(after.mem.heapUsed)}`,
+    );
 
     if (BULK > 0) {
-      await call(`${url}/api/v1/namespaces`, 'POST', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: BULK_NS } });
+      await call(`${url}/api/v1/namespaces`, 'POST', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: BULK_NS },
+      });
       before = await serverUsage(child);
       clientBefore = process.cpuUsage();
-      const bulk = await profiled(child, 'bulk', () => watchUnderLoad(url, VMS_URL(url, BULK_NS), { watchers: WATCHERS, total: BULK, rate: 0, concurrency: 16, graceMs: 120_000 }, (i) =>
-        call(VMS_URL(url, BULK_NS), 'POST', vm(i))));
+      const bulk = await profiled(child, 'bulk', () =>
+        watchUnderLoad(
+          url,
+          VMS_URL(url, BULK_NS),
+          { watchers: WATCHERS, total: BULK, rate: 0, concurrency: 16, graceMs: 120_000 },
+          (i) => call(VMS_URL(url, BULK_NS), 'POST', vm(i)),
+        ),
+      );
       after = await serverUsage(child);
       report(`bulk create (${BULK} Halted VMs by 16 concurrent POSTs, ${WATCHERS} watchers of ${BULK_NS} VMs)`, bulk);
-      console.log(`  CPU: server ${cpuSeconds(before.cpu, after.cpu)} s, benchmark client ${cpuSeconds(clientBefore, process.cpuUsage())} s; server rss ${mb(after.mem.rss)} heapUsed ${mb(after.mem.heapUsed)}`);
+      console.log(
+        `  CPU: server ${cpuSeconds(before.cpu, after.cpu)} s, benchmark client ${cpuSeconds(clientBefore, process.cpuUsage())} s; server rss ${mb(after.mem.rss)} heapUsed ${mb(after.mem.heapUsed)}`,
+      );
     }
   } finally {
     child.disconnect();

@@ -5,9 +5,24 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-interface Frame { functionName: string; url: string; lineNumber: number }
-interface Node { id: number; callFrame: Frame; children?: number[]; hitCount?: number }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Frame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface Node {
+  id: number;
+  callFrame: Frame;
+  children?: number[];
+  hitCount?: number;
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,7 +33,8 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
-const label = (f: Frame) => `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '')}:${f.lineNumber + 1}`;
+const label = (f: Frame) =>
+  `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '')}:${f.lineNumber + 1}`;
 const selfMs = new Map<string, number>();
 const totalMs = new Map<string, number>();
 for (let i = 0; i < profile.samples.length; i++) {
@@ -39,7 +55,10 @@ for (let i = 0; i < profile.samples.length; i++) {
 const top = Number(values.top);
 const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title}`);
-  [...m].filter(([k]) => !values.filter || k.includes(values.filter)).sort((a, b) => b[1] - a[1]).slice(0, top)
+  [...m]
+    .filter(([k]) => !values.filter || k.includes(values.filter))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
     .forEach(([k, v]) => console.log(`${v.toFixed(0).padStart(8)} ms  ${k}`));
 };
 console.log(`profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`);

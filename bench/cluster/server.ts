@@ -12,7 +12,9 @@ const seed = process.argv[2] ?? 'none';
 const t0 = performance.now();
 const cluster = await startCluster({ port: 0, host: '127.0.0.1', seed, log: () => {} });
 const startMs = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ url: cluster.url, startMs, objects: Number(cluster.store.resourceVersion) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: cluster.url, startMs, objects: Number(cluster.store.resourceVersion) })}\n`,
+);
 
 let session: Session | undefined;
 async function profile(msg: { profile: 'start' | 'stop'; file?: string }): Promise<void> {

@@ -18,16 +18,21 @@ export interface WatchLoadResult {
 
 type Write = (i: number) => Promise<{ status: number; text: string }>;
 
-async function openWatchers(url: string, count: number, collection: string): Promise<{ arrivals: Map<string, number>[]; stop(): void }> {
+async function openWatchers(
+  url: string,
+  count: number,
+  collection: string,
+): Promise<{ arrivals: Map<string, number>[]; stop(): void }> {
   const list = JSON.parse((await call(`${collection}?limit=1`)).text) as { metadata: { resourceVersion: string } };
   const arrivals = Array.from({ length: count }, () => new Map<string, number>());
-  const watchers = await Promise.all(arrivals.map((seen) => openWatch(
-    `${collection}?watch=1&resourceVersion=${list.metadata.resourceVersion}`,
-    (line) => {
-      const rv = /"resourceVersion":"([^"]+)"/.exec(line)?.[1];
-      if (rv) seen.set(rv, performance.now());
-    },
-  )));
+  const watchers = await Promise.all(
+    arrivals.map((seen) =>
+      openWatch(`${collection}?watch=1&resourceVersion=${list.metadata.resourceVersion}`, (line) => {
+        const rv = /"resourceVersion":"([^"]+)"/.exec(line)?.[1];
+        if (rv) seen.set(rv, performance.now());
+      }),
+    ),
+  );
   void url;
   return { arrivals, stop: () => watchers.forEach((w) => w.stop()) };
 }
@@ -36,7 +41,12 @@ async function openWatchers(url: string, count: number, collection: string): Pro
  * Opens `watchers` watches on `collection`, then issues `total` writes (at `rate`/s, or as fast
  * as `concurrency` allows when rate is 0) and measures when each watcher saw each write.
  */
-export async function watchUnderLoad(url: string, collection: string, o: { watchers: number; total: number; rate: number; concurrency?: number; graceMs?: number }, write: Write): Promise<WatchLoadResult> {
+export async function watchUnderLoad(
+  url: string,
+  collection: string,
+  o: { watchers: number; total: number; rate: number; concurrency?: number; graceMs?: number },
+  write: Write,
+): Promise<WatchLoadResult> {
   const { arrivals, stop } = await openWatchers(url, o.watchers, collection);
   const sentAt = new Map<string, number>();
   const ack = (t0: number) => (r: { status: number; text: string }) => {
@@ -89,8 +99,12 @@ export async function watchUnderLoad(url: string, collection: string, o: { watch
   });
   const otherEvents = arrivals.reduce((sum, seen) => sum + seen.size, 0) / o.watchers - Math.min(...received);
   return {
-    total: sentAt.size, writeSeconds, latencies, otherEvents,
-    behind: received.filter((n) => n < sentAt.size).length, minReceived: Math.min(...received),
+    total: sentAt.size,
+    writeSeconds,
+    latencies,
+    otherEvents,
+    behind: received.filter((n) => n < sentAt.size).length,
+    minReceived: Math.min(...received),
     drainMs: Math.max(0, lastArrival - lastAck),
   };
 }

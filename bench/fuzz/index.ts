@@ -16,7 +16,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { checkAlive, cleanupFuzz, histogram, prepareFuzz, runFuzz, summarize, type FuzzResult } from '../../server/cluster/test/helpers/fuzz-run.js';
+import {
+  checkAlive,
+  cleanupFuzz,
+  histogram,
+  prepareFuzz,
+  runFuzz,
+  summarize,
+  type FuzzResult,
+} from '../../server/cluster/test/helpers/fuzz-run.js';
 import { Inspector } from './inspector.js';
 
 const { values: args } = parseArgs({
@@ -42,9 +50,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const serverLog = { lines: 0, stackLines: 0, firstStack: '' };
 
 async function startCluster(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [`--inspect=127.0.0.1:${args['inspect-port']}`, 'scripts/cluster.mjs', '--port', String(args.port), '--seed', 'none', '--guests', 'simulated'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      `--inspect=127.0.0.1:${args['inspect-port']}`,
+      'scripts/cluster.mjs',
+      '--port',
+      String(args.port),
+      '--seed',
+      'none',
+      '--guests',
+      'simulated',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const early: string[] = [];
   let listening: (url: string) => void = () => {};
   const url = new Promise<string>((resolve, reject) => {
@@ -72,8 +94,16 @@ function rss(pid: number): number {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     if (kb) return Number(kb) * 1024;
-  } catch { /* not Linux */ }
-  return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)]).stdout.toString().trim()) * 1024;
+  } catch {
+    /* not Linux */
+  }
+  return (
+    Number(
+      spawnSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .stdout.toString()
+        .trim(),
+    ) * 1024
+  );
 }
 
 async function settle(inspector: Inspector, pid: number): Promise<{ rss: number; heap: number }> {
@@ -85,7 +115,9 @@ async function settle(inspector: Inspector, pid: number): Promise<{ rss: number;
 
 function report(round: number, r: FuzzResult): void {
   console.log(`round ${round}: ${r.requests} requests, status codes ${histogram(r.codes)}`);
-  console.log(`  5xx: ${r.serverErrors.length}, hangs (> 10 s): ${r.hangs.length}, broken connections: ${r.broken.length}, 4xx without a Status: ${r.badErrors.length}, slowest answer: ${Math.round(r.maxLatencyMs)} ms`);
+  console.log(
+    `  5xx: ${r.serverErrors.length}, hangs (> 10 s): ${r.hangs.length}, broken connections: ${r.broken.length}, 4xx without a Status: ${r.badErrors.length}, slowest answer: ${Math.round(r.maxLatencyMs)} ms`,
+  );
   const bad = [...r.serverErrors, ...r.hangs, ...r.broken, ...r.badErrors];
   if (bad.length) {
     console.log(`  failures: ${summarize(bad)}`);
@@ -95,7 +127,10 @@ function report(round: number, r: FuzzResult): void {
       messages.set(m.slice(0, 160), (messages.get(m.slice(0, 160)) ?? 0) + 1);
     }
     for (const [m, n] of [...messages].sort((a, b) => b[1] - a[1])) console.log(`    ${n}x ${m}`);
-    for (const f of bad.slice(0, 5)) console.log(`    ${f.planned.method} ${f.planned.path.slice(0, 120)} [${f.planned.contentType ?? ''}] -> ${f.status} ${f.body.slice(0, 300)}\n      body: ${(f.planned.body ?? '').slice(0, 200)}`);
+    for (const f of bad.slice(0, 5))
+      console.log(
+        `    ${f.planned.method} ${f.planned.path.slice(0, 120)} [${f.planned.contentType ?? ''}] -> ${f.status} ${f.body.slice(0, 300)}\n      body: ${(f.planned.body ?? '').slice(0, 200)}`,
+      );
   }
 }
 
@@ -103,7 +138,10 @@ async function main(): Promise<number> {
   const { child, url } = await startCluster();
   const pid = child.pid!;
   let exited = false;
-  child.on('exit', (code, sig) => { exited = true; console.log(`the cluster exited (${code ?? sig})`); });
+  child.on('exit', (code, sig) => {
+    exited = true;
+    console.log(`the cluster exited (${code ?? sig})`);
+  });
   const inspector = await Inspector.connect(`127.0.0.1:${args['inspect-port']}`);
   let failed = false;
   try {
@@ -113,23 +151,39 @@ async function main(): Promise<number> {
     for (let round = 1; round <= ROUNDS; round++) {
       const existing = await prepareFuzz(url);
       const t0 = performance.now();
-      const r = await runFuzz({ url, seed: Number(args.seed) + round - 1, count: REQUESTS, concurrency: Number(args.concurrency), onProgress: (n) => process.stdout.write(`  ${n}\r`) });
+      const r = await runFuzz({
+        url,
+        seed: Number(args.seed) + round - 1,
+        count: REQUESTS,
+        concurrency: Number(args.concurrency),
+        onProgress: (n) => process.stdout.write(`  ${n}\r`),
+      });
       const seconds = (performance.now() - t0) / 1000;
       report(round, r);
-      console.log(`  ${seconds.toFixed(1)} s (${(r.requests / seconds).toFixed(0)} requests/s); RSS after the run: ${mib(rss(pid))}`);
+      console.log(
+        `  ${seconds.toFixed(1)} s (${(r.requests / seconds).toFixed(0)} requests/s); RSS after the run: ${mib(rss(pid))}`,
+      );
       failed ||= r.serverErrors.length > 0 || r.hangs.length > 0 || r.broken.length > 0;
       const problems = exited ? ['the server exited'] : await checkAlive(url);
-      console.log(`  server alive, lists and watches working: ${problems.length ? `NO: ${problems.join('; ')}` : 'yes'}`);
+      console.log(
+        `  server alive, lists and watches working: ${problems.length ? `NO: ${problems.join('; ')}` : 'yes'}`,
+      );
       failed ||= problems.length > 0;
       if (exited) break;
       const tc = performance.now();
       await cleanupFuzz(url, existing);
       last = await settle(inspector, pid);
-      console.log(`  cleanup ${((performance.now() - tc) / 1000).toFixed(1)} s; RSS after cleanup and GC: ${mib(last.rss)} (V8 heap ${mib(last.heap)})`);
+      console.log(
+        `  cleanup ${((performance.now() - tc) / 1000).toFixed(1)} s; RSS after cleanup and GC: ${mib(last.rss)} (V8 heap ${mib(last.heap)})`,
+      );
     }
-    console.log(`server log: ${serverLog.lines} lines, ${serverLog.stackLines} with a stack trace${serverLog.firstStack ? ` (first: ${serverLog.firstStack})` : ''}`);
+    console.log(
+      `server log: ${serverLog.lines} lines, ${serverLog.stackLines} with a stack trace${serverLog.firstStack ? ` (first: ${serverLog.firstStack})` : ''}`,
+    );
     const growth = last.rss - before.rss;
-    console.log(`RSS: before ${mib(before.rss)}, after cleanup ${mib(last.rss)} (${growth >= 0 ? '+' : ''}${mib(growth)}; limit +${LIMIT_MIB} MiB)`);
+    console.log(
+      `RSS: before ${mib(before.rss)}, after cleanup ${mib(last.rss)} (${growth >= 0 ? '+' : ''}${mib(growth)}; limit +${LIMIT_MIB} MiB)`,
+    );
     failed ||= growth > LIMIT_MIB * MiB;
     if (args['heap-snapshot'] && !exited) {
       mkdirSync(args['heap-snapshot'], { recursive: true });
@@ -148,7 +202,10 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -13,7 +13,13 @@ export class Inspector {
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: { chunk: string } };
+      const msg = JSON.parse(String(data)) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+        method?: string;
+        params?: { chunk: string };
+      };
       if (msg.method === 'HeapProfiler.addHeapSnapshotChunk') this.chunkSink?.(msg.params!.chunk);
       if (msg.id !== undefined) {
         this.pending.get(msg.id)?.(msg.error ? new Error(msg.error.message) : msg.result);
@@ -24,9 +30,14 @@ export class Inspector {
 
   /** Connects to the first target of the inspector at host:port. */
   static async connect(hostPort: string): Promise<Inspector> {
-    const targets = (await (await fetch(`http://${hostPort}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
+    const targets = (await (await fetch(`http://${hostPort}/json/list`)).json()) as Array<{
+      webSocketDebuggerUrl: string;
+    }>;
     const ws = new WebSocket(targets[0].webSocketDebuggerUrl, { perMessageDeflate: false, maxPayload: 1 << 30 });
-    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
     return new Inspector(ws);
   }
 

@@ -45,7 +45,19 @@ const ms = (n) => `${n.toFixed(0)} ms`;
 async function startServer() {
   const child = spawn(
     'node',
-    ['build/server/main.js', '--port', String(PORT), '--seed', `scale:${VMS}`, '--speed', '1', '--static-dir', STATIC_DIR, '--log-level', 'warn'],
+    [
+      'build/server/main.js',
+      '--port',
+      String(PORT),
+      '--seed',
+      `scale:${VMS}`,
+      '--speed',
+      '1',
+      '--static-dir',
+      STATIC_DIR,
+      '--log-level',
+      'warn',
+    ],
     { cwd: repo, env: { ...process.env, KUBECONFIG: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let clusterUrl;
@@ -106,7 +118,11 @@ async function firstRows(browser, base) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const loaded = new Map();
     page.on('response', async (res) => {
-      if (res.request().resourceType() === 'script') loaded.set(res.url(), res.body().catch(() => Buffer.alloc(0)));
+      if (res.request().resourceType() === 'script')
+        loaded.set(
+          res.url(),
+          res.body().catch(() => Buffer.alloc(0)),
+        );
     });
     // Where the time goes: the first VM list request (after the app's JavaScript ran) and its answer.
     const marks = {};
@@ -120,7 +136,9 @@ async function firstRows(browser, base) {
     await page.goto(`${base}/k8s/all-namespaces/virtualmachines`);
     await page.locator('#vm-table tbody tr').first().waitFor({ state: 'visible', timeout: 60_000 });
     times.push(Date.now() - t0);
-    breakdown.push(`list request at ${marks.request} ms, answered at ${marks.response} ms, rows at ${Date.now() - t0} ms`);
+    breakdown.push(
+      `list request at ${marks.request} ms, answered at ${marks.response} ms, rows at ${Date.now() - t0} ms`,
+    );
     if (i === 0) scripts = loaded;
     await page.close();
   }
@@ -192,7 +210,9 @@ async function churn(page, clusterUrl) {
     }).observe({ type: 'longtask', buffered: false });
   });
   // Halted VMs are i % 100 < 60: start them, 100 per second, then stop the first batches again.
-  const halted = Array.from({ length: VMS }, (_, i) => i).filter((i) => i % 100 < 60).map((i) => `vm-${String(i).padStart(5, '0')}`);
+  const halted = Array.from({ length: VMS }, (_, i) => i)
+    .filter((i) => i % 100 < 60)
+    .map((i) => `vm-${String(i).padStart(5, '0')}`);
   const put = (name, verb) =>
     fetch(`${clusterUrl}/apis/subresources.kubevirt.io/v1/namespaces/scale/virtualmachines/${name}/${verb}`, {
       method: 'PUT',
@@ -206,7 +226,10 @@ async function churn(page, clusterUrl) {
   const t0 = Date.now();
   for (let s = 0; s < CHURN_SECONDS; s++) {
     const verb = s < CHURN_SECONDS / 2 ? 'start' : 'stop';
-    const batch = halted.slice((s % (CHURN_SECONDS / 2)) * CHANGES_PER_SECOND, (s % (CHURN_SECONDS / 2) + 1) * CHANGES_PER_SECOND);
+    const batch = halted.slice(
+      (s % (CHURN_SECONDS / 2)) * CHANGES_PER_SECOND,
+      ((s % (CHURN_SECONDS / 2)) + 1) * CHANGES_PER_SECOND,
+    );
     const tick = Date.now();
     // Spread the batch over the second, 10 requests every 100 ms.
     for (let k = 0; k < 10; k++) {
@@ -222,15 +245,26 @@ async function churn(page, clusterUrl) {
 }
 
 const { child, base, clusterUrl } = await startServer();
-const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   console.log(`VM list benchmark: ${VMS} VMs (seed scale:${VMS}), app from ${STATIC_DIR}`);
   const settled = await waitForIdleServer(child.pid);
-  console.log(`server settled after ${settled.toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `server settled after ${settled.toFixed(1)} s; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const first = await firstRows(browser, base);
-  console.log(`navigation → first rows: median ${ms(median(first.times))} (runs: ${first.times.map(ms).join(', ')}) [aim ≤ 1000 ms]`);
+  console.log(
+    `navigation → first rows: median ${ms(median(first.times))} (runs: ${first.times.map(ms).join(', ')}) [aim ≤ 1000 ms]`,
+  );
   for (const b of first.breakdown) console.log(`  ${b}`);
-  console.log(`first page JavaScript: ${first.scripts} files, ${(first.raw / 1024).toFixed(0)} KB raw, ${(first.gz / 1024).toFixed(1)} KB gzip [aim ≤ 200 KB]`);
+  console.log(
+    `first page JavaScript: ${first.scripts} files, ${(first.raw / 1024).toFixed(0)} KB raw, ${(first.gz / 1024).toFixed(1)} KB gzip [aim ≤ 200 KB]`,
+  );
 
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${base}/k8s/all-namespaces/virtualmachines`);
@@ -247,7 +281,11 @@ try {
       `${c.tasks.length} long tasks, p95 ${ms(percentile(c.tasks, 95))}, max ${ms(c.tasks.length ? Math.max(...c.tasks) : 0)} [aim p95 ≤ 50 ms]`,
   );
   await page.close();
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await browser.close();
   child.kill('SIGTERM');

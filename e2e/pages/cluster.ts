@@ -32,7 +32,10 @@ export class ClusterPage {
 
   /** Follows the sidebar's "Cluster" link. */
   async openFromNav(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cluster', exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Cluster', exact: true })
+      .click();
     await expect(this.heading).toBeVisible();
   }
 
@@ -50,7 +53,8 @@ export class ClusterPage {
   /** Flips the useEmulation switch and waits until the CR (through its watch) agrees. */
   async setEmulation(on: boolean): Promise<void> {
     await expect(this.emulationSwitch).toBeEnabled();
-    if ((await this.emulationSwitch.isChecked()) !== on) await this.emulationSwitch.locator('xpath=ancestor::label[1]').click();
+    if ((await this.emulationSwitch.isChecked()) !== on)
+      await this.emulationSwitch.locator('xpath=ancestor::label[1]').click();
     await expect(this.emulationSwitch).toBeChecked({ checked: on });
     await expect(this.emulationSwitch).toBeEnabled();
   }
@@ -110,7 +114,9 @@ export class ClusterPage {
 
   /** Follows a VM link in a node's row to the VM's details. */
   async openNodeVm(node: string, namespace: string, name: string): Promise<void> {
-    await this.nodeCell(node, 'vms').getByRole('link', { name: `${namespace}/${name}` }).click();
+    await this.nodeCell(node, 'vms')
+      .getByRole('link', { name: `${namespace}/${name}` })
+      .click();
     await expect(this.page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines/${name}(/|$)`));
   }
 }

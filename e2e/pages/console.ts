@@ -74,7 +74,10 @@ export class ConsolePage {
 
   /** The console type switch (VNC / Serial) in the toolbar. */
   async switchType(to: ConsoleType): Promise<void> {
-    await this.page.getByRole('group', { name: 'Console type' }).getByRole('button', { name: to === 'vnc' ? 'VNC' : 'Serial', exact: true }).click();
+    await this.page
+      .getByRole('group', { name: 'Console type' })
+      .getByRole('button', { name: to === 'vnc' ? 'VNC' : 'Serial', exact: true })
+      .click();
     await expect(this.frame(to)).toBeVisible();
   }
 
@@ -125,7 +128,8 @@ export class ConsolePage {
     return this.canvas.evaluate((el) => {
       const c = el as HTMLCanvasElement;
       const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return { width: c.width, height: c.height, nonBackground: 0, hash: 0 };
+      if (!ctx || c.width === 0 || c.height === 0)
+        return { width: c.width, height: c.height, nonBackground: 0, hash: 0 };
       const data = ctx.getImageData(0, 0, c.width, c.height).data;
       let nonBackground = 0;
       let hash = 2166136261;
@@ -139,7 +143,9 @@ export class ConsolePage {
 
   /** Waits until the canvas differs from `before` (what the guest drew after our input). */
   async expectCanvasChange(before: CanvasPixels): Promise<CanvasPixels> {
-    await expect.poll(async () => (await this.canvasPixels()).hash, { message: 'the VNC screen changes' }).not.toBe(before.hash);
+    await expect
+      .poll(async () => (await this.canvasPixels()).hash, { message: 'the VNC screen changes' })
+      .not.toBe(before.hash);
     return this.canvasPixels();
   }
 
@@ -173,7 +179,10 @@ export class ConsolePage {
 
   /** The open "Send key" menu's box (its scrolling panel, not the list inside), in window coordinates. */
   async sendKeysMenuBox(): Promise<{ top: number; bottom: number }> {
-    const box = await this.page.locator('.pf-v6-c-menu').filter({ has: this.page.getByRole('menu', { name: 'Keys to send' }) }).boundingBox();
+    const box = await this.page
+      .locator('.pf-v6-c-menu')
+      .filter({ has: this.page.getByRole('menu', { name: 'Keys to send' }) })
+      .boundingBox();
     if (!box) throw new Error('the Send key menu is not shown');
     return { top: box.y, bottom: box.y + box.height };
   }

@@ -11,7 +11,9 @@ export class ImportYamlPage {
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
     this.editor = this.main.locator('#import-yaml-editor');
-    this.results = this.main.getByRole('grid', { name: 'Results' }).or(this.main.getByRole('table', { name: 'Results' }));
+    this.results = this.main
+      .getByRole('grid', { name: 'Results' })
+      .or(this.main.getByRole('table', { name: 'Results' }));
     this.summary = page.locator('#import-progress');
   }
 
@@ -34,7 +36,9 @@ export class ImportYamlPage {
   }
 
   async upload(fileName: string, text: string): Promise<void> {
-    await this.main.getByLabel('YAML file').setInputFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    await this.main
+      .getByLabel('YAML file')
+      .setInputFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
   }
 
   async loadSample(): Promise<void> {

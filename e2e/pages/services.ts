@@ -49,7 +49,9 @@ export class ServicesPage {
 
   /** Opens "Delete service" from the row's kebab; returns its dialog. */
   async openDeleteService(namespace: string, name: string): Promise<DeleteServiceDialog> {
-    await this.row(namespace, name).getByRole('button', { name: `Actions for service ${name}` }).click();
+    await this.row(namespace, name)
+      .getByRole('button', { name: `Actions for service ${name}` })
+      .click();
     await this.page.getByRole('menuitem', { name: 'Delete service' }).click();
     const dialog = new DeleteServiceDialog(this.page, name);
     await expect(dialog.dialog).toBeVisible();
@@ -68,7 +70,10 @@ export class DeleteServiceDialog {
   /** The server's refusal, e.g. a 403 for a viewer. */
   readonly error: Locator;
 
-  constructor(readonly page: Page, name: string) {
+  constructor(
+    readonly page: Page,
+    name: string,
+  ) {
     this.dialog = page.getByRole('dialog', { name: `Delete service ${name}?` });
     this.error = this.dialog.getByRole('alert');
   }

@@ -2,7 +2,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type NavSection = 'Overview' | 'Virtual machines' | 'VirtualMachine instances' | 'Services';
 
-export const NAV_SECTIONS: readonly NavSection[] = ['Overview', 'Virtual machines', 'VirtualMachine instances', 'Services'];
+export const NAV_SECTIONS: readonly NavSection[] = [
+  'Overview',
+  'Virtual machines',
+  'VirtualMachine instances',
+  'Services',
+];
 
 /** The masthead's choice for every namespace. */
 export const ALL_NAMESPACES = 'All namespaces';

@@ -2,7 +2,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type VmActionLabel = 'Start' | 'Stop' | 'Restart' | 'Pause' | 'Unpause' | 'Migrate' | 'Delete';
 
-export const VM_ACTION_LABELS: readonly VmActionLabel[] = ['Start', 'Stop', 'Restart', 'Pause', 'Unpause', 'Migrate', 'Delete'];
+export const VM_ACTION_LABELS: readonly VmActionLabel[] = [
+  'Start',
+  'Stop',
+  'Restart',
+  'Pause',
+  'Unpause',
+  'Migrate',
+  'Delete',
+];
 
 /**
  * A VM's actions kebab (list rows; the same component serves other pages) and the dialogs it
@@ -11,7 +19,11 @@ export const VM_ACTION_LABELS: readonly VmActionLabel[] = ['Start', 'Stop', 'Res
 export class VmActionsMenu {
   readonly toggle: Locator;
 
-  constructor(readonly page: Page, readonly namespace: string, readonly name: string) {
+  constructor(
+    readonly page: Page,
+    readonly namespace: string,
+    readonly name: string,
+  ) {
     this.toggle = page.locator(`[id="vm-${namespace}-${name}-actions-toggle"]`);
   }
 
@@ -53,7 +65,10 @@ export class VmActionsMenu {
   /** "Expose" (a Service for a port of the VM): opens the Expose page. */
   async expose(): Promise<void> {
     await this.open();
-    await this.page.getByRole('menu').getByRole('menuitem', { name: /^Expose(\s|$)/ }).click();
+    await this.page
+      .getByRole('menu')
+      .getByRole('menuitem', { name: /^Expose(\s|$)/ })
+      .click();
   }
 
   /** Why an action is disabled, as the menu shows it now (open the menu first). */
@@ -67,7 +82,9 @@ export class VmActionsMenu {
    * permissions are being checked).
    */
   async expectDisabledBecause(action: VmActionLabel, reason: string): Promise<void> {
-    await expect.poll(() => this.disabledReason(action), { message: `${action} is disabled because: ${reason}` }).toBe(reason);
+    await expect
+      .poll(() => this.disabledReason(action), { message: `${action} is disabled because: ${reason}` })
+      .toBe(reason);
   }
 }
 
@@ -130,7 +147,8 @@ export class BulkDeleteDialog {
   /** Types the count, sets the options and deletes; waits for the dialog to close. */
   async confirm(count: number, o: { deleteDataVolumes?: boolean; gracePeriodSeconds?: number } = {}): Promise<void> {
     await this.dialog.getByRole('textbox', { name: new RegExp(`^Type ${count} to confirm`) }).fill(String(count));
-    if (o.deleteDataVolumes !== undefined) await this.dialog.getByRole('checkbox', { name: 'Delete owned DataVolumes' }).setChecked(o.deleteDataVolumes);
+    if (o.deleteDataVolumes !== undefined)
+      await this.dialog.getByRole('checkbox', { name: 'Delete owned DataVolumes' }).setChecked(o.deleteDataVolumes);
     if (o.gracePeriodSeconds !== undefined) await this.gracePeriod.fill(String(o.gracePeriodSeconds));
     await this.deleteButton.click();
     await expect(this.dialog).toBeHidden();

@@ -4,7 +4,13 @@ import { DeleteVmDialog, type VmActionLabel } from './vm-actions.js';
 export type VmDetailsTabName = 'Overview' | 'YAML' | 'Events' | 'Disks' | 'Network interfaces' | 'Services' | 'Console';
 
 export const VM_DETAILS_TABS: readonly VmDetailsTabName[] = [
-  'Overview', 'YAML', 'Events', 'Disks', 'Network interfaces', 'Services', 'Console',
+  'Overview',
+  'YAML',
+  'Events',
+  'Disks',
+  'Network interfaces',
+  'Services',
+  'Console',
 ];
 
 const TAB_PATH: Record<VmDetailsTabName, string> = {
@@ -40,7 +46,11 @@ export class VmDetailsPage {
   readonly servicesTable: Locator;
   readonly timeline: Locator;
 
-  constructor(readonly page: Page, readonly namespace: string, readonly name: string) {
+  constructor(
+    readonly page: Page,
+    readonly namespace: string,
+    readonly name: string,
+  ) {
     const main = page.getByRole('main');
     this.heading = main.getByRole('heading', { level: 1, name, exact: true });
     this.status = page.locator(`[id="vm-${namespace}-${name}-status"]`);
@@ -82,12 +92,27 @@ export class VmDetailsPage {
   }
 
   /** A field of the Overview's details ("Run strategy", "Labels"...). */
-  overviewField(id: 'name' | 'namespace' | 'created' | 'run-strategy' | 'os' | 'cpu' | 'memory' | 'node' | 'ips' | 'labels' | 'description'): Locator {
+  overviewField(
+    id:
+      | 'name'
+      | 'namespace'
+      | 'created'
+      | 'run-strategy'
+      | 'os'
+      | 'cpu'
+      | 'memory'
+      | 'node'
+      | 'ips'
+      | 'labels'
+      | 'description',
+  ): Locator {
     return this.page.locator(`[id="vm-${this.namespace}-${this.name}-${id}"]`);
   }
 
   actionButton(label: VmActionLabel): Locator {
-    return this.page.getByRole('toolbar', { name: `Actions for ${this.name}` }).getByRole('button', { name: label, exact: true });
+    return this.page
+      .getByRole('toolbar', { name: `Actions for ${this.name}` })
+      .getByRole('button', { name: label, exact: true });
   }
 
   /** Clicks an action of the header's toolbar (Delete then waits in deleteDialog()). */

@@ -59,7 +59,11 @@ export class VmListPage {
    */
   async filter(text: string): Promise<void> {
     await this.filterBox.fill(text);
-    await expect.poll(() => new URL(this.page.url()).searchParams.get('q') ?? '', { message: `the URL follows the filter "${text}"` }).toBe(text);
+    await expect
+      .poll(() => new URL(this.page.url()).searchParams.get('q') ?? '', {
+        message: `the URL follows the filter "${text}"`,
+      })
+      .toBe(text);
   }
 
   /** Ticks or unticks a status in the status filter. */

@@ -8,7 +8,11 @@ export const VMI_ACTION_LABELS: readonly VmiActionLabel[] = ['Pause', 'Unpause',
 export class VmiActionsMenu {
   readonly toggle: Locator;
 
-  constructor(readonly page: Page, readonly namespace: string, readonly name: string) {
+  constructor(
+    readonly page: Page,
+    readonly namespace: string,
+    readonly name: string,
+  ) {
     this.toggle = page.locator(`[id="vmi-${namespace}-${name}-actions-toggle"]`);
   }
 
@@ -36,7 +40,11 @@ export class VmiActionsMenu {
   /** Waits until an action is disabled for this reason (the reason can change while permissions load). */
   async expectDisabledBecause(action: VmiActionLabel, reason: string): Promise<void> {
     await expect(this.item(action)).toBeDisabled();
-    await expect.poll(async () => (await this.item(action).innerText()).replace(action, '').trim(), { message: `${action}: ${reason}` }).toBe(reason);
+    await expect
+      .poll(async () => (await this.item(action).innerText()).replace(action, '').trim(), {
+        message: `${action}: ${reason}`,
+      })
+      .toBe(reason);
   }
 }
 

@@ -5,7 +5,19 @@ export type VmiDetailsTabName = 'Overview' | 'YAML' | 'Events' | 'Console';
 
 export const VMI_DETAILS_TABS: readonly VmiDetailsTabName[] = ['Overview', 'YAML', 'Events', 'Console'];
 
-type Field = 'name' | 'namespace' | 'overview-status' | 'created' | 'owner' | 'node' | 'ips' | 'guest-os' | 'cpu' | 'memory' | 'migration' | 'labels';
+type Field =
+  | 'name'
+  | 'namespace'
+  | 'overview-status'
+  | 'created'
+  | 'owner'
+  | 'node'
+  | 'ips'
+  | 'guest-os'
+  | 'cpu'
+  | 'memory'
+  | 'migration'
+  | 'labels';
 
 /** One VirtualMachineInstance's page (/k8s/ns/<ns>/virtualmachineinstances/<name>/<tab>). */
 export class VmiDetailsPage {
@@ -17,7 +29,11 @@ export class VmiDetailsPage {
   readonly eventsTable: Locator;
   readonly yamlEditor: Locator;
 
-  constructor(readonly page: Page, readonly namespace: string, readonly name: string) {
+  constructor(
+    readonly page: Page,
+    readonly namespace: string,
+    readonly name: string,
+  ) {
     const main = page.getByRole('main');
     this.heading = main.getByRole('heading', { level: 1, name, exact: true });
     this.status = page.locator(`[id="vmi-${namespace}-${name}-status"]`);

@@ -23,7 +23,9 @@ export class VmiListPage {
 
   /** Opens the list of a namespace (undefined: all namespaces) with an optional query string. */
   async goto(namespace?: string, query = ''): Promise<void> {
-    const base = namespace ? `/k8s/ns/${namespace}/virtualmachineinstances` : '/k8s/all-namespaces/virtualmachineinstances';
+    const base = namespace
+      ? `/k8s/ns/${namespace}/virtualmachineinstances`
+      : '/k8s/all-namespaces/virtualmachineinstances';
     await this.page.goto(`${base}${query ? `?${query.replace(/^\?/, '')}` : ''}`);
     await expect(this.heading).toBeVisible();
   }
@@ -54,7 +56,11 @@ export class VmiListPage {
   /** Types into the filter box, then waits for the URL (q=) to follow. */
   async filter(text: string): Promise<void> {
     await this.filterBox.fill(text);
-    await expect.poll(() => new URL(this.page.url()).searchParams.get('q') ?? '', { message: `the URL follows the filter "${text}"` }).toBe(text);
+    await expect
+      .poll(() => new URL(this.page.url()).searchParams.get('q') ?? '', {
+        message: `the URL follows the filter "${text}"`,
+      })
+      .toBe(text);
   }
 
   /** Ticks or unticks a phase in the phase filter. */

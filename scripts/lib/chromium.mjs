@@ -21,12 +21,13 @@ export function ensureChromium() {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get')) {
-    process.stdout.write('Chromium not found: installing Debian\'s chromium package...\n');
+    process.stdout.write("Chromium not found: installing Debian's chromium package...\n");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    const install =
+      update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
     if (install && install.status === 0 && existsSync(DEBIAN_PATH)) return DEBIAN_PATH;
-    throw new Error('installing Debian\'s chromium package failed (see the apt-get output above)');
+    throw new Error("installing Debian's chromium package failed (see the apt-get output above)");
   }
   throw new Error(
     'No Chromium found for the end-to-end tests. Install one (on Debian or Ubuntu: `sudo apt-get install chromium`) ' +

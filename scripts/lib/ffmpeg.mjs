@@ -22,7 +22,7 @@ export function ensureFfmpeg() {
   if (!existsSync('/usr/bin/ffmpeg')) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
-    process.stdout.write('installing Debian\'s ffmpeg so that failed end-to-end tests keep a video...\n');
+    process.stdout.write("installing Debian's ffmpeg so that failed end-to-end tests keep a video...\n");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const r = spawnSync('apt-get', ['install', '-y', '-qq', 'ffmpeg'], { stdio: 'ignore', env });
     if (r.status !== 0) {

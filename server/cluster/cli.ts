@@ -46,23 +46,37 @@ async function main(): Promise<void> {
   const guests = String(values.guests);
   if (!isGuestsMode(guests)) throw new Error(`invalid --guests ${guests} (auto, simulated or qemu)`);
   const maxGuests = values['max-guests'] === undefined ? undefined : Number(values['max-guests']);
-  if (maxGuests !== undefined && !(Number.isInteger(maxGuests) && maxGuests >= 0)) throw new Error(`invalid --max-guests ${String(values['max-guests'])}`);
+  if (maxGuests !== undefined && !(Number.isInteger(maxGuests) && maxGuests >= 0))
+    throw new Error(`invalid --max-guests ${String(values['max-guests'])}`);
   const cluster = await startCluster({
-    port, host: String(values.host), seed: String(values.seed), speed,
-    dataDir: values['data-dir'] as string | undefined, usersFile: values.users as string | undefined,
+    port,
+    host: String(values.host),
+    seed: String(values.seed),
+    speed,
+    dataDir: values['data-dir'] as string | undefined,
+    usersFile: values.users as string | undefined,
     tls: certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined,
-    guests, maxGuests,
-    allowedHosts: String(values['allowed-hosts'] ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    guests,
+    maxGuests,
+    allowedHosts: String(values['allowed-hosts'] ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
   });
   console.log(`Embedded cluster listening on ${cluster.url}`);
   console.log(`Point kubectl at it:  kubectl --server ${cluster.url} get vms -A`);
-  console.log(`  or: kubectl config set-cluster embedded --server=${cluster.url} && kubectl config set-context embedded --cluster=embedded && kubectl config use-context embedded`);
+  console.log(
+    `  or: kubectl config set-cluster embedded --server=${cluster.url} && kubectl config set-context embedded --cluster=embedded && kubectl config use-context embedded`,
+  );
   let stopping = false;
   const stop = (sig: string) => {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`${sig}: shutting down`);
-    cluster.close().then(() => process.exit(0), () => process.exit(1));
+    cluster.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -52,7 +52,9 @@ export interface RunningCluster {
   close(): Promise<void>;
 }
 
-interface Stoppable { stop(): void | Promise<void> }
+interface Stoppable {
+  stop(): void | Promise<void>;
+}
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCluster> {
   const log = opts.log ?? stdoutLog;
@@ -70,7 +72,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     const guests =
       typeof opts.guests === 'object'
         ? { backend: opts.guests, description: `guests: ${opts.guests.kind}` }
-        : selectGuestBackend({ mode: opts.guests ?? 'simulated', speed: opts.speed ?? 1, seed: opts.seed, maxGuests: opts.maxGuests, log });
+        : selectGuestBackend({
+            mode: opts.guests ?? 'simulated',
+            speed: opts.speed ?? 1,
+            seed: opts.seed,
+            maxGuests: opts.maxGuests,
+            log,
+          });
     if (opts.guests) log(guests.description);
     // The controllers also register KubeVirt's subresources on `api` and run the guests.
     stoppers.push(startControllers(store, { speed: opts.speed ?? 1, api, log, backend: guests.backend }));

@@ -67,15 +67,17 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
   // serve-static answers stream errors (a file removed while the folder is rebuilt) with next(err)
   // instead of crashing the process.
-  const assets = opts.staticDir && indexHtml
-    ? serveStatic(opts.staticDir, {
-        index: false,
-        fallthrough: true,
-        setHeaders: (res, filePath) => {
-          if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        },
-      })
-    : undefined;
+  const assets =
+    opts.staticDir && indexHtml
+      ? serveStatic(opts.staticDir, {
+          index: false,
+          fallthrough: true,
+          setHeaders: (res, filePath) => {
+            if (filePath.includes(`${path.sep}assets${path.sep}`))
+              res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          },
+        })
+      : undefined;
   // The app's files, gzip or brotli as the browser accepts (an OpenShift route does not compress):
   // the first page's JavaScript and styles are a few hundred KB instead of 1.5 MB. API answers
   // pass through as the cluster sends them (kube-apiserver compresses large ones itself).
@@ -96,14 +98,19 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       return;
     }
     ensureCsrfCookie(req, res, opts.secureCookies ?? false);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-length': indexHtml.length });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'content-length': indexHtml.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : indexHtml);
   };
 
   const handleApi = (req: IncomingMessage, res: ServerResponse, url: string, requestId: string) => {
     setApiSecurityHeaders(res);
     const method = req.method ?? 'GET';
-    if (!PROXIED_METHODS.has(method)) return sendStatus(res, 405, 'MethodNotAllowed', `the proxy does not forward ${method} requests`);
+    if (!PROXIED_METHODS.has(method))
+      return sendStatus(res, 405, 'MethodNotAllowed', `the proxy does not forward ${method} requests`);
     if (BODYLESS_METHODS.has(method) && hasBody(req)) {
       // Refused, and the connection closed: the body is never read nor forwarded.
       log.warn('request body refused', { requestId, method, path: url.split('?')[0] });
@@ -133,8 +140,13 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     setSecurityHeaders(res);
     res.on('close', () => {
       if (url.startsWith(API_PREFIX)) {
-        log.info('request', { requestId, method: req.method, path: url.split('?')[0], status: res.statusCode,
-          ms: Math.round(performance.now() - started) });
+        log.info('request', {
+          requestId,
+          method: req.method,
+          path: url.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        });
       }
     });
     if (url === '/healthz' || url === '/livez') return void res.end('ok');
@@ -148,14 +160,24 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       return sendStatus(res, 400, 'BadRequest', 'the request target must be a path, with one Host header');
     }
     if (!hostAllowed(req.headers, hosts)) {
-      log.warn('host refused', { requestId, host: req.headers.host, forwardedHost: hosts.trustForwardedHeaders ? req.headers['x-forwarded-host'] : undefined });
+      log.warn('host refused', {
+        requestId,
+        host: req.headers.host,
+        forwardedHost: hosts.trustForwardedHeaders ? req.headers['x-forwarded-host'] : undefined,
+      });
       res.setHeader('Connection', 'close');
-      return sendStatus(res, 403, 'Forbidden', 'this console is not served under that host name: see --allowed-hosts and --public-url');
+      return sendStatus(
+        res,
+        403,
+        'Forbidden',
+        'this console is not served under that host name: see --allowed-hosts and --public-url',
+      );
     }
     if (url === API_PREFIX || url.startsWith(API_PREFIX + '/') || url.startsWith(API_PREFIX + '?')) {
       return handleApi(req, res, url, requestId);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, 'MethodNotAllowed', 'method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendStatus(res, 405, 'MethodNotAllowed', 'method not allowed');
     compress(req, res, () => serveApp(req, res, url.split('?')[0]));
   };
 
@@ -163,7 +185,8 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     // The index page sets the CSRF cookie, so it never comes from the static file handler.
     if (assets && pathname !== '/' && pathname !== '/index.html') {
       return void assets(req, res, (err?: unknown) => {
-        if (!err && pathname.startsWith('/assets/')) return sendStatus(res, 404, 'NotFound', `no such file ${pathname}`);
+        if (!err && pathname.startsWith('/assets/'))
+          return sendStatus(res, 404, 'NotFound', `no such file ${pathname}`);
         if (!err) return serveIndex(req, res);
         log.warn('static file failed', { path: pathname, error: (err as Error).message });
         sendStatus(res, 500, 'InternalError', 'the file could not be read');
@@ -198,7 +221,12 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     }
     if (req.method !== 'GET' || hasBody(req)) return refuseUpgrade(socket, 400, 'Bad Request');
     const target = upstreamTarget(url);
-    if (!target.ok) return refuseUpgrade(socket, target.code, { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[target.code]);
+    if (!target.ok)
+      return refuseUpgrade(
+        socket,
+        target.code,
+        { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[target.code],
+      );
     if (!originAllowed(req.headers, hosts)) {
       log.warn('websocket origin refused', { origin: req.headers.origin, path: url.split('?')[0] });
       return refuseUpgrade(socket, 403, 'Forbidden');

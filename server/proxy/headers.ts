@@ -9,8 +9,17 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
  * frames what it forwards itself).
  */
 const FORWARDED_REQUEST = new Set([
-  'accept', 'accept-encoding', 'accept-language', 'cache-control', 'content-type', 'if-match', 'if-modified-since',
-  'if-none-match', 'if-unmodified-since', 'pragma', 'user-agent',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'content-type',
+  'if-match',
+  'if-modified-since',
+  'if-none-match',
+  'if-unmodified-since',
+  'pragma',
+  'user-agent',
 ]);
 
 /**
@@ -20,12 +29,26 @@ const FORWARDED_REQUEST = new Set([
  * (WWW-Authenticate) or clear the console's storage (Clear-Site-Data).
  */
 const FORWARDED_RESPONSE = new Set([
-  'audit-id', 'cache-control', 'content-encoding', 'content-length', 'content-type', 'etag', 'expires', 'last-modified',
-  'retry-after', 'vary', 'warning', 'x-kubernetes-pf-flowschema-uid', 'x-kubernetes-pf-prioritylevel-uid',
+  'audit-id',
+  'cache-control',
+  'content-encoding',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'last-modified',
+  'retry-after',
+  'vary',
+  'warning',
+  'x-kubernetes-pf-flowschema-uid',
+  'x-kubernetes-pf-prioritylevel-uid',
 ]);
 
 /** The allow-listed request headers plus the upstream's credentials. */
-export function forwardHeaders(incoming: IncomingHttpHeaders, credentials: Record<string, string>): Record<string, string> {
+export function forwardHeaders(
+  incoming: IncomingHttpHeaders,
+  credentials: Record<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming)) {
     if (value === undefined || !FORWARDED_REQUEST.has(name)) continue;

@@ -22,11 +22,18 @@ async function setup(opts: ConsoleOptions = {}) {
   upstream.server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => ws.close()));
   const console_ = await startConsole(upstream.url, { staticDir, ...opts });
   closers.push(upstream.close, console_.close);
-  const get = async (p: string, headers: string) => raw(console_.port, `GET ${p} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`);
-  const upgrade = async (headers: string) => statusOf(await raw(console_.port,
-    'GET /api/kubernetes/api/v1/pods?watch=1 HTTP/1.1\r\n' + headers +
-    'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-    (received) => received.includes('\r\n\r\n')));
+  const get = async (p: string, headers: string) =>
+    raw(console_.port, `GET ${p} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`);
+  const upgrade = async (headers: string) =>
+    statusOf(
+      await raw(
+        console_.port,
+        'GET /api/kubernetes/api/v1/pods?watch=1 HTTP/1.1\r\n' +
+          headers +
+          'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        (received) => received.includes('\r\n\r\n'),
+      ),
+    );
   return { upstream, console_, get, upgrade };
 }
 
@@ -45,12 +52,19 @@ describe('host check (DNS rebinding)', () => {
 
   it('refuses an absolute-form or * target and a second Host header: no page, no cookie, nothing upstream', async () => {
     const { upstream, get, upgrade } = await setup();
-    for (const target of ['http://attacker.example/', 'http://attacker.example/api/kubernetes/api/v1/namespaces', '*']) {
+    for (const target of [
+      'http://attacker.example/',
+      'http://attacker.example/api/kubernetes/api/v1/namespaces',
+      '*',
+    ]) {
       const page = await get(target, 'Host: 127.0.0.1\r\n');
       expect(statusOf(page)).toBe(400);
       expect(page).not.toMatch(/set-cookie/i);
     }
-    for (const hosts of ['Host: 127.0.0.1\r\nHost: attacker.example\r\n', 'Host: attacker.example\r\nHost: 127.0.0.1\r\n']) {
+    for (const hosts of [
+      'Host: 127.0.0.1\r\nHost: attacker.example\r\n',
+      'Host: attacker.example\r\nHost: 127.0.0.1\r\n',
+    ]) {
       expect(statusOf(await get('/', hosts))).toBe(400);
       expect(statusOf(await get('/api/kubernetes/api/v1/namespaces', hosts))).toBe(400);
       expect(await upgrade(hosts)).toBe(400);
@@ -71,18 +85,31 @@ describe('host check (DNS rebinding)', () => {
   it('answers the configured hosts: exact names and *.domain patterns', async () => {
     const { get } = await setup({ allowedHosts: ['console.example.com', '*.apps.example.org'] });
     const statuses: Record<string, number> = {};
-    for (const host of ['console.example.com', 'CONSOLE.example.com.', 'kv.apps.example.org:443', 'apps.example.org', 'console.example.com.evil', 'evilconsole.example.com']) {
+    for (const host of [
+      'console.example.com',
+      'CONSOLE.example.com.',
+      'kv.apps.example.org:443',
+      'apps.example.org',
+      'console.example.com.evil',
+      'evilconsole.example.com',
+    ]) {
       statuses[host] = statusOf(await get('/', `Host: ${host}\r\n`));
     }
     expect(statuses).toEqual({
-      'console.example.com': 200, 'CONSOLE.example.com.': 200, 'kv.apps.example.org:443': 200,
-      'apps.example.org': 403, 'console.example.com.evil': 403, 'evilconsole.example.com': 403,
+      'console.example.com': 200,
+      'CONSOLE.example.com.': 200,
+      'kv.apps.example.org:443': 200,
+      'apps.example.org': 403,
+      'console.example.com.evil': 403,
+      'evilconsole.example.com': 403,
     });
   });
 
   it('ignores a client-sent X-Forwarded-Host in the websocket Origin check', async () => {
     const { upgrade } = await setup();
-    expect(await upgrade('Host: 127.0.0.1:8080\r\nOrigin: https://evil.example\r\nX-Forwarded-Host: evil.example\r\n')).toBe(403);
+    expect(
+      await upgrade('Host: 127.0.0.1:8080\r\nOrigin: https://evil.example\r\nX-Forwarded-Host: evil.example\r\n'),
+    ).toBe(403);
   });
 
   it('behind a trusted proxy, checks X-Forwarded-Host against the allowed hosts and matches the Origin to it', async () => {
@@ -101,6 +128,7 @@ describe('hostName', () => {
     expect(hostName('Example.COM:8080')).toBe('example.com');
     expect(hostName('[::1]:80')).toBe('[::1]');
     expect(hostName('a.example.')).toBe('a.example');
-    for (const bad of ['', 'a b', 'user@host', 'host/path', 'host:port', '[::1', 'a:1:2']) expect(hostName(bad), bad).toBeNull();
+    for (const bad of ['', 'a b', 'user@host', 'host/path', 'host:port', '[::1', 'a:1:2'])
+      expect(hostName(bad), bad).toBeNull();
   });
 });

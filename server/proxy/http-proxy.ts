@@ -163,7 +163,12 @@ async function forward(
     sent();
     if (abort.signal.aborted) return;
     log.warn('upstream request failed', { method, path: path.split('?')[0], error: (err as Error).message });
-    return sendStatus(res, 502, 'ServiceUnavailable', `the Kubernetes API server is not reachable: ${(err as Error).message}`);
+    return sendStatus(
+      res,
+      502,
+      'ServiceUnavailable',
+      `the Kubernetes API server is not reachable: ${(err as Error).message}`,
+    );
   }
   sent();
   res.writeHead(answer.statusCode, responseHeaders(answer.headers));
@@ -172,7 +177,8 @@ async function forward(
     await pipeline(answer.body, res);
   } catch (err) {
     // Not an upstream failure when the client left or the server ended the answer (a drain).
-    if (!abort.signal.aborted && !res.writableEnded) log.warn('upstream answer failed', { method, path: path.split('?')[0], error: (err as Error).message });
+    if (!abort.signal.aborted && !res.writableEnded)
+      log.warn('upstream answer failed', { method, path: path.split('?')[0], error: (err as Error).message });
     res.destroy();
   }
 }

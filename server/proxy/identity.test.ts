@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 /** An upstream with a configured identity, as in kubeconfig or service-account mode. */
-const configured = (url: string): Upstream => ({ url: new URL(url), description: 'configured', credentials: () => ({ authorization: 'Bearer server-token' }) });
+const configured = (url: string): Upstream => ({
+  url: new URL(url),
+  description: 'configured',
+  credentials: () => ({ authorization: 'Bearer server-token' }),
+});
 
 const IDENTITY_HEADERS = {
   'impersonate-user': 'system:admin',
@@ -32,25 +36,32 @@ const IDENTITY_HEADERS = {
 };
 
 describe('identity headers', () => {
-  it('forwards none of the browser\'s identity headers: the configured credentials are the only identity', async () => {
+  it("forwards none of the browser's identity headers: the configured credentials are the only identity", async () => {
     const upstream = await recordingUpstream();
     const console_ = await startConsole(upstream.url, { upstream: configured(upstream.url) });
     closers.push(upstream.close, console_.close);
     const res = await fetch(`${console_.url}/api/kubernetes/api/v1/namespaces`, { headers: IDENTITY_HEADERS });
     expect(res.status).toBe(200);
     const sent = upstream.seen[0].headers;
-    for (const name of Object.keys(IDENTITY_HEADERS)) if (name !== 'authorization') expect(sent[name], name).toBeUndefined();
+    for (const name of Object.keys(IDENTITY_HEADERS))
+      if (name !== 'authorization') expect(sent[name], name).toBeUndefined();
     expect(sent.authorization).toBe('Bearer server-token');
   });
 
-  it('keeps the OAuth proxy\'s user token as the identity in user-token mode', async () => {
+  it("keeps the OAuth proxy's user token as the identity in user-token mode", async () => {
     const upstream = await recordingUpstream();
     const console_ = await startConsole(upstream.url);
     closers.push(upstream.close, console_.close);
-    await fetch(`${console_.url}/api/kubernetes/api/v1/namespaces`, { headers: { ...IDENTITY_HEADERS, 'x-forwarded-access-token': 'user-token' } });
+    await fetch(`${console_.url}/api/kubernetes/api/v1/namespaces`, {
+      headers: { ...IDENTITY_HEADERS, 'x-forwarded-access-token': 'user-token' },
+    });
     const sent = upstream.seen[0].headers;
     expect(sent.authorization).toBe('Bearer user-token');
-    expect(Object.keys(sent).filter((n) => n.startsWith('impersonate-') || n.startsWith('x-remote-') || n.startsWith('x-forwarded-'))).toEqual([]);
+    expect(
+      Object.keys(sent).filter(
+        (n) => n.startsWith('impersonate-') || n.startsWith('x-remote-') || n.startsWith('x-forwarded-'),
+      ),
+    ).toEqual([]);
   });
 
   it('strips the bearer-token websocket subprotocol and identity headers from the upstream handshake, and never echoes it', async () => {
@@ -65,9 +76,13 @@ describe('identity headers', () => {
     const console_ = await startConsole(upstream.url, { upstream: configured(upstream.url) });
     closers.push(upstream.close, console_.close);
     const bearer = `base64url.bearer.authorization.k8s.io.${Buffer.from('stolen').toString('base64url')}`;
-    const ws = new WebSocket(`${console_.url.replace('http', 'ws')}/api/kubernetes/api/v1/namespaces/d/pods/p/exec`, [bearer, 'base64.channel.k8s.io'], {
-      headers: IDENTITY_HEADERS,
-    });
+    const ws = new WebSocket(
+      `${console_.url.replace('http', 'ws')}/api/kubernetes/api/v1/namespaces/d/pods/p/exec`,
+      [bearer, 'base64.channel.k8s.io'],
+      {
+        headers: IDENTITY_HEADERS,
+      },
+    );
     const message = await new Promise<string>((resolve, reject) => {
       ws.on('message', (d) => resolve(d.toString()));
       ws.on('error', reject);
@@ -77,12 +92,13 @@ describe('identity headers', () => {
     ws.close();
     expect(handshakes[0]['sec-websocket-protocol']).toBe('base64.channel.k8s.io');
     expect(handshakes[0].authorization).toBe('Bearer server-token');
-    for (const name of Object.keys(IDENTITY_HEADERS)) if (name !== 'authorization') expect(handshakes[0][name], name).toBeUndefined();
+    for (const name of Object.keys(IDENTITY_HEADERS))
+      if (name !== 'authorization') expect(handshakes[0][name], name).toBeUndefined();
   });
 });
 
 describe('security headers', () => {
-  it('keeps the console\'s own security headers whatever the upstream answers', async () => {
+  it("keeps the console's own security headers whatever the upstream answers", async () => {
     const upstream = await recordingUpstream((_req, res) => {
       res.writeHead(200, {
         'content-type': 'text/html',
@@ -107,7 +123,14 @@ describe('security headers', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'set-cookie', 'clear-site-data', 'location', 'www-authenticate']) {
+    for (const name of [
+      'access-control-allow-origin',
+      'access-control-allow-credentials',
+      'set-cookie',
+      'clear-site-data',
+      'location',
+      'www-authenticate',
+    ]) {
       expect(res.headers.get(name), name).toBeNull();
     }
     expect(res.headers.get('warning')).toBe('299 - "deprecated"');

@@ -29,7 +29,8 @@ export function inClusterUpstream(opts: InClusterOptions): Upstream {
   const caFile = path.join(dir, 'ca.crt');
   if (!existsSync(caFile)) throw new InClusterError(`no cluster CA at ${caFile}`);
   const tokenFile = path.join(dir, 'token');
-  if (opts.serviceAccount && !existsSync(tokenFile)) throw new InClusterError(`no service account token at ${tokenFile}`);
+  if (opts.serviceAccount && !existsSync(tokenFile))
+    throw new InClusterError(`no service account token at ${tokenFile}`);
   const url = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}`);
   return {
     url,

@@ -8,7 +8,10 @@ export interface Logger {
 export type LogLevel = 'info' | 'warn' | 'error';
 const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
 
-export function jsonLogger(write: (line: string) => void = (l) => process.stderr.write(l + '\n'), min: LogLevel = 'info'): Logger {
+export function jsonLogger(
+  write: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+  min: LogLevel = 'info',
+): Logger {
   const emit = (level: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (RANK[level] >= RANK[min]) write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
   };

@@ -17,7 +17,8 @@ const refuse = (code: 400 | 403 | 404, message: string): UpstreamTarget => ({
 
 /** Characters a path segment may carry unescaped (RFC 3986 pchar) besides the unreserved ones. */
 const KEEP_UNESCAPED = /%(3A|40|24|26|2B|2C|3B|3D)/g;
-const encodeSegment = (segment: string) => encodeURIComponent(segment).replace(KEEP_UNESCAPED, (m) => decodeURIComponent(m));
+const encodeSegment = (segment: string) =>
+  encodeURIComponent(segment).replace(KEEP_UNESCAPED, (m) => decodeURIComponent(m));
 
 /**
  * The `proxy` subresources of pods, services and nodes (and the old `/api/v1/proxy/...` form):
@@ -28,7 +29,9 @@ function isProxySubresource(segments: string[]): boolean {
   if (segments[0] !== 'api' || segments[1] !== 'v1') return false;
   if (segments[2] === 'proxy') return true;
   if (segments[2] === 'nodes' && segments[4] === 'proxy') return true;
-  return segments[2] === 'namespaces' && (segments[4] === 'pods' || segments[4] === 'services') && segments[6] === 'proxy';
+  return (
+    segments[2] === 'namespaces' && (segments[4] === 'pods' || segments[4] === 'services') && segments[6] === 'proxy'
+  );
 }
 
 /**
@@ -40,13 +43,15 @@ function isProxySubresource(segments: string[]): boolean {
  * with 403.
  */
 export function upstreamTarget(requestUrl: string): UpstreamTarget {
-  if (!requestUrl.startsWith(API_PREFIX + '/')) return refuse(404, `the proxy does not forward ${requestUrl.split('?')[0]}`);
+  if (!requestUrl.startsWith(API_PREFIX + '/'))
+    return refuse(404, `the proxy does not forward ${requestUrl.split('?')[0]}`);
   const rest = requestUrl.slice(API_PREFIX.length);
   const q = rest.indexOf('?');
   const rawPath = q < 0 ? rest : rest.slice(0, q);
   const query = q < 0 ? '' : rest.slice(q);
   // The query goes upstream as sent: it cannot change the path, but it must be plain URL text.
-  if (!/^[\x21-\x7e]*$/.test(query) || query.includes('#')) return refuse(400, 'the query string has characters a URL may not carry');
+  if (!/^[\x21-\x7e]*$/.test(query) || query.includes('#'))
+    return refuse(400, 'the query string has characters a URL may not carry');
   const raw = rawPath.split('/').slice(1);
   const segments: string[] = [];
   for (const [i, part] of raw.entries()) {
@@ -57,13 +62,15 @@ export function upstreamTarget(requestUrl: string): UpstreamTarget {
       return refuse(400, 'the path has a malformed percent-escape');
     }
     // eslint-disable-next-line no-control-regex
-    if (/[/\\\x00-\x1f\x7f]/.test(segment)) return refuse(400, 'the path has an encoded slash, a backslash or a control character');
+    if (/[/\\\x00-\x1f\x7f]/.test(segment))
+      return refuse(400, 'the path has an encoded slash, a backslash or a control character');
     if (segment === '.' || segment === '..') return refuse(400, 'the path has a dot segment');
     // Repeated slashes collapse; a single trailing slash is kept.
     if (segment !== '' || (i === raw.length - 1 && segments.length > 0)) segments.push(segment);
   }
   const path = '/' + segments.map(encodeSegment).join('/');
   if (!ALLOWED.some((re) => re.test(path))) return refuse(404, `the proxy does not forward ${path}`);
-  if (isProxySubresource(segments)) return refuse(403, 'the console does not forward the proxy subresources of pods, services and nodes');
+  if (isProxySubresource(segments))
+    return refuse(403, 'the console does not forward the proxy subresources of pods, services and nodes');
   return { ok: true, path: path + query };
 }

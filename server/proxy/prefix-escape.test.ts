@@ -63,12 +63,23 @@ describe('prefix escape', () => {
 
   it('answers paths that start with // (static, API and websocket) without a server error', async () => {
     const { upstream, console_ } = await setup();
-    const paths = ['//', '//evil.example/', '//api/kubernetes/api/v1/namespaces', '/api/kubernetes//evil.example/api/v1',
-      '//..', '//%2e%2e/assets', '/%', 'http://evil.example/api/kubernetes/api/v1/namespaces'];
+    const paths = [
+      '//',
+      '//evil.example/',
+      '//api/kubernetes/api/v1/namespaces',
+      '/api/kubernetes//evil.example/api/v1',
+      '//..',
+      '//%2e%2e/assets',
+      '/%',
+      'http://evil.example/api/kubernetes/api/v1/namespaces',
+    ];
     const statuses = await rawStatuses(console_.port, paths);
     for (const p of paths) expect(statuses[p], p).toBeLessThan(500);
-    const upgrade = await raw(console_.port, 'GET //api/kubernetes/api/v1/pods?watch=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
-      'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+    const upgrade = await raw(
+      console_.port,
+      'GET //api/kubernetes/api/v1/pods?watch=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+        'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
     expect(statusOf(upgrade)).toBeGreaterThanOrEqual(400);
     expect(statusOf(upgrade)).toBeLessThan(500);
     expect(upstream.seen.filter((r) => !r.url.startsWith('/api/v1/'))).toEqual([]);

@@ -26,9 +26,15 @@ async function unfinishedUpload(port: number, length: number): Promise<net.Socke
 describe('request bodies held at once', () => {
   it('answers 429 when unfinished uploads hold the budget, and serves again once they go', async () => {
     const upstream = await recordingUpstream();
-    const console_ = await startConsole(upstream.url, { maxBodyBytes: BODY_LIMIT, maxBufferedBodyBytes: 2 * BODY_LIMIT });
+    const console_ = await startConsole(upstream.url, {
+      maxBodyBytes: BODY_LIMIT,
+      maxBufferedBodyBytes: 2 * BODY_LIMIT,
+    });
     closers.push(upstream.close, console_.close);
-    const holders = [await unfinishedUpload(console_.port, BODY_LIMIT), await unfinishedUpload(console_.port, BODY_LIMIT)];
+    const holders = [
+      await unfinishedUpload(console_.port, BODY_LIMIT),
+      await unfinishedUpload(console_.port, BODY_LIMIT),
+    ];
     // The holders' bytes reach the console before this request's: it finds the budget taken.
     let answer = '';
     for (let attempt = 0; attempt < 50 && statusOf(answer) !== 429; attempt++) {

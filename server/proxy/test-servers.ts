@@ -25,10 +25,11 @@ export async function listen(server: http.Server): Promise<Running> {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -44,7 +45,12 @@ export async function recordingUpstream(answer?: (req: http.IncomingMessage, res
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('latin1') });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('latin1'),
+      });
       if (answer) answer(req, res);
       else res.end('{}');
     });
@@ -56,7 +62,10 @@ export async function recordingUpstream(answer?: (req: http.IncomingMessage, res
 export type ConsoleOptions = Partial<ConsoleServerOptions>;
 
 /** A console in front of `upstreamUrl` (pass-through credentials unless `upstream` is given). */
-export async function startConsole(upstreamUrl: string, opts: ConsoleOptions = {}): Promise<Running & { upstream: Upstream }> {
+export async function startConsole(
+  upstreamUrl: string,
+  opts: ConsoleOptions = {},
+): Promise<Running & { upstream: Upstream }> {
   const upstream = opts.upstream ?? passThroughUpstream(upstreamUrl, 'test');
   const { server } = createConsoleServer({ log: silentLogger, maxBodyBytes: 64 * 1024, ...opts, upstream });
   return { ...(await listen(server)), upstream };
@@ -87,7 +96,11 @@ export const statusOf = (answer: string): number => Number(/^HTTP\/1\.1 (\d{3})/
 export const chunk = (data: string): string => `${Buffer.byteLength(data, 'latin1').toString(16)}\r\n${data}\r\n`;
 
 /** Status codes of several raw GETs (each on its own connection) of `paths`. */
-export async function rawStatuses(port: number, paths: string[], headers = 'Host: 127.0.0.1\r\n'): Promise<Record<string, number>> {
+export async function rawStatuses(
+  port: number,
+  paths: string[],
+  headers = 'Host: 127.0.0.1\r\n',
+): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const p of paths) out[p] = statusOf(await raw(port, `GET ${p} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`));
   return out;

@@ -22,7 +22,7 @@ function accountDir(withToken: boolean): string {
 describe('in-cluster upstream', () => {
   const env = { KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443' };
 
-  it('forwards each user\'s own token and refuses requests without one', () => {
+  it("forwards each user's own token and refuses requests without one", () => {
     const up = inClusterUpstream({ serviceAccount: false, accountDir: accountDir(true), env });
     expect(up.url.href).toBe('https://10.0.0.1/');
     expect(up.requiresUserToken).toBe(true);
@@ -41,7 +41,9 @@ describe('in-cluster upstream', () => {
   });
 
   it('says why it cannot start outside a cluster', () => {
-    expect(() => inClusterUpstream({ serviceAccount: false, accountDir: accountDir(true), env: {} })).toThrow(InClusterError);
+    expect(() => inClusterUpstream({ serviceAccount: false, accountDir: accountDir(true), env: {} })).toThrow(
+      InClusterError,
+    );
     expect(() => inClusterUpstream({ serviceAccount: true, accountDir: accountDir(false), env })).toThrow(/token/);
   });
 });
@@ -74,7 +76,7 @@ contexts:
   context: { cluster: c2, user: u2 }
 `;
 
-  it('uses the current context\'s server and token, whatever the browser sends', () => {
+  it("uses the current context's server and token, whatever the browser sends", () => {
     const up = kubeconfigUpstream(kubeconfig(base));
     expect(up.url.origin).toBe('http://127.0.0.1:6443');
     expect(up.credentials({ authorization: 'Bearer browser' })).toEqual({ authorization: 'Bearer tok-1' });

@@ -31,11 +31,13 @@ async function wsUpstream(opts: { hold?: () => Promise<void>; onOpen?: (ws: WebS
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (p) => [...p][0] ?? false });
   server.on('upgrade', (req, socket, head) => {
     handshakes.push(`${req.url} ${req.headers['sec-websocket-protocol'] ?? ''}`);
-    void (opts.hold ?? (async () => {}))().then(() => wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('message', (d: Buffer) => received.push(d.length));
-      ws.on('close', (code) => closes.push(code));
-      opts.onOpen?.(ws);
-    }));
+    void (opts.hold ?? (async () => {}))().then(() =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('message', (d: Buffer) => received.push(d.length));
+        ws.on('close', (code) => closes.push(code));
+        opts.onOpen?.(ws);
+      }),
+    );
   });
   const running = await listen(server);
   const console_ = await startConsole(running.url, { log: jsonLogger((line) => logLines.push(line)) });
@@ -44,8 +46,10 @@ async function wsUpstream(opts: { hold?: () => Promise<void>; onOpen?: (ws: WebS
 }
 
 const PATH = '/api/kubernetes/apis/subresources.kubevirt.io/v1/namespaces/d/virtualmachineinstances/v/console';
-const handshake = (extra: string, base = 'Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n') =>
-  `GET ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n${base}${extra}\r\n`;
+const handshake = (
+  extra: string,
+  base = 'Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n',
+) => `GET ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n${base}${extra}\r\n`;
 
 const until = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 20));
@@ -68,7 +72,7 @@ describe('websocket handshakes', () => {
       'no key': 'Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n',
       'bad key': 'Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: short\r\n',
       'version 8': 'Upgrade: websocket\r\nSec-WebSocket-Version: 8\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n',
-      'h2c': 'Upgrade: h2c\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n',
+      h2c: 'Upgrade: h2c\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n',
     };
     for (const [name, base] of Object.entries(cases)) {
       expect(statusOf(await raw(console_.port, handshake('', base))), name).toBe(400);
@@ -78,7 +82,9 @@ describe('websocket handshakes', () => {
 
   it('closes the upstream websocket of a client that leaves during the upstream handshake', async () => {
     let release!: () => void;
-    const released = new Promise<void>((r) => { release = r; });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
     const up = await wsUpstream({ hold: () => released });
     const socket = net.connect(up.console_.port, '127.0.0.1', () => socket.write(handshake('')));
     await until(() => up.handshakes.length === 1);
@@ -94,7 +100,9 @@ describe('a browser that leaves during the upstream handshake', () => {
   for (const how of ['closes', 'resets'] as const) {
     it(`${how} its connection: that is not logged as an upstream failure`, async () => {
       let release!: () => void;
-      const released = new Promise<void>((r) => { release = r; });
+      const released = new Promise<void>((r) => {
+        release = r;
+      });
       const up = await wsUpstream({ hold: () => released });
       const socket = net.connect(up.console_.port, '127.0.0.1', () => socket.write(handshake('')));
       await until(() => up.handshakes.length === 1);
@@ -113,7 +121,10 @@ describe('websocket resources', () => {
   it(`closes a client that sends a message over ${MAX_CLIENT_MESSAGE} bytes with 1009, and forwards none of it`, async () => {
     const up = await wsUpstream();
     const ws = new WebSocket(`ws://127.0.0.1:${up.console_.port}${PATH}`);
-    await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+    await new Promise((resolve, reject) => {
+      ws.on('open', resolve);
+      ws.on('error', reject);
+    });
     ws.send(Buffer.alloc(1000, 1));
     const code = await new Promise<number>((resolve) => {
       ws.on('close', resolve);

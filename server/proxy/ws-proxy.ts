@@ -17,7 +17,8 @@ export function sendableCloseCode(code: number): number {
 
 /** Refuses an upgrade with a plain HTTP answer on the raw socket. */
 export function refuseUpgrade(socket: Duplex, code: number, message: string, body = ''): void {
-  const payload = body || JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code });
+  const payload =
+    body || JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code });
   socket.end(
     `HTTP/1.1 ${code} ${message.replace(/[\r\n]/g, ' ')}\r\n` +
       'Content-Type: application/json\r\n' +
@@ -35,7 +36,10 @@ const handshakeAgents = new WeakMap<Upstream, http.Agent>();
 function handshakeAgent(upstream: Upstream): http.Agent {
   let agent = handshakeAgents.get(upstream);
   if (!agent) {
-    agent = upstream.url.protocol === 'https:' ? new https.Agent({ ...upstream.tls, keepAlive: false }) : new http.Agent({ keepAlive: false });
+    agent =
+      upstream.url.protocol === 'https:'
+        ? new https.Agent({ ...upstream.tls, keepAlive: false })
+        : new http.Agent({ keepAlive: false });
     handshakeAgents.set(upstream, agent);
   }
   return agent;
@@ -55,8 +59,10 @@ export function handshakeProblem(req: IncomingMessage): string | undefined {
   if (req.method !== 'GET') return 'a websocket handshake is a GET';
   if (req.headers.upgrade?.toLowerCase() !== 'websocket') return 'only websocket upgrades are served';
   if (req.headers['sec-websocket-version'] !== '13') return 'Sec-WebSocket-Version must be 13';
-  if (!/^[+/0-9A-Za-z]{22}==$/.test(req.headers['sec-websocket-key'] ?? '')) return 'missing or malformed Sec-WebSocket-Key';
-  if (offeredSubprotocols(req.headers['sec-websocket-protocol']) === null) return 'Sec-WebSocket-Protocol must list distinct tokens';
+  if (!/^[+/0-9A-Za-z]{22}==$/.test(req.headers['sec-websocket-key'] ?? ''))
+    return 'missing or malformed Sec-WebSocket-Key';
+  if (offeredSubprotocols(req.headers['sec-websocket-protocol']) === null)
+    return 'Sec-WebSocket-Protocol must list distinct tokens';
   return undefined;
 }
 
@@ -121,7 +127,14 @@ export function proxyWebSocket(
       size += c.length;
       if (size <= 64 * 1024) chunks.push(c);
     });
-    answer.on('end', () => refuseUpgrade(socket, answer.statusCode ?? 502, answer.statusMessage ?? 'Bad Gateway', Buffer.concat(chunks).toString()));
+    answer.on('end', () =>
+      refuseUpgrade(
+        socket,
+        answer.statusCode ?? 502,
+        answer.statusMessage ?? 'Bad Gateway',
+        Buffer.concat(chunks).toString(),
+      ),
+    );
     answer.on('error', () => socket.destroy());
   });
   back.on('error', (err) => {

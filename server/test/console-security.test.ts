@@ -22,7 +22,9 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'users-'));
   const usersFile = path.join(dir, 'users.yaml');
-  writeFileSync(usersFile, `users:
+  writeFileSync(
+    usersFile,
+    `users:
   - name: admin
     token: ${ADMIN}
     roles: [admin]
@@ -31,7 +33,8 @@ beforeAll(async () => {
     roles:
       - role: view
         namespaces: [default]
-`);
+`,
+  );
   cluster = await startCluster({ port: 0, seed: 'none', usersFile, log: (m) => logLines.push(m) });
   console_ = createConsoleServer({
     upstream: passThroughUpstream(cluster.url, 'embedded'),
@@ -69,17 +72,25 @@ describe('console with per-user tokens against the embedded cluster', () => {
     const list = await fetch(base + vmsPath, { headers: { 'x-forwarded-access-token': VIEWER } });
     expect(list.status).toBe(200);
     expect((await json(list)).items.map((i) => i.metadata.name)).toEqual(['vm1']);
-    const del = await fetch(`${base}${vmsPath}/vm1`, { method: 'DELETE', headers: { ...csrf, 'x-forwarded-access-token': VIEWER } });
+    const del = await fetch(`${base}${vmsPath}/vm1`, {
+      method: 'DELETE',
+      headers: { ...csrf, 'x-forwarded-access-token': VIEWER },
+    });
     expect(del.status).toBe(403);
     const status = await json(del);
-    expect(status.message).toBe('virtualmachines.kubevirt.io "vm1" is forbidden: User "viewer" cannot delete resource "virtualmachines" in API group "kubevirt.io" in the namespace "default"');
+    expect(status.message).toBe(
+      'virtualmachines.kubevirt.io "vm1" is forbidden: User "viewer" cannot delete resource "virtualmachines" in API group "kubevirt.io" in the namespace "default"',
+    );
   });
 
   it('treats a request without a token as anonymous, and refuses one without the CSRF header', async () => {
     const anonymous = await fetch(base + vmsPath);
     expect(anonymous.status).toBe(403);
     expect((await json(anonymous)).message).toContain('User "system:anonymous" cannot list resource "virtualmachines"');
-    const noCsrf = await fetch(`${base}${vmsPath}/vm1`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
+    const noCsrf = await fetch(`${base}${vmsPath}/vm1`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
     expect(noCsrf.status).toBe(403);
     expect((await json(noCsrf)).message).toMatch(/CSRF/);
     const still = await fetch(`${base}${vmsPath}/vm1`, { headers: { authorization: `Bearer ${ADMIN}` } });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 
 afterAll(() => cluster.close());
 
-interface Rendered { kind: string; metadata: { name: string; namespace?: string }; spec?: Record<string, unknown> }
+interface Rendered {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  spec?: Record<string, unknown>;
+}
 interface Container {
   name: string;
   args?: string[];
@@ -45,7 +49,10 @@ describe.each([
     const objects = await render(overlay);
     expect(objects.map((o) => o.kind).sort()).toEqual([...kinds].sort());
     const deployment = objects.find((o) => o.kind === 'Deployment')!;
-    const spec = deployment.spec as { replicas: number; template: { spec: { containers: Container[]; securityContext: Record<string, unknown> } } };
+    const spec = deployment.spec as {
+      replicas: number;
+      template: { spec: { containers: Container[]; securityContext: Record<string, unknown> } };
+    };
     expect(spec.replicas).toBe(2);
     expect(spec.template.spec.securityContext).toMatchObject({ runAsNonRoot: true });
     for (const c of spec.template.spec.containers) {
@@ -53,7 +60,10 @@ describe.each([
       expect(c.resources?.limits, c.name).toBeDefined();
       expect(c.readinessProbe, c.name).toBeDefined();
       expect(c.livenessProbe, c.name).toBeDefined();
-      expect(c.securityContext, c.name).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(c.securityContext, c.name).toMatchObject({
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
       expect(c.securityContext.runAsUser, c.name).toBeUndefined();
     }
     const consoleContainer = spec.template.spec.containers.find((c) => c.name === 'console')!;
@@ -67,7 +77,14 @@ describe.each([
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(kinds.length);
     for (const line of lines) expect(line).toMatch(/ (created|configured|unchanged) \(server dry run\)$/);
-    const stored = await kubectl.run(['get', 'deployments,services,serviceaccounts', '-n', 'kubevirt-console', '-o', 'name']);
+    const stored = await kubectl.run([
+      'get',
+      'deployments,services,serviceaccounts',
+      '-n',
+      'kubevirt-console',
+      '-o',
+      'name',
+    ]);
     expect(stored.stdout).not.toContain('kubevirt-console');
   });
 });
@@ -78,6 +95,8 @@ describe('deploy/openshift specifics', () => {
     const route = objects.find((o) => o.kind === 'Route')!;
     expect(route.spec).toMatchObject({ tls: { termination: 'reencrypt', insecureEdgeTerminationPolicy: 'Redirect' } });
     const service = objects.find((o) => o.kind === 'Service')!;
-    expect(service.metadata).toMatchObject({ annotations: { 'service.beta.openshift.io/serving-cert-secret-name': 'kubevirt-console-tls' } });
+    expect(service.metadata).toMatchObject({
+      annotations: { 'service.beta.openshift.io/serving-cert-secret-name': 'kubevirt-console-tls' },
+    });
   });
 });

@@ -19,16 +19,73 @@ const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'i
 
 /** A CA, and a certificate for 127.0.0.1 signed by it. */
 function makeCertificates(): void {
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=test-ca');
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=test-ca',
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'server.key',
+    '-out',
+    'server.csr',
+    '-subj',
+    '/CN=127.0.0.1',
+  );
   writeFileSync(file('san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '1', '-extfile', 'san.ext');
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other-ca.crt', '-days', '1', '-subj', '/CN=other-ca');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '1',
+    '-extfile',
+    'san.ext',
+  );
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'other.key',
+    '-out',
+    'other-ca.crt',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=other-ca',
+  );
 }
 
 function kubeconfig(name: string, server: string, caFile: string): string {
   const ca = readFileSync(file(caFile)).toString('base64');
-  writeFileSync(file(name), `apiVersion: v1
+  writeFileSync(
+    file(name),
+    `apiVersion: v1
 kind: Config
 current-context: embedded
 clusters:
@@ -43,7 +100,8 @@ users:
 contexts:
 - name: embedded
   context: { cluster: embedded, user: admin }
-`);
+`,
+  );
   return file(name);
 }
 
@@ -61,11 +119,15 @@ beforeAll(async () => {
   makeCertificates();
   writeFileSync(file('users.yaml'), `users:\n  - name: kc-admin\n    token: ${TOKEN}\n    roles: [admin]\n`);
   cluster = await startCluster({
-    port: 0, seed: 'none', usersFile: file('users.yaml'), log: () => {},
+    port: 0,
+    seed: 'none',
+    usersFile: file('users.yaml'),
+    log: () => {},
     tls: { cert: readFileSync(file('server.crt')), key: readFileSync(file('server.key')) },
   });
   await cluster.store.create('virtualmachines.kubevirt.io', {
-    apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine',
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
     metadata: { name: 'tls-vm', namespace: 'default' },
     spec: { runStrategy: 'Halted', template: { spec: { domain: { devices: {}, memory: { guest: '128Mi' } } } } },
   });

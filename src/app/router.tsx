@@ -14,17 +14,50 @@ function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): Compone
   return lazy(() => load().then((m) => ({ default: pick(m) })));
 }
 
-const OverviewPage = page(() => import('../features/overview/overview-page'), (m) => m.OverviewPage);
-const ExposeVmPage = page(() => import('../features/services/expose/expose-vm-page'), (m) => m.ExposeVmPage);
-const VmDetailsPage = page(() => import('../features/vms/details/vm-details-page'), (m) => m.VmDetailsPage);
-const CreateVmPage = page(() => import('../features/create/create-vm-page'), (m) => m.CreateVmPage);
-const ImportYamlPage = page(() => import('../features/create/import/import-yaml-page'), (m) => m.ImportYamlPage);
-const VmiListPage = page(() => import('../features/vmis/vmi-list-page'), (m) => m.VmiListPage);
-const VmiDetailsPage = page(() => import('../features/vmis/details/vmi-details-page'), (m) => m.VmiDetailsPage);
-const ServiceListPage = page(() => import('../features/services/service-list-page'), (m) => m.ServiceListPage);
-const ClusterPage = page(() => import('../features/cluster/cluster-page'), (m) => m.ClusterPage);
-const StandaloneVmConsolePage = page(() => import('../features/consoles/standalone-console-page'), (m) => m.StandaloneVmConsolePage);
-const StandaloneVmiConsolePage = page(() => import('../features/consoles/standalone-console-page'), (m) => m.StandaloneVmiConsolePage);
+const OverviewPage = page(
+  () => import('../features/overview/overview-page'),
+  (m) => m.OverviewPage,
+);
+const ExposeVmPage = page(
+  () => import('../features/services/expose/expose-vm-page'),
+  (m) => m.ExposeVmPage,
+);
+const VmDetailsPage = page(
+  () => import('../features/vms/details/vm-details-page'),
+  (m) => m.VmDetailsPage,
+);
+const CreateVmPage = page(
+  () => import('../features/create/create-vm-page'),
+  (m) => m.CreateVmPage,
+);
+const ImportYamlPage = page(
+  () => import('../features/create/import/import-yaml-page'),
+  (m) => m.ImportYamlPage,
+);
+const VmiListPage = page(
+  () => import('../features/vmis/vmi-list-page'),
+  (m) => m.VmiListPage,
+);
+const VmiDetailsPage = page(
+  () => import('../features/vmis/details/vmi-details-page'),
+  (m) => m.VmiDetailsPage,
+);
+const ServiceListPage = page(
+  () => import('../features/services/service-list-page'),
+  (m) => m.ServiceListPage,
+);
+const ClusterPage = page(
+  () => import('../features/cluster/cluster-page'),
+  (m) => m.ClusterPage,
+);
+const StandaloneVmConsolePage = page(
+  () => import('../features/consoles/standalone-console-page'),
+  (m) => m.StandaloneVmConsolePage,
+);
+const StandaloneVmiConsolePage = page(
+  () => import('../features/consoles/standalone-console-page'),
+  (m) => m.StandaloneVmiConsolePage,
+);
 
 /** A list page served at /k8s/all-namespaces/<resource> and /k8s/ns/:ns/<resource>. */
 function namespaced(resource: string, element: ReactNode) {

@@ -8,7 +8,9 @@ const KEY = 'theme';
 export const DARK_THEME_CLASS = 'pf-v6-theme-dark';
 
 function systemTheme(): Theme {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 }
 
 const asTheme = (v: string | null): Theme | undefined => (v === 'dark' || v === 'light' ? v : undefined);

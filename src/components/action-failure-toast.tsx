@@ -5,7 +5,15 @@ import { describeError } from './error-details';
 const TOAST_MS = 20_000;
 
 /** One failed VM action: its title and the server's message, closed by hand or after a while. */
-export function ActionFailureToast({ title, error, onDismiss }: { title: string; error: unknown; onDismiss: () => void }) {
+export function ActionFailureToast({
+  title,
+  error,
+  onDismiss,
+}: {
+  title: string;
+  error: unknown;
+  onDismiss: () => void;
+}) {
   const d = describeError(error);
   return (
     <Alert

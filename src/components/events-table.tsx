@@ -22,12 +22,20 @@ export function EventsTable({ id, events }: { id: string; events: CoreEvent[] })
         {events.map((e) => {
           const warning = isWarning(e);
           return (
-            <Tr key={e.metadata?.uid ?? e.metadata?.name} className={warning ? 'kv-event--warning' : undefined} id={`event-${e.metadata?.uid}`}>
+            <Tr
+              key={e.metadata?.uid ?? e.metadata?.name}
+              className={warning ? 'kv-event--warning' : undefined}
+              id={`event-${e.metadata?.uid}`}
+            >
               <Td dataLabel="Type">
                 {warning ? (
-                  <Label color="orange" icon={<ExclamationTriangleIcon />} isCompact>Warning</Label>
+                  <Label color="orange" icon={<ExclamationTriangleIcon />} isCompact>
+                    Warning
+                  </Label>
                 ) : (
-                  <Label isCompact variant="outline">{e.type ?? 'Normal'}</Label>
+                  <Label isCompact variant="outline">
+                    {e.type ?? 'Normal'}
+                  </Label>
                 )}
               </Td>
               <Td dataLabel="Reason">
@@ -37,7 +45,9 @@ export function EventsTable({ id, events }: { id: string; events: CoreEvent[] })
               <Td dataLabel="Object">
                 {e.involvedObject?.kind} {e.involvedObject?.name}
               </Td>
-              <Td dataLabel="Message" modifier="breakWord">{e.message}</Td>
+              <Td dataLabel="Message" modifier="breakWord">
+                {e.message}
+              </Td>
               <Td dataLabel="Last seen">
                 <Timestamp value={eventTime(e)} />
               </Td>

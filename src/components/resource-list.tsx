@@ -27,7 +27,9 @@ export function ResourceList<T extends K8sResource>(p: ResourceListProps<T>) {
   if (!p.data.length) {
     return (
       <EmptyStateView title={`No ${p.noun} found`} actions={p.emptyActions}>
-        {p.namespace ? `There are no ${p.noun} in namespace ${p.namespace}.` : `There are no ${p.noun} in any namespace.`}
+        {p.namespace
+          ? `There are no ${p.noun} in namespace ${p.namespace}.`
+          : `There are no ${p.noun} in any namespace.`}
       </EmptyStateView>
     );
   }

@@ -40,11 +40,18 @@ describe('errors', () => {
       status: 'Failure',
       message: 'VirtualMachine.kubevirt.io "x" is invalid: spec.running: Invalid value',
       reason: 'Invalid',
-      details: { name: 'x', kind: 'VirtualMachine', causes: [{ reason: 'FieldValueInvalid', message: 'bad', field: 'spec.running' }] },
+      details: {
+        name: 'x',
+        kind: 'VirtualMachine',
+        causes: [{ reason: 'FieldValueInvalid', message: 'bad', field: 'spec.running' }],
+      },
       code: 422,
     };
     reply(422, status, 'Unprocessable Entity');
-    const err = await k8sCreate(VirtualMachineModel, { metadata: { name: 'x', namespace: 'n' }, spec: { template: {} } }).catch((e: unknown) => e);
+    const err = await k8sCreate(VirtualMachineModel, {
+      metadata: { name: 'x', namespace: 'n' },
+      spec: { template: {} },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(K8sError);
     const k = err as K8sError;
     expect(k.code).toBe(422);
@@ -55,7 +62,12 @@ describe('errors', () => {
 
   it('makes a Status from a non-Status error body', () => {
     const e = errorFromResponse(502, 'Bad Gateway', '<html>upstream down</html>');
-    expect(e.status).toMatchObject({ kind: 'Status', code: 502, reason: 'InternalError', message: '<html>upstream down</html>' });
+    expect(e.status).toMatchObject({
+      kind: 'Status',
+      code: 502,
+      reason: 'InternalError',
+      message: '<html>upstream down</html>',
+    });
     const empty = errorFromResponse(403, 'Forbidden', '');
     expect(empty.reason).toBe('Forbidden');
     expect(empty.message).toBe('403 Forbidden');
@@ -94,7 +106,10 @@ describe('requests', () => {
 
   it('PUTs updates to the object URL taken from its metadata', async () => {
     reply(200, {});
-    await k8sUpdate(VirtualMachineModel, { metadata: { name: 'vm', namespace: 'n', resourceVersion: '5' }, spec: { template: {} } });
+    await k8sUpdate(VirtualMachineModel, {
+      metadata: { name: 'vm', namespace: 'n', resourceVersion: '5' },
+      spec: { template: {} },
+    });
     expect(calls[0].url).toBe('/api/kubernetes/apis/kubevirt.io/v1/namespaces/n/virtualmachines/vm');
     expect(calls[0].init.method).toBe('PUT');
     expect(JSON.parse(calls[0].init.body as string).metadata.resourceVersion).toBe('5');
@@ -105,30 +120,49 @@ describe('requests', () => {
     reply(200, {});
     reply(200, {});
     await k8sPatch(VirtualMachineModel, 'vm', { spec: { runStrategy: 'Halted' } }, { namespace: 'n', type: 'merge' });
-    await k8sPatch(VirtualMachineModel, 'vm', [{ op: 'replace', path: '/spec/runStrategy', value: 'Always' }], { namespace: 'n', type: 'json' });
-    await k8sPatch(VirtualMachineModel, 'vm', { metadata: { name: 'vm' }, spec: {} }, { namespace: 'n', type: 'apply', force: true });
+    await k8sPatch(VirtualMachineModel, 'vm', [{ op: 'replace', path: '/spec/runStrategy', value: 'Always' }], {
+      namespace: 'n',
+      type: 'json',
+    });
+    await k8sPatch(
+      VirtualMachineModel,
+      'vm',
+      { metadata: { name: 'vm' }, spec: {} },
+      { namespace: 'n', type: 'apply', force: true },
+    );
     expect(calls.map((c) => headers(c)['Content-Type'])).toEqual([
       'application/merge-patch+json',
       'application/json-patch+json',
       'application/apply-patch+yaml',
     ]);
-    expect(calls[2].url).toBe('/api/kubernetes/apis/kubevirt.io/v1/namespaces/n/virtualmachines/vm?fieldManager=kubevirt-console&force=true');
+    expect(calls[2].url).toBe(
+      '/api/kubernetes/apis/kubevirt.io/v1/namespaces/n/virtualmachines/vm?fieldManager=kubevirt-console&force=true',
+    );
     expect(calls.every((c) => c.init.method === 'PATCH')).toBe(true);
   });
 
   it('DELETEs with DeleteOptions', async () => {
     reply(200, { kind: 'Status', status: 'Success' });
-    await k8sDelete(VirtualMachineModel, 'vm', { namespace: 'n', propagationPolicy: 'Foreground', gracePeriodSeconds: 0 });
+    await k8sDelete(VirtualMachineModel, 'vm', {
+      namespace: 'n',
+      propagationPolicy: 'Foreground',
+      gracePeriodSeconds: 0,
+    });
     expect(calls[0].init.method).toBe('DELETE');
     expect(JSON.parse(calls[0].init.body as string)).toEqual({
-      kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Foreground', gracePeriodSeconds: 0,
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      propagationPolicy: 'Foreground',
+      gracePeriodSeconds: 0,
     });
     expect(headers(calls[0])['X-CSRFToken']).toBe('abc=123');
   });
 
   it('PUTs KubeVirt subresources with an empty body answer', async () => {
     reply(202, '');
-    expect(await k8sPutSubresource(VirtualMachineModel, 'vm', 'start', {}, { namespace: 'n', kubevirt: true })).toBeUndefined();
+    expect(
+      await k8sPutSubresource(VirtualMachineModel, 'vm', 'start', {}, { namespace: 'n', kubevirt: true }),
+    ).toBeUndefined();
     expect(calls[0].url).toBe('/api/kubernetes/apis/subresources.kubevirt.io/v1/namespaces/n/virtualmachines/vm/start');
     expect(calls[0].init.method).toBe('PUT');
   });
@@ -145,7 +179,10 @@ describe('requests', () => {
 
   it('reports each page but the last, and asks later pages with nextLimit', async () => {
     reply(200, { metadata: { resourceVersion: '10', continue: 't1' }, items: [{ metadata: { name: 'a' } }] });
-    reply(200, { metadata: { resourceVersion: '10', continue: 't2' }, items: [{ metadata: { name: 'b' } }, { metadata: { name: 'c' } }] });
+    reply(200, {
+      metadata: { resourceVersion: '10', continue: 't2' },
+      items: [{ metadata: { name: 'b' } }, { metadata: { name: 'c' } }],
+    });
     reply(200, { metadata: { resourceVersion: '10' }, items: [{ metadata: { name: 'd' } }] });
     const reports: K8sResource[][] = [];
     const list = await k8sListAll(PodModel, { limit: 1, nextLimit: 2, onPage: (l) => reports.push(l.items) });
@@ -163,7 +200,10 @@ describe('requests', () => {
     reply(200, { metadata: { resourceVersion: '20', continue: 'new' }, items: [{ metadata: { name: 'a' } }] });
     reply(200, { metadata: { resourceVersion: '20' }, items: [{ metadata: { name: 'b' } }] });
     const seen: string[][] = [];
-    const list = await k8sListAll(PodModel, { limit: 1, onPage: (l) => seen.push(l.items.map((i) => i.metadata?.name ?? '')) });
+    const list = await k8sListAll(PodModel, {
+      limit: 1,
+      onPage: (l) => seen.push(l.items.map((i) => i.metadata?.name ?? '')),
+    });
     expect(list.items.map((i) => i.metadata?.name)).toEqual(['a', 'b']);
     expect(list.metadata?.resourceVersion).toBe('20');
     expect(seen).toEqual([['stale'], ['a']]);

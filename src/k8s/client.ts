@@ -127,13 +127,17 @@ export async function k8sListAll<T extends K8sResource>(
 
 export const k8sCreate = <T extends K8sResource>(model: K8sModel<T>, obj: T, o: WriteOptions = {}) =>
   k8sRequest<T>(resourceUrl(model, { namespace: nsOf(obj, o.namespace) }, writeParams(o)), {
-    method: 'POST', body: obj, signal: o.signal,
+    method: 'POST',
+    body: obj,
+    signal: o.signal,
   });
 
 /** PUT of a whole object; send the resourceVersion you read to get a 409 Conflict on a concurrent change. */
 export const k8sUpdate = <T extends K8sResource>(model: K8sModel<T>, obj: T, o: WriteOptions = {}) =>
   k8sRequest<T>(resourceUrl(model, { namespace: nsOf(obj, o.namespace), name: nameOf(obj) }, writeParams(o)), {
-    method: 'PUT', body: obj, signal: o.signal,
+    method: 'PUT',
+    body: obj,
+    signal: o.signal,
   });
 
 export type PatchType = 'merge' | 'json' | 'apply';
@@ -174,7 +178,10 @@ export function k8sPatch<T extends K8sResource>(
     force: o.type === 'apply' && o.force ? true : undefined,
   };
   return k8sRequest<T>(resourceUrl(model, { namespace: o.namespace, name, subresource: o.subresource }, params), {
-    method: 'PATCH', body: patch, contentType: PATCH_CONTENT_TYPE[o.type], signal: o.signal,
+    method: 'PATCH',
+    body: patch,
+    contentType: PATCH_CONTENT_TYPE[o.type],
+    signal: o.signal,
   });
 }
 
@@ -191,7 +198,9 @@ export function k8sDelete<T extends K8sResource>(model: K8sModel<T>, name: strin
   if (o.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = o.gracePeriodSeconds;
   if (o.dryRun) body.dryRun = ['All'];
   return k8sRequest<T | Status>(resourceUrl(model, { namespace: o.namespace, name }), {
-    method: 'DELETE', body, signal: o.signal,
+    method: 'DELETE',
+    body,
+    signal: o.signal,
   });
 }
 

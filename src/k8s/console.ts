@@ -41,7 +41,11 @@ export function openConsoleSocket(t: ConsoleTarget, kind: ConsoleSubresource, o:
 
 /** The URL of a VMI's current screen as a PNG. */
 export const vncScreenshotUrl = (t: ConsoleTarget): string =>
-  kubevirtSubresourceUrl(VirtualMachineInstanceModel, { namespace: t.namespace, name: t.name, subresource: 'vnc/screenshot' });
+  kubevirtSubresourceUrl(VirtualMachineInstanceModel, {
+    namespace: t.namespace,
+    name: t.name,
+    subresource: 'vnc/screenshot',
+  });
 
 /** GETs a binary answer (an image); non-2xx answers throw a K8sError with the server's Status. */
 export async function k8sGetBlob(url: string, signal?: AbortSignal): Promise<Blob> {

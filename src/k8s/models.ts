@@ -57,99 +57,197 @@ export const KUBEVIRT_SUBRESOURCE_GROUP = 'subresources.kubevirt.io';
 
 // KubeVirt
 export const VirtualMachineModel = model<V1VirtualMachine>({
-  group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachine', plural: 'virtualmachines',
-  namespaced: true, label: 'VirtualMachine', labelPlural: 'Virtual machines',
+  group: 'kubevirt.io',
+  version: 'v1',
+  kind: 'VirtualMachine',
+  plural: 'virtualmachines',
+  namespaced: true,
+  label: 'VirtualMachine',
+  labelPlural: 'Virtual machines',
 });
 export const VirtualMachineInstanceModel = model<V1VirtualMachineInstance>({
-  group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachineInstance', plural: 'virtualmachineinstances',
-  namespaced: true, label: 'VirtualMachineInstance', labelPlural: 'VirtualMachine instances',
+  group: 'kubevirt.io',
+  version: 'v1',
+  kind: 'VirtualMachineInstance',
+  plural: 'virtualmachineinstances',
+  namespaced: true,
+  label: 'VirtualMachineInstance',
+  labelPlural: 'VirtualMachine instances',
 });
 export const VirtualMachineInstanceMigrationModel = model<V1VirtualMachineInstanceMigration>({
-  group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachineInstanceMigration',
-  plural: 'virtualmachineinstancemigrations', namespaced: true,
-  label: 'VirtualMachineInstanceMigration', labelPlural: 'VirtualMachineInstance migrations',
+  group: 'kubevirt.io',
+  version: 'v1',
+  kind: 'VirtualMachineInstanceMigration',
+  plural: 'virtualmachineinstancemigrations',
+  namespaced: true,
+  label: 'VirtualMachineInstanceMigration',
+  labelPlural: 'VirtualMachineInstance migrations',
 });
 export const KubeVirtModel = model<V1KubeVirt>({
-  group: 'kubevirt.io', version: 'v1', kind: 'KubeVirt', plural: 'kubevirts',
-  namespaced: true, label: 'KubeVirt', labelPlural: 'KubeVirts',
+  group: 'kubevirt.io',
+  version: 'v1',
+  kind: 'KubeVirt',
+  plural: 'kubevirts',
+  namespaced: true,
+  label: 'KubeVirt',
+  labelPlural: 'KubeVirts',
 });
 export const VirtualMachineInstancetypeModel = model<V1beta1VirtualMachineInstancetype>({
-  group: 'instancetype.kubevirt.io', version: 'v1beta1', kind: 'VirtualMachineInstancetype',
-  plural: 'virtualmachineinstancetypes', namespaced: true,
-  label: 'VirtualMachineInstancetype', labelPlural: 'Instance types',
+  group: 'instancetype.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'VirtualMachineInstancetype',
+  plural: 'virtualmachineinstancetypes',
+  namespaced: true,
+  label: 'VirtualMachineInstancetype',
+  labelPlural: 'Instance types',
 });
 export const VirtualMachineClusterInstancetypeModel = model<V1beta1VirtualMachineClusterInstancetype>({
-  group: 'instancetype.kubevirt.io', version: 'v1beta1', kind: 'VirtualMachineClusterInstancetype',
-  plural: 'virtualmachineclusterinstancetypes', namespaced: false,
-  label: 'VirtualMachineClusterInstancetype', labelPlural: 'Cluster instance types',
+  group: 'instancetype.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'VirtualMachineClusterInstancetype',
+  plural: 'virtualmachineclusterinstancetypes',
+  namespaced: false,
+  label: 'VirtualMachineClusterInstancetype',
+  labelPlural: 'Cluster instance types',
 });
 export const VirtualMachinePreferenceModel = model<V1beta1VirtualMachinePreference>({
-  group: 'instancetype.kubevirt.io', version: 'v1beta1', kind: 'VirtualMachinePreference',
-  plural: 'virtualmachinepreferences', namespaced: true,
-  label: 'VirtualMachinePreference', labelPlural: 'Preferences',
+  group: 'instancetype.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'VirtualMachinePreference',
+  plural: 'virtualmachinepreferences',
+  namespaced: true,
+  label: 'VirtualMachinePreference',
+  labelPlural: 'Preferences',
 });
 export const VirtualMachineClusterPreferenceModel = model<V1beta1VirtualMachineClusterPreference>({
-  group: 'instancetype.kubevirt.io', version: 'v1beta1', kind: 'VirtualMachineClusterPreference',
-  plural: 'virtualmachineclusterpreferences', namespaced: false,
-  label: 'VirtualMachineClusterPreference', labelPlural: 'Cluster preferences',
+  group: 'instancetype.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'VirtualMachineClusterPreference',
+  plural: 'virtualmachineclusterpreferences',
+  namespaced: false,
+  label: 'VirtualMachineClusterPreference',
+  labelPlural: 'Cluster preferences',
 });
 export const VirtualMachineSnapshotModel = model<V1beta1VirtualMachineSnapshot>({
-  group: 'snapshot.kubevirt.io', version: 'v1beta1', kind: 'VirtualMachineSnapshot',
-  plural: 'virtualmachinesnapshots', namespaced: true,
-  label: 'VirtualMachineSnapshot', labelPlural: 'Snapshots',
+  group: 'snapshot.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'VirtualMachineSnapshot',
+  plural: 'virtualmachinesnapshots',
+  namespaced: true,
+  label: 'VirtualMachineSnapshot',
+  labelPlural: 'Snapshots',
 });
 
 // CDI
 export const DataVolumeModel = model<V1beta1DataVolume>({
-  group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'DataVolume', plural: 'datavolumes',
-  namespaced: true, label: 'DataVolume', labelPlural: 'DataVolumes',
+  group: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'DataVolume',
+  plural: 'datavolumes',
+  namespaced: true,
+  label: 'DataVolume',
+  labelPlural: 'DataVolumes',
 });
 export const DataSourceModel = model<V1beta1DataSource>({
-  group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'DataSource', plural: 'datasources',
-  namespaced: true, label: 'DataSource', labelPlural: 'DataSources',
+  group: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'DataSource',
+  plural: 'datasources',
+  namespaced: true,
+  label: 'DataSource',
+  labelPlural: 'DataSources',
 });
 /** CDI's operator CR (cluster-scoped; CDI itself runs in the `cdi` namespace). */
 export const CDIModel = model<V1beta1CDI>({
-  group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'CDI', plural: 'cdis',
-  namespaced: false, label: 'CDI', labelPlural: 'CDIs',
+  group: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'CDI',
+  plural: 'cdis',
+  namespaced: false,
+  label: 'CDI',
+  labelPlural: 'CDIs',
 });
 
 // Core and other Kubernetes kinds
 export const NamespaceModel = model<IoK8sApiCoreV1Namespace>({
-  group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces',
-  namespaced: false, label: 'Namespace', labelPlural: 'Namespaces',
+  group: '',
+  version: 'v1',
+  kind: 'Namespace',
+  plural: 'namespaces',
+  namespaced: false,
+  label: 'Namespace',
+  labelPlural: 'Namespaces',
 });
 export const PodModel = model<IoK8sApiCoreV1Pod>({
-  group: '', version: 'v1', kind: 'Pod', plural: 'pods',
-  namespaced: true, label: 'Pod', labelPlural: 'Pods',
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  plural: 'pods',
+  namespaced: true,
+  label: 'Pod',
+  labelPlural: 'Pods',
 });
 export const ServiceModel = model<IoK8sApiCoreV1Service>({
-  group: '', version: 'v1', kind: 'Service', plural: 'services',
-  namespaced: true, label: 'Service', labelPlural: 'Services',
+  group: '',
+  version: 'v1',
+  kind: 'Service',
+  plural: 'services',
+  namespaced: true,
+  label: 'Service',
+  labelPlural: 'Services',
 });
 export const EventModel = model<IoK8sApiCoreV1Event>({
-  group: '', version: 'v1', kind: 'Event', plural: 'events',
-  namespaced: true, label: 'Event', labelPlural: 'Events',
+  group: '',
+  version: 'v1',
+  kind: 'Event',
+  plural: 'events',
+  namespaced: true,
+  label: 'Event',
+  labelPlural: 'Events',
 });
 export const NodeModel = model<IoK8sApiCoreV1Node>({
-  group: '', version: 'v1', kind: 'Node', plural: 'nodes',
-  namespaced: false, label: 'Node', labelPlural: 'Nodes',
+  group: '',
+  version: 'v1',
+  kind: 'Node',
+  plural: 'nodes',
+  namespaced: false,
+  label: 'Node',
+  labelPlural: 'Nodes',
 });
 export const PersistentVolumeClaimModel = model<IoK8sApiCoreV1PersistentVolumeClaim>({
-  group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims',
-  namespaced: true, label: 'PersistentVolumeClaim', labelPlural: 'PersistentVolumeClaims',
+  group: '',
+  version: 'v1',
+  kind: 'PersistentVolumeClaim',
+  plural: 'persistentvolumeclaims',
+  namespaced: true,
+  label: 'PersistentVolumeClaim',
+  labelPlural: 'PersistentVolumeClaims',
 });
 export const StorageClassModel = model<IoK8sApiStorageV1StorageClass>({
-  group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', plural: 'storageclasses',
-  namespaced: false, label: 'StorageClass', labelPlural: 'StorageClasses',
+  group: 'storage.k8s.io',
+  version: 'v1',
+  kind: 'StorageClass',
+  plural: 'storageclasses',
+  namespaced: false,
+  label: 'StorageClass',
+  labelPlural: 'StorageClasses',
 });
 // No type package covers these two; they are used through their metadata only.
 export const RouteModel = model<K8sResource & { spec?: { host?: string; to?: { kind?: string; name?: string } } }>({
-  group: 'route.openshift.io', version: 'v1', kind: 'Route', plural: 'routes',
-  namespaced: true, label: 'Route', labelPlural: 'Routes',
+  group: 'route.openshift.io',
+  version: 'v1',
+  kind: 'Route',
+  plural: 'routes',
+  namespaced: true,
+  label: 'Route',
+  labelPlural: 'Routes',
 });
 export const NetworkAttachmentDefinitionModel = model<K8sResource & { spec?: { config?: string } }>({
-  group: 'k8s.cni.cncf.io', version: 'v1', kind: 'NetworkAttachmentDefinition',
-  plural: 'network-attachment-definitions', namespaced: true,
-  label: 'NetworkAttachmentDefinition', labelPlural: 'Network attachment definitions',
+  group: 'k8s.cni.cncf.io',
+  version: 'v1',
+  kind: 'NetworkAttachmentDefinition',
+  plural: 'network-attachment-definitions',
+  namespaced: true,
+  label: 'NetworkAttachmentDefinition',
+  labelPlural: 'Network attachment definitions',
 });

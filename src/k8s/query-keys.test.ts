@@ -34,7 +34,12 @@ describe('k8sKeys', () => {
   });
 
   it('keys access reviews by their whole tuple', () => {
-    const base = { group: 'subresources.kubevirt.io', resource: 'virtualmachines', subresource: 'start', verb: 'update' };
+    const base = {
+      group: 'subresources.kubevirt.io',
+      resource: 'virtualmachines',
+      subresource: 'start',
+      verb: 'update',
+    };
     const a = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n1' }));
     const b = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n2' }));
     const c = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n1', subresource: 'stop' }));

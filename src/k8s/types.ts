@@ -28,8 +28,7 @@ export interface K8sList<T extends K8sResource = K8sResource> {
 
 /** One Kubernetes watch event as the API server streams it (one JSON text frame on a websocket). */
 export type WatchEvent<T extends K8sResource = K8sResource> =
-  | { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK'; object: T }
-  | { type: 'ERROR'; object: Status };
+  { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK'; object: T } | { type: 'ERROR'; object: Status };
 
 /** Selectors that narrow a list or a watch. */
 export interface ListSelector {

@@ -48,7 +48,9 @@ describe('URL building', () => {
     expect(url).toBe(
       'ws://localhost:8080/api/kubernetes/api/v1/namespaces/n/pods?watch=1&resourceVersion=123&allowWatchBookmarks=true&fieldSelector=metadata.name%3Dp',
     );
-    expect(watchUrl(PodModel, {}, '1', { protocol: 'https:', host: 'h' })).toMatch(/^wss:\/\/h\/api\/kubernetes\/api\/v1\/pods\?/);
+    expect(watchUrl(PodModel, {}, '1', { protocol: 'https:', host: 'h' })).toMatch(
+      /^wss:\/\/h\/api\/kubernetes\/api\/v1\/pods\?/,
+    );
   });
 
   it('names apiVersions and qualified resources', () => {

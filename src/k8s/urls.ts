@@ -78,11 +78,15 @@ export function watchUrl(
   resourceVersion: string,
   origin: { protocol: string; host: string },
 ): string {
-  const url = resourceUrl(model, { namespace: selector.namespace }, {
-    watch: 1,
-    resourceVersion,
-    allowWatchBookmarks: true,
-    ...selectorParams(selector),
-  });
+  const url = resourceUrl(
+    model,
+    { namespace: selector.namespace },
+    {
+      watch: 1,
+      resourceVersion,
+      allowWatchBookmarks: true,
+      ...selectorParams(selector),
+    },
+  );
   return toWebSocketUrl(url, origin);
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { eventsOfKindSelector, isLauncherPodOf, mergeEventsNewestFirst, type CoreEvent } from './event-sources';
 
 const ev = (uid: string, time: string): CoreEvent => ({
-  metadata: { uid, name: uid }, involvedObject: {}, lastTimestamp: time,
+  metadata: { uid, name: uid },
+  involvedObject: {},
+  lastTimestamp: time,
 });
 
 describe('event sources', () => {
@@ -15,7 +17,7 @@ describe('event sources', () => {
     expect(merged.map((e) => e.metadata?.uid)).toEqual(['b', 'c', 'a']);
   });
 
-  it('recognises only this VM\'s launcher pods', () => {
+  it("recognises only this VM's launcher pods", () => {
     expect(isLauncherPodOf('virt-launcher-vm1-x4bz9', 'vm1')).toBe(true);
     expect(isLauncherPodOf('virt-launcher-vm1-other-x4bz9', 'vm1')).toBe(false);
     expect(isLauncherPodOf('virt-launcher-vm1-other-x4bz9', 'vm1-other')).toBe(true);
@@ -25,6 +27,8 @@ describe('event sources', () => {
 
   it('selects events by kind, and name when given', () => {
     expect(eventsOfKindSelector('Pod')).toBe('involvedObject.kind=Pod');
-    expect(eventsOfKindSelector('VirtualMachine', 'vm1')).toBe('involvedObject.kind=VirtualMachine,involvedObject.name=vm1');
+    expect(eventsOfKindSelector('VirtualMachine', 'vm1')).toBe(
+      'involvedObject.kind=VirtualMachine,involvedObject.name=vm1',
+    );
   });
 });

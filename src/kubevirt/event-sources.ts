@@ -19,7 +19,9 @@ export function mergeEventsNewestFirst(lists: Array<CoreEvent[] | undefined>): C
   for (const list of lists) {
     for (const e of list ?? []) byKey.set(e.metadata?.uid ?? `${e.metadata?.namespace}/${e.metadata?.name}`, e);
   }
-  return [...byKey.values()].sort((a, b) => timeValue(b) - timeValue(a) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+  return [...byKey.values()].sort(
+    (a, b) => timeValue(b) - timeValue(a) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+  );
 }
 
 /** The field selector of the events about one kind of object (one watch per kind of source). */

@@ -26,4 +26,3 @@ export const labelPairs = (o: K8sResource | undefined): string[] =>
   Object.entries(labelsOf(o))
     .map(([k, v]) => `${k}=${v}`)
     .sort();
-

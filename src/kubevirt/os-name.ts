@@ -44,7 +44,10 @@ export function osDisplayName(id: string): string {
     if (!m) continue;
     if (family.endsWith('20')) return `${family}${m[2]}`;
     // What follows the family is its version ("9", "41", "22.04", "stream9" already eaten).
-    const version = lower.slice(m[0].length).replace(/^[-.]/, '').replace(/\.(?=[a-z])/g, ' ');
+    const version = lower
+      .slice(m[0].length)
+      .replace(/^[-.]/, '')
+      .replace(/\.(?=[a-z])/g, ' ');
     return version ? `${family} ${version}` : family;
   }
   return id;
@@ -54,7 +57,12 @@ const labelled = (o: Meta | undefined): string | undefined => {
   const annotations = o?.metadata?.annotations ?? {};
   const labels = o?.metadata?.labels ?? {};
   const template = Object.keys(labels).find((k) => k.startsWith('os.template.kubevirt.io/') && labels[k] === 'true');
-  return annotations['vm.kubevirt.io/os'] || labels['vm.kubevirt.io/os'] || template?.slice('os.template.kubevirt.io/'.length) || undefined;
+  return (
+    annotations['vm.kubevirt.io/os'] ||
+    labels['vm.kubevirt.io/os'] ||
+    template?.slice('os.template.kubevirt.io/'.length) ||
+    undefined
+  );
 };
 
 /** What the guest agent reports ("Fedora Linux 41 (Cloud Edition)"), or undefined without an agent. */

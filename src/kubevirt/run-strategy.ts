@@ -17,4 +17,5 @@ export function vmRunStrategy(vm: V1VirtualMachine | undefined): RunStrategy {
  * syncRunStrategy): Always and Once do; RerunOnFailure (a deletion is no failure), Manual and
  * Halted leave the VM stopped.
  */
-export const restartsWhenInstanceDeleted = (strategy: RunStrategy): boolean => strategy === 'Always' || strategy === 'Once';
+export const restartsWhenInstanceDeleted = (strategy: RunStrategy): boolean =>
+  strategy === 'Always' || strategy === 'Once';

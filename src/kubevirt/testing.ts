@@ -27,7 +27,17 @@ export function makeVmi(o: VmiFixture = {}): VMI {
       namespace: o.namespace ?? 'ns1',
       ...(o.deleting ? { deletionTimestamp: '2026-01-02T00:00:00Z' } : {}),
       ...(o.owner
-        ? { ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: o.owner, uid: `uid-${o.owner}`, controller: true }] }
+        ? {
+            ownerReferences: [
+              {
+                apiVersion: 'kubevirt.io/v1',
+                kind: 'VirtualMachine',
+                name: o.owner,
+                uid: `uid-${o.owner}`,
+                controller: true,
+              },
+            ],
+          }
         : {}),
     },
     spec: { domain: { devices: {} } },

@@ -9,11 +9,19 @@ describe('VMI selectors', () => {
     expect(vmiPhase(vmi({ status: { phase: 'Running' } }))).toBe('Running');
     expect(vmiNode(vmi({ status: { nodeName: 'node01' } }))).toBe('node01');
     expect(vmiNode(vmi({ status: { nodeName: '' } }))).toBeUndefined();
-    expect(vmiIPs(vmi({ status: { interfaces: [{ ipAddress: '10.0.0.1', ipAddresses: ['10.0.0.1', 'fd::1'] }, {}] } }))).toEqual(['10.0.0.1', 'fd::1']);
+    expect(
+      vmiIPs(vmi({ status: { interfaces: [{ ipAddress: '10.0.0.1', ipAddresses: ['10.0.0.1', 'fd::1'] }, {}] } })),
+    ).toEqual(['10.0.0.1', 'fd::1']);
   });
 
   it('finds the controlling VM, and none for a VMI created on its own', () => {
-    const owned = vmi({ metadata: { ownerReferences: [{ kind: 'VirtualMachine', name: 'web', uid: 'u', apiVersion: 'kubevirt.io/v1', controller: true }] } });
+    const owned = vmi({
+      metadata: {
+        ownerReferences: [
+          { kind: 'VirtualMachine', name: 'web', uid: 'u', apiVersion: 'kubevirt.io/v1', controller: true },
+        ],
+      },
+    });
     expect(vmiOwnerVmName(owned)).toBe('web');
     expect(vmiOwnerVmName(vmi({ metadata: { name: 'lonely' } }))).toBeUndefined();
   });
@@ -24,7 +32,9 @@ describe('VMI selectors', () => {
   });
 
   it('names the guest OS from the guest agent, or nothing without one', () => {
-    expect(vmiGuestOsName(vmi({ status: { guestOSInfo: { prettyName: 'Fedora Linux 41', name: 'Fedora' } } }))).toBe('Fedora Linux 41');
+    expect(vmiGuestOsName(vmi({ status: { guestOSInfo: { prettyName: 'Fedora Linux 41', name: 'Fedora' } } }))).toBe(
+      'Fedora Linux 41',
+    );
     expect(vmiGuestOsName(vmi({ status: { guestOSInfo: { name: 'Fedora' } } }))).toBe('Fedora');
     expect(vmiGuestOsName(vmi({ status: { guestOSInfo: {} } }))).toBeUndefined();
   });

@@ -2,12 +2,16 @@
  * Every read of a VirtualMachineInstance's fields: the VM pages, the VMI pages and the actions
  * agree on defaults and on KubeVirt's conventions. Pure functions; no React.
  */
-import type { V1VirtualMachineInstance, V1VirtualMachineInstanceCondition } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import type {
+  V1VirtualMachineInstance,
+  V1VirtualMachineInstanceCondition,
+} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { guestAgentOsName } from './os-name';
 
 export type VMI = V1VirtualMachineInstance;
 
-export type VmiPhase = 'Pending' | 'Scheduling' | 'Scheduled' | 'Running' | 'Succeeded' | 'Failed' | 'WaitingForSync' | 'Unknown';
+export type VmiPhase =
+  'Pending' | 'Scheduling' | 'Scheduled' | 'Running' | 'Succeeded' | 'Failed' | 'WaitingForSync' | 'Unknown';
 
 /** The VMI's phase; an empty phase is Pending, as `kubectl get vmi` shows it. */
 export const vmiPhase = (vmi: VMI | undefined): VmiPhase => (vmi?.status?.phase || 'Pending') as VmiPhase;
@@ -15,7 +19,8 @@ export const vmiPhase = (vmi: VMI | undefined): VmiPhase => (vmi?.status?.phase 
 /** Succeeded and Failed VMIs are done: they wait for deletion and never run again. */
 export const vmiIsFinal = (vmi: VMI | undefined): boolean => ['Succeeded', 'Failed'].includes(vmiPhase(vmi));
 
-export const vmiConditions = (vmi: VMI | undefined): V1VirtualMachineInstanceCondition[] => vmi?.status?.conditions ?? [];
+export const vmiConditions = (vmi: VMI | undefined): V1VirtualMachineInstanceCondition[] =>
+  vmi?.status?.conditions ?? [];
 
 export const vmiCondition = (vmi: VMI | undefined, type: string): V1VirtualMachineInstanceCondition | undefined =>
   vmiConditions(vmi).find((c) => c.type === type);
@@ -37,7 +42,8 @@ export function vmiIPs(vmi: VMI | undefined): string[] {
 /** LiveMigratable: allowed unless the condition says False (its message says why). */
 export function vmiMigratable(vmi: VMI | undefined): { migratable: boolean; reason?: string } {
   const c = vmiCondition(vmi, 'LiveMigratable');
-  if (!c) return { migratable: false, reason: 'The VirtualMachineInstance does not report whether it is live-migratable' };
+  if (!c)
+    return { migratable: false, reason: 'The VirtualMachineInstance does not report whether it is live-migratable' };
   if (c.status === 'True') return { migratable: true };
   return { migratable: false, reason: c.message || c.reason || 'The VirtualMachineInstance is not live-migratable' };
 }
@@ -78,4 +84,5 @@ export function vmiOwnerVmName(vmi: VMI | undefined): string | undefined {
 export const vmiGuestOsName = (vmi: VMI | undefined): string | undefined => guestAgentOsName(vmi);
 
 /** Whether the guest agent is connected (condition AgentConnected). */
-export const vmiAgentConnected = (vmi: VMI | undefined): boolean => vmiCondition(vmi, 'AgentConnected')?.status === 'True';
+export const vmiAgentConnected = (vmi: VMI | undefined): boolean =>
+  vmiCondition(vmi, 'AgentConnected')?.status === 'True';

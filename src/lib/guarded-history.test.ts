@@ -53,7 +53,9 @@ function setup(start = '/a') {
   const { history, guard } = guardHistory(browser.history);
   const seen: string[] = [];
   history.listen((u) => seen.push(`${u.action} ${u.location.pathname}`));
-  const leavingPage = guard.block(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname);
+  const leavingPage = guard.block(
+    ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname,
+  );
   return { browser, history, guard, seen, leavingPage };
 }
 

@@ -26,7 +26,11 @@ export interface RouterHistory<L extends GuardedLocation = GuardedLocation> {
   createHref(to: To): string;
 }
 
-export type Blocker = (args: { currentLocation: GuardedLocation; nextLocation: GuardedLocation; action: string }) => boolean;
+export type Blocker = (args: {
+  currentLocation: GuardedLocation;
+  nextLocation: GuardedLocation;
+  action: string;
+}) => boolean;
 
 export interface HistoryGuard {
   /** Sets the blocker (one at a time, as in react-router); returns a function that removes it. */
@@ -47,7 +51,11 @@ export function toLocation(to: To): GuardedLocation {
   const hash = hashAt >= 0 ? to.slice(hashAt) : '';
   const rest = hashAt >= 0 ? to.slice(0, hashAt) : to;
   const searchAt = rest.indexOf('?');
-  return { pathname: (searchAt >= 0 ? rest.slice(0, searchAt) : rest) || '/', search: searchAt >= 0 ? rest.slice(searchAt) : '', hash };
+  return {
+    pathname: (searchAt >= 0 ? rest.slice(0, searchAt) : rest) || '/',
+    search: searchAt >= 0 ? rest.slice(searchAt) : '',
+    hash,
+  };
 }
 
 export function guardHistory<H extends RouterHistory>(base: H): { history: H; guard: HistoryGuard } {

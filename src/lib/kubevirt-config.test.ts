@@ -34,8 +34,12 @@ describe('usesEmulation', () => {
   it('is true only when developerConfiguration.useEmulation is true', () => {
     expect(usesEmulation(undefined)).toBe(false);
     expect(usesEmulation(kv('a', ''))).toBe(false);
-    expect(usesEmulation(kv('a', '', 'Deployed', { spec: specWithDeveloperConfiguration({ useEmulation: false }) }))).toBe(false);
-    expect(usesEmulation(kv('a', '', 'Deployed', { spec: specWithDeveloperConfiguration({ useEmulation: true }) }))).toBe(true);
+    expect(
+      usesEmulation(kv('a', '', 'Deployed', { spec: specWithDeveloperConfiguration({ useEmulation: false }) })),
+    ).toBe(false);
+    expect(
+      usesEmulation(kv('a', '', 'Deployed', { spec: specWithDeveloperConfiguration({ useEmulation: true }) })),
+    ).toBe(true);
   });
 
   it('patches only the one field', () => {

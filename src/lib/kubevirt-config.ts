@@ -2,7 +2,11 @@
  * Reading the KubeVirt CR's configuration (kubevirt.io/v1 KubeVirt): which CR is the installed one,
  * whether software emulation is on, which feature gates are enabled. Pure; no React.
  */
-import type { V1DeveloperConfiguration, V1KubeVirt, V1KubeVirtConfiguration } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import type {
+  V1DeveloperConfiguration,
+  V1KubeVirt,
+  V1KubeVirtConfiguration,
+} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 
 /**
  * spec.configuration. The type package names the field `_configuration` (its generator renames

@@ -37,7 +37,10 @@ const positiveInt = (s: string | null, fallback: number): number => {
 };
 
 /** Reads the view from a query string; anything unreadable falls back to the default. */
-export function parseListView<S extends string, C extends string>(spec: ListViewSpec<S, C>, search: URLSearchParams): ListView<S, C> {
+export function parseListView<S extends string, C extends string>(
+  spec: ListViewSpec<S, C>,
+  search: URLSearchParams,
+): ListView<S, C> {
   const sort = search.get('sort') ?? '';
   const perPage = positiveInt(search.get('perPage'), DEFAULT_PER_PAGE);
   return {

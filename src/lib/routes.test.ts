@@ -10,9 +10,15 @@ describe('console routes', () => {
 
   it('parses what it builds', () => {
     expect(parseNamespacedPath('/k8s/ns/ns1/virtualmachines/vm%201/yaml')).toEqual({
-      namespace: 'ns1', resource: 'virtualmachines', rest: ['vm 1', 'yaml'],
+      namespace: 'ns1',
+      resource: 'virtualmachines',
+      rest: ['vm 1', 'yaml'],
     });
-    expect(parseNamespacedPath('/k8s/all-namespaces/services')).toEqual({ namespace: undefined, resource: 'services', rest: [] });
+    expect(parseNamespacedPath('/k8s/all-namespaces/services')).toEqual({
+      namespace: undefined,
+      resource: 'services',
+      rest: [],
+    });
     expect(parseNamespacedPath('/k8s/ns/ns1')).toBeNull();
     expect(parseNamespacedPath('/overview')).toBeNull();
     expect(parseNamespacedPath('/')).toBeNull();
@@ -20,7 +26,9 @@ describe('console routes', () => {
 
   it('switches namespace back to the list, keeping list filters only on list pages', () => {
     expect(switchNamespacePath('/k8s/ns/a/virtualmachines', '?q=x', 'b')).toBe('/k8s/ns/b/virtualmachines?q=x');
-    expect(switchNamespacePath('/k8s/ns/a/virtualmachines/vm1', '?tab=yaml', ALL_NAMESPACES)).toBe('/k8s/all-namespaces/virtualmachines');
+    expect(switchNamespacePath('/k8s/ns/a/virtualmachines/vm1', '?tab=yaml', ALL_NAMESPACES)).toBe(
+      '/k8s/all-namespaces/virtualmachines',
+    );
     expect(switchNamespacePath('/somewhere', '', 'b')).toBeNull();
   });
 

@@ -80,7 +80,9 @@ describe('VM commands', () => {
     expect(exposeCommand(vm, { port: 8080, targetPort: 80, type: 'ClusterIP', serviceName: 'web' })).toBe(
       'virtctl expose vm -n demo fedora-1 --name web --type ClusterIP --port 8080 --target-port 80',
     );
-    expect(exposeCommand(vm, { port: 80, targetPort: 80, type: 'LoadBalancer', serviceName: 'web' })).not.toContain('--target-port');
+    expect(exposeCommand(vm, { port: 80, targetPort: 80, type: 'LoadBalancer', serviceName: 'web' })).not.toContain(
+      '--target-port',
+    );
   });
 
   it('ssh goes to user@vm/name, with an identity file and a command when given', () => {

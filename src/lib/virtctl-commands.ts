@@ -107,7 +107,8 @@ export interface ExposeOptions {
   serviceName?: string;
 }
 
-export const defaultServiceName = (t: VmTarget, port: number): string => `${t.name}-${port}`.slice(0, 63).replace(/-+$/, '');
+export const defaultServiceName = (t: VmTarget, port: number): string =>
+  `${t.name}-${port}`.slice(0, 63).replace(/-+$/, '');
 
 /** A Service in front of the VM (virtctl selects its pods by the VM name). */
 export function exposeCommand(t: VmTarget, o: ExposeOptions): string {

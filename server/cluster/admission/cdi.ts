@@ -49,15 +49,22 @@ function storageCauses(spec: Json): WebhookCause[] {
     // that for sources CDI can size the target from.
     return inferable ? [] : [invalid('Missing Data volume PVC', 'spec.PVC')];
   }
-  if (isObject(pvc) && isObject(storage)) return [invalid('Duplicate storage definition, both target storage and target pvc defined', 'spec.PVC.Storage')];
+  if (isObject(pvc) && isObject(storage))
+    return [invalid('Duplicate storage definition, both target storage and target pvc defined', 'spec.PVC.Storage')];
   if (isObject(pvc)) {
     const size = sizeCause(pvc.resources, 'PVC');
     if (size) return [size];
     const modes = Array.isArray(pvc.accessModes) ? pvc.accessModes : [];
-    if (modes.length === 0) return [invalid('Required value: at least 1 access mode is required', 'spec.PVC.accessModes')];
+    if (modes.length === 0)
+      return [invalid('Required value: at least 1 access mode is required', 'spec.PVC.accessModes')];
     if (modes.length > 1) return [invalid('PVC multiple accessModes', 'spec.PVC.accessModes')];
     if (!ACCESS_MODES.includes(asStr(modes[0]))) {
-      return [invalid(`Unsupported value: "${asStr(modes[0])}": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce"`, 'spec.PVC.accessModes')];
+      return [
+        invalid(
+          `Unsupported value: "${asStr(modes[0])}": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce"`,
+          'spec.PVC.accessModes',
+        ),
+      ];
     }
     return [];
   }
@@ -69,7 +76,12 @@ function storageCauses(spec: Json): WebhookCause[] {
   const modes = Array.isArray(st.accessModes) ? st.accessModes : [];
   for (const mode of modes) {
     if (!ACCESS_MODES.includes(asStr(mode))) {
-      return [invalid(`Unsupported value: "${asStr(modes[0])}": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce"`, 'spec.PVC.accessModes')];
+      return [
+        invalid(
+          `Unsupported value: "${asStr(modes[0])}": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce"`,
+          'spec.PVC.accessModes',
+        ),
+      ];
     }
   }
   return [];
@@ -82,7 +94,13 @@ function sourceCauses(spec: Json): WebhookCause[] {
   if (hasRef) {
     const ref = asObj(spec.sourceRef);
     if (!asStr(ref.kind)) return [invalid('Missing sourceRef kind', 'spec.sourceRef.Kind')];
-    if (ref.kind !== 'DataSource') return [invalid(`Unsupported sourceRef kind ${asStr(ref.kind)}, currently only DataSource is supported`, 'spec.sourceRef.Kind')];
+    if (ref.kind !== 'DataSource')
+      return [
+        invalid(
+          `Unsupported sourceRef kind ${asStr(ref.kind)}, currently only DataSource is supported`,
+          'spec.sourceRef.Kind',
+        ),
+      ];
     if (!asStr(ref.name)) return [invalid('Missing sourceRef name', 'spec.sourceRef.Name')];
     return [];
   }
@@ -104,13 +122,16 @@ function sourceCauses(spec: Json): WebhookCause[] {
     return [invalid('SourceType cannot be blank and the contentType be archive', 'spec.contentType')];
   }
   if (kind === 'registry') {
-    if (contentType && contentType !== 'kubevirt') return [invalid('ContentType must be kubevirt when Source is Registry', 'spec.contentType')];
+    if (contentType && contentType !== 'kubevirt')
+      return [invalid('ContentType must be kubevirt when Source is Registry', 'spec.contentType')];
     const url = src.url;
     const stream = src.imageStream;
-    if ((url === undefined) === (stream === undefined)) return [invalid('Source registry should have either URL or ImageStream', 'spec.source.Registry')];
+    if ((url === undefined) === (stream === undefined))
+      return [invalid('Source registry should have either URL or ImageStream', 'spec.source.Registry')];
     if (typeof url === 'string') {
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
-      if (scheme !== 'docker' && scheme !== 'oci') return [invalid(`Illegal registry source URL scheme ${url}`, 'spec.source.Registry.URL')];
+      if (scheme !== 'docker' && scheme !== 'oci')
+        return [invalid(`Illegal registry source URL scheme ${url}`, 'spec.source.Registry.URL')];
     }
   }
   if (kind === 'pvc' && (!asStr(src.namespace) || !asStr(src.name))) {
@@ -121,7 +142,12 @@ function sourceCauses(spec: Json): WebhookCause[] {
 
 export function admitDataVolume(operation: string, obj: Json, old: Json | undefined): AdmissionResult {
   if (operation === 'UPDATE' && old && !deepEqual(obj.spec, old.spec)) {
-    return { allowed: false, status: cdiDenied(DV_WEBHOOK, [{ reason: 'FieldValueDuplicate', message: 'Cannot update DataVolume Spec', field: 'DataVolume.Spec' }]) };
+    return {
+      allowed: false,
+      status: cdiDenied(DV_WEBHOOK, [
+        { reason: 'FieldValueDuplicate', message: 'Cannot update DataVolume Spec', field: 'DataVolume.Spec' },
+      ]),
+    };
   }
   const spec = asObj(obj.spec);
   const storage = storageCauses(spec);

@@ -21,7 +21,17 @@ const stringMap: GoType = { map: 'map[string]string' };
 const resourceList: GoType = { map: 'v1.ResourceList' };
 
 const resources = struct('v1.ResourceRequirements', { requests: resourceList, limits: resourceList });
-const labelSelector = struct('v1.LabelSelector', { matchLabels: stringMap, matchExpressions: slice('[]v1.LabelSelectorRequirement', struct('v1.LabelSelectorRequirement', { key: str(), operator: str('v1.LabelSelectorOperator'), values: slice('[]string', str()) })) });
+const labelSelector = struct('v1.LabelSelector', {
+  matchLabels: stringMap,
+  matchExpressions: slice(
+    '[]v1.LabelSelectorRequirement',
+    struct('v1.LabelSelectorRequirement', {
+      key: str(),
+      operator: str('v1.LabelSelectorOperator'),
+      values: slice('[]string', str()),
+    }),
+  ),
+});
 const typedRef = (name: string) => struct(name, { apiGroup: str(), kind: str(), name: str(), namespace: str() });
 
 const PVC = struct('v1.PersistentVolumeClaim', {
@@ -35,35 +45,93 @@ const PVC = struct('v1.PersistentVolumeClaim', {
     dataSource: typedRef('v1.TypedLocalObjectReference'),
     dataSourceRef: typedRef('v1.TypedObjectReference'),
   }),
-  status: struct('v1.PersistentVolumeClaimStatus', { phase: str('v1.PersistentVolumeClaimPhase'), accessModes: slice('[]v1.PersistentVolumeAccessMode', str()), capacity: resourceList }),
+  status: struct('v1.PersistentVolumeClaimStatus', {
+    phase: str('v1.PersistentVolumeClaimPhase'),
+    accessModes: slice('[]v1.PersistentVolumeAccessMode', str()),
+    capacity: resourceList,
+  }),
 });
 
 const container = struct('v1.Container', {
-  name: str(), image: str(), command: slice('[]string', str()), args: slice('[]string', str()), resources,
-  ports: slice('[]v1.ContainerPort', struct('v1.ContainerPort', { name: str(), containerPort: int(), protocol: str('v1.Protocol') })),
+  name: str(),
+  image: str(),
+  command: slice('[]string', str()),
+  args: slice('[]string', str()),
+  resources,
+  ports: slice(
+    '[]v1.ContainerPort',
+    struct('v1.ContainerPort', { name: str(), containerPort: int(), protocol: str('v1.Protocol') }),
+  ),
 });
 const POD = struct('v1.Pod', {
   spec: struct('v1.PodSpec', {
     containers: slice('[]v1.Container', container),
     initContainers: slice('[]v1.Container', container),
-    nodeName: str(), nodeSelector: stringMap, schedulerName: str(), serviceAccountName: str(), hostname: str(), subdomain: str(),
-    restartPolicy: str('v1.RestartPolicy'), priorityClassName: str(), hostNetwork: bool,
-    tolerations: slice('[]v1.Toleration', struct('v1.Toleration', { key: str(), operator: str('v1.TolerationOperator'), value: str(), effect: str('v1.TaintEffect') })),
+    nodeName: str(),
+    nodeSelector: stringMap,
+    schedulerName: str(),
+    serviceAccountName: str(),
+    hostname: str(),
+    subdomain: str(),
+    restartPolicy: str('v1.RestartPolicy'),
+    priorityClassName: str(),
+    hostNetwork: bool,
+    tolerations: slice(
+      '[]v1.Toleration',
+      struct('v1.Toleration', {
+        key: str(),
+        operator: str('v1.TolerationOperator'),
+        value: str(),
+        effect: str('v1.TaintEffect'),
+      }),
+    ),
     affinity: struct('v1.Affinity'),
     volumes: slice('[]v1.Volume', struct('v1.Volume', { name: str() })),
   }),
-  status: struct('v1.PodStatus', { phase: str('v1.PodPhase'), podIP: str(), hostIP: str(), conditions: slice('[]v1.PodCondition', struct('v1.PodCondition')) }),
+  status: struct('v1.PodStatus', {
+    phase: str('v1.PodPhase'),
+    podIP: str(),
+    hostIP: str(),
+    conditions: slice('[]v1.PodCondition', struct('v1.PodCondition')),
+  }),
 });
 
 const strings = slice('[]string', str());
 const SERVICE = struct('v1.Service', {
   spec: struct('v1.ServiceSpec', {
-    ports: slice('[]v1.ServicePort', struct('v1.ServicePort', { name: str(), protocol: str('v1.Protocol'), appProtocol: str(), port: int(), nodePort: int() })),
-    selector: stringMap, clusterIP: str(), clusterIPs: strings, type: str('v1.ServiceType'), externalIPs: strings, sessionAffinity: str('v1.ServiceAffinity'),
-    loadBalancerIP: str(), externalName: str(), externalTrafficPolicy: str('v1.ServiceExternalTrafficPolicy'), internalTrafficPolicy: str('v1.ServiceInternalTrafficPolicy'),
-    ipFamilies: slice('[]v1.IPFamily', str('v1.IPFamily')), ipFamilyPolicy: str('v1.IPFamilyPolicy'), publishNotReadyAddresses: bool, allocateLoadBalancerNodePorts: bool,
+    ports: slice(
+      '[]v1.ServicePort',
+      struct('v1.ServicePort', {
+        name: str(),
+        protocol: str('v1.Protocol'),
+        appProtocol: str(),
+        port: int(),
+        nodePort: int(),
+      }),
+    ),
+    selector: stringMap,
+    clusterIP: str(),
+    clusterIPs: strings,
+    type: str('v1.ServiceType'),
+    externalIPs: strings,
+    sessionAffinity: str('v1.ServiceAffinity'),
+    loadBalancerIP: str(),
+    externalName: str(),
+    externalTrafficPolicy: str('v1.ServiceExternalTrafficPolicy'),
+    internalTrafficPolicy: str('v1.ServiceInternalTrafficPolicy'),
+    ipFamilies: slice('[]v1.IPFamily', str('v1.IPFamily')),
+    ipFamilyPolicy: str('v1.IPFamilyPolicy'),
+    publishNotReadyAddresses: bool,
+    allocateLoadBalancerNodePorts: bool,
   }),
-  status: struct('v1.ServiceStatus', { loadBalancer: struct('v1.LoadBalancerStatus', { ingress: slice('[]v1.LoadBalancerIngress', struct('v1.LoadBalancerIngress', { ip: str(), hostname: str(), ipMode: str('v1.LoadBalancerIPMode') })) }) }),
+  status: struct('v1.ServiceStatus', {
+    loadBalancer: struct('v1.LoadBalancerStatus', {
+      ingress: slice(
+        '[]v1.LoadBalancerIngress',
+        struct('v1.LoadBalancerIngress', { ip: str(), hostname: str(), ipMode: str('v1.LoadBalancerIPMode') }),
+      ),
+    }),
+  }),
 });
 
 const TYPES: Record<string, GoType> = { persistentvolumeclaims: PVC, pods: POD, services: SERVICE };
@@ -93,7 +161,8 @@ function fits(v: unknown, t: GoType): boolean {
 /** The first field of the wrong type, as `json: cannot unmarshal ...`; a null is the zero value. */
 function firstMismatch(v: unknown, t: GoType, owner: string, path: string): string | undefined {
   if (v === null || v === undefined) return undefined;
-  if (!fits(v, t)) return `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${owner}.${path} of type ${typeName(t)}`;
+  if (!fits(v, t))
+    return `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${owner}.${path} of type ${typeName(t)}`;
   if ('struct' in t) {
     const inner = t.struct.replace(/^v1\./, '');
     for (const [k, ft] of Object.entries(t.fields)) {
@@ -107,7 +176,8 @@ function firstMismatch(v: unknown, t: GoType, owner: string, path: string): stri
     }
   } else if ('map' in t && t.map === 'map[string]string') {
     for (const item of Object.values(v as Json)) {
-      if (item !== null && typeof item !== 'string') return `json: cannot unmarshal ${jsonKind(item)} into Go struct field ${owner}.${path} of type string`;
+      if (item !== null && typeof item !== 'string')
+        return `json: cannot unmarshal ${jsonKind(item)} into Go struct field ${owner}.${path} of type string`;
     }
   }
   return undefined;

@@ -74,8 +74,21 @@ export function checkVmiSpec(c: SchemaCheck, spec: Json, path: string): void {
   c.items(spec.volumes, `${path}.volumes`, (v, p) => {
     c.required(v, 'name', p);
     c.str(v.name, `${p}.name`);
-    for (const src of ['containerDisk', 'cloudInitNoCloud', 'cloudInitConfigDrive', 'dataVolume', 'persistentVolumeClaim',
-      'emptyDisk', 'ephemeral', 'hostDisk', 'configMap', 'secret', 'serviceAccount', 'downwardAPI', 'sysprep']) {
+    for (const src of [
+      'containerDisk',
+      'cloudInitNoCloud',
+      'cloudInitConfigDrive',
+      'dataVolume',
+      'persistentVolumeClaim',
+      'emptyDisk',
+      'ephemeral',
+      'hostDisk',
+      'configMap',
+      'secret',
+      'serviceAccount',
+      'downwardAPI',
+      'sysprep',
+    ]) {
       c.obj(v[src], `${p}.${src}`);
     }
     const ed = c.obj(v.emptyDisk, `${p}.emptyDisk`);
@@ -94,7 +107,9 @@ export function checkVmiSpec(c: SchemaCheck, spec: Json, path: string): void {
     if (cd) c.str(cd.image, `${p}.containerDisk.image`);
     for (const ci of ['cloudInitNoCloud', 'cloudInitConfigDrive']) {
       const o = c.obj(v[ci], `${p}.${ci}`);
-      if (o) for (const k of ['userData', 'userDataBase64', 'networkData', 'networkDataBase64']) c.str(o[k], `${p}.${ci}.${k}`);
+      if (o)
+        for (const k of ['userData', 'userDataBase64', 'networkData', 'networkDataBase64'])
+          c.str(o[k], `${p}.${ci}.${k}`);
     }
   });
   c.str(spec.hostname, `${path}.hostname`);

@@ -6,9 +6,20 @@
 import type { AdmissionRequest, AdmissionResult } from './types.js';
 import type { FieldError } from './status.js';
 import { invalidStatus } from './status.js';
-import { checkMetadataTypes, checkNamespace, checkTypeMeta, nameRuleFor, validateObjectMeta, cannotBeHandled } from './metadata.js';
+import {
+  checkMetadataTypes,
+  checkNamespace,
+  checkTypeMeta,
+  nameRuleFor,
+  validateObjectMeta,
+  cannotBeHandled,
+} from './metadata.js';
 import { checkDataVolume, checkVirtualMachine, checkVirtualMachineInstance } from './crd-schemas.js';
-import { admitVirtualMachine, admitVirtualMachineInstanceCreate, admitVirtualMachineInstanceUpdate } from './kubevirt.js';
+import {
+  admitVirtualMachine,
+  admitVirtualMachineInstanceCreate,
+  admitVirtualMachineInstanceUpdate,
+} from './kubevirt.js';
 import { admitDataVolume } from './cdi.js';
 import { validateService } from './service.js';
 import { validateRoute } from './route.js';
@@ -20,9 +31,23 @@ export type { AdmissionRequest, AdmissionResult, V1Status } from './types.js';
 export { KUBEVIRT_SERVICE_ACCOUNTS, RUNNING_DEPRECATED } from './kubevirt.js';
 
 /** API groups compiled into kube-apiserver (typed decoding); everything else is a custom resource. */
-const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'storage.k8s.io', 'scheduling.k8s.io', 'discovery.k8s.io',
-  'authorization.k8s.io', 'authentication.k8s.io', 'rbac.authorization.k8s.io', 'policy', 'networking.k8s.io',
-  'coordination.k8s.io', 'events.k8s.io', 'apiextensions.k8s.io', 'admissionregistration.k8s.io']);
+const BUILTIN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'storage.k8s.io',
+  'scheduling.k8s.io',
+  'discovery.k8s.io',
+  'authorization.k8s.io',
+  'authentication.k8s.io',
+  'rbac.authorization.k8s.io',
+  'policy',
+  'networking.k8s.io',
+  'coordination.k8s.io',
+  'events.k8s.io',
+  'apiextensions.k8s.io',
+  'admissionregistration.k8s.io',
+]);
 
 /** Groups whose requests are reviews or actions, not stored objects. */
 const NOT_OBJECTS = new Set(['authorization.k8s.io', 'authentication.k8s.io', 'subresources.kubevirt.io']);
@@ -45,7 +70,8 @@ function quantityDecodeError(req: AdmissionRequest, obj: Json): string | undefin
   if (req.group !== '') return undefined;
   const maps: unknown[] = [];
   const spec = asObj(obj.spec);
-  if (req.resource === 'persistentvolumeclaims') maps.push(asObj(spec.resources).requests, asObj(spec.resources).limits);
+  if (req.resource === 'persistentvolumeclaims')
+    maps.push(asObj(spec.resources).requests, asObj(spec.resources).limits);
   if (req.resource === 'pods') {
     for (const c of [...asArr(spec.containers), ...asArr(spec.initContainers)]) {
       maps.push(asObj(c.resources).requests, asObj(c.resources).limits);
@@ -81,18 +107,20 @@ export function admit(req: AdmissionRequest): AdmissionResult {
   if (nsError) return { allowed: false, status: nsError };
   const metaError = checkMetadataTypes(obj, req.kind, req.version);
   if (metaError) return { allowed: false, status: metaError };
-  const quantityError = (req.group === '' ? coreDecodeError(req.resource, obj) : undefined) ?? quantityDecodeError(req, obj);
+  const quantityError =
+    (req.group === '' ? coreDecodeError(req.resource, obj) : undefined) ?? quantityDecodeError(req, obj);
   if (quantityError) return { allowed: false, status: cannotBeHandled(req.kind, req.version, quantityError) };
 
   const errs: FieldError[] = [...(typeMeta ?? [])];
-  if (!req.subresource) errs.push(...validateObjectMeta(obj, nameRuleFor(req.group, req.resource), req.operation === 'CREATE'));
+  if (!req.subresource)
+    errs.push(...validateObjectMeta(obj, nameRuleFor(req.group, req.resource), req.operation === 'CREATE'));
   const schema = SCHEMAS[`${req.group}/${req.resource}`];
   if (schema) errs.push(...schema(obj).errors);
   const builtin = req.subresource ? undefined : BUILTIN_VALIDATION[`${req.group}/${req.resource}`];
   if (builtin) errs.push(...builtin(obj));
   if (errs.length > 0) {
     const meta = asObj(obj.metadata);
-    const name = typeof meta.name === 'string' ? meta.name : req.name ?? '';
+    const name = typeof meta.name === 'string' ? meta.name : (req.name ?? '');
     return { allowed: false, status: invalidStatus(req.group, req.kind, name, errs) };
   }
   return runWebhooks(req, obj);

@@ -28,8 +28,12 @@ export const KUBEVIRT_SERVICE_ACCOUNTS = new Set([
 
 const RUN_STRATEGIES = ['Halted', 'Manual', 'Always', 'RerunOnFailure', 'Once'];
 const RESTRICTED_LABELS = new Set([
-  'kubevirt.io/created-by', 'kubevirt.io/migrationJobUID', 'kubevirt.io/nodeName',
-  'kubevirt.io/migrationTargetNodeName', 'kubevirt.io/schedulable', 'kubevirt.io/install-strategy',
+  'kubevirt.io/created-by',
+  'kubevirt.io/migrationJobUID',
+  'kubevirt.io/nodeName',
+  'kubevirt.io/migrationTargetNodeName',
+  'kubevirt.io/schedulable',
+  'kubevirt.io/install-strategy',
 ]);
 export const RUNNING_DEPRECATED = 'spec.running is deprecated, please use spec.runStrategy instead.';
 
@@ -39,7 +43,13 @@ function restrictedLabels(labels: unknown): string[] {
 
 function metadataCauses(field: string, meta: unknown, userName: string): WebhookCause[] {
   if (KUBEVIRT_SERVICE_ACCOUNTS.has(userName) || restrictedLabels(asObj(meta).labels).length === 0) return [];
-  return [{ reason: 'FieldValueNotSupported', message: 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited', field: `${field}.labels` }];
+  return [
+    {
+      reason: 'FieldValueNotSupported',
+      message: 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited',
+      field: `${field}.labels`,
+    },
+  ];
 }
 
 /** cpu.cores/sockets/threads are uint32 in Go: a negative number fails to decode in the webhook. */
@@ -65,13 +75,22 @@ function runStrategyCauses(spec: Json): WebhookCause[] {
   const hasRunning = spec.running !== undefined && spec.running !== null;
   const hasStrategy = spec.runStrategy !== undefined && spec.runStrategy !== null;
   if (hasRunning && hasStrategy) {
-    causes.push({ reason: 'FieldValueInvalid', message: 'Running and RunStrategy are mutually exclusive. Note that Running is deprecated, please use RunStrategy instead', field: 'spec.running' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message:
+        'Running and RunStrategy are mutually exclusive. Note that Running is deprecated, please use RunStrategy instead',
+      field: 'spec.running',
+    });
   }
   if (!hasRunning && !hasStrategy) {
     causes.push({ reason: 'FieldValueInvalid', message: 'RunStrategy must be specified', field: 'spec.running' });
   }
   if (hasStrategy && !RUN_STRATEGIES.includes(asStr(spec.runStrategy))) {
-    causes.push({ reason: 'FieldValueInvalid', message: `Invalid RunStrategy (${asStr(spec.runStrategy)})`, field: 'spec.runStrategy' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid RunStrategy (${asStr(spec.runStrategy)})`,
+      field: 'spec.runStrategy',
+    });
   }
   return causes;
 }
@@ -87,11 +106,19 @@ function dataVolumeTemplateCauses(spec: Json): WebhookCause[] {
     const p = `spec.dataVolumeTemplate[${idx}]`;
     const name = asStr(asObj(dv.metadata).name);
     if (!name) {
-      causes.push({ reason: 'FieldValueRequired', message: `'name' field must not be empty for DataVolumeTemplate entry ${p}.`, field: `${p}.name` });
+      causes.push({
+        reason: 'FieldValueRequired',
+        message: `'name' field must not be empty for DataVolumeTemplate entry ${p}.`,
+        field: `${p}.name`,
+      });
     }
     const referenced = claims.has(name);
     if (!referenced) {
-      causes.push({ reason: 'FieldValueRequired', message: `DataVolumeTemplate entry ${p} must be referenced in the VMI template's 'volumes' list`, field: p });
+      causes.push({
+        reason: 'FieldValueRequired',
+        message: `DataVolumeTemplate entry ${p} must be referenced in the VMI template's 'volumes' list`,
+        field: p,
+      });
     }
   });
   return causes;
@@ -158,7 +185,12 @@ export function admitVirtualMachineInstanceCreate(req: AdmissionRequest, obj: Js
 export function admitVirtualMachineInstanceUpdate(req: AdmissionRequest, obj: Json, old: Json): AdmissionResult {
   if (KUBEVIRT_SERVICE_ACCOUNTS.has(req.userName)) return { allowed: true };
   if (!deepEqual(obj.spec, old.spec)) {
-    return { allowed: false, status: kubevirtDenied(VMI_UPDATE_WEBHOOK, [{ reason: 'FieldValueNotSupported', message: 'update of VMI object is restricted' }]) };
+    return {
+      allowed: false,
+      status: kubevirtDenied(VMI_UPDATE_WEBHOOK, [
+        { reason: 'FieldValueNotSupported', message: 'update of VMI object is restricted' },
+      ]),
+    };
   }
   const before = asObj(asObj(old.metadata).labels);
   const after = asObj(asObj(obj.metadata).labels);
@@ -166,7 +198,13 @@ export function admitVirtualMachineInstanceUpdate(req: AdmissionRequest, obj: Js
   if (touched) {
     return {
       allowed: false,
-      status: kubevirtDenied(VMI_UPDATE_WEBHOOK, [{ reason: 'FieldValueNotSupported', message: 'modification of the following reserved kubevirt.io/ labels on a VMI object is prohibited', field: 'metadata.labels' }]),
+      status: kubevirtDenied(VMI_UPDATE_WEBHOOK, [
+        {
+          reason: 'FieldValueNotSupported',
+          message: 'modification of the following reserved kubevirt.io/ labels on a VMI object is prohibited',
+          field: 'metadata.labels',
+        },
+      ]),
     };
   }
   return { allowed: true };

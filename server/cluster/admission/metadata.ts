@@ -15,7 +15,7 @@ const NAME_RULES: Record<string, NameRule> = {
 };
 
 export function nameRuleFor(group: string, resource: string): NameRule {
-  return group === '' ? NAME_RULES[resource] ?? 'subdomain' : 'subdomain';
+  return group === '' ? (NAME_RULES[resource] ?? 'subdomain') : 'subdomain';
 }
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
@@ -37,8 +37,17 @@ export function checkMetadataTypes(obj: Json, kind: string, version: string): V1
   const meta = obj.metadata;
   if (meta === undefined || meta === null) return undefined;
   const unmarshal = (v: unknown, field: string, want: string) =>
-    cannotBeHandled(kind, version, `json: cannot unmarshal ${goJsonType(v)} into Go struct field ObjectMeta.metadata.${field} of type ${want}`);
-  if (!isObject(meta)) return cannotBeHandled(kind, version, `json: cannot unmarshal ${goJsonType(meta)} into Go struct field .metadata of type v1.ObjectMeta`);
+    cannotBeHandled(
+      kind,
+      version,
+      `json: cannot unmarshal ${goJsonType(v)} into Go struct field ObjectMeta.metadata.${field} of type ${want}`,
+    );
+  if (!isObject(meta))
+    return cannotBeHandled(
+      kind,
+      version,
+      `json: cannot unmarshal ${goJsonType(meta)} into Go struct field .metadata of type v1.ObjectMeta`,
+    );
   for (const f of ['name', 'generateName', 'namespace', 'resourceVersion', 'uid']) {
     const v = meta[f];
     if (v !== undefined && v !== null && typeof v !== 'string') return unmarshal(v, f, 'string');
@@ -55,7 +64,8 @@ export function checkMetadataTypes(obj: Json, kind: string, version: string): V1
     for (const f of fin) if (typeof f !== 'string') return unmarshal(f, 'finalizers', 'string');
   }
   const owners = meta.ownerReferences;
-  if (owners !== undefined && owners !== null && !Array.isArray(owners)) return unmarshal(owners, 'ownerReferences', '[]v1.OwnerReference');
+  if (owners !== undefined && owners !== null && !Array.isArray(owners))
+    return unmarshal(owners, 'ownerReferences', '[]v1.OwnerReference');
   return undefined;
 }
 
@@ -67,29 +77,38 @@ export function validateObjectMeta(obj: Json, rule: NameRule, isCreate: boolean)
   const generateName = typeof meta.generateName === 'string' ? meta.generateName : '';
   if (isCreate) {
     if (generateName) {
-      for (const msg of validateName(rule, generateName, true)) errs.push({ type: 'Invalid', field: 'metadata.generateName', value: generateName, detail: msg });
+      for (const msg of validateName(rule, generateName, true))
+        errs.push({ type: 'Invalid', field: 'metadata.generateName', value: generateName, detail: msg });
     }
     if (name) {
-      for (const msg of validateName(rule, name)) errs.push({ type: 'Invalid', field: 'metadata.name', value: name, detail: msg });
+      for (const msg of validateName(rule, name))
+        errs.push({ type: 'Invalid', field: 'metadata.name', value: name, detail: msg });
     } else if (!generateName) {
       errs.push({ type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' });
     }
   }
   const labels = isObject(meta.labels) ? meta.labels : {};
   for (const [k, v] of Object.entries(labels)) {
-    for (const msg of isQualifiedName(k)) errs.push({ type: 'Invalid', field: 'metadata.labels', value: k, detail: msg });
+    for (const msg of isQualifiedName(k))
+      errs.push({ type: 'Invalid', field: 'metadata.labels', value: k, detail: msg });
     if (typeof v === 'string') {
-      for (const msg of isValidLabelValue(v)) errs.push({ type: 'Invalid', field: 'metadata.labels', value: v, detail: msg });
+      for (const msg of isValidLabelValue(v))
+        errs.push({ type: 'Invalid', field: 'metadata.labels', value: v, detail: msg });
     }
   }
   const annotations = isObject(meta.annotations) ? meta.annotations : {};
   let size = 0;
   for (const [k, v] of Object.entries(annotations)) {
-    for (const msg of isQualifiedName(k.toLowerCase())) errs.push({ type: 'Invalid', field: 'metadata.annotations', value: k, detail: msg });
+    for (const msg of isQualifiedName(k.toLowerCase()))
+      errs.push({ type: 'Invalid', field: 'metadata.annotations', value: k, detail: msg });
     size += Buffer.byteLength(k) + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
   }
   if (size > TOTAL_ANNOTATION_SIZE) {
-    errs.push({ type: 'TooLong', field: 'metadata.annotations', detail: `must have at most ${TOTAL_ANNOTATION_SIZE} bytes` });
+    errs.push({
+      type: 'TooLong',
+      field: 'metadata.annotations',
+      detail: `must have at most ${TOTAL_ANNOTATION_SIZE} bytes`,
+    });
   }
   return errs;
 }
@@ -98,7 +117,13 @@ export function validateObjectMeta(obj: Json, rule: NameRule, isCreate: boolean)
  * apiVersion/kind in the body against the URL. A group mismatch is a 400 from the handler; a
  * wrong kind or version inside the right group is reported by the custom resource validator.
  */
-export function checkTypeMeta(obj: Json, group: string, version: string, kind: string, isCustom: boolean): FieldError[] | V1Status | undefined {
+export function checkTypeMeta(
+  obj: Json,
+  group: string,
+  version: string,
+  kind: string,
+  isCustom: boolean,
+): FieldError[] | V1Status | undefined {
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
   const bodyKind = typeof obj.kind === 'string' ? obj.kind : '';
   const expected = group ? `${group}/${version}` : version;
@@ -106,12 +131,16 @@ export function checkTypeMeta(obj: Json, group: string, version: string, kind: s
     const slash = apiVersion.lastIndexOf('/');
     const bodyGroup = slash >= 0 ? apiVersion.slice(0, slash) : '';
     if (bodyGroup !== group) {
-      return badRequestStatus(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
+      return badRequestStatus(
+        `the API version in the data (${apiVersion}) does not match the expected API version (${expected})`,
+      );
     }
   }
   if (!bodyKind || bodyKind === kind) return undefined;
   if (!isCustom) {
-    return badRequestStatus(`${bodyKind} in version "${version}" cannot be handled as a ${kind}: converting (${version}.${bodyKind}) to (${group || 'core'}.${kind}): unknown conversion`);
+    return badRequestStatus(
+      `${bodyKind} in version "${version}" cannot be handled as a ${kind}: converting (${version}.${bodyKind}) to (${group || 'core'}.${kind}): unknown conversion`,
+    );
   }
   return [{ type: 'Invalid', field: 'kind', value: bodyKind, detail: `must be ${kind}` }];
 }

@@ -10,10 +10,21 @@ const quantityRe = new RegExp(QUANTITY_PATTERN);
 
 /** The message of resource.ErrFormatWrong, used when a built-in type fails to decode. */
 export const QUANTITY_FORMAT_ERROR =
-  'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'';
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
 export interface Quantity {
   value: number;
@@ -59,7 +70,18 @@ export function formatQuantity(q: Quantity): string {
     // Go falls back to decimal when the binary form is not exact at any step beyond bytes.
     if (i > 0 || abs < 1024) return `${sign}${abs}${suffixes[i]}`;
   }
-  const steps: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3], ['', 1], ['m', 1e-3], ['u', 1e-6], ['n', 1e-9]];
+  const steps: Array<[string, number]> = [
+    ['E', 1e18],
+    ['P', 1e15],
+    ['T', 1e12],
+    ['G', 1e9],
+    ['M', 1e6],
+    ['k', 1e3],
+    ['', 1],
+    ['m', 1e-3],
+    ['u', 1e-6],
+    ['n', 1e-9],
+  ];
   for (const [suffix, factor] of steps) {
     const scaled = v / factor;
     if (nearlyInteger(scaled) && Math.abs(scaled) >= 1) return `${Math.round(scaled)}${suffix}`;

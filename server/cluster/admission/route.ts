@@ -17,22 +17,45 @@ export function validateRoute(obj: Json): FieldError[] {
   if (to.kind !== undefined && to.kind !== 'Service') {
     errs.push({ type: 'Invalid', field: 'spec.to.kind', value: to.kind, detail: 'must reference a Service' });
   }
-  if (typeof spec.host === 'string' && spec.host !== '' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(spec.host)) {
-    errs.push({ type: 'Invalid', field: 'spec.host', value: spec.host, detail: 'host must conform to DNS 1123 naming conventions' });
+  if (
+    typeof spec.host === 'string' &&
+    spec.host !== '' &&
+    !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(spec.host)
+  ) {
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.host',
+      value: spec.host,
+      detail: 'host must conform to DNS 1123 naming conventions',
+    });
   }
   if (spec.tls !== undefined && spec.tls !== null) {
     const tls = asObj(spec.tls);
     const termination = tls.termination;
     if (typeof termination !== 'string' || !TERMINATIONS.includes(termination)) {
-      errs.push({ type: 'NotSupported', field: 'spec.tls.termination', value: termination ?? '', detail: supported(TERMINATIONS) });
+      errs.push({
+        type: 'NotSupported',
+        field: 'spec.tls.termination',
+        value: termination ?? '',
+        detail: supported(TERMINATIONS),
+      });
     }
     const policy = tls.insecureEdgeTerminationPolicy;
     if (policy !== undefined && policy !== '') {
       if (typeof policy !== 'string' || !INSECURE_POLICIES.includes(policy)) {
-        errs.push({ type: 'NotSupported', field: 'spec.tls.insecureEdgeTerminationPolicy', value: policy, detail: supported(INSECURE_POLICIES) });
+        errs.push({
+          type: 'NotSupported',
+          field: 'spec.tls.insecureEdgeTerminationPolicy',
+          value: policy,
+          detail: supported(INSECURE_POLICIES),
+        });
       } else if (policy === 'Allow' && termination !== 'edge') {
-        errs.push({ type: 'Invalid', field: 'spec.tls.insecureEdgeTerminationPolicy', value: policy,
-          detail: `InsecureEdgeTerminationPolicy is only allowed for edge-terminated routes` });
+        errs.push({
+          type: 'Invalid',
+          field: 'spec.tls.insecureEdgeTerminationPolicy',
+          value: policy,
+          detail: `InsecureEdgeTerminationPolicy is only allowed for edge-terminated routes`,
+        });
       }
     }
   }

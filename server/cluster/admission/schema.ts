@@ -29,11 +29,17 @@ export class SchemaCheck {
 
   private typeError(path: string, v: unknown, want: string): void {
     const got = jsonType(v);
-    this.errors.push({ type: 'Invalid', field: path, value: got, detail: `${path} in body must be of type ${want}: "${got}"` });
+    this.errors.push({
+      type: 'Invalid',
+      field: path,
+      value: got,
+      detail: `${path} in body must be of type ${want}: "${got}"`,
+    });
   }
 
   required(parent: Json | undefined, key: string, path: string): void {
-    if (parent && (parent[key] === undefined || parent[key] === null)) this.errors.push({ type: 'Required', field: `${path}.${key}` });
+    if (parent && (parent[key] === undefined || parent[key] === null))
+      this.errors.push({ type: 'Required', field: `${path}.${key}` });
   }
 
   obj(v: unknown, path: string): Json | undefined {
@@ -96,7 +102,12 @@ export class SchemaCheck {
       return;
     }
     if (!isQuantityText(v)) {
-      this.errors.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body should match '${QUANTITY_PATTERN}'` });
+      this.errors.push({
+        type: 'Invalid',
+        field: path,
+        value: v,
+        detail: `${path} in body should match '${QUANTITY_PATTERN}'`,
+      });
     }
   }
 

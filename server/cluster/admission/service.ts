@@ -20,7 +20,13 @@ function checkPort(p: Json, i: number, type: string, multiple: boolean, errs: Fi
   const at = `spec.ports[${i}]`;
   if (multiple && (typeof p.name !== 'string' || p.name === '')) errs.push({ type: 'Required', field: `${at}.name` });
   if (typeof p.name === 'string' && p.name !== '' && !IANA_NAME.test(p.name)) {
-    errs.push({ type: 'Invalid', field: `${at}.name`, value: p.name, detail: "a DNS-1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character" });
+    errs.push({
+      type: 'Invalid',
+      field: `${at}.name`,
+      value: p.name,
+      detail:
+        "a DNS-1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+    });
   }
   if (!isPort(p.port)) errs.push({ type: 'Invalid', field: `${at}.port`, value: p.port ?? 0, detail: PORT_RANGE });
   const protocol = p.protocol ?? 'TCP';
@@ -33,9 +39,17 @@ function checkPort(p: Json, i: number, type: string, multiple: boolean, errs: Fi
   if (p.nodePort !== undefined && p.nodePort !== 0) {
     if (type === 'ClusterIP') {
       errs.push({ type: 'Forbidden', field: `${at}.nodePort`, detail: "may not be used when `type` is 'ClusterIP'" });
-    } else if (!Number.isInteger(p.nodePort) || (p.nodePort as number) < NODE_PORT_RANGE.min || (p.nodePort as number) > NODE_PORT_RANGE.max) {
-      errs.push({ type: 'Invalid', field: `${at}.nodePort`, value: p.nodePort,
-        detail: `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}` });
+    } else if (
+      !Number.isInteger(p.nodePort) ||
+      (p.nodePort as number) < NODE_PORT_RANGE.min ||
+      (p.nodePort as number) > NODE_PORT_RANGE.max
+    ) {
+      errs.push({
+        type: 'Invalid',
+        field: `${at}.nodePort`,
+        value: p.nodePort,
+        detail: `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`,
+      });
     }
   }
 }
@@ -62,7 +76,11 @@ export function validateService(obj: Json): FieldError[] {
     }
     const key = `${String(p.port)}/${String(p.protocol ?? 'TCP')}`;
     if (seenPorts.has(key)) {
-      errs.push({ type: 'Duplicate', field: `spec.ports[${i}]`, value: `${String(p.port)}/${String(p.protocol ?? 'TCP')}` });
+      errs.push({
+        type: 'Duplicate',
+        field: `spec.ports[${i}]`,
+        value: `${String(p.port)}/${String(p.protocol ?? 'TCP')}`,
+      });
     }
     seenPorts.add(key);
   });

@@ -69,9 +69,10 @@ export function invalidStatus(group: string, kind: string, name: string, errs: F
   const qualified = group ? `${kind}.${group}` : kind;
   const list = errs.map(errorText);
   const aggregate = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
-  const message = list.length === 0
-    ? `${qualified} ${JSON.stringify(name)} is invalid`
-    : `${qualified} ${JSON.stringify(name)} is invalid: ${aggregate}`;
+  const message =
+    list.length === 0
+      ? `${qualified} ${JSON.stringify(name)} is invalid`
+      : `${qualified} ${JSON.stringify(name)} is invalid: ${aggregate}`;
   const status = baseStatus(422, 'Invalid', message);
   const details: NonNullable<V1Status['details']> = {};
   if (name) details.name = name;
@@ -96,7 +97,10 @@ export interface WebhookCause {
 
 /** KubeVirt's webhookutils.ToAdmissionResponse joins at most 10 messages with ", ". */
 function kubevirtMessage(causes: WebhookCause[]): string {
-  const shown = causes.slice(0, 10).map((c) => c.message).join(', ');
+  const shown = causes
+    .slice(0, 10)
+    .map((c) => c.message)
+    .join(', ');
   const more = causes.length - 10;
   return more > 0 ? `${shown}, and ${more} more validation errors` : shown;
 }

@@ -10,8 +10,12 @@ import { WebSocket } from 'ws';
 import { startCluster, type RunningCluster } from '../index.js';
 
 let c: RunningCluster;
-beforeEach(async () => { c = await startCluster({ port: 0, seed: 'none', log: () => {} }); });
-afterEach(async () => { await c.close(); });
+beforeEach(async () => {
+  c = await startCluster({ port: 0, seed: 'none', log: () => {} });
+});
+afterEach(async () => {
+  await c.close();
+});
 
 const NS = '/api/v1/namespaces';
 const nsBody = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -27,7 +31,9 @@ function raw(lines: string[], body = ''): Promise<{ code: number; text: string }
       resolve({ code: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
     });
     s.on('error', reject);
-    s.write(`${[...lines, 'Connection: close', `Content-Length: ${Buffer.byteLength(body)}`].join('\r\n')}\r\n\r\n${body}`);
+    s.write(
+      `${[...lines, 'Connection: close', `Content-Length: ${Buffer.byteLength(body)}`].join('\r\n')}\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -35,8 +41,14 @@ function raw(lines: string[], body = ''): Promise<{ code: number; text: string }
 function handshake(ws: WebSocket): Promise<number> {
   return new Promise<number>((resolve) => {
     ws.on('error', () => resolve(-1));
-    ws.on('unexpected-response', (_req, res) => { res.resume(); resolve(res.statusCode ?? 0); });
-    ws.on('open', () => { ws.close(); resolve(101); });
+    ws.on('unexpected-response', (_req, res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
   });
 }
 
@@ -44,7 +56,16 @@ const exists = (name: string) => c.store.tryGet('namespaces', undefined, name) !
 
 describe('requests from web pages on the cluster port', () => {
   it('refuses a cross-site POST without Content-Type (a form or no-cors fetch) and creates nothing', async () => {
-    const r = await raw([`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Origin: https://evil.example', 'Sec-Fetch-Site: cross-site', 'Sec-Fetch-Mode: no-cors'], nsBody('from-evil'));
+    const r = await raw(
+      [
+        `POST ${NS} HTTP/1.1`,
+        `Host: 127.0.0.1:${c.port}`,
+        'Origin: https://evil.example',
+        'Sec-Fetch-Site: cross-site',
+        'Sec-Fetch-Mode: no-cors',
+      ],
+      nsBody('from-evil'),
+    );
     expect(r.code).toBe(403);
     expect(r.text).toContain('"reason":"Forbidden"');
     expect(exists('from-evil')).toBe(false);
@@ -52,21 +73,36 @@ describe('requests from web pages on the cluster port', () => {
 
   it('refuses any Origin, and Sec-Fetch-Site same-site or cross-site, on every verb', async () => {
     const host = `Host: localhost:${c.port}`;
-    for (const headers of [['Origin: null'], [`Origin: http://localhost:${c.port + 1}`], ['Sec-Fetch-Site: same-site'], ['Sec-Fetch-Site: cross-site']]) {
+    for (const headers of [
+      ['Origin: null'],
+      [`Origin: http://localhost:${c.port + 1}`],
+      ['Sec-Fetch-Site: same-site'],
+      ['Sec-Fetch-Site: cross-site'],
+    ]) {
       expect((await raw([`GET ${NS} HTTP/1.1`, host, ...headers])).code).toBe(403);
-      expect((await raw([`POST ${NS} HTTP/1.1`, host, 'Content-Type: application/json', ...headers], nsBody('nope'))).code).toBe(403);
+      expect(
+        (await raw([`POST ${NS} HTTP/1.1`, host, 'Content-Type: application/json', ...headers], nsBody('nope'))).code,
+      ).toBe(403);
     }
     expect(exists('nope')).toBe(false);
   });
 
   it('refuses a websocket watch from a foreign Origin', async () => {
-    expect(await handshake(new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { origin: 'https://evil.example' }))).toBe(403);
+    expect(
+      await handshake(new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { origin: 'https://evil.example' })),
+    ).toBe(403);
   });
 
   it('refuses an absolute-form target and a second Host header with 400 (RFC 9112 3.2), creating nothing', async () => {
-    const target = await raw([`POST http://attacker.example${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Content-Type: application/json'], nsBody('absolute'));
+    const target = await raw(
+      [`POST http://attacker.example${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Content-Type: application/json'],
+      nsBody('absolute'),
+    );
     expect(target.code).toBe(400);
-    const twoHosts = await raw([`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Host: attacker.example', 'Content-Type: application/json'], nsBody('two-hosts'));
+    const twoHosts = await raw(
+      [`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Host: attacker.example', 'Content-Type: application/json'],
+      nsBody('two-hosts'),
+    );
     expect(twoHosts.code).toBe(400);
     expect(exists('absolute') || exists('two-hosts')).toBe(false);
     expect((await raw([`GET ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`])).code).toBe(200);
@@ -78,7 +114,11 @@ describe('requests from web pages on the cluster port', () => {
       expect(r.code, host).toBe(403);
       expect(r.text).toContain('is not served');
     }
-    expect(await handshake(new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { headers: { host: 'attacker.example' } }))).toBe(403);
+    expect(
+      await handshake(
+        new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { headers: { host: 'attacker.example' } }),
+      ),
+    ).toBe(403);
   });
 });
 
@@ -92,9 +132,20 @@ describe('API clients on the cluster port', () => {
   });
 
   it('serves proxied requests: no Origin, and a forwarded Sec-Fetch-Site: same-origin is no reason to refuse', async () => {
-    const r = await raw([`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, 'Content-Type: application/json', 'Sec-Fetch-Site: same-origin', 'Sec-Fetch-Mode: cors'], nsBody('proxied'));
+    const r = await raw(
+      [
+        `POST ${NS} HTTP/1.1`,
+        `Host: 127.0.0.1:${c.port}`,
+        'Content-Type: application/json',
+        'Sec-Fetch-Site: same-origin',
+        'Sec-Fetch-Mode: cors',
+      ],
+      nsBody('proxied'),
+    );
     expect(r.code).toBe(201);
-    const ws = new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'websocket' } });
+    const ws = new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, {
+      headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'websocket' },
+    });
     const first = await new Promise<string>((resolve, reject) => {
       ws.once('message', (d) => resolve(String(d)));
       ws.once('unexpected-response', (_q, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
@@ -104,11 +155,22 @@ describe('API clients on the cluster port', () => {
   });
 
   it('serves names given with allowedHosts (and the name it listens on)', async () => {
-    const other = await startCluster({ port: 0, seed: 'none', log: () => {}, allowedHosts: ['console-cluster.internal'] });
+    const other = await startCluster({
+      port: 0,
+      seed: 'none',
+      log: () => {},
+      allowedHosts: ['console-cluster.internal'],
+    });
     try {
-      const get = (host: string) => new Promise<number>((resolve, reject) => {
-        http.get(`${other.url}${NS}`, { headers: { host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
-      });
+      const get = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          http
+            .get(`${other.url}${NS}`, { headers: { host } }, (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            })
+            .on('error', reject);
+        });
       expect(await get('console-cluster.internal:8001')).toBe(200);
       expect(await get('elsewhere.internal')).toBe(403);
     } finally {

@@ -55,7 +55,7 @@ export function browserRefusal(headers: IncomingHttpHeaders, allowedHosts: Reado
   const site = headers['sec-fetch-site'];
   if (headers.origin !== undefined || (site !== undefined && !SAME_ORIGIN_OR_USER.has(site))) {
     return errors.forbidden(
-      'requests from web pages are refused: the embedded cluster serves API clients (kubectl, the console\'s server), not browsers',
+      "requests from web pages are refused: the embedded cluster serves API clients (kubectl, the console's server), not browsers",
     ).status;
   }
   return undefined;

@@ -18,7 +18,14 @@ function uid(name: string): string {
 
 function crdOf(r: ResourceInfo): KObject {
   const name = `${r.plural}.${r.group}`;
-  const names = { kind: r.kind, listKind: `${r.kind}List`, plural: r.plural, singular: r.singular, ...(r.shortNames.length ? { shortNames: r.shortNames } : {}), ...(r.categories.length ? { categories: r.categories } : {}) };
+  const names = {
+    kind: r.kind,
+    listKind: `${r.kind}List`,
+    plural: r.plural,
+    singular: r.singular,
+    ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+    ...(r.categories.length ? { categories: r.categories } : {}),
+  };
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -28,7 +35,9 @@ function crdOf(r: ResourceInfo): KObject {
       names,
       scope: r.namespaced ? 'Namespaced' : 'Cluster',
       versions: r.versions.map((v, i) => ({
-        name: v, served: true, storage: i === 0,
+        name: v,
+        served: true,
+        storage: i === 0,
         schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
         ...(r.hasStatus ? { subresources: { status: {} } } : {}),
         ...(r.columns?.length ? { additionalPrinterColumns: r.columns } : {}),
@@ -39,8 +48,20 @@ function crdOf(r: ResourceInfo): KObject {
       acceptedNames: names,
       storedVersions: [r.versions[0]],
       conditions: [
-        { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found', lastTransitionTime: CREATED },
-        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted', lastTransitionTime: CREATED },
+        {
+          type: 'NamesAccepted',
+          status: 'True',
+          reason: 'NoConflicts',
+          message: 'no conflicts found',
+          lastTransitionTime: CREATED,
+        },
+        {
+          type: 'Established',
+          status: 'True',
+          reason: 'InitialNamesAccepted',
+          message: 'the initial names have been accepted',
+          lastTransitionTime: CREATED,
+        },
       ],
     },
   };
@@ -48,7 +69,9 @@ function crdOf(r: ResourceInfo): KObject {
 
 let cache: KObject[] | undefined;
 export function customResourceDefinitions(): KObject[] {
-  cache ??= RESOURCES.filter((r) => r.custom).map(crdOf).sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
+  cache ??= RESOURCES.filter((r) => r.custom)
+    .map(crdOf)
+    .sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
   return cache;
 }
 

@@ -5,8 +5,15 @@ import type { ClusterApi } from './subresources.js';
 
 export function versionInfo(): Record<string, string> {
   return {
-    major: '1', minor: '32', gitVersion: 'v1.32.0', gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53',
-    gitTreeState: 'clean', buildDate: '2024-12-11T17:59:15Z', goVersion: 'go1.23.3', compiler: 'gc', platform: 'linux/amd64',
+    major: '1',
+    minor: '32',
+    gitVersion: 'v1.32.0',
+    gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53',
+    gitTreeState: 'clean',
+    buildDate: '2024-12-11T17:59:15Z',
+    goVersion: 'go1.23.3',
+    compiler: 'gc',
+    platform: 'linux/amd64',
   };
 }
 
@@ -15,7 +22,10 @@ function allGroups(api: ClusterApi): { group: string; versions: string[] }[] {
   const extra = api.groups();
   for (const e of extra) {
     const g = groups.find((x) => x.group === e.group);
-    if (g) for (const v of e.versions) { if (!g.versions.includes(v)) g.versions.push(v); }
+    if (g)
+      for (const v of e.versions) {
+        if (!g.versions.includes(v)) g.versions.push(v);
+      }
     else groups.push({ group: e.group, versions: [...e.versions] });
   }
   return groups;
@@ -27,7 +37,11 @@ function groupDoc(g: { group: string; versions: string[] }) {
 }
 
 export function apiVersions(host: string) {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: host }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: host }],
+  };
 }
 
 export function apiGroupList(api: ClusterApi) {
@@ -46,17 +60,48 @@ export function apiResourceList(api: ClusterApi, group: string, version: string)
   const resources: Record<string, unknown>[] = [];
   for (const r of RESOURCES) {
     if (r.group !== group || !r.versions.includes(version)) continue;
-    const entry: Record<string, unknown> = { name: r.plural, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs };
+    const entry: Record<string, unknown> = {
+      name: r.plural,
+      singularName: r.singular,
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: r.verbs,
+    };
     if (r.shortNames.length) entry.shortNames = r.shortNames;
     if (r.categories.length) entry.categories = r.categories;
     if (!r.virtual) entry.storageVersionHash = hash(`${group}/${r.versions[0]}/${r.kind}`);
     resources.push(entry);
-    if (r.hasStatus) resources.push({ name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch', 'update'] });
-    if (r.plural === 'namespaces' && !group) resources.push({ name: 'namespaces/finalize', singularName: '', namespaced: false, kind: 'Namespace', verbs: ['update'] });
+    if (r.hasStatus)
+      resources.push({
+        name: `${r.plural}/status`,
+        singularName: '',
+        namespaced: r.namespaced,
+        kind: r.kind,
+        verbs: ['get', 'patch', 'update'],
+      });
+    if (r.plural === 'namespaces' && !group)
+      resources.push({
+        name: 'namespaces/finalize',
+        singularName: '',
+        namespaced: false,
+        kind: 'Namespace',
+        verbs: ['update'],
+      });
   }
   for (const d of api.listFor(group, version)) {
-    resources.push({ name: `${d.resource}/${d.subresource}`, singularName: '', namespaced: d.namespaced ?? true, kind: d.kind ?? '', verbs: d.verbs });
+    resources.push({
+      name: `${d.resource}/${d.subresource}`,
+      singularName: '',
+      namespaced: d.namespaced ?? true,
+      kind: d.kind ?? '',
+      verbs: d.verbs,
+    });
   }
   if (!resources.length) return undefined;
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }

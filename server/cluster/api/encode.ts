@@ -16,7 +16,8 @@ function converted(info: ResourceInfo | undefined, version: string | undefined):
 export { converted as isConverted };
 
 export function objectBytes(obj: KObject, info: ResourceInfo | undefined, version: string | undefined): Buffer {
-  if (converted(info, version)) return Buffer.from(JSON.stringify({ ...obj, apiVersion: apiVersionOf(info!, version) }));
+  if (converted(info, version))
+    return Buffer.from(JSON.stringify({ ...obj, apiVersion: apiVersionOf(info!, version) }));
   if (!Object.isFrozen(obj)) return Buffer.from(JSON.stringify(obj));
   let b = bytesCache.get(obj);
   if (b === undefined) {
@@ -33,11 +34,12 @@ export function objectJson(obj: KObject, info: ResourceInfo | undefined, version
 }
 
 export type Output =
-  | { kind: 'json' }
-  | { kind: 'table'; version: 'v1' | 'v1beta1' }
-  | { kind: 'partial'; version: 'v1' | 'v1beta1' };
+  { kind: 'json' } | { kind: 'table'; version: 'v1' | 'v1beta1' } | { kind: 'partial'; version: 'v1' | 'v1beta1' };
 
-interface MediaRange { type: string; params: Record<string, string> }
+interface MediaRange {
+  type: string;
+  params: Record<string, string>;
+}
 
 function parseAccept(accept: string | undefined): MediaRange[] {
   if (!accept) return [];
@@ -76,13 +78,24 @@ export function includeObjectParam(q: URLSearchParams): IncludeObject {
 }
 
 /** A single object in the negotiated output. */
-export function encodeOne(obj: KObject, info: ResourceInfo, version: string, out: Output, q: URLSearchParams): string | Buffer {
+export function encodeOne(
+  obj: KObject,
+  info: ResourceInfo,
+  version: string,
+  out: Output,
+  q: URLSearchParams,
+): string | Buffer {
   if (out.kind === 'table') {
     const t = toTable(info, [obj], { resourceVersion: obj.metadata.resourceVersion }, includeObjectParam(q));
     if (out.version === 'v1beta1') t.apiVersion = 'meta.k8s.io/v1beta1';
     return JSON.stringify(t);
   }
-  if (out.kind === 'partial') return JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${out.version}`, metadata: obj.metadata });
+  if (out.kind === 'partial')
+    return JSON.stringify({
+      kind: 'PartialObjectMetadata',
+      apiVersion: `meta.k8s.io/${out.version}`,
+      metadata: obj.metadata,
+    });
   return objectBytes(obj, info, version);
 }
 
@@ -90,7 +103,14 @@ const COMMA = Buffer.from(',');
 const LIST_END = Buffer.from(']}');
 
 /** A list in the negotiated output; JSON lists are concatenated from each item's cached bytes. */
-export function encodeList(items: KObject[], info: ResourceInfo, version: string, meta: Record<string, unknown>, out: Output, q: URLSearchParams): string | Buffer {
+export function encodeList(
+  items: KObject[],
+  info: ResourceInfo,
+  version: string,
+  meta: Record<string, unknown>,
+  out: Output,
+  q: URLSearchParams,
+): string | Buffer {
   if (out.kind === 'table') {
     const t = toTable(info, items, meta, includeObjectParam(q));
     if (out.version === 'v1beta1') t.apiVersion = 'meta.k8s.io/v1beta1';
@@ -98,8 +118,14 @@ export function encodeList(items: KObject[], info: ResourceInfo, version: string
   }
   if (out.kind === 'partial') {
     return JSON.stringify({
-      kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${out.version}`, metadata: meta,
-      items: items.map((o) => ({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${out.version}`, metadata: o.metadata })),
+      kind: 'PartialObjectMetadataList',
+      apiVersion: `meta.k8s.io/${out.version}`,
+      metadata: meta,
+      items: items.map((o) => ({
+        kind: 'PartialObjectMetadata',
+        apiVersion: `meta.k8s.io/${out.version}`,
+        metadata: o.metadata,
+      })),
     });
   }
   const head = `{"kind":${JSON.stringify(`${info.kind}List`)},"apiVersion":${JSON.stringify(apiVersionOf(info, version))},"metadata":${JSON.stringify(meta)},"items":[`;

@@ -94,7 +94,12 @@ export function acceptsGzip(req: IncomingMessage | undefined): boolean {
     });
 }
 
-export function sendJsonText(res: ServerResponse, code: number, text: string | Buffer, headers: Record<string, string | string[]> = {}): void {
+export function sendJsonText(
+  res: ServerResponse,
+  code: number,
+  text: string | Buffer,
+  headers: Record<string, string | string[]> = {},
+): void {
   if (res.headersSent) {
     res.end();
     return;
@@ -113,12 +118,22 @@ export function sendJsonText(res: ServerResponse, code: number, text: string | B
       res.end(text);
       return;
     }
-    res.writeHead(code, { ...head, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': String(zipped.length) });
+    res.writeHead(code, {
+      ...head,
+      'Content-Encoding': 'gzip',
+      Vary: 'Accept-Encoding',
+      'Content-Length': String(zipped.length),
+    });
     res.end(zipped);
   });
 }
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
   sendJsonText(res, code, JSON.stringify(body), headers);
 }
 

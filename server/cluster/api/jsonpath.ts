@@ -3,7 +3,11 @@
  * and filters `[?(@.type=='Ready')]`.
  */
 
-type Step = { field: string } | { index: number } | { all: true } | { filter: { path: string[]; op: '==' | '!='; value: string } };
+type Step =
+  | { field: string }
+  | { index: number }
+  | { all: true }
+  | { filter: { path: string[]; op: '==' | '!='; value: string } };
 
 const cache = new Map<string, Step[]>();
 
@@ -59,7 +63,8 @@ export function evaluate(obj: unknown, expr: string): unknown[] {
     const next: unknown[] = [];
     for (const v of cur) {
       if ('field' in step) {
-        if (v !== null && typeof v === 'object' && !Array.isArray(v) && step.field in v) next.push((v as Record<string, unknown>)[step.field]);
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && step.field in v)
+          next.push((v as Record<string, unknown>)[step.field]);
       } else if ('index' in step) {
         if (Array.isArray(v) && step.index < v.length) next.push(v[step.index]);
       } else if ('all' in step) {

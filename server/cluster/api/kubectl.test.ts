@@ -27,12 +27,17 @@ describe.skipIf(!kubectlFound)('kubectl smoke', () => {
   beforeAll(async () => {
     t = await startTestServer();
     dir = mkdtempSync(join(tmpdir(), 'kubectl-smoke-'));
-    writeFileSync(join(dir, 'config'), [
-      'apiVersion: v1', 'kind: Config', 'current-context: e',
-      'clusters: [{name: e, cluster: {server: "' + t.url + '"}}]',
-      'contexts: [{name: e, context: {cluster: e, user: u, namespace: default}}]',
-      'users: [{name: u, user: {}}]',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'config'),
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'current-context: e',
+        'clusters: [{name: e, cluster: {server: "' + t.url + '"}}]',
+        'contexts: [{name: e, context: {cluster: e, user: u, namespace: default}}]',
+        'users: [{name: u, user: {}}]',
+      ].join('\n'),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -46,15 +51,21 @@ describe.skipIf(!kubectlFound)('kubectl smoke', () => {
   });
 
   it('applies a fixture, reads it back as YAML and as a table, applies again server-side', async () => {
-    expect(await k('apply', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe('virtualmachine.kubevirt.io/vm-cirros created\n');
-    expect(await k('apply', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe('virtualmachine.kubevirt.io/vm-cirros unchanged\n');
+    expect(await k('apply', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe(
+      'virtualmachine.kubevirt.io/vm-cirros created\n',
+    );
+    expect(await k('apply', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe(
+      'virtualmachine.kubevirt.io/vm-cirros unchanged\n',
+    );
     const yaml = await k('get', 'vm', 'vm-cirros', '-o', 'yaml');
     expect(yaml).toContain('kind: VirtualMachine');
     expect(yaml).toContain('runStrategy: Halted');
     const table = await k('get', 'vms');
     expect(table.split('\n')[0]).toMatch(/^NAME\s+AGE\s+STATUS\s+READY$/);
     expect(table.split('\n')[1]).toMatch(/^vm-cirros\s+\d+s/);
-    expect(await k('apply', '--server-side', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe('virtualmachine.kubevirt.io/vm-cirros serverside-applied\n');
+    expect(await k('apply', '--server-side', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe(
+      'virtualmachine.kubevirt.io/vm-cirros serverside-applied\n',
+    );
     expect(await k('get', 'vm', 'vm-cirros', '-o', 'jsonpath={.spec.runStrategy}')).toBe('Halted');
     expect(await k('delete', 'vm', 'vm-cirros')).toBe('virtualmachine.kubevirt.io "vm-cirros" deleted\n');
   });

@@ -23,7 +23,11 @@ function schemaName(r: ResourceInfo, version: string): string {
   return `${g}.${version}.${r.kind}`;
 }
 
-const PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true } }));
+const PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'].map((name) => ({
+  name,
+  in: 'query',
+  schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true },
+}));
 
 function buildDoc(group: string, version: string): string {
   const paths: Record<string, unknown> = {};
@@ -35,26 +39,50 @@ function buildDoc(group: string, version: string): string {
     schemas[schemaName(r, version)] = {
       type: 'object',
       'x-kubernetes-group-version-kind': [gvk],
-      properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+      properties: {
+        apiVersion: { type: 'string' },
+        kind: { type: 'string' },
+        metadata: { type: 'object' },
+        spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+      },
       'x-kubernetes-preserve-unknown-fields': true,
     };
     const base = `/${gvPath(group, version)}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}`;
     const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
     const patchTypes = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
-    const op = (id: string, extra: Record<string, unknown> = {}) => ({ operationId: `${id}${r.kind}`, 'x-kubernetes-action': id, 'x-kubernetes-group-version-kind': gvk, parameters: PARAMS, responses: ok, ...extra });
+    const op = (id: string, extra: Record<string, unknown> = {}) => ({
+      operationId: `${id}${r.kind}`,
+      'x-kubernetes-action': id,
+      'x-kubernetes-group-version-kind': gvk,
+      parameters: PARAMS,
+      responses: ok,
+      ...extra,
+    });
     if (r.verbs.includes('create')) {
-      paths[base] = { post: op('create', { requestBody: { content: { 'application/json': { schema: ref }, 'application/yaml': { schema: ref } } } }) };
+      paths[base] = {
+        post: op('create', {
+          requestBody: { content: { 'application/json': { schema: ref }, 'application/yaml': { schema: ref } } },
+        }),
+      };
     }
     if (r.verbs.includes('get')) {
       paths[`${base}/{name}`] = {
         get: op('read'),
         put: op('replace', { requestBody: { content: { 'application/json': { schema: ref } } } }),
-        patch: op('patch', { requestBody: { content: Object.fromEntries(patchTypes.map((t) => [t, { schema: { type: 'object' } }])) } }),
+        patch: op('patch', {
+          requestBody: { content: Object.fromEntries(patchTypes.map((t) => [t, { schema: { type: 'object' } }])) },
+        }),
         delete: op('delete'),
       };
     }
   }
-  return JSON.stringify({ openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.0' }, paths, components: { schemas } });
+  return JSON.stringify({
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.32.0' },
+    paths,
+    components: { schemas },
+  });
 }
 
 /**
@@ -62,13 +90,21 @@ function buildDoc(group: string, version: string): string {
  * it reports "no matches for kind": publish that document (CRDs themselves are not served).
  */
 const CRD_DOC = JSON.stringify({
-  openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.0' },
+  openapi: '3.0.0',
+  info: { title: 'Kubernetes', version: 'v1.32.0' },
   paths: {
     '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{name}': {
       patch: {
-        operationId: 'patchCustomResourceDefinition', 'x-kubernetes-action': 'patch',
-        'x-kubernetes-group-version-kind': { group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition' },
-        parameters: PARAMS, requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'OK' } },
+        operationId: 'patchCustomResourceDefinition',
+        'x-kubernetes-action': 'patch',
+        'x-kubernetes-group-version-kind': {
+          group: 'apiextensions.k8s.io',
+          version: 'v1',
+          kind: 'CustomResourceDefinition',
+        },
+        parameters: PARAMS,
+        requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object' } } } },
+        responses: { '200': { description: 'OK' } },
       },
     },
   },
@@ -77,7 +113,11 @@ const CRD_DOC = JSON.stringify({
 
 /** The /openapi/v3 index. */
 export function openApiIndex(): Record<string, unknown> {
-  const paths: Record<string, unknown> = { 'apis/apiextensions.k8s.io/v1': { serverRelativeURL: `/openapi/v3/apis/apiextensions.k8s.io/v1?hash=${createHash('sha512').update(CRD_DOC).digest('hex').slice(0, 64).toUpperCase()}` } };
+  const paths: Record<string, unknown> = {
+    'apis/apiextensions.k8s.io/v1': {
+      serverRelativeURL: `/openapi/v3/apis/apiextensions.k8s.io/v1?hash=${createHash('sha512').update(CRD_DOC).digest('hex').slice(0, 64).toUpperCase()}`,
+    },
+  };
   for (const { group, version } of groupVersions()) {
     const doc = openApiDoc(group, version)!;
     const h = createHash('sha512').update(doc).digest('hex').slice(0, 64).toUpperCase();

@@ -6,28 +6,68 @@
 import { errors } from '../store/index.js';
 
 type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'time' | 'mapss' | 'mapsb' | 'rstring' | Schema | [Schema];
-interface Schema { [field: number]: [string, FieldType] }
+interface Schema {
+  [field: number]: [string, FieldType];
+}
 
 const TIME: Schema = { 1: ['seconds', 'int'], 2: ['nanos', 'int'] };
-const OWNER: Schema = { 1: ['kind', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'], 5: ['apiVersion', 'string'], 6: ['controller', 'bool'], 7: ['blockOwnerDeletion', 'bool'] };
-const META: Schema = {
-  1: ['name', 'string'], 2: ['generateName', 'string'], 3: ['namespace', 'string'], 5: ['uid', 'string'], 6: ['resourceVersion', 'string'],
-  7: ['generation', 'int'], 11: ['labels', 'mapss'], 12: ['annotations', 'mapss'], 13: ['ownerReferences', [OWNER]], 14: ['finalizers', 'rstring'],
+const OWNER: Schema = {
+  1: ['kind', 'string'],
+  3: ['name', 'string'],
+  4: ['uid', 'string'],
+  5: ['apiVersion', 'string'],
+  6: ['controller', 'bool'],
+  7: ['blockOwnerDeletion', 'bool'],
 };
-const RESOURCE_ATTRS: Schema = { 1: ['namespace', 'string'], 2: ['verb', 'string'], 3: ['group', 'string'], 4: ['version', 'string'], 5: ['resource', 'string'], 6: ['subresource', 'string'], 7: ['name', 'string'] };
+const META: Schema = {
+  1: ['name', 'string'],
+  2: ['generateName', 'string'],
+  3: ['namespace', 'string'],
+  5: ['uid', 'string'],
+  6: ['resourceVersion', 'string'],
+  7: ['generation', 'int'],
+  11: ['labels', 'mapss'],
+  12: ['annotations', 'mapss'],
+  13: ['ownerReferences', [OWNER]],
+  14: ['finalizers', 'rstring'],
+};
+const RESOURCE_ATTRS: Schema = {
+  1: ['namespace', 'string'],
+  2: ['verb', 'string'],
+  3: ['group', 'string'],
+  4: ['version', 'string'],
+  5: ['resource', 'string'],
+  6: ['subresource', 'string'],
+  7: ['name', 'string'],
+};
 const NON_RESOURCE_ATTRS: Schema = { 1: ['path', 'string'], 2: ['verb', 'string'] };
 
 const KINDS: Record<string, Schema> = {
-  'authorization.k8s.io/v1/SelfSubjectAccessReview': { 1: ['metadata', META], 2: ['spec', { 1: ['resourceAttributes', RESOURCE_ATTRS], 2: ['nonResourceAttributes', NON_RESOURCE_ATTRS] }] },
-  'authorization.k8s.io/v1/SelfSubjectRulesReview': { 1: ['metadata', META], 2: ['spec', { 1: ['namespace', 'string'] }] },
+  'authorization.k8s.io/v1/SelfSubjectAccessReview': {
+    1: ['metadata', META],
+    2: ['spec', { 1: ['resourceAttributes', RESOURCE_ATTRS], 2: ['nonResourceAttributes', NON_RESOURCE_ATTRS] }],
+  },
+  'authorization.k8s.io/v1/SelfSubjectRulesReview': {
+    1: ['metadata', META],
+    2: ['spec', { 1: ['namespace', 'string'] }],
+  },
   'v1/Namespace': { 1: ['metadata', META], 2: ['spec', { 1: ['finalizers', 'rstring'] }] },
   'v1/ConfigMap': { 1: ['metadata', META], 2: ['data', 'mapss'], 3: ['binaryData', 'mapsb'], 4: ['immutable', 'bool'] },
-  'v1/Secret': { 1: ['metadata', META], 2: ['data', 'mapsb'], 3: ['type', 'string'], 4: ['stringData', 'mapss'], 5: ['immutable', 'bool'] },
+  'v1/Secret': {
+    1: ['metadata', META],
+    2: ['data', 'mapsb'],
+    3: ['type', 'string'],
+    4: ['stringData', 'mapss'],
+    5: ['immutable', 'bool'],
+  },
 };
 
 class Reader {
   pos = 0;
-  constructor(readonly buf: Buffer, readonly end = buf.length) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly end = buf.length,
+  ) {}
   varint(): number {
     let result = 0;
     let mul = 1;
@@ -62,7 +102,10 @@ function decodeMap(b: Buffer, asBytes: boolean): [string, string] {
   let v = '';
   while (r.pos < r.end) {
     const tag = r.varint();
-    if ((tag & 7) !== 2) { r.skip(tag & 7); continue; }
+    if ((tag & 7) !== 2) {
+      r.skip(tag & 7);
+      continue;
+    }
     const val = r.bytes();
     if (tag >> 3 === 1) k = val.toString('utf8');
     else if (tag >> 3 === 2) v = asBytes ? val.toString('base64') : val.toString('utf8');
@@ -77,15 +120,24 @@ function decode(buf: Buffer, schema: Schema): Record<string, unknown> {
     const tag = r.varint();
     const f = schema[tag >> 3];
     const wire = tag & 7;
-    if (!f) { r.skip(wire); continue; }
+    if (!f) {
+      r.skip(wire);
+      continue;
+    }
     const [name, type] = f;
     if (type === 'int' || type === 'bool') {
-      if (wire !== 0) { r.skip(wire); continue; }
+      if (wire !== 0) {
+        r.skip(wire);
+        continue;
+      }
       const n = r.varint();
       out[name] = type === 'bool' ? n !== 0 : n;
       continue;
     }
-    if (wire !== 2) { r.skip(wire); continue; }
+    if (wire !== 2) {
+      r.skip(wire);
+      continue;
+    }
     const b = r.bytes();
     if (type === 'string') out[name] = b.toString('utf8');
     else if (type === 'bytes') out[name] = b.toString('base64');
@@ -93,7 +145,12 @@ function decode(buf: Buffer, schema: Schema): Record<string, unknown> {
     else if (type === 'rstring') ((out[name] ??= []) as string[]).push(b.toString('utf8'));
     else if (type === 'mapss' || type === 'mapsb') {
       const [k, v] = decodeMap(b, type === 'mapsb');
-      Object.defineProperty((out[name] ??= {}) as Record<string, string>, k, { value: v, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty((out[name] ??= {}) as Record<string, string>, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     } else if (type === 'time') {
       const t = decode(b, TIME);
       out[name] = new Date(Number(t.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -107,11 +164,16 @@ const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** Decodes a protobuf request body into the JSON object it stands for, or throws 415. */
 export function decodeProtobufObject(buf: Buffer): Record<string, unknown> {
-  if (buf.length < 4 || !buf.subarray(0, 4).equals(MAGIC)) throw errors.badRequest('protobuf: missing the k8s envelope');
-  const unknown = decode(buf.subarray(4), { 1: ['typeMeta', { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] }], 2: ['raw', 'bytes'] });
+  if (buf.length < 4 || !buf.subarray(0, 4).equals(MAGIC))
+    throw errors.badRequest('protobuf: missing the k8s envelope');
+  const unknown = decode(buf.subarray(4), {
+    1: ['typeMeta', { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] }],
+    2: ['raw', 'bytes'],
+  });
   const tm = (unknown.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
   const schema = KINDS[`${tm.apiVersion}/${tm.kind}`];
-  if (!schema) throw errors.unsupportedMediaType('application/vnd.kubernetes.protobuf', ['application/json', 'application/yaml']);
+  if (!schema)
+    throw errors.unsupportedMediaType('application/vnd.kubernetes.protobuf', ['application/json', 'application/yaml']);
   const obj = decode(Buffer.from(String(unknown.raw ?? ''), 'base64'), schema);
   return { apiVersion: tm.apiVersion, kind: tm.kind, ...obj };
 }

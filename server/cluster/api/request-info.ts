@@ -20,13 +20,23 @@ export interface OtherRequest {
 
 export type RequestInfo = ResourceRequest | OtherRequest;
 
-const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete', GET: 'get', HEAD: 'get' };
+const VERBS: Record<string, string> = {
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+  GET: 'get',
+  HEAD: 'get',
+};
 
 /** Segments are URL-decoded; an undecodable path yields `other`. */
 export function parseRequestInfo(method: string, pathname: string, query: URLSearchParams): RequestInfo {
   let parts: string[];
   try {
-    parts = pathname.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+    parts = pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map((p) => decodeURIComponent(p));
   } catch {
     return { type: 'other', path: pathname };
   }

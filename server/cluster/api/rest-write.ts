@@ -1,11 +1,28 @@
 /** Write handlers: create (POST), update (PUT), patch (PATCH), delete, deletecollection. */
-import { apiVersionOf, errors, isStatusError, resourceKey, success, type DeleteOptions, type KObject, type ResourceInfo } from '../store/index.js';
+import {
+  apiVersionOf,
+  errors,
+  isStatusError,
+  resourceKey,
+  success,
+  type DeleteOptions,
+  type KObject,
+  type ResourceInfo,
+} from '../store/index.js';
 import { PATCH_CONTENT_TYPES } from '../store/patch.js';
 import type { Ctx } from './context.js';
 import { encodeList, encodeOne, negotiate } from './encode.js';
 import { mediaType, parseBody, readBody, sendJson, sendJsonText, warningHeaders } from './http-util.js';
 
-const BODY_TYPES = new Set(['', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', '*/*', 'application/vnd.kubernetes.protobuf']);
+const BODY_TYPES = new Set([
+  '',
+  'application/json',
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  '*/*',
+  'application/vnd.kubernetes.protobuf',
+]);
 
 function preview(v: unknown): string {
   const s = JSON.stringify(v) ?? '';
@@ -22,19 +39,26 @@ async function readObject(c: Ctx): Promise<KObject> {
   }
   const o = body as Record<string, unknown>;
   if (typeof o.kind !== 'string' || !o.kind) throw errors.badRequest(`Object 'Kind' is missing in '${preview(body)}'`);
-  if (typeof o.apiVersion !== 'string' || !o.apiVersion) throw errors.badRequest(`Object 'apiVersion' is missing in '${preview(body)}'`);
+  if (typeof o.apiVersion !== 'string' || !o.apiVersion)
+    throw errors.badRequest(`Object 'apiVersion' is missing in '${preview(body)}'`);
   const expected = apiVersionOf(c.info, c.ri.version);
   const [g, v] = o.apiVersion.includes('/') ? o.apiVersion.split('/', 2) : ['', o.apiVersion];
   if (g !== c.info.group || !c.info.versions.includes(v)) {
-    throw errors.badRequest(`the API version in the data (${o.apiVersion}) does not match the expected API version (${expected})`);
+    throw errors.badRequest(
+      `the API version in the data (${o.apiVersion}) does not match the expected API version (${expected})`,
+    );
   }
-  if (o.kind !== c.info.kind) throw errors.badRequest(`the kind in the data (${o.kind}) does not match the expected kind (${c.info.kind})`);
+  if (o.kind !== c.info.kind)
+    throw errors.badRequest(`the kind in the data (${o.kind}) does not match the expected kind (${c.info.kind})`);
   if (o.metadata === undefined || o.metadata === null) o.metadata = {};
-  if (typeof o.metadata !== 'object' || Array.isArray(o.metadata)) throw errors.badRequest('json: cannot unmarshal metadata into Go struct field of type v1.ObjectMeta');
+  if (typeof o.metadata !== 'object' || Array.isArray(o.metadata))
+    throw errors.badRequest('json: cannot unmarshal metadata into Go struct field of type v1.ObjectMeta');
   const meta = o.metadata as Record<string, unknown>;
   for (const f of ['name', 'generateName', 'namespace', 'resourceVersion', 'uid']) {
     if (meta[f] !== undefined && meta[f] !== null && typeof meta[f] !== 'string') {
-      throw errors.badRequest(`json: cannot unmarshal ${typeof meta[f]} into Go struct field ObjectMeta.metadata.${f} of type string`);
+      throw errors.badRequest(
+        `json: cannot unmarshal ${typeof meta[f]} into Go struct field ObjectMeta.metadata.${f} of type string`,
+      );
     }
   }
   if (c.info.namespaced) {
@@ -83,7 +107,9 @@ export async function handleUpdate(c: Ctx): Promise<void> {
   const obj = await readObject(c);
   const name = c.ri.name!;
   if (obj.metadata.name && obj.metadata.name !== name) {
-    throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+    throw errors.badRequest(
+      `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
+    );
   }
   obj.metadata.name = name;
   if (!c.info.namespaced) delete obj.metadata.namespace;
@@ -98,14 +124,20 @@ export async function handlePatch(c: Ctx): Promise<void> {
   const type = PATCH_CONTENT_TYPES[ct];
   const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
   if (!c.info.custom) accepted.push('application/strategic-merge-patch+json');
-  if (!type || (type === 'strategic' && c.info.custom) || ct === 'application/apply-patch+cbor') throw errors.unsupportedMediaType(ct, accepted);
+  if (!type || (type === 'strategic' && c.info.custom) || ct === 'application/apply-patch+cbor')
+    throw errors.unsupportedMediaType(ct, accepted);
   const body = parseBody(await readBody(c.req), ct, type === 'apply');
   const warnings: string[] = [];
   const force = c.query.get('force');
-  if (force !== null && type !== 'apply') throw errors.badRequest('force: Forbidden: may not be specified for non-apply patch');
+  if (force !== null && type !== 'apply')
+    throw errors.badRequest('force: Forbidden: may not be specified for non-apply patch');
   const existed = c.store.tryGet(resourceKey(c.info), c.ri.namespace, c.ri.name!) !== undefined;
   if (c.info.namespaced && !c.ri.namespace) throw errors.methodNotAllowed();
-  const opts = { ...writeOpts(c, warnings), force: force === 'true', subresource: c.ri.subresource === 'status' ? ('status' as const) : undefined };
+  const opts = {
+    ...writeOpts(c, warnings),
+    force: force === 'true',
+    subresource: c.ri.subresource === 'status' ? ('status' as const) : undefined,
+  };
   if (type === 'apply' && !c.query.get('fieldManager')) opts.fieldManager = '';
   const patched = c.store.patch(resourceKey(c.info), c.ri.namespace, c.ri.name!, type, body, opts);
   reply(c, existed ? 200 : 201, patched, warnings);
@@ -116,20 +148,35 @@ async function deleteOptions(c: Ctx): Promise<DeleteOptions> {
   let body: Record<string, unknown> = {};
   if (raw.length && raw.toString('utf8').trim()) {
     const parsed = parseBody(raw, mediaType(c.req.headers['content-type']), true);
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw errors.badRequest('the body of the delete request is not DeleteOptions');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw errors.badRequest('the body of the delete request is not DeleteOptions');
     body = parsed as Record<string, unknown>;
   }
   const q = c.query;
   let policy = (body.propagationPolicy ?? q.get('propagationPolicy') ?? undefined) as string | undefined;
-  const orphan = body.orphanDependents ?? (q.get('orphanDependents') === null ? undefined : q.get('orphanDependents') === 'true');
+  const orphan =
+    body.orphanDependents ?? (q.get('orphanDependents') === null ? undefined : q.get('orphanDependents') === 'true');
   if (policy === undefined && orphan !== undefined) policy = orphan ? 'Orphan' : 'Background';
   if (policy !== undefined && !['Foreground', 'Background', 'Orphan'].includes(policy)) {
-    throw errors.invalid('meta.k8s.io', 'DeleteOptions', '', [{ reason: 'FieldValueNotSupported', message: `Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`, field: 'propagationPolicy' }]);
+    throw errors.invalid('meta.k8s.io', 'DeleteOptions', '', [
+      {
+        reason: 'FieldValueNotSupported',
+        message: `Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+        field: 'propagationPolicy',
+      },
+    ]);
   }
   const dr = Array.isArray(body.dryRun) ? (body.dryRun as unknown[]).includes('All') : dryRun(q);
   const pre = (body.preconditions ?? undefined) as DeleteOptions['preconditions'];
   const g = body.gracePeriodSeconds ?? q.get('gracePeriodSeconds') ?? undefined;
-  return { propagationPolicy: policy as DeleteOptions['propagationPolicy'], dryRun: dr, preconditions: pre, gracePeriodSeconds: g === undefined ? undefined : Number(g), user: c.user.name, version: c.ri.version };
+  return {
+    propagationPolicy: policy as DeleteOptions['propagationPolicy'],
+    dryRun: dr,
+    preconditions: pre,
+    gracePeriodSeconds: g === undefined ? undefined : Number(g),
+    user: c.user.name,
+    version: c.ri.version,
+  };
 }
 
 export async function handleDelete(c: Ctx): Promise<void> {
@@ -140,13 +187,21 @@ export async function handleDelete(c: Ctx): Promise<void> {
 
 export async function handleDeleteCollection(c: Ctx): Promise<void> {
   const opts = await deleteOptions(c);
-  const items = c.store.deleteCollection(resourceKey(c.info), {
-    namespace: c.ri.namespace,
-    labelSelector: c.query.get('labelSelector') ?? undefined,
-    fieldSelector: c.query.get('fieldSelector') ?? undefined,
-  }, opts);
+  const items = c.store.deleteCollection(
+    resourceKey(c.info),
+    {
+      namespace: c.ri.namespace,
+      labelSelector: c.query.get('labelSelector') ?? undefined,
+      fieldSelector: c.query.get('fieldSelector') ?? undefined,
+    },
+    opts,
+  );
   const out = negotiate(c.req.headers.accept);
-  sendJsonText(c.res, 200, encodeList(items, c.info, c.ri.version, { resourceVersion: c.store.resourceVersion }, out, c.query));
+  sendJsonText(
+    c.res,
+    200,
+    encodeList(items, c.info, c.ri.version, { resourceVersion: c.store.resourceVersion }, out, c.query),
+  );
 }
 
 export function statusOnly(info: ResourceInfo) {

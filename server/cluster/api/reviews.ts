@@ -7,9 +7,11 @@ type R = Record<string, unknown>;
 
 async function readReview(c: Ctx, kind: string): Promise<R> {
   const body = parseBody(await readBody(c.req), mediaType(c.req.headers['content-type']), true);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw errors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
   const b = body as R;
-  if (b.kind !== kind) throw errors.badRequest(`the kind in the data (${String(b.kind)}) does not match the expected kind (${kind})`);
+  if (b.kind !== kind)
+    throw errors.badRequest(`the kind in the data (${String(b.kind)}) does not match the expected kind (${kind})`);
   return b;
 }
 
@@ -21,19 +23,35 @@ export async function selfSubjectAccessReview(c: Ctx, auth: AuthHooks): Promise<
   const ra = spec.resourceAttributes as R | undefined;
   const nra = spec.nonResourceAttributes as R | undefined;
   if (!ra && !nra) {
-    throw errors.invalid('authorization.k8s.io', 'SelfSubjectAccessReview', '', [{ reason: 'FieldValueRequired', message: 'Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified', field: 'spec.resourceAttributes' }]);
+    throw errors.invalid('authorization.k8s.io', 'SelfSubjectAccessReview', '', [
+      {
+        reason: 'FieldValueRequired',
+        message: 'Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified',
+        field: 'spec.resourceAttributes',
+      },
+    ]);
   }
   let status: { allowed: boolean; reason?: string; denied?: boolean };
   if (ra) {
     const d = auth.authorize(c.user, {
-      verb: str(ra.verb), group: str(ra.group), resource: str(ra.resource), subresource: str(ra.subresource) || undefined,
-      namespace: str(ra.namespace) || undefined, name: str(ra.name) || undefined,
+      verb: str(ra.verb),
+      group: str(ra.group),
+      resource: str(ra.resource),
+      subresource: str(ra.subresource) || undefined,
+      namespace: str(ra.namespace) || undefined,
+      name: str(ra.name) || undefined,
     });
     status = d.reason ? { allowed: d.allowed, reason: d.reason } : { allowed: d.allowed };
   } else {
     status = { allowed: true };
   }
-  sendJson(c.res, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status });
+  sendJson(c.res, 201, {
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status,
+  });
 }
 
 const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
@@ -41,7 +59,16 @@ const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'd
 export function rulesFor(auth: AuthHooks, user: UserInfo, namespace: string): R[] {
   const rules: R[] = [];
   for (const r of RESOURCES) {
-    const verbs = VERBS.filter((verb) => r.verbs.includes(verb) && auth.authorize(user, { verb, group: r.group, resource: r.plural, namespace: r.namespaced ? namespace : undefined }).allowed);
+    const verbs = VERBS.filter(
+      (verb) =>
+        r.verbs.includes(verb) &&
+        auth.authorize(user, {
+          verb,
+          group: r.group,
+          resource: r.plural,
+          namespace: r.namespaced ? namespace : undefined,
+        }).allowed,
+    );
     if (verbs.length) rules.push({ verbs, apiGroups: [r.group], resources: [r.plural] });
   }
   return rules;
@@ -52,7 +79,31 @@ export async function selfSubjectRulesReview(c: Ctx, auth: AuthHooks): Promise<v
   const spec = (b.spec ?? {}) as R;
   const ns = str(spec.namespace);
   sendJson(c.res, 201, {
-    kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec,
-    status: { resourceRules: rulesFor(auth, c.user, ns), nonResourceRules: [{ verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/readyz', '/version', '/version/', '/openapi', '/openapi/*'] }], incomplete: false },
+    kind: 'SelfSubjectRulesReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status: {
+      resourceRules: rulesFor(auth, c.user, ns),
+      nonResourceRules: [
+        {
+          verbs: ['get'],
+          nonResourceURLs: [
+            '/api',
+            '/api/*',
+            '/apis',
+            '/apis/*',
+            '/healthz',
+            '/livez',
+            '/readyz',
+            '/version',
+            '/version/',
+            '/openapi',
+            '/openapi/*',
+          ],
+        },
+      ],
+      incomplete: false,
+    },
   });
 }

@@ -10,7 +10,14 @@ import { selfSubjectAccessReview, selfSubjectRulesReview } from './reviews.js';
 import type { ClusterApi, SubresourceDef } from './subresources.js';
 
 export function authorizeOrThrow(auth: AuthHooks, c: Pick<Ctx, 'user'>, ri: ResourceRequest): void {
-  const attrs = { verb: ri.verb, group: ri.group, resource: ri.resource, subresource: ri.subresource, namespace: ri.namespace, name: ri.name };
+  const attrs = {
+    verb: ri.verb,
+    group: ri.group,
+    resource: ri.resource,
+    subresource: ri.subresource,
+    namespace: ri.namespace,
+    name: ri.name,
+  };
   if (!auth.authorize(c.user, attrs).allowed) {
     const st = auth.forbidden(c.user, attrs);
     throw Object.assign(errors.forbidden(st.message ?? 'forbidden'), { status: st });
@@ -29,10 +36,23 @@ export async function runSubresource(c: Omit<Ctx, 'info'>, def: SubresourceDef):
   if ((def.namespaced ?? true) && !c.ri.namespace) throw errors.notFoundPath();
   if (!def.handle) throw errors.badRequest('this subresource needs a websocket upgrade');
   const raw = c.req.method === 'GET' || c.req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(c.req);
-  const body = raw.length && raw.toString('utf8').trim() ? parseBody(raw, mediaType(c.req.headers['content-type']), true) : undefined;
+  const body =
+    raw.length && raw.toString('utf8').trim()
+      ? parseBody(raw, mediaType(c.req.headers['content-type']), true)
+      : undefined;
   const r = await def.handle({
-    method: c.req.method ?? 'GET', group: c.ri.group, version: c.ri.version, namespace: c.ri.namespace, name: c.ri.name!, resource: c.ri.resource,
-    subresource: c.ri.subresource!, query: c.query, headers: c.req.headers, body, user: c.user, store: c.store,
+    method: c.req.method ?? 'GET',
+    group: c.ri.group,
+    version: c.ri.version,
+    namespace: c.ri.namespace,
+    name: c.ri.name!,
+    resource: c.ri.resource,
+    subresource: c.ri.subresource!,
+    query: c.query,
+    headers: c.req.headers,
+    body,
+    user: c.user,
+    store: c.store,
   });
   const status = r?.status ?? 200;
   const headers = r?.headers ?? {};
@@ -78,15 +98,24 @@ export async function route(c: Omit<Ctx, 'info'>, auth: AuthHooks, api: ClusterA
     if (info.plural === 'customresourcedefinitions') return handleCrds(ctx);
   }
   switch (verb) {
-    case 'get': return handleGet(ctx);
-    case 'list': return handleList(ctx);
-    case 'watch': return handleWatch(ctx);
-    case 'create': return handleCreate(ctx);
-    case 'update': return handleUpdate(ctx);
-    case 'patch': return handlePatch(ctx);
-    case 'delete': return handleDelete(ctx);
-    case 'deletecollection': return handleDeleteCollection(ctx);
-    default: throw errors.methodNotAllowed();
+    case 'get':
+      return handleGet(ctx);
+    case 'list':
+      return handleList(ctx);
+    case 'watch':
+      return handleWatch(ctx);
+    case 'create':
+      return handleCreate(ctx);
+    case 'update':
+      return handleUpdate(ctx);
+    case 'patch':
+      return handlePatch(ctx);
+    case 'delete':
+      return handleDelete(ctx);
+    case 'deletecollection':
+      return handleDeleteCollection(ctx);
+    default:
+      throw errors.methodNotAllowed();
   }
 }
 

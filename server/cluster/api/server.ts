@@ -3,7 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { allowAll, errors, isStatusError, type AuthHooks, type Store, type UserInfo, type V1Status } from '../store/index.js';
+import {
+  allowAll,
+  errors,
+  isStatusError,
+  type AuthHooks,
+  type Store,
+  type UserInfo,
+  type V1Status,
+} from '../store/index.js';
 import { allowedHostSet, browserRefusal, targetRefusal } from './browser-guard.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { negotiate } from './encode.js';
@@ -36,36 +44,41 @@ const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
 
 function nonResource(req: IncomingMessage, res: ServerResponse, path: string, api: ClusterApi): boolean {
   const host = String(req.headers.host ?? '127.0.0.1');
-  if (path === '/version' || path === '/version/') return sendJson(res, 200, versionInfo()), true;
-  if (path === '/api' || path === '/api/') return sendJson(res, 200, apiVersions(host)), true;
-  if (path === '/apis' || path === '/apis/') return sendJson(res, 200, apiGroupList(api)), true;
+  if (path === '/version' || path === '/version/') return (sendJson(res, 200, versionInfo()), true);
+  if (path === '/api' || path === '/api/') return (sendJson(res, 200, apiVersions(host)), true);
+  if (path === '/apis' || path === '/apis/') return (sendJson(res, 200, apiGroupList(api)), true);
   let m = path.match(/^\/api\/([^/]+)\/?$/);
   if (m) {
     const doc = apiResourceList(api, '', m[1]);
     if (!doc) throw errors.notFoundPath();
-    return sendJson(res, 200, doc), true;
+    return (sendJson(res, 200, doc), true);
   }
   m = path.match(/^\/apis\/([^/]+)\/?$/);
   if (m) {
     const doc = apiGroup(api, m[1]);
     if (!doc) throw errors.notFoundPath();
-    return sendJson(res, 200, doc), true;
+    return (sendJson(res, 200, doc), true);
   }
   m = path.match(/^\/apis\/([^/]+)\/([^/]+)\/?$/);
   if (m) {
     const doc = apiResourceList(api, m[1], m[2]);
     if (!doc) throw errors.notFoundPath();
-    return sendJson(res, 200, doc), true;
+    return (sendJson(res, 200, doc), true);
   }
-  if (path === '/openapi/v3' || path === '/openapi/v3/') return sendJson(res, 200, openApiIndex()), true;
+  if (path === '/openapi/v3' || path === '/openapi/v3/') return (sendJson(res, 200, openApiIndex()), true);
   m = path.match(/^\/openapi\/v3\/(?:api\/([^/]+)|apis\/([^/]+)\/([^/]+))\/?$/);
   if (m) {
     const doc = m[1] ? openApiDoc('', m[1]) : openApiDoc(m[2], m[3]);
     if (!doc) throw errors.notFoundPath();
-    return sendJsonText(res, 200, doc), true;
+    return (sendJsonText(res, 200, doc), true);
   }
   if (path === '/') {
-    return sendJson(res, 200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/openapi/v3', '/readyz', '/version'] }), true;
+    return (
+      sendJson(res, 200, {
+        paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/openapi/v3', '/readyz', '/version'],
+      }),
+      true
+    );
   }
   return false;
 }
@@ -108,9 +121,18 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
       // An empty OpenAPI v2 document: kubectl consults it only for kinds the v3 documents do not
       // describe, and then skips client-side validation and reports "no matches for kind".
       if (String(req.headers.accept ?? '').includes('protobuf')) {
-        res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'Content-Length': '0' });
+        res.writeHead(200, {
+          'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+          'Content-Length': '0',
+        });
         res.end();
-      } else sendJson(res, 200, { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.0' }, paths: {}, definitions: {} });
+      } else
+        sendJson(res, 200, {
+          swagger: '2.0',
+          info: { title: 'Kubernetes', version: 'v1.32.0' },
+          paths: {},
+          definitions: {},
+        });
       return;
     }
     if (nonResource(req, res, path, api)) return;
@@ -132,14 +154,27 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
       else if (!res.writableEnded) res.end();
     });
   };
-  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createServer(onRequest);
+  const server: Server = opts.tls
+    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
+    : createServer(onRequest);
   server.keepAliveTimeout = 65_000;
 
   function rejectUpgrade(socket: Duplex, status: V1Status): void {
     const body = JSON.stringify(status);
-    const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone', 500: 'Internal Server Error' }[status.code] ?? 'Error';
+    const text =
+      {
+        400: 'Bad Request',
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not Found',
+        409: 'Conflict',
+        410: 'Gone',
+        500: 'Internal Server Error',
+      }[status.code] ?? 'Error';
     if (socket.writable) {
-      socket.end(`HTTP/1.1 ${status.code} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status.code} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     }
   }
 
@@ -160,12 +195,25 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
         let done = false;
         let wsOut: WebSocket | undefined;
         await def.upgrade({
-          group: rr.group, version: rr.version, namespace: rr.namespace, name: rr.name, resource: rr.resource, subresource: rr.subresource,
-          query: url.searchParams, headers: req.headers, user, store, req, socket, head,
+          group: rr.group,
+          version: rr.version,
+          namespace: rr.namespace,
+          name: rr.name,
+          resource: rr.resource,
+          subresource: rr.subresource,
+          query: url.searchParams,
+          headers: req.headers,
+          user,
+          store,
+          req,
+          socket,
+          head,
           accept: () => {
             if (done) throw new Error('upgrade already answered');
             done = true;
-            wss.handleUpgrade(req, socket, head, (ws) => { wsOut = ws; });
+            wss.handleUpgrade(req, socket, head, (ws) => {
+              wsOut = ws;
+            });
             if (!wsOut) throw new Error('websocket handshake failed');
             return wsOut;
           },
@@ -184,7 +232,11 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     authorizeOrThrow(auth, { user }, rr);
     const out = negotiate(req.headers.accept);
     const p = watchParams(url.searchParams, rr.namespace, rr.name);
-    store.list(`${info.group ? `${info.plural}.${info.group}` : info.plural}`, { labelSelector: p.labelSelector, fieldSelector: p.fieldSelector, limit: 1 });
+    store.list(`${info.group ? `${info.plural}.${info.group}` : info.plural}`, {
+      labelSelector: p.labelSelector,
+      fieldSelector: p.fieldSelector,
+      limit: 1,
+    });
     const ws = await accept(req, socket, head);
     watchWebSocket(ws, store, info, p, eventEncoder(info, rr.version, out, url.searchParams));
   }
@@ -211,7 +263,9 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     }
     if (!socket.writable) return;
     const body = JSON.stringify(errors.badRequest(`malformed HTTP request: ${e.message}`).status);
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   return { server, api };
 }

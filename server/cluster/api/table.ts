@@ -8,7 +8,10 @@ export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
 function cell(values: unknown[], type: string, now: number): unknown {
   if (!values.length || values[0] === undefined || values[0] === null) return null;
-  const v = values.length === 1 ? values[0] : values.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(',');
+  const v =
+    values.length === 1
+      ? values[0]
+      : values.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(',');
   if (type === 'date') return age(v, now);
   if (typeof v === 'object') return JSON.stringify(v);
   if (type === 'integer' || type === 'number') return typeof v === 'number' ? v : Number(v);
@@ -23,8 +26,16 @@ export function printerFor(info: ResourceInfo): Printer {
   if (cached) return cached;
   let p = CORE_PRINTERS[key];
   if (!p) {
-    const cols = info.columns?.length ? info.columns : [{ name: 'Age', type: 'date' as const, jsonPath: '.metadata.creationTimestamp' }];
-    const defs: ColumnDef[] = [NAME_COLUMN, ...cols.map((c) => ({ ...col(c.name, c.type, c.priority ?? 0, c.format ?? ''), description: c.description ?? c.name }))];
+    const cols = info.columns?.length
+      ? info.columns
+      : [{ name: 'Age', type: 'date' as const, jsonPath: '.metadata.creationTimestamp' }];
+    const defs: ColumnDef[] = [
+      NAME_COLUMN,
+      ...cols.map((c) => ({
+        ...col(c.name, c.type, c.priority ?? 0, c.format ?? ''),
+        description: c.description ?? c.name,
+      })),
+    ];
     p = {
       columns: defs,
       cells: (o, now) => [o.metadata.name, ...cols.map((c) => cell(evaluate(o, c.jsonPath), c.type, now))],
@@ -40,7 +51,13 @@ function rowObject(o: KObject, include: IncludeObject): unknown {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
 
-export function toTable(info: ResourceInfo, items: KObject[], meta: Record<string, unknown>, include: IncludeObject, withHeaders = true): Record<string, unknown> {
+export function toTable(
+  info: ResourceInfo,
+  items: KObject[],
+  meta: Record<string, unknown>,
+  include: IncludeObject,
+  withHeaders = true,
+): Record<string, unknown> {
   const p = printerFor(info);
   const now = Date.now();
   return {

@@ -4,7 +4,12 @@ import { createStore, type AuthHooks, type Store, type StoreOptions } from '../s
 import { createApiServer } from './server.js';
 import type { ClusterApi } from './subresources.js';
 
-export interface TestServer { url: string; store: Store; api: ClusterApi; close(): Promise<void> }
+export interface TestServer {
+  url: string;
+  store: Store;
+  api: ClusterApi;
+  close(): Promise<void>;
+}
 
 export async function startTestServer(opts: StoreOptions & { auth?: AuthHooks } = {}): Promise<TestServer> {
   const store = createStore(opts);

@@ -1,7 +1,16 @@
 /** Watch over chunked HTTP (one JSON event per line) and over websocket (one text frame per event). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebSocket } from 'ws';
-import { apiVersionOf, isStatusError, errors, type KObject, type ResourceInfo, type Store, type WatchEvent, resourceKey } from '../store/index.js';
+import {
+  apiVersionOf,
+  isStatusError,
+  errors,
+  type KObject,
+  type ResourceInfo,
+  type Store,
+  type WatchEvent,
+  resourceKey,
+} from '../store/index.js';
 import { isConverted, objectBytes, type Output } from './encode.js';
 import { toTable, includeObjectParam } from './table-watch.js';
 
@@ -55,16 +64,35 @@ function cachedLine(ev: WatchEvent, info: ResourceInfo, version: string): Buffer
 }
 
 /** Serializes one event as a line ending in a newline; for Table output the object is a one-row Table. */
-export function eventEncoder(info: ResourceInfo, version: string, out: Output, q: URLSearchParams): (ev: WatchEvent) => Buffer {
+export function eventEncoder(
+  info: ResourceInfo,
+  version: string,
+  out: Output,
+  q: URLSearchParams,
+): (ev: WatchEvent) => Buffer {
   let first = true;
   return (ev) => {
     let obj: string;
     if (ev.type === 'ERROR') obj = JSON.stringify(ev.object);
     else if (ev.type === 'BOOKMARK') obj = JSON.stringify({ ...ev.object, apiVersion: apiVersionOf(info, version) });
     else if (out.kind === 'table') {
-      obj = JSON.stringify(toTable(info, [ev.object], { resourceVersion: ev.object.metadata.resourceVersion }, includeObjectParam(q), first, out.version));
+      obj = JSON.stringify(
+        toTable(
+          info,
+          [ev.object],
+          { resourceVersion: ev.object.metadata.resourceVersion },
+          includeObjectParam(q),
+          first,
+          out.version,
+        ),
+      );
       first = false;
-    } else if (out.kind === 'partial') obj = JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${out.version}`, metadata: ev.object.metadata });
+    } else if (out.kind === 'partial')
+      obj = JSON.stringify({
+        kind: 'PartialObjectMetadata',
+        apiVersion: `meta.k8s.io/${out.version}`,
+        metadata: ev.object.metadata,
+      });
     else return cachedLine(ev, info, version);
     return Buffer.from(`{"type":"${ev.type}","object":${obj}}\n`);
   };
@@ -94,16 +122,22 @@ function run(store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: Watc
   const timer = setTimeout(finish, seconds * 1000);
   sink.onClose(finish);
   try {
-    stop = store.watch(resourceKey(info), {
-      namespace: p.namespace, labelSelector: p.labelSelector, fieldSelector: p.fieldSelector,
-      resourceVersion: p.sendInitialEvents && p.resourceVersion === undefined ? undefined : p.resourceVersion,
-      bookmarkIntervalMs: p.allowWatchBookmarks ? BOOKMARK_MS : undefined,
-      initialEventsEnd: p.sendInitialEvents && p.allowWatchBookmarks,
-    }, (ev) => {
-      if (closed) return;
-      if (ev.type === 'BOOKMARK' && !p.allowWatchBookmarks) return;
-      if (!sink.send(encode(ev))) finish();
-    });
+    stop = store.watch(
+      resourceKey(info),
+      {
+        namespace: p.namespace,
+        labelSelector: p.labelSelector,
+        fieldSelector: p.fieldSelector,
+        resourceVersion: p.sendInitialEvents && p.resourceVersion === undefined ? undefined : p.resourceVersion,
+        bookmarkIntervalMs: p.allowWatchBookmarks ? BOOKMARK_MS : undefined,
+        initialEventsEnd: p.sendInitialEvents && p.allowWatchBookmarks,
+      },
+      (ev) => {
+        if (closed) return;
+        if (ev.type === 'BOOKMARK' && !p.allowWatchBookmarks) return;
+        if (!sink.send(encode(ev))) finish();
+      },
+    );
   } catch (e) {
     if (!isStatusError(e)) throw e;
     sink.send(encode({ type: 'ERROR', object: e.status as unknown as KObject }));
@@ -112,9 +146,20 @@ function run(store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: Watc
 }
 
 /** HTTP chunked watch: headers go out at once, each event is written (and flushed) as it happens. */
-export function watchHttp(req: IncomingMessage, res: ServerResponse, store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => Buffer): void {
+export function watchHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+  info: ResourceInfo,
+  p: WatchParams,
+  encode: (ev: WatchEvent) => Buffer,
+): void {
   req.socket.setNoDelay(true);
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   res.flushHeaders();
   // Events delivered in the same turn of the event loop go out in one write (one syscall).
   let corked = false;
@@ -144,7 +189,13 @@ export function watchHttp(req: IncomingMessage, res: ServerResponse, store: Stor
 }
 
 /** Websocket watch: one text frame per event (base64 frames for the base64.binary.k8s.io protocol). */
-export function watchWebSocket(ws: WebSocket, store: Store, info: ResourceInfo, p: WatchParams, encode: (ev: WatchEvent) => Buffer): void {
+export function watchWebSocket(
+  ws: WebSocket,
+  store: Store,
+  info: ResourceInfo,
+  p: WatchParams,
+  encode: (ev: WatchEvent) => Buffer,
+): void {
   const base64 = ws.protocol === 'base64.binary.k8s.io';
   run(store, info, p, encode, {
     send: (line) => {

@@ -47,7 +47,10 @@ function scanLine(line: string, start: number, flow: { depth: number; max: numbe
       indicators++;
       continue;
     }
-    if (ch === ':' && (next === undefined || next === ' ' || (flow.depth > 0 && (next === ',' || next === ']' || next === '}')))) {
+    if (
+      ch === ':' &&
+      (next === undefined || next === ' ' || (flow.depth > 0 && (next === ',' || next === ']' || next === '}')))
+    ) {
       if (flow.depth === 0) indicators++;
       atValueStart = true;
       continue;

@@ -29,7 +29,15 @@ export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:
 
 /** kube-apiserver's 401 body, byte for byte once serialized. */
 export function unauthorizedStatus(): V1Status {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'Unauthorized',
+    reason: 'Unauthorized',
+    code: 401,
+  };
 }
 
 /**
@@ -43,12 +51,23 @@ export function forbiddenStatus(user: UserInfo, a: Attributes, reason = ''): V1S
   let why = `User ${JSON.stringify(user.name)} cannot ${a.verb} resource ${JSON.stringify(resource)} in API group ${JSON.stringify(a.group)} ${scope}`;
   if (reason) why += `: ${reason}`;
   const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
-  const message = a.name ? `${qualified} ${JSON.stringify(a.name)} is forbidden: ${why}` : `${qualified} is forbidden: ${why}`;
+  const message = a.name
+    ? `${qualified} ${JSON.stringify(a.name)} is forbidden: ${why}`
+    : `${qualified} is forbidden: ${why}`;
   const details: NonNullable<V1Status['details']> = {};
   if (a.name) details.name = a.name;
   if (a.group) details.group = a.group;
   details.kind = a.resource;
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403 };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason: 'Forbidden',
+    details,
+    code: 403,
+  };
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -98,7 +117,8 @@ function fromUsers(entries: UserEntry[], source: string): Auth {
       return authorizeGrants(user.name, account?.grants ?? [], attrs, authenticated);
     },
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
-    describe: () => `auth: ${accounts.length} user${accounts.length === 1 ? '' : 's'} from ${source}; bearer tokens required, anonymous requests are forbidden`,
+    describe: () =>
+      `auth: ${accounts.length} user${accounts.length === 1 ? '' : 's'} from ${source}; bearer tokens required, anonymous requests are forbidden`,
   };
 }
 

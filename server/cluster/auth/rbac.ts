@@ -23,8 +23,11 @@ const READ = new Set(['get', 'list', 'watch']);
 
 /** KubeVirt subresources of kubevirt.io:view (read-only information about the guest). */
 const KUBEVIRT_VIEW_SUBRESOURCES = new Set([
-  'virtualmachineinstances/guestosinfo', 'virtualmachineinstances/filesystemlist', 'virtualmachineinstances/userlist',
-  'virtualmachineinstances/sev/fetchcertchain', 'virtualmachines/expand-spec',
+  'virtualmachineinstances/guestosinfo',
+  'virtualmachineinstances/filesystemlist',
+  'virtualmachineinstances/userlist',
+  'virtualmachineinstances/sev/fetchcertchain',
+  'virtualmachines/expand-spec',
 ]);
 
 /** Core subresources the view role reads (pods/log, pods/status ...). */
@@ -38,7 +41,11 @@ const AUTHENTICATED_CLUSTER_READS = new Set([
 ]);
 
 /** Self reviews every authenticated user may create. */
-const SELF_REVIEWS = new Set(['authorization.k8s.io/selfsubjectaccessreviews', 'authorization.k8s.io/selfsubjectrulesreviews', 'authentication.k8s.io/selfsubjectreviews']);
+const SELF_REVIEWS = new Set([
+  'authorization.k8s.io/selfsubjectaccessreviews',
+  'authorization.k8s.io/selfsubjectrulesreviews',
+  'authentication.k8s.io/selfsubjectreviews',
+]);
 
 function key(a: Attributes): string {
   return `${a.group}/${a.resource}`;
@@ -82,7 +89,8 @@ function grantAllows(grant: RoleGrant, a: Attributes): boolean {
   const ns = a.namespace;
   const inScope = (n: string | undefined) => n !== undefined && (grant.namespaces ?? []).includes(n);
   // A RoleBinding's namespace rule also covers `get` on the Namespace object itself.
-  if (a.group === '' && a.resource === 'namespaces' && !a.subresource && a.verb === 'get' && inScope(a.name)) return true;
+  if (a.group === '' && a.resource === 'namespaces' && !a.subresource && a.verb === 'get' && inScope(a.name))
+    return true;
   if (!inScope(ns)) return false;
   if (grant.role === 'admin') return true;
   if (grant.role === 'edit') return editAllows(a);
@@ -94,22 +102,39 @@ function roleRef(grant: RoleGrant): string {
 }
 
 /** RBAC authorizer over the user's grants. */
-export function authorizeGrants(userName: string, grants: RoleGrant[], a: Attributes, authenticated: boolean): Decision {
+export function authorizeGrants(
+  userName: string,
+  grants: RoleGrant[],
+  a: Attributes,
+  authenticated: boolean,
+): Decision {
   for (const grant of grants) {
     if (grantAllows(grant, a)) {
-      const binding = grant.namespaces && a.namespace
-        ? `RoleBinding "${roleRef(grant)}-${userName}/${a.namespace}"`
-        : `ClusterRoleBinding "${roleRef(grant)}-${userName}"`;
-      return { allowed: true, reason: `RBAC: allowed by ${binding} of ClusterRole "${roleRef(grant)}" to User "${userName}"` };
+      const binding =
+        grant.namespaces && a.namespace
+          ? `RoleBinding "${roleRef(grant)}-${userName}/${a.namespace}"`
+          : `ClusterRoleBinding "${roleRef(grant)}-${userName}"`;
+      return {
+        allowed: true,
+        reason: `RBAC: allowed by ${binding} of ClusterRole "${roleRef(grant)}" to User "${userName}"`,
+      };
     }
   }
   if (!authenticated) return DENY;
   if (!a.namespace && !a.subresource) {
     if (READ.has(a.verb) && AUTHENTICATED_CLUSTER_READS.has(key(a))) {
-      return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "basic-users" of ClusterRole "basic-user" to Group "system:authenticated"' };
+      return {
+        allowed: true,
+        reason:
+          'RBAC: allowed by ClusterRoleBinding "basic-users" of ClusterRole "basic-user" to Group "system:authenticated"',
+      };
     }
     if (a.verb === 'create' && SELF_REVIEWS.has(key(a))) {
-      return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "system:basic-user" of ClusterRole "system:basic-user" to Group "system:authenticated"' };
+      return {
+        allowed: true,
+        reason:
+          'RBAC: allowed by ClusterRoleBinding "system:basic-user" of ClusterRole "system:basic-user" to Group "system:authenticated"',
+      };
     }
   }
   return DENY;

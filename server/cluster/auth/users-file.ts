@@ -45,7 +45,9 @@ function parseRole(v: unknown, where: string): RoleGrant {
   }
   const namespaces = stringList(v.namespaces, `${where}.namespaces`);
   if (v.namespaces !== undefined && namespaces.length === 0) {
-    throw new UsersFileError(`${where}: role ${role} has an empty list of namespaces (leave it out to grant the role cluster-wide)`);
+    throw new UsersFileError(
+      `${where}: role ${role} has an empty list of namespaces (leave it out to grant the role cluster-wide)`,
+    );
   }
   return namespaces.length ? { role: role as RoleName, namespaces } : { role: role as RoleName };
 }
@@ -60,7 +62,8 @@ export function parseUsers(content: unknown, source = 'users file'): UserEntry[]
     if (!isRecord(u)) throw new UsersFileError(`${where} must be an object`);
     const { name, token } = u;
     if (typeof name !== 'string' || name === '') throw new UsersFileError(`${where}.name must be a non-empty string`);
-    if (typeof token !== 'string' || token.length < 8) throw new UsersFileError(`${where}.token must be a string of at least 8 characters`);
+    if (typeof token !== 'string' || token.length < 8)
+      throw new UsersFileError(`${where}.token must be a string of at least 8 characters`);
     if (/\s/.test(token)) throw new UsersFileError(`${where}.token must not contain whitespace`);
     if (tokens.has(token)) throw new UsersFileError(`${where}.token is already used by another user`);
     tokens.add(token);

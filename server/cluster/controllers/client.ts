@@ -40,7 +40,12 @@ export interface ClusterClient {
     fn: (obj: KObject) => void | false,
     opts?: WriteOpts & { subresource?: 'status' },
   ): KObject;
-  delete(res: string, namespace: string | undefined, name: string, opts?: DeleteOptions): { object: KObject; deleted: boolean };
+  delete(
+    res: string,
+    namespace: string | undefined,
+    name: string,
+    opts?: DeleteOptions,
+  ): { object: KObject; deleted: boolean };
   watch(res: string, opts: { resourceVersion?: string }, cb: (ev: WatchEvent) => void): () => void;
 }
 
@@ -91,11 +96,15 @@ export function splitKey(key: string): [string | undefined, string] {
 }
 
 export function isNotFound(err: unknown): boolean {
-  return (err as { code?: number; status?: { code?: number } })?.code === 404 ||
-    (err as { status?: { code?: number } })?.status?.code === 404;
+  return (
+    (err as { code?: number; status?: { code?: number } })?.code === 404 ||
+    (err as { status?: { code?: number } })?.status?.code === 404
+  );
 }
 
 export function isConflict(err: unknown): boolean {
-  return (err as { code?: number; status?: { code?: number } })?.code === 409 ||
-    (err as { status?: { code?: number } })?.status?.code === 409;
+  return (
+    (err as { code?: number; status?: { code?: number } })?.code === 409 ||
+    (err as { status?: { code?: number } })?.status?.code === 409
+  );
 }

@@ -42,7 +42,9 @@ export function createInformers(client: ClusterClient, log?: ClusterLog): Inform
     ]),
     storageClasses: make(R.storageClasses),
     vms: make(R.vms).addIndex('volume', volumeClaimIndex),
-    vmis: make(R.vmis).addIndex('volume', volumeClaimIndex).addIndex('phase', (o) => [phaseOf(o)]),
+    vmis: make(R.vmis)
+      .addIndex('volume', volumeClaimIndex)
+      .addIndex('phase', (o) => [phaseOf(o)]),
     vmims: make(R.vmims).addIndex('vmi', (o) => [
       `${o.metadata.namespace}/${(o.spec as { vmiName?: string } | undefined)?.vmiName ?? ''}`,
     ]),
@@ -57,9 +59,7 @@ function phaseOf(o: KObject): string {
 
 /** ns/claim for every PVC or DataVolume a VM (template) or VMI uses. */
 function volumeClaimIndex(o: KObject): string[] {
-  const spec = o.spec as
-    | { volumes?: VolumeLike[]; template?: { spec?: { volumes?: VolumeLike[] } } }
-    | undefined;
+  const spec = o.spec as { volumes?: VolumeLike[]; template?: { spec?: { volumes?: VolumeLike[] } } } | undefined;
   const volumes: unknown = spec?.volumes ?? spec?.template?.spec?.volumes;
   if (!Array.isArray(volumes)) return [];
   return (volumes as (VolumeLike | null)[]).flatMap((v) => {

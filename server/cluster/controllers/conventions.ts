@@ -63,7 +63,8 @@ export function importFailure(source: { http?: { url?: string }; registry?: { ur
   const reg = source.registry?.url;
   if (reg) {
     const image = reg.replace(/^docker:\/\//, '');
-    if (isUnpullableImage(image)) return `Unable to process data: Failed to read registry image: ${pullErrorMessage(image)}`;
+    if (isUnpullableImage(image))
+      return `Unable to process data: Failed to read registry image: ${pullErrorMessage(image)}`;
   }
   return undefined;
 }

@@ -48,7 +48,8 @@ export class Informer<T extends KObject = KObject> {
 
   on(handlers: InformerHandlers): this {
     this.handlers.push(handlers);
-    for (const obj of this.items.values()) this.guard('handler', obj, () => handlers.onChange(obj, undefined), undefined);
+    for (const obj of this.items.values())
+      this.guard('handler', obj, () => handlers.onChange(obj, undefined), undefined);
     return this;
   }
 
@@ -95,7 +96,8 @@ export class Informer<T extends KObject = KObject> {
   private put(obj: T): void {
     const key = keyOf(obj);
     const old = this.items.get(key);
-    if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion && old.metadata.uid === obj.metadata.uid) return;
+    if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion && old.metadata.uid === obj.metadata.uid)
+      return;
     if (old) this.unindex(key, old);
     this.items.set(key, obj);
     for (const { fn, map } of this.indexes.values()) for (const v of this.indexValues(fn, obj)) addTo(map, v, key);
@@ -108,7 +110,8 @@ export class Informer<T extends KObject = KObject> {
     if (!old) return;
     this.unindex(key, old);
     this.items.delete(key);
-    for (const h of this.handlers) this.guard('handler', obj, () => (h.onDelete ?? ((o: KObject) => h.onChange(o, o)))(obj), undefined);
+    for (const h of this.handlers)
+      this.guard('handler', obj, () => (h.onDelete ?? ((o: KObject) => h.onChange(o, o)))(obj), undefined);
   }
 
   private unindex(key: string, obj: T): void {

@@ -37,7 +37,12 @@ describe('quantities and conventions', () => {
   });
   it('guesses the guest OS', () => {
     expect(guestOsFor(['quay.io/containerdisks/fedora:41']).agent).toBe(true);
-    expect(guestOsFor(['registry:5000/kubevirt/cirros-container-disk-demo:devel'])).toMatchObject({ os: 'cirros', agent: false });
-    expect(guestOsFor(['registry:5000/kubevirt/fedora-with-test-tooling-container-disk:devel']).info.prettyName).toMatch(/Fedora/);
+    expect(guestOsFor(['registry:5000/kubevirt/cirros-container-disk-demo:devel'])).toMatchObject({
+      os: 'cirros',
+      agent: false,
+    });
+    expect(
+      guestOsFor(['registry:5000/kubevirt/fedora-with-test-tooling-container-disk:devel']).info.prettyName,
+    ).toMatch(/Fedora/);
   });
 });

@@ -8,15 +8,28 @@ const ctx = (over: Partial<PrintableStatusContext> = {}): PrintableStatusContext
   ...over,
 });
 
-const vm = (spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}, status: Record<string, unknown> = {}): VM =>
+const vm = (
+  spec: Record<string, unknown> = {},
+  meta: Record<string, unknown> = {},
+  status: Record<string, unknown> = {},
+): VM =>
   ({
     metadata: { name: 'vm1', namespace: 'default', uid: 'vm-uid', ...meta },
     spec: { runStrategy: 'Always', template: { spec: { domain: { devices: {} }, volumes: [] } }, ...spec },
     status,
   }) as VM;
 
-const vmi = (phase: string, conditions: unknown[] = [], extra: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): VMI =>
-  ({ metadata: { name: 'vm1', namespace: 'default', uid: 'vmi-uid', ...meta }, spec: { domain: {} }, status: { phase, conditions, ...extra } }) as VMI;
+const vmi = (
+  phase: string,
+  conditions: unknown[] = [],
+  extra: Record<string, unknown> = {},
+  meta: Record<string, unknown> = {},
+): VMI =>
+  ({
+    metadata: { name: 'vm1', namespace: 'default', uid: 'vmi-uid', ...meta },
+    spec: { domain: {} },
+    status: { phase, conditions, ...extra },
+  }) as VMI;
 
 const dvVm = vm({
   template: { spec: { domain: { devices: {} }, volumes: [{ name: 'd', dataVolume: { name: 'dv1' } }] } },
@@ -30,7 +43,8 @@ describe('printableStatus', () => {
   });
   it('is Starting while a start is expected or the VMI is not yet running', () => {
     expect(printableStatus(vm(), undefined, ctx({ startExpected: true }))).toBe('Starting');
-    for (const p of ['', 'Pending', 'Scheduling', 'Scheduled']) expect(printableStatus(vm(), vmi(p), ctx())).toBe('Starting');
+    for (const p of ['', 'Pending', 'Scheduling', 'Scheduled'])
+      expect(printableStatus(vm(), vmi(p), ctx())).toBe('Starting');
   });
   it('Running, Paused, Migrating in that precedence', () => {
     expect(printableStatus(vm(), vmi('Running'), ctx())).toBe('Running');
@@ -56,11 +70,17 @@ describe('printableStatus', () => {
     expect(printableStatus(vm(), unsched, ctx())).toBe('ErrorUnschedulable');
   });
   it('Provisioning while a DataVolume imports, DataVolumeError when it fails', () => {
-    expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', dv('ImportInProgress')]]) }))).toBe('Provisioning');
+    expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', dv('ImportInProgress')]]) }))).toBe(
+      'Provisioning',
+    );
     expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', dv('Succeeded')]]) }))).toBe('Stopped');
-    expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', dv('Failed')]]) }))).toBe('DataVolumeError');
+    expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', dv('Failed')]]) }))).toBe(
+      'DataVolumeError',
+    );
     const retrying = dv('ImportInProgress', [{ type: 'Running', status: 'False', reason: 'Error' }]);
-    expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', retrying]]) }))).toBe('DataVolumeError');
+    expect(printableStatus(dvVm, undefined, ctx({ dataVolumes: new Map([['dv1', retrying]]) }))).toBe(
+      'DataVolumeError',
+    );
   });
   it('WaitingForVolumeBinding only when set to start', () => {
     const pvcs = new Map([['dv1', { metadata: { name: 'dv1' }, status: { phase: 'Pending' } } as PVC]]);

@@ -52,7 +52,9 @@ export function hasDataVolumeErrors(vm: VM, dvs: ReadonlyMap<string, DataVolume>
     if (!dv) return false;
     if (dv.status?.phase === 'Failed') return true;
     const running = getCondition(dv as never, 'Running');
-    return !!running && running.status === 'False' && (running.reason === 'Error' || running.reason === 'ImagePullFailed');
+    return (
+      !!running && running.status === 'False' && (running.reason === 'Error' || running.reason === 'ImagePullFailed')
+    );
   });
 }
 
@@ -113,7 +115,10 @@ export function printableStatus(vm: VM, vmi: VMI | undefined, ctx: PrintableStat
     ['ImagePullBackOff', () => synchronizedFalse('ImagePullBackOff')],
     [
       'Starting',
-      () => (vmi ? phase === '' || phase === 'Pending' || phase === 'Scheduling' || phase === 'Scheduled' : !!ctx.startExpected),
+      () =>
+        vmi
+          ? phase === '' || phase === 'Pending' || phase === 'Scheduling' || phase === 'Scheduled'
+          : !!ctx.startExpected,
     ],
     ['CrashLoopBackOff', () => crashLoopBackOff(vm, vmi, ctx)],
     ['Stopped', () => (vmi ? isFinal(vmi) : !ctx.startExpected)],

@@ -26,7 +26,8 @@ export function parseQuantity(q: string | number | undefined | null): number {
   if (q === undefined || q === null || q === '') return 0;
   if (typeof q === 'number') return q;
   const m = PATTERN.exec(q.trim());
-  if (!m) throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+  if (!m)
+    throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
   return Number(m[1]) * (SUFFIXES[m[2] ?? ''] ?? 1);
 }
 

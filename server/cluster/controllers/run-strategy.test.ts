@@ -18,7 +18,10 @@ describe('decideRunAction', () => {
     expect(decideRunAction(vm({ running: true }), undefined, now)).toEqual({ kind: 'start' });
     expect(decideRunAction(vm({ runStrategy: 'Always' }), vmi('Running'), now)).toEqual({ kind: 'none' });
     expect(decideRunAction(vm({ runStrategy: 'Always' }), vmi('Succeeded'), now)).toEqual({ kind: 'stop' });
-    const restart = vm({ runStrategy: 'Always' }, { stateChangeRequests: [{ action: 'Stop', uid: 'vmi-1' }, { action: 'Start' }] });
+    const restart = vm(
+      { runStrategy: 'Always' },
+      { stateChangeRequests: [{ action: 'Stop', uid: 'vmi-1' }, { action: 'Start' }] },
+    );
     expect(decideRunAction(restart, vmi('Running'), now)).toEqual({ kind: 'stop' });
   });
   it('Always waits out the start back-off', () => {
@@ -28,14 +31,20 @@ describe('decideRunAction', () => {
   it('Halted stops a VMI and turns a start request into Always', () => {
     expect(decideRunAction(vm({ runStrategy: 'Halted' }), vmi('Running'), now)).toEqual({ kind: 'stop' });
     expect(decideRunAction(vm({ running: false }), undefined, now)).toEqual({ kind: 'none' });
-    expect(decideRunAction(vm({ runStrategy: 'Halted' }, { stateChangeRequests: [{ action: 'Start' }] }), undefined, now)).toEqual({
+    expect(
+      decideRunAction(vm({ runStrategy: 'Halted' }, { stateChangeRequests: [{ action: 'Start' }] }), undefined, now),
+    ).toEqual({
       kind: 'switch-to-always',
     });
-    expect(decideRunAction(vm({ runStrategy: 'Halted' }), vmi('Running', { deletionTimestamp: 'x' }), now)).toEqual({ kind: 'none' });
+    expect(decideRunAction(vm({ runStrategy: 'Halted' }), vmi('Running', { deletionTimestamp: 'x' }), now)).toEqual({
+      kind: 'none',
+    });
   });
   it('Manual acts only on requests', () => {
     expect(decideRunAction(vm({ runStrategy: 'Manual' }), undefined, now)).toEqual({ kind: 'none' });
-    expect(decideRunAction(vm({ runStrategy: 'Manual' }, { stateChangeRequests: [{ action: 'Start' }] }), undefined, now)).toEqual({
+    expect(
+      decideRunAction(vm({ runStrategy: 'Manual' }, { stateChangeRequests: [{ action: 'Start' }] }), undefined, now),
+    ).toEqual({
       kind: 'start',
     });
     expect(decideRunAction(vm({ runStrategy: 'Manual' }), vmi('Succeeded'), now)).toEqual({ kind: 'none' });
@@ -61,7 +70,9 @@ describe('state change requests', () => {
     expect(trimStateChangeRequests(vm({}, r), vmi('Running'))).toHaveLength(2);
     expect(trimStateChangeRequests(vm({}, r), undefined)).toEqual([{ action: 'Start' }]);
     expect(trimStateChangeRequests(vm({}, { stateChangeRequests: [{ action: 'Start' }] }), vmi('Pending'))).toEqual([]);
-    expect(trimStateChangeRequests(vm({}, { stateChangeRequests: [{ action: 'Start' }] }), vmi('Failed'))).toHaveLength(1);
+    expect(trimStateChangeRequests(vm({}, { stateChangeRequests: [{ action: 'Start' }] }), vmi('Failed'))).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -69,10 +80,16 @@ describe('start failures', () => {
   it('counts early failures once per VMI and clears after a successful run', () => {
     const base = vm({ runStrategy: 'Always' });
     const first = nextStartFailure(base, vmi('Failed'), now, 1, () => 0);
-    expect(first).toEqual({ consecutiveFailCount: 1, lastFailedVMIUID: 'vmi-1', retryAfterTimestamp: '2025-01-01T00:00:10Z' });
+    expect(first).toEqual({
+      consecutiveFailCount: 1,
+      lastFailedVMIUID: 'vmi-1',
+      retryAfterTimestamp: '2025-01-01T00:00:10Z',
+    });
     const withFailure = vm({ runStrategy: 'Always' }, { startFailure: first });
     expect(nextStartFailure(withFailure, vmi('Failed'), now, 1, () => 0)).toBe(first);
-    expect(nextStartFailure(withFailure, vmi('Failed', { uid: 'vmi-2' }), now, 1, () => 0)?.consecutiveFailCount).toBe(2);
+    expect(nextStartFailure(withFailure, vmi('Failed', { uid: 'vmi-2' }), now, 1, () => 0)?.consecutiveFailCount).toBe(
+      2,
+    );
     expect(nextStartFailure(withFailure, vmi('Running', {}, ['Running']), now)).toBeUndefined();
   });
   it('backs off 10 s × count², capped at 300 s', () => {

@@ -46,7 +46,8 @@ export function decideRunAction(vm: VM, vmi: VMI | undefined, nowMs: number): Ru
   };
   switch (rs) {
     case 'Always':
-      if (vmi) return !deleting && (hasStopRequestForVmi(vm, vmi) || isFinal(vmi)) ? { kind: 'stop' } : { kind: 'none' };
+      if (vmi)
+        return !deleting && (hasStopRequestForVmi(vm, vmi) || isFinal(vmi)) ? { kind: 'stop' } : { kind: 'none' };
       return backoff() ?? { kind: 'start' };
     case 'RerunOnFailure':
       if (vmi) {

@@ -15,7 +15,10 @@ const Gi = 2 ** 30;
 describe('schedule', () => {
   it('places a pod on the least allocated node', () => {
     const pods = [
-      { metadata: { name: 'a' }, spec: { nodeName: 'node01', containers: [{ name: 'c', resources: { requests: { memory: '4Gi', cpu: '1' } } }] } },
+      {
+        metadata: { name: 'a' },
+        spec: { nodeName: 'node01', containers: [{ name: 'c', resources: { requests: { memory: '4Gi', cpu: '1' } } }] },
+      },
     ] as Pod[];
     const r = schedule({ requests: { cpu: 0.1, memory: Gi } }, nodes, usageByNode(pods));
     expect(r.node).toBe('node02');
@@ -28,7 +31,9 @@ describe('schedule', () => {
     });
   });
   it('honours node selectors and affinity', () => {
-    expect(schedule({ requests: { cpu: 0, memory: 0 }, nodeSelector: { zone: 'b' } }, nodes, new Map()).node).toBe('node02');
+    expect(schedule({ requests: { cpu: 0, memory: 0 }, nodeSelector: { zone: 'b' } }, nodes, new Map()).node).toBe(
+      'node02',
+    );
     const r = schedule({ requests: { cpu: 0, memory: 0 }, nodeSelector: { zone: 'x' } }, nodes, new Map());
     expect(r.node).toBeUndefined();
     expect((r as { message: string }).message).toBe(
@@ -37,14 +42,20 @@ describe('schedule', () => {
     const aff = {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node03'] }] }],
+          nodeSelectorTerms: [
+            { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node03'] }] },
+          ],
         },
       },
     };
     expect(schedule({ requests: { cpu: 0, memory: 0 }, affinity: aff }, nodes, new Map()).node).toBe('node03');
   });
   it('mixes reasons in sorted histograms', () => {
-    const r = schedule({ requests: { cpu: 12, memory: 20 * Gi }, nodeSelector: { 'kubernetes.io/hostname': 'node01' } }, nodes, new Map());
+    const r = schedule(
+      { requests: { cpu: 12, memory: 20 * Gi }, nodeSelector: { 'kubernetes.io/hostname': 'node01' } },
+      nodes,
+      new Map(),
+    );
     expect((r as { message: string }).message).toBe(
       "0/3 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
     );

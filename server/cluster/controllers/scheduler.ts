@@ -101,7 +101,9 @@ export function matchesNodeAffinity(node: Node, input: SchedulingInput): boolean
   return terms.some(
     (t) =>
       (t.matchExpressions ?? []).every((r) => matchRequirement(r, labels[r.key])) &&
-      (t.matchFields ?? []).every((r) => matchRequirement(r, r.key === 'metadata.name' ? node.metadata.name : undefined)),
+      (t.matchFields ?? []).every((r) =>
+        matchRequirement(r, r.key === 'metadata.name' ? node.metadata.name : undefined),
+      ),
   );
 }
 

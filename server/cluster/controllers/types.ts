@@ -48,15 +48,7 @@ export type Node = WithMeta<IoK8sApiCoreV1Node>;
 export type RunStrategy = 'Always' | 'Halted' | 'Manual' | 'RerunOnFailure' | 'Once';
 
 export type VMIPhase =
-  | ''
-  | 'Pending'
-  | 'Scheduling'
-  | 'Scheduled'
-  | 'Running'
-  | 'Succeeded'
-  | 'Failed'
-  | 'WaitingForSync'
-  | 'Unknown';
+  '' | 'Pending' | 'Scheduling' | 'Scheduled' | 'Running' | 'Succeeded' | 'Failed' | 'WaitingForSync' | 'Unknown';
 
 export type PrintableStatus =
   | 'Terminating'

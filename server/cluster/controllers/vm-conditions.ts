@@ -13,7 +13,12 @@ export interface SyncError {
 
 const VM_OWN = new Set(['Ready', 'Failure', 'RestartRequired']);
 
-export function syncVmConditions(vm: VM, vmi: VMI | undefined, syncError: SyncError | undefined, now: string): Condition[] {
+export function syncVmConditions(
+  vm: VM,
+  vmi: VMI | undefined,
+  syncError: SyncError | undefined,
+  now: string,
+): Condition[] {
   let out = conditionsOf(vm as never);
   const vmiReady = getCondition(vmi as never, 'Ready');
   if (!vmi) {

@@ -63,7 +63,10 @@ function firmware(b: ScriptBuilder): void {
 function kernelLines(b: ScriptBuilder, profile: OsProfile, facts: MachineFacts): void {
   const kib = Math.round(facts.memoryBytes / 1024);
   b.kernel(600, `Linux version ${profile.kernel} (mockbuild@kubevirt) (gcc 14.2.1) #1 SMP PREEMPT_DYNAMIC`)
-    .kernel(0, `Command line: BOOT_IMAGE=/vmlinuz-${profile.kernel} root=LABEL=root ro console=tty0 console=ttyS0,115200n8`)
+    .kernel(
+      0,
+      `Command line: BOOT_IMAGE=/vmlinuz-${profile.kernel} root=LABEL=root ro console=tty0 console=ttyS0,115200n8`,
+    )
     .kernel(0, 'DMI: KubeVirt None/RHEL, BIOS 1.16.3-2.el9 04/01/2014')
     .kernel(2, facts.emulation ? 'Hypervisor detected: none (TCG software emulation)' : 'Hypervisor detected: KVM')
     .kernel(10, `Memory: ${Math.round(kib * 0.93)}K/${kib}K available`)
@@ -125,11 +128,17 @@ function sysvBoot(b: ScriptBuilder, profile: OsProfile, facts: MachineFacts): vo
     .line(200, 'Starting acpid: OK')
     .line(300, 'checking http://169.254.169.254/2009-04-04/instance-id')
     .line(200, 'successful after 1/20 tries: up 4.12. iid=i-00000001')
-    .line(100, `=== system information ===\nPlatform: KubeVirt None/RHEL\nContainer: none\nArch: x86_64\nCPU(s): ${facts.cpus} @ 2593.906 MHz\nUptime: 4.51\n=== datasource: nocloud local ===`)
+    .line(
+      100,
+      `=== system information ===\nPlatform: KubeVirt None/RHEL\nContainer: none\nArch: x86_64\nCPU(s): ${facts.cpus} @ 2593.906 MHz\nUptime: 4.51\n=== datasource: nocloud local ===`,
+    )
     .line(150, `=== ${profile.prettyName} ===`)
     .line(50, '');
   if (profile.os === 'cirros') {
-    b.line(0, '  ____               ____  ____\n / __/ __ ____ ____ / __ \\/ __/\n/ /__ / // __// __// /_/ /\\ \\\n\\___//_//_/  /_/   \\____/___/\n   http://cirros-cloud.net\n\n');
+    b.line(
+      0,
+      '  ____               ____  ____\n / __/ __ ____ ____ / __ \\/ __/\n/ /__ / // __// __// /_/ /\\ \\\n\\___//_//_/  /_/   \\____/___/\n   http://cirros-cloud.net\n\n',
+    );
   }
 }
 
@@ -180,7 +189,8 @@ export function shutdownScript(profile: OsProfile, action: 'poweroff' | 'reboot'
     return b.steps;
   }
   const target = action === 'poweroff' ? 'poweroff.target - System Power Off' : 'reboot.target - System Reboot';
-  const service = action === 'poweroff' ? 'systemd-poweroff.service - System Power Off' : 'systemd-reboot.service - System Reboot';
+  const service =
+    action === 'poweroff' ? 'systemd-poweroff.service - System Power Off' : 'systemd-reboot.service - System Reboot';
   b.ok(100, 'Removed slice system-getty.slice - Slice /system/getty.')
     .ok(100, 'Stopped target multi-user.target - Multi-User System.')
     .ok(100, 'Stopped qemu-guest-agent.service - QEMU Guest Agent.')

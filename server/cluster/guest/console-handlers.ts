@@ -40,7 +40,8 @@ function bridge(socket: WebSocket, guest: Guest, kind: ConsoleKind, open: () => 
   });
   channel.onClose((reason) => {
     release();
-    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(GUEST_GONE_CLOSE_CODE, reason);
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
+      socket.close(GUEST_GONE_CLOSE_CODE, reason);
   });
   socket.on('message', (data, isBinary) => {
     if (isBinary) channel.write(toBytes(data));

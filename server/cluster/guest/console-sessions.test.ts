@@ -1,9 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { handleSerialConnection, handleVncConnection } from './console-handlers.js';
-import { GUEST_GONE_CLOSE_REASON, REPLACED_CLOSE_CODE, REPLACED_CLOSE_REASON, preserveSessionRefusal } from './sessions.js';
+import {
+  GUEST_GONE_CLOSE_REASON,
+  REPLACED_CLOSE_CODE,
+  REPLACED_CLOSE_REASON,
+  preserveSessionRefusal,
+} from './sessions.js';
 import type { SimulatedGuest } from './simulated-guest.js';
-import { closed, connectWs, makeGuest, startWsServer, waitForEvent, type WsTestServer } from './testing/guest-harness.js';
+import {
+  closed,
+  connectWs,
+  makeGuest,
+  startWsServer,
+  waitForEvent,
+  type WsTestServer,
+} from './testing/guest-harness.js';
 
 /** Collects a websocket's binary messages as text. */
 function recorder(ws: WebSocket): { text: () => string; waitFor: (s: string | RegExp) => Promise<void> } {
@@ -18,7 +30,8 @@ function recorder(ws: WebSocket): { text: () => string; waitFor: (s: string | Re
     const deadline = Date.now() + 5000;
     const ok = () => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
     while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; got ${JSON.stringify(text.slice(-300))}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${String(pattern)}; got ${JSON.stringify(text.slice(-300))}`);
       await new Promise<void>((r) => {
         waiters.push(r);
         setTimeout(r, 100);
@@ -117,11 +130,14 @@ describe('one session per guest and kind', () => {
     serial.close();
   });
 
-  it('preserveSession=true with a live session is refused with 500 and KubeVirt\'s message', async () => {
+  it("preserveSession=true with a live session is refused with 500 and KubeVirt's message", async () => {
     await setup();
     expect(preserveSessionRefusal(guest.sessions, 'vnc', true)).toBeUndefined();
     const vnc = await connectWs(`${server.url}/vnc`);
-    expect(preserveSessionRefusal(guest.sessions, 'vnc', true)).toEqual({ status: 500, message: 'Active VNC connection. Request denied.' });
+    expect(preserveSessionRefusal(guest.sessions, 'vnc', true)).toEqual({
+      status: 500,
+      message: 'Active VNC connection. Request denied.',
+    });
     expect(preserveSessionRefusal(guest.sessions, 'vnc', false)).toBeUndefined();
     expect(preserveSessionRefusal(guest.sessions, 'console', true)).toBeUndefined();
     vnc.close();

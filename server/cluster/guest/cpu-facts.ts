@@ -20,7 +20,8 @@ const KVM_CPU: CpuModel = {
   family: 6,
   model: 94,
   stepping: 3,
-  flags: 'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology cpuid tsc_known_freq pni pclmulqdq vmx ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt tsc_deadline_timer aes xsave avx f16c rdrand hypervisor lahf_lm abm 3dnowprefetch cpuid_fault invpcid_single ssbd ibrs ibpb stibp ibrs_enhanced tpr_shadow flexpriority ept vpid ept_ad fsgsbase tsc_adjust bmi1 avx2 smep bmi2 erms invpcid mpx rdseed adx smap clflushopt xsaveopt xsavec xgetbv1 xsaves arat umip md_clear arch_capabilities',
+  flags:
+    'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss syscall nx pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology cpuid tsc_known_freq pni pclmulqdq vmx ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt tsc_deadline_timer aes xsave avx f16c rdrand hypervisor lahf_lm abm 3dnowprefetch cpuid_fault invpcid_single ssbd ibrs ibpb stibp ibrs_enhanced tpr_shadow flexpriority ept vpid ept_ad fsgsbase tsc_adjust bmi1 avx2 smep bmi2 erms invpcid mpx rdseed adx smap clflushopt xsaveopt xsavec xgetbv1 xsaves arat umip md_clear arch_capabilities',
 };
 
 const TCG_CPU: CpuModel = {
@@ -29,7 +30,8 @@ const TCG_CPU: CpuModel = {
   family: 15,
   model: 107,
   stepping: 1,
-  flags: 'fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 syscall nx lm rep_good nopl cpuid extd_apicid pni cx16 hypervisor lahf_lm cmp_legacy 3dnowprefetch vmmcall',
+  flags:
+    'fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 syscall nx lm rep_good nopl cpuid extd_apicid pni cx16 hypervisor lahf_lm cmp_legacy 3dnowprefetch vmmcall',
 };
 
 const cpuOf = (emulation: boolean): CpuModel => (emulation ? TCG_CPU : KVM_CPU);
@@ -64,7 +66,13 @@ export function lscpuOutput(cpus: number, emulation: boolean): string {
     row(4, 'Flags', cpu.flags),
   ];
   // util-linux names only the hypervisors it knows (KVM, Xen, VMware...): TCG is not one of them.
-  if (!emulation) lines.push('Virtualization features:', row(2, 'Virtualization', 'VT-x'), row(2, 'Hypervisor vendor', 'KVM'), row(2, 'Virtualization type', 'full'));
+  if (!emulation)
+    lines.push(
+      'Virtualization features:',
+      row(2, 'Virtualization', 'VT-x'),
+      row(2, 'Hypervisor vendor', 'KVM'),
+      row(2, 'Virtualization type', 'full'),
+    );
   return lines.join('\n');
 }
 

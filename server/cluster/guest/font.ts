@@ -15,7 +15,8 @@ const LATIN1_LAST = 0xff;
 
 function glyphIndex(codePoint: number): number {
   if (codePoint >= ASCII_FIRST && codePoint <= ASCII_LAST) return codePoint - ASCII_FIRST;
-  if (codePoint >= LATIN1_FIRST && codePoint <= LATIN1_LAST) return ASCII_LAST - ASCII_FIRST + 1 + codePoint - LATIN1_FIRST;
+  if (codePoint >= LATIN1_FIRST && codePoint <= LATIN1_LAST)
+    return ASCII_LAST - ASCII_FIRST + 1 + codePoint - LATIN1_FIRST;
   if (codePoint === 0xa0) return 0;
   return '?'.charCodeAt(0) - ASCII_FIRST;
 }

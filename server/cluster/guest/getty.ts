@@ -42,7 +42,11 @@ export class Getty {
   start(): void {
     this.tty.reset();
     this.tty.echoEnabled = true;
-    const issue = this.host.profile.issue.replace('\\r', this.host.profile.kernel).replace('\\m', 'x86_64').replace('\\l', 'ttyS0').replace('\\n', this.host.hostname);
+    const issue = this.host.profile.issue
+      .replace('\\r', this.host.profile.kernel)
+      .replace('\\m', 'x86_64')
+      .replace('\\l', 'ttyS0')
+      .replace('\\n', this.host.hostname);
     if (issue) this.host.print(`${issue}\n`);
     this.loginPrompt();
   }

@@ -1,5 +1,15 @@
 /** The guests behind running VMIs and their consoles. See types.ts for the contract. */
-export type { ByteChannel, ConsoleKind, Guest, GuestBackend, GuestEventMap, GuestNotice, GuestOptions, GuestOsName, GuestState } from './types.js';
+export type {
+  ByteChannel,
+  ConsoleKind,
+  Guest,
+  GuestBackend,
+  GuestEventMap,
+  GuestNotice,
+  GuestOptions,
+  GuestOsName,
+  GuestState,
+} from './types.js';
 export { SimulatedGuest } from './simulated-guest.js';
 export { SimulatedGuestBackend, type SimulatedBackendOptions } from './simulated-backend.js';
 export { handleSerialConnection, handleVncConnection, type VncConnectionOptions } from './console-handlers.js';

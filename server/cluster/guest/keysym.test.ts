@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { KeyboardState, type KeyAction } from './keysym.js';
 
-const XK = { Shift_L: 0xffe1, Control_L: 0xffe3, Alt_L: 0xffe9, Return: 0xff0d, BackSpace: 0xff08, Tab: 0xff09, Escape: 0xff1b, Delete: 0xffff, Up: 0xff52, Left: 0xff51, F1: 0xffbe, F5: 0xffc2 };
+const XK = {
+  Shift_L: 0xffe1,
+  Control_L: 0xffe3,
+  Alt_L: 0xffe9,
+  Return: 0xff0d,
+  BackSpace: 0xff08,
+  Tab: 0xff09,
+  Escape: 0xff1b,
+  Delete: 0xffff,
+  Up: 0xff52,
+  Left: 0xff51,
+  F1: 0xffbe,
+  F5: 0xffc2,
+};
 
 /** Presses `keys` in order, releases them in reverse; returns the actions of the presses. */
 function chord(kb: KeyboardState, ...keys: number[]): KeyAction[] {

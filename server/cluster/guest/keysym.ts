@@ -56,7 +56,20 @@ const SPECIAL: Record<number, string> = {
 };
 
 // Linux console function keys: F1–F5 are ESC [ [ A…E, F6–F12 like xterm.
-const FUNCTION_KEYS = ['\x1b[[A', '\x1b[[B', '\x1b[[C', '\x1b[[D', '\x1b[[E', '\x1b[17~', '\x1b[18~', '\x1b[19~', '\x1b[20~', '\x1b[21~', '\x1b[23~', '\x1b[24~'];
+const FUNCTION_KEYS = [
+  '\x1b[[A',
+  '\x1b[[B',
+  '\x1b[[C',
+  '\x1b[[D',
+  '\x1b[[E',
+  '\x1b[17~',
+  '\x1b[18~',
+  '\x1b[19~',
+  '\x1b[20~',
+  '\x1b[21~',
+  '\x1b[23~',
+  '\x1b[24~',
+];
 
 export type KeyAction = { kind: 'bytes'; bytes: string } | { kind: 'ctrl-alt-del' } | { kind: 'none' };
 
@@ -97,10 +110,13 @@ export class KeyboardState {
         return { kind: 'none' };
     }
     if (!down) return { kind: 'none' };
-    if ((keysym === XK.Delete || keysym === XK.KP_Delete) && this.control > 0 && this.alt > 0) return { kind: 'ctrl-alt-del' };
+    if ((keysym === XK.Delete || keysym === XK.KP_Delete) && this.control > 0 && this.alt > 0)
+      return { kind: 'ctrl-alt-del' };
     if (keysym >= XK.F1 && keysym <= XK.F12) {
       // Ctrl+Alt+Fn switches virtual terminals on a real console; this guest has one.
-      return this.control > 0 && this.alt > 0 ? { kind: 'none' } : { kind: 'bytes', bytes: FUNCTION_KEYS[keysym - XK.F1] };
+      return this.control > 0 && this.alt > 0
+        ? { kind: 'none' }
+        : { kind: 'bytes', bytes: FUNCTION_KEYS[keysym - XK.F1] };
     }
     const special = SPECIAL[keysym];
     if (special !== undefined) return { kind: 'bytes', bytes: this.withAlt(special) };

@@ -23,7 +23,11 @@ export function linkLocalFromMac(mac: string): string {
   return `fe80::${groups.join(':')}`;
 }
 
-export function guestNetwork(ipAddress: string | undefined, macAddress: string | undefined, name: string): GuestNetwork {
+export function guestNetwork(
+  ipAddress: string | undefined,
+  macAddress: string | undefined,
+  name: string,
+): GuestNetwork {
   const mac = (macAddress ?? macFromName(name)).toLowerCase();
   const [ip, prefix] = (ipAddress ?? '').split('/');
   return {
@@ -59,7 +63,10 @@ export function ipAddrOutput(net: GuestNetwork): string {
       '       valid_lft 86313525sec preferred_lft 86313525sec',
     );
   }
-  lines.push(`    inet6 ${net.ipv6LinkLocal}/64 scope link noprefixroute`, '       valid_lft forever preferred_lft forever');
+  lines.push(
+    `    inet6 ${net.ipv6LinkLocal}/64 scope link noprefixroute`,
+    '       valid_lft forever preferred_lft forever',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -57,7 +57,8 @@ describe('RFB client without DesktopSize', () => {
       guest.screen.setMode(1024, 768, 8);
       // The boot log of a graphical console fills the screen: the prompt ends up at the bottom,
       // below the part the client can show.
-      for (let i = 0; i < 60; i++) guest.screen.write(`[  ${String(i).padStart(3)}.000000] systemd[1]: Started unit ${i}.\r\n`);
+      for (let i = 0; i < 60; i++)
+        guest.screen.write(`[  ${String(i).padStart(3)}.000000] systemd[1]: Started unit ${i}.\r\n`);
       await rfb.waitUntil(() => differences(rfb, guest) === 0);
       expect([rfb.client.clientWidth, rfb.client.clientHeight]).toEqual([720, 400]);
 

@@ -20,13 +20,15 @@ function differences(rfb: RfbTestClient, guest: SimulatedGuest): number {
   const { width, height, pixels } = guest.screen;
   if (rfb.client.clientWidth !== width || rfb.client.clientHeight !== height) return Infinity;
   let diff = 0;
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (rfb.pixel(x, y) !== pixels[y * width + x]) diff++;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (rfb.pixel(x, y) !== pixels[y * width + x]) diff++;
   return diff;
 }
 
 function snapshot(rfb: RfbTestClient): number[] {
   const out: number[] = [];
-  for (let y = 0; y < rfb.client.clientHeight; y++) for (let x = 0; x < rfb.client.clientWidth; x++) out.push(rfb.pixel(x, y));
+  for (let y = 0; y < rfb.client.clientHeight; y++)
+    for (let x = 0; x < rfb.client.clientWidth; x++) out.push(rfb.pixel(x, y));
   return out;
 }
 
@@ -59,7 +61,12 @@ describe('RFB server over a websocket, read by a Node RFB client library', () =>
   });
 
   it('sends the same picture in ZRLE, then only what changes while someone types a login and a command', async () => {
-    const rfb = await connectRfbClient(server.url, [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.raw, ENCODINGS.pseudoDesktopSize]);
+    const rfb = await connectRfbClient(server.url, [
+      ENCODINGS.copyRect,
+      ENCODINGS.zrle,
+      ENCODINGS.raw,
+      ENCODINGS.pseudoDesktopSize,
+    ]);
     try {
       expect(differences(rfb, guest)).toBe(0);
       const before = snapshot(rfb);
@@ -146,7 +153,9 @@ describe('RFB protocol details', () => {
       expect([head.readUInt16BE(8), head.readUInt16BE(10), head.readInt32BE(12)]).toEqual([9, 16, 0]);
       const data = await reader.read(9 * 16 * 2);
       const rgb565 = (rgb: number) =>
-        (Math.round((((rgb >> 16) & 0xff) * 31) / 255) << 11) | (Math.round((((rgb >> 8) & 0xff) * 63) / 255) << 5) | Math.round(((rgb & 0xff) * 31) / 255);
+        (Math.round((((rgb >> 16) & 0xff) * 31) / 255) << 11) |
+        (Math.round((((rgb >> 8) & 0xff) * 63) / 255) << 5) |
+        Math.round(((rgb & 0xff) * 31) / 255);
       const expected: number[] = [];
       for (let y = 0; y < 16; y++) for (let x = 0; x < 9; x++) expected.push(rgb565(guest.screen.pixels[y * 720 + x]));
       const got = Array.from({ length: 9 * 16 }, (_v, i) => data.readUInt16LE(i * 2));

@@ -30,8 +30,8 @@ export interface ScreenListener {
 
 /** The 16 VGA colours, in ANSI order (0 black … 7 light grey, 8–15 bright). */
 export const VGA_PALETTE: readonly number[] = [
-  0x000000, 0xaa0000, 0x00aa00, 0xaa5500, 0x0000aa, 0xaa00aa, 0x00aaaa, 0xaaaaaa,
-  0x555555, 0xff5555, 0x55ff55, 0xffff55, 0x5555ff, 0xff55ff, 0x55ffff, 0xffffff,
+  0x000000, 0xaa0000, 0x00aa00, 0xaa5500, 0x0000aa, 0xaa00aa, 0x00aaaa, 0xaaaaaa, 0x555555, 0xff5555, 0x55ff55,
+  0xffff55, 0x5555ff, 0xff55ff, 0x55ffff, 0xffffff,
 ];
 
 export const TEXT_MODE = { width: 720, height: 400, cellWidth: 9 } as const;
@@ -115,7 +115,12 @@ export class Screen {
     for (const span of term.takeDirty()) {
       for (let x = span.from; x < span.to; x++) this.drawCell(pixels, x, span.row);
       if (notify) {
-        const rect = { x: span.from * this.cellWidth, y: span.row * this.cellHeight, w: (span.to - span.from) * this.cellWidth, h: this.cellHeight };
+        const rect = {
+          x: span.from * this.cellWidth,
+          y: span.row * this.cellHeight,
+          w: (span.to - span.from) * this.cellWidth,
+          h: this.cellHeight,
+        };
         for (const l of this.listeners) l.damage(rect);
       }
     }

@@ -9,7 +9,8 @@ afterEach(() => guest.destroy());
 
 function litPixels(png: PNG): number {
   let lit = 0;
-  for (let i = 0; i < png.width * png.height; i++) if (png.data[i * 4] | png.data[i * 4 + 1] | png.data[i * 4 + 2]) lit++;
+  for (let i = 0; i < png.width * png.height; i++)
+    if (png.data[i * 4] | png.data[i * 4 + 1] | png.data[i * 4 + 2]) lit++;
   return lit;
 }
 

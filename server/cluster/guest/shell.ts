@@ -70,8 +70,16 @@ const LINUX_COMMANDS: Record<string, Command> = {
   hostname: (args, s) => s.out(args[0] === '-I' ? `${s.host.network.ipv4 ?? ''} ` : s.host.hostname),
   uname: (args, s) => s.out(s.uname(args)),
   whoami: (_args, s) => s.out(s.user),
-  id: (_args, s) => s.out(s.user === 'root' ? 'uid=0(root) gid=0(root) groups=0(root)' : `uid=1000(${s.user}) gid=1000(${s.user}) groups=1000(${s.user}),10(wheel)`),
-  uptime: (_args, s) => s.out(` ${new Date().toISOString().slice(11, 19)} up ${formatUptime(s.host.uptimeMs())},  1 user,  load average: 0.00, 0.01, 0.00`),
+  id: (_args, s) =>
+    s.out(
+      s.user === 'root'
+        ? 'uid=0(root) gid=0(root) groups=0(root)'
+        : `uid=1000(${s.user}) gid=1000(${s.user}) groups=1000(${s.user}),10(wheel)`,
+    ),
+  uptime: (_args, s) =>
+    s.out(
+      ` ${new Date().toISOString().slice(11, 19)} up ${formatUptime(s.host.uptimeMs())},  1 user,  load average: 0.00, 0.01, 0.00`,
+    ),
   date: (_args, s) => s.out(formatDate(new Date())),
   echo: (args, s) => s.out(args.map((a) => s.expand(a)).join(' ')),
   pwd: (_args, s) => s.out(s.home),
@@ -172,14 +180,22 @@ export class Shell {
       [name, ...args] = args;
     }
     const table = windows ? WINDOWS_COMMANDS : LINUX_COMMANDS;
-    const command = Object.hasOwn(table, windows ? name.toLowerCase() : name) ? table[windows ? name.toLowerCase() : name] : undefined;
+    const command = Object.hasOwn(table, windows ? name.toLowerCase() : name)
+      ? table[windows ? name.toLowerCase() : name]
+      : undefined;
     if (command) command(args, this);
-    else if (windows) this.out(`'${name}' is not recognized as an internal or external command,\noperable program or batch file.`);
+    else if (windows)
+      this.out(`'${name}' is not recognized as an internal or external command,\noperable program or batch file.`);
     else this.out(`-${this.host.profile.shell}: ${name}: command not found`);
   }
 
   expand(word: string): string {
-    const vars: Record<string, string> = { HOSTNAME: this.host.hostname, USER: this.user, HOME: this.home, SHELL: `/bin/${this.host.profile.shell}` };
+    const vars: Record<string, string> = {
+      HOSTNAME: this.host.hostname,
+      USER: this.user,
+      HOME: this.home,
+      SHELL: `/bin/${this.host.profile.shell}`,
+    };
     return word.replace(/\$\{?([A-Z_]+)\}?/g, (_m, key: string) => vars[key] ?? '');
   }
 
@@ -196,7 +212,10 @@ export class Shell {
     const flags = args.filter((a) => a.startsWith('-')).flatMap((a) => [...a.slice(1)]);
     if (flags.includes('a')) return `Linux ${hostname} ${profile.kernel} #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux`;
     if (flags.length === 0) return 'Linux';
-    return flags.map((f) => parts[f] ?? '').filter(Boolean).join(' ');
+    return flags
+      .map((f) => parts[f] ?? '')
+      .filter(Boolean)
+      .join(' ');
   }
 
   ip(args: string[]): void {
@@ -205,7 +224,8 @@ export class Shell {
       this.host.print(ipAddrOutput(this.host.network));
     } else if (['r', 'route'].includes(object)) {
       const ip = this.host.network.ipv4;
-      if (ip) this.out(`default via ${ip.split('.').slice(0, 3).join('.')}.1 dev enp1s0 proto dhcp src ${ip} metric 100`);
+      if (ip)
+        this.out(`default via ${ip.split('.').slice(0, 3).join('.')}.1 dev enp1s0 proto dhcp src ${ip} metric 100`);
     } else {
       this.out('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       OBJECT := { address | route | link }');
     }

@@ -85,7 +85,9 @@ describe('SimulatedGuest shell', () => {
     const rec = await loginOnSerial(g);
     expect(await run(g, rec, 'hostname')).toBe('web-1');
     expect(await run(g, rec, 'whoami')).toBe('fedora');
-    expect(await run(g, rec, 'uname -a')).toBe('Linux web-1 6.11.4-301.fc41.x86_64 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux');
+    expect(await run(g, rec, 'uname -a')).toBe(
+      'Linux web-1 6.11.4-301.fc41.x86_64 #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux',
+    );
     expect(await run(g, rec, 'uname -r')).toBe('6.11.4-301.fc41.x86_64');
     expect(await run(g, rec, 'echo "hello  world" $USER')).toBe('hello  world fedora');
     expect(await run(g, rec, 'cat /etc/os-release')).toContain('PRETTY_NAME="Fedora Linux 41 (Cloud Edition)"');
@@ -137,16 +139,19 @@ describe('SimulatedGuest shell', () => {
     await rec.waitFor('^C\r\n[fedora@vmi-test ~]$ ');
   });
 
-  it.each(['poweroff', 'sudo poweroff', 'shutdown -h now', 'systemctl poweroff'])('"%s" prints shutdown lines and emits poweroff', async (cmd) => {
-    const g = guest();
-    const rec = await loginOnSerial(g);
-    const off = waitForEvent(g, 'poweroff');
-    g.writeSerial(`${cmd}\r`);
-    await off;
-    expect(rec.text).toContain('Reached target poweroff.target');
-    expect(rec.text).toMatch(/reboot: Power down\r\n$/);
-    expect(g.state).toBe('off');
-  });
+  it.each(['poweroff', 'sudo poweroff', 'shutdown -h now', 'systemctl poweroff'])(
+    '"%s" prints shutdown lines and emits poweroff',
+    async (cmd) => {
+      const g = guest();
+      const rec = await loginOnSerial(g);
+      const off = waitForEvent(g, 'poweroff');
+      g.writeSerial(`${cmd}\r`);
+      await off;
+      expect(rec.text).toContain('Reached target poweroff.target');
+      expect(rec.text).toMatch(/reboot: Power down\r\n$/);
+      expect(g.state).toBe('off');
+    },
+  );
 
   it.each(['reboot', 'sudo reboot', 'shutdown -r now'])('"%s" emits reboot and boots again', async (cmd) => {
     const g = guest();

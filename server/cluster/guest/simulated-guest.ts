@@ -86,7 +86,10 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   setAddress(ipAddress: string): void {
     const next = guestNetwork(ipAddress, this.network.mac, this.name);
     // The console programs hold this object: update it in place.
-    Object.assign(this.network as { -readonly [K in keyof GuestNetwork]: GuestNetwork[K] }, { ipv4: next.ipv4, prefixLength: next.prefixLength });
+    Object.assign(this.network as { -readonly [K in keyof GuestNetwork]: GuestNetwork[K] }, {
+      ipv4: next.ipv4,
+      prefixLength: next.prefixLength,
+    });
     (this.facts as { ipv4?: string }).ipv4 = next.ipv4;
   }
 
@@ -186,12 +189,14 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     if (!graceful) return this.powerOff();
     if (this.currentState === 'shutting-down') return;
     // ACPI power button: logind reacts even while someone is logged in.
-    if (this.profile.init === 'systemd') this.print(`\nsystemd-logind[550]: Power key pressed short.\nsystemd-logind[550]: Powering off...\n`);
+    if (this.profile.init === 'systemd')
+      this.print(`\nsystemd-logind[550]: Power key pressed short.\nsystemd-logind[550]: Powering off...\n`);
     this.powerSequence('poweroff', true);
   }
 
   reboot(): void {
-    if (this.currentState === 'off' || this.currentState === 'destroyed' || this.currentState === 'shutting-down') return;
+    if (this.currentState === 'off' || this.currentState === 'destroyed' || this.currentState === 'shutting-down')
+      return;
     if (this.profile.init === 'systemd') this.print('\nsystemd-logind[550]: The system will reboot now!\n');
     this.powerSequence('reboot', true);
   }
@@ -262,7 +267,8 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   }
 
   private powerSequence(action: 'poweroff' | 'reboot', external: boolean): void {
-    if (this.currentState === 'shutting-down' || this.currentState === 'off' || this.currentState === 'destroyed') return;
+    if (this.currentState === 'shutting-down' || this.currentState === 'off' || this.currentState === 'destroyed')
+      return;
     if (external) this.scheduler.clear();
     this.currentState = 'shutting-down';
     this.getty.stop();

@@ -228,7 +228,10 @@ export class Terminal {
       return;
     }
     this.state = 'ground';
-    const params = this.csiParams.replace(/^[?>=]/, '').split(';').map((p) => (p === '' ? NaN : Number(p)));
+    const params = this.csiParams
+      .replace(/^[?>=]/, '')
+      .split(';')
+      .map((p) => (p === '' ? NaN : Number(p)));
     const n = (i: number, dflt: number): number => (Number.isFinite(params[i]) ? params[i] : dflt);
     switch (ch) {
       case 'H':

@@ -13,15 +13,7 @@ export type ConsoleKind = 'vnc' | 'console';
 
 /** Operating systems the simulated guest knows how to imitate (anything else: generic Linux). */
 export type GuestOsName =
-  | 'fedora'
-  | 'cirros'
-  | 'ubuntu'
-  | 'centos'
-  | 'rhel'
-  | 'debian'
-  | 'alpine'
-  | 'windows'
-  | 'linux';
+  'fedora' | 'cirros' | 'ubuntu' | 'centos' | 'rhel' | 'debian' | 'alpine' | 'windows' | 'linux';
 
 export interface GuestOptions {
   /** VMI name; the RFB desktop name. Defaults to the hostname. */

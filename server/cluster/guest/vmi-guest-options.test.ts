@@ -11,17 +11,29 @@ const fixture = (name: string): V1VirtualMachineInstance => {
   const doc = parse(readFileSync(resolve(FIXTURES_DIR, 'kubevirt-examples', name), 'utf8')) as {
     kind: string;
     metadata: V1VirtualMachineInstance['metadata'];
-    spec: V1VirtualMachineInstance['spec'] & { template?: { metadata?: V1VirtualMachineInstance['metadata']; spec: V1VirtualMachineInstance['spec'] } };
+    spec: V1VirtualMachineInstance['spec'] & {
+      template?: { metadata?: V1VirtualMachineInstance['metadata']; spec: V1VirtualMachineInstance['spec'] };
+    };
   };
   // A VM fixture: the VMI is made from its template.
-  if (doc.kind === 'VirtualMachine' && doc.spec.template) return { metadata: { ...doc.spec.template.metadata, name: doc.metadata?.name }, spec: doc.spec.template.spec };
+  if (doc.kind === 'VirtualMachine' && doc.spec.template)
+    return { metadata: { ...doc.spec.template.metadata, name: doc.metadata?.name }, spec: doc.spec.template.spec };
   return { metadata: doc.metadata, spec: doc.spec };
 };
 
 describe('guestOptionsFromVmi', () => {
   it('reads vmi-fedora.yaml: Fedora, cloud-config password "fedora" for the default user', () => {
     const opts = guestOptionsFromVmi(fixture('vmi-fedora.yaml'), { ipAddress: '10.244.0.5', speed: 10 });
-    expect(opts).toMatchObject({ name: 'vmi-fedora', hostname: 'vmi-fedora', password: 'fedora', memory: '1024M', cpus: 1, hasGraphics: true, ipAddress: '10.244.0.5', speed: 10 });
+    expect(opts).toMatchObject({
+      name: 'vmi-fedora',
+      hostname: 'vmi-fedora',
+      password: 'fedora',
+      memory: '1024M',
+      cpus: 1,
+      hasGraphics: true,
+      ipAddress: '10.244.0.5',
+      speed: 10,
+    });
     expect(osProfile(opts.osName).os).toBe('fedora');
     expect(opts.user ?? osProfile(opts.osName).defaultUser).toBe('fedora');
   });
@@ -50,12 +62,22 @@ describe('guestOptionsFromVmi', () => {
 
 describe('cloudInitCredentials', () => {
   it('reads user, password and hostname of a cloud-config', () => {
-    expect(cloudInitCredentials('#cloud-config\nuser: admin\npassword: pw\nhostname: h1\n')).toEqual({ user: 'admin', password: 'pw', hostname: 'h1' });
+    expect(cloudInitCredentials('#cloud-config\nuser: admin\npassword: pw\nhostname: h1\n')).toEqual({
+      user: 'admin',
+      password: 'pw',
+      hostname: 'h1',
+    });
   });
 
   it('reads the users list and chpasswd', () => {
-    expect(cloudInitCredentials('#cloud-config\nusers:\n  - name: ops\n    plain_text_passwd: x1\n')).toMatchObject({ user: 'ops', password: 'x1' });
-    expect(cloudInitCredentials('#cloud-config\nchpasswd:\n  list: |\n    root:r00t\n')).toMatchObject({ user: 'root', password: 'r00t' });
+    expect(cloudInitCredentials('#cloud-config\nusers:\n  - name: ops\n    plain_text_passwd: x1\n')).toMatchObject({
+      user: 'ops',
+      password: 'x1',
+    });
+    expect(cloudInitCredentials('#cloud-config\nchpasswd:\n  list: |\n    root:r00t\n')).toMatchObject({
+      user: 'root',
+      password: 'r00t',
+    });
   });
 
   it('ignores scripts and broken YAML', () => {

@@ -33,7 +33,11 @@ function decodeUserData(vmi: V1VirtualMachineInstance): string | undefined {
 }
 
 /** user/password/hostname from a `#cloud-config` document (other user data is ignored). */
-export function cloudInitCredentials(userData: string | undefined): { user?: string; password?: string; hostname?: string } {
+export function cloudInitCredentials(userData: string | undefined): {
+  user?: string;
+  password?: string;
+  hostname?: string;
+} {
   if (!userData || !userData.trimStart().startsWith('#cloud-config')) return {};
   let config: CloudConfig;
   try {
@@ -66,10 +70,21 @@ export function guessOsName(vmi: V1VirtualMachineInstance): string | undefined {
   const meta = vmi.metadata ?? {};
   const annotations = meta.annotations ?? {};
   const labels = meta.labels ?? {};
-  const fromLabels = annotations['vm.kubevirt.io/os'] ?? labels['vm.kubevirt.io/os'] ?? labels['kubevirt.io/os'] ?? Object.keys(labels).find((k) => k.startsWith('os.template.kubevirt.io/'))?.split('/')[1];
+  const fromLabels =
+    annotations['vm.kubevirt.io/os'] ??
+    labels['vm.kubevirt.io/os'] ??
+    labels['kubevirt.io/os'] ??
+    Object.keys(labels)
+      .find((k) => k.startsWith('os.template.kubevirt.io/'))
+      ?.split('/')[1];
   if (fromLabels) return fromLabels;
   if (vmi.spec?.domain?.features?.hyperv) return 'windows';
-  const names = (vmi.spec?.volumes ?? []).flatMap((v) => [v.containerDisk?.image, v.dataVolume?.name, v.persistentVolumeClaim?.claimName, v.name]);
+  const names = (vmi.spec?.volumes ?? []).flatMap((v) => [
+    v.containerDisk?.image,
+    v.dataVolume?.name,
+    v.persistentVolumeClaim?.claimName,
+    v.name,
+  ]);
   return names.find((n) => n && /fedora|cirros|ubuntu|centos|rhel|debian|alpine|windows|win1|win2k/i.test(n));
 }
 

@@ -11,7 +11,8 @@ import { CENTOS_USERDATA, FEDORA_USERDATA, serviceManifest, vmManifest } from '.
 import { seedScale } from './scale.js';
 
 function ensure(client: ClusterClient, res: string, obj: KObject): void {
-  if (!client.tryGet(res, obj.metadata.namespace, obj.metadata.name ?? '')) client.create(res, obj, { fieldManager: 'seed' });
+  if (!client.tryGet(res, obj.metadata.namespace, obj.metadata.name ?? ''))
+    client.create(res, obj, { fieldManager: 'seed' });
 }
 
 export function seedDefault(client: ClusterClient): void {
@@ -31,23 +32,87 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [R.services, serviceManifest('fedora-web', 'demo', { app: 'web' }, [{ name: 'http', port: 80, targetPort: 80 }])],
-    [R.services, serviceManifest('fedora-web-ssh', 'demo', { 'vm.kubevirt.io/name': 'fedora-web' }, [{ name: 'ssh', port: 22, targetPort: 22 }], 'NodePort')],
-    [R.vms, vmManifest({ name: 'cirros-stopped', namespace: 'demo', runStrategy: 'Halted', image: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2', memory: '128Mi', os: 'cirros' })],
+    [
+      R.services,
+      serviceManifest(
+        'fedora-web-ssh',
+        'demo',
+        { 'vm.kubevirt.io/name': 'fedora-web' },
+        [{ name: 'ssh', port: 22, targetPort: 22 }],
+        'NodePort',
+      ),
+    ],
+    [
+      R.vms,
+      vmManifest({
+        name: 'cirros-stopped',
+        namespace: 'demo',
+        runStrategy: 'Halted',
+        image: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2',
+        memory: '128Mi',
+        os: 'cirros',
+      }),
+    ],
     [
       R.vms,
       vmManifest({
         name: 'centos-stream9',
         namespace: 'demo',
         runStrategy: 'Always',
-        dataVolume: { url: 'https://cloud.centos.org/centos/9-stream/x86_64/images/CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2', storage: '30Gi' },
+        dataVolume: {
+          url: 'https://cloud.centos.org/centos/9-stream/x86_64/images/CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2',
+          storage: '30Gi',
+        },
         userData: CENTOS_USERDATA,
         os: 'centos',
       }),
     ],
-    [R.vms, vmManifest({ name: 'big-database', namespace: 'demo', runStrategy: 'Always', memory: '256Gi', cores: 8, image: 'quay.io/containerdisks/centos-stream:9', os: 'centos' })],
-    [R.vms, vmManifest({ name: 'ubuntu-paused', namespace: 'demo', runStrategy: 'Always', image: 'quay.io/containerdisks/ubuntu:24.04', startPaused: true, os: 'ubuntu', memory: '1Gi' })],
-    [R.vms, vmManifest({ name: 'broken-image', namespace: 'demo', runStrategy: 'Always', image: 'registry.unreachable.invalid/os/fedora:41', memory: '1Gi' })],
-    [R.vms, vmManifest({ name: 'fedora-manual', namespace: 'default', runStrategy: 'Manual', image: 'quay.io/containerdisks/fedora:41', userData: FEDORA_USERDATA, os: 'fedora', memory: '1Gi' })],
+    [
+      R.vms,
+      vmManifest({
+        name: 'big-database',
+        namespace: 'demo',
+        runStrategy: 'Always',
+        memory: '256Gi',
+        cores: 8,
+        image: 'quay.io/containerdisks/centos-stream:9',
+        os: 'centos',
+      }),
+    ],
+    [
+      R.vms,
+      vmManifest({
+        name: 'ubuntu-paused',
+        namespace: 'demo',
+        runStrategy: 'Always',
+        image: 'quay.io/containerdisks/ubuntu:24.04',
+        startPaused: true,
+        os: 'ubuntu',
+        memory: '1Gi',
+      }),
+    ],
+    [
+      R.vms,
+      vmManifest({
+        name: 'broken-image',
+        namespace: 'demo',
+        runStrategy: 'Always',
+        image: 'registry.unreachable.invalid/os/fedora:41',
+        memory: '1Gi',
+      }),
+    ],
+    [
+      R.vms,
+      vmManifest({
+        name: 'fedora-manual',
+        namespace: 'default',
+        runStrategy: 'Manual',
+        image: 'quay.io/containerdisks/fedora:41',
+        userData: FEDORA_USERDATA,
+        os: 'fedora',
+        memory: '1Gi',
+      }),
+    ],
     [
       R.vmis,
       {
@@ -55,9 +120,15 @@ export function seedDefault(client: ClusterClient): void {
         kind: 'VirtualMachineInstance',
         metadata: { name: 'vmi-ephemeral', namespace: 'default', labels: { special: 'vmi-ephemeral' } },
         spec: {
-          domain: { devices: { disks: [{ name: 'containerdisk', disk: { bus: 'virtio' } }] }, memory: { guest: '128Mi' }, resources: {} },
+          domain: {
+            devices: { disks: [{ name: 'containerdisk', disk: { bus: 'virtio' } }] },
+            memory: { guest: '128Mi' },
+            resources: {},
+          },
           terminationGracePeriodSeconds: 0,
-          volumes: [{ name: 'containerdisk', containerDisk: { image: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2' } }],
+          volumes: [
+            { name: 'containerdisk', containerDisk: { image: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2' } },
+          ],
         },
       },
     ],

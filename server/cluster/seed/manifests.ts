@@ -47,7 +47,10 @@ export function vmManifest(o: VmSpecOptions): KObject {
             dataVolumeTemplates: [
               {
                 metadata: { name: `${o.name}-rootdisk` },
-                spec: { source: { http: { url: o.dataVolume.url } }, storage: { resources: { requests: { storage: o.dataVolume.storage } } } },
+                spec: {
+                  source: { http: { url: o.dataVolume.url } },
+                  storage: { resources: { requests: { storage: o.dataVolume.storage } } },
+                },
               },
             ],
           }
@@ -61,7 +64,13 @@ export function vmManifest(o: VmSpecOptions): KObject {
             memory: { guest: o.memory ?? '2Gi' },
             devices: {
               disks,
-              interfaces: [{ name: 'default', masquerade: {}, ...(o.ports ? { ports: o.ports.map((p) => ({ ...p, protocol: 'TCP' })) } : {}) }],
+              interfaces: [
+                {
+                  name: 'default',
+                  masquerade: {},
+                  ...(o.ports ? { ports: o.ports.map((p) => ({ ...p, protocol: 'TCP' })) } : {}),
+                },
+              ],
               rng: {},
             },
             resources: {},

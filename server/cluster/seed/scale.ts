@@ -29,10 +29,13 @@ export function scaleKind(i: number): Kind {
 }
 
 export function seedScale(client: ClusterClient, n: number): void {
-  const running = Array.from({ length: n }, (_, i) => scaleKind(i)).filter((k) => k === 'running' || k === 'starting').length;
+  const running = Array.from({ length: n }, (_, i) => scaleKind(i)).filter(
+    (k) => k === 'running' || k === 'starting',
+  ).length;
   const nodeCount = Math.max(3, Math.ceil(running / PODS_PER_NODE) + 1);
   ensureInfrastructure(client, nodeCount);
-  if (!client.tryGet(R.namespaces, undefined, NS)) client.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  if (!client.tryGet(R.namespaces, undefined, NS))
+    client.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
   // What a running cluster holds was written by KubeVirt and the kubelets, not by a user.
   const controller = clientAs(client, IDENTITY.kubevirtController);
   const cidrs = Array.from({ length: nodeCount }, (_, i) => new CidrAllocator(podCidrForNode(i)));
@@ -52,7 +55,11 @@ export function seedScale(client: ClusterClient, n: number): void {
     });
     // The tier labels the VM too, so that `-l tier=db` (and the console's label filter) selects by it.
     vm.metadata.labels = { ...vm.metadata.labels, tier: ['web', 'db', 'batch'][i % 3] };
-    const createdVm = client.create(R.vms, { ...vm, metadata: { ...vm.metadata, finalizers: [VM_FINALIZER] } }, { fieldManager: 'seed' });
+    const createdVm = client.create(
+      R.vms,
+      { ...vm, metadata: { ...vm.metadata, finalizers: [VM_FINALIZER] } },
+      { fieldManager: 'seed' },
+    );
     if (kind !== 'running') continue;
     const nodeIndex = Math.floor(placed / PODS_PER_NODE) % nodeCount;
     placed++;
@@ -68,9 +75,22 @@ export function seedScale(client: ClusterClient, n: number): void {
     base.status = {
       phase: 'Running',
       nodeName: node,
-      phaseTransitionTimestamps: ['Pending', 'Scheduling', 'Scheduled', 'Running'].map((phase) => ({ phase, phaseTransitionTimestamp: now })),
+      phaseTransitionTimestamps: ['Pending', 'Scheduling', 'Scheduled', 'Running'].map((phase) => ({
+        phase,
+        phaseTransitionTimestamp: now,
+      })),
       conditions: [cond('Ready'), cond('LiveMigratable')],
-      interfaces: [{ name: 'default', ipAddress: ip, ipAddresses: [ip], mac: macFromSeed(`${uid}/default`), infoSource: 'domain', queueCount: 1, podInterfaceName: 'eth0' }],
+      interfaces: [
+        {
+          name: 'default',
+          ipAddress: ip,
+          ipAddresses: [ip],
+          mac: macFromSeed(`${uid}/default`),
+          infoSource: 'domain',
+          queueCount: 1,
+          podInterfaceName: 'eth0',
+        },
+      ],
       guestOSInfo: {},
       qosClass: 'Burstable',
       migrationMethod: 'BlockMigration',
@@ -79,20 +99,46 @@ export function seedScale(client: ClusterClient, n: number): void {
     };
     const vmi = controller.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
     const podSpec = launcherPod(vmi);
-    const pod = controller.create(R.pods, { ...podSpec, metadata: { ...podSpec.metadata, name: podName }, spec: { ...(podSpec.spec as object), nodeName: node } } as KObject, { fieldManager: 'seed' });
-    clientAs(client, kubeletIdentity(node)).mutate(R.pods, NS, pod.metadata.name ?? '', (o) => {
-      o.status = {
-        phase: 'Running',
-        hostIP: `192.168.66.${101 + nodeIndex}`,
-        podIP: ip,
-        podIPs: [{ ip }],
-        startTime: now,
-        qosClass: 'Burstable',
-        conditions: ['kubevirt.io/virtual-machine-unpaused', 'PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(cond),
-        containerStatuses: ((o.spec as { containers: Array<{ name: string; image: string }> }).containers).map((c) => ({
-          name: c.name, image: c.image, ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } },
-        })),
-      };
-    }, { subresource: 'status' });
+    const pod = controller.create(
+      R.pods,
+      {
+        ...podSpec,
+        metadata: { ...podSpec.metadata, name: podName },
+        spec: { ...(podSpec.spec as object), nodeName: node },
+      } as KObject,
+      { fieldManager: 'seed' },
+    );
+    clientAs(client, kubeletIdentity(node)).mutate(
+      R.pods,
+      NS,
+      pod.metadata.name ?? '',
+      (o) => {
+        o.status = {
+          phase: 'Running',
+          hostIP: `192.168.66.${101 + nodeIndex}`,
+          podIP: ip,
+          podIPs: [{ ip }],
+          startTime: now,
+          qosClass: 'Burstable',
+          conditions: [
+            'kubevirt.io/virtual-machine-unpaused',
+            'PodReadyToStartContainers',
+            'Initialized',
+            'Ready',
+            'ContainersReady',
+            'PodScheduled',
+          ].map(cond),
+          containerStatuses: (o.spec as { containers: Array<{ name: string; image: string }> }).containers.map((c) => ({
+            name: c.name,
+            image: c.image,
+            ready: true,
+            started: true,
+            restartCount: 0,
+            state: { running: { startedAt: now } },
+          })),
+        };
+      },
+      { subresource: 'status' },
+    );
   }
 }

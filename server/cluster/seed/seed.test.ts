@@ -11,8 +11,14 @@ describe('seedCluster', () => {
     const store = createStore();
     seedCluster(store, 'default');
     expect(store.tryGet('namespaces', undefined, 'demo')).toBeDefined();
-    const vms = store.list('virtualmachines.kubevirt.io').items.map((v) => `${v.metadata.namespace}/${v.metadata.name}:${(v.spec as { runStrategy: string }).runStrategy}`);
-    expect(vms).toEqual(expect.arrayContaining(['demo/fedora-web:Always', 'demo/cirros-stopped:Halted', 'default/fedora-manual:Manual']));
+    const vms = store
+      .list('virtualmachines.kubevirt.io')
+      .items.map(
+        (v) => `${v.metadata.namespace}/${v.metadata.name}:${(v.spec as { runStrategy: string }).runStrategy}`,
+      );
+    expect(vms).toEqual(
+      expect.arrayContaining(['demo/fedora-web:Always', 'demo/cirros-stopped:Halted', 'default/fedora-manual:Manual']),
+    );
     expect(store.tryGet('services', 'demo', 'fedora-web')).toBeDefined();
     expect(store.tryGet('virtualmachineinstances.kubevirt.io', 'default', 'vmi-ephemeral')).toBeDefined();
     expect(store.list('nodes').items).toHaveLength(3);
@@ -55,11 +61,16 @@ describe('seedCluster', () => {
       const ssh = seeded[1];
       expect((ssh.spec as Spec).ports[0].nodePort).toBeGreaterThanOrEqual(30000);
       await waitFor('endpoints of both Services', () =>
-        seeded.every((s) => (cluster.store.tryGet('endpoints', 'demo', s.metadata.name!)?.subsets as unknown[] | undefined)?.length),
+        seeded.every(
+          (s) =>
+            (cluster.store.tryGet('endpoints', 'demo', s.metadata.name!)?.subsets as unknown[] | undefined)?.length,
+        ),
       );
       // Nobody rewrote the Services, nothing failed, and exactly what they hold is taken.
       const after = cluster.store.list('services').items;
-      expect(after.filter((s) => s.metadata.namespace === 'demo').map((s) => s.metadata.resourceVersion)).toEqual(seeded.map((s) => s.metadata.resourceVersion));
+      expect(after.filter((s) => s.metadata.namespace === 'demo').map((s) => s.metadata.resourceVersion)).toEqual(
+        seeded.map((s) => s.metadata.resourceVersion),
+      );
       expect(logs.filter((l) => /service|allocat|Error/i.test(l))).toEqual([]);
       expect(cluster.store.services.inUse).toEqual({ ips: after.length, nodePorts: 1 });
     } finally {

@@ -1,5 +1,14 @@
 /** Server-side apply: merge an applied configuration, track ownership per field manager, detect conflicts. */
-import { entriesOf, fieldsOf, fromFieldsV1, isKeyedList, itemSegment, pathString, sameEntry, toFieldsV1 } from './managed-fields.js';
+import {
+  entriesOf,
+  fieldsOf,
+  fromFieldsV1,
+  isKeyedList,
+  itemSegment,
+  pathString,
+  sameEntry,
+  toFieldsV1,
+} from './managed-fields.js';
 import { errors, failure, StatusError } from './status.js';
 import type { KObject, ManagedFieldsEntry } from './types.js';
 import { clone, isPlainObject, nowRfc3339 } from './util.js';
@@ -31,7 +40,8 @@ function removePath(obj: unknown, segs: string[]): void {
     if (!rest.length) delete obj[k];
     else {
       removePath(obj[k], rest);
-      if (isPlainObject(obj[k]) && !Object.keys(obj[k] as object).length && k !== 'metadata' && k !== 'spec') delete obj[k];
+      if (isPlainObject(obj[k]) && !Object.keys(obj[k] as object).length && k !== 'metadata' && k !== 'spec')
+        delete obj[k];
     }
   } else if (seg.startsWith('k:') && Array.isArray(obj)) {
     const key = JSON.parse(seg.slice(2)) as { name: string };
@@ -80,9 +90,16 @@ export function serverSideApply(live: KObject | undefined, applied: KObject, o: 
     if (o.force) for (const p of conflictPaths) s.set.delete(p);
     if (s.set.size) next.push({ ...s.e, fieldsV1: toFieldsV1(s.set) });
   });
-  const group = applied.apiVersion.includes('/') ? applied.apiVersion.slice(0, applied.apiVersion.indexOf('/') + 1) : '';
+  const group = applied.apiVersion.includes('/')
+    ? applied.apiVersion.slice(0, applied.apiVersion.indexOf('/') + 1)
+    : '';
   const mine: ManagedFieldsEntry = {
-    manager: o.manager, operation: 'Apply', apiVersion: `${group}${o.version}`, time: nowRfc3339(), fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(appliedFields.keys()),
+    manager: o.manager,
+    operation: 'Apply',
+    apiVersion: `${group}${o.version}`,
+    time: nowRfc3339(),
+    fieldsType: 'FieldsV1',
+    fieldsV1: toFieldsV1(appliedFields.keys()),
   };
   if (o.subresource) mine.subresource = o.subresource;
   next.push(mine);
@@ -98,7 +115,11 @@ function printManager(e: ManagedFieldsEntry): string {
 }
 
 function conflictError(conflicts: { manager: ManagedFieldsEntry; path: string }[]): StatusError {
-  const causes = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c.manager)}`, field: pathString(c.path) }));
+  const causes = conflicts.map((c) => ({
+    reason: 'FieldManagerConflict',
+    message: `conflict with ${printManager(c.manager)}`,
+    field: pathString(c.path),
+  }));
   let message: string;
   if (conflicts.length === 1) {
     message = `Apply failed with 1 conflict: conflict with ${printManager(conflicts[0].manager)}: ${pathString(conflicts[0].path)}`;

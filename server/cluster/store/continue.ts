@@ -7,8 +7,13 @@ export function encodeContinue(rv: number, start: string): string {
 
 export function decodeContinue(token: string): { rv: number; start: string } {
   try {
-    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { v?: string; rv?: number; start?: string };
-    if (c.v === 'meta.k8s.io/v1' && typeof c.rv === 'number' && typeof c.start === 'string') return { rv: c.rv, start: c.start };
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      v?: string;
+      rv?: number;
+      start?: string;
+    };
+    if (c.v === 'meta.k8s.io/v1' && typeof c.rv === 'number' && typeof c.start === 'string')
+      return { rv: c.rv, start: c.start };
   } catch {
     // fall through
   }

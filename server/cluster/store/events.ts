@@ -28,7 +28,18 @@ export class EventRecorder {
     const src = typeof source === 'string' ? { component: source } : source;
     const m = involved.metadata;
     const ns = m.namespace || 'default';
-    const key = [src.component, src.host ?? '', involved.kind, ns, m.name, m.uid, involved.apiVersion, type, reason, message].join('\u0000');
+    const key = [
+      src.component,
+      src.host ?? '',
+      involved.kind,
+      ns,
+      m.name,
+      m.uid,
+      involved.apiVersion,
+      type,
+      reason,
+      message,
+    ].join('\u0000');
     const now = new Date();
     const ts = nowRfc3339(now);
     const existing = this.names.get(key)?.name;
@@ -36,33 +47,49 @@ export class EventRecorder {
     if (existing && this.store.tryGet('events', ns, existing)) {
       this.names.set(key, { ns, name: existing });
       try {
-        return this.store.mutate('events', ns, existing, (e) => {
-          e.count = ((e.count as number | undefined) ?? 1) + 1;
-          e.lastTimestamp = ts;
-        }, { fieldManager: src.component });
+        return this.store.mutate(
+          'events',
+          ns,
+          existing,
+          (e) => {
+            e.count = ((e.count as number | undefined) ?? 1) + 1;
+            e.lastTimestamp = ts;
+          },
+          { fieldManager: src.component },
+        );
       } catch (e) {
         if (!isStatusError(e)) throw e;
       }
     }
     const name = `${m.name}.${(BigInt(now.getTime()) * 1000000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`;
-    const involvedObject: Record<string, unknown> = { kind: involved.kind, name: m.name, uid: m.uid, apiVersion: involved.apiVersion, resourceVersion: m.resourceVersion };
+    const involvedObject: Record<string, unknown> = {
+      kind: involved.kind,
+      name: m.name,
+      uid: m.uid,
+      apiVersion: involved.apiVersion,
+      resourceVersion: m.resourceVersion,
+    };
     if (m.namespace) involvedObject.namespace = m.namespace;
-    const ev = this.store.create('events', {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace: ns },
-      involvedObject,
-      reason,
-      message,
-      source: src.host ? { component: src.component, host: src.host } : { component: src.component },
-      firstTimestamp: ts,
-      lastTimestamp: ts,
-      count: 1,
-      type,
-      eventTime: null,
-      reportingComponent: src.component,
-      reportingInstance: src.host ?? '',
-    }, { fieldManager: src.component });
+    const ev = this.store.create(
+      'events',
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: ns },
+        involvedObject,
+        reason,
+        message,
+        source: src.host ? { component: src.component, host: src.host } : { component: src.component },
+        firstTimestamp: ts,
+        lastTimestamp: ts,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: src.component,
+        reportingInstance: src.host ?? '',
+      },
+      { fieldManager: src.component },
+    );
     this.names.set(key, { ns, name });
     if (this.names.size > MAX_SERIES) this.names.delete(this.names.keys().next().value!);
     return ev;

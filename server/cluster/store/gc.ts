@@ -15,7 +15,10 @@ export class GarbageCollector {
   private timer: NodeJS.Immediate | null = null;
   private work: (() => void)[] = [];
 
-  constructor(private readonly store: StoreVerbs, private readonly log: ClusterLog) {}
+  constructor(
+    private readonly store: StoreVerbs,
+    private readonly log: ClusterLog,
+  ) {}
 
   /** Reacts to a committed change (called synchronously by the store; work runs later). */
   onCommit(c: Commit): void {
@@ -24,12 +27,14 @@ export class GarbageCollector {
       this.later(`owner:${m.uid}`, () => this.collectDependents(m.uid ?? '', false));
       for (const ref of m.ownerReferences ?? []) {
         const owner = this.store.getByUid(ref.uid);
-        if (owner?.obj.metadata.finalizers?.includes('foregroundDeletion')) this.later(`fg:${ref.uid}`, () => this.foreground(owner.res, owner.obj));
+        if (owner?.obj.metadata.finalizers?.includes('foregroundDeletion'))
+          this.later(`fg:${ref.uid}`, () => this.foreground(owner.res, owner.obj));
       }
       if (m.namespace) this.later(`ns:${m.namespace}`, () => this.finishNamespace(m.namespace!));
       return;
     }
-    if (c.type === 'ADDED' && m.ownerReferences?.length) this.later(`dangling:${m.uid}`, () => this.checkDangling(c.res, c.obj));
+    if (c.type === 'ADDED' && m.ownerReferences?.length)
+      this.later(`dangling:${m.uid}`, () => this.checkDangling(c.res, c.obj));
     if (m.deletionTimestamp) {
       if (m.finalizers?.includes('orphan')) this.later(`orphan:${m.uid}`, () => this.orphan(c.res, c.obj));
       if (m.finalizers?.includes('foregroundDeletion')) this.later(`fg:${m.uid}`, () => this.foreground(c.res, c.obj));
@@ -80,7 +85,10 @@ export class GarbageCollector {
         });
       } else if (!obj.metadata.deletionTimestamp) {
         const blocking = foreground && refs.some((o) => o.uid === uid && o.blockOwnerDeletion);
-        this.store.delete(res, ref.ns, ref.name, { propagationPolicy: blocking ? 'Foreground' : 'Background', user: 'system:serviceaccount:kube-system:generic-garbage-collector' });
+        this.store.delete(res, ref.ns, ref.name, {
+          propagationPolicy: blocking ? 'Foreground' : 'Background',
+          user: 'system:serviceaccount:kube-system:generic-garbage-collector',
+        });
       }
     }
   }
@@ -131,7 +139,10 @@ export class GarbageCollector {
       for (const obj of this.store.list(res, { namespace: ns }).items) {
         remaining++;
         if (!obj.metadata.deletionTimestamp) {
-          this.store.delete(res, ns, obj.metadata.name ?? '', { propagationPolicy: 'Background', user: 'system:serviceaccount:kube-system:namespace-controller' });
+          this.store.delete(res, ns, obj.metadata.name ?? '', {
+            propagationPolicy: 'Background',
+            user: 'system:serviceaccount:kube-system:namespace-controller',
+          });
         }
       }
     }

@@ -20,8 +20,7 @@ export interface AdmissionRequest {
 }
 
 export type AdmissionResult =
-  | { allowed: true; warnings?: string[]; object?: Record<string, unknown> }
-  | { allowed: false; status: V1Status };
+  { allowed: true; warnings?: string[]; object?: Record<string, unknown> } | { allowed: false; status: V1Status };
 
 export type AdmitFn = (req: AdmissionRequest) => AdmissionResult;
 
@@ -53,7 +52,12 @@ export const allowAll: AuthHooks = {
   authenticate: () => ({ user: ADMIN }),
   authorize: () => ({ allowed: true, reason: '' }),
   forbidden: (user, a) => ({
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Forbidden', code: 403,
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    reason: 'Forbidden',
+    code: 403,
     message: `${a.group ? `${a.resource}.${a.group}` : a.resource} is forbidden: User "${user.name}" cannot ${a.verb} resource "${a.resource}" in API group "${a.group}"`,
   }),
   describe: () => 'no users file: every request is admin',

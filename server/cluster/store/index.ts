@@ -23,11 +23,16 @@ export class Store extends StoreVerbs {
     this.listeners.push((c) => this.gc.onCommit(c));
     for (const svc of this.table('services').objects.values()) this.services.track(undefined, svc);
     this.listeners.push((c) => {
-      if (c.res === 'services') this.services.track(c.prev ?? (c.type === 'DELETED' ? c.obj : undefined), c.type === 'DELETED' ? undefined : c.obj);
+      if (c.res === 'services')
+        this.services.track(
+          c.prev ?? (c.type === 'DELETED' ? c.obj : undefined),
+          c.type === 'DELETED' ? undefined : c.obj,
+        );
     });
     this.events = new EventRecorder(this);
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-      if (!this.tryGet('namespaces', undefined, name)) this.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      if (!this.tryGet('namespaces', undefined, name))
+        this.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     }
     const ttl = opts.eventTtlMs ?? 3600_000;
     this.sweeper = setInterval(() => this.events.sweep(ttl), Math.min(60_000, ttl));
@@ -43,12 +48,19 @@ export class Store extends StoreVerbs {
     opts: WriteOptions & { subresource?: string },
   ): KObject | undefined {
     const admitted = super.runAdmission(info, operation, obj, old, opts);
-    if (info.group !== '' || info.plural !== 'services' || opts.subresource || !admitted || operation === 'DELETE') return admitted;
+    if (info.group !== '' || info.plural !== 'services' || opts.subresource || !admitted || operation === 'DELETE')
+      return admitted;
     return this.services.prepare(operation, admitted, old);
   }
 
   /** Creates (or aggregates into) a core/v1 Event about `involvedObject`. */
-  recordEvent(involvedObject: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): KObject {
+  recordEvent(
+    involvedObject: KObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+  ): KObject {
     return this.events.record(involvedObject, type, reason, message, source);
   }
 
@@ -62,7 +74,16 @@ export function createStore(opts: StoreOptions & { eventTtlMs?: number } = {}): 
   return new Store(opts);
 }
 
-export type { StoreOptions, WriteOptions, UpdateOptions, ListOptions, ListResult, WatchOptions, DeleteOptions, DeleteResult } from './store.js';
+export type {
+  StoreOptions,
+  WriteOptions,
+  UpdateOptions,
+  ListOptions,
+  ListResult,
+  WatchOptions,
+  DeleteOptions,
+  DeleteResult,
+} from './store.js';
 export type { PatchOptions } from './verbs.js';
 export type { PatchType } from './patch.js';
 export type { KObject, ObjectMeta, OwnerReference, WatchEvent, WatchEventType, ManagedFieldsEntry } from './types.js';

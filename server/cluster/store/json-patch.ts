@@ -1,6 +1,13 @@
 /** RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch over plain JSON. */
 import { errors, StatusError, failure } from './status.js';
-import { JSON_PATCH_MAX_COPY_BYTES, MAX_DEPTH, MAX_JSON_PATCH_OPERATIONS, jsonBytes, tooDeep, valueDepth } from './limits.js';
+import {
+  JSON_PATCH_MAX_COPY_BYTES,
+  MAX_DEPTH,
+  MAX_JSON_PATCH_OPERATIONS,
+  jsonBytes,
+  tooDeep,
+  valueDepth,
+} from './limits.js';
 import { clone, deepEqual, isPlainObject } from './util.js';
 
 type Json = unknown;
@@ -12,14 +19,23 @@ function invalid(message: string): StatusError {
 function parsePointer(ptr: string): string[] {
   if (ptr === '') return [];
   if (!ptr.startsWith('/')) throw invalid(`jsonpatch: invalid pointer ${JSON.stringify(ptr)}`);
-  return ptr.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return ptr
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function container(doc: Json, parts: string[], op: string, ptr: string): { parent: Record<string, Json> | Json[]; key: string } {
+function container(
+  doc: Json,
+  parts: string[],
+  op: string,
+  ptr: string,
+): { parent: Record<string, Json> | Json[]; key: string } {
   let cur = doc;
   for (const p of parts.slice(0, -1)) {
     if (Array.isArray(cur)) {
-      if (!/^\d+$/.test(p) || Number(p) >= cur.length) throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
+      if (!/^\d+$/.test(p) || Number(p) >= cur.length)
+        throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
       cur = cur[Number(p)];
     } else if (isPlainObject(cur) && Object.prototype.hasOwnProperty.call(cur, p)) {
       cur = cur[p];
@@ -27,7 +43,8 @@ function container(doc: Json, parts: string[], op: string, ptr: string): { paren
       throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
     }
   }
-  if (!Array.isArray(cur) && !isPlainObject(cur)) throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
+  if (!Array.isArray(cur) && !isPlainObject(cur))
+    throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
   return { parent: cur as Record<string, Json> | Json[], key: parts[parts.length - 1] };
 }
 
@@ -37,10 +54,12 @@ function getAt(doc: Json, ptr: string, op: string): Json {
   const { parent, key } = container(doc, parts, op, ptr);
   if (Array.isArray(parent)) {
     const i = Number(key);
-    if (!/^\d+$/.test(key) || i >= parent.length) throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
+    if (!/^\d+$/.test(key) || i >= parent.length)
+      throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
     return parent[i];
   }
-  if (!Object.prototype.hasOwnProperty.call(parent, key)) throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
+  if (!Object.prototype.hasOwnProperty.call(parent, key))
+    throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
   return parent[key];
 }
 
@@ -50,10 +69,12 @@ function remove(doc: Json, ptr: string, op: string): Json {
   const { parent, key } = container(doc, parts, op, ptr);
   if (Array.isArray(parent)) {
     const i = Number(key);
-    if (!/^\d+$/.test(key) || i >= parent.length) throw invalid(`Unable to remove nonexistent key: ${key}: missing value`);
+    if (!/^\d+$/.test(key) || i >= parent.length)
+      throw invalid(`Unable to remove nonexistent key: ${key}: missing value`);
     return parent.splice(i, 1)[0];
   }
-  if (!Object.prototype.hasOwnProperty.call(parent, key)) throw invalid(`Unable to remove nonexistent key: ${key}: missing value`);
+  if (!Object.prototype.hasOwnProperty.call(parent, key))
+    throw invalid(`Unable to remove nonexistent key: ${key}: missing value`);
   const v = parent[key];
   delete parent[key];
   return v;
@@ -69,12 +90,14 @@ function add(doc: Json, ptr: string, value: Json, op: string, replace = false): 
     if (key === '-' && !replace) parent.push(value);
     else {
       const i = Number(key);
-      if (!/^\d+$/.test(key) || i > parent.length || (replace && i >= parent.length)) throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
+      if (!/^\d+$/.test(key) || i > parent.length || (replace && i >= parent.length))
+        throw invalid(`${op} operation does not apply: doc is missing path: "${ptr}": missing value`);
       if (replace) parent[i] = value;
       else parent.splice(i, 0, value);
     }
   } else {
-    if (replace && !Object.prototype.hasOwnProperty.call(parent, key)) throw invalid(`replace operation does not apply: doc is missing key: ${ptr}: missing value`);
+    if (replace && !Object.prototype.hasOwnProperty.call(parent, key))
+      throw invalid(`replace operation does not apply: doc is missing key: ${ptr}: missing value`);
     parent[key] = value;
   }
   return doc;
@@ -82,16 +105,25 @@ function add(doc: Json, ptr: string, value: Json, op: string, replace = false): 
 
 /** Applies a JSON Patch to `doc` (mutated and returned). Errors are 422 as kube-apiserver sends them. */
 export function jsonPatch(doc: Json, patch: unknown): Json {
-  if (!Array.isArray(patch)) throw errors.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  if (!Array.isArray(patch))
+    throw errors.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   if (patch.length > MAX_JSON_PATCH_OPERATIONS) {
-    throw new StatusError(failure(413, 'RequestEntityTooLarge', `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${patch.length}`));
+    throw new StatusError(
+      failure(
+        413,
+        'RequestEntityTooLarge',
+        `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${patch.length}`,
+      ),
+    );
   }
   let copied = 0;
   for (const raw of patch) {
-    if (!isPlainObject(raw)) throw errors.badRequest('json: cannot unmarshal into Go value of type jsonpatch.Operation');
+    if (!isPlainObject(raw))
+      throw errors.badRequest('json: cannot unmarshal into Go value of type jsonpatch.Operation');
     const op = raw.op;
     const path = raw.path;
-    if (typeof path !== 'string') throw invalid(`${String(op)} operation does not apply: doc is missing path: "": missing value`);
+    if (typeof path !== 'string')
+      throw invalid(`${String(op)} operation does not apply: doc is missing path: "": missing value`);
     const value = clone(raw.value);
     switch (op) {
       case 'add':
@@ -117,7 +149,9 @@ export function jsonPatch(doc: Json, patch: unknown): Json {
         // json-patch's AccumulatedCopySizeLimit, set by kube-apiserver to JSONPatchMaxCopyBytes
         copied += jsonBytes(v);
         if (copied > JSON_PATCH_MAX_COPY_BYTES) {
-          throw invalid(`Unable to complete the copy, the accumulated size increase of copy is ${copied}, exceeding the limit ${JSON_PATCH_MAX_COPY_BYTES}`);
+          throw invalid(
+            `Unable to complete the copy, the accumulated size increase of copy is ${copied}, exceeding the limit ${JSON_PATCH_MAX_COPY_BYTES}`,
+          );
         }
         doc = add(doc, path, clone(v), 'copy');
         break;

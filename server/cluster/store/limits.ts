@@ -115,6 +115,8 @@ export function jsonBytes(value: unknown): number {
 export function checkWritable(obj: Record<string, unknown>): void {
   if (fieldsDepth(obj) > MAX_DEPTH) throw tooDeep(MAX_DEPTH);
   if (jsonBytes(obj) > MAX_OBJECT_BYTES) {
-    throw new StatusError(failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_OBJECT_BYTES}`));
+    throw new StatusError(
+      failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_OBJECT_BYTES}`),
+    );
   }
 }

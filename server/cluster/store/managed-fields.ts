@@ -10,7 +10,18 @@ export type FieldPath = string[];
 /** Leaf path (JSON-encoded segments) -> JSON of the value there. */
 export type FieldMap = Map<string, string>;
 
-export const IGNORED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']);
+export const IGNORED_META = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'selfLink',
+]);
 
 export function isKeyedList(v: unknown[]): boolean {
   return v.length > 0 && v.every((i) => isPlainObject(i) && typeof i.name === 'string');
@@ -43,7 +54,8 @@ export function fieldsOf(obj: KObject | Record<string, unknown>): FieldMap {
   for (const [k, v] of Object.entries(obj)) {
     if (k === 'apiVersion' || k === 'kind' || v === undefined) continue;
     if (k === 'metadata' && isPlainObject(v)) {
-      for (const [mk, mv] of Object.entries(v)) if (!IGNORED_META.has(mk) && mv !== undefined) walk(mv, ['f:metadata', `f:${mk}`], out);
+      for (const [mk, mv] of Object.entries(v))
+        if (!IGNORED_META.has(mk) && mv !== undefined) walk(mv, ['f:metadata', `f:${mk}`], out);
     } else walk(v, [`f:${k}`], out);
   }
   return out;
@@ -76,7 +88,9 @@ export function pathString(p: string): string {
     if (seg.startsWith('f:')) s += `.${seg.slice(2)}`;
     else if (seg.startsWith('k:')) {
       const key = JSON.parse(seg.slice(2)) as Record<string, unknown>;
-      s += `[${Object.entries(key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      s += `[${Object.entries(key)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
     }
   }
   return s;

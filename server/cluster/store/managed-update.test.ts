@@ -14,13 +14,17 @@ function expectedDiff(old: KObject | undefined, next: KObject): { changed: strin
   const before = old ? fieldsOf(old) : new Map<string, string>();
   const after = fieldsOf(next);
   return {
-    changed: [...after].filter(([p, v]) => before.get(p) !== v).map(([p]) => p).sort(),
+    changed: [...after]
+      .filter(([p, v]) => before.get(p) !== v)
+      .map(([p]) => p)
+      .sort(),
     removed: [...before.keys()].filter((p) => !after.has(p)).sort(),
   };
 }
 
 function edit(f: Fuzzer, v: unknown): unknown {
-  if (v === null || typeof v !== 'object') return f.chance(0.6) ? v : f.pick([1, 'x', true, null, {}, [], [{ name: 'a', x: 1 }]]);
+  if (v === null || typeof v !== 'object')
+    return f.chance(0.6) ? v : f.pick([1, 'x', true, null, {}, [], [{ name: 'a', x: 1 }]]);
   if (Array.isArray(v)) {
     const out = v.map((x) => (f.chance(0.3) ? edit(f, x) : x));
     if (f.chance(0.2)) out.pop();
@@ -49,7 +53,10 @@ describe('managedFields of updates', () => {
         const edited = edit(f, clone(base)) as KObject;
         // Half the time the untouched parts are the stored object's own (frozen) subtrees.
         const next = (f.chance(0.5) ? { ...old, ...edited } : edited) as KObject;
-        next.metadata = { ...(old.metadata ?? {}), ...(typeof next.metadata === 'object' && next.metadata && !Array.isArray(next.metadata) ? next.metadata : {}) };
+        next.metadata = {
+          ...(old.metadata ?? {}),
+          ...(typeof next.metadata === 'object' && next.metadata && !Array.isArray(next.metadata) ? next.metadata : {}),
+        };
         const d = fieldDiff(old, next);
         const want = expectedDiff(old, next);
         expect({ changed: [...d.changed.keys()].sort(), removed: [...d.removed.keys()].sort() }).toEqual(want);
@@ -75,6 +82,10 @@ describe('managedFields of updates', () => {
     const [first, second] = next.metadata.managedFields!;
     expect(first.manager).toBe('kubectl');
     expect(JSON.stringify(first.fieldsV1)).not.toContain('"f:app"');
-    expect(second).toMatchObject({ manager: 'other', operation: 'Update', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:app': {} } } } });
+    expect(second).toMatchObject({
+      manager: 'other',
+      operation: 'Update',
+      fieldsV1: { 'f:metadata': { 'f:labels': { 'f:app': {} } } },
+    });
   });
 });

@@ -71,7 +71,13 @@ type Shape = 'object' | 'keyed' | 'leaf';
 const shapeOf = (v: unknown): Shape =>
   isPlainObject(v) && Object.keys(v).length > 0 ? 'object' : Array.isArray(v) && isKeyedList(v) ? 'keyed' : 'leaf';
 
-function diffMembers(a: Record<string, unknown>, b: Record<string, unknown>, c: Cursor, d: FieldDiff, skip?: Set<string>): void {
+function diffMembers(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  c: Cursor,
+  d: FieldDiff,
+  skip?: Set<string>,
+): void {
   for (const k of Object.keys(b)) {
     if (b[k] === undefined || skip?.has(k)) continue;
     c.push(`f:${k}`);
@@ -176,7 +182,8 @@ function fieldSet(fieldsV1: unknown): PathMap {
 }
 
 function setMember(node: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
   else node[key] = value;
 }
 
@@ -236,11 +243,25 @@ function touches(set: PathMap, d: FieldDiff): boolean {
  * every other manager's set. Without a manager the entry is "unknown", as kube-apiserver does
  * for clients that send no user agent.
  */
-export function trackUpdate(old: KObject | undefined, next: KObject, manager: string | undefined, version: string, subresource: string | undefined, now: Date): void {
+export function trackUpdate(
+  old: KObject | undefined,
+  next: KObject,
+  manager: string | undefined,
+  version: string,
+  subresource: string | undefined,
+  now: Date,
+): void {
   const name = manager || 'unknown';
   const group = next.apiVersion.includes('/') ? next.apiVersion.slice(0, next.apiVersion.indexOf('/') + 1) : '';
   const entryFor = (fieldsV1: Record<string, unknown>): ManagedFieldsEntry => {
-    const entry: ManagedFieldsEntry = { manager: name, operation: 'Update', apiVersion: `${group}${version}`, time: nowRfc3339(now), fieldsType: 'FieldsV1', fieldsV1 };
+    const entry: ManagedFieldsEntry = {
+      manager: name,
+      operation: 'Update',
+      apiVersion: `${group}${version}`,
+      time: nowRfc3339(now),
+      fieldsType: 'FieldsV1',
+      fieldsV1,
+    };
     if (subresource) entry.subresource = subresource;
     return entry;
   };

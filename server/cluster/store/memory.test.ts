@@ -7,7 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createStore, isStatusError, type KObject } from './index.js';
 import { EventRecorder } from './events.js';
 
-const cm = (name: string, bytes: number): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { blob: 'x'.repeat(bytes) } });
+const cm = (name: string, bytes: number): KObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace: 'default' },
+  data: { blob: 'x'.repeat(bytes) },
+});
 
 function watchStatus(fn: () => unknown): number {
   try {
@@ -44,7 +49,9 @@ describe('watch history', () => {
     expect(s.watchHistory.events).toBeLessThanOrEqual(13);
     expect(watchStatus(() => s.watch('configmaps', { resourceVersion: first }, () => {}))).toBe(410);
     const seen: string[] = [];
-    s.watch('configmaps', { resourceVersion: String(Number(s.resourceVersion) - 3) }, (e) => seen.push(String(e.object.metadata.name)));
+    s.watch('configmaps', { resourceVersion: String(Number(s.resourceVersion) - 3) }, (e) =>
+      seen.push(String(e.object.metadata.name)),
+    );
     await new Promise((r) => setImmediate(r));
     expect(seen).toEqual(['c-27', 'c-28', 'c-29']);
     s.close();
@@ -62,7 +69,9 @@ describe('continue tokens', () => {
       expect(s.list('configmaps', { namespace: 'default', limit: 1, continue: page.continue }).items).toHaveLength(1);
       vi.advanceTimersByTime(10 * 60_000 + 1);
       s.create('configmaps', cm('later', 10));
-      expect(watchStatus(() => s.list('configmaps', { namespace: 'default', limit: 1, continue: page.continue }))).toBe(410);
+      expect(watchStatus(() => s.list('configmaps', { namespace: 'default', limit: 1, continue: page.continue }))).toBe(
+        410,
+      );
       s.close();
     } finally {
       vi.useRealTimers();
@@ -71,7 +80,11 @@ describe('continue tokens', () => {
 });
 
 describe('event recorder', () => {
-  const about = (name: string, namespace: string): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, uid: `uid-${name}` } });
+  const about = (name: string, namespace: string): KObject => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace, uid: `uid-${name}` },
+  });
 
   it('forgets series whose events are gone, and remembers at most 4096', () => {
     const s = createStore();

@@ -31,7 +31,13 @@ function groupOf(apiVersion: string): string {
 }
 
 /** Returns a new mutable object: `old` with `body` applied. */
-export function applyPatch(info: ResourceInfo, old: KObject | undefined, type: PatchType, body: unknown, o: ApplyPatchOptions): KObject {
+export function applyPatch(
+  info: ResourceInfo,
+  old: KObject | undefined,
+  type: PatchType,
+  body: unknown,
+  o: ApplyPatchOptions,
+): KObject {
   const version = o.version ?? info.versions[0];
   const current = old ? clone(old) : undefined;
   let out: unknown;
@@ -40,47 +46,87 @@ export function applyPatch(info: ResourceInfo, old: KObject | undefined, type: P
       out = jsonPatch(current, body);
       break;
     case 'merge':
-      if (!isPlainObject(body)) throw errors.badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+      if (!isPlainObject(body))
+        throw errors.badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
       out = mergePatch(current, body);
       break;
     case 'strategic':
       if (info.custom) {
-        throw errors.unsupportedMediaType('application/strategic-merge-patch+json', ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml']);
+        throw errors.unsupportedMediaType('application/strategic-merge-patch+json', [
+          'application/json-patch+json',
+          'application/merge-patch+json',
+          'application/apply-patch+yaml',
+        ]);
       }
-      if (!isPlainObject(body)) throw errors.badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+      if (!isPlainObject(body))
+        throw errors.badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
       out = strategicMerge(current, body);
       break;
     case 'apply': {
       if (!o.fieldManager) {
-        throw new StatusError(failure(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
-          group: 'meta.k8s.io', kind: 'PatchOptions', causes: [{ reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' }],
-        }));
+        throw new StatusError(
+          failure(
+            422,
+            'Invalid',
+            'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+            {
+              group: 'meta.k8s.io',
+              kind: 'PatchOptions',
+              causes: [
+                {
+                  reason: 'FieldValueRequired',
+                  message: 'Required value: is required for apply patch',
+                  field: 'fieldManager',
+                },
+              ],
+            },
+          ),
+        );
       }
-      if (!isPlainObject(body)) throw errors.badRequest('error decoding YAML: the applied configuration must be an object');
+      if (!isPlainObject(body))
+        throw errors.badRequest('error decoding YAML: the applied configuration must be an object');
       const applied = body as KObject;
       const expected = apiVersionOf(info, version);
-      if (typeof applied.apiVersion !== 'string' || typeof applied.kind !== 'string' || !applied.apiVersion || !applied.kind) {
-        throw errors.badRequest(`error decoding YAML: Object 'Kind' is missing in '${JSON.stringify(body).slice(0, 200)}'`);
+      if (
+        typeof applied.apiVersion !== 'string' ||
+        typeof applied.kind !== 'string' ||
+        !applied.apiVersion ||
+        !applied.kind
+      ) {
+        throw errors.badRequest(
+          `error decoding YAML: Object 'Kind' is missing in '${JSON.stringify(body).slice(0, 200)}'`,
+        );
       }
       if (groupOf(applied.apiVersion) !== info.group || applied.kind !== info.kind) {
-        throw errors.badRequest(`the API version in the data (${applied.apiVersion}) does not match the expected API version (${expected})`);
+        throw errors.badRequest(
+          `the API version in the data (${applied.apiVersion}) does not match the expected API version (${expected})`,
+        );
       }
       if (!isPlainObject(applied.metadata)) applied.metadata = {};
       if (applied.metadata.name && applied.metadata.name !== o.name) {
-        throw errors.badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${o.name})`);
+        throw errors.badRequest(
+          `the name of the object (${applied.metadata.name}) does not match the name on the URL (${o.name})`,
+        );
       }
       applied.metadata.name = o.name;
       if (info.namespaced && o.namespace) {
         if (applied.metadata.namespace && applied.metadata.namespace !== o.namespace) {
-          throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+          throw errors.badRequest(
+            'the namespace of the provided object does not match the namespace sent on the request',
+          );
         }
         applied.metadata.namespace = o.namespace;
       }
-      out = serverSideApply(current, { ...applied, apiVersion: expected }, { manager: o.fieldManager, force: !!o.force, version, subresource: o.subresource });
+      out = serverSideApply(
+        current,
+        { ...applied, apiVersion: expected },
+        { manager: o.fieldManager, force: !!o.force, version, subresource: o.subresource },
+      );
       break;
     }
   }
-  if (!isPlainObject(out)) throw new StatusError(failure(422, 'Invalid', 'the patch produced an object that is not a JSON object'));
+  if (!isPlainObject(out))
+    throw new StatusError(failure(422, 'Invalid', 'the patch produced an object that is not a JSON object'));
   const obj = out as KObject;
   if (!isPlainObject(obj.metadata)) obj.metadata = {};
   if (old) {

@@ -5,9 +5,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStore, type WatchEvent } from './index.js';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'store-')); dirs.push(d); return d; };
-const cm = (name: string, v = '1') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { v } });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'store-'));
+  dirs.push(d);
+  return d;
+};
+const cm = (name: string, v = '1') => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace: 'default' },
+  data: { v },
+});
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('persistence', () => {
@@ -34,7 +45,12 @@ describe('persistence', () => {
     const seen: WatchEvent[] = [];
     b.watch('configmaps', { resourceVersion: mid }, (e) => seen.push(e));
     await tick();
-    expect(seen.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED two', 'MODIFIED one', 'DELETED two', 'ADDED three']);
+    expect(seen.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual([
+      'ADDED two',
+      'MODIFIED one',
+      'DELETED two',
+      'ADDED three',
+    ]);
     b.close();
 
     const c = createStore({ dataDir: dir });

@@ -51,7 +51,11 @@ export class WriteAheadLog {
           continue; // a torn write from a crash: it was never acknowledged
         }
         if ('snap' in line) rv = Math.max(rv, line.snap);
-        else if ('s' in line) state.set(`${line.res}|${line.obj.metadata.namespace ?? ''}|${line.obj.metadata.name}`, { res: line.res, obj: line.obj });
+        else if ('s' in line)
+          state.set(`${line.res}|${line.obj.metadata.namespace ?? ''}|${line.obj.metadata.name}`, {
+            res: line.res,
+            obj: line.obj,
+          });
         else {
           history.push({ rv: line.rv, res: line.res, type: line.type, obj: line.obj, prev: line.prev });
           rv = Math.max(rv, line.rv);

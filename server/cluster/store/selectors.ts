@@ -9,7 +9,8 @@ export type LabelRequirement =
 
 export type LabelSelector = LabelRequirement[];
 
-const KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY_RE =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 function checkKey(key: string): void {
@@ -76,8 +77,15 @@ export function parseLabelSelector(input: string | undefined): LabelSelector {
 }
 
 /** Converts a metav1.LabelSelector ({matchLabels, matchExpressions}) to requirements. */
-export function labelSelectorFromObject(sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] }): LabelSelector {
-  const reqs: LabelSelector = Object.entries(sel.matchLabels ?? {}).map(([key, value]) => ({ key, op: 'eq' as const, value }));
+export function labelSelectorFromObject(sel: {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}): LabelSelector {
+  const reqs: LabelSelector = Object.entries(sel.matchLabels ?? {}).map(([key, value]) => ({
+    key,
+    op: 'eq' as const,
+    value,
+  }));
   for (const e of sel.matchExpressions ?? []) {
     const op = e.operator.toLowerCase();
     if (op === 'in' || op === 'notin') reqs.push({ key: e.key, op, values: e.values ?? [] });
@@ -89,21 +97,41 @@ export function labelSelectorFromObject(sel: { matchLabels?: Record<string, stri
 
 export function matchLabels(sel: LabelSelector, labels: Record<string, string> | null | undefined): boolean {
   for (const r of sel) {
-    const has = labels !== undefined && labels !== null && typeof labels === 'object' && Object.prototype.hasOwnProperty.call(labels, r.key);
+    const has =
+      labels !== undefined &&
+      labels !== null &&
+      typeof labels === 'object' &&
+      Object.prototype.hasOwnProperty.call(labels, r.key);
     const v = has ? labels![r.key] : undefined;
     switch (r.op) {
-      case 'exists': if (!has) return false; break;
-      case 'notexists': if (has) return false; break;
-      case 'eq': if (v !== r.value) return false; break;
-      case 'neq': if (v === r.value) return false; break;
-      case 'in': if (!has || !r.values.includes(v!)) return false; break;
-      case 'notin': if (has && r.values.includes(v!)) return false; break;
+      case 'exists':
+        if (!has) return false;
+        break;
+      case 'notexists':
+        if (has) return false;
+        break;
+      case 'eq':
+        if (v !== r.value) return false;
+        break;
+      case 'neq':
+        if (v === r.value) return false;
+        break;
+      case 'in':
+        if (!has || !r.values.includes(v!)) return false;
+        break;
+      case 'notin':
+        if (has && r.values.includes(v!)) return false;
+        break;
     }
   }
   return true;
 }
 
-export interface FieldRequirement { field: string; op: 'eq' | 'neq'; value: string }
+export interface FieldRequirement {
+  field: string;
+  op: 'eq' | 'neq';
+  value: string;
+}
 export type FieldSelector = FieldRequirement[];
 
 function unescapeField(v: string): string {

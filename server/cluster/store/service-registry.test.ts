@@ -53,7 +53,12 @@ describe('service registry', () => {
     expect(spec.ports.map((p) => p.nodePort).every((p) => p! >= 30000 && p! <= 32767)).toBe(true);
     expect(new Set(spec.ports.map((p) => p.nodePort)).size).toBe(2);
     expect(spec.ports[0]).toMatchObject({ protocol: 'TCP', targetPort: 22 });
-    expect(a.spec).toMatchObject({ sessionAffinity: 'None', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', externalTrafficPolicy: 'Cluster' });
+    expect(a.spec).toMatchObject({
+      sessionAffinity: 'None',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      externalTrafficPolicy: 'Cluster',
+    });
     const b = s.create('services', svc('b'));
     expect(specOf(b).clusterIP).not.toBe(spec.clusterIP);
     expect(specOf(b).ports[0].nodePort).toBeUndefined();
@@ -63,7 +68,10 @@ describe('service registry', () => {
   it('an update that leaves them out keeps them; a write with nothing new changes nothing', () => {
     const s = store();
     const a = s.create('services', svc('a', { type: 'NodePort' }));
-    const replaced = s.update('services', { ...a, spec: { type: 'NodePort', selector: { app: 'x' }, ports: [{ port: 22 }] } });
+    const replaced = s.update('services', {
+      ...a,
+      spec: { type: 'NodePort', selector: { app: 'x' }, ports: [{ port: 22 }] },
+    });
     expect(specOf(replaced).clusterIP).toBe(specOf(a).clusterIP);
     expect(nodePortOf(replaced)).toBe(nodePortOf(a));
     const again = s.update('services', structuredClone(replaced));
@@ -76,14 +84,22 @@ describe('service registry', () => {
     const a = s.create('services', svc('a', { type: 'NodePort' }));
     const { clusterIP } = specOf(a);
     const port = nodePortOf(a);
-    expect(refusal(() => s.create('services', svc('b', { type: 'NodePort', clusterIP, ports: [{ port: 80, nodePort: port }] })))).toBe(
+    expect(
+      refusal(() =>
+        s.create('services', svc('b', { type: 'NodePort', clusterIP, ports: [{ port: 80, nodePort: port }] })),
+      ),
+    ).toBe(
       `422 Service "b" is invalid: [spec.ports[0].nodePort: Invalid value: ${port}: provided port is already allocated, ` +
         `spec.clusterIPs: Invalid value: ["${clusterIP}"]: failed to allocate IP ${clusterIP}: provided IP is already allocated]`,
     );
-    expect(refusal(() => s.update('services', { ...a, spec: { ...specOf(a), clusterIP: '10.96.9.9', clusterIPs: ['10.96.9.9'] } }))).toBe(
-      '422 Service "a" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.9.9"]: may not change once set',
+    expect(
+      refusal(() =>
+        s.update('services', { ...a, spec: { ...specOf(a), clusterIP: '10.96.9.9', clusterIPs: ['10.96.9.9'] } }),
+      ),
+    ).toBe('422 Service "a" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.9.9"]: may not change once set');
+    expect(refusal(() => s.create('services', svc('c', { clusterIP: '192.0.2.1' })))).toMatch(
+      /the provided IP \(192\.0\.2\.1\) is not in the valid range/,
     );
-    expect(refusal(() => s.create('services', svc('c', { clusterIP: '192.0.2.1' })))).toMatch(/the provided IP \(192\.0\.2\.1\) is not in the valid range/);
     // Refused writes (and dry runs) hold nothing.
     const dry = s.create('services', svc('d', { type: 'NodePort' }), { dryRun: true });
     expect(specOf(dry).clusterIP).toMatch(/^10\.96\./);
@@ -96,22 +112,34 @@ describe('service registry', () => {
     const a = s.create('services', svc('a', { type: 'NodePort', ports: [{ port: 22, nodePort: 30100 }] }));
     const moved = s.update('services', { ...a, spec: { ...specOf(a), ports: [{ port: 22, nodePort: 30101 }] } });
     expect(nodePortOf(moved)).toBe(30101);
-    expect(nodePortOf(s.create('services', svc('b', { type: 'NodePort', ports: [{ port: 22, nodePort: 30100 }] })))).toBe(30100);
-    expect(refusal(() => s.create('services', svc('c', { type: 'NodePort', ports: [{ port: 22, nodePort: 30101 }] })))).toMatch(/provided port is already allocated/);
+    expect(
+      nodePortOf(s.create('services', svc('b', { type: 'NodePort', ports: [{ port: 22, nodePort: 30100 }] }))),
+    ).toBe(30100);
+    expect(
+      refusal(() => s.create('services', svc('c', { type: 'NodePort', ports: [{ port: 22, nodePort: 30101 }] }))),
+    ).toMatch(/provided port is already allocated/);
 
     const { nodePort: _dropped, ...port } = specOf(moved).ports[0];
     s.update('services', { ...moved, spec: { ...specOf(moved), type: 'ClusterIP', ports: [port] } });
-    expect(nodePortOf(s.create('services', svc('c', { type: 'NodePort', ports: [{ port: 22, nodePort: 30101 }] })))).toBe(30101);
+    expect(
+      nodePortOf(s.create('services', svc('c', { type: 'NodePort', ports: [{ port: 22, nodePort: 30101 }] }))),
+    ).toBe(30101);
     expect(s.services.inUse).toEqual({ ips: 3, nodePorts: 2 });
   });
 
   it('frees the cluster IP and node ports of a deleted Service, so a recreate can take them again', () => {
     const s = store();
-    const a = s.create('services', svc('a', { type: 'NodePort', clusterIP: '10.96.7.7', ports: [{ port: 22, nodePort: 31000 }] }));
+    const a = s.create(
+      'services',
+      svc('a', { type: 'NodePort', clusterIP: '10.96.7.7', ports: [{ port: 22, nodePort: 31000 }] }),
+    );
     expect(specOf(a).clusterIPs).toEqual(['10.96.7.7']);
     s.delete('services', 'default', 'a');
     expect(s.services.inUse).toEqual({ ips: 0, nodePorts: 0 });
-    const again = s.create('services', svc('a2', { type: 'NodePort', clusterIP: '10.96.7.7', ports: [{ port: 22, nodePort: 31000 }] }));
+    const again = s.create(
+      'services',
+      svc('a2', { type: 'NodePort', clusterIP: '10.96.7.7', ports: [{ port: 22, nodePort: 31000 }] }),
+    );
     expect(nodePortOf(again)).toBe(31000);
 
     // Many creates and deletes leave exactly what is stored.
@@ -129,8 +157,10 @@ describe('service registry', () => {
     const a = first.create('services', svc('a', { type: 'NodePort' }));
     const reloaded = store(dir);
     expect(reloaded.services.inUse).toEqual({ ips: 1, nodePorts: 1 });
-    expect(refusal(() => reloaded.create('services', svc('b', { type: 'NodePort', ports: [{ port: 22, nodePort: nodePortOf(a) }] })))).toMatch(
-      /provided port is already allocated/,
-    );
+    expect(
+      refusal(() =>
+        reloaded.create('services', svc('b', { type: 'NodePort', ports: [{ port: 22, nodePort: nodePortOf(a) }] })),
+      ),
+    ).toMatch(/provided port is already allocated/);
   });
 });

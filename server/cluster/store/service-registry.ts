@@ -106,7 +106,12 @@ export class ServiceRegistry {
         wanted.add(p.nodePort);
         const holder = this.ports.get(p.nodePort);
         if (holder && holder !== self) {
-          errs.push({ type: 'Invalid', field: `spec.ports[${i}].nodePort`, value: p.nodePort, detail: 'provided port is already allocated' });
+          errs.push({
+            type: 'Invalid',
+            field: `spec.ports[${i}].nodePort`,
+            value: p.nodePort,
+            detail: 'provided port is already allocated',
+          });
         }
       });
     }
@@ -137,7 +142,9 @@ export class ServiceRegistry {
     }
     if (!usesNodePorts(type) || !usesNodePorts(old.type ?? 'ClusterIP')) return;
     const previous = new Map((old.ports ?? []).filter((p) => p.nodePort).map((p) => [portKey(p), p.nodePort]));
-    spec.ports = (spec.ports ?? []).map((p) => (p.nodePort || !previous.has(portKey(p)) ? p : { ...p, nodePort: previous.get(portKey(p)) }));
+    spec.ports = (spec.ports ?? []).map((p) =>
+      p.nodePort || !previous.has(portKey(p)) ? p : { ...p, nodePort: previous.get(portKey(p)) },
+    );
   }
 
   private checkIp(ip: string, spec: Spec, old: Spec, type: string, self: string, errs: FieldError[]): void {
@@ -147,7 +154,12 @@ export class ServiceRegistry {
       return;
     }
     if (!IPV4.test(ip)) {
-      errs.push({ type: 'Invalid', field: 'spec.clusterIPs[0]', value: ip, detail: 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)' });
+      errs.push({
+        type: 'Invalid',
+        field: 'spec.clusterIPs[0]',
+        value: ip,
+        detail: 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+      });
       return;
     }
     const n = ipToInt(ip);
@@ -158,7 +170,12 @@ export class ServiceRegistry {
     }
     const holder = this.ips.get(n);
     if (holder && holder !== self) {
-      errs.push({ type: 'Invalid', field: 'spec.clusterIPs', value: list, detail: `failed to allocate IP ${ip}: provided IP is already allocated` });
+      errs.push({
+        type: 'Invalid',
+        field: 'spec.clusterIPs',
+        value: list,
+        detail: `failed to allocate IP ${ip}: provided IP is already allocated`,
+      });
     }
   }
 
@@ -188,7 +205,11 @@ export class ServiceRegistry {
 /** kube-apiserver's defaults for a Service's spec (SetDefaults_Service and the registry's IP families). */
 function setDefaults(spec: Spec, type: string): void {
   spec.sessionAffinity ??= 'None';
-  spec.ports = (spec.ports ?? []).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP', ...(p.targetPort === undefined && p.port ? { targetPort: p.port } : {}) }));
+  spec.ports = (spec.ports ?? []).map((p) => ({
+    ...p,
+    protocol: p.protocol ?? 'TCP',
+    ...(p.targetPort === undefined && p.port ? { targetPort: p.port } : {}),
+  }));
   if (type === 'ExternalName') return;
   spec.internalTrafficPolicy ??= 'Cluster';
   if (spec.clusterIP !== 'None' || spec.clusterIPs) {

@@ -69,21 +69,39 @@ export function qualifiedKind(group: string, kind: string): string {
 export const errors = {
   notFound(group: string, resource: string, name: string): StatusError {
     return new StatusError(
-      failure(404, 'NotFound', `${qualifiedResource(group, resource)} "${name}" not found`, { name, group: group || undefined, kind: resource }),
-    );
-  },
-  alreadyExists(group: string, resource: string, name: string): StatusError {
-    return new StatusError(
-      failure(409, 'AlreadyExists', `${qualifiedResource(group, resource)} "${name}" already exists`, { name, group: group || undefined, kind: resource }),
-    );
-  },
-  conflict(group: string, resource: string, name: string, why = 'the object has been modified; please apply your changes to the latest version and try again'): StatusError {
-    return new StatusError(
-      failure(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(group, resource)} "${name}": ${why}`, {
+      failure(404, 'NotFound', `${qualifiedResource(group, resource)} "${name}" not found`, {
         name,
         group: group || undefined,
         kind: resource,
       }),
+    );
+  },
+  alreadyExists(group: string, resource: string, name: string): StatusError {
+    return new StatusError(
+      failure(409, 'AlreadyExists', `${qualifiedResource(group, resource)} "${name}" already exists`, {
+        name,
+        group: group || undefined,
+        kind: resource,
+      }),
+    );
+  },
+  conflict(
+    group: string,
+    resource: string,
+    name: string,
+    why = 'the object has been modified; please apply your changes to the latest version and try again',
+  ): StatusError {
+    return new StatusError(
+      failure(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${qualifiedResource(group, resource)} "${name}": ${why}`,
+        {
+          name,
+          group: group || undefined,
+          kind: resource,
+        },
+      ),
     );
   },
   /** 422 Invalid with one cause per field error, message like kube's `field.ErrorList.ToAggregate()`. */
@@ -109,26 +127,37 @@ export const errors = {
     return new StatusError(failure(410, 'Expired', message));
   },
   methodNotAllowed(): StatusError {
-    return new StatusError(failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+    return new StatusError(
+      failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
+    );
   },
   notFoundPath(): StatusError {
     return new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource', {}));
   },
   unsupportedMediaType(contentType: string, accepted: string[]): StatusError {
     return new StatusError(
-      failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`, {
-        causes: [{ reason: 'UnexpectedServerResponse', message: contentType }],
-      }),
+      failure(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+        {
+          causes: [{ reason: 'UnexpectedServerResponse', message: contentType }],
+        },
+      ),
     );
   },
   notAcceptable(accepted: string[]): StatusError {
-    return new StatusError(failure(406, 'NotAcceptable', `only the following media types are accepted: ${accepted.join(', ')}`));
+    return new StatusError(
+      failure(406, 'NotAcceptable', `only the following media types are accepted: ${accepted.join(', ')}`),
+    );
   },
   tooLarge(limit: number): StatusError {
     return new StatusError(failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`));
   },
   internal(message: string): StatusError {
-    return new StatusError(failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] }));
+    return new StatusError(
+      failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] }),
+    );
   },
   timeout(message: string): StatusError {
     return new StatusError(failure(504, 'Timeout', message));

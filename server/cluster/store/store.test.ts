@@ -31,23 +31,38 @@ describe('store', () => {
     expect(o.status).toBeUndefined();
     expect(Object.isFrozen(o.metadata)).toBe(true);
     const st = statusOf(() => s.create('virtualmachines.kubevirt.io', vm('a')));
-    expect(st).toMatchObject({ code: 409, reason: 'AlreadyExists', message: 'virtualmachines.kubevirt.io "a" already exists' });
+    expect(st).toMatchObject({
+      code: 409,
+      reason: 'AlreadyExists',
+      message: 'virtualmachines.kubevirt.io "a" already exists',
+    });
   });
 
   it('generates names from generateName with the kube alphabet', () => {
     const s = createStore();
-    const o = s.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'cm-', namespace: 'default' } });
+    const o = s.create('configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { generateName: 'cm-', namespace: 'default' },
+    });
     expect(o.metadata.name).toMatch(/^cm-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
   it('refuses create in a missing namespace and invalid names', () => {
     const s = createStore();
-    expect(statusOf(() => s.create('virtualmachines.kubevirt.io', { ...vm('a'), metadata: { name: 'a', namespace: 'nope' } }))).toMatchObject({
-      code: 404, message: 'namespaces "nope" not found',
+    expect(
+      statusOf(() =>
+        s.create('virtualmachines.kubevirt.io', { ...vm('a'), metadata: { name: 'a', namespace: 'nope' } }),
+      ),
+    ).toMatchObject({
+      code: 404,
+      message: 'namespaces "nope" not found',
     });
     const st = statusOf(() => s.create('virtualmachines.kubevirt.io', vm('Bad_Name')));
     expect(st.code).toBe(422);
-    expect(st.message).toContain('VirtualMachine.kubevirt.io "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain');
+    expect(st.message).toContain(
+      'VirtualMachine.kubevirt.io "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain',
+    );
   });
 
   it('resourceVersions strictly increase; stale updates conflict; CRD updates need a resourceVersion', () => {
@@ -60,30 +75,50 @@ describe('store', () => {
     const a2 = s.update('virtualmachines.kubevirt.io', upd);
     expect(a2.metadata.generation).toBe(2);
     expect(statusOf(() => s.update('virtualmachines.kubevirt.io', upd))).toMatchObject({
-      code: 409, reason: 'Conflict',
-      message: 'Operation cannot be fulfilled on virtualmachines.kubevirt.io "a": the object has been modified; please apply your changes to the latest version and try again',
+      code: 409,
+      reason: 'Conflict',
+      message:
+        'Operation cannot be fulfilled on virtualmachines.kubevirt.io "a": the object has been modified; please apply your changes to the latest version and try again',
     });
     const noRv = structuredClone(a2);
     delete noRv.metadata.resourceVersion;
-    expect(statusOf(() => s.update('virtualmachines.kubevirt.io', noRv))).toMatchObject({ code: 422, reason: 'Invalid' });
+    expect(statusOf(() => s.update('virtualmachines.kubevirt.io', noRv))).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+    });
   });
 
   it('keeps status on main-endpoint updates and takes only status on /status', () => {
     const s = createStore();
     const a = s.create('virtualmachines.kubevirt.io', vm('a'));
-    const withStatus = s.updateStatus('virtualmachines.kubevirt.io', { ...structuredClone(a), spec: { changed: true }, status: { printableStatus: 'Stopped' } });
+    const withStatus = s.updateStatus('virtualmachines.kubevirt.io', {
+      ...structuredClone(a),
+      spec: { changed: true },
+      status: { printableStatus: 'Stopped' },
+    });
     expect(withStatus.status).toEqual({ printableStatus: 'Stopped' });
     expect(withStatus.spec).toEqual(a.spec);
     expect(withStatus.metadata.generation).toBe(1);
-    const main = s.update('virtualmachines.kubevirt.io', { ...structuredClone(withStatus), status: { printableStatus: 'Hacked' } });
+    const main = s.update('virtualmachines.kubevirt.io', {
+      ...structuredClone(withStatus),
+      status: { printableStatus: 'Hacked' },
+    });
     expect(main.status).toEqual({ printableStatus: 'Stopped' });
   });
 
   it('bumps a VMI generation on any change, including status', () => {
     const s = createStore();
-    const vmi = s.create('virtualmachineinstances.kubevirt.io', { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: 'i', namespace: 'default' }, spec: {}, status: { phase: 'Pending' } });
+    const vmi = s.create('virtualmachineinstances.kubevirt.io', {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachineInstance',
+      metadata: { name: 'i', namespace: 'default' },
+      spec: {},
+      status: { phase: 'Pending' },
+    });
     expect(vmi.status).toEqual({ phase: 'Pending' });
-    const next = s.mutate('virtualmachineinstances.kubevirt.io', 'default', 'i', (o) => { o.status = { phase: 'Running' }; });
+    const next = s.mutate('virtualmachineinstances.kubevirt.io', 'default', 'i', (o) => {
+      o.status = { phase: 'Running' };
+    });
     expect(next.metadata.generation).toBe(2);
   });
 
@@ -92,25 +127,70 @@ describe('store', () => {
     s.create('virtualmachines.kubevirt.io', vm('a'));
     const m = s.patch('virtualmachines.kubevirt.io', 'default', 'a', 'merge', { metadata: { labels: { x: 'y' } } });
     expect(m.metadata.labels).toEqual({ app: 'a', x: 'y' });
-    const j = s.patch('virtualmachines.kubevirt.io', 'default', 'a', 'json', [{ op: 'replace', path: '/spec/runStrategy', value: 'Always' }]);
+    const j = s.patch('virtualmachines.kubevirt.io', 'default', 'a', 'json', [
+      { op: 'replace', path: '/spec/runStrategy', value: 'Always' },
+    ]);
     expect((j.spec as Record<string, unknown>).runStrategy).toBe('Always');
     expect(statusOf(() => s.patch('virtualmachines.kubevirt.io', 'default', 'a', 'strategic', {})).code).toBe(415);
-    expect(statusOf(() => s.patch('virtualmachines.kubevirt.io', 'default', 'a', 'json', [{ op: 'replace', path: '/spec/nope', value: 1 }])).code).toBe(422);
-    s.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }] } });
+    expect(
+      statusOf(() =>
+        s.patch('virtualmachines.kubevirt.io', 'default', 'a', 'json', [
+          { op: 'replace', path: '/spec/nope', value: 1 },
+        ]),
+      ).code,
+    ).toBe(422);
+    s.create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: {
+        containers: [
+          { name: 'a', image: 'x' },
+          { name: 'b', image: 'y' },
+        ],
+      },
+    });
     const p = s.patch('pods', 'default', 'p', 'strategic', { spec: { containers: [{ name: 'b', image: 'z' }] } });
-    expect((p.spec as { containers: unknown[] }).containers).toEqual([{ name: 'a', image: 'x' }, { name: 'b', image: 'z' }]);
+    expect((p.spec as { containers: unknown[] }).containers).toEqual([
+      { name: 'a', image: 'x' },
+      { name: 'b', image: 'z' },
+    ]);
   });
 
   it('server-side apply tracks managers and reports conflicts unless forced', () => {
     const s = createStore();
     const applied = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1' } };
     const c = s.patch('configmaps', 'default', 'c', 'apply', applied, { fieldManager: 'one' });
-    expect(c.metadata.managedFields?.[0]).toMatchObject({ manager: 'one', operation: 'Apply', fieldsV1: { 'f:data': { 'f:a': {} } } });
-    const st = statusOf(() => s.patch('configmaps', 'default', 'c', 'apply', { ...applied, data: { a: '2' } }, { fieldManager: 'two' }));
-    expect(st).toMatchObject({ code: 409, reason: 'Conflict', message: 'Apply failed with 1 conflict: conflict with "one": .data.a' });
-    const forced = s.patch('configmaps', 'default', 'c', 'apply', { ...applied, data: { a: '2' } }, { fieldManager: 'two', force: true });
+    expect(c.metadata.managedFields?.[0]).toMatchObject({
+      manager: 'one',
+      operation: 'Apply',
+      fieldsV1: { 'f:data': { 'f:a': {} } },
+    });
+    const st = statusOf(() =>
+      s.patch('configmaps', 'default', 'c', 'apply', { ...applied, data: { a: '2' } }, { fieldManager: 'two' }),
+    );
+    expect(st).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message: 'Apply failed with 1 conflict: conflict with "one": .data.a',
+    });
+    const forced = s.patch(
+      'configmaps',
+      'default',
+      'c',
+      'apply',
+      { ...applied, data: { a: '2' } },
+      { fieldManager: 'two', force: true },
+    );
     expect(forced.data).toEqual({ a: '2' });
-    const dropped = s.patch('configmaps', 'default', 'c', 'apply', { ...applied, data: { b: '3' } }, { fieldManager: 'two' });
+    const dropped = s.patch(
+      'configmaps',
+      'default',
+      'c',
+      'apply',
+      { ...applied, data: { b: '3' } },
+      { fieldManager: 'two' },
+    );
     expect(dropped.data).toEqual({ b: '3' });
   });
 
@@ -129,7 +209,9 @@ describe('store', () => {
     expect(s.list('virtualmachines.kubevirt.io', { labelSelector: 'app!=vm-1,app' }).items).toHaveLength(6);
     expect(s.list('virtualmachines.kubevirt.io', { labelSelector: '!app' }).items).toHaveLength(0);
     expect(s.list('virtualmachines.kubevirt.io', { fieldSelector: 'metadata.name=vm-2' }).items).toHaveLength(1);
-    expect(statusOf(() => s.list('virtualmachines.kubevirt.io', { fieldSelector: 'spec.running=true' }))).toMatchObject({ code: 400, message: 'field label not supported: spec.running' });
+    expect(statusOf(() => s.list('virtualmachines.kubevirt.io', { fieldSelector: 'spec.running=true' }))).toMatchObject(
+      { code: 400, message: 'field label not supported: spec.running' },
+    );
   });
 
   it('watches from now, from a resourceVersion, and says 410 when too old', async () => {
@@ -146,19 +228,31 @@ describe('store', () => {
     s.watch('virtualmachines.kubevirt.io', { resourceVersion: a.metadata.resourceVersion }, (e) => resumed.push(e));
     await tick();
     expect(resumed.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['MODIFIED a', 'ADDED b']);
-    for (let i = 0; i < 10; i++) s.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'default' } });
-    expect(statusOf(() => s.watch('virtualmachines.kubevirt.io', { resourceVersion: a.metadata.resourceVersion }, () => {}))).toMatchObject({ code: 410, reason: 'Expired' });
+    for (let i = 0; i < 10; i++)
+      s.create('configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `c${i}`, namespace: 'default' },
+      });
+    expect(
+      statusOf(() => s.watch('virtualmachines.kubevirt.io', { resourceVersion: a.metadata.resourceVersion }, () => {})),
+    ).toMatchObject({ code: 410, reason: 'Expired' });
   });
 
   it('holds objects with finalizers and deletes when the last goes', async () => {
     const s = createStore();
-    s.create('virtualmachines.kubevirt.io', vm('a', { metadata: { name: 'a', namespace: 'default', finalizers: ['x/y'] } }));
+    s.create(
+      'virtualmachines.kubevirt.io',
+      vm('a', { metadata: { name: 'a', namespace: 'default', finalizers: ['x/y'] } }),
+    );
     const seen: string[] = [];
     s.watch('virtualmachines.kubevirt.io', { resourceVersion: s.resourceVersion }, (e) => seen.push(e.type));
     const r = s.delete('virtualmachines.kubevirt.io', 'default', 'a');
     expect(r.deleted).toBe(false);
     expect(r.object.metadata.deletionTimestamp).toBeDefined();
-    s.mutate('virtualmachines.kubevirt.io', 'default', 'a', (o) => { o.metadata.finalizers = []; });
+    s.mutate('virtualmachines.kubevirt.io', 'default', 'a', (o) => {
+      o.metadata.finalizers = [];
+    });
     expect(s.tryGet('virtualmachines.kubevirt.io', 'default', 'a')).toBeUndefined();
     await tick();
     expect(seen).toEqual(['MODIFIED', 'DELETED']);
@@ -167,14 +261,32 @@ describe('store', () => {
   it('garbage-collects dependents in the background and orphans on request', async () => {
     const s = createStore();
     const owner = s.create('virtualmachines.kubevirt.io', vm('a'));
-    const ref = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'a', uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
-    s.create('datavolumes.cdi.kubevirt.io', { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'DataVolume', metadata: { name: 'd', namespace: 'default', ownerReferences: [ref] }, spec: {} });
+    const ref = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      name: 'a',
+      uid: owner.metadata.uid!,
+      controller: true,
+      blockOwnerDeletion: true,
+    };
+    s.create('datavolumes.cdi.kubevirt.io', {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name: 'd', namespace: 'default', ownerReferences: [ref] },
+      spec: {},
+    });
     s.delete('virtualmachines.kubevirt.io', 'default', 'a');
-    await tick(); await tick();
+    await tick();
+    await tick();
     expect(s.tryGet('datavolumes.cdi.kubevirt.io', 'default', 'd')).toBeUndefined();
 
     const o2 = s.create('virtualmachines.kubevirt.io', vm('b'));
-    s.create('datavolumes.cdi.kubevirt.io', { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'DataVolume', metadata: { name: 'e', namespace: 'default', ownerReferences: [{ ...ref, name: 'b', uid: o2.metadata.uid! }] }, spec: {} });
+    s.create('datavolumes.cdi.kubevirt.io', {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name: 'e', namespace: 'default', ownerReferences: [{ ...ref, name: 'b', uid: o2.metadata.uid! }] },
+      spec: {},
+    });
     s.delete('virtualmachines.kubevirt.io', 'default', 'b', { propagationPolicy: 'Orphan' });
     for (let i = 0; i < 4; i++) await tick();
     expect(s.tryGet('virtualmachines.kubevirt.io', 'default', 'b')).toBeUndefined();
@@ -184,13 +296,26 @@ describe('store', () => {
   it('foreground deletion waits for dependents', async () => {
     const s = createStore();
     const owner = s.create('virtualmachines.kubevirt.io', vm('a'));
-    const ref = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'a', uid: owner.metadata.uid!, blockOwnerDeletion: true };
-    s.create('datavolumes.cdi.kubevirt.io', { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'DataVolume', metadata: { name: 'd', namespace: 'default', ownerReferences: [ref], finalizers: ['hold'] }, spec: {} });
+    const ref = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      name: 'a',
+      uid: owner.metadata.uid!,
+      blockOwnerDeletion: true,
+    };
+    s.create('datavolumes.cdi.kubevirt.io', {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name: 'd', namespace: 'default', ownerReferences: [ref], finalizers: ['hold'] },
+      spec: {},
+    });
     s.delete('virtualmachines.kubevirt.io', 'default', 'a', { propagationPolicy: 'Foreground' });
     for (let i = 0; i < 4; i++) await tick();
     expect(s.get('virtualmachines.kubevirt.io', 'default', 'a').metadata.finalizers).toEqual(['foregroundDeletion']);
     expect(s.get('datavolumes.cdi.kubevirt.io', 'default', 'd').metadata.deletionTimestamp).toBeDefined();
-    s.mutate('datavolumes.cdi.kubevirt.io', 'default', 'd', (o) => { o.metadata.finalizers = []; });
+    s.mutate('datavolumes.cdi.kubevirt.io', 'default', 'd', (o) => {
+      o.metadata.finalizers = [];
+    });
     for (let i = 0; i < 4; i++) await tick();
     expect(s.tryGet('virtualmachines.kubevirt.io', 'default', 'a')).toBeUndefined();
   });
@@ -201,7 +326,11 @@ describe('store', () => {
     s.create('virtualmachines.kubevirt.io', { ...vm('a'), metadata: { name: 'a', namespace: 'demo' } });
     const r = s.delete('namespaces', undefined, 'demo');
     expect(r.object.status).toMatchObject({ phase: 'Terminating' });
-    expect(statusOf(() => s.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'demo' } })).code).toBe(403);
+    expect(
+      statusOf(() =>
+        s.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'demo' } }),
+      ).code,
+    ).toBe(403);
     for (let i = 0; i < 6; i++) await tick();
     expect(s.tryGet('virtualmachines.kubevirt.io', 'demo', 'a')).toBeUndefined();
     expect(s.tryGet('namespaces', undefined, 'demo')).toBeUndefined();
@@ -214,6 +343,8 @@ describe('store', () => {
     const e2 = s.recordEvent(o, 'Normal', 'SuccessfulCreate', 'made it', 'virtualmachine-controller');
     expect(e2.metadata.name).toBe(e1.metadata.name);
     expect(e2.count).toBe(2);
-    expect(s.list('events', { fieldSelector: 'involvedObject.name=a,involvedObject.kind=VirtualMachine' }).items).toHaveLength(1);
+    expect(
+      s.list('events', { fieldSelector: 'involvedObject.name=a,involvedObject.kind=VirtualMachine' }).items,
+    ).toHaveLength(1);
   });
 });

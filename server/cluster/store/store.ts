@@ -15,7 +15,16 @@ import { decodeContinue, encodeContinue, lowerBound } from './continue.js';
 import type { ListOptions, ListResult, StoreOptions, WatchOptions, WriteOptions } from './options.js';
 import { errorFields, type ClusterLog } from '../log.js';
 
-export type { DeleteOptions, DeleteResult, ListOptions, ListResult, StoreOptions, UpdateOptions, WatchOptions, WriteOptions } from './options.js';
+export type {
+  DeleteOptions,
+  DeleteResult,
+  ListOptions,
+  ListResult,
+  StoreOptions,
+  UpdateOptions,
+  WatchOptions,
+  WriteOptions,
+} from './options.js';
 
 const COMPACTION_INTERVAL_MS = 5 * 60_000;
 
@@ -55,7 +64,12 @@ export class StoreCore {
 
   constructor(opts: StoreOptions = {}) {
     this.log = opts.log ?? (() => {});
-    this.hub = new WatchHub(opts.historySize ?? 20000, () => this.rv, (e) => this.log('watch callback failed', errorFields(e)), opts.historyBytes);
+    this.hub = new WatchHub(
+      opts.historySize ?? 20000,
+      () => this.rv,
+      (e) => this.log('watch callback failed', errorFields(e)),
+      opts.historyBytes,
+    );
     let lastTick = 0;
     this.compactor = setInterval(() => {
       this.listCompactedRv = lastTick;
@@ -75,7 +89,10 @@ export class StoreCore {
         this.indexOwners(undefined, obj);
       }
       this.rv = loaded.rv;
-      this.hub.seed(loaded.history.map((h) => ({ ...h, obj: deepFreeze(h.obj) })), loaded.history.length ? loaded.history[0].rv - 1 : this.rv);
+      this.hub.seed(
+        loaded.history.map((h) => ({ ...h, obj: deepFreeze(h.obj) })),
+        loaded.history.length ? loaded.history[0].rv - 1 : this.rv,
+      );
       this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
     }
   }
@@ -134,7 +151,8 @@ export class StoreCore {
         this.log('store listener failed', errorFields(e));
       }
     }
-    if (this.wal && this.wal.appendedSinceCompaction > 100000) this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
+    if (this.wal && this.wal.appendedSinceCompaction > 100000)
+      this.wal.compact(this.rv, this.allObjects(), this.hub.historyTail);
     return obj;
   }
 
@@ -146,7 +164,8 @@ export class StoreCore {
       set.add(uid);
       this.ownerIndex.set(r.uid, set);
     }
-    for (const r of prev?.metadata.ownerReferences ?? []) if (this.ownerIndex.get(r.uid)?.size === 0) this.ownerIndex.delete(r.uid);
+    for (const r of prev?.metadata.ownerReferences ?? [])
+      if (this.ownerIndex.get(r.uid)?.size === 0) this.ownerIndex.delete(r.uid);
   }
 
   /** Objects whose ownerReferences name `ownerUid`. */
@@ -172,7 +191,8 @@ export class StoreCore {
     const version = opts.version ?? info.versions[0];
     const storageApiVersion = apiVersionOf(info);
     const requestApiVersion = apiVersionOf(info, version);
-    const asRequested = (o: KObject | undefined) => (o && requestApiVersion !== storageApiVersion ? { ...o, apiVersion: requestApiVersion } : o);
+    const asRequested = (o: KObject | undefined) =>
+      o && requestApiVersion !== storageApiVersion ? { ...o, apiVersion: requestApiVersion } : o;
     const res = this.admit({
       operation,
       group: info.group,
@@ -221,7 +241,10 @@ export class StoreCore {
     return obj ? { res: at.res, obj } : undefined;
   }
 
-  protected compileFilter(info: ResourceInfo, o: { namespace?: string; labelSelector?: string; fieldSelector?: string }): Filter {
+  protected compileFilter(
+    info: ResourceInfo,
+    o: { namespace?: string; labelSelector?: string; fieldSelector?: string },
+  ): Filter {
     return {
       namespace: info.namespaced && o.namespace ? o.namespace : undefined,
       labels: parseLabelSelector(o.labelSelector),
@@ -247,7 +270,9 @@ export class StoreCore {
     if (opts.continue) {
       const c = decodeContinue(opts.continue);
       if (c.rv < this.listCompactedRv) {
-        throw errors.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
+        throw errors.gone(
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+        );
       }
       listRv = c.rv;
       start = lowerBound(keys, c.start);
@@ -260,7 +285,10 @@ export class StoreCore {
     for (; i < keys.length; i++) {
       const obj = t.objects.get(keys[i])!;
       if (filter.namespace && obj.metadata.namespace !== filter.namespace) {
-        if (keys[i] > `${filter.namespace}/\uffff`) { i = keys.length; break; }
+        if (keys[i] > `${filter.namespace}/\uffff`) {
+          i = keys.length;
+          break;
+        }
         continue;
       }
       if (!matches(filter, obj)) continue;
@@ -299,7 +327,8 @@ export class StoreCore {
   /** Fills apiVersion/kind for in-process writers and checks them against the resource. */
   protected normalize(info: ResourceInfo, input: KObject, owned = false): KObject {
     const obj = owned ? input : clone(input);
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw errors.badRequest('the object is not a JSON object');
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+      throw errors.badRequest('the object is not a JSON object');
     if (!obj.metadata || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) obj.metadata = {};
     obj.apiVersion = apiVersionOf(info);
     obj.kind = info.kind;

@@ -5,20 +5,38 @@
  */
 import { clone, isPlainObject } from './util.js';
 
-const NAME_KEYED = new Set(['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'env', 'imagePullSecrets', 'resourceClaims', 'readinessGates', 'schedulingGates']);
+const NAME_KEYED = new Set([
+  'containers',
+  'initContainers',
+  'ephemeralContainers',
+  'volumes',
+  'env',
+  'imagePullSecrets',
+  'resourceClaims',
+  'readinessGates',
+  'schedulingGates',
+]);
 const PRIMITIVE_MERGE = new Set(['finalizers']);
 
 function mergeKeyFor(field: string, items: unknown[]): string | undefined {
   if (NAME_KEYED.has(field)) return 'name';
   switch (field) {
-    case 'volumeMounts': return 'mountPath';
-    case 'volumeDevices': return 'devicePath';
-    case 'conditions': return 'type';
-    case 'ownerReferences': return 'uid';
-    case 'hostAliases': return 'ip';
-    case 'topologySpreadConstraints': return 'topologyKey';
-    case 'ports': return items.some((i) => isPlainObject(i) && 'containerPort' in i) ? 'containerPort' : 'port';
-    default: return undefined;
+    case 'volumeMounts':
+      return 'mountPath';
+    case 'volumeDevices':
+      return 'devicePath';
+    case 'conditions':
+      return 'type';
+    case 'ownerReferences':
+      return 'uid';
+    case 'hostAliases':
+      return 'ip';
+    case 'topologySpreadConstraints':
+      return 'topologyKey';
+    case 'ports':
+      return items.some((i) => isPlainObject(i) && 'containerPort' in i) ? 'containerPort' : 'port';
+    default:
+      return undefined;
   }
 }
 
@@ -68,7 +86,8 @@ export function strategicMerge(target: unknown, patch: unknown): unknown {
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const field = k.slice('$deleteFromPrimitiveList/'.length);
-      if (Array.isArray(out[field]) && Array.isArray(v)) out[field] = (out[field] as unknown[]).filter((x) => !v.includes(x));
+      if (Array.isArray(out[field]) && Array.isArray(v))
+        out[field] = (out[field] as unknown[]).filter((x) => !v.includes(x));
       continue;
     }
     if (k.startsWith('$')) continue;

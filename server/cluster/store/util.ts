@@ -25,7 +25,8 @@ export function clone<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value)) {
     const v = clone((value as Record<string, unknown>)[k]);
-    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     else out[k] = v;
   }
   return out as T;

@@ -2,7 +2,14 @@
 import { applyPatch, type PatchType } from './patch.js';
 import { getResource, type ResourceInfo } from './resources.js';
 import { causes, errors, isStatusError, type V1Status } from './status.js';
-import { StoreCore, type DeleteOptions, type DeleteResult, type ListOptions, type UpdateOptions, type WriteOptions } from './store.js';
+import {
+  StoreCore,
+  type DeleteOptions,
+  type DeleteResult,
+  type ListOptions,
+  type UpdateOptions,
+  type WriteOptions,
+} from './store.js';
 import type { KObject } from './types.js';
 import { trackUpdate } from './managed-update.js';
 import { checkWritable } from './limits.js';
@@ -38,7 +45,8 @@ export class StoreVerbs extends StoreCore {
     validateMeta(info, obj);
     checkWritable(obj);
     this.checkNamespace(info, m.namespace, 'create');
-    if (!opts.skipManagedFields) trackUpdate(undefined, obj, opts.fieldManager, opts.version ?? info.versions[0], undefined, now);
+    if (!opts.skipManagedFields)
+      trackUpdate(undefined, obj, opts.fieldManager, opts.version ?? info.versions[0], undefined, now);
     const admitted = this.runAdmission(info, 'CREATE', obj, undefined, opts)!;
     if (this.tryGet(res, m.namespace, m.name!)) throw errors.alreadyExists(info.group, info.plural, m.name!);
     if (opts.dryRun) return admitted;
@@ -50,10 +58,24 @@ export class StoreVerbs extends StoreCore {
     const nsObj = this.tryGet('namespaces', undefined, ns);
     if (!nsObj) throw errors.notFound('', 'namespaces', ns);
     if (verb === 'create' && nsObj.metadata.deletionTimestamp) {
-      throw errors.forbidden(`${info.group ? `${info.plural}.${info.group}` : info.plural} "${''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`.replace(' "" is', ' is'), {
-        name: '', group: info.group || undefined, kind: info.plural,
-        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
-      });
+      throw errors.forbidden(
+        `${info.group ? `${info.plural}.${info.group}` : info.plural} "${''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`.replace(
+          ' "" is',
+          ' is',
+        ),
+        {
+          name: '',
+          group: info.group || undefined,
+          kind: info.plural,
+          causes: [
+            {
+              reason: 'NamespaceTerminating',
+              message: `namespace ${ns} is being terminated`,
+              field: 'metadata.namespace',
+            },
+          ],
+        },
+      );
     }
   }
 
@@ -69,7 +91,13 @@ export class StoreVerbs extends StoreCore {
     const old = this.get(res, next.metadata.namespace, name);
     const rv = next.metadata.resourceVersion;
     if (!rv && info.custom) {
-      throw errors.invalid(info.group, info.kind, name, [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update', field: 'metadata.resourceVersion' }]);
+      throw errors.invalid(info.group, info.kind, name, [
+        {
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: 0x0: must be specified for an update',
+          field: 'metadata.resourceVersion',
+        },
+      ]);
     }
     if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(info.group, info.plural, name);
     return this.write(info, res, old, next, opts);
@@ -82,7 +110,14 @@ export class StoreVerbs extends StoreCore {
   }
 
   /** Shared tail of update and patch: strategy rules, admission, finalization, commit. */
-  protected write(info: ResourceInfo, res: string, old: KObject, next: KObject, opts: UpdateOptions, managed = true): KObject {
+  protected write(
+    info: ResourceInfo,
+    res: string,
+    old: KObject,
+    next: KObject,
+    opts: UpdateOptions,
+    managed = true,
+  ): KObject {
     const now = new Date();
     normalizeObjectMeta(info, next, opts.version);
     let out = prepareUpdate(info, old, next, opts.subresource);
@@ -108,7 +143,14 @@ export class StoreVerbs extends StoreCore {
    * Patches an object: json-patch, merge-patch, strategic-merge-patch (core kinds only) or
    * server-side apply (creates the object when absent).
    */
-  patch(res: string, namespace: string | undefined, name: string, type: PatchType, body: unknown, opts: PatchOptions = {}): KObject {
+  patch(
+    res: string,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    body: unknown,
+    opts: PatchOptions = {},
+  ): KObject {
     const info = getResource(res);
     const old = this.tryGet(res, namespace, name);
     if (!old) {
@@ -120,7 +162,9 @@ export class StoreVerbs extends StoreCore {
     const rv = next.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(info.group, info.plural, name);
     if (next.metadata.name !== name) {
-      throw errors.invalid(info.group, info.kind, name, [causes.invalid('metadata.name', next.metadata.name, 'field is immutable')]);
+      throw errors.invalid(info.group, info.kind, name, [
+        causes.invalid('metadata.name', next.metadata.name, 'field is immutable'),
+      ]);
     }
     return this.write(info, res, old, next, opts, type !== 'apply');
   }
@@ -129,7 +173,13 @@ export class StoreVerbs extends StoreCore {
    * Reads, lets `fn` edit a mutable copy, and writes it back, retrying on conflicts: the easy way for
    * controllers. Returning `false` from fn skips the write. Throws 404 when the object is gone.
    */
-  mutate(res: string, namespace: string | undefined, name: string, fn: (obj: KObject) => void | false, opts: UpdateOptions = {}): KObject {
+  mutate(
+    res: string,
+    namespace: string | undefined,
+    name: string,
+    fn: (obj: KObject) => void | false,
+    opts: UpdateOptions = {},
+  ): KObject {
     const info = getResource(res);
     for (let attempt = 0; ; attempt++) {
       const cur = this.get(res, namespace, name);
@@ -150,24 +200,44 @@ export class StoreVerbs extends StoreCore {
     const old = this.get(res, namespace, name);
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== old.metadata.uid) {
-      throw errors.conflict(info.group, info.plural, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+      throw errors.conflict(
+        info.group,
+        info.plural,
+        name,
+        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`,
+      );
     }
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
-      throw errors.conflict(info.group, info.plural, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+      throw errors.conflict(
+        info.group,
+        info.plural,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`,
+      );
     }
     this.runAdmission(info, 'DELETE', undefined, old, opts);
     const next = clone(old);
     const fin = new Set(next.metadata.finalizers ?? []);
     const policy = opts.propagationPolicy;
-    if (policy === 'Orphan') { fin.add('orphan'); fin.delete('foregroundDeletion'); }
-    if (policy === 'Foreground') { fin.add('foregroundDeletion'); fin.delete('orphan'); }
-    if (policy === 'Background') { fin.delete('orphan'); fin.delete('foregroundDeletion'); }
+    if (policy === 'Orphan') {
+      fin.add('orphan');
+      fin.delete('foregroundDeletion');
+    }
+    if (policy === 'Foreground') {
+      fin.add('foregroundDeletion');
+      fin.delete('orphan');
+    }
+    if (policy === 'Background') {
+      fin.delete('orphan');
+      fin.delete('foregroundDeletion');
+    }
     const isNs = info.plural === 'namespaces' && info.group === '';
     if (fin.size === 0 && !isNs && !old.metadata.deletionTimestamp) {
       if (opts.dryRun) return { object: old, deleted: true };
       return { object: this.commit(res, 'DELETED', next, old), deleted: true };
     }
-    if (old.metadata.deletionTimestamp && fin.size === (old.metadata.finalizers ?? []).length) return { object: old, deleted: false };
+    if (old.metadata.deletionTimestamp && fin.size === (old.metadata.finalizers ?? []).length)
+      return { object: old, deleted: false };
     next.metadata.finalizers = [...fin];
     if (!next.metadata.finalizers.length) delete next.metadata.finalizers;
     if (!next.metadata.deletionTimestamp) {
@@ -177,7 +247,8 @@ export class StoreVerbs extends StoreCore {
     }
     if (isNs) next.status = { ...(next.status as object), phase: 'Terminating' };
     if (opts.dryRun) return { object: next, deleted: false };
-    if (!fin.size && !this.heldByNamespace(info, next)) return { object: this.commit(res, 'DELETED', next, old), deleted: true };
+    if (!fin.size && !this.heldByNamespace(info, next))
+      return { object: this.commit(res, 'DELETED', next, old), deleted: true };
     return { object: this.commit(res, 'MODIFIED', next, old), deleted: false };
   }
 

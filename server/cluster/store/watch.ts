@@ -47,7 +47,11 @@ export function eventFor(filter: Filter, ev: HistoryEvent): WatchEvent | null {
   if (ev.type === 'DELETED') return old ? { type: 'DELETED', object: ev.obj } : null;
   if (cur && !old) return { type: 'ADDED', object: ev.obj };
   if (cur && old) return { type: 'MODIFIED', object: ev.obj };
-  if (!cur && old && ev.prev) return { type: 'DELETED', object: { ...ev.prev, metadata: { ...ev.prev.metadata, resourceVersion: String(ev.rv) } } };
+  if (!cur && old && ev.prev)
+    return {
+      type: 'DELETED',
+      object: { ...ev.prev, metadata: { ...ev.prev.metadata, resourceVersion: String(ev.rv) } },
+    };
   return null;
 }
 
@@ -82,7 +86,7 @@ export class WatchHub {
   seed(history: HistoryEvent[], compactedRv: number): void {
     this.history = history.slice(-this.historySize);
     this.historyBytes = 0;
-    for (const h of this.history) this.historyBytes += (h.size ??= sizeOf(h.obj));
+    for (const h of this.history) this.historyBytes += h.size ??= sizeOf(h.obj);
     this.compactedRv = this.history.length ? Math.max(compactedRv, this.history[0].rv - 1) : compactedRv;
     this.trim();
     // history read back from the log has no `prev`: reconstruct it so selector transitions stay right
@@ -114,7 +118,8 @@ export class WatchHub {
     let drop = Math.max(0, this.history.length - this.historySize);
     let bytes = this.historyBytes;
     for (let i = 0; i < drop; i++) bytes -= this.history[i].size ?? 0;
-    while (drop < this.history.length - 1 && bytes > this.maxHistoryBytes * 0.8) bytes -= this.history[drop++].size ?? 0;
+    while (drop < this.history.length - 1 && bytes > this.maxHistoryBytes * 0.8)
+      bytes -= this.history[drop++].size ?? 0;
     if (drop === 0) return;
     this.compactedRv = this.history[drop - 1].rv;
     this.history.splice(0, drop);

@@ -16,21 +16,51 @@ export function nameRule(info: ResourceInfo): NameRule {
 function initialStatus(info: ResourceInfo, obj: KObject): unknown {
   if (info.group !== '') return undefined;
   switch (info.plural) {
-    case 'namespaces': return { phase: 'Active' };
-    case 'pods': return { phase: 'Pending', qosClass: 'BestEffort' };
-    case 'persistentvolumeclaims': return { phase: 'Pending' };
-    case 'services': return { loadBalancer: {} };
-    case 'nodes': return obj.status; // nodes may set status on create
-    default: return undefined;
+    case 'namespaces':
+      return { phase: 'Active' };
+    case 'pods':
+      return { phase: 'Pending', qosClass: 'BestEffort' };
+    case 'persistentvolumeclaims':
+      return { phase: 'Pending' };
+    case 'services':
+      return { loadBalancer: {} };
+    case 'nodes':
+      return obj.status; // nodes may set status on create
+    default:
+      return undefined;
   }
 }
 
 /** The members of ObjectMeta (k8s.io/apimachinery/pkg/apis/meta/v1). */
-const OBJECT_META_FIELDS = new Set(['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields']);
+const OBJECT_META_FIELDS = new Set([
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+]);
 
-const META_TYPES: [string, string][] = [['name', 'string'], ['generateName', 'string'], ['namespace', 'string'], ['resourceVersion', 'string'],
-  ['uid', 'string'], ['labels', 'map[string]string'], ['annotations', 'map[string]string'], ['finalizers', '[]string'], ['ownerReferences', '[]v1.OwnerReference']];
+const META_TYPES: [string, string][] = [
+  ['name', 'string'],
+  ['generateName', 'string'],
+  ['namespace', 'string'],
+  ['resourceVersion', 'string'],
+  ['uid', 'string'],
+  ['labels', 'map[string]string'],
+  ['annotations', 'map[string]string'],
+  ['finalizers', '[]string'],
+  ['ownerReferences', '[]v1.OwnerReference'],
+];
 
 function goKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
@@ -40,7 +70,8 @@ function goKind(v: unknown): string {
 
 /** The first ObjectMeta member of the wrong JSON type, as encoding/json reports it. */
 function metaDecodeError(meta: Record<string, unknown>): string | undefined {
-  const wrong = (v: unknown, field: string, want: string) => `json: cannot unmarshal ${goKind(v)} into Go struct field ObjectMeta.metadata.${field} of type ${want}`;
+  const wrong = (v: unknown, field: string, want: string) =>
+    `json: cannot unmarshal ${goKind(v)} into Go struct field ObjectMeta.metadata.${field} of type ${want}`;
   for (const [f, want] of META_TYPES) {
     const v = meta[f];
     if (v === undefined) continue;
@@ -52,7 +83,9 @@ function metaDecodeError(meta: Record<string, unknown>): string | undefined {
     } else if (want === '[]string') {
       for (const item of v as unknown[]) if (typeof item !== 'string') return wrong(item, f, 'string');
     } else if (want === '[]v1.OwnerReference') {
-      for (const item of v as unknown[]) if (item === null || typeof item !== 'object' || Array.isArray(item)) return wrong(item, f, 'v1.OwnerReference');
+      for (const item of v as unknown[])
+        if (item === null || typeof item !== 'object' || Array.isArray(item))
+          return wrong(item, f, 'v1.OwnerReference');
     }
   }
   return undefined;
@@ -151,7 +184,12 @@ export function prepareUpdate(info: ResourceInfo, old: KObject, next: KObject, s
       // a body with finalizers of the wrong type is refused by admission's decoding check (400), after this
       const added = Array.isArray(m.finalizers) ? m.finalizers.filter((f) => !(om.finalizers ?? []).includes(f)) : [];
       if (added.length) {
-        throw errors.invalid(info.group, info.kind, om.name ?? '', [causes.forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => `"${f}"`).join(', ')}}`)]);
+        throw errors.invalid(info.group, info.kind, om.name ?? '', [
+          causes.forbidden(
+            'metadata.finalizers',
+            `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => `"${f}"`).join(', ')}}`,
+          ),
+        ]);
       }
     } else {
       delete m.deletionTimestamp;

@@ -31,7 +31,19 @@ function put(api: ClusterApi, resource: string, subresource: string, action: Act
     namespaced: true,
     verbs: ['update'],
     handle: (ctx) => {
-      if (ctx.method !== 'PUT') return { status: 405, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server does not allow this method on the requested resource`, reason: 'MethodNotAllowed', code: 405 } };
+      if (ctx.method !== 'PUT')
+        return {
+          status: 405,
+          body: {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Failure',
+            message: `the server does not allow this method on the requested resource`,
+            reason: 'MethodNotAllowed',
+            code: 405,
+          },
+        };
       action(ctx);
       return { status };
     },
@@ -41,7 +53,15 @@ function put(api: ClusterApi, resource: string, subresource: string, action: Act
 function rejectWith(ctx: UpgradeContext, err: unknown): void {
   if (isStatusError(err)) return ctx.reject(err.status);
   const message = err instanceof Error ? err.message : String(err);
-  ctx.reject({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 } as V1Status);
+  ctx.reject({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason: 'InternalError',
+    code: 500,
+  } as V1Status);
 }
 
 export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRuntime): void {
@@ -92,7 +112,15 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
           const { vmi, guest } = consoleGuest(c.store, handler, ns(c), c.name, kind);
           const refusal = preserveSessionRefusal(guest.sessions, kind, c.query.get('preserveSession') === 'true');
           if (refusal) {
-            c.reject({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: refusal.message, reason: 'InternalError', code: refusal.status } as V1Status);
+            c.reject({
+              kind: 'Status',
+              apiVersion: 'v1',
+              metadata: {},
+              status: 'Failure',
+              message: refusal.message,
+              reason: 'InternalError',
+              code: refusal.status,
+            } as V1Status);
             return;
           }
           const ws = c.accept();

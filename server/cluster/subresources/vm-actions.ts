@@ -35,7 +35,8 @@ function requests(vm: VM): StateChangeRequest[] {
 }
 
 function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
-  if (requests(vm).length > 0) throw vmConflict(vm.metadata.name ?? '', 'unable to complete request: stop/start already underway');
+  if (requests(vm).length > 0)
+    throw vmConflict(vm.metadata.name ?? '', 'unable to complete request: stop/start already underway');
   store.mutate(
     R.vms,
     vm.metadata.namespace,
@@ -52,11 +53,17 @@ function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
 }
 
 function setRunStrategy(store: Store, vm: VM, strategy: 'Always' | 'Halted'): void {
-  store.mutate(R.vms, vm.metadata.namespace, vm.metadata.name ?? '', (o) => {
-    const spec = o.spec as { runStrategy?: string; running?: boolean };
-    if (spec.running !== undefined && !spec.runStrategy) spec.running = strategy === 'Always';
-    else spec.runStrategy = strategy;
-  }, { fieldManager: 'virt-api', user: VIRT_API });
+  store.mutate(
+    R.vms,
+    vm.metadata.namespace,
+    vm.metadata.name ?? '',
+    (o) => {
+      const spec = o.spec as { runStrategy?: string; running?: boolean };
+      if (spec.running !== undefined && !spec.runStrategy) spec.running = strategy === 'Always';
+      else spec.runStrategy = strategy;
+    },
+    { fieldManager: 'virt-api', user: VIRT_API },
+  );
 }
 
 export function startVm(store: Store, ns: string, name: string, body: unknown, query: URLSearchParams): void {
@@ -75,7 +82,11 @@ export function startVm(store: Store, ns: string, name: string, body: unknown, q
     case 'RerunOnFailure':
       if (running) throw vmConflict(name, 'VM is already running');
       if (dryRun(body, query)) return;
-      addRequests(store, vm, vmi ? [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }] : [{ action: 'Start' }]);
+      addRequests(
+        store,
+        vm,
+        vmi ? [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }] : [{ action: 'Start' }],
+      );
       return;
     case 'Always':
     case 'Once':
@@ -92,9 +103,15 @@ export function stopVm(store: Store, ns: string, name: string, body: unknown, qu
   if (rs !== 'Always' && !running) throw vmConflict(name, 'VM is not running');
   if (dryRun(body, query)) return;
   if (grace !== undefined && vmi && running) {
-    store.mutate(R.vmis, ns, name, (o) => {
-      (o.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds = grace;
-    }, { fieldManager: 'virt-api', user: VIRT_API });
+    store.mutate(
+      R.vmis,
+      ns,
+      name,
+      (o) => {
+        (o.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds = grace;
+      },
+      { fieldManager: 'virt-api', user: VIRT_API },
+    );
   }
   switch (rs) {
     case 'Halted':
@@ -121,9 +138,15 @@ export function restartVm(store: Store, ns: string, name: string, body: unknown,
   if (dryRun(body, query)) return;
   addRequests(store, vm, [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }]);
   if (grace === 0) {
-    store.mutate(R.vmis, ns, name, (o) => {
-      (o.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds = 0;
-    }, { fieldManager: 'virt-api', user: VIRT_API });
+    store.mutate(
+      R.vmis,
+      ns,
+      name,
+      (o) => {
+        (o.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds = 0;
+      },
+      { fieldManager: 'virt-api', user: VIRT_API },
+    );
   }
 }
 
@@ -134,11 +157,17 @@ export function migrateVm(store: Store, ns: string, name: string, body: unknown,
   const denied = (msg: string) =>
     errors.internal(`admission webhook "migration-create-validator.kubevirt.io" denied the request: ${msg}`);
   if (migratable?.status !== 'True') {
-    throw denied(`Cannot migrate VMI, Reason: ${migratable?.reason ?? 'Unknown'}, Message: ${migratable?.message ?? ''}`);
+    throw denied(
+      `Cannot migrate VMI, Reason: ${migratable?.reason ?? 'Unknown'}, Message: ${migratable?.message ?? ''}`,
+    );
   }
   const active = store
     .list(R.vmims, { namespace: ns })
-    .items.some((m) => (m.spec as { vmiName?: string }).vmiName === name && !['Succeeded', 'Failed'].includes((m.status as { phase?: string } | undefined)?.phase ?? ''));
+    .items.some(
+      (m) =>
+        (m.spec as { vmiName?: string }).vmiName === name &&
+        !['Succeeded', 'Failed'].includes((m.status as { phase?: string } | undefined)?.phase ?? ''),
+    );
   if (active) throw denied(`in-flight migration detected. Active migration job is currently migrating VMI ${name}`);
   const added = (body as { addedNodeSelector?: Record<string, string> } | undefined)?.addedNodeSelector;
   store.create(

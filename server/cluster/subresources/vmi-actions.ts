@@ -49,9 +49,17 @@ export function guestOsInfo(store: Store, ns: string, name: string): Record<stri
   const os = (vmi.status?.guestOSInfo ?? {}) as Record<string, string>;
   return {
     guestAgentVersion: os.id === 'mswindows' ? '107.0.1' : '9.0.0',
-    supportedCommands: ['guest-exec', 'guest-get-fsinfo', 'guest-get-host-name', 'guest-get-osinfo', 'guest-get-timezone', 'guest-get-users', 'guest-network-get-interfaces', 'guest-ping', 'guest-shutdown'].map(
-      (name) => ({ name, enabled: true }),
-    ),
+    supportedCommands: [
+      'guest-exec',
+      'guest-get-fsinfo',
+      'guest-get-host-name',
+      'guest-get-osinfo',
+      'guest-get-timezone',
+      'guest-get-users',
+      'guest-network-get-interfaces',
+      'guest-ping',
+      'guest-shutdown',
+    ].map((name) => ({ name, enabled: true })),
     hostname: vmi.spec?.hostname ?? name,
     os,
     timezone: 'UTC, 0',
@@ -71,13 +79,21 @@ export function guestOsInfo(store: Store, ns: string, name: string): Record<stri
 }
 
 /** The guest behind a running VMI for the console routes (400 when not running / no graphics). */
-export function consoleGuest(store: Store, handler: VirtHandler, ns: string, name: string, kind: 'vnc' | 'console'): { vmi: VMI; guest: Guest } {
+export function consoleGuest(
+  store: Store,
+  handler: VirtHandler,
+  ns: string,
+  name: string,
+  kind: 'vnc' | 'console',
+): { vmi: VMI; guest: Guest } {
   const vmi = loadVmi(store, ns, name);
   if (kind === 'console' && vmi.status?.phase === 'Failed') throw vmiConflict(name, 'VMI is in failed status');
   if (!isRunning(vmi)) throw errors.badRequest('VMI is not running');
   const devices = vmi.spec?.domain?.devices;
-  if (kind === 'vnc' && devices?.autoattachGraphicsDevice === false) throw errors.badRequest('No graphics devices are present.');
-  if (kind === 'console' && devices?.autoattachSerialConsole === false) throw errors.badRequest('No serial consoles are present.');
+  if (kind === 'vnc' && devices?.autoattachGraphicsDevice === false)
+    throw errors.badRequest('No graphics devices are present.');
+  if (kind === 'console' && devices?.autoattachSerialConsole === false)
+    throw errors.badRequest('No serial consoles are present.');
   const entry = handler.ensureGuest(vmi);
   if (!entry) throw errors.badRequest('VMI is not running');
   return { vmi, guest: entry.guest };

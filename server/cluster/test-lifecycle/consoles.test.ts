@@ -17,7 +17,10 @@ beforeAll(async () => {
 afterAll(async () => cluster?.close());
 
 let n = 0;
-async function fedoraVm(runStrategy: string, extraDevices: Record<string, unknown> = {}): Promise<{ ns: string; name: string }> {
+async function fedoraVm(
+  runStrategy: string,
+  extraDevices: Record<string, unknown> = {},
+): Promise<{ ns: string; name: string }> {
   const ns = `console-${++n}`;
   const name = `fedora-${n}`;
   await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
@@ -29,10 +32,18 @@ async function fedoraVm(runStrategy: string, extraDevices: Record<string, unknow
       runStrategy,
       template: {
         spec: {
-          domain: { devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], ...extraDevices }, memory: { guest: '1Gi' } },
+          domain: {
+            devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], ...extraDevices },
+            memory: { guest: '1Gi' },
+          },
           volumes: [
             { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n' } },
+            {
+              name: 'cloudinit',
+              cloudInitNoCloud: {
+                userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n',
+              },
+            },
           ],
         },
       },
@@ -42,7 +53,8 @@ async function fedoraVm(runStrategy: string, extraDevices: Record<string, unknow
   return { ns, name };
 }
 
-const wsUrl = (ns: string, name: string, kind: string, query = '') => `${cluster.url.replace('http', 'ws')}${subPath(ns, 'virtualmachineinstances', name, kind)}${query}`;
+const wsUrl = (ns: string, name: string, kind: string, query = '') =>
+  `${cluster.url.replace('http', 'ws')}${subPath(ns, 'virtualmachineinstances', name, kind)}${query}`;
 
 class Serial {
   text = '';
@@ -85,7 +97,9 @@ async function refusal(url: string): Promise<{ status: number; message: string }
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, message: (JSON.parse(body) as { message: string }).message }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, message: (JSON.parse(body) as { message: string }).message }),
+      );
     });
     ws.once('error', () => undefined);
   });
@@ -94,7 +108,10 @@ async function refusal(url: string): Promise<{ status: number; message: string }
 describe('serial console', () => {
   it('logs in, runs hostname, and poweroff stops a Manual VM', async () => {
     const { ns, name } = await fedoraVm('Manual');
-    expect(await refusal(wsUrl(ns, name, 'console'))).toEqual({ status: 404, message: `virtualmachineinstances.kubevirt.io "${name}" not found` });
+    expect(await refusal(wsUrl(ns, name, 'console'))).toEqual({
+      status: 404,
+      message: `virtualmachineinstances.kubevirt.io "${name}" not found`,
+    });
     await api.req('PUT', subPath(ns, 'virtualmachines', name, 'start'), {});
     await waitPrintable(api, ns, name, 'Running');
     const serial = await Serial.open(wsUrl(ns, name, 'console'));
@@ -125,7 +142,10 @@ describe('serial console', () => {
     const { ns, name } = await fedoraVm('Always');
     await waitPrintable(api, ns, name, 'Running');
     const first = await Serial.open(wsUrl(ns, name, 'console'));
-    expect(await refusal(wsUrl(ns, name, 'console', '?preserveSession=true'))).toEqual({ status: 500, message: 'Active console connection. Request denied.' });
+    expect(await refusal(wsUrl(ns, name, 'console', '?preserveSession=true'))).toEqual({
+      status: 500,
+      message: 'Active console connection. Request denied.',
+    });
     const closed = new Promise<void>((resolve) => first.ws.once('close', () => resolve()));
     const second = await Serial.open(wsUrl(ns, name, 'console'));
     await closed;
@@ -137,7 +157,12 @@ describe('vnc', () => {
   it('serves RFB to a real client: first framebuffer, typing changes the screen; screenshot is a PNG', async () => {
     const { ns, name } = await fedoraVm('Always');
     await waitPrintable(api, ns, name, 'Running');
-    const rfb = await connectRfbClient(wsUrl(ns, name, 'vnc'), [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.raw, ENCODINGS.pseudoDesktopSize]);
+    const rfb = await connectRfbClient(wsUrl(ns, name, 'vnc'), [
+      ENCODINGS.copyRect,
+      ENCODINGS.zrle,
+      ENCODINGS.raw,
+      ENCODINGS.pseudoDesktopSize,
+    ]);
     try {
       expect(rfb.client.clientWidth).toBeGreaterThan(0);
       expect(rfb.client.clientName).toBe(name);
@@ -157,7 +182,9 @@ describe('vnc', () => {
     const res = await fetch(`${cluster.url}${subPath(ns, 'virtualmachineinstances', name, 'vnc/screenshot')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
   });
 
   it('says "No graphics devices are present." without a graphics device', async () => {

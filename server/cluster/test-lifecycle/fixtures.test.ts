@@ -34,7 +34,9 @@ async function ns(name: string): Promise<string> {
 
 async function apply(obj: KObject, namespace: string): Promise<void> {
   const version = obj.apiVersion;
-  const path = PATHS[obj.kind].replace('NS', namespace).replace('/kubevirt.io/v1/', `/kubevirt.io/${version.split('/')[1] ?? 'v1'}/`);
+  const path = PATHS[obj.kind]
+    .replace('NS', namespace)
+    .replace('/kubevirt.io/v1/', `/kubevirt.io/${version.split('/')[1] ?? 'v1'}/`);
   const r = await api.req('POST', path, obj);
   expect(r.status, `${obj.kind} ${obj.metadata.name}: ${JSON.stringify(r.json)}`).toBe(201);
 }
@@ -48,8 +50,13 @@ function pvc(name: string, accessModes = ['ReadWriteOnce']): KObject {
   } as KObject;
 }
 
-const put = (n: string, res: 'virtualmachines' | 'virtualmachineinstances', name: string, sub: string, body: unknown = {}) =>
-  api.req('PUT', subPath(n, res, name, sub), body);
+const put = (
+  n: string,
+  res: 'virtualmachines' | 'virtualmachineinstances',
+  name: string,
+  sub: string,
+  body: unknown = {},
+) => api.req('PUT', subPath(n, res, name, sub), body);
 interface VmiView {
   metadata: KObject['metadata'];
   spec: Record<string, unknown>;
@@ -114,14 +121,26 @@ describe('kubevirt-examples VMs', () => {
     const [obj] = fixture('kubevirt-examples/vm-alpine-datavolume.yaml');
     await apply(obj, n);
     await waitPrintable(api, n, 'vm-alpine-datavolume', 'Provisioning');
-    await waitFor('DV Succeeded', async () => ((await api.get(`/apis/cdi.kubevirt.io/v1beta1/namespaces/${n}/datavolumes/alpine-dv`)).status as { phase: string }).phase === 'Succeeded');
+    await waitFor(
+      'DV Succeeded',
+      async () =>
+        (
+          (await api.get(`/apis/cdi.kubevirt.io/v1beta1/namespaces/${n}/datavolumes/alpine-dv`)).status as {
+            phase: string;
+          }
+        ).phase === 'Succeeded',
+    );
     await waitPrintable(api, n, 'vm-alpine-datavolume', 'Stopped');
     const vmEvents = (await events(api, n, 'vm-alpine-datavolume')).map((e) => `${e.reason}: ${e.message}`);
     expect(vmEvents).toContain('SuccessfulDataVolumeCreate: Created DataVolume alpine-dv');
     const dvEvents = (await events(api, n, 'alpine-dv')).map((e) => e.reason);
     expect(dvEvents).toEqual(expect.arrayContaining(['ImportScheduled', 'ImportInProgress', 'ImportSucceeded']));
     await driveVm(n, 'vm-alpine-datavolume');
-    await waitFor('DV garbage-collected', async () => (await api.req('GET', `/apis/cdi.kubevirt.io/v1beta1/namespaces/${n}/datavolumes/alpine-dv`)).status === 404);
+    await waitFor(
+      'DV garbage-collected',
+      async () =>
+        (await api.req('GET', `/apis/cdi.kubevirt.io/v1beta1/namespaces/${n}/datavolumes/alpine-dv`)).status === 404,
+    );
   });
 
   it('vm-alpine-multipvc.yaml shows ErrorPvcNotFound until its PVCs exist', async () => {
@@ -151,7 +170,9 @@ describe('kubevirt-examples VMs', () => {
     await apply(obj, n);
     await put(n, 'virtualmachines', 'vm-cirros-csmall', 'start');
     await waitPrintable(api, n, 'vm-cirros-csmall', 'Running');
-    expect((await vmi(n, 'vm-cirros-csmall')).spec).toMatchObject({ domain: { cpu: { sockets: 1, cores: 1, threads: 1 }, memory: { guest: '128Mi' } } });
+    expect((await vmi(n, 'vm-cirros-csmall')).spec).toMatchObject({
+      domain: { cpu: { sockets: 1, cores: 1, threads: 1 }, memory: { guest: '128Mi' } },
+    });
   });
 
   it('vm-priorityclass.yaml waits for its PriorityClass', async () => {
@@ -159,7 +180,10 @@ describe('kubevirt-examples VMs', () => {
     const [obj] = fixture('kubevirt-examples/vm-priorityclass.yaml');
     await apply(obj, n);
     await put(n, 'virtualmachines', 'vm-non-preemtible', 'start');
-    await waitFor('FailedCreate', async () => cond(await vmi(n, 'vm-non-preemtible'), 'Synchronized')?.reason === 'FailedCreate');
+    await waitFor(
+      'FailedCreate',
+      async () => cond(await vmi(n, 'vm-non-preemtible'), 'Synchronized')?.reason === 'FailedCreate',
+    );
     for (const f of ['non-preemtible.yaml', 'preemtible.yaml']) await apply(fixture(`kubevirt-examples/${f}`)[0], n);
     await waitPrintable(api, n, 'vm-non-preemtible', 'Running');
   });
@@ -169,14 +193,30 @@ describe('kubevirt-examples VMs', () => {
     const [obj] = fixture('cdi-examples/vm-dv.yaml');
     await apply(obj, n);
     await waitPrintable(api, n, 'vm-cirros-datavolume', 'Provisioning');
-    await apply({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'hdd' }, provisioner: 'kubevirt.io.hostpath-provisioner' } as KObject, n);
+    await apply(
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'hdd' },
+        provisioner: 'kubevirt.io.hostpath-provisioner',
+      } as KObject,
+      n,
+    );
     await waitPrintable(api, n, 'vm-cirros-datavolume', 'Stopped');
     await driveVm(n, 'vm-cirros-datavolume');
   });
 });
 
 describe('kubevirt-examples VMIs', () => {
-  for (const file of ['vmi-ephemeral.yaml', 'vmi-fedora.yaml', 'vmi-masquerade.yaml', 'vmi-nocloud.yaml', 'vmi-pvc.yaml', 'vmi-windows.yaml', 'vmi-migratable.yaml']) {
+  for (const file of [
+    'vmi-ephemeral.yaml',
+    'vmi-fedora.yaml',
+    'vmi-masquerade.yaml',
+    'vmi-nocloud.yaml',
+    'vmi-pvc.yaml',
+    'vmi-windows.yaml',
+    'vmi-migratable.yaml',
+  ]) {
     it(`${file} runs, pauses, migrates when it can, and is deleted`, async () => {
       const n = await ns(file.replace('.yaml', ''));
       const [obj] = fixture(`kubevirt-examples/${file}`);
@@ -184,7 +224,10 @@ describe('kubevirt-examples VMIs', () => {
       await apply(obj, n);
       const claim = file === 'vmi-pvc.yaml' ? 'disk-alpine' : file === 'vmi-windows.yaml' ? 'disk-windows' : undefined;
       if (claim) {
-        await waitFor('FailedPvcNotFound', async () => cond(await vmi(n, name), 'Synchronized')?.reason === 'FailedPvcNotFound');
+        await waitFor(
+          'FailedPvcNotFound',
+          async () => cond(await vmi(n, name), 'Synchronized')?.reason === 'FailedPvcNotFound',
+        );
         await apply(pvc(claim, ['ReadWriteMany']), n);
       }
       await waitFor('Running', async () => (await vmi(n, name)).status.phase === 'Running');
@@ -202,12 +245,33 @@ describe('kubevirt-examples VMIs', () => {
       expect((await put(n, 'virtualmachineinstances', name, 'pause')).status).toBe(200);
       expect((await put(n, 'virtualmachineinstances', name, 'unpause')).status).toBe(200);
       if (cond(running, 'LiveMigratable')?.status === 'True') {
-        const mig = file === 'vmi-migratable.yaml' ? fixture('kubevirt-examples/migration-job.yaml')[0] : ({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstanceMigration', metadata: { name: `${name}-mig` }, spec: { vmiName: name } } as KObject);
+        const mig =
+          file === 'vmi-migratable.yaml'
+            ? fixture('kubevirt-examples/migration-job.yaml')[0]
+            : ({
+                apiVersion: 'kubevirt.io/v1',
+                kind: 'VirtualMachineInstanceMigration',
+                metadata: { name: `${name}-mig` },
+                spec: { vmiName: name },
+              } as KObject);
         await apply(mig, n);
         const path = `/apis/kubevirt.io/v1/namespaces/${n}/virtualmachineinstancemigrations/${mig.metadata.name}`;
-        await waitFor('migration Succeeded', async () => ((await api.get(path)).status as { phase?: string } | undefined)?.phase === 'Succeeded');
-        const phases = ((await api.get(path)).status as { phaseTransitionTimestamps: Array<{ phase: string }> }).phaseTransitionTimestamps.map((p) => p.phase);
-        expect(phases).toEqual(['Pending', 'Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running', 'Succeeded']);
+        await waitFor(
+          'migration Succeeded',
+          async () => ((await api.get(path)).status as { phase?: string } | undefined)?.phase === 'Succeeded',
+        );
+        const phases = (
+          (await api.get(path)).status as { phaseTransitionTimestamps: Array<{ phase: string }> }
+        ).phaseTransitionTimestamps.map((p) => p.phase);
+        expect(phases).toEqual([
+          'Pending',
+          'Scheduling',
+          'Scheduled',
+          'PreparingTarget',
+          'TargetReady',
+          'Running',
+          'Succeeded',
+        ]);
         const after = await vmi(n, name);
         expect(after.status.nodeName).not.toBe(running.status.nodeName);
         expect(after.metadata.labels?.['kubevirt.io/nodeName']).toBe(after.status.nodeName);
@@ -224,13 +288,23 @@ describe('kubevirt-examples VMIs', () => {
 
 describe('cdi-examples DataVolumes', () => {
   const dvPath = (n: string, name: string) => `/apis/cdi.kubevirt.io/v1beta1/namespaces/${n}/datavolumes/${name}`;
-  for (const file of ['blank-image-datavolume.yaml', 'import-kubevirt-datavolume.yaml', 'registry-image-datavolume.yaml']) {
+  for (const file of [
+    'blank-image-datavolume.yaml',
+    'import-kubevirt-datavolume.yaml',
+    'registry-image-datavolume.yaml',
+  ]) {
     it(`${file} reaches Succeeded with progress 100.0%`, async () => {
       const n = await ns(file.replace('.yaml', ''));
       const [obj] = fixture(`cdi-examples/${file}`);
       await apply(obj, n);
-      await waitFor('Succeeded', async () => ((await api.get(dvPath(n, obj.metadata.name!))).status as { phase: string }).phase === 'Succeeded');
-      expect((await api.get(dvPath(n, obj.metadata.name!))).status).toMatchObject({ progress: '100.0%', claimName: obj.metadata.name });
+      await waitFor(
+        'Succeeded',
+        async () => ((await api.get(dvPath(n, obj.metadata.name!))).status as { phase: string }).phase === 'Succeeded',
+      );
+      expect((await api.get(dvPath(n, obj.metadata.name!))).status).toMatchObject({
+        progress: '100.0%',
+        claimName: obj.metadata.name,
+      });
       const pvcObj = await api.get(`/api/v1/namespaces/${n}/persistentvolumeclaims/${obj.metadata.name}`);
       expect(pvcObj.status).toMatchObject({ phase: 'Bound' });
       expect((pvcObj.spec as { storageClassName: string }).storageClassName).toBe('local');
@@ -242,9 +316,16 @@ describe('cdi-examples DataVolumes', () => {
     await ns('source-ns');
     const [obj] = fixture('cdi-examples/clone-datavolume.yaml');
     await apply(obj, n);
-    await waitFor('CloneWithoutSource', async () => ((await api.get(dvPath(n, 'cloned-datavolume'))).status as { conditions?: Array<{ reason?: string }> }).conditions?.some((c) => c.reason === 'CloneWithoutSource'));
+    await waitFor('CloneWithoutSource', async () =>
+      (
+        (await api.get(dvPath(n, 'cloned-datavolume'))).status as { conditions?: Array<{ reason?: string }> }
+      ).conditions?.some((c) => c.reason === 'CloneWithoutSource'),
+    );
     await apply(pvc('source-datavolume'), 'source-ns');
-    await waitFor('Succeeded', async () => ((await api.get(dvPath(n, 'cloned-datavolume'))).status as { phase: string }).phase === 'Succeeded');
+    await waitFor(
+      'Succeeded',
+      async () => ((await api.get(dvPath(n, 'cloned-datavolume'))).status as { phase: string }).phase === 'Succeeded',
+    );
     const reasons = (await events(api, n, 'cloned-datavolume')).map((e) => e.reason);
     expect(reasons).toEqual(expect.arrayContaining(['CloneScheduled', 'CloneInProgress', 'CloneSucceeded']));
   });

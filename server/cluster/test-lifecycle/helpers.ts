@@ -16,7 +16,12 @@ export function fixture(rel: string): KObject[] {
 
 export async function testCluster(speed = 100): Promise<RunningCluster> {
   const logs: string[] = [];
-  const c = await startCluster({ port: 0, seed: 'none', speed, log: (m) => (process.env.CLUSTER_DEBUG ? console.log(m) : logs.push(m)) });
+  const c = await startCluster({
+    port: 0,
+    seed: 'none',
+    speed,
+    log: (m) => (process.env.CLUSTER_DEBUG ? console.log(m) : logs.push(m)),
+  });
   return c;
 }
 
@@ -46,13 +51,19 @@ export class Api {
   }
 }
 
-export const vmPath = (ns: string, name = '') => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines${name ? `/${name}` : ''}`;
-export const vmiPath = (ns: string, name = '') => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances${name ? `/${name}` : ''}`;
+export const vmPath = (ns: string, name = '') =>
+  `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines${name ? `/${name}` : ''}`;
+export const vmiPath = (ns: string, name = '') =>
+  `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances${name ? `/${name}` : ''}`;
 export const subPath = (ns: string, res: 'virtualmachines' | 'virtualmachineinstances', name: string, sub: string) =>
   `/apis/subresources.kubevirt.io/v1/namespaces/${ns}/${res}/${name}/${sub}`;
 
 /** Polls `fn` until it returns a truthy value (or throws after `timeoutMs`). */
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false | null> | T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false | null> | T | undefined | false | null,
+  timeoutMs = 15_000,
+): Promise<T> {
   const start = Date.now();
   let last: unknown;
   for (;;) {
@@ -63,7 +74,10 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
     } catch (err) {
       last = err;
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(
+        `timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+      );
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -73,11 +87,25 @@ export async function printable(api: Api, ns: string, name: string): Promise<str
   return (vm.status as { printableStatus?: string } | undefined)?.printableStatus;
 }
 
-export async function waitPrintable(api: Api, ns: string, name: string, want: string, timeoutMs?: number): Promise<void> {
-  await waitFor(`${ns}/${name} printableStatus ${want}`, async () => (await printable(api, ns, name)) === want || `${await printable(api, ns, name)}` === want, timeoutMs);
+export async function waitPrintable(
+  api: Api,
+  ns: string,
+  name: string,
+  want: string,
+  timeoutMs?: number,
+): Promise<void> {
+  await waitFor(
+    `${ns}/${name} printableStatus ${want}`,
+    async () => (await printable(api, ns, name)) === want || `${await printable(api, ns, name)}` === want,
+    timeoutMs,
+  );
 }
 
-export async function events(api: Api, ns: string, name: string): Promise<Array<{ reason: string; message: string; type: string }>> {
+export async function events(
+  api: Api,
+  ns: string,
+  name: string,
+): Promise<Array<{ reason: string; message: string; type: string }>> {
   const list = await api.get(`/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=${name}`);
   return (list.items as Array<{ reason: string; message: string; type: string }>) ?? [];
 }

@@ -23,7 +23,9 @@ afterAll(async () => {
 describe('kubectl', () => {
   it('applies a fixture, starts it with a merge patch, waits for Running, stops and deletes it', async () => {
     await kubectl(cluster, 'create namespace kc');
-    expect(await kubectl(cluster, `apply -n kc -f ${resolve(FIXTURES, 'kubevirt-examples/vm-cirros.yaml')}`)).toContain('virtualmachine.kubevirt.io/vm-cirros created');
+    expect(await kubectl(cluster, `apply -n kc -f ${resolve(FIXTURES, 'kubevirt-examples/vm-cirros.yaml')}`)).toContain(
+      'virtualmachine.kubevirt.io/vm-cirros created',
+    );
     await kubectl(cluster, `wait -n kc --for=jsonpath='{.status.printableStatus}'=Stopped vm/vm-cirros --timeout=20s`);
     await kubectl(cluster, `patch -n kc vm vm-cirros --type merge -p '{"spec":{"runStrategy":"Always"}}'`);
     await kubectl(cluster, `wait -n kc --for=condition=Ready vm/vm-cirros --timeout=20s`);
@@ -45,13 +47,21 @@ describe('kubectl', () => {
   });
 
   it('reads like a KubeVirt cluster on the default seed', async () => {
-    await kubectl(seeded, `wait -n demo --for=jsonpath='{.status.printableStatus}'=Running vm/fedora-web vm/centos-stream9 --timeout=30s`);
-    await kubectl(seeded, `wait -n demo --for=jsonpath='{.status.printableStatus}'=Paused vm/ubuntu-paused --timeout=30s`);
+    await kubectl(
+      seeded,
+      `wait -n demo --for=jsonpath='{.status.printableStatus}'=Running vm/fedora-web vm/centos-stream9 --timeout=30s`,
+    );
+    await kubectl(
+      seeded,
+      `wait -n demo --for=jsonpath='{.status.printableStatus}'=Paused vm/ubuntu-paused --timeout=30s`,
+    );
     const out = await kubectl(seeded, 'get vms,vmis,pods,dv -A');
     expect(out).toMatch(/demo\s+virtualmachine\.kubevirt\.io\/fedora-web\s+\S+\s+Running\s+True/);
     expect(out).toMatch(/demo\s+virtualmachine\.kubevirt\.io\/cirros-stopped\s+\S+\s+Stopped\s+False/);
     expect(out).toMatch(/demo\s+virtualmachine\.kubevirt\.io\/big-database\s+\S+\s+ErrorUnschedulable\s+False/);
-    expect(out).toMatch(/demo\s+virtualmachine\.kubevirt\.io\/broken-image\s+\S+\s+(ErrImagePull|ImagePullBackOff)\s+False/);
+    expect(out).toMatch(
+      /demo\s+virtualmachine\.kubevirt\.io\/broken-image\s+\S+\s+(ErrImagePull|ImagePullBackOff)\s+False/,
+    );
     expect(out).toMatch(/default\s+virtualmachineinstance\.kubevirt\.io\/vmi-ephemeral\s+\S+\s+Running\s+10\.244\./);
     expect(out).toMatch(/demo\s+pod\/virt-launcher-fedora-web-\w{5}\s+2\/2\s+Running/);
     expect(out).toMatch(/kubevirt\s+pod\/virt-handler-\w+\s+1\/1\s+Running/);

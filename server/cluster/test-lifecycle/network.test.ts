@@ -22,7 +22,8 @@ const svc = (name: string, selector: Record<string, string>, type = 'ClusterIP')
   });
 
 type Subset = { addresses?: Array<{ ip: string; targetRef: { name: string } }>; notReadyAddresses?: unknown[] };
-const subsets = async (name: string) => ((await api.get(`/api/v1/namespaces/${ns}/endpoints/${name}`)).subsets as Subset[] | undefined) ?? [];
+const subsets = async (name: string) =>
+  ((await api.get(`/api/v1/namespaces/${ns}/endpoints/${name}`)).subsets as Subset[] | undefined) ?? [];
 
 describe('services', () => {
   it('endpoints and slices follow the ready VMIs a Service selects, by vmi.kubevirt.io/id, vm.kubevirt.io/name or template label', async () => {
@@ -43,16 +44,30 @@ describe('services', () => {
       },
     });
     expect(r.status).toBe(201);
-    for (const [name, sel] of [['by-id', { 'vmi.kubevirt.io/id': 'web' }], ['by-vm', { 'vm.kubevirt.io/name': 'web' }], ['by-label', { app: 'web' }]] as const) {
+    for (const [name, sel] of [
+      ['by-id', { 'vmi.kubevirt.io/id': 'web' }],
+      ['by-vm', { 'vm.kubevirt.io/name': 'web' }],
+      ['by-label', { app: 'web' }],
+    ] as const) {
       expect((await svc(name, sel)).status).toBe(201);
     }
     await waitPrintable(api, ns, 'web', 'Running');
-    const vmiIp = ((await api.get(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/web`)).status as { interfaces: Array<{ ipAddress: string }> }).interfaces[0].ipAddress;
+    const vmiIp = (
+      (await api.get(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/web`)).status as {
+        interfaces: Array<{ ipAddress: string }>;
+      }
+    ).interfaces[0].ipAddress;
     for (const name of ['by-id', 'by-vm', 'by-label']) {
       await waitFor(`${name} endpoints`, async () => (await subsets(name))[0]?.addresses?.[0]?.ip === vmiIp);
-      const slices = (await api.get(`/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices?labelSelector=kubernetes.io/service-name=${name}`)).items as Array<{ endpoints: Array<{ addresses: string[]; conditions: { ready: boolean } }> }>;
+      const slices = (
+        await api.get(
+          `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices?labelSelector=kubernetes.io/service-name=${name}`,
+        )
+      ).items as Array<{ endpoints: Array<{ addresses: string[]; conditions: { ready: boolean } }> }>;
       expect(slices).toHaveLength(1);
-      expect(slices[0].endpoints).toEqual([expect.objectContaining({ addresses: [vmiIp], conditions: { ready: true, serving: true, terminating: false } })]);
+      expect(slices[0].endpoints).toEqual([
+        expect.objectContaining({ addresses: [vmiIp], conditions: { ready: true, serving: true, terminating: false } }),
+      ]);
     }
     const svcObj = await api.get(`/api/v1/namespaces/${ns}/services/by-id`);
     expect((svcObj.spec as { clusterIP: string }).clusterIP).toMatch(/^10\.96\.\d+\.\d+$/);
@@ -69,9 +84,19 @@ describe('services', () => {
 
   it('allocates distinct NodePorts in 30000-32767 and LoadBalancer ingress IPs', async () => {
     const names = ['np-1', 'np-2', 'np-3', 'lb-1'];
-    for (const name of names) expect((await svc(name, { app: name }, name.startsWith('lb') ? 'LoadBalancer' : 'NodePort')).status).toBe(201);
+    for (const name of names)
+      expect((await svc(name, { app: name }, name.startsWith('lb') ? 'LoadBalancer' : 'NodePort')).status).toBe(201);
     const ports = await waitFor('node ports', async () => {
-      const all = await Promise.all(names.map(async (name) => ((await api.get(`/api/v1/namespaces/${ns}/services/${name}`)).spec as { ports: Array<{ nodePort?: number }> }).ports[0].nodePort));
+      const all = await Promise.all(
+        names.map(
+          async (name) =>
+            (
+              (await api.get(`/api/v1/namespaces/${ns}/services/${name}`)).spec as {
+                ports: Array<{ nodePort?: number }>;
+              }
+            ).ports[0].nodePort,
+        ),
+      );
       return all.every((p) => p) ? (all as number[]) : undefined;
     });
     expect(new Set(ports).size).toBe(4);
@@ -79,7 +104,13 @@ describe('services', () => {
       expect(p).toBeGreaterThanOrEqual(30000);
       expect(p).toBeLessThanOrEqual(32767);
     }
-    await waitFor('LB ingress', async () => ((await api.get(`/api/v1/namespaces/${ns}/services/lb-1`)).status as { loadBalancer?: { ingress?: Array<{ ip: string }> } }).loadBalancer?.ingress?.[0]?.ip?.startsWith('192.168.100.'));
+    await waitFor('LB ingress', async () =>
+      (
+        (await api.get(`/api/v1/namespaces/${ns}/services/lb-1`)).status as {
+          loadBalancer?: { ingress?: Array<{ ip: string }> };
+        }
+      ).loadBalancer?.ingress?.[0]?.ip?.startsWith('192.168.100.'),
+    );
   });
 
   it('answers a create with the allocated IP and node port, and refuses ones another Service holds, as kube-apiserver does', async () => {
@@ -96,7 +127,12 @@ describe('services', () => {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'alloc-2' },
-      spec: { type: 'NodePort', clusterIP: spec.clusterIP, selector: { app: 'alloc' }, ports: [{ port: 80, nodePort: taken }] },
+      spec: {
+        type: 'NodePort',
+        clusterIP: spec.clusterIP,
+        selector: { app: 'alloc' },
+        ports: [{ port: 80, nodePort: taken }],
+      },
     });
     expect(clash.status).toBe(422);
     expect(clash.json.message).toBe(
@@ -109,7 +145,11 @@ describe('services', () => {
     const current = await api.get(`/api/v1/namespaces/${ns}/services/alloc-1`);
     const replaced = await api.req('PUT', `/api/v1/namespaces/${ns}/services/alloc-1`, {
       ...current,
-      spec: { type: 'NodePort', selector: { app: 'alloc' }, ports: [{ name: 'ssh', port: 22, targetPort: 22, protocol: 'TCP' }] },
+      spec: {
+        type: 'NodePort',
+        selector: { app: 'alloc' },
+        ports: [{ name: 'ssh', port: 22, targetPort: 22, protocol: 'TCP' }],
+      },
     });
     expect(replaced.status).toBe(200);
     expect((replaced.json.spec as Spec).clusterIP).toBe(spec.clusterIP);
@@ -136,7 +176,10 @@ describe('services', () => {
     expect(r.status).toBe(201);
     await waitFor('route admitted', async () => {
       const route = await api.get(`/apis/route.openshift.io/v1/namespaces/${ns}/routes/web`);
-      return (route.status as { ingress?: Array<{ host: string }> } | undefined)?.ingress?.[0]?.host === 'web-net.apps.kubevirt.local';
+      return (
+        (route.status as { ingress?: Array<{ host: string }> } | undefined)?.ingress?.[0]?.host ===
+        'web-net.apps.kubevirt.local'
+      );
     });
   });
 });

@@ -33,11 +33,22 @@ function fedora(name: string, memory = '1Gi') {
       runStrategy: 'Always',
       template: {
         spec: {
-          domain: { devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], interfaces: [{ name: 'default', masquerade: {} }] }, memory: { guest: memory } },
+          domain: {
+            devices: {
+              disks: [{ name: 'root', disk: { bus: 'virtio' } }],
+              interfaces: [{ name: 'default', masquerade: {} }],
+            },
+            memory: { guest: memory },
+          },
           networks: [{ name: 'default', pod: {} }],
           volumes: [
             { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n' } },
+            {
+              name: 'cloudinit',
+              cloudInitNoCloud: {
+                userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n',
+              },
+            },
           ],
         },
       },
@@ -46,7 +57,8 @@ function fedora(name: string, memory = '1Gi') {
 }
 
 type Condition = { type: string; status: string; message?: string };
-const conditions = async (api: Api, name: string) => ((await api.get(vmPath(NS, name))).status as { conditions?: Condition[] }).conditions ?? [];
+const conditions = async (api: Api, name: string) =>
+  ((await api.get(vmPath(NS, name))).status as { conditions?: Condition[] }).conditions ?? [];
 
 describe('RestartRequired', () => {
   it('is found after the cluster restarts: the running VMI is compared with what the VM would start now', async () => {
@@ -62,10 +74,18 @@ describe('RestartRequired', () => {
     await waitPrintable(second.api, NS, 'grow', 'Running');
     const vm = await second.api.get(vmPath(NS, 'grow'));
     const edited = fedora('grow', '2Gi');
-    const put = await second.api.req('PUT', vmPath(NS, 'grow'), { ...edited, metadata: { ...edited.metadata, resourceVersion: (vm.metadata as { resourceVersion: string }).resourceVersion } });
+    const put = await second.api.req('PUT', vmPath(NS, 'grow'), {
+      ...edited,
+      metadata: { ...edited.metadata, resourceVersion: (vm.metadata as { resourceVersion: string }).resourceVersion },
+    });
     expect(put.status, JSON.stringify(put.json)).toBe(200);
-    const restart = await waitFor('RestartRequired', async () => (await conditions(second.api, 'grow')).find((c) => c.type === 'RestartRequired'));
-    expect(restart).toMatchObject({ status: 'True', message: 'a non-live-updatable field was changed in the template spec' });
+    const restart = await waitFor('RestartRequired', async () =>
+      (await conditions(second.api, 'grow')).find((c) => c.type === 'RestartRequired'),
+    );
+    expect(restart).toMatchObject({
+      status: 'True',
+      message: 'a non-live-updatable field was changed in the template spec',
+    });
 
     // No false alarm: a VM whose VMI matches its template (defaults on both sides) needs no restart.
     expect((await second.api.req('POST', vmPath(NS), fedora('same'))).status).toBe(201);
@@ -79,10 +99,18 @@ describe('live migration', () => {
     const { c, api } = await cluster();
     expect((await api.req('POST', vmPath(NS), fedora('mover'))).status).toBe(201);
     await waitPrintable(api, NS, 'mover', 'Running');
-    const vmiOf = async () => (await api.get(vmiPath(NS, 'mover'))).status as { nodeName: string; interfaces: Array<{ ipAddress: string }>; migrationState?: { completed?: boolean } };
+    const vmiOf = async () =>
+      (await api.get(vmiPath(NS, 'mover'))).status as {
+        nodeName: string;
+        interfaces: Array<{ ipAddress: string }>;
+        migrationState?: { completed?: boolean };
+      };
     const before = await vmiOf();
 
-    const ws = new WebSocket(`${c.url.replace('http', 'ws')}${subPath(NS, 'virtualmachineinstances', 'mover', 'console')}`, 'plain.kubevirt.io');
+    const ws = new WebSocket(
+      `${c.url.replace('http', 'ws')}${subPath(NS, 'virtualmachineinstances', 'mover', 'console')}`,
+      'plain.kubevirt.io',
+    );
     let text = '';
     ws.on('message', (data: Buffer) => (text += data.toString('utf8')));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));

@@ -2,7 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controllersFor } from '../controllers/index.js';
 import type { RunningCluster } from '../index.js';
-import { Api, events, fixture, printable, subPath, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+import {
+  Api,
+  events,
+  fixture,
+  printable,
+  subPath,
+  testCluster,
+  vmiPath,
+  vmPath,
+  waitFor,
+  waitPrintable,
+} from './helpers.js';
 
 let cluster: RunningCluster;
 let api: Api;
@@ -17,15 +28,21 @@ async function createVm(spec: Record<string, unknown>): Promise<{ ns: string; na
   const ns = `rs-${++n}`;
   await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const [vm] = fixture('kubevirt-examples/vm-cirros.yaml');
-  const body = { ...vm, metadata: { ...vm.metadata, namespace: ns }, spec: { ...(vm.spec as object), runStrategy: undefined, ...spec } };
+  const body = {
+    ...vm,
+    metadata: { ...vm.metadata, namespace: ns },
+    spec: { ...(vm.spec as object), runStrategy: undefined, ...spec },
+  };
   const r = await api.req('POST', vmPath(ns), body);
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   return { ns, name: 'vm-cirros' };
 }
 
-const put = (ns: string, name: string, sub: string, body: unknown = {}) => api.req('PUT', subPath(ns, 'virtualmachines', name, sub), body);
+const put = (ns: string, name: string, sub: string, body: unknown = {}) =>
+  api.req('PUT', subPath(ns, 'virtualmachines', name, sub), body);
 const vmiUid = async (ns: string, name: string) => ((await api.get(vmiPath(ns, name))).metadata as { uid: string }).uid;
-const vmStatus = async (ns: string, name: string) => (await api.get(vmPath(ns, name))).status as Record<string, unknown>;
+const vmStatus = async (ns: string, name: string) =>
+  (await api.get(vmPath(ns, name))).status as Record<string, unknown>;
 const guestPowerOff = (uid: string) => {
   const entry = controllersFor(cluster.store)?.ctx.guests.get(uid);
   if (!entry) throw new Error(`no guest for VMI ${uid}`);
@@ -44,13 +61,19 @@ describe('runStrategy Always', () => {
       labels: { 'kubevirt.io/vm': 'vm-cirros', 'kubevirt.io/nodeName': expect.stringMatching(/^node0\d$/) },
       finalizers: ['kubevirt.io/virtualMachineControllerFinalize', 'kubevirt.io/foregroundDeleteVirtualMachine'],
     });
-    const phases = ((vmi.status as { phaseTransitionTimestamps: Array<{ phase: string }> }).phaseTransitionTimestamps).map((p) => p.phase);
+    const phases = (
+      vmi.status as { phaseTransitionTimestamps: Array<{ phase: string }> }
+    ).phaseTransitionTimestamps.map((p) => p.phase);
     expect(phases).toEqual(['Pending', 'Scheduling', 'Scheduled', 'Running']);
-    expect((vmi.status as { interfaces: Array<{ ipAddress: string }> }).interfaces[0].ipAddress).toMatch(/^10\.244\.\d+\.\d+$/);
+    expect((vmi.status as { interfaces: Array<{ ipAddress: string }> }).interfaces[0].ipAddress).toMatch(
+      /^10\.244\.\d+\.\d+$/,
+    );
 
     const start = await put(ns, name, 'start');
     expect(start.status).toBe(409);
-    expect(start.json.message).toBe('Operation cannot be fulfilled on virtualmachine.kubevirt.io "vm-cirros": VM is already running');
+    expect(start.json.message).toBe(
+      'Operation cannot be fulfilled on virtualmachine.kubevirt.io "vm-cirros": VM is already running',
+    );
 
     const oldUid = await vmiUid(ns, name);
     expect((await put(ns, name, 'restart')).status).toBe(202);
@@ -60,10 +83,15 @@ describe('runStrategy Always', () => {
     expect((await put(ns, name, 'stop')).status).toBe(202);
     expect(((await api.get(vmPath(ns, name))).spec as { runStrategy: string }).runStrategy).toBe('Halted');
     await waitPrintable(api, ns, name, 'Stopped');
-    expect(await vmStatus(ns, name)).toMatchObject({ runStrategy: 'Halted', conditions: [expect.objectContaining({ type: 'Ready', status: 'False', reason: 'VMINotExists' })] });
+    expect(await vmStatus(ns, name)).toMatchObject({
+      runStrategy: 'Halted',
+      conditions: [expect.objectContaining({ type: 'Ready', status: 'False', reason: 'VMINotExists' })],
+    });
     expect((await api.req('GET', vmiPath(ns, name))).status).toBe(404);
     const reasons = (await events(api, ns, name)).map((e) => e.reason);
-    expect(reasons).toEqual(expect.arrayContaining(['SuccessfulCreate', 'SuccessfulDelete', 'Started', 'ShuttingDown', 'Stopped']));
+    expect(reasons).toEqual(
+      expect.arrayContaining(['SuccessfulCreate', 'SuccessfulDelete', 'Started', 'ShuttingDown', 'Stopped']),
+    );
     const stop2 = await put(ns, name, 'stop');
     expect(stop2.status).toBe(409);
     expect(stop2.json.message).toMatch(/VM is not running$/);

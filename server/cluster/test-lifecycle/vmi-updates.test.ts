@@ -37,7 +37,11 @@ async function runningVm(name: string): Promise<void> {
 }
 
 async function patch(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(cluster.url + path, { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' }, body: JSON.stringify(body) });
+  const res = await fetch(cluster.url + path, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -46,26 +50,40 @@ describe('VMI updates', () => {
     await runningVm('restricted');
     const r = await patch(vmiPath(NS, 'restricted'), { spec: { domain: { memory: { guest: '256Mi' } } } });
     expect(r.status).toBe(422);
-    expect(r.json.message).toBe('admission webhook "virtualmachineinstances-update-validator.kubevirt.io" denied the request: update of VMI object is restricted');
+    expect(r.json.message).toBe(
+      'admission webhook "virtualmachineinstances-update-validator.kubevirt.io" denied the request: update of VMI object is restricted',
+    );
     // A label that is not KubeVirt's is fine.
     expect((await patch(vmiPath(NS, 'restricted'), { metadata: { labels: { team: 'a' } } })).status).toBe(200);
 
     // The controllers set the reserved node label, which only KubeVirt's accounts may write.
-    const vmi = await api.get(vmiPath(NS, 'restricted')) as unknown as KObject;
+    const vmi = (await api.get(vmiPath(NS, 'restricted'))) as unknown as KObject;
     expect(vmi.metadata.labels?.['kubevirt.io/nodeName']).toMatch(/^node\d+$/);
   });
 
   it('lets virt-api change the grace period on a stop, and refuses the reserved node label to the admin', async () => {
     await runningVm('graceful');
-    const stop = await fetch(`${cluster.url}/apis/subresources.kubevirt.io/v1/namespaces/${NS}/virtualmachines/graceful/stop`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ gracePeriod: 0 }),
-    });
+    const stop = await fetch(
+      `${cluster.url}/apis/subresources.kubevirt.io/v1/namespaces/${NS}/virtualmachines/graceful/stop`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ gracePeriod: 0 }),
+      },
+    );
     expect(stop.status).toBe(202);
     await waitPrintable(api, NS, 'graceful', 'Stopped');
     await runningVm('labelled');
     const r = await patch(vmiPath(NS, 'labelled'), { metadata: { labels: { 'kubevirt.io/nodeName': 'elsewhere' } } });
     expect(r.status).toBe(422);
-    expect(r.json.message).toMatch(/modification of the following reserved kubevirt.io\/ labels on a VMI object is prohibited/);
-    await waitFor('the VMI still on its node', async () => ((await api.get(vmiPath(NS, 'labelled'))).metadata as KObject['metadata']).labels?.['kubevirt.io/nodeName'] !== 'elsewhere');
+    expect(r.json.message).toMatch(
+      /modification of the following reserved kubevirt.io\/ labels on a VMI object is prohibited/,
+    );
+    await waitFor(
+      'the VMI still on its node',
+      async () =>
+        ((await api.get(vmiPath(NS, 'labelled'))).metadata as KObject['metadata']).labels?.['kubevirt.io/nodeName'] !==
+        'elsewhere',
+    );
   });
 });

@@ -26,7 +26,9 @@ describe('fuzz: random mutations of the fixtures over HTTP', () => {
 
   it(`answers ${REQUESTS} mutated requests with 2xx or a 4xx Status, never a 5xx or a hang, and keeps serving`, async () => {
     const r = await runFuzz({ url: cluster.url, seed: SEED, count: REQUESTS, concurrency: 4 });
-    console.log(`fuzz: ${r.requests} requests, status codes ${histogram(r.codes)}, max latency ${Math.round(r.maxLatencyMs)} ms`);
+    console.log(
+      `fuzz: ${r.requests} requests, status codes ${histogram(r.codes)}, max latency ${Math.round(r.maxLatencyMs)} ms`,
+    );
     const failures = [...r.serverErrors, ...r.hangs, ...r.broken, ...r.badErrors];
     if (failures.length) console.log(`fuzz failures: ${summarize(failures)}`);
     expect(failures.slice(0, 5)).toEqual([]);

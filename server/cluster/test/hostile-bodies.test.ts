@@ -39,7 +39,10 @@ function vmText(name: string, deep: string, running = false): string {
     apiVersion: 'kubevirt.io/v1',
     kind: 'VirtualMachine',
     metadata: { name },
-    spec: { runStrategy: running ? 'Always' : 'Halted', template: { metadata: { labels: { app: name } }, spec: { domain: { devices: {}, memory: { guest: '64Mi' } } } } },
+    spec: {
+      runStrategy: running ? 'Always' : 'Halted',
+      template: { metadata: { labels: { app: name } }, spec: { domain: { devices: {}, memory: { guest: '64Mi' } } } },
+    },
   });
   // spec.template.metadata.annotations-like free-form field: KubeVirt's CRD preserves unknown fields there
   return head.replace('"labels":', `"x-deep":${deep},"labels":`);
@@ -59,13 +62,19 @@ describe('nesting', () => {
         await call('POST', VMS, vmText('deep', deep), 'application/yaml'),
         await call('PUT', `${VMS}/base`, vmText('base', deep)),
         await call('PATCH', `${VMS}/base`, `{"spec":${deep}}`, 'application/merge-patch+json'),
-        await call('PATCH', `${VMS}/base`, `[{"op":"add","path":"/spec/x","value":${deep}}]`, 'application/json-patch+json'),
+        await call(
+          'PATCH',
+          `${VMS}/base`,
+          `[{"op":"add","path":"/spec/x","value":${deep}}]`,
+          'application/json-patch+json',
+        ),
         await call('PATCH', `${VMS}/base?fieldManager=t`, vmText('base', deep), 'application/apply-patch+yaml'),
         await call('PATCH', `${VMS}/base?dryRun=All`, `{"spec":${deep}}`, 'application/merge-patch+json'),
         await call('PATCH', `${PODS}/p`, `{"spec":${deep}}`, 'application/strategic-merge-patch+json'),
         await call('POST', PODS, `{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":${deep}}`),
       ];
-      for (const r of tries) expect({ status: r.status, reason: r.json.reason }).toEqual({ status: 400, reason: 'BadRequest' });
+      for (const r of tries)
+        expect({ status: r.status, reason: r.json.reason }).toEqual({ status: 400, reason: 'BadRequest' });
     }
     const list = await call('GET', VMS);
     expect(list.status).toBe(200);
@@ -101,10 +110,15 @@ describe('nesting', () => {
     expect((await call('GET', `${VMS}?labelSelector=app`)).status).toBe(200);
     const watch = await fetch(`${c.url}${VMS}?watch=1&resourceVersion=0&timeoutSeconds=1`);
     expect(await watch.text()).toContain('"at-limit"');
-    const table = await fetch(`${c.url}${VMS}`, { headers: { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } });
+    const table = await fetch(`${c.url}${VMS}`, {
+      headers: { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' },
+    });
     expect(table.status).toBe(200);
     // the VM controller copies the template into a VMI, the launcher pod follows
-    const vmi = await waitFor(async () => (await call('GET', '/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/at-limit')).status === 200);
+    const vmi = await waitFor(
+      async () =>
+        (await call('GET', '/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/at-limit')).status === 200,
+    );
     expect(vmi).toBe(true);
     // a stored object sent back whole (with its managedFields) is accepted
     const got = await fetch(`${c.url}${VMS}/at-limit`).then((r) => r.text());
@@ -112,9 +126,18 @@ describe('nesting', () => {
     // merges that would stack nesting past the limit are refused; the object is unchanged
     const grow = `{"spec":{"template":{"metadata":{"x-deep":${nestedText(MAX_DEPTH - 4).replace('1', nestedText(50))}}}}}`;
     expect((await call('PATCH', `${VMS}/at-limit`, grow, 'application/merge-patch+json')).status).toBe(400);
-    const copies = JSON.stringify(Array.from({ length: 8 }, () => ({ op: 'copy', from: '/spec/template', path: '/spec/template/metadata/x-deep/a' })));
+    const copies = JSON.stringify(
+      Array.from({ length: 8 }, () => ({
+        op: 'copy',
+        from: '/spec/template',
+        path: '/spec/template/metadata/x-deep/a',
+      })),
+    );
     expect((await call('PATCH', `${VMS}/at-limit`, copies, 'application/json-patch+json')).status).toBe(400);
-    expect((await call('PATCH', `${VMS}/at-limit`, '{"metadata":{"labels":{"ok":"yes"}}}', 'application/merge-patch+json')).status).toBe(200);
+    expect(
+      (await call('PATCH', `${VMS}/at-limit`, '{"metadata":{"labels":{"ok":"yes"}}}', 'application/merge-patch+json'))
+        .status,
+    ).toBe(200);
     expect((await call('DELETE', `${VMS}/at-limit`)).status).toBe(200);
     noStackTraces();
   });
@@ -125,7 +148,8 @@ describe('amplification', () => {
     expect((await call('POST', VMS, vmText('amp', JSON.stringify({ pad: 'x'.repeat(1000) })))).status).toBe(201);
     // 16 copies, each doubling what the last built: 1 KB becomes 64 MB
     const ops = [{ op: 'add', path: '/spec/c', value: [] }];
-    for (let i = 0; i < 16; i++) ops.push({ op: 'copy', from: i ? '/spec/c' : '/spec/template', path: `/spec/c/-` } as never);
+    for (let i = 0; i < 16; i++)
+      ops.push({ op: 'copy', from: i ? '/spec/c' : '/spec/template', path: `/spec/c/-` } as never);
     const r = await call('PATCH', `${VMS}/amp`, JSON.stringify(ops), 'application/json-patch+json');
     expect([413, 422]).toContain(r.status);
     expect(JSON.stringify((await call('GET', `${VMS}/amp`)).json).length).toBeLessThan(10_000);
@@ -135,18 +159,30 @@ describe('amplification', () => {
     const ops = Array.from({ length: 10_001 }, () => ({ op: 'test', path: '/kind', value: 'VirtualMachine' }));
     const r = await call('PATCH', `${VMS}/amp`, JSON.stringify(ops), 'application/json-patch+json');
     expect({ status: r.status, reason: r.json.reason }).toEqual({ status: 413, reason: 'RequestEntityTooLarge' });
-    expect((await call('PATCH', `${VMS}/amp`, JSON.stringify(ops.slice(1)), 'application/json-patch+json')).status).toBe(200);
+    expect(
+      (await call('PATCH', `${VMS}/amp`, JSON.stringify(ops.slice(1)), 'application/json-patch+json')).status,
+    ).toBe(200);
   });
 
   it('refuses objects larger than etcd stores (1.5 MiB) with 413, however they are built', async () => {
     const pad = 'x'.repeat(MAX_OBJECT_BYTES);
     const created = await call('POST', VMS, vmText('huge', JSON.stringify(pad)));
-    expect({ status: created.status, reason: created.json.reason }).toEqual({ status: 413, reason: 'RequestEntityTooLarge' });
+    expect({ status: created.status, reason: created.json.reason }).toEqual({
+      status: 413,
+      reason: 'RequestEntityTooLarge',
+    });
     const half = JSON.stringify('y'.repeat(MAX_OBJECT_BYTES / 2 + 10));
-    expect((await call('PATCH', `${VMS}/amp`, `{"spec":{"a":${half}}}`, 'application/merge-patch+json')).status).toBe(200);
+    expect((await call('PATCH', `${VMS}/amp`, `{"spec":{"a":${half}}}`, 'application/merge-patch+json')).status).toBe(
+      200,
+    );
     const merged = await call('PATCH', `${VMS}/amp`, `{"spec":{"b":${half}}}`, 'application/merge-patch+json');
     expect(merged.status).toBe(413);
-    const copied = await call('PATCH', `${VMS}/amp`, '[{"op":"copy","from":"/spec/a","path":"/spec/b"}]', 'application/json-patch+json');
+    const copied = await call(
+      'PATCH',
+      `${VMS}/amp`,
+      '[{"op":"copy","from":"/spec/a","path":"/spec/b"}]',
+      'application/json-patch+json',
+    );
     expect(copied.status).toBe(413);
     expect((await call('GET', `${VMS}/amp`)).json).not.toHaveProperty('spec.b');
     noStackTraces();

@@ -13,7 +13,14 @@ const NS = 'judge';
 interface VmDoc {
   apiVersion: string;
   kind: string;
-  metadata: { namespace?: string; uid?: string; resourceVersion?: string; generation?: number; labels?: Record<string, string>; annotations: Record<string, string> };
+  metadata: {
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    generation?: number;
+    labels?: Record<string, string>;
+    annotations: Record<string, string>;
+  };
   spec: { runStrategy?: string };
 }
 const bin = findKubectl();
@@ -56,7 +63,9 @@ beforeAll(async () => {
   cluster = await startJudgeCluster();
   k = kubectlEnv(bin, cluster.url, NS);
   for (const ns of [NS, ...FIXTURE_NAMESPACES]) {
-    expect(await ok(['apply', '-f', '-'], `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${ns}"}}`)).toBe(`namespace/${ns} created\n`);
+    expect(await ok(['apply', '-f', '-'], `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${ns}"}}`)).toBe(
+      `namespace/${ns} created\n`,
+    );
   }
 });
 
@@ -83,7 +92,14 @@ describe('discovery', () => {
   });
   it('kubectl api-versions includes the served groups', async () => {
     const out = await ok(['api-versions']);
-    for (const gv of ['v1', 'kubevirt.io/v1', 'kubevirt.io/v1alpha3', 'cdi.kubevirt.io/v1beta1', 'subresources.kubevirt.io/v1', 'route.openshift.io/v1']) {
+    for (const gv of [
+      'v1',
+      'kubevirt.io/v1',
+      'kubevirt.io/v1alpha3',
+      'cdi.kubevirt.io/v1beta1',
+      'subresources.kubevirt.io/v1',
+      'route.openshift.io/v1',
+    ]) {
       expect(out.split('\n')).toContain(gv);
     }
   });
@@ -120,7 +136,9 @@ describe('apply every fixture', () => {
     expect(vm.spec.runStrategy).toBe('Halted');
   });
   it('serves the v1alpha3 VM (vm-dv.yaml) at v1 too', async () => {
-    const vm = parse(await ok(['get', 'virtualmachines.v1.kubevirt.io', 'vm-cirros-datavolume', '-o', 'yaml'])) as VmDoc;
+    const vm = parse(
+      await ok(['get', 'virtualmachines.v1.kubevirt.io', 'vm-cirros-datavolume', '-o', 'yaml']),
+    ) as VmDoc;
     expect(vm.apiVersion).toBe('kubevirt.io/v1');
   });
 });
@@ -128,10 +146,20 @@ describe('apply every fixture', () => {
 describe('writes', () => {
   it('kubectl patch --type merge and --type json', async () => {
     await ok(['apply', '-f', k.write('patch-me.yaml', vmYaml('patch-me'))]);
-    expect(await ok(['patch', 'vm', 'patch-me', '--type', 'merge', '-p', '{"metadata":{"labels":{"tier":"gold"}}}']))
-      .toBe('virtualmachine.kubevirt.io/patch-me patched\n');
-    expect(await ok(['patch', 'vm', 'patch-me', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/runStrategy","value":"Always"}]']))
-      .toBe('virtualmachine.kubevirt.io/patch-me patched\n');
+    expect(
+      await ok(['patch', 'vm', 'patch-me', '--type', 'merge', '-p', '{"metadata":{"labels":{"tier":"gold"}}}']),
+    ).toBe('virtualmachine.kubevirt.io/patch-me patched\n');
+    expect(
+      await ok([
+        'patch',
+        'vm',
+        'patch-me',
+        '--type',
+        'json',
+        '-p',
+        '[{"op":"replace","path":"/spec/runStrategy","value":"Always"}]',
+      ]),
+    ).toBe('virtualmachine.kubevirt.io/patch-me patched\n');
     const vm = JSON.parse(await ok(['get', 'vm', 'patch-me', '-o', 'json'])) as VmDoc;
     expect(vm.metadata.labels).toEqual({ tier: 'gold' });
     expect(vm.spec.runStrategy).toBe('Always');
@@ -140,23 +168,31 @@ describe('writes', () => {
   it('refuses a strategic merge patch on a custom resource (415)', async () => {
     const r = await k.run(['patch', 'vm', 'patch-me', '-p', '{"metadata":{"labels":{"a":"b"}}}']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr.trim()).toBe('error: application/strategic-merge-patch+json is not supported by kubevirt.io/v1, Kind=VirtualMachine: '
-      + 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+    expect(r.stderr.trim()).toBe(
+      'error: application/strategic-merge-patch+json is not supported by kubevirt.io/v1, Kind=VirtualMachine: ' +
+        'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+    );
   });
   it('kubectl apply --server-side, with field-manager conflicts', async () => {
     const path = k.write('ssa.yaml', vmYaml('ssa-vm'));
-    expect(await ok(['apply', '--server-side', '--field-manager', 'team-a', '-f', path])).toBe('virtualmachine.kubevirt.io/ssa-vm serverside-applied\n');
+    expect(await ok(['apply', '--server-side', '--field-manager', 'team-a', '-f', path])).toBe(
+      'virtualmachine.kubevirt.io/ssa-vm serverside-applied\n',
+    );
     const other = k.write('ssa-b.yaml', vmYaml('ssa-vm', 'Always'));
     const r = await k.run(['apply', '--server-side', '--field-manager', 'team-b', '-f', other]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('conflict with "team-a"');
     expect(r.stderr).toContain('.spec.runStrategy');
-    expect(await ok(['apply', '--server-side', '--force-conflicts', '--field-manager', 'team-b', '-f', other])).toBe('virtualmachine.kubevirt.io/ssa-vm serverside-applied\n');
+    expect(await ok(['apply', '--server-side', '--force-conflicts', '--field-manager', 'team-b', '-f', other])).toBe(
+      'virtualmachine.kubevirt.io/ssa-vm serverside-applied\n',
+    );
     expect(await ok(['get', 'vm', 'ssa-vm', '-o', 'jsonpath={.spec.runStrategy}'])).toBe('Always');
   });
   it('kubectl delete', async () => {
     await ok(['apply', '-f', k.write('delete-me.yaml', vmYaml('delete-me'))]);
-    expect(await ok(['delete', 'vm', 'delete-me', '--wait=false'])).toBe('virtualmachine.kubevirt.io "delete-me" deleted\n');
+    expect(await ok(['delete', 'vm', 'delete-me', '--wait=false'])).toBe(
+      'virtualmachine.kubevirt.io "delete-me" deleted\n',
+    );
     const r = await k.run(['get', 'vm', 'delete-me']);
     expect(r.stderr.trim()).toBe('Error from server (NotFound): virtualmachines.kubevirt.io "delete-me" not found');
   });
@@ -203,7 +239,9 @@ source: {component: judge}
     expect(out).not.toContain('JudgeTwo');
     expect(await ok(['get', 'events', '--field-selector', 'reason=JudgeTwo', '-o', 'name'])).toBe('event/ev-two\n');
     const bad = await k.run(['get', 'events', '--field-selector', 'message=x']);
-    expect(bad.stderr.trim()).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "", field selector "message=x": field label not supported: message');
+    expect(bad.stderr.trim()).toBe(
+      'Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "", field selector "message=x": field label not supported: message',
+    );
   });
   it('kubectl auth can-i answers from SelfSubjectAccessReview', async () => {
     expect(await ok(['auth', 'can-i', 'delete', 'virtualmachines'])).toBe('yes\n');

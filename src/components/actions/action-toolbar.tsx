@@ -18,7 +18,14 @@ export interface ActionToolbarProps<A extends ActionItem> {
  * A row of buttons, one per action. A disabled button stays focusable; its reason is its
  * accessible description (for keyboard and screen-reader users) and a tooltip on hover or focus.
  */
-export function ActionToolbar<A extends ActionItem>({ idPrefix, ariaLabel, actions, icons, danger = [], onRun }: ActionToolbarProps<A>) {
+export function ActionToolbar<A extends ActionItem>({
+  idPrefix,
+  ariaLabel,
+  actions,
+  icons,
+  danger = [],
+  onRun,
+}: ActionToolbarProps<A>) {
   return (
     <Flex role="toolbar" aria-label={ariaLabel} gap={{ default: 'gapSm' }}>
       {actions.map((a) => {

@@ -27,7 +27,12 @@ export function ActionsKebab({ toggleId, ariaLabel, children }: ActionsKebabProp
     />
   );
   return (
-    <Dropdown isOpen={open} onOpenChange={setOpen} popperProps={{ position: 'right', maxWidth: '28rem' }} toggle={(ref) => toggle(ref)}>
+    <Dropdown
+      isOpen={open}
+      onOpenChange={setOpen}
+      popperProps={{ position: 'right', maxWidth: '28rem' }}
+      toggle={(ref) => toggle(ref)}
+    >
       {open && children(() => setOpen(false))}
     </Dropdown>
   );
@@ -42,7 +47,12 @@ export interface ActionMenuListProps<A extends ActionItem> {
 }
 
 /** The menu items of some actions: disabled ones stay, with their reason as the item's description. */
-export function ActionMenuList<A extends ActionItem>({ toggleId, actions, danger = [], onPick }: ActionMenuListProps<A>) {
+export function ActionMenuList<A extends ActionItem>({
+  toggleId,
+  actions,
+  danger = [],
+  onPick,
+}: ActionMenuListProps<A>) {
   return (
     <DropdownList>
       {actions.map((a) => (

@@ -3,7 +3,9 @@ import { useMutationState, useQueryClient, type Mutation, type MutationKey } fro
 import { lazy, Suspense } from 'react';
 
 // The toast's code comes with the first failure; the live region that announces it is always there.
-const ActionFailureToast = lazy(() => import('../action-failure-toast').then((m) => ({ default: m.ActionFailureToast })));
+const ActionFailureToast = lazy(() =>
+  import('../action-failure-toast').then((m) => ({ default: m.ActionFailureToast })),
+);
 
 export interface MutationFailureAlertsProps<V> {
   /** The failed mutations under this key are shown (those whose variables say `silent` are not). */
@@ -17,7 +19,11 @@ export interface MutationFailureAlertsProps<V> {
  * Toasts for failed actions, with the server's message. Failures live in react-query's mutation
  * cache; closing a toast removes its mutation. Render once per page.
  */
-export function MutationFailureAlerts<V extends { silent?: boolean }>({ mutationKey, ariaLabel, title }: MutationFailureAlertsProps<V>) {
+export function MutationFailureAlerts<V extends { silent?: boolean }>({
+  mutationKey,
+  ariaLabel,
+  title,
+}: MutationFailureAlertsProps<V>) {
   const queryClient = useQueryClient();
   const failed = useMutationState({
     filters: { mutationKey, status: 'error' },
@@ -29,7 +35,11 @@ export function MutationFailureAlerts<V extends { silent?: boolean }>({ mutation
     <AlertGroup isToast isLiveRegion aria-label={ariaLabel}>
       {shown.map((m) => (
         <Suspense key={m.mutationId} fallback={null}>
-          <ActionFailureToast title={title(m.state.variables as V)} error={m.state.error} onDismiss={() => dismiss(m)} />
+          <ActionFailureToast
+            title={title(m.state.variables as V)}
+            error={m.state.error}
+            onDismiss={() => dismiss(m)}
+          />
         </Suspense>
       ))}
     </AlertGroup>

@@ -1,10 +1,4 @@
-import {
-  ClipboardCopy,
-  ClipboardCopyButton,
-  CodeBlock,
-  CodeBlockAction,
-  CodeBlockCode,
-} from '@patternfly/react-core';
+import { ClipboardCopy, ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { lowerFirstWord } from '../../lib/text';
 

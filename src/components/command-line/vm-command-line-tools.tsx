@@ -102,7 +102,11 @@ export function VmCommandLineTools({ namespace, name, defaultUser }: Props) {
             </FlexItem>
           </Flex>
           {portValid ? (
-            <CommandBlock id={`${base}-expose`} label="Expose command" command={exposeCommand(target, { port: portNumber, type })} />
+            <CommandBlock
+              id={`${base}-expose`}
+              label="Expose command"
+              command={exposeCommand(target, { port: portNumber, type })}
+            />
           ) : (
             <Content component="p" className="pf-v6-u-danger-color-100" role="alert">
               A port is a number from 1 to 65535.
@@ -122,7 +126,12 @@ export function VmCommandLineCard({ vm }: { vm: V1VirtualMachine }) {
     <Card id={`vm-cli-${namespace}-${name}`} aria-label="Command-line tools">
       <CardTitle component="h2">Command-line tools</CardTitle>
       <CardBody>
-        <VmCommandLineTools key={`${namespace}/${name}`} namespace={namespace} name={name} defaultUser={guestUserOf(vm)} />
+        <VmCommandLineTools
+          key={`${namespace}/${name}`}
+          namespace={namespace}
+          name={name}
+          defaultUser={guestUserOf(vm)}
+        />
       </CardBody>
       <CardFooter>
         <Link to={COMMAND_LINE_TOOLS_PATH}>How to get virtctl and kubectl</Link>

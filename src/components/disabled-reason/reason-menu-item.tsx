@@ -29,7 +29,12 @@ export interface DescribedItemProps {
  * line (aria-describedby reads a hidden element it names); a disabled item
  * stays reachable with the arrow keys (aria-disabled) and is never drawn as a danger item.
  */
-export function describedItemProps(o: { id: string; description?: string; disabled?: boolean; danger?: boolean }): DescribedItemProps {
+export function describedItemProps(o: {
+  id: string;
+  description?: string;
+  disabled?: boolean;
+  danger?: boolean;
+}): DescribedItemProps {
   const isDanger = Boolean(o.danger && !o.disabled);
   if (!o.description) return { id: o.id, isDanger, isAriaDisabled: Boolean(o.disabled) };
   return {

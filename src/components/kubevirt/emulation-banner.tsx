@@ -16,14 +16,24 @@ export function EmulationBanner() {
   const { kubevirt } = useKubeVirt();
   if (!usesEmulation(kubevirt)) return null;
   return (
-    <Banner status="warning" screenReaderText="Warning" id="emulation-banner" role="region" aria-label="Software emulation">
-      <Flex spaceItems={{ default: 'spaceItemsSm' }} alignItems={{ default: 'alignItemsCenter' }} flexWrap={{ default: 'nowrap' }}>
+    <Banner
+      status="warning"
+      screenReaderText="Warning"
+      id="emulation-banner"
+      role="region"
+      aria-label="Software emulation"
+    >
+      <Flex
+        spaceItems={{ default: 'spaceItemsSm' }}
+        alignItems={{ default: 'alignItemsCenter' }}
+        flexWrap={{ default: 'nowrap' }}
+      >
         <FlexItem>
           <ExclamationTriangleIcon aria-hidden />
         </FlexItem>
         <FlexItem>
-          Software emulation is on: virtual machines run without hardware acceleration (KVM) and are much
-          slower. <Link to={CLUSTER_PATH}>Cluster settings</Link>
+          Software emulation is on: virtual machines run without hardware acceleration (KVM) and are much slower.{' '}
+          <Link to={CLUSTER_PATH}>Cluster settings</Link>
         </FlexItem>
       </Flex>
     </Banner>

@@ -18,9 +18,20 @@ export interface CheckboxFilterProps<V extends string> {
 }
 
 /** A multi-select of values with their counts; values no row has are listed after the others. */
-export function CheckboxFilter<V extends string>({ id, label, listLabel, values, selected, counts, onChange }: CheckboxFilterProps<V>) {
+export function CheckboxFilter<V extends string>({
+  id,
+  label,
+  listLabel,
+  values,
+  selected,
+  counts,
+  onChange,
+}: CheckboxFilterProps<V>) {
   const [open, setOpen] = useState(false);
-  const toggle = (v: V) => onChange(selected.includes(v) ? selected.filter((x) => x !== v) : values.filter((x) => x === v || selected.includes(x)));
+  const toggle = (v: V) =>
+    onChange(
+      selected.includes(v) ? selected.filter((x) => x !== v) : values.filter((x) => x === v || selected.includes(x)),
+    );
   const present = values.filter((v) => counts.get(v));
   const absent = values.filter((v) => !counts.get(v));
   return (

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { parseListView, writeListView, type ListView, type ListViewSpec, type SortDirection } from '../../lib/list-params';
+import {
+  parseListView,
+  writeListView,
+  type ListView,
+  type ListViewSpec,
+  type SortDirection,
+} from '../../lib/list-params';
 
 /** How long after the last keystroke the filter goes into the URL. */
 const URL_DELAY_MS = 250;

@@ -45,7 +45,8 @@ export function DeleteServiceModal({ service, routes, onClose }: DeleteServiceMo
       <ModalBody>
         <Content component="p">
           The service <strong>{name}</strong> in namespace <strong>{namespace}</strong> stops forwarding traffic. Its
-          virtual machines are not affected{routes.length > loose.length ? '; the routes it owns are deleted with it' : ''}.
+          virtual machines are not affected
+          {routes.length > loose.length ? '; the routes it owns are deleted with it' : ''}.
         </Content>
         {loose.length > 0 && (
           <Checkbox

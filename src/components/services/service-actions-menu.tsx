@@ -7,7 +7,8 @@ import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../dis
 import { DeleteServiceModal } from './delete-service-modal';
 
 /** Stable ids: `service-<ns>-<name>`, its kebab `...-actions-toggle`, its items `...-delete`. */
-export const serviceId = (service: K8sResource): string => `service-${service.metadata?.namespace ?? ''}-${service.metadata?.name ?? ''}`;
+export const serviceId = (service: K8sResource): string =>
+  `service-${service.metadata?.namespace ?? ''}-${service.metadata?.name ?? ''}`;
 
 type RouteLike = K8sResource & { spec?: { to?: { kind?: string; name?: string } } };
 
@@ -15,7 +16,9 @@ type RouteLike = K8sResource & { spec?: { to?: { kind?: string; name?: string } 
 export const routesTo = (routes: readonly RouteLike[], service: K8sResource): RouteLike[] =>
   routes.filter(
     (r) =>
-      r.metadata?.namespace === service.metadata?.namespace && r.spec?.to?.kind === 'Service' && r.spec.to.name === service.metadata?.name,
+      r.metadata?.namespace === service.metadata?.namespace &&
+      r.spec?.to?.kind === 'Service' &&
+      r.spec.to.name === service.metadata?.name,
   );
 
 /** The permission Delete needs: checked only while the menu is open. */
@@ -26,7 +29,12 @@ function DeleteItem({ service, onDelete }: { service: K8sResource; onDelete: () 
   useMenuPlacement(reason ?? '');
   return (
     <DropdownItem
-      {...describedItemProps({ id: `${serviceId(service)}-delete`, description: reason, disabled: Boolean(reason), danger: true })}
+      {...describedItemProps({
+        id: `${serviceId(service)}-delete`,
+        description: reason,
+        disabled: Boolean(reason),
+        danger: true,
+      })}
       onClick={() => !reason && onDelete()}
     >
       Delete service
@@ -38,7 +46,13 @@ function DeleteItem({ service, onDelete }: { service: K8sResource; onDelete: () 
  * A Service's kebab (the Services page and a VM's Services tab): Delete service, disabled with the
  * reason when the user may not, confirmed in a dialog that offers to delete the Routes to it.
  */
-export function ServiceActionsMenu({ service, routes = [] }: { service: K8sResource; routes?: readonly K8sResource[] }) {
+export function ServiceActionsMenu({
+  service,
+  routes = [],
+}: {
+  service: K8sResource;
+  routes?: readonly K8sResource[];
+}) {
   const [open, setOpen] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const id = serviceId(service);

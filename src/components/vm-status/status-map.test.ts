@@ -6,9 +6,23 @@ describe('printableStatus mapping', () => {
   it('covers every KubeVirt printableStatus', () => {
     expect([...PRINTABLE_STATUSES].sort()).toEqual(
       [
-        'Running', 'Stopped', 'Starting', 'Stopping', 'Terminating', 'Migrating', 'Paused', 'Provisioning',
-        'WaitingForVolumeBinding', 'ErrorUnschedulable', 'ErrImagePull', 'ImagePullBackOff', 'ErrorPvcNotFound',
-        'DataVolumeError', 'CrashLoopBackOff', 'WaitingForReceiver', 'Unknown',
+        'Running',
+        'Stopped',
+        'Starting',
+        'Stopping',
+        'Terminating',
+        'Migrating',
+        'Paused',
+        'Provisioning',
+        'WaitingForVolumeBinding',
+        'ErrorUnschedulable',
+        'ErrImagePull',
+        'ImagePullBackOff',
+        'ErrorPvcNotFound',
+        'DataVolumeError',
+        'CrashLoopBackOff',
+        'WaitingForReceiver',
+        'Unknown',
       ].sort(),
     );
     expect([...STATUS_DISPLAY_ORDER].sort()).toEqual([...PRINTABLE_STATUSES].sort());
@@ -26,7 +40,14 @@ describe('printableStatus mapping', () => {
   it('marks exactly the failure states as errors', () => {
     const errors = PRINTABLE_STATUSES.filter(isErrorStatus);
     expect(errors.sort()).toEqual(
-      ['CrashLoopBackOff', 'DataVolumeError', 'ErrImagePull', 'ErrorPvcNotFound', 'ErrorUnschedulable', 'ImagePullBackOff'].sort(),
+      [
+        'CrashLoopBackOff',
+        'DataVolumeError',
+        'ErrImagePull',
+        'ErrorPvcNotFound',
+        'ErrorUnschedulable',
+        'ImagePullBackOff',
+      ].sort(),
     );
     expect(statusInfo('Running').severity).toBe('success');
     expect(statusInfo('Paused').severity).toBe('warning');

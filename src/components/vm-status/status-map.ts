@@ -35,12 +35,12 @@ export interface StatusInfo {
 
 type Entry = Omit<StatusInfo, 'status' | 'label'>;
 
-const entry = (
-  severity: StatusSeverity,
-  icon: StatusInfo['icon'],
-  description: string,
-  transient = false,
-): Entry => ({ severity, icon, description, transient });
+const entry = (severity: StatusSeverity, icon: StatusInfo['icon'], description: string, transient = false): Entry => ({
+  severity,
+  icon,
+  description,
+  transient,
+});
 
 const STATUS_INFO: Record<PrintableStatus, Entry> = {
   Running: entry('success', CheckCircleIcon, 'The virtual machine is running.'),
@@ -50,15 +50,30 @@ const STATUS_INFO: Record<PrintableStatus, Entry> = {
   Terminating: entry('info', TrashIcon, 'The virtual machine is in the process of deletion.', true),
   Migrating: entry('info', MigrationIcon, 'The virtual machine is being migrated to another node.', true),
   Paused: entry('warning', PauseCircleIcon, 'The virtual machine is paused.'),
-  Provisioning: entry('info', DownloadIcon, 'Cluster resources for the virtual machine (DataVolumes) are being prepared.', true),
-  WaitingForVolumeBinding: entry('warning', HourglassHalfIcon, 'A PersistentVolumeClaim of the virtual machine is waiting to be bound.', true),
+  Provisioning: entry(
+    'info',
+    DownloadIcon,
+    'Cluster resources for the virtual machine (DataVolumes) are being prepared.',
+    true,
+  ),
+  WaitingForVolumeBinding: entry(
+    'warning',
+    HourglassHalfIcon,
+    'A PersistentVolumeClaim of the virtual machine is waiting to be bound.',
+    true,
+  ),
   ErrorUnschedulable: entry('danger', BanIcon, 'The virtual machine could not be scheduled on any node.'),
   ErrImagePull: entry('danger', ImageIcon, 'A container disk image could not be pulled.'),
   ImagePullBackOff: entry('danger', RedoIcon, 'A container disk image could not be pulled; retrying with back-off.'),
   ErrorPvcNotFound: entry('danger', UnlinkIcon, 'A PersistentVolumeClaim the virtual machine uses does not exist.'),
   DataVolumeError: entry('danger', DatabaseIcon, 'A DataVolume of the virtual machine failed.'),
   CrashLoopBackOff: entry('danger', SyncAltIcon, 'The virtual machine keeps failing to start; retrying with back-off.'),
-  WaitingForReceiver: entry('info', PendingIcon, 'The virtual machine is waiting to receive a migration or a snapshot restore.', true),
+  WaitingForReceiver: entry(
+    'info',
+    PendingIcon,
+    'The virtual machine is waiting to receive a migration or a snapshot restore.',
+    true,
+  ),
   Unknown: entry('warning', UnknownIcon, 'The state of the virtual machine cannot be determined.'),
 };
 

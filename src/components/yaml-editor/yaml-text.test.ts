@@ -4,7 +4,10 @@ import { parseYamlObject, toYamlText } from './yaml-text';
 describe('parseYamlObject', () => {
   it('reads a mapping into an object', () => {
     const r = parseYamlObject('apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {app: x}\n');
-    expect(r).toEqual({ ok: true, object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'a', labels: { app: 'x' } } } });
+    expect(r).toEqual({
+      ok: true,
+      object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'a', labels: { app: 'x' } } },
+    });
   });
 
   it('gives syntax errors with their line and column', () => {

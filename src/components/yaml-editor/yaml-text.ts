@@ -12,9 +12,7 @@ export interface YamlProblem {
   end?: YamlPosition;
 }
 
-export type YamlObjectResult =
-  | { ok: true; object: Record<string, unknown> }
-  | { ok: false; problems: YamlProblem[] };
+export type YamlObjectResult = { ok: true; object: Record<string, unknown> } | { ok: false; problems: YamlProblem[] };
 
 /** An object as YAML text, block style, long strings kept on one line. */
 export function toYamlText(value: unknown): string {
@@ -41,7 +39,8 @@ export function parseYamlObject(text: string): YamlObjectResult {
   }
   if (problems.length) return { ok: false, problems };
   const withContent = docs.filter((d) => d.contents !== null);
-  if (withContent.length === 0) return { ok: false, problems: [{ message: 'The text is empty: expected a YAML mapping' }] };
+  if (withContent.length === 0)
+    return { ok: false, problems: [{ message: 'The text is empty: expected a YAML mapping' }] };
   if (withContent.length > 1) {
     return { ok: false, problems: [{ message: 'Expected one YAML document, found several (separated by ---)' }] };
   }

@@ -13,7 +13,9 @@ export function ClusterPage() {
   return (
     <>
       <PageHeading title="Cluster">
-        <Content component="p">KubeVirt and CDI status and configuration, nodes, storage and command-line tools.</Content>
+        <Content component="p">
+          KubeVirt and CDI status and configuration, nodes, storage and command-line tools.
+        </Content>
       </PageHeading>
       <PageSection isFilled aria-label="Cluster">
         <Grid hasGutter>

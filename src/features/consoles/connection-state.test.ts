@@ -28,22 +28,36 @@ describe('console connection state machine', () => {
   });
 
   it('reports the server close reason of a live session and reconnects when the VMI runs again', () => {
-    const s = run([{ type: 'opened', attempt: 1 }, { type: 'closed', attempt: 1, code: 1000, reason: 'The virtual machine is no longer running' }]);
+    const s = run([
+      { type: 'opened', attempt: 1 },
+      { type: 'closed', attempt: 1, code: 1000, reason: 'The virtual machine is no longer running' },
+    ]);
     expect(s).toMatchObject({ status: 'disconnected', autoReconnect: true });
     expect(statusText(s, 'serial')).toBe('Disconnected: The virtual machine is no longer running.');
     expect(isLive(s)).toBe(false);
-    expect(consoleReducer(s, { type: 'vmi-running' })).toEqual({ status: 'connecting', attempt: 2, preserveSession: true });
+    expect(consoleReducer(s, { type: 'vmi-running' })).toEqual({
+      status: 'connecting',
+      attempt: 2,
+      preserveSession: true,
+    });
   });
 
   it('does not reconnect by itself after a take-over by another session or a disconnect by hand', () => {
-    const replaced = run([{ type: 'opened', attempt: 1 }, { type: 'closed', attempt: 1, code: 1000, reason: REPLACED_REASON }]);
+    const replaced = run([
+      { type: 'opened', attempt: 1 },
+      { type: 'closed', attempt: 1, code: 1000, reason: REPLACED_REASON },
+    ]);
     expect(statusText(replaced, 'graphics')).toBe('Disconnected: Another session took over this console.');
     expect(consoleReducer(replaced, { type: 'vmi-running' })).toBe(replaced);
 
     const byHand = run([{ type: 'opened', attempt: 1 }, { type: 'disconnect' }]);
     expect(byHand).toMatchObject({ status: 'disconnected', autoReconnect: false });
     expect(consoleReducer(byHand, { type: 'vmi-running' })).toBe(byHand);
-    expect(consoleReducer(byHand, { type: 'connect' })).toEqual({ status: 'connecting', attempt: 2, preserveSession: true });
+    expect(consoleReducer(byHand, { type: 'connect' })).toEqual({
+      status: 'connecting',
+      attempt: 2,
+      preserveSession: true,
+    });
   });
 
   it('checks why when the socket closes before opening, then shows the diagnosis', () => {
@@ -51,7 +65,11 @@ describe('console connection state machine', () => {
     expect(checking.status).toBe('checking');
     expect(isLive(checking)).toBe(false);
 
-    const notRunning = consoleReducer(checking, { type: 'diagnosed', attempt: 1, diagnosis: { kind: 'not-running', phase: 'Succeeded' } });
+    const notRunning = consoleReducer(checking, {
+      type: 'diagnosed',
+      attempt: 1,
+      diagnosis: { kind: 'not-running', phase: 'Succeeded' },
+    });
     expect(notRunning).toEqual({ status: 'not-running', attempt: 1, notFound: false });
     expect(canConnect(notRunning)).toBe(true);
     expect(statusText(notRunning, 'graphics')).toBe('The virtual machine is not running.');
@@ -74,10 +92,13 @@ describe('console connection state machine', () => {
     expect(takeOver).toEqual({ status: 'connecting', attempt: 2, preserveSession: false });
 
     // Refused without preserveSession: not a session conflict.
-    const refused = run([
-      { type: 'closed', attempt: 2, code: 1006, reason: '' },
-      { type: 'diagnosed', attempt: 2, diagnosis: { kind: 'busy' } },
-    ], takeOver);
+    const refused = run(
+      [
+        { type: 'closed', attempt: 2, code: 1006, reason: '' },
+        { type: 'diagnosed', attempt: 2, diagnosis: { kind: 'busy' } },
+      ],
+      takeOver,
+    );
     expect(refused.status).toBe('failed');
     expect(statusText(refused, 'graphics')).toBe('Cannot connect: The server refused the connection.');
   });
@@ -91,7 +112,10 @@ describe('console connection state machine', () => {
   });
 
   it('describes abnormal closes without a reason', () => {
-    const lost = run([{ type: 'opened', attempt: 1 }, { type: 'closed', attempt: 1, code: 1006, reason: '' }]);
+    const lost = run([
+      { type: 'opened', attempt: 1 },
+      { type: 'closed', attempt: 1, code: 1006, reason: '' },
+    ]);
     expect(statusText(lost, 'serial')).toBe('Disconnected: The connection was lost.');
   });
 });
@@ -108,7 +132,9 @@ describe('a user who may not open the console (403)', () => {
     expect(statusText(forbidden, 'graphics')).toBe(
       'You may not open this virtual machine\'s VNC console: it needs permission "get" on virtualmachineinstances/vnc in API group subresources.kubevirt.io.',
     );
-    expect(statusText(forbidden, 'serial')).toMatch(/serial console: it needs permission "get" on virtualmachineinstances\/console in API group subresources\.kubevirt\.io\.$/);
+    expect(statusText(forbidden, 'serial')).toMatch(
+      /serial console: it needs permission "get" on virtualmachineinstances\/console in API group subresources\.kubevirt\.io\.$/,
+    );
   });
 
   it('tells a refusal (403) from another session holding the console', () => {
@@ -124,7 +150,11 @@ describe('a user who may not open the console (403)', () => {
     const connected = run([{ type: 'opened', attempt: 1 }]);
     const forbidden = consoleReducer(connected, { type: 'access', allowed: false });
     expect(isLive(forbidden)).toBe(false);
-    expect(consoleReducer(forbidden, { type: 'access', allowed: true })).toEqual({ status: 'connecting', attempt: 2, preserveSession: true });
+    expect(consoleReducer(forbidden, { type: 'access', allowed: true })).toEqual({
+      status: 'connecting',
+      attempt: 2,
+      preserveSession: true,
+    });
   });
 });
 
@@ -134,14 +164,28 @@ describe('handing the console over to a new tab ("Open in new tab")', () => {
     expect(statusText(waiting, 'graphics')).toBe('Taking the console over from the other tab…');
     const allowed = consoleReducer(waiting, { type: 'access', allowed: true });
     expect(allowed.status).toBe('waiting');
-    expect(consoleReducer(allowed, { type: 'handover', granted: true })).toEqual({ status: 'connecting', attempt: 1, preserveSession: false });
+    expect(consoleReducer(allowed, { type: 'handover', granted: true })).toEqual({
+      status: 'connecting',
+      attempt: 1,
+      preserveSession: false,
+    });
     // The answer may come before the access review.
     const granted = consoleReducer(waiting, { type: 'handover', granted: true });
-    expect(consoleReducer(granted, { type: 'access', allowed: true })).toEqual({ status: 'connecting', attempt: 1, preserveSession: false });
+    expect(consoleReducer(granted, { type: 'access', allowed: true })).toEqual({
+      status: 'connecting',
+      attempt: 1,
+      preserveSession: false,
+    });
   });
 
   it('without an answer the new tab connects as any other, respecting another session', () => {
-    const s = run([{ type: 'access', allowed: true }, { type: 'handover', granted: false }], initialConsoleState(true));
+    const s = run(
+      [
+        { type: 'access', allowed: true },
+        { type: 'handover', granted: false },
+      ],
+      initialConsoleState(true),
+    );
     expect(s).toEqual({ status: 'connecting', attempt: 1, preserveSession: true });
   });
 
@@ -168,11 +212,17 @@ describe('a restart whose events race the old session', () => {
     const s = run([{ type: 'vmi-running' }, { type: 'closed', attempt: 1, code: 1006, reason: '' }]);
     expect(s).toEqual({ status: 'connecting', attempt: 2, preserveSession: true });
     const checking = run([{ type: 'closed', attempt: 1, code: 1006, reason: '' }, { type: 'vmi-running' }]);
-    expect(consoleReducer(checking, { type: 'diagnosed', attempt: 1, diagnosis: { kind: 'not-running' } }).status).toBe('connecting');
+    expect(consoleReducer(checking, { type: 'diagnosed', attempt: 1, diagnosis: { kind: 'not-running' } }).status).toBe(
+      'connecting',
+    );
   });
 
   it('does not follow after a take-over by another session', () => {
-    const s = run([{ type: 'opened', attempt: 1 }, { type: 'vmi-running' }, { type: 'closed', attempt: 1, code: 1000, reason: REPLACED_REASON }]);
+    const s = run([
+      { type: 'opened', attempt: 1 },
+      { type: 'vmi-running' },
+      { type: 'closed', attempt: 1, code: 1000, reason: REPLACED_REASON },
+    ]);
     expect(s).toMatchObject({ status: 'disconnected', autoReconnect: false });
   });
 });

@@ -67,7 +67,8 @@ const REFUSED = 'The server refused the connection.';
 export const HANDED_OVER = 'The console moved to another tab.';
 
 /** The permission KubeVirt checks for a console: `get` on virtualmachineinstances/vnc or /console. */
-export const consoleSubresource = (device: 'graphics' | 'serial'): 'vnc' | 'console' => (device === 'graphics' ? 'vnc' : 'console');
+export const consoleSubresource = (device: 'graphics' | 'serial'): 'vnc' | 'console' =>
+  device === 'graphics' ? 'vnc' : 'console';
 
 /** A sentence for a websocket close of a live session. */
 export function describeClose(code: number, reason: string): string {
@@ -170,7 +171,8 @@ export function consoleReducer(s: ConsoleState, e: ConsoleEvent): ConsoleState {
       if (s.status === 'not-running' || s.status === 'failed') return next(s, true);
       if (s.status === 'disconnected' && s.autoReconnect) return next(s, true);
       // Remembered until this attempt ends: its close may still be on the way.
-      if (s.status === 'connecting' || s.status === 'connected' || s.status === 'checking') return { ...s, vmiChanged: true };
+      if (s.status === 'connecting' || s.status === 'connected' || s.status === 'checking')
+        return { ...s, vmiChanged: true };
       return s;
   }
 }
@@ -179,7 +181,8 @@ export function consoleReducer(s: ConsoleState, e: ConsoleEvent): ConsoleState {
 export const isLive = (s: ConsoleState): boolean => s.status === 'connecting' || s.status === 'connected';
 
 /** Whether "Connect" can do anything: not before the access review answered, never without the permission. */
-export const canConnect = (s: ConsoleState): boolean => !isLive(s) && s.status !== 'waiting' && s.status !== 'forbidden';
+export const canConnect = (s: ConsoleState): boolean =>
+  !isLive(s) && s.status !== 'waiting' && s.status !== 'forbidden';
 
 /** The status line shown (in a role=status element). */
 export function statusText(s: ConsoleState, device: 'graphics' | 'serial'): string {

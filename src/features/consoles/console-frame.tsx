@@ -29,7 +29,12 @@ export function useConsoleFrame(): ConsoleFrameState {
 }
 
 /** The toolbar's connection and fullscreen controls, wired to the session and the frame. */
-export function connectionControls(id: string, session: ConsoleSession, frame: ConsoleFrameState, leading?: ReactNode): ConsoleToolbarBase {
+export function connectionControls(
+  id: string,
+  session: ConsoleSession,
+  frame: ConsoleFrameState,
+  leading?: ReactNode,
+): ConsoleToolbarBase {
   const { state, dispatch } = session;
   return {
     id: `${id}-toolbar`,
@@ -58,7 +63,16 @@ export interface NewTabLink {
 function OpenInNewTab({ link, handOver }: { link: NewTabLink; handOver: boolean }) {
   const href = handOver ? `${link.href}&${HANDOVER_PARAM}=${encodeURIComponent(link.token)}` : link.href;
   return (
-    <Button component="a" variant="link" isInline href={href} target="_blank" rel="noopener noreferrer" icon={<ExternalLinkAltIcon />} iconPosition="end">
+    <Button
+      component="a"
+      variant="link"
+      isInline
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      icon={<ExternalLinkAltIcon />}
+      iconPosition="end"
+    >
       Open in new tab
     </Button>
   );
@@ -83,18 +97,48 @@ export interface ConsoleFrameProps {
 }
 
 /** What both consoles show around their screen: the toolbar, the connection status and a notice. */
-export function ConsoleFrame({ frame, label, id, session, device, namespace, vmName, newTab, fill, toolbar, children }: ConsoleFrameProps) {
+export function ConsoleFrame({
+  frame,
+  label,
+  id,
+  session,
+  device,
+  namespace,
+  vmName,
+  newTab,
+  fill,
+  toolbar,
+  children,
+}: ConsoleFrameProps) {
   const { frameRef, notice, setNotice } = frame;
   // Not for a user who may not open the console: the new tab could not either.
   const statusActions = newTab && session.state.status !== 'forbidden' && (
     <OpenInNewTab link={newTab} handOver={session.state.status === 'connected'} />
   );
   return (
-    <section ref={frameRef} aria-label={label} id={id} className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}>
+    <section
+      ref={frameRef}
+      aria-label={label}
+      id={id}
+      className={`kv-console-frame${fill ? ' kv-console-frame--fill' : ''}`}
+    >
       {toolbar}
-      <ConsoleStatus id={`${id}-status`} session={session} device={device} namespace={namespace} vmName={vmName} actions={statusActions} />
+      <ConsoleStatus
+        id={`${id}-status`}
+        session={session}
+        device={device}
+        namespace={namespace}
+        vmName={vmName}
+        actions={statusActions}
+      />
       {notice && (
-        <Alert variant="warning" isInline isPlain title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />} />
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={notice}
+          actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />}
+        />
       )}
       {children}
     </section>

@@ -28,14 +28,30 @@ export interface ConsoleStatusProps {
 function StateIcon({ state }: { state: ConsoleState }) {
   switch (state.status) {
     case 'connected':
-      return <Icon status="success"><CheckCircleIcon /></Icon>;
+      return (
+        <Icon status="success">
+          <CheckCircleIcon />
+        </Icon>
+      );
     case 'connecting':
     case 'checking':
-      return <Icon><InProgressIcon /></Icon>;
+      return (
+        <Icon>
+          <InProgressIcon />
+        </Icon>
+      );
     case 'disconnected':
-      return <Icon><DisconnectedIcon /></Icon>;
+      return (
+        <Icon>
+          <DisconnectedIcon />
+        </Icon>
+      );
     default:
-      return <Icon status="warning"><ExclamationTriangleIcon /></Icon>;
+      return (
+        <Icon status="warning">
+          <ExclamationTriangleIcon />
+        </Icon>
+      );
   }
 }
 
@@ -44,11 +60,19 @@ export function ConsoleStatus({ id, session, device, namespace, vmName, actions 
   const { state, dispatch, vmi } = session;
   const { data: vm } = useK8sGet(VirtualMachineModel, vmName, namespace);
   const mayStart = useAccessReview(
-    { group: KUBEVIRT_SUBRESOURCE_GROUP, resource: 'virtualmachines', subresource: 'start', verb: 'update', namespace, name: vmName },
+    {
+      group: KUBEVIRT_SUBRESOURCE_GROUP,
+      resource: 'virtualmachines',
+      subresource: 'start',
+      verb: 'update',
+      namespace,
+      name: vmName,
+    },
     { enabled: Boolean(vmName) },
   );
   const start = useMutation({
-    mutationFn: (name: string) => k8sPutSubresource(VirtualMachineModel, name, 'start', {}, { namespace, kubevirt: true }),
+    mutationFn: (name: string) =>
+      k8sPutSubresource(VirtualMachineModel, name, 'start', {}, { namespace, kubevirt: true }),
   });
   const notRunning = waitsForVm(session);
   // Start only when it can work: the VM is not already started (an unschedulable VM is), its run
@@ -74,7 +98,13 @@ export function ConsoleStatus({ id, session, device, namespace, vmName, actions 
         )}
         {canStart && vmName && (
           <FlexItem>
-            <Button variant="primary" size="sm" isLoading={start.isPending} isDisabled={start.isPending} onClick={() => start.mutate(vmName)}>
+            <Button
+              variant="primary"
+              size="sm"
+              isLoading={start.isPending}
+              isDisabled={start.isPending}
+              onClick={() => start.mutate(vmName)}
+            >
               Start
             </Button>
           </FlexItem>
@@ -82,7 +112,14 @@ export function ConsoleStatus({ id, session, device, namespace, vmName, actions 
         {actions && <FlexItem align={{ default: 'alignRight' }}>{actions}</FlexItem>}
       </Flex>
       {detail && (
-        <Alert variant={detail.severity} isInline isPlain title={detail.title} className="kv-console-status__detail" id={`${id}-detail`}>
+        <Alert
+          variant={detail.severity}
+          isInline
+          isPlain
+          title={detail.title}
+          className="kv-console-status__detail"
+          id={`${id}-detail`}
+        >
           {detail.reason}
         </Alert>
       )}

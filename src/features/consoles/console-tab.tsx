@@ -13,11 +13,16 @@ export function ConsoleTab({ namespace, name, owner = 'virtualmachines' }: Conso
       namespace={namespace}
       name={name}
       kind={kind}
-      onKindChange={(k) => setParams((p) => {
-        const next = new URLSearchParams(p);
-        next.set('type', k);
-        return next;
-      }, { replace: true })}
+      onKindChange={(k) =>
+        setParams(
+          (p) => {
+            const next = new URLSearchParams(p);
+            next.set('type', k);
+            return next;
+          },
+          { replace: true },
+        )
+      }
       showOpenInNewTab
     />
   );

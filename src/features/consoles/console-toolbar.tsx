@@ -36,9 +36,16 @@ export function ConsoleToolbar({
         <ToolbarGroup>
           <ToolbarItem>
             {p.live ? (
-              <Button variant="secondary" onClick={p.onDisconnect}>Disconnect</Button>
+              <Button variant="secondary" onClick={p.onDisconnect}>
+                Disconnect
+              </Button>
             ) : (
-              <Button variant="primary" onClick={p.onConnect} isDisabled={!p.canConnect} aria-describedby={p.canConnect ? undefined : p.statusId}>
+              <Button
+                variant="primary"
+                onClick={p.onConnect}
+                isDisabled={!p.canConnect}
+                aria-describedby={p.canConnect ? undefined : p.statusId}
+              >
                 Connect
               </Button>
             )}

@@ -25,21 +25,44 @@ export interface ConsoleViewProps {
 }
 
 /** The VNC or serial console of a VM or VMI, with the type switch in its toolbar. */
-export function ConsoleView({ owner, namespace, name, kind, onKindChange, fill, showOpenInNewTab, claimToken }: ConsoleViewProps) {
+export function ConsoleView({
+  owner,
+  namespace,
+  name,
+  kind,
+  onKindChange,
+  fill,
+  showOpenInNewTab,
+  claimToken,
+}: ConsoleViewProps) {
   // The token a new tab opened from here claims this console's session with.
   const [offerToken] = useState(newHandoverToken);
   const leading = (
     <ToolbarItem>
       <ToggleGroup aria-label="Console type">
-        <ToggleGroupItem text="VNC" buttonId="console-type-vnc" isSelected={kind === 'vnc'} onChange={() => onKindChange('vnc')} />
-        <ToggleGroupItem text="Serial" buttonId="console-type-serial" isSelected={kind === 'serial'} onChange={() => onKindChange('serial')} />
+        <ToggleGroupItem
+          text="VNC"
+          buttonId="console-type-vnc"
+          isSelected={kind === 'vnc'}
+          onChange={() => onKindChange('vnc')}
+        />
+        <ToggleGroupItem
+          text="Serial"
+          buttonId="console-type-serial"
+          isSelected={kind === 'serial'}
+          onChange={() => onKindChange('serial')}
+        />
       </ToggleGroup>
     </ToolbarItem>
   );
-  const newTab = showOpenInNewTab ? { href: standaloneConsolePath(owner, namespace, name, kind), token: offerToken } : undefined;
+  const newTab = showOpenInNewTab
+    ? { href: standaloneConsolePath(owner, namespace, name, kind), token: offerToken }
+    : undefined;
   const vmName = owner === 'virtualmachines' ? name : undefined;
   return (
-    <Suspense fallback={<LoadingState label={kind === 'vnc' ? 'Loading the VNC console' : 'Loading the serial console'} />}>
+    <Suspense
+      fallback={<LoadingState label={kind === 'vnc' ? 'Loading the VNC console' : 'Loading the serial console'} />}
+    >
       {kind === 'vnc' ? (
         <VncConsole
           key={`${namespace}/${name}`}

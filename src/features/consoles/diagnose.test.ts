@@ -12,7 +12,14 @@ const vmi = (phase: string, devices: Record<string, unknown> = {}): V1VirtualMac
 describe('diagnoseVmi', () => {
   it('tells a missing VMI from one that is not running', () => {
     expect(diagnoseVmi('vnc', undefined)).toEqual({ kind: 'not-found' });
-    const notFound = new K8sError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 404, reason: 'NotFound', message: 'nope' });
+    const notFound = new K8sError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      code: 404,
+      reason: 'NotFound',
+      message: 'nope',
+    });
     expect(diagnoseVmi('serial', undefined, notFound)).toEqual({ kind: 'not-found' });
     expect(diagnoseVmi('vnc', vmi('Scheduling'))).toEqual({ kind: 'not-running', phase: 'Scheduling' });
   });
@@ -30,8 +37,18 @@ describe('diagnoseVmi', () => {
   });
 
   it('passes other read errors on in words', () => {
-    const forbidden = new K8sError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 403, reason: 'Forbidden', message: 'user cannot get' });
-    expect(diagnoseVmi('vnc', undefined, forbidden)).toEqual({ kind: 'unknown', message: 'Cannot read the VirtualMachineInstance: user cannot get' });
+    const forbidden = new K8sError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      code: 403,
+      reason: 'Forbidden',
+      message: 'user cannot get',
+    });
+    expect(diagnoseVmi('vnc', undefined, forbidden)).toEqual({
+      kind: 'unknown',
+      message: 'Cannot read the VirtualMachineInstance: user cannot get',
+    });
   });
 });
 

@@ -15,7 +15,12 @@ export const isVmiRunning = (vmi: V1VirtualMachineInstance | undefined): boolean
  * running, without the device, or else (allowed, running, with the device) held by another session.
  * `allowed` is the access review's answer, undefined when the review itself failed.
  */
-export function diagnoseVmi(kind: ConsoleKind, vmi: V1VirtualMachineInstance | undefined, error?: unknown, allowed?: boolean): Diagnosis {
+export function diagnoseVmi(
+  kind: ConsoleKind,
+  vmi: V1VirtualMachineInstance | undefined,
+  error?: unknown,
+  allowed?: boolean,
+): Diagnosis {
   if (allowed === false) return { kind: 'forbidden' };
   if (error) {
     if (isK8sError(error) && error.code === 404) return { kind: 'not-found' };
@@ -23,7 +28,8 @@ export function diagnoseVmi(kind: ConsoleKind, vmi: V1VirtualMachineInstance | u
     return { kind: 'unknown', message: `Cannot read the VirtualMachineInstance: ${message}` };
   }
   if (!vmi) return { kind: 'not-found' };
-  if (!isVmiRunning(vmi)) return { kind: 'not-running', phase: vmi.metadata?.deletionTimestamp ? 'Terminating' : vmi.status?.phase };
+  if (!isVmiRunning(vmi))
+    return { kind: 'not-running', phase: vmi.metadata?.deletionTimestamp ? 'Terminating' : vmi.status?.phase };
   const devices = vmi.spec?.domain?.devices;
   if (kind === 'vnc' && devices?.autoattachGraphicsDevice === false) return { kind: 'no-device' };
   if (kind === 'serial' && devices?.autoattachSerialConsole === false) return { kind: 'no-device' };

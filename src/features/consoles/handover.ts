@@ -16,20 +16,26 @@ export const HANDOVER_TIMEOUT_MS = 3000;
 export const HANDOVER_PARAM = 'handover';
 
 type Message =
-  | { type: 'claim'; token: string; kind: ConsoleKind }
-  | { type: 'granted'; token: string; kind: ConsoleKind };
+  { type: 'claim'; token: string; kind: ConsoleKind } | { type: 'granted'; token: string; kind: ConsoleKind };
 
 const openChannel = (): BroadcastChannel | undefined =>
   typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
 
 const isMessage = (m: unknown): m is Message => {
   const o = m as Partial<Message> | null;
-  return Boolean(o && (o.type === 'claim' || o.type === 'granted') && typeof o.token === 'string' && (o.kind === 'vnc' || o.kind === 'serial'));
+  return Boolean(
+    o &&
+    (o.type === 'claim' || o.type === 'granted') &&
+    typeof o.token === 'string' &&
+    (o.kind === 'vnc' || o.kind === 'serial'),
+  );
 };
 
 /** A token for one console view's links ("Open in new tab"). */
 export const newHandoverToken = (): string =>
-  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * The opener's side: while `listening`, a claim for `token` and `kind` calls `release` (which
@@ -51,7 +57,12 @@ export function offerHandover(token: string, kind: ConsoleKind, release: () => v
  * The new tab's side: asks for the session of `token`; resolves true when the opener gave it up,
  * false when nobody answered in time (or the page left: `signal`).
  */
-export function claimHandover(token: string, kind: ConsoleKind, signal: AbortSignal, timeoutMs = HANDOVER_TIMEOUT_MS): Promise<boolean> {
+export function claimHandover(
+  token: string,
+  kind: ConsoleKind,
+  signal: AbortSignal,
+  timeoutMs = HANDOVER_TIMEOUT_MS,
+): Promise<boolean> {
   const channel = openChannel();
   if (!channel) return Promise.resolve(false);
   return new Promise<boolean>((resolve) => {

@@ -52,7 +52,12 @@ describe('send-keys combinations', () => {
     const cad = KEY_COMBOS.find((c) => c.id === 'ctrl-alt-del');
     expect(cad?.label).toBe('Ctrl+Alt+Del');
     expect(comboEvents(cad?.keys ?? []).map((e) => `${e.down ? '+' : '-'}${e.code}`)).toEqual([
-      '+ControlLeft', '+AltLeft', '+Delete', '-Delete', '-AltLeft', '-ControlLeft',
+      '+ControlLeft',
+      '+AltLeft',
+      '+Delete',
+      '-Delete',
+      '-AltLeft',
+      '-ControlLeft',
     ]);
   });
 

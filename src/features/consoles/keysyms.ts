@@ -45,8 +45,18 @@ export interface KeyCombo {
 
 /** The send-keys menu, in order. */
 export const KEY_COMBOS: KeyCombo[] = [
-  { id: 'ctrl-alt-del', label: 'Ctrl+Alt+Del', group: 'system', keys: [CTRL, ALT, { keysym: XK.Delete, code: 'Delete' }] },
-  { id: 'ctrl-alt-backspace', label: 'Ctrl+Alt+Backspace', group: 'system', keys: [CTRL, ALT, { keysym: XK.BackSpace, code: 'Backspace' }] },
+  {
+    id: 'ctrl-alt-del',
+    label: 'Ctrl+Alt+Del',
+    group: 'system',
+    keys: [CTRL, ALT, { keysym: XK.Delete, code: 'Delete' }],
+  },
+  {
+    id: 'ctrl-alt-backspace',
+    label: 'Ctrl+Alt+Backspace',
+    group: 'system',
+    keys: [CTRL, ALT, { keysym: XK.BackSpace, code: 'Backspace' }],
+  },
   ...Array.from({ length: 12 }, (_, i): KeyCombo => ({
     id: `ctrl-alt-f${i + 1}`,
     label: `Ctrl+Alt+F${i + 1}`,

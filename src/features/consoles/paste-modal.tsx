@@ -1,4 +1,14 @@
-import { Alert, Button, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, TextArea } from '@patternfly/react-core';
+import {
+  Alert,
+  Button,
+  Form,
+  FormGroup,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  TextArea,
+} from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { describeChar, planPaste, type KeyEvent } from './keysyms';
 
@@ -16,7 +26,13 @@ export function PasteModal({ onType, onClose }: PasteModalProps) {
   const plan = useMemo(() => planPaste(text.slice(0, MAX_PASTE)), [text]);
   const tooLong = text.length > MAX_PASTE;
   return (
-    <Modal isOpen onClose={onClose} variant="small" aria-labelledby="paste-modal-title" aria-describedby="paste-modal-body">
+    <Modal
+      isOpen
+      onClose={onClose}
+      variant="small"
+      aria-labelledby="paste-modal-title"
+      aria-describedby="paste-modal-body"
+    >
       <ModalHeader title="Paste into the console" labelId="paste-modal-title" />
       <ModalBody id="paste-modal-body">
         <Form
@@ -38,12 +54,21 @@ export function PasteModal({ onType, onClose }: PasteModalProps) {
             />
           </FormGroup>
           {plan.skipped.length > 0 && (
-            <Alert variant="warning" isInline title="Some characters cannot be typed and will be skipped" id="paste-skipped">
+            <Alert
+              variant="warning"
+              isInline
+              title="Some characters cannot be typed and will be skipped"
+              id="paste-skipped"
+            >
               {plan.skipped.map(describeChar).join(', ')}
             </Alert>
           )}
           {tooLong && (
-            <Alert variant="warning" isInline title={`Only the first ${MAX_PASTE.toLocaleString()} characters will be typed`} />
+            <Alert
+              variant="warning"
+              isInline
+              title={`Only the first ${MAX_PASTE.toLocaleString()} characters will be typed`}
+            />
           )}
         </Form>
       </ModalBody>

@@ -1,4 +1,11 @@
-import { Divider, Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
+import {
+  Divider,
+  Dropdown,
+  DropdownItem,
+  DropdownList,
+  MenuToggle,
+  type MenuToggleElement,
+} from '@patternfly/react-core';
 import { KeyboardIcon } from '@patternfly/react-icons/dist/esm/icons/keyboard-icon';
 import { Fragment, useRef, useState, type Ref } from 'react';
 import { KEY_COMBOS, type KeyCombo } from './keysyms';

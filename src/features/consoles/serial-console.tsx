@@ -109,7 +109,11 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, newTab, cla
         if (!(e.data instanceof ArrayBuffer)) return;
         const bytes = new Uint8Array(e.data);
         termRef.current?.write(bytes);
-        transcriptRef.current = appendCapped(transcriptRef.current, decoder.decode(bytes, { stream: true }), TRANSCRIPT_MAX);
+        transcriptRef.current = appendCapped(
+          transcriptRef.current,
+          decoder.decode(bytes, { stream: true }),
+          TRANSCRIPT_MAX,
+        );
       });
       socket.addEventListener('close', (e) => dispatch({ type: 'closed', attempt, code: e.code, reason: e.reason }));
       socketRef.current = socket;
@@ -133,11 +137,16 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, newTab, cla
         termRef.current?.paste(text);
         termRef.current?.focus();
       })
-      .catch((e: unknown) => setNotice(`Cannot read the clipboard (paste with Ctrl+Shift+V in the terminal instead): ${String(e)}`));
+      .catch((e: unknown) =>
+        setNotice(`Cannot read the clipboard (paste with Ctrl+Shift+V in the terminal instead): ${String(e)}`),
+      );
   };
   const download = () => {
     const text = terminalText(transcriptRef.current);
-    downloadBlob(new Blob([`${text}\n`], { type: 'text/plain;charset=utf-8' }), transcriptFileName(namespace, vmiName, new Date()));
+    downloadBlob(
+      new Blob([`${text}\n`], { type: 'text/plain;charset=utf-8' }),
+      transcriptFileName(namespace, vmiName, new Date()),
+    );
   };
   const search = (term: string, direction: 'next' | 'previous') => {
     const addon = searchRef.current;

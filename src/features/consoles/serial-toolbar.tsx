@@ -1,4 +1,10 @@
-import { Button, TextInputGroup, TextInputGroupMain, TextInputGroupUtilities, ToolbarItem } from '@patternfly/react-core';
+import {
+  Button,
+  TextInputGroup,
+  TextInputGroupMain,
+  TextInputGroupUtilities,
+  ToolbarItem,
+} from '@patternfly/react-core';
 import { AngleDownIcon } from '@patternfly/react-icons/dist/esm/icons/angle-down-icon';
 import { AngleUpIcon } from '@patternfly/react-icons/dist/esm/icons/angle-up-icon';
 import { CopyIcon } from '@patternfly/react-icons/dist/esm/icons/copy-icon';
@@ -40,16 +46,24 @@ export function SerialToolbar(p: SerialToolbarProps) {
       actions={
         <>
           <ToolbarItem>
-            <Button variant="secondary" icon={<CopyIcon />} onClick={p.onCopy} isDisabled={!p.hasSelection}>Copy</Button>
+            <Button variant="secondary" icon={<CopyIcon />} onClick={p.onCopy} isDisabled={!p.hasSelection}>
+              Copy
+            </Button>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" icon={<PasteIcon />} onClick={p.onPaste} isDisabled={!p.connected}>Paste</Button>
+            <Button variant="secondary" icon={<PasteIcon />} onClick={p.onPaste} isDisabled={!p.connected}>
+              Paste
+            </Button>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" icon={<EraserIcon />} onClick={p.onClear}>Clear</Button>
+            <Button variant="secondary" icon={<EraserIcon />} onClick={p.onClear}>
+              Clear
+            </Button>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" icon={<DownloadIcon />} onClick={p.onDownload}>Download transcript</Button>
+            <Button variant="secondary" icon={<DownloadIcon />} onClick={p.onDownload}>
+              Download transcript
+            </Button>
           </ToolbarItem>
         </>
       }
@@ -73,9 +87,23 @@ export function SerialToolbar(p: SerialToolbarProps) {
                 inputId={`${p.id}-search`}
               />
               <TextInputGroupUtilities>
-                <span aria-live="polite" className="pf-v6-u-font-size-sm">{resultsText(p.results, term)}</span>
-                <Button variant="plain" aria-label="Previous match" icon={<AngleUpIcon />} isDisabled={!term} onClick={() => p.onSearch(term, 'previous')} />
-                <Button variant="plain" aria-label="Next match" icon={<AngleDownIcon />} isDisabled={!term} onClick={() => p.onSearch(term, 'next')} />
+                <span aria-live="polite" className="pf-v6-u-font-size-sm">
+                  {resultsText(p.results, term)}
+                </span>
+                <Button
+                  variant="plain"
+                  aria-label="Previous match"
+                  icon={<AngleUpIcon />}
+                  isDisabled={!term}
+                  onClick={() => p.onSearch(term, 'previous')}
+                />
+                <Button
+                  variant="plain"
+                  aria-label="Next match"
+                  icon={<AngleDownIcon />}
+                  isDisabled={!term}
+                  onClick={() => p.onSearch(term, 'next')}
+                />
               </TextInputGroupUtilities>
             </TextInputGroup>
           </form>

@@ -15,17 +15,23 @@ function StandaloneConsole({ owner }: { owner: ConsoleOwner }) {
   const [claimToken, setClaimToken] = useState(() => params.get(HANDOVER_PARAM) ?? undefined);
   useEffect(() => {
     if (!params.has(HANDOVER_PARAM)) return;
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.delete(HANDOVER_PARAM);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete(HANDOVER_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
   }, [params, setParams]);
   const what = owner === 'virtualmachines' ? 'VirtualMachine' : 'VirtualMachineInstance';
   return (
     <main className="kv-standalone-console" aria-label={`Console of ${what} ${name}`}>
       <Title headingLevel="h1" size="lg">
-        {name} <span className="pf-v6-u-text-color-subtle">({what} in {ns})</span>
+        {name}{' '}
+        <span className="pf-v6-u-text-color-subtle">
+          ({what} in {ns})
+        </span>
       </Title>
       <div className="kv-standalone-console__body">
         <ConsoleView

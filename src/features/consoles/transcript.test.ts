@@ -20,7 +20,9 @@ describe('download names', () => {
 
 describe('terminalText', () => {
   it('drops colour and cursor escapes and turns CRLF into LF', () => {
-    expect(terminalText('[  \x1b[0;32m OK \x1b[0m  ] Started\r\nlogin: \x1b[2J\x1b[H')).toBe('[   OK   ] Started\nlogin:');
+    expect(terminalText('[  \x1b[0;32m OK \x1b[0m  ] Started\r\nlogin: \x1b[2J\x1b[H')).toBe(
+      '[   OK   ] Started\nlogin:',
+    );
   });
 
   it('applies backspaces as the screen shows them', () => {

@@ -42,7 +42,12 @@ export const consoleAccess = (kind: ConsoleKind, namespace: string, name: string
  * before the first attempt, the hand-over between tabs, asking the API why a connection failed
  * before the upgrade, and reconnecting when the VMI runs again (a new uid, or its phase back to Running).
  */
-export function useConsoleSession(kind: ConsoleKind, namespace: string, vmiName: string, o: ConsoleSessionOptions = {}): ConsoleSession {
+export function useConsoleSession(
+  kind: ConsoleKind,
+  namespace: string,
+  vmiName: string,
+  o: ConsoleSessionOptions = {},
+): ConsoleSession {
   const { claimToken, offerToken } = o;
   const [state, dispatch] = useReducer(consoleReducer, Boolean(claimToken), initialConsoleState);
   const { data: vmi, isLoading: vmiLoading } = useK8sGet(VirtualMachineInstanceModel, vmiName, namespace);
@@ -86,11 +91,13 @@ export function useConsoleSession(kind: ConsoleKind, namespace: string, vmiName:
     k8sGet(VirtualMachineInstanceModel, vmiName, { namespace, signal: abort.signal }).then(
       async (got) => {
         const may = await allowed;
-        if (!abort.signal.aborted) dispatch({ type: 'diagnosed', attempt: checkingAttempt, diagnosis: diagnoseVmi(kind, got, undefined, may) });
+        if (!abort.signal.aborted)
+          dispatch({ type: 'diagnosed', attempt: checkingAttempt, diagnosis: diagnoseVmi(kind, got, undefined, may) });
       },
       async (err: unknown) => {
         const may = await allowed;
-        if (!abort.signal.aborted) dispatch({ type: 'diagnosed', attempt: checkingAttempt, diagnosis: diagnoseVmi(kind, undefined, err, may) });
+        if (!abort.signal.aborted)
+          dispatch({ type: 'diagnosed', attempt: checkingAttempt, diagnosis: diagnoseVmi(kind, undefined, err, may) });
       },
     );
     return () => abort.abort();

@@ -2,7 +2,12 @@ import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ex
 import { describe, expect, it } from 'vitest';
 import { canStartVm, vmStateDetail, waitingText } from './vm-state';
 
-const UNSCHEDULABLE = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' };
+const UNSCHEDULABLE = {
+  type: 'PodScheduled',
+  status: 'False',
+  reason: 'Unschedulable',
+  message: '0/3 nodes are available: 3 Insufficient memory.',
+};
 
 const vm = (runStrategy: string, status: Record<string, unknown> = {}): V1VirtualMachine => ({
   metadata: { name: 'vm', namespace: 'ns' },
@@ -45,8 +50,12 @@ describe('canStartVm', () => {
 
 describe('what the console says about a VM that is not running', () => {
   it('says a started VM is starting, not that it is not running', () => {
-    expect(waitingText(vmi('Scheduling'))).toBe('The virtual machine is starting (phase Scheduling); the console connects when it runs.');
-    expect(waitingText(vmi('Running', { metadata: { name: 'vm', deletionTimestamp: '2026-01-01T00:00:00Z' } }))).toBe('The virtual machine is stopping.');
+    expect(waitingText(vmi('Scheduling'))).toBe(
+      'The virtual machine is starting (phase Scheduling); the console connects when it runs.',
+    );
+    expect(waitingText(vmi('Running', { metadata: { name: 'vm', deletionTimestamp: '2026-01-01T00:00:00Z' } }))).toBe(
+      'The virtual machine is stopping.',
+    );
     expect(waitingText(undefined)).toBeUndefined();
     expect(waitingText(vmi('Succeeded'))).toBeUndefined();
   });
@@ -55,7 +64,15 @@ describe('what the console says about a VM that is not running', () => {
     const detail = vmStateDetail(
       vm('Always', {
         printableStatus: 'ErrorUnschedulable',
-        conditions: [{ type: 'Ready', status: 'False', reason: 'VMIConditionMissing', message: 'VMI is missing the Ready condition' }, UNSCHEDULABLE],
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'VMIConditionMissing',
+            message: 'VMI is missing the Ready condition',
+          },
+          UNSCHEDULABLE,
+        ],
       }),
       vmi('Scheduling'),
     );
@@ -67,7 +84,9 @@ describe('what the console says about a VM that is not running', () => {
   });
 
   it("falls back on the VMI's conditions (a VMI without a VM), and says nothing more of a stopped VM", () => {
-    expect(vmStateDetail(undefined, vmi('Scheduling', { status: { phase: 'Scheduling', conditions: [UNSCHEDULABLE] } }))).toMatchObject({
+    expect(
+      vmStateDetail(undefined, vmi('Scheduling', { status: { phase: 'Scheduling', conditions: [UNSCHEDULABLE] } })),
+    ).toMatchObject({
       reason: '0/3 nodes are available: 3 Insufficient memory.',
     });
     expect(vmStateDetail(vm('Halted', { printableStatus: 'Stopped' }), undefined)).toBeUndefined();

@@ -51,7 +51,10 @@ const ORDER = ['Failure', 'PodScheduled', 'DataVolumesReady', 'Synchronized'];
 
 function conditionReason(conditions: readonly Condition[] | undefined): string | undefined {
   const telling = (conditions ?? []).filter(
-    (c) => ORDER.includes(c.type) && (c.type === 'Failure' ? c.status === 'True' : c.status === 'False') && (c.message || c.reason),
+    (c) =>
+      ORDER.includes(c.type) &&
+      (c.type === 'Failure' ? c.status === 'True' : c.status === 'False') &&
+      (c.message || c.reason),
   );
   telling.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
   const first = telling[0];
@@ -74,7 +77,9 @@ export function vmStateDetail(vm: VM | undefined, vmi: VMI | undefined): VmState
   const reason =
     conditionReason(vm?.status?.conditions as Condition[] | undefined) ??
     conditionReason(vmi?.status?.conditions as Condition[] | undefined) ??
-    (vm?.status?.startFailure?.consecutiveFailCount ? `It failed to start ${vm.status.startFailure.consecutiveFailCount} times in a row.` : undefined);
+    (vm?.status?.startFailure?.consecutiveFailCount
+      ? `It failed to start ${vm.status.startFailure.consecutiveFailCount} times in a row.`
+      : undefined);
   const status = vm?.status?.printableStatus;
   if (status && isPrintableStatus(status)) {
     if (status === 'Stopped' || status === 'Running') return undefined;

@@ -21,13 +21,16 @@ export function VmThumbnailGallery({ namespace }: VmThumbnailGalleryProps) {
     () =>
       (vmis.data ?? [])
         .filter(isVmiRunning)
-        .sort((a, b) => `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`))
+        .sort((a, b) =>
+          `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`),
+        )
         .slice(0, GALLERY_MAX),
     [vmis.data],
   );
   if (vmis.error) return <ErrorState title="Cannot load VirtualMachine instances" error={vmis.error} />;
   if (!vmis.data) return <LoadingState label="Loading screens" />;
-  if (running.length === 0) return <EmptyStateView title="No running virtual machines">Screens of running VMs appear here.</EmptyStateView>;
+  if (running.length === 0)
+    return <EmptyStateView title="No running virtual machines">Screens of running VMs appear here.</EmptyStateView>;
   return (
     <Gallery hasGutter minWidths={{ default: '200px' }} aria-label="Screens of running VMs" component="ul">
       {running.map((vmi) => {

@@ -12,7 +12,10 @@ export function VmThumbnail({ namespace, name }: VmThumbnailProps) {
   const running = isVmiRunning(vmi);
   return (
     // The link's name comes from its content (no aria-label), so it always contains what is seen.
-    <Link className="kv-vm-thumbnail-link" to={`${namespacedPath('virtualmachines', namespace, name, 'console')}?type=vnc`}>
+    <Link
+      className="kv-vm-thumbnail-link"
+      to={`${namespacedPath('virtualmachines', namespace, name, 'console')}?type=vnc`}
+    >
       <span className="pf-v6-screen-reader">Open the console of {name}</span>
       <ScreenThumbnail namespace={namespace} name={name} running={running} />
     </Link>

@@ -30,10 +30,14 @@ export function VncToolbar(p: VncToolbarProps) {
             <SendKeysMenu onSend={p.onSendKeys} isDisabled={!typing} />
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" icon={<PasteIcon />} onClick={p.onPaste} isDisabled={!typing}>Paste</Button>
+            <Button variant="secondary" icon={<PasteIcon />} onClick={p.onPaste} isDisabled={!typing}>
+              Paste
+            </Button>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" icon={<CameraIcon />} onClick={p.onScreenshot} isDisabled={!p.connected}>Screenshot</Button>
+            <Button variant="secondary" icon={<CameraIcon />} onClick={p.onScreenshot} isDisabled={!p.connected}>
+              Screenshot
+            </Button>
           </ToolbarItem>
         </>
       }
@@ -41,12 +45,28 @@ export function VncToolbar(p: VncToolbarProps) {
         <>
           <ToolbarItem>
             <ToggleGroup aria-label="Scaling">
-              <ToggleGroupItem text="Fit" buttonId={`${p.id}-fit`} isSelected={p.scale === 'fit'} onChange={() => p.onScale('fit')} />
-              <ToggleGroupItem text="1:1" aria-label="1:1 (actual size)" buttonId={`${p.id}-native`} isSelected={p.scale === 'native'} onChange={() => p.onScale('native')} />
+              <ToggleGroupItem
+                text="Fit"
+                buttonId={`${p.id}-fit`}
+                isSelected={p.scale === 'fit'}
+                onChange={() => p.onScale('fit')}
+              />
+              <ToggleGroupItem
+                text="1:1"
+                aria-label="1:1 (actual size)"
+                buttonId={`${p.id}-native`}
+                isSelected={p.scale === 'native'}
+                onChange={() => p.onScale('native')}
+              />
             </ToggleGroup>
           </ToolbarItem>
           <ToolbarItem alignSelf="center">
-            <Switch id={`${p.id}-view-only`} label="View only" isChecked={p.viewOnly} onChange={(_e, on) => p.onViewOnly(on)} />
+            <Switch
+              id={`${p.id}-view-only`}
+              label="View only"
+              isChecked={p.viewOnly}
+              onChange={(_e, on) => p.onViewOnly(on)}
+            />
           </ToolbarItem>
         </>
       }

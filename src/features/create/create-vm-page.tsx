@@ -67,7 +67,10 @@ function failureBody(failure: ObjectResult, extra?: string): ReactNode {
 
 function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string }) {
   const navigate = useNavigate();
-  const { draft, setDraft, update, serverErrors, setServerErrors, discard, reset } = useCreateVmDraft(draftKey, namespace);
+  const { draft, setDraft, update, serverErrors, setServerErrors, discard, reset } = useCreateVmDraft(
+    draftKey,
+    namespace,
+  );
   const { form } = draft;
   const options = useClusterOptions(form.namespace, form.kind);
   const flow = useCreateFlow();
@@ -79,11 +82,17 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
     `create ${form.kind === 'VirtualMachine' ? 'virtual machines' : 'VirtualMachine instances'} in namespace ${form.namespace}`,
   );
 
-  const clientErrors = useMemo(() => validateForm(form, { existingNames: options.existingNames }), [form, options.existingNames]);
+  const clientErrors = useMemo(
+    () => validateForm(form, { existingNames: options.existingNames }),
+    [form, options.existingNames],
+  );
   const errors = visibleErrors(draft, clientErrors, serverErrors);
   const manifests = useMemo(() => buildManifests(form), [form]);
   const yaml = useMemo(() => manifestsToYaml(manifests), [manifests]);
-  const listPath = namespacedPath(form.kind === 'VirtualMachine' ? 'virtualmachines' : 'virtualmachineinstances', form.namespace);
+  const listPath = namespacedPath(
+    form.kind === 'VirtualMachine' ? 'virtualmachines' : 'virtualmachineinstances',
+    form.namespace,
+  );
 
   const chooseOs = (os: OsId) => {
     const { form: next } = applyPreset(form, os, options.preferences.names ?? []);
@@ -102,13 +111,17 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
       setPageError({ title: `${outcome.results[0]?.label} was created but not started`, body: failureBody(failure) });
       return;
     }
-    const title = stage === 'dry-run' ? `The server did not accept ${failure.label}` : `Could not create ${failure.label}`;
+    const title =
+      stage === 'dry-run' ? `The server did not accept ${failure.label}` : `Could not create ${failure.label}`;
     if (formForErrors && isK8sError(failure.error)) {
       const mapped = mapServerError(failure.error.status, formForErrors);
       setServerErrors(mapped.fields);
       const first = Object.keys(mapped.fields)[0] as FieldId | undefined;
       if (first) document.getElementById(fieldDomId(first))?.focus();
-      setPageError({ title, body: failureBody(failure, mapped.general ?? (first ? 'See the highlighted fields.' : undefined)) });
+      setPageError({
+        title,
+        body: failureBody(failure, mapped.general ?? (first ? 'See the highlighted fields.' : undefined)),
+      });
       return;
     }
     setPageError({ title, body: failureBody(failure) });
@@ -128,7 +141,13 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
     const docs: ParsedDocument[] = manifests.map((object, i) => ({ position: i + 1, object }));
     const start = needsStartCall(form)
       ? async () => {
-          await k8sPutSubresource(VirtualMachineModel, form.name, 'start', {}, { namespace: form.namespace, kubevirt: true });
+          await k8sPutSubresource(
+            VirtualMachineModel,
+            form.name,
+            'start',
+            {},
+            { namespace: form.namespace, kubevirt: true },
+          );
         }
       : undefined;
     finish(await flow.run(docs, form.namespace, start), form);
@@ -140,14 +159,25 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
     const docs = parseManifests(draft.yaml);
     const bad = docs.find((d) => d.error);
     if (!docs.length || bad) {
-      setPageError({ title: 'The YAML cannot be sent', body: bad ? `Document ${bad.position}: ${bad.error}` : 'The YAML holds no object.' });
+      setPageError({
+        title: 'The YAML cannot be sent',
+        body: bad ? `Document ${bad.position}: ${bad.error}` : 'The YAML holds no object.',
+      });
       return;
     }
     finish(await flow.run(docs, form.namespace));
   };
 
   const submitBar = (extra?: ReactNode) => (
-    <SubmitBar flow={flow.state} busy={flow.busy} error={pageError} onCancel={() => navigate(listPath)} onReset={draft.mode === 'form' ? reset : undefined} extra={extra} disabledReason={deniedReason} />
+    <SubmitBar
+      flow={flow.state}
+      busy={flow.busy}
+      error={pageError}
+      onCancel={() => navigate(listPath)}
+      onReset={draft.mode === 'form' ? reset : undefined}
+      extra={extra}
+      disabledReason={deniedReason}
+    />
   );
 
   return (
@@ -163,7 +193,14 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
         {draft.mode === 'form' ? (
           <Grid hasGutter>
             <GridItem lg={7}>
-              <CreateVmFormView form={form} errors={errors} options={options} update={update} onChooseOs={chooseOs} onSubmit={() => void submitForm()}>
+              <CreateVmFormView
+                form={form}
+                errors={errors}
+                options={options}
+                update={update}
+                onChooseOs={chooseOs}
+                onSubmit={() => void submitForm()}
+              >
                 {submitBar()}
               </CreateVmFormView>
             </GridItem>

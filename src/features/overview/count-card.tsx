@@ -28,7 +28,12 @@ export function CountCard({ id, title, count, error, to, breakdown }: CountCardP
   let body;
   if (count === undefined && error) body = <span role="alert">{describeError(error).message}</span>;
   else if (count === undefined) body = <Spinner size="md" aria-label={`Loading ${title}`} />;
-  else body = <span className="kv-overview-count" id={`${id}-count`}>{count}</span>;
+  else
+    body = (
+      <span className="kv-overview-count" id={`${id}-count`}>
+        {count}
+      </span>
+    );
   return (
     <Card id={id} aria-labelledby={headingId} isCompact>
       <CardTitle component="h2" id={headingId}>

@@ -42,10 +42,18 @@ export function NodesCard({ nodes }: { nodes: NodeSummary[] }) {
                   {n.vmis.length === 0 ? (
                     'None'
                   ) : (
-                    <LabelGroup numLabels={5} aria-label={`Virtual machines on ${n.name}`} categoryName={String(n.vmis.length)}>
+                    <LabelGroup
+                      numLabels={5}
+                      aria-label={`Virtual machines on ${n.name}`}
+                      categoryName={String(n.vmis.length)}
+                    >
                       {n.vmis.map((v) => (
                         <Label key={`${v.namespace}/${v.name}`} isCompact>
-                          {v.owner ? <Link to={namespacedPath('virtualmachines', v.namespace, v.owner)}>{v.name}</Link> : v.name}
+                          {v.owner ? (
+                            <Link to={namespacedPath('virtualmachines', v.namespace, v.owner)}>{v.name}</Link>
+                          ) : (
+                            v.name
+                          )}
                         </Label>
                       ))}
                     </LabelGroup>

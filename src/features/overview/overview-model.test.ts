@@ -6,32 +6,45 @@ import { countByStatus, formatMemory, nodeSummaries, recentWarnings } from './ov
 const vm = (status?: string) => ({ spec: { template: {} }, status: { printableStatus: status } }) as V1VirtualMachine;
 const vmi = (name: string, node?: string, owner?: string) =>
   ({
-    metadata: { name, namespace: 'ns', ownerReferences: owner ? [{ kind: 'VirtualMachine', name: owner, uid: 'u', apiVersion: 'kubevirt.io/v1' }] : [] },
+    metadata: {
+      name,
+      namespace: 'ns',
+      ownerReferences: owner ? [{ kind: 'VirtualMachine', name: owner, uid: 'u', apiVersion: 'kubevirt.io/v1' }] : [],
+    },
     spec: { domain: { devices: {} } },
     status: { nodeName: node },
   }) as V1VirtualMachineInstance;
 const node = (name: string, ready: boolean, memory = '64Gi') =>
-  ({ metadata: { name }, status: { capacity: { cpu: '16', memory }, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } }) as IoK8sApiCoreV1Node;
+  ({
+    metadata: { name },
+    status: { capacity: { cpu: '16', memory }, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+  }) as IoK8sApiCoreV1Node;
 const event = (reason: string, type: string, last: string) =>
-  ({ metadata: { name: reason, uid: reason }, involvedObject: { kind: 'VirtualMachine', name: 'x' }, reason, type, lastTimestamp: last }) as IoK8sApiCoreV1Event;
+  ({
+    metadata: { name: reason, uid: reason },
+    involvedObject: { kind: 'VirtualMachine', name: 'x' },
+    reason,
+    type,
+    lastTimestamp: last,
+  }) as IoK8sApiCoreV1Event;
 
 describe('overview model', () => {
   it('counts VMs by status in display order; missing or unknown statuses count as Unknown', () => {
-    expect(countByStatus([vm('Stopped'), vm('Running'), vm('Stopped'), vm(), vm('Weird'), vm('ErrImagePull')])).toEqual([
-      ['Running', 1],
-      ['Stopped', 2],
-      ['ErrImagePull', 1],
-      ['Unknown', 2],
-    ]);
+    expect(countByStatus([vm('Stopped'), vm('Running'), vm('Stopped'), vm(), vm('Weird'), vm('ErrImagePull')])).toEqual(
+      [
+        ['Running', 1],
+        ['Stopped', 2],
+        ['ErrImagePull', 1],
+        ['Unknown', 2],
+      ],
+    );
   });
 
   it('puts each VMI on its node, with capacity and readiness', () => {
-    const rows = nodeSummaries([node('node02', true), node('node01', false, '16393900Ki')], [
-      vmi('b', 'node01', 'b'),
-      vmi('a', 'node01'),
-      vmi('c', 'node02', 'c'),
-      vmi('pending'),
-    ]);
+    const rows = nodeSummaries(
+      [node('node02', true), node('node01', false, '16393900Ki')],
+      [vmi('b', 'node01', 'b'), vmi('a', 'node01'), vmi('c', 'node02', 'c'), vmi('pending')],
+    );
     expect(rows.map((r) => [r.name, r.ready, r.memory, r.vmis.map((v) => v.name)])).toEqual([
       ['node01', false, '15.6 GiB', ['a', 'b']],
       ['node02', true, '64 GiB', ['c']],

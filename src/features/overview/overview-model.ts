@@ -26,8 +26,17 @@ export interface NodeSummary {
 }
 
 const UNITS: Record<string, number> = {
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50,
-  k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, '': 1,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  '': 1,
 };
 
 /** "64Gi" stays "64 GiB"; "16393900Ki" becomes "15.6 GiB"; unreadable quantities are shown as given. */
@@ -47,7 +56,10 @@ export function formatMemory(quantity: string | undefined): string {
 }
 
 /** Each node with its capacity and the VMIs running on it. */
-export function nodeSummaries(nodes: readonly IoK8sApiCoreV1Node[], vmis: readonly V1VirtualMachineInstance[]): NodeSummary[] {
+export function nodeSummaries(
+  nodes: readonly IoK8sApiCoreV1Node[],
+  vmis: readonly V1VirtualMachineInstance[],
+): NodeSummary[] {
   const byNode = new Map<string, NodeSummary['vmis']>();
   for (const vmi of vmis) {
     const node = vmi.status?.nodeName;
@@ -66,7 +78,9 @@ export function nodeSummaries(nodes: readonly IoK8sApiCoreV1Node[], vmis: readon
         schedulable: !n.spec?.unschedulable,
         cpu: n.status?.capacity?.cpu ?? '-',
         memory: formatMemory(n.status?.capacity?.memory),
-        vmis: (byNode.get(name) ?? []).sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`)),
+        vmis: (byNode.get(name) ?? []).sort((a, b) =>
+          `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`),
+        ),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -15,7 +15,17 @@ import { StatusCards } from './status-cards';
 import { WarningsCard } from './warnings-card';
 
 /** A section whose data may still be loading or may have failed. */
-function Section<T>({ title, data, error, children }: { title: string; data: T | undefined; error: Error | null; children: (d: T) => ReactNode }) {
+function Section<T>({
+  title,
+  data,
+  error,
+  children,
+}: {
+  title: string;
+  data: T | undefined;
+  error: Error | null;
+  children: (d: T) => ReactNode;
+}) {
   if (data === undefined && error) return <ErrorState title={`Cannot load ${title.toLowerCase()}`} error={error} />;
   if (data === undefined) return <LoadingState label={`Loading ${title.toLowerCase()}`} />;
   return <>{children(data)}</>;
@@ -29,7 +39,10 @@ export function OverviewPage() {
   const nodes = useK8sList(NodeModel);
   const events = useK8sList(EventModel, { namespace });
   const byStatus = useMemo(() => (vms.data ? countByStatus(vms.data) : undefined), [vms.data]);
-  const nodeRows = useMemo(() => (nodes.data && vmis.data ? nodeSummaries(nodes.data, vmis.data) : undefined), [nodes.data, vmis.data]);
+  const nodeRows = useMemo(
+    () => (nodes.data && vmis.data ? nodeSummaries(nodes.data, vmis.data) : undefined),
+    [nodes.data, vmis.data],
+  );
   const warnings = useMemo(() => (events.data ? recentWarnings(events.data, 10) : undefined), [events.data]);
   return (
     <>
@@ -60,7 +73,9 @@ export function OverviewPage() {
               Virtual machines by status
             </Title>
             <Section title="Virtual machines" data={byStatus} error={vms.error}>
-              {(counts) => (counts.length ? <StatusCards counts={counts} namespace={namespace} /> : 'No virtual machines.')}
+              {(counts) =>
+                counts.length ? <StatusCards counts={counts} namespace={namespace} /> : 'No virtual machines.'
+              }
             </Section>
           </StackItem>
           <StackItem>

@@ -9,11 +9,23 @@ export const vmListByStatus = (namespace: string | undefined, status: PrintableS
   `${namespacedPath('virtualmachines', namespace)}?status=${encodeURIComponent(status)}`;
 
 /** One small card per status that occurs, each linking to the filtered VM list. */
-export function StatusCards({ counts, namespace }: { counts: Array<[PrintableStatus, number]>; namespace: string | undefined }) {
+export function StatusCards({
+  counts,
+  namespace,
+}: {
+  counts: Array<[PrintableStatus, number]>;
+  namespace: string | undefined;
+}) {
   return (
     <Gallery hasGutter minWidths={{ default: '180px' }} aria-label="Virtual machines by status" role="list">
       {counts.map(([status, n]) => (
-        <Card key={status} id={`overview-status-${status}`} isCompact role="listitem" aria-labelledby={`overview-status-${status}-title`}>
+        <Card
+          key={status}
+          id={`overview-status-${status}`}
+          isCompact
+          role="listitem"
+          aria-labelledby={`overview-status-${status}-title`}
+        >
           <CardTitle id={`overview-status-${status}-title`}>
             <StatusIcon status={status} /> <Link to={vmListByStatus(namespace, status)}>{status}</Link>
           </CardTitle>

@@ -1,4 +1,14 @@
-import { Card, CardBody, CardTitle, DataList, DataListCell, DataListItem, DataListItemCells, DataListItemRow, Icon } from '@patternfly/react-core';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  DataList,
+  DataListCell,
+  DataListItem,
+  DataListItemCells,
+  DataListItemRow,
+  Icon,
+} from '@patternfly/react-core';
 import type { IoK8sApiCoreV1Event } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import { ExclamationTriangleIcon } from '@patternfly/react-icons/dist/esm/icons/exclamation-triangle-icon';
 import { Timestamp } from '../../components/timestamp';

@@ -27,7 +27,10 @@ export function VmiListPage() {
   // The box's own text, deferred: typing stays responsive while the table catches up.
   const text = useDeferredValue(view.text);
   const { statuses, sort, direction } = params;
-  const filtered = useMemo(() => selectVmiRows(rows ?? [], { text, statuses, sort, direction }), [rows, text, statuses, sort, direction]);
+  const filtered = useMemo(
+    () => selectVmiRows(rows ?? [], { text, statuses, sort, direction }),
+    [rows, text, statuses, sort, direction],
+  );
   const counts = useMemo(() => {
     const m = new Map<VmiPhase, number>();
     for (const r of rows ?? []) m.set(r.phase, (m.get(r.phase) ?? 0) + 1);

@@ -24,7 +24,12 @@ export function VmiStatus({ vmi, id }: { vmi: VMI; id?: string }) {
   const status = vmiDisplayStatus(vmi);
   const phase = vmiPhase(vmi);
   return (
-    <Label id={id} isCompact color={COLOR[status] ?? 'blue'} title={status === phase ? undefined : `Phase ${phase}, ${status.toLowerCase()}`}>
+    <Label
+      id={id}
+      isCompact
+      color={COLOR[status] ?? 'blue'}
+      title={status === phase ? undefined : `Phase ${phase}, ${status.toLowerCase()}`}
+    >
       {status}
     </Label>
   );

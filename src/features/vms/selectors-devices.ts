@@ -58,7 +58,8 @@ export function volumeSource(volume: V1Volume | undefined): VolumeSource {
   if (!volume) return { type: 'unknown' };
   if (volume.containerDisk) return { type: 'containerDisk', ref: volume.containerDisk.image };
   if (volume.dataVolume) return { type: 'dataVolume', ref: volume.dataVolume.name };
-  if (volume.persistentVolumeClaim) return { type: 'persistentVolumeClaim', ref: volume.persistentVolumeClaim.claimName };
+  if (volume.persistentVolumeClaim)
+    return { type: 'persistentVolumeClaim', ref: volume.persistentVolumeClaim.claimName };
   if (volume.cloudInitNoCloud) return { type: 'cloudInitNoCloud' };
   if (volume.cloudInitConfigDrive) return { type: 'cloudInitConfigDrive' };
   if (volume.emptyDisk) return { type: 'emptyDisk', capacity: String(volume.emptyDisk.capacity ?? '') || undefined };

@@ -31,7 +31,12 @@ const V = (o: object) => o as VM;
 const I = (o: object) => o as VMI;
 
 const fullVm: VM = {
-  metadata: { name: 'web', namespace: 'demo', labels: { app: 'web', tier: 'front' }, annotations: { 'vm.kubevirt.io/os': 'fedora' } },
+  metadata: {
+    name: 'web',
+    namespace: 'demo',
+    labels: { app: 'web', tier: 'front' },
+    annotations: { 'vm.kubevirt.io/os': 'fedora' },
+  },
   spec: {
     runStrategy: 'Always',
     dataVolumeTemplates: [{ metadata: { name: 'web-root' }, spec: { source: { http: { url: 'http://x/img' } } } }],
@@ -52,7 +57,10 @@ const fullVm: VM = {
             ],
           },
         },
-        networks: [{ name: 'default', pod: {} }, { name: 'data', multus: { networkName: 'ns/vlan10' } }],
+        networks: [
+          { name: 'default', pod: {} },
+          { name: 'data', multus: { networkName: 'ns/vlan10' } },
+        ],
         volumes: [
           { name: 'root', dataVolume: { name: 'web-root' } },
           { name: 'iso', persistentVolumeClaim: { claimName: 'fedora-iso' } },
@@ -66,7 +74,12 @@ const fullVm: VM = {
     printableStatus: 'ErrorUnschedulable',
     conditions: [
       { type: 'Ready', status: 'False', reason: 'VMINotExists', message: 'VMI does not exist' },
-      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' },
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message: '0/3 nodes are available: 3 Insufficient memory.',
+      },
       { type: 'Paused', status: 'True', reason: 'PausedByUser' },
     ],
   },
@@ -89,9 +102,13 @@ describe('VM selectors', () => {
 
   it('explains an error state from the most telling condition, skipping VMINotExists', () => {
     expect(vmStatusReason(fullVm)).toBe('0/3 nodes are available: 3 Insufficient memory.');
-    const failed = V({ status: { conditions: [{ type: 'Failure', status: 'True', reason: 'FailedCreate', message: 'quota exceeded' }] } });
+    const failed = V({
+      status: { conditions: [{ type: 'Failure', status: 'True', reason: 'FailedCreate', message: 'quota exceeded' }] },
+    });
     expect(vmStatusReason(failed)).toBe('quota exceeded');
-    expect(vmStatusReason(V({ status: { startFailure: { consecutiveFailCount: 3 } } }))).toBe('Failed to start 3 times in a row');
+    expect(vmStatusReason(V({ status: { startFailure: { consecutiveFailCount: 3 } } }))).toBe(
+      'Failed to start 3 times in a row',
+    );
     expect(vmStatusReason(makeVm())).toBeUndefined();
   });
 
@@ -107,7 +124,11 @@ describe('VM selectors', () => {
 
   it('reads memory from memory.guest, then resources.requests.memory', () => {
     expect(vmMemory(fullVm)).toBe('4Gi');
-    expect(vmMemory({ spec: { template: { spec: { domain: { devices: {}, resources: { requests: { memory: '1Gi' } } } } } } })).toBe('1Gi');
+    expect(
+      vmMemory({
+        spec: { template: { spec: { domain: { devices: {}, resources: { requests: { memory: '1Gi' } } } } } },
+      }),
+    ).toBe('1Gi');
     expect(vmMemory(makeVm())).toBeUndefined();
   });
 
@@ -143,9 +164,23 @@ describe('VM selectors', () => {
       },
     });
     const [pod, data] = vmInterfaces(fullVm, vmi);
-    expect(pod).toMatchObject({ name: 'default', binding: 'masquerade', network: 'Pod networking', networkType: 'pod', mac: '02:00:00:00:00:01', ips: ['10.0.0.5', 'fd00::5'] });
+    expect(pod).toMatchObject({
+      name: 'default',
+      binding: 'masquerade',
+      network: 'Pod networking',
+      networkType: 'pod',
+      mac: '02:00:00:00:00:01',
+      ips: ['10.0.0.5', 'fd00::5'],
+    });
     expect(pod.ports).toEqual([{ name: 'http', port: 80, protocol: undefined }]);
-    expect(data).toMatchObject({ name: 'data', binding: 'bridge', network: 'ns/vlan10', networkType: 'multus', mac: '02:00:00:00:00:02', ips: [] });
+    expect(data).toMatchObject({
+      name: 'data',
+      binding: 'bridge',
+      network: 'ns/vlan10',
+      networkType: 'multus',
+      mac: '02:00:00:00:00:02',
+      ips: [],
+    });
   });
 
   it('turns labels into sorted key=value pairs and keys objects by namespace/name', () => {
@@ -170,7 +205,13 @@ describe('VMI selectors', () => {
 
   it('lists every IP once, first interface first', () => {
     const vmi = I({
-      status: { interfaces: [{ ipAddress: '10.0.0.5', ipAddresses: ['10.0.0.5', 'fd00::5'] }, { ipAddresses: ['192.168.1.2'] }, {}] },
+      status: {
+        interfaces: [
+          { ipAddress: '10.0.0.5', ipAddresses: ['10.0.0.5', 'fd00::5'] },
+          { ipAddresses: ['192.168.1.2'] },
+          {},
+        ],
+      },
     });
     expect(vmiIPs(vmi)).toEqual(['10.0.0.5', 'fd00::5', '192.168.1.2']);
     expect(vmiIPs(undefined)).toEqual([]);
@@ -178,7 +219,13 @@ describe('VMI selectors', () => {
 
   it('reports live migratability with the reason from the condition', () => {
     expect(vmiMigratable(makeVmi({ migratable: true }))).toEqual({ migratable: true });
-    expect(vmiMigratable(makeVmi({ migratable: { reason: 'DisksNotLiveMigratable', message: 'cannot migrate VMI: PVC x is not shared' } }))).toEqual({
+    expect(
+      vmiMigratable(
+        makeVmi({
+          migratable: { reason: 'DisksNotLiveMigratable', message: 'cannot migrate VMI: PVC x is not shared' },
+        }),
+      ),
+    ).toEqual({
       migratable: false,
       reason: 'cannot migrate VMI: PVC x is not shared',
     });
@@ -194,7 +241,11 @@ describe('VMI selectors', () => {
 
   it('sorts phase transitions oldest first and finds the owning VM', () => {
     const vmi = I({
-      metadata: { ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'web', uid: 'u', controller: true }] },
+      metadata: {
+        ownerReferences: [
+          { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'web', uid: 'u', controller: true },
+        ],
+      },
       status: {
         phaseTransitionTimestamps: [
           { phase: 'Running', phaseTransitionTimestamp: '2026-01-01T00:00:30Z' },

@@ -60,7 +60,8 @@ const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(
 // ---- VM spec ------------------------------------------------------------------------------------
 
 export const vmTemplateSpec = (vm: VM | undefined) => vm?.spec?.template?.spec;
-export const vmTemplateLabels = (vm: VM | undefined): Record<string, string> => vm?.spec?.template?.metadata?.labels ?? {};
+export const vmTemplateLabels = (vm: VM | undefined): Record<string, string> =>
+  vm?.spec?.template?.metadata?.labels ?? {};
 
 export interface CpuTopology {
   sockets: number;

@@ -62,8 +62,9 @@ export function VmListPage() {
     (on: boolean) =>
       setSelected((prev) => {
         const next = new Set(prev);
-        for (const r of items) if (on) next.add(r.key);
-        else next.delete(r.key);
+        for (const r of items)
+          if (on) next.add(r.key);
+          else next.delete(r.key);
         return next;
       }),
     [items],
@@ -79,7 +80,12 @@ export function VmListPage() {
 
   // The create form starts in this namespace (default when listing all of them).
   const createIn = namespace ?? 'default';
-  const canCreate = useAccessReview({ group: 'kubevirt.io', resource: 'virtualmachines', verb: 'create', namespace: createIn });
+  const canCreate = useAccessReview({
+    group: 'kubevirt.io',
+    resource: 'virtualmachines',
+    verb: 'create',
+    namespace: createIn,
+  });
   const createButton = (
     <ButtonLink
       to={createPath(namespace)}
@@ -97,7 +103,9 @@ export function VmListPage() {
   else if (rows.length === 0 && !isPartial) {
     body = (
       <EmptyStateView title="No virtual machines found" icon={PlusCircleIcon} actions={createButton}>
-        {namespace ? `There are no virtual machines in namespace ${namespace}.` : 'There are no virtual machines in any namespace.'}
+        {namespace
+          ? `There are no virtual machines in namespace ${namespace}.`
+          : 'There are no virtual machines in any namespace.'}
       </EmptyStateView>
     );
   } else {
@@ -134,7 +142,13 @@ export function VmListPage() {
               onSelectPage={onSelectPage}
               showNamespace={!namespace}
             />
-            <VmListPagination total={filtered.length} page={page} perPage={params.perPage} onPage={view.onPage} bottom />
+            <VmListPagination
+              total={filtered.length}
+              page={page}
+              perPage={params.perPage}
+              onPage={view.onPage}
+              bottom
+            />
           </>
         )}
       </>

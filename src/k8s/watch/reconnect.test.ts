@@ -3,11 +3,16 @@ import { errorFromResponse, networkError } from '../k8s-error';
 import { backoffDelay, nextStep } from './reconnect';
 
 const fixed = { random: () => 1 };
-const expired = { kind: 'error-event', status: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 1 (5)' } } as const;
+const expired = {
+  kind: 'error-event',
+  status: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 1 (5)' },
+} as const;
 
 describe('backoffDelay', () => {
   it('doubles from the base up to the cap', () => {
-    expect([0, 1, 2, 3].map((n) => backoffDelay(n, { baseMs: 500, maxMs: 3000, ...fixed }))).toEqual([500, 1000, 2000, 3000]);
+    expect([0, 1, 2, 3].map((n) => backoffDelay(n, { baseMs: 500, maxMs: 3000, ...fixed }))).toEqual([
+      500, 1000, 2000, 3000,
+    ]);
     expect(backoffDelay(20, { baseMs: 500, maxMs: 3000, ...fixed })).toBe(3000);
   });
 
@@ -39,16 +44,32 @@ describe('nextStep', () => {
   });
 
   it('re-watches from the last resourceVersion after a normal close of a healthy watch', () => {
-    expect(nextStep({ kind: 'close', code: 1000 }, 2, true, fixed)).toEqual({ action: 'rewatch', delayMs: 0, failures: 0 });
+    expect(nextStep({ kind: 'close', code: 1000 }, 2, true, fixed)).toEqual({
+      action: 'rewatch',
+      delayMs: 0,
+      failures: 0,
+    });
   });
 
   it('re-lists with back-off after an abnormal close (server restart, network loss)', () => {
-    expect(nextStep({ kind: 'close', code: 1006 }, 0, true, fixed)).toEqual({ action: 'relist', delayMs: 500, failures: 1 });
-    expect(nextStep({ kind: 'close', code: 1011 }, 1, false, fixed)).toEqual({ action: 'relist', delayMs: 1000, failures: 2 });
+    expect(nextStep({ kind: 'close', code: 1006 }, 0, true, fixed)).toEqual({
+      action: 'relist',
+      delayMs: 500,
+      failures: 1,
+    });
+    expect(nextStep({ kind: 'close', code: 1011 }, 1, false, fixed)).toEqual({
+      action: 'relist',
+      delayMs: 1000,
+      failures: 2,
+    });
   });
 
   it('treats a normal close before any event as a failure (re-list with back-off)', () => {
-    expect(nextStep({ kind: 'close', code: 1000 }, 0, false, fixed)).toEqual({ action: 'relist', delayMs: 500, failures: 1 });
+    expect(nextStep({ kind: 'close', code: 1000 }, 0, false, fixed)).toEqual({
+      action: 'relist',
+      delayMs: 500,
+      failures: 1,
+    });
   });
 
   it('retries failed lists that may succeed, and stops on the others', () => {

@@ -57,7 +57,9 @@ describe('applyWatchEvents', () => {
   });
 
   it('keys objects by namespace and name', () => {
-    const next = applyWatchEvents(list(obj('a', '5', {}, 'ns1')), [{ type: 'ADDED', object: obj('a', '23', {}, 'ns2') }]);
+    const next = applyWatchEvents(list(obj('a', '5', {}, 'ns1')), [
+      { type: 'ADDED', object: obj('a', '23', {}, 'ns2') },
+    ]);
     expect(next.items).toHaveLength(2);
   });
 
@@ -104,7 +106,9 @@ describe('applyWatchEvents', () => {
   });
 
   it('treats resourceVersions as opaque strings (no numeric ordering)', () => {
-    const next = applyWatchEvents({ items: [], resourceVersion: 'zz-9' }, [{ type: 'ADDED', object: obj('a', 'aa-1') }]);
+    const next = applyWatchEvents({ items: [], resourceVersion: 'zz-9' }, [
+      { type: 'ADDED', object: obj('a', 'aa-1') },
+    ]);
     expect(next.resourceVersion).toBe('aa-1');
   });
 });

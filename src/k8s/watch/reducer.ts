@@ -39,7 +39,10 @@ function takeIndex(items: readonly K8sResource[]): Map<string, number> {
  * ADDED and MODIFIED insert or replace (new objects go to the end), DELETED removes, BOOKMARK only
  * moves the resourceVersion. ERROR events are the watch manager's business and are skipped here.
  */
-export function applyWatchEvents<T extends K8sResource>(data: ListData<T>, events: readonly WatchEvent<T>[]): ListData<T> {
+export function applyWatchEvents<T extends K8sResource>(
+  data: ListData<T>,
+  events: readonly WatchEvent<T>[],
+): ListData<T> {
   let resourceVersion = data.resourceVersion;
   let items: T[] | undefined;
   let index: Map<string, number> | undefined;

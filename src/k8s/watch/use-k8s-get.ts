@@ -39,11 +39,9 @@ export function useK8sGet<T extends K8sResource>(
     enabled: Boolean(name),
   });
   const item = list.data?.[0];
-  const missing = useMemo(() => (name && list.data && !item ? notFoundError(model, name) : null), [
-    model,
-    name,
-    list.data,
-    item,
-  ]);
+  const missing = useMemo(
+    () => (name && list.data && !item ? notFoundError(model, name) : null),
+    [model, name, list.data, item],
+  );
   return { data: item, error: list.error ?? missing, isLoading: list.isLoading };
 }

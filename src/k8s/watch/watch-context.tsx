@@ -5,7 +5,13 @@ import { WatchManager, type WatchManagerOptions } from './watch-manager';
 const WatchManagerContext = createContext<WatchManager | null>(null);
 
 /** Owns the WatchManager of the surrounding QueryClientProvider and closes every watch on unmount. */
-export function K8sWatchProvider({ children, options }: { children: ReactNode; options?: Omit<WatchManagerOptions, 'queryClient'> }) {
+export function K8sWatchProvider({
+  children,
+  options,
+}: {
+  children: ReactNode;
+  options?: Omit<WatchManagerOptions, 'queryClient'>;
+}) {
   const queryClient = useQueryClient();
   const [manager] = useState(() => new WatchManager({ ...options, queryClient }));
   useEffect(() => () => manager.dispose(), [manager]);

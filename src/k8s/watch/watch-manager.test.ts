@@ -67,13 +67,20 @@ describe('WatchManager', () => {
     expect(url.protocol).toBe('wss:');
     expect(url.host).toBe('console.test');
     expect(url.pathname).toBe('/api/kubernetes/apis/kubevirt.io/v1/namespaces/ns1/virtualmachines');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ watch: '1', resourceVersion: '7', allowWatchBookmarks: 'true' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      watch: '1',
+      resourceVersion: '7',
+      allowWatchBookmarks: 'true',
+    });
   });
 
   it('shares one watch per key and closes it after the last subscriber leaves', async () => {
     const t = setup([{ items: [], resourceVersion: '1' }]);
     const leave1 = t.manager.subscribe(target);
-    const leave2 = t.manager.subscribe({ model: VirtualMachineModel, selector: { namespace: 'ns1', labelSelector: '' } });
+    const leave2 = t.manager.subscribe({
+      model: VirtualMachineModel,
+      selector: { namespace: 'ns1', labelSelector: '' },
+    });
     await settle();
     expect(t.list).toHaveBeenCalledTimes(1);
     expect(t.sockets).toHaveLength(1);
@@ -169,7 +176,9 @@ describe('WatchManager', () => {
   });
 
   it('stops on a list error that retrying cannot fix, and leaves the error in the query', async () => {
-    const t = setup([errorFromResponse(403, 'Forbidden', '{"kind":"Status","code":403,"reason":"Forbidden","message":"no"}')]);
+    const t = setup([
+      errorFromResponse(403, 'Forbidden', '{"kind":"Status","code":403,"reason":"Forbidden","message":"no"}'),
+    ]);
     t.manager.subscribe(target);
     await settle();
     await vi.advanceTimersByTimeAsync(60_000);
@@ -179,7 +188,10 @@ describe('WatchManager', () => {
   });
 
   it('retries a list that failed with a server error', async () => {
-    const t = setup([errorFromResponse(503, 'Service Unavailable', ''), { items: [vm('a', '1')], resourceVersion: '2' }]);
+    const t = setup([
+      errorFromResponse(503, 'Service Unavailable', ''),
+      { items: [vm('a', '1')], resourceVersion: '2' },
+    ]);
     t.manager.subscribe(target);
     await settle();
     expect(t.sockets).toHaveLength(0);
@@ -236,7 +248,10 @@ describe('WatchManager', () => {
       await settle();
       expect(t.names()).toEqual(['a', 'b']);
       paged = pagedList([[vm('a', '1')], [vm('b', '2'), vm('c', '9')]], '9');
-      t.sockets[0].send({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' } });
+      t.sockets[0].send({
+        type: 'ERROR',
+        object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' },
+      });
       await settle();
       expect(calls).toBe(2);
       expect(t.names()).toEqual(['a', 'b']);

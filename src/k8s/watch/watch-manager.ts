@@ -76,7 +76,8 @@ interface Entry {
  */
 export class WatchManager {
   private readonly entries = new Map<string, Entry>();
-  private readonly o: Required<Omit<WatchManagerOptions, 'origin' | 'backoff'>> & Pick<WatchManagerOptions, 'origin' | 'backoff'>;
+  private readonly o: Required<Omit<WatchManagerOptions, 'origin' | 'backoff'>> &
+    Pick<WatchManagerOptions, 'origin' | 'backoff'>;
   private flushTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: WatchManagerOptions) {

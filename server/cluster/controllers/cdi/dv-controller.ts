@@ -35,8 +35,13 @@ export class DataVolumeController {
         // Own PVC (same name) and clones waiting for this PVC as their source.
         queues.dataVolume.add(keyOf(o));
         for (const dv of informers.dataVolumes.list()) {
-          const src = (dv.spec as { source?: { pvc?: { namespace?: string; name?: string } } } | undefined)?.source?.pvc;
-          if (src && src.name === o.metadata.name && (src.namespace ?? dv.metadata.namespace) === o.metadata.namespace) {
+          const src = (dv.spec as { source?: { pvc?: { namespace?: string; name?: string } } } | undefined)?.source
+            ?.pvc;
+          if (
+            src &&
+            src.name === o.metadata.name &&
+            (src.namespace ?? dv.metadata.namespace) === o.metadata.namespace
+          ) {
             queues.dataVolume.add(keyOf(dv));
           }
         }
@@ -134,7 +139,11 @@ export class DataVolumeController {
   }
 
   private createPvc(dv: DataVolume): void {
-    const spec = (dv.spec ?? {}) as { pvc?: Record<string, unknown>; storage?: Record<string, unknown>; source?: Record<string, { url?: string }> };
+    const spec = (dv.spec ?? {}) as {
+      pvc?: Record<string, unknown>;
+      storage?: Record<string, unknown>;
+      source?: Record<string, { url?: string }>;
+    };
     const claim = (spec.pvc ?? spec.storage ?? {}) as {
       accessModes?: string[];
       resources?: { requests?: { storage?: string } };
@@ -204,8 +213,13 @@ export class DataVolumeController {
 
   private durationSeconds(dv: DataVolume): number {
     if (sourceKind(dv.spec as never) === 'blank') return 2;
-    const spec = dv.spec as { pvc?: { resources?: { requests?: { storage?: string } } }; storage?: { resources?: { requests?: { storage?: string } } } };
-    const bytes = parseQuantity(spec.pvc?.resources?.requests?.storage ?? spec.storage?.resources?.requests?.storage ?? '1Gi');
+    const spec = dv.spec as {
+      pvc?: { resources?: { requests?: { storage?: string } } };
+      storage?: { resources?: { requests?: { storage?: string } } };
+    };
+    const bytes = parseQuantity(
+      spec.pvc?.resources?.requests?.storage ?? spec.storage?.resources?.requests?.storage ?? '1Gi',
+    );
     return Math.min(60, Math.max(6, (bytes / 2 ** 30) * 3));
   }
 
@@ -215,7 +229,10 @@ export class DataVolumeController {
     const phase = dv.status?.phase ?? '';
     const nowMs = this.ctx.clock.now();
     const src = this.cloneSource(dv);
-    const what = verb === 'Import' ? `Import into ${name}` : `Cloning from ${src.namespace}/${src.name} into ${dv.metadata.namespace}/${name}`;
+    const what =
+      verb === 'Import'
+        ? `Import into ${name}`
+        : `Cloning from ${src.namespace}/${src.name} into ${dv.metadata.namespace}/${name}`;
     if (phase === 'PVCBound') {
       this.event(dv, 'Normal', `${verb}Scheduled`, `${what} scheduled`);
       this.write(dv, (s) => {
@@ -282,7 +299,9 @@ export class DataVolumeController {
       dv,
       'Normal',
       `${verb}Succeeded`,
-      verb === 'Import' ? `Successfully imported into PVC ${name}` : `Successfully cloned from ${src.namespace}/${src.name} into ${dv.metadata.namespace}/${name}`,
+      verb === 'Import'
+        ? `Successfully imported into PVC ${name}`
+        : `Successfully cloned from ${src.namespace}/${src.name} into ${dv.metadata.namespace}/${name}`,
     );
   }
 }

@@ -48,7 +48,13 @@ export class PvcBinder {
         const message = scName
           ? `storageclass.storage.k8s.io "${scName}" not found`
           : 'no persistent volumes available for this claim and no storage class is set';
-        this.ctx.record(pvc as KObject, scName ? 'Warning' : 'Normal', scName ? 'ProvisioningFailed' : 'FailedBinding', message, COMPONENT);
+        this.ctx.record(
+          pvc as KObject,
+          scName ? 'Warning' : 'Normal',
+          scName ? 'ProvisioningFailed' : 'FailedBinding',
+          message,
+          COMPONENT,
+        );
       }
       return;
     }
@@ -58,7 +64,13 @@ export class PvcBinder {
     if (at === undefined) {
       at = now + (PROVISION_SECONDS * 1000) / this.ctx.clock.speed;
       this.due.set(uid, at);
-      this.ctx.record(pvc as KObject, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ns}/${name}"`, provisioner);
+      this.ctx.record(
+        pvc as KObject,
+        'Normal',
+        'Provisioning',
+        `External provisioner is provisioning volume for claim "${ns}/${name}"`,
+        provisioner,
+      );
     }
     if (now < at) {
       this.ctx.queues.pvc.addAfterMs(key, at - now + 1);
@@ -92,6 +104,12 @@ export class PvcBinder {
       },
       { subresource: 'status' },
     );
-    this.ctx.record(pvc as KObject, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volume}`, provisioner);
+    this.ctx.record(
+      pvc as KObject,
+      'Normal',
+      'ProvisioningSucceeded',
+      `Successfully provisioned volume ${volume}`,
+      provisioner,
+    );
   }
 }

@@ -18,7 +18,12 @@ export function primaryMac(vmi: VMI): string {
   return iface?.macAddress ?? macFromSeed(`${vmi.metadata.uid}/${iface?.name ?? 'default'}`);
 }
 
-export function interfacesStatus(vmi: VMI, ip: string, agent: boolean, booted: boolean): Array<Record<string, unknown>> {
+export function interfacesStatus(
+  vmi: VMI,
+  ip: string,
+  agent: boolean,
+  booted: boolean,
+): Array<Record<string, unknown>> {
   const networks = new Map((vmi.spec?.networks ?? []).map((n) => [n.name, n]));
   return (vmi.spec?.domain?.devices?.interfaces ?? []).map((iface, i) => {
     const net = networks.get(iface.name);

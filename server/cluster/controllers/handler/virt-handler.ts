@@ -126,7 +126,14 @@ export class VirtHandler {
       setCondition(s, migratable, now);
     });
     this.setPodReady(vmi, true);
-    this.ctx.record(vmi as KObject, 'Normal', 'Started', 'VirtualMachineInstance started.', COMPONENT, vmi.status?.nodeName);
+    this.ctx.record(
+      vmi as KObject,
+      'Normal',
+      'Started',
+      'VirtualMachineInstance started.',
+      COMPONENT,
+      vmi.status?.nodeName,
+    );
     if ((vmi.spec as { startStrategy?: string } | undefined)?.startStrategy === 'Paused') {
       const cur = this.ctx.client.tryGet(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '') as VMI | undefined;
       if (cur) this.pause(cur);
@@ -134,12 +141,31 @@ export class VirtHandler {
   }
 
   private createGuest(vmi: VMI, ip: string): GuestEntry {
-    const opts = guestOptions(this.ctx.client, vmi, { ip, mac: primaryMac(vmi) }, this.ctx.clock.speed, this.emulation());
+    const opts = guestOptions(
+      this.ctx.client,
+      vmi,
+      { ip, mac: primaryMac(vmi) },
+      this.ctx.clock.speed,
+      this.emulation(),
+    );
     const guest = this.ctx.backend.create(opts);
     const uid = vmi.metadata.uid ?? '';
-    const entry: GuestEntry = { guest, vmiUid: uid, namespace: vmi.metadata.namespace ?? '', name: vmi.metadata.name ?? '' };
+    const entry: GuestEntry = {
+      guest,
+      vmiUid: uid,
+      namespace: vmi.metadata.namespace ?? '',
+      name: vmi.metadata.name ?? '',
+    };
     this.ctx.guests.set(uid, entry);
-    if (guest.notice) this.ctx.record(vmi as KObject, guest.notice.type, guest.notice.reason, guest.notice.message, COMPONENT, vmi.status?.nodeName);
+    if (guest.notice)
+      this.ctx.record(
+        vmi as KObject,
+        guest.notice.type,
+        guest.notice.reason,
+        guest.notice.message,
+        COMPONENT,
+        vmi.status?.nodeName,
+      );
     guest.on('booted', () => this.onBooted(entry));
     guest.on('crashed', (reason) =>
       this.withVmi(entry, (cur) => {
@@ -147,7 +173,9 @@ export class VirtHandler {
         this.finish(cur, 'Failed');
       }),
     );
-    guest.on('reboot', () => this.withVmi(entry, (cur) => this.editStatus(cur, (s) => dropCondition(s, 'AgentConnected'))));
+    guest.on('reboot', () =>
+      this.withVmi(entry, (cur) => this.editStatus(cur, (s) => dropCondition(s, 'AgentConnected'))),
+    );
     guest.on('poweroff', () => this.withVmi(entry, (cur) => this.finish(cur, 'Succeeded')));
     return entry;
   }
@@ -189,7 +217,14 @@ export class VirtHandler {
     if (this.shutdowns.has(uid)) return;
     const entry = this.ctx.guests.get(uid);
     const grace = vmi.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
-    this.ctx.record(vmi as KObject, 'Normal', 'ShuttingDown', 'Signaled Graceful Shutdown', COMPONENT, vmi.status?.nodeName);
+    this.ctx.record(
+      vmi as KObject,
+      'Normal',
+      'ShuttingDown',
+      'Signaled Graceful Shutdown',
+      COMPONENT,
+      vmi.status?.nodeName,
+    );
     if (!entry || grace === 0 || entry.guest.state === 'off') {
       this.finish(vmi, 'Succeeded');
       return;
@@ -209,16 +244,35 @@ export class VirtHandler {
     const now = nowIso(this.ctx);
     this.editStatus(vmi, (s) => {
       setPhase(s, phase, now);
-      setCondition(s, { type: 'Ready', status: 'False', reason: 'PodTerminating', message: 'virt-launcher pod is terminating' }, now);
+      setCondition(
+        s,
+        { type: 'Ready', status: 'False', reason: 'PodTerminating', message: 'virt-launcher pod is terminating' },
+        now,
+      );
       dropCondition(s, 'AgentConnected');
       dropCondition(s, 'Paused');
     });
     if (phase === 'Succeeded') {
-      this.ctx.record(vmi as KObject, 'Normal', 'Stopped', 'The VirtualMachineInstance was shut down.', COMPONENT, vmi.status?.nodeName);
+      this.ctx.record(
+        vmi as KObject,
+        'Normal',
+        'Stopped',
+        'The VirtualMachineInstance was shut down.',
+        COMPONENT,
+        vmi.status?.nodeName,
+      );
     } else {
-      this.ctx.record(vmi as KObject, 'Warning', 'Stopped', 'The VirtualMachineInstance crashed.', COMPONENT, vmi.status?.nodeName);
+      this.ctx.record(
+        vmi as KObject,
+        'Warning',
+        'Stopped',
+        'The VirtualMachineInstance crashed.',
+        COMPONENT,
+        vmi.status?.nodeName,
+      );
     }
-    for (const pod of this.ctx.informers.pods.byIndex('owner', uid) as Pod[]) this.kubelet.terminate(pod, phase === 'Succeeded');
+    for (const pod of this.ctx.informers.pods.byIndex('owner', uid) as Pod[])
+      this.kubelet.terminate(pod, phase === 'Succeeded');
   }
 
   private discard(uid: string): void {
@@ -254,11 +308,26 @@ export class VirtHandler {
     this.ensureGuest(vmi)?.guest.pause();
     const now = nowIso(this.ctx);
     this.editStatus(vmi, (s) => {
-      setCondition(s, { type: 'Paused', status: 'True', reason: 'PausedByUser', message: 'VMI was paused by user' }, now);
-      setCondition(s, { type: 'Ready', status: 'False', reason: 'PausedByUser', message: 'VMI was paused by user' }, now);
+      setCondition(
+        s,
+        { type: 'Paused', status: 'True', reason: 'PausedByUser', message: 'VMI was paused by user' },
+        now,
+      );
+      setCondition(
+        s,
+        { type: 'Ready', status: 'False', reason: 'PausedByUser', message: 'VMI was paused by user' },
+        now,
+      );
     });
     this.setPodReady(vmi, false);
-    this.ctx.record(vmi as KObject, 'Normal', 'Paused', 'VirtualMachineInstance paused', COMPONENT, vmi.status?.nodeName);
+    this.ctx.record(
+      vmi as KObject,
+      'Normal',
+      'Paused',
+      'VirtualMachineInstance paused',
+      COMPONENT,
+      vmi.status?.nodeName,
+    );
   }
 
   unpause(vmi: VMI): void {
@@ -269,11 +338,17 @@ export class VirtHandler {
       setCondition(s, { type: 'Ready', status: 'True' }, now);
     });
     this.setPodReady(vmi, true);
-    this.ctx.record(vmi as KObject, 'Normal', 'Unpaused', 'VirtualMachineInstance unpaused', COMPONENT, vmi.status?.nodeName);
+    this.ctx.record(
+      vmi as KObject,
+      'Normal',
+      'Unpaused',
+      'VirtualMachineInstance unpaused',
+      COMPONENT,
+      vmi.status?.nodeName,
+    );
   }
 
   softReboot(vmi: VMI): void {
     this.ensureGuest(vmi)?.guest.reboot();
   }
 }
-

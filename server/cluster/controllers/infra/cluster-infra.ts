@@ -11,10 +11,28 @@ import { podCidrForNode } from '../ipam.js';
 export const NODE_NAMES = ['node01', 'node02', 'node03'];
 export const CLUSTER_DOMAIN = 'kubevirt.local';
 
-export function nodeObject(name: string, index: number, capacity = { cpu: '16', memory: '64Gi', pods: '110' }): KObject {
-  const allocatable = { ...capacity, memory: capacity.memory, 'ephemeral-storage': '95551679124', 'devices.kubevirt.io/kvm': '1k', 'devices.kubevirt.io/tun': '1k', 'devices.kubevirt.io/vhost-net': '1k' };
+export function nodeObject(
+  name: string,
+  index: number,
+  capacity = { cpu: '16', memory: '64Gi', pods: '110' },
+): KObject {
+  const allocatable = {
+    ...capacity,
+    memory: capacity.memory,
+    'ephemeral-storage': '95551679124',
+    'devices.kubevirt.io/kvm': '1k',
+    'devices.kubevirt.io/tun': '1k',
+    'devices.kubevirt.io/vhost-net': '1k',
+  };
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
+  const cond = (type: string, status: string, reason: string, message: string) => ({
+    type,
+    status,
+    reason,
+    message,
+    lastHeartbeatTime: now,
+    lastTransitionTime: now,
+  });
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -30,7 +48,7 @@ export function nodeObject(name: string, index: number, capacity = { cpu: '16', 
         'node-role.kubernetes.io/worker': '',
         'kubevirt.io/schedulable': 'true',
         'cpu-model.node.kubevirt.io/Skylake-Client-IBRS': 'true',
-        'cpumanager': 'false',
+        cpumanager: 'false',
         'topology.kubernetes.io/zone': `zone-${String.fromCharCode(97 + (index % 3))}`,
       },
       annotations: { 'kubevirt.io/heartbeat': now, 'node.alpha.kubernetes.io/ttl': '0' },
@@ -71,9 +89,15 @@ function ensure(client: ClusterClient, res: string, obj: KObject): KObject {
   if (cur) return cur;
   const created = client.create(res, obj, { fieldManager: 'cluster-bootstrap' });
   if (obj.status && !created.status) {
-    return client.mutate(res, obj.metadata.namespace, obj.metadata.name ?? '', (o) => {
-      o.status = obj.status;
-    }, { subresource: 'status' });
+    return client.mutate(
+      res,
+      obj.metadata.namespace,
+      obj.metadata.name ?? '',
+      (o) => {
+        o.status = obj.status;
+      },
+      { subresource: 'status' },
+    );
   }
   return created;
 }
@@ -84,7 +108,13 @@ function systemPod(ns: string, name: string, image: string, labels: Record<strin
     kind: 'Pod',
     metadata: { name, namespace: ns, labels },
     spec: {
-      containers: [{ name: labels['kubevirt.io'] ?? labels['cdi.kubevirt.io'] ?? name, image, resources: { requests: { cpu: '10m', memory: '150Mi' } } }],
+      containers: [
+        {
+          name: labels['kubevirt.io'] ?? labels['cdi.kubevirt.io'] ?? name,
+          image,
+          resources: { requests: { cpu: '10m', memory: '150Mi' } },
+        },
+      ],
       ...(node ? { nodeName: node } : {}),
       serviceAccountName: 'default',
     },
@@ -102,18 +132,45 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
     volumeBindingMode: 'Immediate',
     allowVolumeExpansion: true,
   });
-  for (const ns of ['kubevirt', 'cdi']) ensure(client, R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  for (const ns of ['kubevirt', 'cdi'])
+    ensure(client, R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   ensure(client, R.services, {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+    },
   });
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const available = (msg: string) => [
-    { type: 'Available', status: 'True', reason: 'AllComponentsReady', message: msg, lastProbeTime: now, lastTransitionTime: now },
-    { type: 'Progressing', status: 'False', reason: 'AllComponentsReady', message: msg, lastProbeTime: now, lastTransitionTime: now },
-    { type: 'Degraded', status: 'False', reason: 'AllComponentsReady', message: msg, lastProbeTime: now, lastTransitionTime: now },
+    {
+      type: 'Available',
+      status: 'True',
+      reason: 'AllComponentsReady',
+      message: msg,
+      lastProbeTime: now,
+      lastTransitionTime: now,
+    },
+    {
+      type: 'Progressing',
+      status: 'False',
+      reason: 'AllComponentsReady',
+      message: msg,
+      lastProbeTime: now,
+      lastTransitionTime: now,
+    },
+    {
+      type: 'Degraded',
+      status: 'False',
+      reason: 'AllComponentsReady',
+      message: msg,
+      lastProbeTime: now,
+      lastTransitionTime: now,
+    },
   ];
   ensure(client, R.kubevirts, {
     apiVersion: 'kubevirt.io/v1',
@@ -144,7 +201,13 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
       kind: 'CDI',
       metadata: { name: 'cdi', finalizers: ['operator.cdi.kubevirt.io'] },
       spec: { config: {}, imagePullPolicy: 'IfNotPresent', infra: {}, workload: {} },
-      status: { phase: 'Deployed', conditions: available('Deployment Completed'), observedVersion: CDI_VERSION, operatorVersion: CDI_VERSION, targetVersion: CDI_VERSION },
+      status: {
+        phase: 'Deployed',
+        conditions: available('Deployment Completed'),
+        observedVersion: CDI_VERSION,
+        operatorVersion: CDI_VERSION,
+        targetVersion: CDI_VERSION,
+      },
     });
   }
   const kv = (c: string) => `quay.io/kubevirt/${c}:${KUBEVIRT_VERSION}`;
@@ -153,15 +216,27 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
     systemPod('kubevirt', 'virt-operator-6d4c8b9f7d-2xkqp', kv('virt-operator'), { 'kubevirt.io': 'virt-operator' }),
     systemPod('kubevirt', 'virt-operator-6d4c8b9f7d-9mwzt', kv('virt-operator'), { 'kubevirt.io': 'virt-operator' }),
     systemPod('kubevirt', 'virt-api-7f9b6d8c5b-lq4rn', kv('virt-api'), { 'kubevirt.io': 'virt-api' }),
-    systemPod('kubevirt', 'virt-controller-5c8d7f6b9d-7hz4x', kv('virt-controller'), { 'kubevirt.io': 'virt-controller' }),
-    systemPod('kubevirt', 'virt-controller-5c8d7f6b9d-kp2sd', kv('virt-controller'), { 'kubevirt.io': 'virt-controller' }),
+    systemPod('kubevirt', 'virt-controller-5c8d7f6b9d-7hz4x', kv('virt-controller'), {
+      'kubevirt.io': 'virt-controller',
+    }),
+    systemPod('kubevirt', 'virt-controller-5c8d7f6b9d-kp2sd', kv('virt-controller'), {
+      'kubevirt.io': 'virt-controller',
+    }),
     ...Array.from({ length: nodeCount }, (_, i) =>
-      systemPod('kubevirt', `virt-handler-${['x7k2p', 'b9q4m', 'z5t8w', 'c2n6r', 'h4v9d'][i % 5]}${i >= 5 ? i : ''}`, kv('virt-handler'), { 'kubevirt.io': 'virt-handler' }, `node${String(i + 1).padStart(2, '0')}`),
+      systemPod(
+        'kubevirt',
+        `virt-handler-${['x7k2p', 'b9q4m', 'z5t8w', 'c2n6r', 'h4v9d'][i % 5]}${i >= 5 ? i : ''}`,
+        kv('virt-handler'),
+        { 'kubevirt.io': 'virt-handler' },
+        `node${String(i + 1).padStart(2, '0')}`,
+      ),
     ),
     systemPod('cdi', 'cdi-operator-84c7d5b9f4-q8w2x', cdi('cdi-operator'), { 'cdi.kubevirt.io': 'cdi-operator' }),
     systemPod('cdi', 'cdi-apiserver-6b9f7c8d5d-r4t6y', cdi('cdi-apiserver'), { 'cdi.kubevirt.io': 'cdi-apiserver' }),
     systemPod('cdi', 'cdi-deployment-7d8c9b6f5c-m2n4p', cdi('cdi-controller'), { 'cdi.kubevirt.io': 'cdi-deployment' }),
-    systemPod('cdi', 'cdi-uploadproxy-5f6d8c7b9d-j7k9l', cdi('cdi-uploadproxy'), { 'cdi.kubevirt.io': 'cdi-uploadproxy' }),
+    systemPod('cdi', 'cdi-uploadproxy-5f6d8c7b9d-j7k9l', cdi('cdi-uploadproxy'), {
+      'cdi.kubevirt.io': 'cdi-uploadproxy',
+    }),
   ];
   for (const p of pods) ensure(client, R.pods, p);
 }

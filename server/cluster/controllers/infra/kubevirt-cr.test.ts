@@ -11,7 +11,11 @@ import { deploymentConfig } from './kubevirt-cr.js';
 
 const KV_PATH = '/apis/kubevirt.io/v1/namespaces/kubevirt/kubevirts';
 
-interface Cond { type: string; status: string; reason?: string }
+interface Cond {
+  type: string;
+  status: string;
+  reason?: string;
+}
 interface KubeVirt {
   metadata: { name: string; namespace: string; generation?: number; finalizers?: string[] };
   spec: { configuration?: { developerConfiguration?: { useEmulation?: boolean; featureGates?: string[] } } };
@@ -56,10 +60,17 @@ describe('KubeVirt CR', () => {
       return o.status.observedDeploymentID ? o : undefined;
     });
     expect(kv.status.phase).toBe('Deployed');
-    expect([condition(kv, 'Available'), condition(kv, 'Progressing'), condition(kv, 'Degraded')]).toEqual(['True', 'False', 'False']);
+    expect([condition(kv, 'Available'), condition(kv, 'Progressing'), condition(kv, 'Degraded')]).toEqual([
+      'True',
+      'False',
+      'False',
+    ]);
     expect(kv.status.observedKubeVirtVersion).toBe(KUBEVIRT_VERSION);
     expect(kv.status.observedDeploymentID).toMatch(/^[0-9a-f]{40}$/);
-    expect(JSON.parse(kv.status.observedDeploymentConfig ?? '{}')).toMatchObject({ kubeVirtVersion: KUBEVIRT_VERSION, namespace: 'kubevirt' });
+    expect(JSON.parse(kv.status.observedDeploymentConfig ?? '{}')).toMatchObject({
+      kubeVirtVersion: KUBEVIRT_VERSION,
+      namespace: 'kubevirt',
+    });
     expect(kv.spec.configuration?.developerConfiguration?.featureGates).toEqual([]);
     const cdi = (await api.get('/apis/cdi.kubevirt.io/v1beta1/cdis/cdi')) as unknown as KubeVirt;
     expect(cdi.status.phase).toBe('Deployed');
@@ -71,7 +82,9 @@ describe('KubeVirt CR', () => {
       const o = await kubevirt();
       return o.status.observedDeploymentID ? o : undefined;
     });
-    const patched = await mergePatch(`${KV_PATH}/kubevirt`, { spec: { configuration: { developerConfiguration: { featureGates: ['Snapshot'] } } } });
+    const patched = await mergePatch(`${KV_PATH}/kubevirt`, {
+      spec: { configuration: { developerConfiguration: { featureGates: ['Snapshot'] } } },
+    });
     expect(patched.metadata.generation).toBe((before.metadata.generation ?? 1) + 1);
     const after = await waitFor('observedGeneration', async () => {
       const o = await kubevirt();
@@ -79,7 +92,9 @@ describe('KubeVirt CR', () => {
     });
     expect(after.status.observedDeploymentID).toBe(before.status.observedDeploymentID);
     expect(after.status.phase).toBe('Deployed');
-    await mergePatch(`${KV_PATH}/kubevirt`, { spec: { configuration: { developerConfiguration: { featureGates: [] } } } });
+    await mergePatch(`${KV_PATH}/kubevirt`, {
+      spec: { configuration: { developerConfiguration: { featureGates: [] } } },
+    });
   });
 
   it('takes a new CR through Deploying to Deployed', async () => {
@@ -106,9 +121,15 @@ describe('KubeVirt CR', () => {
   });
 
   it('gives different deployment ids to different install strategies', () => {
-    const base = { apiVersion: 'kubevirt.io/v1', kind: 'KubeVirt', metadata: { name: 'kubevirt', namespace: 'kubevirt' } };
+    const base = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'KubeVirt',
+      metadata: { name: 'kubevirt', namespace: 'kubevirt' },
+    };
     const a = deploymentConfig({ ...base, spec: {} });
-    expect(deploymentConfig({ ...base, spec: { configuration: { developerConfiguration: { useEmulation: true } } } }).id).toBe(a.id);
+    expect(
+      deploymentConfig({ ...base, spec: { configuration: { developerConfiguration: { useEmulation: true } } } }).id,
+    ).toBe(a.id);
     expect(deploymentConfig({ ...base, spec: { imageTag: 'v1.7.0' } }).id).not.toBe(a.id);
   });
 });
@@ -151,7 +172,8 @@ async function loginAndRun(ns: string, name: string, commands: string[]): Promis
 
 /** The resource limits of the compute container of the namespace's launcher pod. */
 async function launcherLimits(ns: string): Promise<Record<string, string> | undefined> {
-  const pods = (await api.req('GET', `/api/v1/namespaces/${ns}/pods?labelSelector=kubevirt.io%3Dvirt-launcher`)).json as {
+  const pods = (await api.req('GET', `/api/v1/namespaces/${ns}/pods?labelSelector=kubevirt.io%3Dvirt-launcher`))
+    .json as {
     items: Array<{ spec: { containers: Array<{ name: string; resources?: { limits?: Record<string, string> } }> } }>;
   };
   return pods.items[0]?.spec.containers.find((c) => c.name === 'compute')?.resources?.limits;
@@ -190,7 +212,10 @@ describe('useEmulation', () => {
       expect(out).toContain('QEMU Virtual CPU version 2.5+');
       expect(out).not.toContain('Hypervisor vendor');
       // virt-controller asks for no /dev/kvm for a launcher pod under emulation.
-      expect(await launcherLimits('emu-on')).toEqual({ 'devices.kubevirt.io/tun': '1', 'devices.kubevirt.io/vhost-net': '1' });
+      expect(await launcherLimits('emu-on')).toEqual({
+        'devices.kubevirt.io/tun': '1',
+        'devices.kubevirt.io/vhost-net': '1',
+      });
     } finally {
       await setEmulation(false);
     }

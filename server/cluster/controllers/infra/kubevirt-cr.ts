@@ -22,8 +22,8 @@ const COMPONENT = 'virt-operator';
  */
 export function usesEmulation(client: Pick<ClusterClient, 'tryGet'>): boolean {
   const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
-  return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)?.configuration
-    ?.developerConfiguration?.useEmulation;
+  return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)
+    ?.configuration?.developerConfiguration?.useEmulation;
 }
 const REGISTRY = 'quay.io/kubevirt';
 /** Cluster seconds between a new CR and its components being ready. */
@@ -50,7 +50,13 @@ export interface DeploymentConfig {
 
 /** The install strategy's config, as virt-operator serialises it, and its id (a hash of it). */
 export function deploymentConfig(kv: KObject): DeploymentConfig {
-  const spec = (kv.spec ?? {}) as { imagePullPolicy?: string; imageRegistry?: string; imageTag?: string; productName?: string; productVersion?: string };
+  const spec = (kv.spec ?? {}) as {
+    imagePullPolicy?: string;
+    imageRegistry?: string;
+    imageTag?: string;
+    productName?: string;
+    productVersion?: string;
+  };
   const namespace = kv.metadata.namespace ?? '';
   const registry = spec.imageRegistry || REGISTRY;
   const version = spec.imageTag || KUBEVIRT_VERSION;
@@ -61,18 +67,32 @@ export function deploymentConfig(kv: KObject): DeploymentConfig {
   };
   const basis = JSON.stringify({ namespace, registry, version, additionalProperties });
   const id = createHash('sha1').update(basis).digest('hex');
-  return { id, namespace, registry, imagePrefix: '', kubeVirtVersion: version, virtOperatorImage: `${registry}/virt-operator:${version}`, additionalProperties };
+  return {
+    id,
+    namespace,
+    registry,
+    imagePrefix: '',
+    kubeVirtVersion: version,
+    virtOperatorImage: `${registry}/virt-operator:${version}`,
+    additionalProperties,
+  };
 }
 
-export function kubevirtConditions(
-  ready: boolean,
-  prev: Condition[] | undefined,
-  now: string,
-): Condition[] {
+export function kubevirtConditions(ready: boolean, prev: Condition[] | undefined, now: string): Condition[] {
   const reason = ready ? 'AllComponentsReady' : 'DeploymentInProgress';
-  const message = ready ? 'All components are ready.' : 'Deploying version ' + KUBEVIRT_VERSION + ' with registry ' + REGISTRY;
-  let out = upsertCondition(prev, { type: 'Available', status: ready ? 'True' : 'False', reason, message, lastProbeTime: now }, now);
-  out = upsertCondition(out, { type: 'Progressing', status: ready ? 'False' : 'True', reason, message, lastProbeTime: now }, now);
+  const message = ready
+    ? 'All components are ready.'
+    : 'Deploying version ' + KUBEVIRT_VERSION + ' with registry ' + REGISTRY;
+  let out = upsertCondition(
+    prev,
+    { type: 'Available', status: ready ? 'True' : 'False', reason, message, lastProbeTime: now },
+    now,
+  );
+  out = upsertCondition(
+    out,
+    { type: 'Progressing', status: ready ? 'False' : 'True', reason, message, lastProbeTime: now },
+    now,
+  );
   out = upsertCondition(out, { type: 'Degraded', status: 'False', reason, message, lastProbeTime: now }, now);
   return out;
 }
@@ -119,24 +139,30 @@ export class KubeVirtOperator {
       status.observedGeneration === generation && status.observedDeploymentID === config.id && !!status.phase;
     if (upToDate) return;
     try {
-      client.mutate(R.kubevirts, ns, name, (o) => {
-        const s = { ...((o.status ?? {}) as KubeVirtStatus) };
-        if (!s.phase) {
-          s.phase = 'Deploying';
-          s.conditions = kubevirtConditions(false, s.conditions, now);
-          s.targetKubeVirtVersion = config.kubeVirtVersion;
-          s.targetKubeVirtRegistry = config.registry;
+      client.mutate(
+        R.kubevirts,
+        ns,
+        name,
+        (o) => {
+          const s = { ...((o.status ?? {}) as KubeVirtStatus) };
+          if (!s.phase) {
+            s.phase = 'Deploying';
+            s.conditions = kubevirtConditions(false, s.conditions, now);
+            s.targetKubeVirtVersion = config.kubeVirtVersion;
+            s.targetKubeVirtRegistry = config.registry;
+            s.targetDeploymentID = config.id;
+            s.operatorVersion = KUBEVIRT_VERSION;
+            s.defaultArchitecture = s.defaultArchitecture ?? 'amd64';
+          }
+          s.observedGeneration = o.metadata.generation ?? 1;
+          s.observedDeploymentConfig = JSON.stringify(config);
+          s.observedDeploymentID = config.id;
+          s.targetDeploymentConfig = s.observedDeploymentConfig;
           s.targetDeploymentID = config.id;
-          s.operatorVersion = KUBEVIRT_VERSION;
-          s.defaultArchitecture = s.defaultArchitecture ?? 'amd64';
-        }
-        s.observedGeneration = o.metadata.generation ?? 1;
-        s.observedDeploymentConfig = JSON.stringify(config);
-        s.observedDeploymentID = config.id;
-        s.targetDeploymentConfig = s.observedDeploymentConfig;
-        s.targetDeploymentID = config.id;
-        o.status = s;
-      }, { subresource: 'status', fieldManager: COMPONENT });
+          o.status = s;
+        },
+        { subresource: 'status', fieldManager: COMPONENT },
+      );
     } catch (err) {
       this.ctx.log(`${COMPONENT} ${key}`, errorFields(err));
       return;
@@ -144,7 +170,10 @@ export class KubeVirtOperator {
     if (fresh) {
       this.ctx.record(kv, 'Normal', 'Deploying', `Deploying KubeVirt ${config.kubeVirtVersion}`, COMPONENT);
       this.pending.get(key)?.();
-      this.pending.set(key, this.ctx.clock.after(DEPLOY_SECONDS, () => this.markDeployed(ns, name)));
+      this.pending.set(
+        key,
+        this.ctx.clock.after(DEPLOY_SECONDS, () => this.markDeployed(ns, name)),
+      );
     }
   }
 
@@ -154,14 +183,20 @@ export class KubeVirtOperator {
     if (!cur || cur.metadata.deletionTimestamp) return;
     const now = nowIso(this.ctx);
     try {
-      this.ctx.client.mutate(R.kubevirts, ns, name, (o) => {
-        const s = { ...((o.status ?? {}) as KubeVirtStatus) };
-        s.phase = 'Deployed';
-        s.conditions = kubevirtConditions(true, s.conditions, now);
-        s.observedKubeVirtVersion = s.targetKubeVirtVersion;
-        s.observedKubeVirtRegistry = s.targetKubeVirtRegistry;
-        o.status = s;
-      }, { subresource: 'status', fieldManager: COMPONENT });
+      this.ctx.client.mutate(
+        R.kubevirts,
+        ns,
+        name,
+        (o) => {
+          const s = { ...((o.status ?? {}) as KubeVirtStatus) };
+          s.phase = 'Deployed';
+          s.conditions = kubevirtConditions(true, s.conditions, now);
+          s.observedKubeVirtVersion = s.targetKubeVirtVersion;
+          s.observedKubeVirtRegistry = s.targetKubeVirtRegistry;
+          o.status = s;
+        },
+        { subresource: 'status', fieldManager: COMPONENT },
+      );
       this.ctx.record(cur, 'Normal', 'Deployed', 'All KubeVirt components are ready', COMPONENT);
     } catch (err) {
       this.ctx.log(`${COMPONENT} ${ns}/${name}`, errorFields(err));

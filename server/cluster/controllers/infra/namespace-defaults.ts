@@ -3,7 +3,8 @@ import { R, isConflict, type KObject } from '../client.js';
 import type { ControllerContext } from '../context.js';
 import { errorFields } from '../../log.js';
 
-const CA = '-----BEGIN CERTIFICATE-----\nMIIBdzCCAR2gAwIBAgIBADAKBggqhkjOPQQDAjAjMSEwHwYDVQQDDBhrM3Mtc2Vy\n-----END CERTIFICATE-----\n';
+const CA =
+  '-----BEGIN CERTIFICATE-----\nMIIBdzCCAR2gAwIBAgIBADAKBggqhkjOPQQDAjAjMSEwHwYDVQQDDBhrM3Mtc2Vy\n-----END CERTIFICATE-----\n';
 
 export function ensureNamespaceDefaults(ctx: ControllerContext, ns: KObject): void {
   const name = ns.metadata.name ?? '';
@@ -17,11 +18,22 @@ export function ensureNamespaceDefaults(ctx: ControllerContext, ns: KObject): vo
       if (!isConflict(err)) ctx.log(`namespace defaults for ${name}`, errorFields(err));
     }
   };
-  create(R.serviceAccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });
+  create(R.serviceAccounts, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'default', namespace: name },
+  });
   create(R.configMaps, {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: 'kube-root-ca.crt', namespace: name, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
+    metadata: {
+      name: 'kube-root-ca.crt',
+      namespace: name,
+      annotations: {
+        'kubernetes.io/description':
+          'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+      },
+    },
     data: { 'ca.crt': CA },
   });
 }

@@ -36,7 +36,8 @@ export class MigrationController {
       onChange: (o) => {
         const uid = o.metadata.labels?.[MIGRATION_JOB_LABEL];
         if (!uid) return;
-        for (const m of informers.vmims.list(o.metadata.namespace)) if (m.metadata.uid === uid) queues.migration.add(keyOf(m));
+        for (const m of informers.vmims.list(o.metadata.namespace))
+          if (m.metadata.uid === uid) queues.migration.add(keyOf(m));
       },
     });
   }
@@ -89,7 +90,12 @@ export class MigrationController {
     this.ctx.record(m as KObject, 'Warning', 'FailedMigration', message, COMPONENT);
     if (vmi?.status?.migrationState && !vmi.status.migrationState.completed) {
       this.editVmi(vmi, (s) => {
-        s.migrationState = { ...(s.migrationState as object), failed: true, completed: true, endTimestamp: nowIso(this.ctx) };
+        s.migrationState = {
+          ...(s.migrationState as object),
+          failed: true,
+          completed: true,
+          endTimestamp: nowIso(this.ctx),
+        };
       });
     }
     for (const p of this.targetPods(m)) this.ctx.client.delete(R.pods, p.metadata.namespace, p.metadata.name ?? '');
@@ -121,21 +127,42 @@ export class MigrationController {
       case 'Pending': {
         const migratable = getCondition(vmi, 'LiveMigratable');
         if (migratable?.status !== 'True') {
-          return this.fail(m, vmi, `Cannot migrate VMI, Reason: ${migratable?.reason}, Message: ${migratable?.message}`);
+          return this.fail(
+            m,
+            vmi,
+            `Cannot migrate VMI, Reason: ${migratable?.reason}, Message: ${migratable?.message}`,
+          );
         }
         const affinity = {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: [source] }] }],
+              nodeSelectorTerms: [
+                { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: [source] }] },
+              ],
             },
           },
         };
         const podSpecVmi = {
           ...vmi,
-          spec: { ...vmi.spec, nodeSelector: { ...(vmi.spec?.nodeSelector ?? {}), ...((m.spec as { addedNodeSelector?: Record<string, string> })?.addedNodeSelector ?? {}) } },
+          spec: {
+            ...vmi.spec,
+            nodeSelector: {
+              ...(vmi.spec?.nodeSelector ?? {}),
+              ...((m.spec as { addedNodeSelector?: Record<string, string> })?.addedNodeSelector ?? {}),
+            },
+          },
         } as VMI;
-        const pod = client.create(R.pods, launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity, usesEmulation(client))) as Pod;
-        this.ctx.record(m as KObject, 'Normal', 'SuccessfulCreate', `Created migration target pod ${ns}/${pod.metadata.name} with uuid ${pod.metadata.uid} for migration ${m.metadata.uid}`, COMPONENT);
+        const pod = client.create(
+          R.pods,
+          launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity, usesEmulation(client)),
+        ) as Pod;
+        this.ctx.record(
+          m as KObject,
+          'Normal',
+          'SuccessfulCreate',
+          `Created migration target pod ${ns}/${pod.metadata.name} with uuid ${pod.metadata.uid} for migration ${m.metadata.uid}`,
+          COMPONENT,
+        );
         return this.setMigrationPhase(m, 'Scheduling');
       }
       case 'Scheduling': {
@@ -157,12 +184,23 @@ export class MigrationController {
       }
       case 'Scheduled':
         if (this.wait(m, key, 0.5)) return;
-        this.ctx.record(vmi as KObject, 'Normal', 'PreparingTarget', 'VirtualMachineInstance Migration Target Prepared.', HANDLER, this.targetPods(m)[0]?.spec?.nodeName);
+        this.ctx.record(
+          vmi as KObject,
+          'Normal',
+          'PreparingTarget',
+          'VirtualMachineInstance Migration Target Prepared.',
+          HANDLER,
+          this.targetPods(m)[0]?.spec?.nodeName,
+        );
         return this.setMigrationPhase(m, 'PreparingTarget');
       case 'PreparingTarget':
         if (this.wait(m, key, 1)) return;
         this.editVmi(vmi, (s) => {
-          s.migrationState = { ...(s.migrationState as object), targetNodeDomainDetected: true, targetNodeDomainReadyTimestamp: nowIso(this.ctx) };
+          s.migrationState = {
+            ...(s.migrationState as object),
+            targetNodeDomainDetected: true,
+            targetNodeDomainReadyTimestamp: nowIso(this.ctx),
+          };
         });
         return this.setMigrationPhase(m, 'TargetReady');
       case 'TargetReady':
@@ -189,7 +227,9 @@ export class MigrationController {
     const ip = target.status?.podIP ?? '';
     const os = guestOsOf(this.ctx.client, vmi);
     const booted = vmi.status?.conditions?.some((c) => c.type === 'AgentConnected' && c.status === 'True') ?? false;
-    const sources = (this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[]).filter((p) => p.metadata.uid !== target.metadata.uid);
+    const sources = (this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[]).filter(
+      (p) => p.metadata.uid !== target.metadata.uid,
+    );
     this.editVmi(vmi, (s, labels) => {
       s.nodeName = node;
       labels['kubevirt.io/nodeName'] = node;
@@ -205,7 +245,14 @@ export class MigrationController {
     for (const p of sources) this.kubelet.terminate(p, true);
     // The guest now runs behind the target pod's address.
     if (ip) this.ctx.guests.get(vmi.metadata.uid ?? '')?.guest.setAddress?.(ip);
-    this.ctx.record(vmi as KObject, 'Normal', 'Migrated', `The VirtualMachineInstance migrated to node ${node}.`, HANDLER, node);
+    this.ctx.record(
+      vmi as KObject,
+      'Normal',
+      'Migrated',
+      `The VirtualMachineInstance migrated to node ${node}.`,
+      HANDLER,
+      node,
+    );
     this.setMigrationPhase(m, 'Succeeded');
   }
 }

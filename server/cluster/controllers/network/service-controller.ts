@@ -29,12 +29,15 @@ function podReady(p: Pod): boolean {
   return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
-const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asObject = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The load-balancer IPs a Service's status holds, read defensively (any stored shape). */
 function ingressIps(o: KObject): string[] {
   const ingress = asObject(asObject(o.status).loadBalancer).ingress;
-  return Array.isArray(ingress) ? ingress.flatMap((i) => (typeof asObject(i).ip === 'string' && asObject(i).ip ? [asObject(i).ip as string] : [])) : [];
+  return Array.isArray(ingress)
+    ? ingress.flatMap((i) => (typeof asObject(i).ip === 'string' && asObject(i).ip ? [asObject(i).ip as string] : []))
+    : [];
 }
 
 function wellFormed(svc: Service): boolean {
@@ -42,8 +45,10 @@ function wellFormed(svc: Service): boolean {
   if (spec === undefined) return true;
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return false;
   const { ports, selector } = spec as { ports?: unknown; selector?: unknown };
-  const portsOk = ports === undefined || ports === null || (Array.isArray(ports) && ports.every((p) => p && typeof p === 'object'));
-  const selectorOk = selector === undefined || selector === null || (typeof selector === 'object' && !Array.isArray(selector));
+  const portsOk =
+    ports === undefined || ports === null || (Array.isArray(ports) && ports.every((p) => p && typeof p === 'object'));
+  const selectorOk =
+    selector === undefined || selector === null || (typeof selector === 'object' && !Array.isArray(selector));
   const ingress = asObject(asObject(svc.status).loadBalancer).ingress;
   return portsOk && selectorOk && (ingress === undefined || Array.isArray(ingress));
 }
@@ -105,7 +110,13 @@ export class ServiceController {
     if (ingress.length) return;
     const ip = network.loadBalancerPool.allocate();
     try {
-      client.mutate(R.services, ns, name, (o) => void (o.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } }), { subresource: 'status' });
+      client.mutate(
+        R.services,
+        ns,
+        name,
+        (o) => void (o.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } }),
+        { subresource: 'status' },
+      );
     } catch (err) {
       network.loadBalancerPool.release(ip);
       throw err;
@@ -141,7 +152,11 @@ export class ServiceController {
       targetRef: { kind: 'Pod', namespace: ns, name: p.metadata.name, uid: p.metadata.uid },
     });
     const epPorts = (p: Pod | undefined) =>
-      ports.map((sp) => ({ ...(sp.name ? { name: sp.name } : {}), port: p ? this.targetPort(sp, p) : Number(sp.targetPort ?? sp.port), protocol: sp.protocol ?? 'TCP' }));
+      ports.map((sp) => ({
+        ...(sp.name ? { name: sp.name } : {}),
+        port: p ? this.targetPort(sp, p) : Number(sp.targetPort ?? sp.port),
+        protocol: sp.protocol ?? 'TCP',
+      }));
     const ready = pods.filter(podReady);
     const notReady = pods.filter((p) => !podReady(p));
     const subsets = pods.length
@@ -162,7 +177,10 @@ export class ServiceController {
       ...(subsets ? { subsets } : {}),
     };
     if (!existing) client.create(R.endpoints, body, { fieldManager: COMPONENT });
-    else if (!isDeepStrictEqual(existing.subsets, body.subsets) || !isDeepStrictEqual(existing.metadata.labels ?? {}, labels)) {
+    else if (
+      !isDeepStrictEqual(existing.subsets, body.subsets) ||
+      !isDeepStrictEqual(existing.metadata.labels ?? {}, labels)
+    ) {
       client.update(R.endpoints, { ...body, metadata: { ...existing.metadata, labels } }, { fieldManager: COMPONENT });
     }
     this.syncSlice(svc, pods, epPorts(pods[0]));
@@ -172,7 +190,10 @@ export class ServiceController {
     const { client } = this.ctx;
     const ns = svc.metadata.namespace ?? '';
     const name = svc.metadata.name ?? '';
-    const slices = client.list(R.endpointSlices, { namespace: ns, labelSelector: `kubernetes.io/service-name=${name}` }).items;
+    const slices = client.list(R.endpointSlices, {
+      namespace: ns,
+      labelSelector: `kubernetes.io/service-name=${name}`,
+    }).items;
     const endpoints = pods.map((p) => ({
       addresses: [p.status?.podIP],
       conditions: { ready: podReady(p), serving: podReady(p), terminating: false },
@@ -196,7 +217,16 @@ export class ServiceController {
             generateName: `${name}-`,
             namespace: ns,
             labels,
-            ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+            ownerReferences: [
+              {
+                apiVersion: 'v1',
+                kind: 'Service',
+                name,
+                uid: svc.metadata.uid ?? '',
+                controller: true,
+                blockOwnerDeletion: true,
+              },
+            ],
           },
           ...desired,
         },
@@ -204,7 +234,13 @@ export class ServiceController {
       );
       return;
     }
-    if (isDeepStrictEqual({ addressType: slice.addressType, endpoints: slice.endpoints ?? [], ports: slice.ports }, desired)) return;
+    if (
+      isDeepStrictEqual(
+        { addressType: slice.addressType, endpoints: slice.endpoints ?? [], ports: slice.ports },
+        desired,
+      )
+    )
+      return;
     client.update(R.endpointSlices, { ...slice, ...desired }, { fieldManager: 'endpointslice-controller' });
   }
 

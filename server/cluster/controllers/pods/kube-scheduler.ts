@@ -41,7 +41,13 @@ export function schedulePod(ctx: ControllerContext, pod: Pod): void {
   if (result.node) {
     const node = result.node;
     ctx.client.mutate(R.pods, ns, name, (o) => {
-      if (o.metadata.uid !== pod.metadata.uid || !o.spec || typeof o.spec !== 'object' || (o.spec as { nodeName?: string }).nodeName) return false;
+      if (
+        o.metadata.uid !== pod.metadata.uid ||
+        !o.spec ||
+        typeof o.spec !== 'object' ||
+        (o.spec as { nodeName?: string }).nodeName
+      )
+        return false;
       (o.spec as { nodeName?: string }).nodeName = node;
     });
     editPodStatus(ctx.client, ns, name, (o) => {

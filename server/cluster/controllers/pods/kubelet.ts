@@ -96,31 +96,36 @@ export class Kubelet {
 
   private writeWaiting(pod: Pod, reason: string, message: string | undefined, badImage?: string): void {
     const now = nowIso(this.ctx);
-    editPodStatus(this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)), pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
-      if (o.metadata.uid !== pod.metadata.uid) return false;
-      const status = (o.status ?? {}) as Record<string, unknown>;
-      o.status = {
-        ...status,
-        phase: 'Pending',
-        hostIP: this.nodeIp(pod.spec?.nodeName ?? ''),
-        startTime: status.startTime ?? now,
-        qosClass: 'Burstable',
-        containerStatuses: containersOf(pod).map((c) => ({
-          name: c.name,
-          image: c.image,
-          imageID: '',
-          ready: false,
-          restartCount: 0,
-          started: false,
-          state: {
-            waiting:
-              badImage === undefined || c.image === badImage
-                ? { reason, ...(message ? { message } : {}) }
-                : { reason: 'PodInitializing' },
-          },
-        })),
-      };
-    });
+    editPodStatus(
+      this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)),
+      pod.metadata.namespace,
+      pod.metadata.name ?? '',
+      (o) => {
+        if (o.metadata.uid !== pod.metadata.uid) return false;
+        const status = (o.status ?? {}) as Record<string, unknown>;
+        o.status = {
+          ...status,
+          phase: 'Pending',
+          hostIP: this.nodeIp(pod.spec?.nodeName ?? ''),
+          startTime: status.startTime ?? now,
+          qosClass: 'Burstable',
+          containerStatuses: containersOf(pod).map((c) => ({
+            name: c.name,
+            image: c.image,
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            started: false,
+            state: {
+              waiting:
+                badImage === undefined || c.image === badImage
+                  ? { reason, ...(message ? { message } : {}) }
+                  : { reason: 'PodInitializing' },
+            },
+          })),
+        };
+      },
+    );
   }
 
   nodeIp(node: string): string {
@@ -142,7 +147,12 @@ export class Kubelet {
     this.pulledImages.set(node, cache);
     for (const c of containersOf(pod)) {
       if (!cache.has(c.image ?? '')) {
-        this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${PULL_SECONDS}.1s (${PULL_SECONDS}.1s including waiting). Image size: 412788413 bytes.`);
+        this.event(
+          pod,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${c.image}" in ${PULL_SECONDS}.1s (${PULL_SECONDS}.1s including waiting). Image size: 412788413 bytes.`,
+        );
         cache.add(c.image ?? '');
       } else {
         this.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
@@ -153,67 +163,84 @@ export class Kubelet {
     const ip = this.allocatePodIp(node);
     const now = nowIso(this.ctx);
     const isLauncher = pod.metadata.labels?.['kubevirt.io'] === 'virt-launcher';
-    editPodStatus(this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)), pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
-      if (o.metadata.uid !== pod.metadata.uid) return false;
-      const status = (o.status ?? {}) as Record<string, unknown>;
-      const ready = isLauncher ? 'False' : 'True';
-      const cond = (type: string, s = 'True') => ({ type, status: s, lastProbeTime: null, lastTransitionTime: now });
-      o.status = {
-        phase: 'Running',
-        hostIP: this.nodeIp(node),
-        hostIPs: [{ ip: this.nodeIp(node) }],
-        podIP: ip,
-        podIPs: [{ ip }],
-        startTime: status.startTime ?? now,
-        qosClass: 'Burstable',
-        conditions: [
-          ...(isLauncher ? [cond('kubevirt.io/virtual-machine-unpaused')] : []),
-          cond('PodReadyToStartContainers'),
-          cond('Initialized'),
-          cond('Ready', ready),
-          cond('ContainersReady'),
-          cond('PodScheduled'),
-        ],
-        containerStatuses: containersOf(pod).map((c) => ({
-          name: c.name,
-          image: c.image,
-          imageID: `${(c.image ?? '').replace(/:[^/:]+$/, '')}@sha256:${'0'.repeat(64)}`,
-          containerID: `cri-o://${pod.metadata.uid?.replace(/-/g, '')}${c.name.length}`,
-          ready: true,
-          started: true,
-          restartCount: 0,
-          state: { running: { startedAt: now } },
-        })),
-      };
-    });
+    editPodStatus(
+      this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)),
+      pod.metadata.namespace,
+      pod.metadata.name ?? '',
+      (o) => {
+        if (o.metadata.uid !== pod.metadata.uid) return false;
+        const status = (o.status ?? {}) as Record<string, unknown>;
+        const ready = isLauncher ? 'False' : 'True';
+        const cond = (type: string, s = 'True') => ({ type, status: s, lastProbeTime: null, lastTransitionTime: now });
+        o.status = {
+          phase: 'Running',
+          hostIP: this.nodeIp(node),
+          hostIPs: [{ ip: this.nodeIp(node) }],
+          podIP: ip,
+          podIPs: [{ ip }],
+          startTime: status.startTime ?? now,
+          qosClass: 'Burstable',
+          conditions: [
+            ...(isLauncher ? [cond('kubevirt.io/virtual-machine-unpaused')] : []),
+            cond('PodReadyToStartContainers'),
+            cond('Initialized'),
+            cond('Ready', ready),
+            cond('ContainersReady'),
+            cond('PodScheduled'),
+          ],
+          containerStatuses: containersOf(pod).map((c) => ({
+            name: c.name,
+            image: c.image,
+            imageID: `${(c.image ?? '').replace(/:[^/:]+$/, '')}@sha256:${'0'.repeat(64)}`,
+            containerID: `cri-o://${pod.metadata.uid?.replace(/-/g, '')}${c.name.length}`,
+            ready: true,
+            started: true,
+            restartCount: 0,
+            state: { running: { startedAt: now } },
+          })),
+        };
+      },
+    );
   }
 
   /** Marks a pod's containers as exited (the launcher's QEMU quit). */
   terminate(pod: Pod, succeeded: boolean): void {
     const now = rfc3339(this.ctx.clock.now());
-    editPodStatus(this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)), pod.metadata.namespace, pod.metadata.name ?? '', (o) => {
-      const status = (o.status ?? {}) as { phase?: string; containerStatuses?: Array<Record<string, unknown>>; conditions?: Array<Record<string, unknown>> };
-      if (o.metadata.uid !== pod.metadata.uid || status.phase === 'Succeeded' || status.phase === 'Failed') return false;
-      o.status = {
-        ...status,
-        phase: succeeded ? 'Succeeded' : 'Failed',
-        conditions: (status.conditions ?? []).map((c) =>
-          c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'PodCompleted', lastTransitionTime: now } : c,
-        ),
-        containerStatuses: (status.containerStatuses ?? []).map((c) => ({
-          ...c,
-          ready: false,
-          started: false,
-          state: {
-            terminated: {
-              exitCode: succeeded ? 0 : 1,
-              reason: succeeded ? 'Completed' : 'Error',
-              startedAt: ((c.state as { running?: { startedAt?: string } } | undefined)?.running?.startedAt) ?? now,
-              finishedAt: now,
+    editPodStatus(
+      this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)),
+      pod.metadata.namespace,
+      pod.metadata.name ?? '',
+      (o) => {
+        const status = (o.status ?? {}) as {
+          phase?: string;
+          containerStatuses?: Array<Record<string, unknown>>;
+          conditions?: Array<Record<string, unknown>>;
+        };
+        if (o.metadata.uid !== pod.metadata.uid || status.phase === 'Succeeded' || status.phase === 'Failed')
+          return false;
+        o.status = {
+          ...status,
+          phase: succeeded ? 'Succeeded' : 'Failed',
+          conditions: (status.conditions ?? []).map((c) =>
+            c.type === 'Ready' || c.type === 'ContainersReady'
+              ? { ...c, status: 'False', reason: 'PodCompleted', lastTransitionTime: now }
+              : c,
+          ),
+          containerStatuses: (status.containerStatuses ?? []).map((c) => ({
+            ...c,
+            ready: false,
+            started: false,
+            state: {
+              terminated: {
+                exitCode: succeeded ? 0 : 1,
+                reason: succeeded ? 'Completed' : 'Error',
+                startedAt: (c.state as { running?: { startedAt?: string } } | undefined)?.running?.startedAt ?? now,
+                finishedAt: now,
+              },
             },
-          },
-        })),
-      };
-    });
+          })),
+        };
+      },
+    );
   }
 }

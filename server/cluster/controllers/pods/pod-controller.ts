@@ -26,7 +26,10 @@ export class PodController {
         const phase = pod.status?.phase;
         if (!pod.spec?.nodeName || phase === 'Pending' || !phase) queues.pod.add(keyOf(o));
         // Finished pods free their requests: pending pods may fit now.
-        if ((phase === 'Succeeded' || phase === 'Failed') && (old?.status as { phase?: string } | undefined)?.phase !== phase) {
+        if (
+          (phase === 'Succeeded' || phase === 'Failed') &&
+          (old?.status as { phase?: string } | undefined)?.phase !== phase
+        ) {
           this.requeueUnscheduled();
         }
       },

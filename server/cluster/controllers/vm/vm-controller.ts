@@ -74,7 +74,13 @@ export class VmController {
           } catch (err) {
             const message = `Failure while starting VMI: ${(err as Error).message}`;
             syncError = { reason: 'FailedCreate', message };
-            this.ctx.record(vm as KObject, 'Warning', 'FailedCreate', `Error creating virtual machine instance: ${(err as Error).message}`, COMPONENT);
+            this.ctx.record(
+              vm as KObject,
+              'Warning',
+              'FailedCreate',
+              `Error creating virtual machine instance: ${(err as Error).message}`,
+              COMPONENT,
+            );
           }
           break;
         case 'stop':
@@ -139,7 +145,13 @@ export class VmController {
       });
     } catch (err) {
       if (isNotFound(err)) return;
-      this.ctx.record(vm as KObject, 'Warning', 'FailedDelete', `Error deleting virtual machine instance ${vmi.metadata.name}: ${(err as Error).message}`, COMPONENT);
+      this.ctx.record(
+        vm as KObject,
+        'Warning',
+        'FailedDelete',
+        `Error deleting virtual machine instance ${vmi.metadata.name}: ${(err as Error).message}`,
+        COMPONENT,
+      );
       throw err;
     }
     this.ctx.record(
@@ -192,7 +204,12 @@ export class VmController {
     return ready;
   }
 
-  private updateStatus(vm: VM, vmi: VMI | undefined, syncError: SyncError | undefined, append: StateChangeRequest[]): void {
+  private updateStatus(
+    vm: VM,
+    vmi: VMI | undefined,
+    syncError: SyncError | undefined,
+    append: StateChangeRequest[],
+  ): void {
     const { client, informers } = this.ctx;
     const ns = vm.metadata.namespace;
     const claims = (vm.spec?.template?.spec?.volumes ?? []).flatMap((v) => {
@@ -228,11 +245,13 @@ export class VmController {
       (o) => {
         if (o.metadata.uid !== vm.metadata.uid) return false;
         // Requests added by the subresources since we read the VM are kept.
-        const current = ((o.status as { stateChangeRequests?: StateChangeRequest[] } | undefined)?.stateChangeRequests ?? []);
+        const current =
+          (o.status as { stateChangeRequests?: StateChangeRequest[] } | undefined)?.stateChangeRequests ?? [];
         const before = vm.status?.stateChangeRequests ?? [];
         const added = current.slice(before.length);
         const next = { ...status } as Record<string, unknown>;
-        if (added.length) next.stateChangeRequests = [...((status.stateChangeRequests as StateChangeRequest[]) ?? []), ...added];
+        if (added.length)
+          next.stateChangeRequests = [...((status.stateChangeRequests as StateChangeRequest[]) ?? []), ...added];
         o.status = next;
       },
       { subresource: 'status', fieldManager: COMPONENT },

@@ -19,7 +19,12 @@ interface Matcher {
 
 export class InstancetypeError extends Error {}
 
-function findSpec(client: ClusterClient, vm: VM, matcher: Matcher | undefined, kinds: [string, string, string, string]): Json | undefined {
+function findSpec(
+  client: ClusterClient,
+  vm: VM,
+  matcher: Matcher | undefined,
+  kinds: [string, string, string, string],
+): Json | undefined {
   if (!matcher?.name) return undefined;
   const [nsKind, nsRes, clusterKind, clusterRes] = kinds;
   const kind = matcher.kind ?? clusterKind;
@@ -64,7 +69,9 @@ export function applyInstancetype(client: ClusterClient, vm: VM, spec: Json): vo
   if (it) {
     const cpu = it.cpu as { guest?: number; dedicatedCPUPlacement?: boolean } | undefined;
     const memory = it.memory as { guest?: string } | undefined;
-    const topology = ((pref?.cpu as { preferredCPUTopology?: string } | undefined)?.preferredCPUTopology ?? 'preferSockets').toLowerCase();
+    const topology = (
+      (pref?.cpu as { preferredCPUTopology?: string } | undefined)?.preferredCPUTopology ?? 'preferSockets'
+    ).toLowerCase();
     if (cpu?.guest) {
       const n = cpu.guest;
       domain.cpu = {

@@ -18,13 +18,17 @@ export function vcpus(vmi: VMI): number {
 
 export function guestMemory(vmi: VMI): number {
   const d = vmi.spec?.domain;
-  return parseQuantity((d?.memory?.guest as string | undefined) ?? (d?.resources?.requests?.memory as string | undefined) ?? '0');
+  return parseQuantity(
+    (d?.memory?.guest as string | undefined) ?? (d?.resources?.requests?.memory as string | undefined) ?? '0',
+  );
 }
 
 /** virt-launcher overhead: ~180Mi for the launcher and QEMU, 8Mi per vCPU, page tables. */
 export function launcherRequests(vmi: VMI): Requests {
   const d = vmi.spec?.domain;
-  const requestedMem = parseQuantity((d?.resources?.requests?.memory as string | undefined) ?? (d?.memory?.guest as string | undefined) ?? '0');
+  const requestedMem = parseQuantity(
+    (d?.resources?.requests?.memory as string | undefined) ?? (d?.memory?.guest as string | undefined) ?? '0',
+  );
   const overhead = 180 * Mi + 8 * Mi * vcpus(vmi) + Math.ceil(guestMemory(vmi) / 512);
   const cpu = d?.resources?.requests?.cpu as string | undefined;
   return { memory: requestedMem + overhead, cpu: cpu ? parseQuantity(cpu) : vcpus(vmi) / 10 };
@@ -41,14 +45,21 @@ export function launcherLabels(vmi: VMI): Record<string, string> {
 }
 
 export function containerDiskImages(vmi: VMI): Array<{ volume: string; image: string }> {
-  return (vmi.spec?.volumes ?? []).flatMap((v) => (v.containerDisk?.image ? [{ volume: v.name, image: v.containerDisk.image }] : []));
+  return (vmi.spec?.volumes ?? []).flatMap((v) =>
+    v.containerDisk?.image ? [{ volume: v.name, image: v.containerDisk.image }] : [],
+  );
 }
 
 /**
  * The virt-launcher pod of a VMI (or a migration's target). Under useEmulation (`emulation`) it asks
  * for no /dev/kvm, as virt-controller does, so it also fits nodes without KVM.
  */
-export function launcherPod(vmi: VMI, extraLabels: Record<string, string> = {}, extraAffinity?: unknown, emulation = false): KObject {
+export function launcherPod(
+  vmi: VMI,
+  extraLabels: Record<string, string> = {},
+  extraAffinity?: unknown,
+  emulation = false,
+): KObject {
   const name = vmi.metadata.name ?? '';
   const req = launcherRequests(vmi);
   const spec = vmi.spec ?? ({} as NonNullable<VMI['spec']>);
@@ -91,7 +102,12 @@ export function launcherPod(vmi: VMI, extraLabels: Record<string, string> = {}, 
           'devices.kubevirt.io/vhost-net': '1',
         },
       },
-      securityContext: { runAsUser: 107, runAsGroup: 107, runAsNonRoot: true, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } },
+      securityContext: {
+        runAsUser: 107,
+        runAsGroup: 107,
+        runAsNonRoot: true,
+        capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
+      },
       terminationMessagePath: '/dev/termination-log',
       terminationMessagePolicy: 'File',
     },
@@ -101,7 +117,10 @@ export function launcherPod(vmi: VMI, extraLabels: Record<string, string> = {}, 
       imagePullPolicy: image.endsWith(':latest') || !image.includes(':') ? 'Always' : 'IfNotPresent',
       command: ['/usr/bin/container-disk'],
       args: ['--copy-path', `/var/run/kubevirt-ephemeral-disks/container-disk-data/${vmi.metadata.uid}/disk_${volume}`],
-      resources: { requests: { cpu: '1m', memory: '1M', 'ephemeral-storage': '50M' }, limits: { cpu: '10m', memory: '40M' } },
+      resources: {
+        requests: { cpu: '1m', memory: '1M', 'ephemeral-storage': '50M' },
+        limits: { cpu: '10m', memory: '40M' },
+      },
     })),
   ];
   const affinity = (extraAffinity ?? spec.affinity) as Record<string, unknown> | undefined;

@@ -163,9 +163,17 @@ export class VmiController {
     }
     let pod = pods[0];
     if (!pod) {
-      pod = this.ctx.client.create(R.pods, launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client)), { fieldManager: COMPONENT }) as Pod;
+      pod = this.ctx.client.create(R.pods, launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client)), {
+        fieldManager: COMPONENT,
+      }) as Pod;
       this.expected.set(vmi.metadata.uid ?? '', pod.metadata.name ?? '');
-      this.ctx.record(vmi as KObject, 'Normal', 'SuccessfulCreate', `Created virtual machine pod ${pod.metadata.name}`, COMPONENT);
+      this.ctx.record(
+        vmi as KObject,
+        'Normal',
+        'SuccessfulCreate',
+        `Created virtual machine pod ${pod.metadata.name}`,
+        COMPONENT,
+      );
     }
     this.editStatus(vmi, (s) => {
       setPhase(s, 'Pending', now);
@@ -193,14 +201,24 @@ export class VmiController {
       return;
     }
     const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-    const waiting = (pod.status?.containerStatuses ?? []).map((c) => c.state?.waiting).find((w) => w?.reason === 'ErrImagePull' || w?.reason === 'ImagePullBackOff');
+    const waiting = (pod.status?.containerStatuses ?? [])
+      .map((c) => c.state?.waiting)
+      .find((w) => w?.reason === 'ErrImagePull' || w?.reason === 'ImagePullBackOff');
     const running = podPhase === 'Running' && (pod.status?.containerStatuses ?? []).every((c) => c.state?.running);
     this.editStatus(vmi, (s, meta) => {
       if (scheduled?.status === 'False') {
-        setCondition(s, { type: 'PodScheduled', status: 'False', reason: scheduled.reason, message: scheduled.message }, now);
+        setCondition(
+          s,
+          { type: 'PodScheduled', status: 'False', reason: scheduled.reason, message: scheduled.message },
+          now,
+        );
       } else dropCondition(s, 'PodScheduled');
       if (waiting) {
-        setCondition(s, { type: 'Synchronized', status: 'False', reason: waiting.reason, message: waiting.message }, now);
+        setCondition(
+          s,
+          { type: 'Synchronized', status: 'False', reason: waiting.reason, message: waiting.message },
+          now,
+        );
       } else dropCondition(s, 'Synchronized');
       s.activePods = { [pod.metadata.uid ?? '']: pod.spec?.nodeName ?? '' };
       if (running && pod.spec?.nodeName) {
@@ -217,7 +235,14 @@ export class VmiController {
     if (pod && pod.status?.phase !== 'Failed') return;
     if (vmi.status?.migrationState && !vmi.status.migrationState.completed) return;
     const now = nowIso(this.ctx);
-    this.ctx.record(vmi as KObject, 'Warning', 'Stopped', 'The VirtualMachineInstance crashed.', 'virt-handler', vmi.status?.nodeName);
+    this.ctx.record(
+      vmi as KObject,
+      'Warning',
+      'Stopped',
+      'The VirtualMachineInstance crashed.',
+      'virt-handler',
+      vmi.status?.nodeName,
+    );
     this.editStatus(vmi, (s) => {
       setPhase(s, 'Failed', now);
       s.reason = pod ? 'PodFailed' : 'PodNotExists';
@@ -253,7 +278,9 @@ export class VmiController {
 
   private deletePod(p: Pod): void {
     try {
-      this.ctx.client.delete(R.pods, p.metadata.namespace, p.metadata.name ?? '', { preconditions: { uid: p.metadata.uid } });
+      this.ctx.client.delete(R.pods, p.metadata.namespace, p.metadata.name ?? '', {
+        preconditions: { uid: p.metadata.uid },
+      });
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }

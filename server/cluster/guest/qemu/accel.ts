@@ -35,8 +35,24 @@ function bootId(): string {
 /** Boots `kernel` under KVM with only an early serial console; true if it prints within the time. */
 export function probeKvm(qemu: string, kernel: string, timeoutMs = 8000): Promise<boolean> {
   return new Promise((resolve) => {
-    const args = [...accelArgs('kvm'), '-machine', 'q35', '-m', '128M', '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot',
-      '-kernel', kernel, '-append', 'console=ttyS0 earlyprintk=serial,ttyS0 panic=-1', '-serial', 'stdio'];
+    const args = [
+      ...accelArgs('kvm'),
+      '-machine',
+      'q35',
+      '-m',
+      '128M',
+      '-nodefaults',
+      '-no-user-config',
+      '-display',
+      'none',
+      '-no-reboot',
+      '-kernel',
+      kernel,
+      '-append',
+      'console=ttyS0 earlyprintk=serial,ttyS0 panic=-1',
+      '-serial',
+      'stdio',
+    ];
     const child = spawn(qemu, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let output = '';
     const done = (ok: boolean) => {
@@ -55,7 +71,12 @@ export function probeKvm(qemu: string, kernel: string, timeoutMs = 8000): Promis
 }
 
 /** Decides KVM or TCG for this host (env override, /dev/kvm, then a cached probe). */
-export async function decideAccel(opts: { qemu: string; kernel: string; cacheDir: string; env?: NodeJS.ProcessEnv }): Promise<AccelDecision> {
+export async function decideAccel(opts: {
+  qemu: string;
+  kernel: string;
+  cacheDir: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<AccelDecision> {
   const forced = (opts.env ?? process.env).KVC_QEMU_ACCEL;
   if (forced === 'tcg' || forced === 'kvm') return { accel: forced, reason: `KVC_QEMU_ACCEL=${forced}` };
   if (!kvmDeviceUsable()) return { accel: 'tcg', reason: '/dev/kvm is absent or not accessible' };

@@ -27,7 +27,14 @@ function readNewc(buf: Buffer): Array<{ name: string; mode: number; data: string
 
 describe('guest configuration', () => {
   it('takes the cloud-init user, password and hostname, else the OS defaults', () => {
-    const c = guestConfig({ name: 'vm1', hostname: 'web-1', user: 'alice', password: 'pa ss', ipAddress: '10.244.1.7', macAddress: '02:AB:CD:00:00:01' });
+    const c = guestConfig({
+      name: 'vm1',
+      hostname: 'web-1',
+      user: 'alice',
+      password: 'pa ss',
+      ipAddress: '10.244.1.7',
+      macAddress: '02:AB:CD:00:00:01',
+    });
     expect(c).toMatchObject({ hostname: 'web-1', user: 'alice', password: 'pa ss', mac: '02:ab:cd:00:00:01' });
     expect(guestConfig({ hostname: 'f', osName: 'fedora' })).toMatchObject({ user: 'fedora', password: 'fedora' });
     expect(guestConfig({ hostname: 'c', osName: 'cirros' })).toMatchObject({ user: 'cirros', password: 'gocubsgo' });
@@ -48,19 +55,41 @@ describe('guest configuration', () => {
   });
 
   it('lays the slirp network around the VMI address, avoiding it for the gateway and DNS', () => {
-    expect(networkPlan('10.244.1.7')).toEqual({ address: '10.244.1.7/24', net: '10.244.1.0/24', gateway: '10.244.1.1', dns: '10.244.1.2' });
+    expect(networkPlan('10.244.1.7')).toEqual({
+      address: '10.244.1.7/24',
+      net: '10.244.1.0/24',
+      gateway: '10.244.1.1',
+      dns: '10.244.1.2',
+    });
     expect(networkPlan('10.244.1.1/24')).toMatchObject({ gateway: '10.244.1.254', dns: '10.244.1.2' });
     expect(networkPlan('10.244.1.2')).toMatchObject({ gateway: '10.244.1.1', dns: '10.244.1.253' });
-    expect(networkPlan(undefined)).toEqual({ address: '10.0.2.15/24', net: '10.0.2.0/24', gateway: '10.0.2.2', dns: '10.0.2.3' });
+    expect(networkPlan(undefined)).toEqual({
+      address: '10.0.2.15/24',
+      net: '10.0.2.0/24',
+      gateway: '10.0.2.2',
+      dns: '10.0.2.3',
+    });
     expect(networkPlan('fd00::5').address).toBe('10.0.2.15/24');
   });
 
   it('writes a kvc.conf that a POSIX shell reads back exactly, quotes and all', () => {
-    const config = guestConfig({ hostname: 'h1', user: 'bob', password: `it's "$(rm -rf /)" \`x\` \\ ok`, ipAddress: '10.244.0.9' });
+    const config = guestConfig({
+      hostname: 'h1',
+      user: 'bob',
+      password: `it's "$(rm -rf /)" \`x\` \\ ok`,
+      ipAddress: '10.244.0.9',
+    });
     const dir = mkdtempSync(path.join(tmpdir(), 'kvc-conf-'));
     try {
       writeFileSync(path.join(dir, 'kvc.conf'), kvcConf(config));
-      const out = execFileSync('sh', ['-c', `. "${dir}/kvc.conf"; printf '%s|%s|%s|%s|%s' "$KVC_HOSTNAME" "$KVC_USER" "$KVC_PASSWORD" "$KVC_IP" "$KVC_GATEWAY"`], { encoding: 'utf8' });
+      const out = execFileSync(
+        'sh',
+        [
+          '-c',
+          `. "${dir}/kvc.conf"; printf '%s|%s|%s|%s|%s' "$KVC_HOSTNAME" "$KVC_USER" "$KVC_PASSWORD" "$KVC_IP" "$KVC_GATEWAY"`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(out).toBe(`h1|bob|${config.password}|10.244.0.9/24|10.244.0.1`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

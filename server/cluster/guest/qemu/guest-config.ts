@@ -30,7 +30,10 @@ const USER_NAME = /^[a-z_][a-z0-9_.-]{0,31}$/i;
 
 /** A hostname the guest can set: letters, digits, dots and dashes, at most 64 characters. */
 export function safeHostname(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9.-]/g, '-').replace(/^[.-]+/, '').slice(0, 64);
+  const cleaned = name
+    .replace(/[^A-Za-z0-9.-]/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 64);
   return cleaned || 'guest';
 }
 
@@ -38,7 +41,11 @@ export function safeHostname(name: string): string {
 export function networkPlan(ipAddress: string | undefined): GuestNetworkPlan {
   const ip = (ipAddress ?? '').split('/')[0];
   const octets = ip.split('.').map(Number);
-  const valid = octets.length === 4 && octets.every((o) => Number.isInteger(o) && o >= 0 && o <= 255) && octets[3] !== 0 && octets[3] !== 255;
+  const valid =
+    octets.length === 4 &&
+    octets.every((o) => Number.isInteger(o) && o >= 0 && o <= 255) &&
+    octets[3] !== 0 &&
+    octets[3] !== 255;
   if (!valid) return { address: '10.0.2.15/24', net: '10.0.2.0/24', gateway: '10.0.2.2', dns: '10.0.2.3' };
   const base = octets.slice(0, 3).join('.');
   const host = octets[3];
@@ -103,7 +110,12 @@ export function cpioNewc(entries: CpioEntry[]): Buffer {
   };
   entries.forEach((e, i) => {
     const dir = e.data === undefined;
-    add(e.path.replace(/^\/+/, ''), (dir ? 0o040000 : 0o100000) | (e.mode ?? (dir ? 0o755 : 0o644)), e.data ?? Buffer.alloc(0), i + 1);
+    add(
+      e.path.replace(/^\/+/, ''),
+      (dir ? 0o040000 : 0o100000) | (e.mode ?? (dir ? 0o755 : 0o644)),
+      e.data ?? Buffer.alloc(0),
+      i + 1,
+    );
   });
   add('TRAILER!!!', 0, Buffer.alloc(0), 0);
   return Buffer.concat(parts);

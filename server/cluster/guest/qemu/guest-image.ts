@@ -29,7 +29,9 @@ export function findGuestImage(dir: string = guestImageDir()): GuestImage | unde
   if (!existsSync(kernel) || !existsSync(initramfs)) return undefined;
   let kernelVersion = 'unknown';
   try {
-    kernelVersion = (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { kernel?: string }).kernel ?? kernelVersion;
+    kernelVersion =
+      (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { kernel?: string }).kernel ??
+      kernelVersion;
   } catch {
     // an image without a manifest still boots
   }

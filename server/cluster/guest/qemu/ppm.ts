@@ -26,7 +26,8 @@ export function parsePpm(data: Buffer): RgbImage {
   const height = Number(token());
   const maxval = Number(token());
   pos++; // the single whitespace after maxval
-  if (!(width > 0 && height > 0) || maxval !== 255) throw new Error(`unsupported PPM ${width}x${height} maxval ${maxval}`);
+  if (!(width > 0 && height > 0) || maxval !== 255)
+    throw new Error(`unsupported PPM ${width}x${height} maxval ${maxval}`);
   const rgb = data.subarray(pos, pos + width * height * 3);
   if (rgb.length !== width * height * 3) throw new Error('truncated PPM image');
   return { width, height, rgb };

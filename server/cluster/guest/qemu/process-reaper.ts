@@ -25,7 +25,11 @@ export function reapOnExit(child: ChildProcess): void {
 }
 
 /** `[command, args]` that runs `binary args` and dies with this process when setpriv allows it. */
-export function dieWithParent(binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): [string, string[]] {
+export function dieWithParent(
+  binary: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): [string, string[]] {
   const setpriv = findOnPath('setpriv', env);
   return setpriv ? [setpriv, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
 }

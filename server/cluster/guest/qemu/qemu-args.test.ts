@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { dieWithParent } from './process-reaper.js';
 import { defaultMaxGuests } from './qemu-backend.js';
-import { accelArgs, kernelCommandLine, machineSize, qemuArgs, runPaths, type MachineSpec, type SizeLimits } from './qemu-args.js';
+import {
+  accelArgs,
+  kernelCommandLine,
+  machineSize,
+  qemuArgs,
+  runPaths,
+  type MachineSpec,
+  type SizeLimits,
+} from './qemu-args.js';
 import { parsePpm, ppmToPng } from './ppm.js';
 import { selectGuestBackend } from './select-backend.js';
 
@@ -31,7 +39,10 @@ describe('machine size', () => {
     expect(machineSize({ memory: '256Mi', cpus: 1 }, limits)).toEqual({ memoryMiB: 256, cpus: 1 });
     expect(machineSize({ memory: '8Gi', cpus: 4 }, limits)).toEqual({ memoryMiB: 512, cpus: 1 });
     expect(machineSize({ memory: '64Mi' }, limits)).toEqual({ memoryMiB: 128, cpus: 1 });
-    expect(machineSize({ memory: 300 * 2 ** 20, cpus: 8 }, { ...limits, maxCpus: 4 })).toEqual({ memoryMiB: 300, cpus: 2 });
+    expect(machineSize({ memory: 300 * 2 ** 20, cpus: 8 }, { ...limits, maxCpus: 4 })).toEqual({
+      memoryMiB: 300,
+      cpus: 2,
+    });
     expect(machineSize({}, limits)).toEqual({ memoryMiB: 512, cpus: 1 });
   });
 
@@ -77,7 +88,9 @@ describe('qemu arguments', () => {
 
   it('gives the guest a restricted user-mode network around its address and its MAC', () => {
     const args = qemuArgs(spec());
-    expect(after(args, '-netdev')).toBe('user,id=net0,restrict=on,ipv6=off,net=10.244.1.0/24,host=10.244.1.1,dns=10.244.1.2');
+    expect(after(args, '-netdev')).toBe(
+      'user,id=net0,restrict=on,ipv6=off,net=10.244.1.0/24,host=10.244.1.1,dns=10.244.1.2',
+    );
     expect(args).toContain('e1000,netdev=net0,mac=52:54:00:12:34:56');
   });
 

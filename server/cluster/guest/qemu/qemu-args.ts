@@ -24,7 +24,10 @@ export interface SizeLimits {
 export const DEFAULT_LIMITS: Omit<SizeLimits, 'hostCpus'> = { maxMemoryMiB: 512, minMemoryMiB: 128, maxCpus: 1 };
 
 /** Memory and vCPUs from the VMI spec, capped to the limits. */
-export function machineSize(options: Pick<GuestOptions, 'memory' | 'cpus'>, limits: SizeLimits): { memoryMiB: number; cpus: number } {
+export function machineSize(
+  options: Pick<GuestOptions, 'memory' | 'cpus'>,
+  limits: SizeLimits,
+): { memoryMiB: number; cpus: number } {
   const bytes = quantityToBytes(options.memory) ?? limits.maxMemoryMiB * 2 ** 20;
   const memoryMiB = Math.max(limits.minMemoryMiB, Math.min(limits.maxMemoryMiB, Math.floor(bytes / 2 ** 20)));
   const cpus = Math.max(1, Math.min(Math.floor(options.cpus ?? 1) || 1, limits.maxCpus, limits.hostCpus));
@@ -79,26 +82,42 @@ export function qemuArgs(m: MachineSpec): string[] {
   const p = m.paths;
   const n = m.network;
   return [
-    '-name', `guest=${m.name.replace(/,/g, ',,')}`,
-    '-machine', 'q35',
+    '-name',
+    `guest=${m.name.replace(/,/g, ',,')}`,
+    '-machine',
+    'q35',
     ...accelArgs(m.accel),
-    '-m', `${m.memoryMiB}M`,
-    '-smp', String(m.cpus),
-    '-nodefaults', '-no-user-config',
-    '-kernel', m.kernel,
-    '-initrd', p.initrd,
-    '-append', kernelCommandLine(),
-    '-chardev', `socket,id=serial0,path=${p.serial},server=on,wait=off`,
-    '-serial', 'chardev:serial0',
-    '-qmp', `unix:${p.qmp},server=on,wait=off`,
-    '-display', 'none',
+    '-m',
+    `${m.memoryMiB}M`,
+    '-smp',
+    String(m.cpus),
+    '-nodefaults',
+    '-no-user-config',
+    '-kernel',
+    m.kernel,
+    '-initrd',
+    p.initrd,
+    '-append',
+    kernelCommandLine(),
+    '-chardev',
+    `socket,id=serial0,path=${p.serial},server=on,wait=off`,
+    '-serial',
+    'chardev:serial0',
+    '-qmp',
+    `unix:${p.qmp},server=on,wait=off`,
+    '-display',
+    'none',
     ...(m.graphics ? ['-vga', 'std', '-vnc', `unix:${p.vnc}`] : ['-vga', 'none']),
     // User-mode network, restricted: the guest reaches nothing outside (no host, no internet).
-    '-netdev', `user,id=net0,restrict=on,ipv6=off,net=${n.net},host=${n.gateway},dns=${n.dns}`,
-    '-device', `e1000,netdev=net0,mac=${m.mac}`,
+    '-netdev',
+    `user,id=net0,restrict=on,ipv6=off,net=${n.net},host=${n.gateway},dns=${n.dns}`,
+    '-device',
+    `e1000,netdev=net0,mac=${m.mac}`,
     // A guest kernel panic ends QEMU with a failure: the VMI fails, as KubeVirt reports a crash.
-    '-device', 'pvpanic',
-    '-action', 'panic=exit-failure',
+    '-device',
+    'pvpanic',
+    '-action',
+    'panic=exit-failure',
     '-S',
   ];
 }

@@ -5,7 +5,12 @@ import { Api, events, vmPath, waitPrintable } from '../../test-lifecycle/helpers
 import type { SimulatedGuest } from '../simulated-guest.js';
 import { QemuGuestBackend, StandInGuest } from './qemu-backend.js';
 
-const image = { dir: '/nonexistent', kernel: '/nonexistent/vmlinuz', initramfs: '/nonexistent/initramfs.cpio.gz', kernelVersion: 'test' };
+const image = {
+  dir: '/nonexistent',
+  kernel: '/nonexistent/vmlinuz',
+  initramfs: '/nonexistent/initramfs.cpio.gz',
+  kernelVersion: 'test',
+};
 const tcg = Promise.resolve({ accel: 'tcg' as const, reason: 'test' });
 
 describe('QemuGuestBackend stand-ins', () => {
@@ -17,7 +22,11 @@ describe('QemuGuestBackend stand-ins', () => {
     const guest = backend.create({ name: 'vm', hostname: 'vm', osName: 'fedora' });
     expect(guest).toBeInstanceOf(StandInGuest);
     guests.push(guest as SimulatedGuest);
-    expect(guest.notice).toEqual({ type: 'Warning', reason: 'SimulatedGuest', message: '0 QEMU guests are running (--max-guests): this VMI runs a simulated guest.' });
+    expect(guest.notice).toEqual({
+      type: 'Warning',
+      reason: 'SimulatedGuest',
+      message: '0 QEMU guests are running (--max-guests): this VMI runs a simulated guest.',
+    });
     expect(backend.running).toBe(0);
   });
 
@@ -46,12 +55,23 @@ describe('stand-ins through the cluster', () => {
       metadata: { name: 'vm1', namespace: 'standin' },
       spec: {
         runStrategy: 'Always',
-        template: { spec: { domain: { devices: {}, memory: { guest: '128Mi' } }, volumes: [{ name: 'root', containerDisk: { image: 'quay.io/kubevirt/cirros-container-disk-demo' } }] } },
+        template: {
+          spec: {
+            domain: { devices: {}, memory: { guest: '128Mi' } },
+            volumes: [{ name: 'root', containerDisk: { image: 'quay.io/kubevirt/cirros-container-disk-demo' } }],
+          },
+        },
       },
     });
     expect(r.status).toBe(201);
     await waitPrintable(api, 'standin', 'vm1', 'Running');
     const list = await events(api, 'standin', 'vm1');
-    expect(list).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'SimulatedGuest', message: '0 QEMU guests are running (--max-guests): this VMI runs a simulated guest.' }));
+    expect(list).toContainEqual(
+      expect.objectContaining({
+        type: 'Warning',
+        reason: 'SimulatedGuest',
+        message: '0 QEMU guests are running (--max-guests): this VMI runs a simulated guest.',
+      }),
+    );
   });
 });

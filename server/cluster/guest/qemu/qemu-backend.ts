@@ -56,7 +56,9 @@ export class QemuGuestBackend implements GuestBackend {
     const hostCpus = cpus().length;
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits, hostCpus };
     this.maxGuests = opts.maxGuests ?? defaultMaxGuests(freemem(), hostCpus, this.limits.maxMemoryMiB);
-    this.accel = opts.accel ?? decideAccel({ qemu: opts.qemu, kernel: opts.image.kernel, cacheDir: opts.image.dir, env: opts.env });
+    this.accel =
+      opts.accel ??
+      decideAccel({ qemu: opts.qemu, kernel: opts.image.kernel, cacheDir: opts.image.dir, env: opts.env });
   }
 
   /** QEMU guests running now. */
@@ -66,10 +68,18 @@ export class QemuGuestBackend implements GuestBackend {
 
   create(options: GuestOptions): Guest {
     if (options.osName === 'windows') {
-      return this.standIn(options, 'Normal', 'The real guest is a small Linux: this Windows VMI runs a simulated guest.');
+      return this.standIn(
+        options,
+        'Normal',
+        'The real guest is a small Linux: this Windows VMI runs a simulated guest.',
+      );
     }
     if (this.live.size >= this.maxGuests) {
-      return this.standIn(options, 'Warning', `${this.maxGuests} QEMU guests are running (--max-guests): this VMI runs a simulated guest.`);
+      return this.standIn(
+        options,
+        'Warning',
+        `${this.maxGuests} QEMU guests are running (--max-guests): this VMI runs a simulated guest.`,
+      );
     }
     const log = this.opts.log ?? (() => undefined);
     const guest = new QemuGuest(options, {
@@ -84,7 +94,11 @@ export class QemuGuestBackend implements GuestBackend {
     this.live.add(guest);
     const forget = () => this.live.delete(guest);
     guest.once('poweroff', forget).once('crashed', forget).once('destroyed', forget);
-    guest.once('booted', () => log(`guest ${guest.name}: booted in ${((guest.bootMs ?? 0) / 1000).toFixed(1)} s (${guest.accel?.toUpperCase()}, ${guest.size.memoryMiB} MiB, ${guest.size.cpus} vCPU)`));
+    guest.once('booted', () =>
+      log(
+        `guest ${guest.name}: booted in ${((guest.bootMs ?? 0) / 1000).toFixed(1)} s (${guest.accel?.toUpperCase()}, ${guest.size.memoryMiB} MiB, ${guest.size.cpus} vCPU)`,
+      ),
+    );
     return guest;
   }
 
@@ -94,6 +108,9 @@ export class QemuGuestBackend implements GuestBackend {
   }
 
   private standIn(options: GuestOptions, type: GuestNotice['type'], message: string): Guest {
-    return new StandInGuest({ ...options, speed: options.speed ?? this.opts.speed }, { type, reason: 'SimulatedGuest', message });
+    return new StandInGuest(
+      { ...options, speed: options.speed ?? this.opts.speed },
+      { type, reason: 'SimulatedGuest', message },
+    );
   }
 }

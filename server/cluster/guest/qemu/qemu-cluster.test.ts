@@ -27,7 +27,8 @@ let cluster: RunningCluster;
 let api: Api;
 const logs: string[] = [];
 
-const wsUrl = (name: string, kind: string) => `${cluster.url.replace('http', 'ws')}${subPath(NS, 'virtualmachineinstances', name, kind)}`;
+const wsUrl = (name: string, kind: string) =>
+  `${cluster.url.replace('http', 'ws')}${subPath(NS, 'virtualmachineinstances', name, kind)}`;
 
 async function createVm(name: string, runStrategy: string, extra: { hostname?: string } = {}): Promise<void> {
   const r = await api.req('POST', vmPath(NS), {
@@ -40,14 +41,22 @@ async function createVm(name: string, runStrategy: string, extra: { hostname?: s
         spec: {
           ...(extra.hostname ? { hostname: extra.hostname } : {}),
           domain: {
-            devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], interfaces: [{ name: 'default', masquerade: {} }] },
+            devices: {
+              disks: [{ name: 'root', disk: { bus: 'virtio' } }],
+              interfaces: [{ name: 'default', masquerade: {} }],
+            },
             memory: { guest: '2Gi' },
             cpu: { cores: 2 },
           },
           networks: [{ name: 'default', pod: {} }],
           volumes: [
             { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config\nuser: alice\npassword: "s3cret pw"\nchpasswd: { expire: False }\n' } },
+            {
+              name: 'cloudinit',
+              cloudInitNoCloud: {
+                userData: '#cloud-config\nuser: alice\npassword: "s3cret pw"\nchpasswd: { expire: False }\n',
+              },
+            },
           ],
         },
       },
@@ -56,10 +65,21 @@ async function createVm(name: string, runStrategy: string, extra: { hostname?: s
   expect(r.status, JSON.stringify(r.json)).toBe(201);
 }
 
-async function vmi(name: string): Promise<{ uid: string; phase?: string; nodeName?: string; conditions: Array<{ type: string; status: string }> }> {
+async function vmi(
+  name: string,
+): Promise<{ uid: string; phase?: string; nodeName?: string; conditions: Array<{ type: string; status: string }> }> {
   const o = await api.get(vmiPath(NS, name));
-  const status = (o.status ?? {}) as { phase?: string; nodeName?: string; conditions?: Array<{ type: string; status: string }> };
-  return { uid: (o.metadata as { uid: string }).uid, phase: status.phase, nodeName: status.nodeName, conditions: status.conditions ?? [] };
+  const status = (o.status ?? {}) as {
+    phase?: string;
+    nodeName?: string;
+    conditions?: Array<{ type: string; status: string }>;
+  };
+  return {
+    uid: (o.metadata as { uid: string }).uid,
+    phase: status.phase,
+    nodeName: status.nodeName,
+    conditions: status.conditions ?? [],
+  };
 }
 
 function qemuGuestOf(name: string): QemuGuest {
@@ -93,7 +113,9 @@ class Serial {
     try {
       await waitFor(`serial output ${re}`, () => re.test(this.output), timeoutMs);
     } catch {
-      throw new Error(`no ${re} on the serial console within ${timeoutMs} ms; got ${JSON.stringify(this.output.slice(-300))}`);
+      throw new Error(
+        `no ${re} on the serial console within ${timeoutMs} ms; got ${JSON.stringify(this.output.slice(-300))}`,
+      );
     }
   }
   type(s: string): void {
@@ -131,16 +153,20 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
     if (process.env.CLUSTER_DEBUG) console.log(logs.join('\n'));
   });
 
-  it('boots a real guest: the VMI is Running once the login prompt is on the serial line', async () => {
-    await createVm('alpha', 'Always', { hostname: 'alpha-host' });
-    await createVm('beta', 'RerunOnFailure');
-    await waitPrintable(api, NS, 'alpha', 'Running', BOOT_MS);
-    const guest = qemuGuestOf('alpha');
-    expect(guest.state).toBe('running');
-    // Memory and vCPUs from the spec (2Gi, 2 cores), capped for the tiny guest.
-    expect(guest.size).toEqual({ memoryMiB: 512, cpus: 1 });
-    expect(logs.some((l) => /guests: (KVM|TCG)/.test(l))).toBe(true);
-  }, BOOT_MS + 10_000);
+  it(
+    'boots a real guest: the VMI is Running once the login prompt is on the serial line',
+    async () => {
+      await createVm('alpha', 'Always', { hostname: 'alpha-host' });
+      await createVm('beta', 'RerunOnFailure');
+      await waitPrintable(api, NS, 'alpha', 'Running', BOOT_MS);
+      const guest = qemuGuestOf('alpha');
+      expect(guest.state).toBe('running');
+      // Memory and vCPUs from the spec (2Gi, 2 cores), capped for the tiny guest.
+      expect(guest.size).toEqual({ memoryMiB: 512, cpus: 1 });
+      expect(logs.some((l) => /guests: (KVM|TCG)/.test(l))).toBe(true);
+    },
+    BOOT_MS + 10_000,
+  );
 
   it('logs in on the serial console with the cloud-init user; a real kernel answers', async () => {
     const serial = await Serial.open(wsUrl('alpha', 'console'));
@@ -149,7 +175,8 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
       expect((await serial.run('hostname')).trim()).toBe('alpha-host');
       expect(await serial.run('uname -a')).toMatch(/^Linux alpha-host \d+\.\d+\.\d+-\S+ #1 SMP .* x86_64/);
       expect((await serial.run('whoami')).trim()).toBe('alice');
-      const ip = ((await api.get(vmiPath(NS, 'alpha'))).status as { interfaces: Array<{ ipAddress: string }> }).interfaces[0].ipAddress;
+      const ip = ((await api.get(vmiPath(NS, 'alpha'))).status as { interfaces: Array<{ ipAddress: string }> })
+        .interfaces[0].ipAddress;
       expect(await serial.run('ip a')).toContain(`inet ${ip}/24`);
       expect(await serial.run('uptime')).toMatch(/up .*load average/);
     } finally {
@@ -158,7 +185,11 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
   }, 60_000);
 
   it('a real RFB client sees a non-blank screen that changes when typing; the screenshot is that screen', async () => {
-    const rfb = await connectRfbClient(wsUrl('alpha', 'vnc'), [ENCODINGS.zrle, ENCODINGS.raw, ENCODINGS.pseudoDesktopSize]);
+    const rfb = await connectRfbClient(wsUrl('alpha', 'vnc'), [
+      ENCODINGS.zrle,
+      ENCODINGS.raw,
+      ENCODINGS.pseudoDesktopSize,
+    ]);
     try {
       expect(rfb.client.clientWidth).toBeGreaterThan(0);
       await rfb.waitUntil(() => rfb.client.fb.some((b: number, i: number) => i % 4 !== 3 && b !== 0), 10_000);
@@ -186,7 +217,9 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
       serial.type('\r');
       await serial.waitFor(/(\$|login:) $/);
       expect((await api.req('PUT', subPath(NS, 'virtualmachineinstances', 'alpha', 'pause'), {})).status).toBe(200);
-      await waitFor('Paused condition', async () => (await vmi('alpha')).conditions.some((c) => c.type === 'Paused' && c.status === 'True'));
+      await waitFor('Paused condition', async () =>
+        (await vmi('alpha')).conditions.some((c) => c.type === 'Paused' && c.status === 'True'),
+      );
       serial.text = '';
       serial.type('echo paused-marker');
       await new Promise((r) => setTimeout(r, 1500));
@@ -211,12 +244,16 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
     });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     let phase: string | undefined;
-    await waitFor('migration Succeeded', async () => {
-      const m = await api.get(`/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstancemigrations/move-alpha`);
-      phase = (m.status as { phase?: string } | undefined)?.phase;
-      if (phase === 'Failed') throw new Error(`migration failed: ${JSON.stringify(m.status)}`);
-      return phase === 'Succeeded';
-    }, 60_000);
+    await waitFor(
+      'migration Succeeded',
+      async () => {
+        const m = await api.get(`/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstancemigrations/move-alpha`);
+        phase = (m.status as { phase?: string } | undefined)?.phase;
+        if (phase === 'Failed') throw new Error(`migration failed: ${JSON.stringify(m.status)}`);
+        return phase === 'Succeeded';
+      },
+      60_000,
+    );
     const after = await vmi('alpha');
     expect(after.uid).toBe(before.uid);
     expect(after.nodeName).not.toBe(before.nodeName);
@@ -225,45 +262,77 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
     expect(guest.state).toBe('running');
   }, 90_000);
 
-  it('poweroff in the guest ends the VMI Succeeded; an Always VM boots a new one', async () => {
-    const { uid } = await vmi('alpha');
-    const serial = await Serial.open(wsUrl('alpha', 'console'));
-    serial.type('\x15\r');
-    await serial.waitFor(/(\$|login:) $/);
-    if (/login: $/.test(serial.output)) await serial.login('alice', 's3cret pw');
-    serial.type('poweroff\r');
-    await waitFor('a new VMI', async () => {
-      const r = await api.req('GET', vmiPath(NS, 'alpha'));
-      return r.status === 200 && (r.json.metadata as { uid: string }).uid !== uid;
-    }, 60_000);
-    expect((await events(api, NS, 'alpha')).some((e) => e.reason === 'Stopped' && e.message === 'The VirtualMachineInstance was shut down.')).toBe(true);
-    await waitPrintable(api, NS, 'alpha', 'Running', BOOT_MS);
-  }, BOOT_MS + 70_000);
+  it(
+    'poweroff in the guest ends the VMI Succeeded; an Always VM boots a new one',
+    async () => {
+      const { uid } = await vmi('alpha');
+      const serial = await Serial.open(wsUrl('alpha', 'console'));
+      serial.type('\x15\r');
+      await serial.waitFor(/(\$|login:) $/);
+      if (/login: $/.test(serial.output)) await serial.login('alice', 's3cret pw');
+      serial.type('poweroff\r');
+      await waitFor(
+        'a new VMI',
+        async () => {
+          const r = await api.req('GET', vmiPath(NS, 'alpha'));
+          return r.status === 200 && (r.json.metadata as { uid: string }).uid !== uid;
+        },
+        60_000,
+      );
+      expect(
+        (await events(api, NS, 'alpha')).some(
+          (e) => e.reason === 'Stopped' && e.message === 'The VirtualMachineInstance was shut down.',
+        ),
+      ).toBe(true);
+      await waitPrintable(api, NS, 'alpha', 'Running', BOOT_MS);
+    },
+    BOOT_MS + 70_000,
+  );
 
-  it('stop sends the ACPI power button: the guest shuts down cleanly and the VM is Stopped', async () => {
-    await waitFor('alpha booted', () => qemuGuestOf('alpha').state === 'running', BOOT_MS);
-    expect((await api.req('PUT', subPath(NS, 'virtualmachines', 'alpha', 'stop'), {})).status).toBe(202);
-    // Well before the 180 s grace period: the guest answered the power button.
-    await waitPrintable(api, NS, 'alpha', 'Stopped', 60_000);
-    expect((await events(api, NS, 'alpha')).some((e) => e.reason === 'Stopped' && e.type === 'Normal')).toBe(true);
-  }, BOOT_MS + 70_000);
+  it(
+    'stop sends the ACPI power button: the guest shuts down cleanly and the VM is Stopped',
+    async () => {
+      await waitFor('alpha booted', () => qemuGuestOf('alpha').state === 'running', BOOT_MS);
+      expect((await api.req('PUT', subPath(NS, 'virtualmachines', 'alpha', 'stop'), {})).status).toBe(202);
+      // Well before the 180 s grace period: the guest answered the power button.
+      await waitPrintable(api, NS, 'alpha', 'Stopped', 60_000);
+      expect((await events(api, NS, 'alpha')).some((e) => e.reason === 'Stopped' && e.type === 'Normal')).toBe(true);
+    },
+    BOOT_MS + 70_000,
+  );
 
-  it('a QEMU crash fails the VMI; RerunOnFailure boots again, and a guest poweroff leaves it Stopped', async () => {
-    await waitPrintable(api, NS, 'beta', 'Running', BOOT_MS);
-    const { uid } = await vmi('beta');
-    process.kill(qemuGuestOf('beta').pid ?? 0, 'SIGKILL');
-    await waitFor('beta Failed', async () => {
-      const r = await api.req('GET', vmiPath(NS, 'beta'));
-      const meta = r.json.metadata as { uid: string } | undefined;
-      return meta?.uid !== uid || (r.json.status as { phase?: string }).phase === 'Failed';
-    }, 30_000);
-    expect((await events(api, NS, 'beta')).some((e) => e.type === 'Warning' && e.message === 'The VirtualMachineInstance crashed.')).toBe(true);
-    await waitFor('a new beta VMI', async () => (await vmi('beta').catch(() => ({ uid }))).uid !== uid, 30_000);
-    await waitPrintable(api, NS, 'beta', 'Running', BOOT_MS);
-    const serial = await Serial.open(wsUrl('beta', 'console'));
-    await serial.login('alice', 's3cret pw');
-    serial.type('poweroff\r');
-    await waitPrintable(api, NS, 'beta', 'Stopped', 60_000);
-    expect((await events(api, NS, 'beta')).some((e) => e.reason === 'Stopped' && e.message === 'The VirtualMachineInstance was shut down.')).toBe(true);
-  }, 2 * BOOT_MS + 60_000);
+  it(
+    'a QEMU crash fails the VMI; RerunOnFailure boots again, and a guest poweroff leaves it Stopped',
+    async () => {
+      await waitPrintable(api, NS, 'beta', 'Running', BOOT_MS);
+      const { uid } = await vmi('beta');
+      process.kill(qemuGuestOf('beta').pid ?? 0, 'SIGKILL');
+      await waitFor(
+        'beta Failed',
+        async () => {
+          const r = await api.req('GET', vmiPath(NS, 'beta'));
+          const meta = r.json.metadata as { uid: string } | undefined;
+          return meta?.uid !== uid || (r.json.status as { phase?: string }).phase === 'Failed';
+        },
+        30_000,
+      );
+      expect(
+        (await events(api, NS, 'beta')).some(
+          (e) => e.type === 'Warning' && e.message === 'The VirtualMachineInstance crashed.',
+        ),
+      ).toBe(true);
+      await waitFor('a new beta VMI', async () => (await vmi('beta').catch(() => ({ uid }))).uid !== uid, 30_000);
+      await waitPrintable(api, NS, 'beta', 'Running', BOOT_MS);
+      const serial = await Serial.open(wsUrl('beta', 'console'));
+      await serial.login('alice', 's3cret pw');
+      serial.type('poweroff\r');
+      await waitPrintable(api, NS, 'beta', 'Stopped', 60_000);
+      expect(
+        (await events(api, NS, 'beta')).some(
+          (e) => e.reason === 'Stopped' && e.message === 'The VirtualMachineInstance was shut down.',
+        ),
+      ).toBe(true);
+    },
+    2 * BOOT_MS + 60_000,
+  );
 });

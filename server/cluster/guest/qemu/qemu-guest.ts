@@ -81,7 +81,9 @@ export class QemuGuest extends EventEmitter implements Guest {
     this.hasGraphics = options.hasGraphics ?? true;
     this.size = machineSize(options, deps.limits);
     this.ready = this.launch(options.emulation === true);
-    this.ready.catch((err: unknown) => this.fail(`QEMU did not start: ${err instanceof Error ? err.message : String(err)}`));
+    this.ready.catch((err: unknown) =>
+      this.fail(`QEMU did not start: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   get state(): GuestState {
@@ -177,7 +179,8 @@ export class QemuGuest extends EventEmitter implements Guest {
 
   /** A hardware reset (QMP system_reset); QEMU's RESET event emits `reboot`, the prompt `booted`. */
   reboot(): void {
-    if (this.currentState === 'off' || this.currentState === 'destroyed' || this.currentState === 'shutting-down') return;
+    if (this.currentState === 'off' || this.currentState === 'destroyed' || this.currentState === 'shutting-down')
+      return;
     this.command('system_reset');
   }
 
@@ -230,7 +233,10 @@ export class QemuGuest extends EventEmitter implements Guest {
     const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
     reapOnExit(child);
-    child.stderr?.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000)));
+    child.stderr?.on(
+      'data',
+      (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000)),
+    );
     const exited = new Promise<never>((_, reject) => {
       child.once('error', (err) => reject(err));
       child.once('exit', (code, signal) => {
@@ -240,9 +246,15 @@ export class QemuGuest extends EventEmitter implements Guest {
     });
     exited.catch(() => undefined);
     const stopped = () => child.exitCode !== null || child.signalCode !== null;
-    this.qmp = await Promise.race([retryConnect(() => QmpClient.connect(paths.qmp), START_TIMEOUT_MS, stopped), exited]);
+    this.qmp = await Promise.race([
+      retryConnect(() => QmpClient.connect(paths.qmp), START_TIMEOUT_MS, stopped),
+      exited,
+    ]);
     this.qmp.on('event', (e) => this.onQmpEvent(e));
-    const serial = await Promise.race([retryConnect(() => connectUnix(paths.serial), START_TIMEOUT_MS, stopped), exited]);
+    const serial = await Promise.race([
+      retryConnect(() => connectUnix(paths.serial), START_TIMEOUT_MS, stopped),
+      exited,
+    ]);
     this.serial = serial;
     serial.on('data', (data: Buffer) => this.onSerial(data));
     serial.on('error', () => serial.destroy());
@@ -293,7 +305,9 @@ export class QemuGuest extends EventEmitter implements Guest {
     await this.cleanup();
     if (wasDestroyed) return;
     if (this.crashReason || !(this.guestShutdown || this.plugPulled)) {
-      this.fail(this.crashReason ?? `QEMU exited unexpectedly (${signal ?? `code ${code}`}) ${this.stderrTail.trim()}`.trim());
+      this.fail(
+        this.crashReason ?? `QEMU exited unexpectedly (${signal ?? `code ${code}`}) ${this.stderrTail.trim()}`.trim(),
+      );
       return;
     }
     this.currentState = 'off';

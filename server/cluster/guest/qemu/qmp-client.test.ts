@@ -12,16 +12,25 @@ class FakeQmp {
   readonly sockets: Socket[] = [];
   server: Server;
 
-  constructor(readonly socketPath: string, private readonly answer: (cmd: string, args?: Record<string, unknown>) => Record<string, unknown>) {
+  constructor(
+    readonly socketPath: string,
+    private readonly answer: (cmd: string, args?: Record<string, unknown>) => Record<string, unknown>,
+  ) {
     this.server = createServer((socket) => {
       this.sockets.push(socket);
-      socket.write(JSON.stringify({ QMP: { version: { qemu: { major: 7, minor: 2, micro: 0 } }, capabilities: [] } }) + '\r\n');
+      socket.write(
+        JSON.stringify({ QMP: { version: { qemu: { major: 7, minor: 2, micro: 0 } }, capabilities: [] } }) + '\r\n',
+      );
       let buffer = '';
       socket.on('data', (chunk) => {
         buffer += chunk.toString();
         let nl: number;
         while ((nl = buffer.indexOf('\n')) >= 0) {
-          const msg = JSON.parse(buffer.slice(0, nl)) as { execute: string; arguments?: Record<string, unknown>; id?: unknown };
+          const msg = JSON.parse(buffer.slice(0, nl)) as {
+            execute: string;
+            arguments?: Record<string, unknown>;
+            id?: unknown;
+          };
           buffer = buffer.slice(nl + 1);
           this.received.push(msg);
           socket.write(JSON.stringify({ ...this.answer(msg.execute, msg.arguments), id: msg.id }) + '\r\n');

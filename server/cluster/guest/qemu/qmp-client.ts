@@ -61,7 +61,10 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
   static async connect(socketPath: string, timeoutMs = 10_000): Promise<QmpClient> {
     const socket = connect(socketPath);
     const client = new QmpClient(socket);
-    const timer = setTimeout(() => socket.destroy(new Error(`QMP: no greeting on ${socketPath} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => socket.destroy(new Error(`QMP: no greeting on ${socketPath} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         client.greeting = (err) => (err ? reject(err) : resolve());

@@ -44,10 +44,19 @@ export function selectGuestBackend(opts: SelectOptions): GuestBackendChoice {
     if (opts.mode === 'qemu') throw new Error(`--guests qemu: ${found.missing}`);
     return simulated(`real guests need: ${found.missing}`);
   }
-  if (opts.mode === 'auto' && opts.speed !== 1) return simulated(`--speed ${opts.speed}: real guests run in real time; --guests qemu to use them`);
-  if (opts.mode === 'auto' && opts.seed?.startsWith('scale:')) return simulated(`--seed ${opts.seed} is a load test; --guests qemu to use real guests`);
+  if (opts.mode === 'auto' && opts.speed !== 1)
+    return simulated(`--speed ${opts.speed}: real guests run in real time; --guests qemu to use them`);
+  if (opts.mode === 'auto' && opts.seed?.startsWith('scale:'))
+    return simulated(`--seed ${opts.seed} is a load test; --guests qemu to use real guests`);
   const log = opts.log ?? (() => undefined);
-  const backend = new QemuGuestBackend({ qemu: found.qemu, image: found.image, maxGuests: opts.maxGuests, speed: opts.speed, log, env: opts.env });
+  const backend = new QemuGuestBackend({
+    qemu: found.qemu,
+    image: found.image,
+    maxGuests: opts.maxGuests,
+    speed: opts.speed,
+    log,
+    env: opts.env,
+  });
   backend.accel.then(
     (d) => log(`guests: ${d.accel === 'kvm' ? 'KVM' : 'TCG software emulation'} (${d.reason})`),
     () => undefined,

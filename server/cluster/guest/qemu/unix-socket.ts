@@ -13,7 +13,11 @@ export function connectUnix(socketPath: string): Promise<Socket> {
 }
 
 /** QEMU creates its sockets while it starts: retry until one accepts or the time is up. */
-export async function retryConnect<T>(attempt: () => Promise<T>, timeoutMs: number, stopped: () => boolean): Promise<T> {
+export async function retryConnect<T>(
+  attempt: () => Promise<T>,
+  timeoutMs: number,
+  stopped: () => boolean,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -63,7 +63,12 @@ function cpixelLayout(conv: PixelConverter): { bytes: number; shift: number } {
   return { bytes: conv.bytesPerPixel, shift: 0 };
 }
 
-function writeCpixel(out: number[], value: number, conv: PixelConverter, layout: { bytes: number; shift: number }): void {
+function writeCpixel(
+  out: number[],
+  value: number,
+  conv: PixelConverter,
+  layout: { bytes: number; shift: number },
+): void {
   if (layout.bytes === 3) {
     const v = value >>> layout.shift;
     const bytes = [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff];
@@ -76,7 +81,15 @@ function writeCpixel(out: number[], value: number, conv: PixelConverter, layout:
   out.push(...b);
 }
 
-function zrleTile(src: PixelSource, tx: number, ty: number, tw: number, th: number, conv: PixelConverter, out: number[]): void {
+function zrleTile(
+  src: PixelSource,
+  tx: number,
+  ty: number,
+  tw: number,
+  th: number,
+  conv: PixelConverter,
+  out: number[],
+): void {
   const layout = cpixelLayout(conv);
   const values = new Uint32Array(tw * th);
   const palette = new Map<number, number>();
@@ -162,7 +175,12 @@ export class ZlibStream {
 }
 
 /** A ZRLE rectangle body: u32 length + compressed tiles. */
-export async function encodeZrle(src: PixelSource, rect: Rect, conv: PixelConverter, stream: ZlibStream): Promise<Buffer> {
+export async function encodeZrle(
+  src: PixelSource,
+  rect: Rect,
+  conv: PixelConverter,
+  stream: ZlibStream,
+): Promise<Buffer> {
   return zrleBody(zrleTiles(src, rect, conv), stream);
 }
 

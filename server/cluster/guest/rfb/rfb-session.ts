@@ -5,9 +5,28 @@
  * FramebufferUpdates sent in answer to requests, with only what changed.
  */
 import type { Rect, ScreenListener } from '../screen.js';
-import { ENCODING_COPYRECT, ENCODING_RAW, ENCODING_ZRLE, PSEUDO_DESKTOP_SIZE, ZlibStream, encodeCopyRect, encodeRaw, rectHeader, zrleBody, zrleTiles, type PixelSource } from './encodings.js';
+import {
+  ENCODING_COPYRECT,
+  ENCODING_RAW,
+  ENCODING_ZRLE,
+  PSEUDO_DESKTOP_SIZE,
+  ZlibStream,
+  encodeCopyRect,
+  encodeRaw,
+  rectHeader,
+  zrleBody,
+  zrleTiles,
+  type PixelSource,
+} from './encodings.js';
 import { PendingUpdate } from './pending-update.js';
-import { PixelConverter, SERVER_PIXEL_FORMAT, decodePixelFormat, encodePixelFormat, unsupportedPixelFormat, vgaColourMapMessage } from './pixel-format.js';
+import {
+  PixelConverter,
+  SERVER_PIXEL_FORMAT,
+  decodePixelFormat,
+  encodePixelFormat,
+  unsupportedPixelFormat,
+  vgaColourMapMessage,
+} from './pixel-format.js';
 import { clientMessageLength } from './client-messages.js';
 
 /** What the RFB server draws: a framebuffer that reports its changes. */

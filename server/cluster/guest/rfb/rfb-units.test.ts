@@ -22,7 +22,9 @@ describe('PixelConverter', () => {
     expect(conv.value(VGA_PALETTE[10])).toBe(10);
     const msg = vgaColourMapMessage();
     expect([msg[0], msg.readUInt16BE(2), msg.readUInt16BE(4)]).toEqual([1, 0, 16]);
-    expect([msg.readUInt16BE(6 + 15 * 6), msg.readUInt16BE(8 + 15 * 6), msg.readUInt16BE(10 + 15 * 6)]).toEqual([65535, 65535, 65535]);
+    expect([msg.readUInt16BE(6 + 15 * 6), msg.readUInt16BE(8 + 15 * 6), msg.readUInt16BE(10 + 15 * 6)]).toEqual([
+      65535, 65535, 65535,
+    ]);
   });
 });
 
@@ -80,7 +82,11 @@ describe('PendingUpdate', () => {
     p.damage({ x: 0, y: 16, w: 720, h: 16 });
     expect(p.take(all).rects).toEqual([{ x: 0, y: 0, w: 720, h: 32 }]);
     p.resized(1024, 768, true);
-    expect(p.take(all)).toEqual({ resize: { width: 1024, height: 768 }, scrollDy: 0, rects: [{ x: 0, y: 0, w: 1024, h: 768 }] });
+    expect(p.take(all)).toEqual({
+      resize: { width: 1024, height: 768 },
+      scrollDy: 0,
+      rects: [{ x: 0, y: 0, w: 1024, h: 768 }],
+    });
   });
 
   it('keeps the framebuffer of a client without DesktopSize: copies and repaints only its view of a taller screen', () => {
@@ -90,6 +96,11 @@ describe('PendingUpdate', () => {
     p.damage({ x: 0, y: 752, w: 1024, h: 16 });
     p.scroll(16);
     // the terminal repaints the new bottom row of the screen, out of view; the view's bottom row is due
-    expect(p.take(all)).toEqual({ resize: undefined, scrollDy: 16, scrollDest: { x: 0, y: 0, w: 720, h: 384 }, rects: [{ x: 0, y: 384, w: 720, h: 16 }] });
+    expect(p.take(all)).toEqual({
+      resize: undefined,
+      scrollDy: 16,
+      scrollDest: { x: 0, y: 0, w: 720, h: 384 },
+      rects: [{ x: 0, y: 384, w: 720, h: 16 }],
+    });
   });
 });

@@ -12,7 +12,13 @@ import type { GuestOptions } from '../types.js';
 export const TEST_SPEED = 5000;
 
 export function makeGuest(options: Partial<GuestOptions> = {}): SimulatedGuest {
-  return new SimulatedGuest({ hostname: 'vmi-test', osName: 'fedora', speed: TEST_SPEED, ipAddress: '10.244.0.12', ...options });
+  return new SimulatedGuest({
+    hostname: 'vmi-test',
+    osName: 'fedora',
+    speed: TEST_SPEED,
+    ipAddress: '10.244.0.12',
+    ...options,
+  });
 }
 
 /** Collects a guest's serial output as text. */
@@ -38,7 +44,10 @@ export class SerialRecorder {
   waitFor(pattern: string | RegExp, timeoutMs = 5000): Promise<void> {
     if (matches(this.text, pattern)) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(pattern)}; got:\n${this.text.slice(-600)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${String(pattern)}; got:\n${this.text.slice(-600)}`)),
+        timeoutMs,
+      );
       this.waiters.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
@@ -57,7 +66,11 @@ function matches(text: string, pattern: string | RegExp): boolean {
   return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
 }
 
-export function waitForEvent(guest: SimulatedGuest, event: 'booted' | 'poweroff' | 'reboot' | 'destroyed', timeoutMs = 5000): Promise<void> {
+export function waitForEvent(
+  guest: SimulatedGuest,
+  event: 'booted' | 'poweroff' | 'reboot' | 'destroyed',
+  timeoutMs = 5000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
     guest.once(event, () => {
@@ -91,7 +104,10 @@ export interface WsTestServer {
 /** An HTTP server on port 0 whose websocket upgrades go to `onConnection`. */
 export async function startWsServer(onConnection: (socket: WebSocket, url: URL) => void): Promise<WsTestServer> {
   const server = createServer();
-  const wss = new WebSocketServer({ server, handleProtocols: (protocols) => (protocols.has('plain.kubevirt.io') ? 'plain.kubevirt.io' : false) });
+  const wss = new WebSocketServer({
+    server,
+    handleProtocols: (protocols) => (protocols.has('plain.kubevirt.io') ? 'plain.kubevirt.io' : false),
+  });
   wss.on('connection', (socket, req) => onConnection(socket, new URL(req.url ?? '/', 'http://localhost')));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -114,7 +130,10 @@ export async function startWsServer(onConnection: (socket: WebSocket, url: URL) 
  * `beforeOpen` attaches listeners first: the server may speak first, in the same packet
  * as the upgrade response.
  */
-export async function connectWs(url: string, beforeOpen: (ws: WebSocket) => void = () => undefined): Promise<WebSocket> {
+export async function connectWs(
+  url: string,
+  beforeOpen: (ws: WebSocket) => void = () => undefined,
+): Promise<WebSocket> {
   const ws = new WebSocket(url, 'plain.kubevirt.io');
   ws.binaryType = 'nodebuffer';
   beforeOpen(ws);

@@ -8,7 +8,14 @@ declare module 'vnc-rfb-client' {
     connect(options: { host: string; port: number; password?: string; set8BitColor?: boolean }): void;
     disconnect(): void;
     sendKeyEvent(keysym: number, down?: boolean): void;
-    requestFrameUpdate(full?: boolean, incremental?: number, x?: number, y?: number, width?: number, height?: number): void;
+    requestFrameUpdate(
+      full?: boolean,
+      incremental?: number,
+      x?: number,
+      y?: number,
+      width?: number,
+      height?: number,
+    ): void;
     readonly connected: boolean;
     readonly protocolVersion: string;
     clientWidth: number;

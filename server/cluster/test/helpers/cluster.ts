@@ -7,6 +7,12 @@ export interface JudgeCluster {
 }
 
 export async function startJudgeCluster(opts: { usersFile?: string } = {}): Promise<JudgeCluster> {
-  const cluster = await startCluster({ port: 0, host: '127.0.0.1', seed: 'none', users: opts.usersFile, log: () => {} });
+  const cluster = await startCluster({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'none',
+    users: opts.usersFile,
+    log: () => {},
+  });
   return { url: cluster.url, close: () => Promise.resolve(cluster.close()) };
 }

@@ -14,7 +14,9 @@ export interface Fixture {
 export function loadFixtures(): Fixture[] {
   const out: Fixture[] = [];
   for (const dir of ['kubevirt-examples', 'cdi-examples']) {
-    for (const f of readdirSync(join(FIXTURES_DIR, dir)).filter((x) => x.endsWith('.yaml')).sort()) {
+    for (const f of readdirSync(join(FIXTURES_DIR, dir))
+      .filter((x) => x.endsWith('.yaml'))
+      .sort()) {
       const path = join(FIXTURES_DIR, dir, f);
       const docs = parseAllDocuments(readFileSync(path, 'utf8'))
         .map((d) => d.toJSON() as Record<string, unknown> | null)

@@ -87,10 +87,15 @@ export function kubectlEnv(bin: string, server: string, namespace = 'default'): 
     kubeconfig: configFor(undefined),
     run(args, opts = {}) {
       return new Promise((resolve) => {
-        const child = execFile(bin, args, { env: envFor(opts.token), timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-          const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-          resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-        });
+        const child = execFile(
+          bin,
+          args,
+          { env: envFor(opts.token), timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 },
+          (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+            resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+          },
+        );
         child.stdin?.end(opts.input);
       });
     },
@@ -106,7 +111,10 @@ export function kubectlEnv(bin: string, server: string, namespace = 'default'): 
 }
 
 /** Collects a child's stdout lines; `waitFor(n)` resolves once n non-empty lines have arrived. */
-export function lineCollector(child: ChildProcessWithoutNullStreams): { lines: string[]; waitFor(count: number, timeoutMs?: number): Promise<string[]> } {
+export function lineCollector(child: ChildProcessWithoutNullStreams): {
+  lines: string[];
+  waitFor(count: number, timeoutMs?: number): Promise<string[]>;
+} {
   const lines: string[] = [];
   let partial = '';
   let exited = false;
@@ -126,7 +134,10 @@ export function lineCollector(child: ChildProcessWithoutNullStreams): { lines: s
     lines,
     waitFor(count, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} lines; got: ${lines.join(' | ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${count} lines; got: ${lines.join(' | ')}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (lines.length >= count) {
             clearTimeout(timer);

@@ -19,7 +19,25 @@ export async function startTlsFront(target: string): Promise<TlsFront> {
   const dir = mkdtempSync(join(tmpdir(), 'tls-front-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   const { hostname, port } = new URL(target);
   const server: Server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) => {
     const upstream = connect(Number(port), hostname);

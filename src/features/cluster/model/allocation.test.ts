@@ -6,7 +6,11 @@ import { clusterAllocation, nodeAllocation, podRequests, vmCapability } from './
 const Gi = 2 ** 30;
 const Mi = 2 ** 20;
 
-const node = (name: string, extra: Partial<IoK8sApiCoreV1Node> = {}, labels: Record<string, string> = { 'kubevirt.io/schedulable': 'true' }): IoK8sApiCoreV1Node => ({
+const node = (
+  name: string,
+  extra: Partial<IoK8sApiCoreV1Node> = {},
+  labels: Record<string, string> = { 'kubevirt.io/schedulable': 'true' },
+): IoK8sApiCoreV1Node => ({
   metadata: { name, labels },
   status: {
     capacity: { cpu: '16', memory: '64Gi', pods: '110' },
@@ -16,7 +20,11 @@ const node = (name: string, extra: Partial<IoK8sApiCoreV1Node> = {}, labels: Rec
   ...extra,
 });
 
-const pod = (nodeName: string | undefined, requests: Record<string, string>, o: { phase?: string; launcher?: boolean; init?: Record<string, string>; overhead?: Record<string, string> } = {}): IoK8sApiCoreV1Pod => ({
+const pod = (
+  nodeName: string | undefined,
+  requests: Record<string, string>,
+  o: { phase?: string; launcher?: boolean; init?: Record<string, string>; overhead?: Record<string, string> } = {},
+): IoK8sApiCoreV1Pod => ({
   metadata: { name: 'p', namespace: 'ns', labels: o.launcher ? { 'kubevirt.io': 'virt-launcher' } : {} },
   spec: {
     nodeName,
@@ -35,7 +43,11 @@ const vmi = (ns: string, name: string, nodeName: string, phase = 'Running'): V1V
 
 describe('podRequests', () => {
   it('sums containers, takes the larger init container, adds overhead', () => {
-    const p = pod('n1', { cpu: '100m', memory: '1Gi' }, { init: { cpu: '2', memory: '10Mi' }, overhead: { cpu: '50m', memory: '20Mi' } });
+    const p = pod(
+      'n1',
+      { cpu: '100m', memory: '1Gi' },
+      { init: { cpu: '2', memory: '10Mi' }, overhead: { cpu: '50m', memory: '20Mi' } },
+    );
     p.spec?.containers.push({ name: 'disk', resources: { requests: { cpu: '10m', memory: '40M' } } });
     const r = podRequests(p);
     expect(r.cpu).toBeCloseTo(2.05);
@@ -77,7 +89,12 @@ describe('nodeAllocation', () => {
   });
 
   it('lists the live VMIs on the node, sorted', () => {
-    const vmis = [vmi('b', 'x', 'node01'), vmi('a', 'y', 'node01'), vmi('a', 'z', 'node02'), vmi('a', 'done', 'node01', 'Succeeded')];
+    const vmis = [
+      vmi('b', 'x', 'node01'),
+      vmi('a', 'y', 'node01'),
+      vmi('a', 'z', 'node02'),
+      vmi('a', 'done', 'node01', 'Succeeded'),
+    ];
     expect(nodeAllocation(node('node01'), [], vmis).vms).toEqual([
       { namespace: 'a', name: 'y' },
       { namespace: 'b', name: 'x' },

@@ -47,7 +47,10 @@ type ResourceList = Record<string, string | number | undefined> | undefined;
 const quantity = (list: ResourceList, key: keyof Resources): number => parseQuantity(list?.[key] ?? undefined) ?? 0;
 
 function sum(lists: ResourceList[]): Resources {
-  return lists.reduce<Resources>((acc, l) => ({ cpu: acc.cpu + quantity(l, 'cpu'), memory: acc.memory + quantity(l, 'memory') }), { cpu: 0, memory: 0 });
+  return lists.reduce<Resources>(
+    (acc, l) => ({ cpu: acc.cpu + quantity(l, 'cpu'), memory: acc.memory + quantity(l, 'memory') }),
+    { cpu: 0, memory: 0 },
+  );
 }
 
 /** A pod's effective requests (kubectl's resourcehelper.PodRequests). */
@@ -67,16 +70,21 @@ export function podRequests(pod: IoK8sApiCoreV1Pod): Resources {
 
 const finished = (pod: IoK8sApiCoreV1Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
-export const isLauncherPod = (pod: IoK8sApiCoreV1Pod): boolean => pod.metadata?.labels?.['kubevirt.io'] === 'virt-launcher';
+export const isLauncherPod = (pod: IoK8sApiCoreV1Pod): boolean =>
+  pod.metadata?.labels?.['kubevirt.io'] === 'virt-launcher';
 
 /** Whether KubeVirt may schedule VMs on the node: virt-handler's schedulable label, Ready, not cordoned. */
 export function vmCapability(node: IoK8sApiCoreV1Node): VmCapability {
   if (node.metadata?.labels?.['kubevirt.io/schedulable'] !== 'true') {
-    return { canRunVms: false, reason: 'Not marked kubevirt.io/schedulable (no virt-handler, or no virtualization support)' };
+    return {
+      canRunVms: false,
+      reason: 'Not marked kubevirt.io/schedulable (no virt-handler, or no virtualization support)',
+    };
   }
   if (node.spec?.unschedulable) return { canRunVms: false, reason: 'Cordoned (unschedulable)' };
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  if (ready?.status !== 'True') return { canRunVms: false, reason: `Not ready${ready?.reason ? `: ${ready.reason}` : ''}` };
+  if (ready?.status !== 'True')
+    return { canRunVms: false, reason: `Not ready${ready?.reason ? `: ${ready.reason}` : ''}` };
   return { canRunVms: true };
 }
 
@@ -91,10 +99,13 @@ export function nodeAllocation(
 ): NodeAllocation {
   const name = node.metadata?.name ?? '';
   const bound = pods.filter((p) => p.spec?.nodeName === name && !finished(p));
-  const requested = bound.reduce<Resources>((acc, p) => {
-    const r = podRequests(p);
-    return { cpu: acc.cpu + r.cpu, memory: acc.memory + r.memory };
-  }, { cpu: 0, memory: 0 });
+  const requested = bound.reduce<Resources>(
+    (acc, p) => {
+      const r = podRequests(p);
+      return { cpu: acc.cpu + r.cpu, memory: acc.memory + r.memory };
+    },
+    { cpu: 0, memory: 0 },
+  );
   const capacity = node.status?.capacity as ResourceList;
   const allocatable = (node.status?.allocatable as ResourceList) ?? capacity;
   const vms = vmis

@@ -37,7 +37,12 @@ export const FEATURE_GATE_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 const names = (list: unknown): string[] =>
-  Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean) : [];
+  Array.isArray(list)
+    ? list
+        .filter((g): g is string => typeof g === 'string')
+        .map((g) => g.trim())
+        .filter(Boolean)
+    : [];
 
 /**
  * One row per gate the CR names, sorted; a gate listed in both lists counts as disabled (the

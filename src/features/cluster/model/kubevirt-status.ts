@@ -53,9 +53,11 @@ export interface EditAccess {
 /** Whether the user may flip useEmulation: a SelfSubjectAccessReview for `patch` on this CR. */
 export function emulationEditAccess(kv: V1KubeVirt | undefined, access: AccessState): EditAccess {
   if (!kv?.metadata?.name) return { editable: false, reason: 'There is no KubeVirt custom resource to change.' };
-  if (kv.metadata.deletionTimestamp) return { editable: false, reason: 'The KubeVirt custom resource is being deleted.' };
+  if (kv.metadata.deletionTimestamp)
+    return { editable: false, reason: 'The KubeVirt custom resource is being deleted.' };
   if (access.isLoading) return { editable: false, reason: 'Checking your permissions…' };
-  if (access.error) return { editable: false, reason: `Your permissions could not be checked: ${access.error.message}` };
+  if (access.error)
+    return { editable: false, reason: `Your permissions could not be checked: ${access.error.message}` };
   if (!access.allowed) {
     const where = kv.metadata.namespace ? ` in namespace "${kv.metadata.namespace}"` : '';
     const detail = access.reason ? ` (${access.reason})` : '';

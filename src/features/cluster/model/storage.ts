@@ -19,6 +19,7 @@ export function isDefaultVirtStorageClass(sc: IoK8sApiStorageV1StorageClass): bo
 
 /** Defaults first, then by name. */
 export function sortStorageClasses(list: IoK8sApiStorageV1StorageClass[]): IoK8sApiStorageV1StorageClass[] {
-  const rank = (sc: IoK8sApiStorageV1StorageClass) => (isDefaultVirtStorageClass(sc) ? 0 : isDefaultStorageClass(sc) ? 1 : 2);
+  const rank = (sc: IoK8sApiStorageV1StorageClass) =>
+    isDefaultVirtStorageClass(sc) ? 0 : isDefaultStorageClass(sc) ? 1 : 2;
   return [...list].sort((a, b) => rank(a) - rank(b) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
 }

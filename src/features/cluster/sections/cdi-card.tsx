@@ -29,7 +29,12 @@ export function CdiCard() {
         <DataState what="CDI" data={data} error={error}>
           {(list) => {
             const cdi = list.find((c) => c.status?.phase === 'Deployed') ?? list[0];
-            if (!cdi) return <EmptyStateView title="CDI is not installed">DataVolumes cannot import disk images without CDI.</EmptyStateView>;
+            if (!cdi)
+              return (
+                <EmptyStateView title="CDI is not installed">
+                  DataVolumes cannot import disk images without CDI.
+                </EmptyStateView>
+              );
             const s = cdi.status;
             return (
               <Stack hasGutter>
@@ -45,7 +50,9 @@ export function CdiCard() {
                       <DescriptionListTerm>Version</DescriptionListTerm>
                       <DescriptionListDescription id="cdi-version">
                         {s?.observedVersion ?? '-'}
-                        {s?.targetVersion && s.targetVersion !== s.observedVersion ? ` (updating to ${s.targetVersion})` : ''}
+                        {s?.targetVersion && s.targetVersion !== s.observedVersion
+                          ? ` (updating to ${s.targetVersion})`
+                          : ''}
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                   </DescriptionList>

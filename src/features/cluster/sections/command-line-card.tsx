@@ -1,4 +1,15 @@
-import { Card, CardBody, CardTitle, Divider, FormGroup, FormSelect, FormSelectOption, Stack, StackItem, Title } from '@patternfly/react-core';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  Divider,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { VmCommandLineTools } from '../../../components/command-line/vm-command-line-tools';
 import { EmptyStateView } from '../../../components/empty-state';
@@ -14,13 +25,17 @@ function VmCommands() {
   const { data, error } = useK8sList(VirtualMachineModel);
   const [chosen, setChosen] = useState<string>();
   const vms = useMemo(
-    () => [...(data ?? [])].sort((a, b) => keyOf(a.metadata?.namespace, a.metadata?.name).localeCompare(keyOf(b.metadata?.namespace, b.metadata?.name))),
+    () =>
+      [...(data ?? [])].sort((a, b) =>
+        keyOf(a.metadata?.namespace, a.metadata?.name).localeCompare(keyOf(b.metadata?.namespace, b.metadata?.name)),
+      ),
     [data],
   );
   return (
     <DataState what="virtual machines" data={data ? vms : undefined} error={error}>
       {(list) => {
-        if (list.length === 0) return <EmptyStateView title="No virtual machines">Create a VM to get its commands here.</EmptyStateView>;
+        if (list.length === 0)
+          return <EmptyStateView title="No virtual machines">Create a VM to get its commands here.</EmptyStateView>;
         const vm = list.find((v) => keyOf(v.metadata?.namespace, v.metadata?.name) === chosen) ?? list[0];
         const ns = vm.metadata?.namespace ?? '';
         const name = vm.metadata?.name ?? '';
@@ -28,7 +43,12 @@ function VmCommands() {
           <Stack hasGutter>
             <StackItem>
               <FormGroup label="Virtual machine" fieldId="tools-vm">
-                <FormSelect id="tools-vm" value={keyOf(ns, name)} onChange={(_e, v) => setChosen(v)} className="kv-cli-vm">
+                <FormSelect
+                  id="tools-vm"
+                  value={keyOf(ns, name)}
+                  onChange={(_e, v) => setChosen(v)}
+                  className="kv-cli-vm"
+                >
                   {list.map((v) => {
                     const k = keyOf(v.metadata?.namespace, v.metadata?.name);
                     return <FormSelectOption key={k} value={k} label={k} />;

@@ -42,8 +42,9 @@ export function EmulationSwitch({ kubevirt }: { kubevirt: V1KubeVirt }) {
       <StackItem>
         <HelperText id="emulation-help">
           <HelperTextItem>
-            For nodes without hardware virtualization (no /dev/kvm, no nested virtualization). VMs started while it is on run
-            with QEMU&apos;s software emulation and are much slower; running VMs keep their mode until they restart.
+            For nodes without hardware virtualization (no /dev/kvm, no nested virtualization). VMs started while it is
+            on run with QEMU&apos;s software emulation and are much slower; running VMs keep their mode until they
+            restart.
           </HelperTextItem>
           {!edit.editable && edit.reason && (
             <HelperTextItem id="emulation-readonly-reason" variant="warning">

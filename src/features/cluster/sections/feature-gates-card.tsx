@@ -13,7 +13,8 @@ function Body() {
   if (rows.length === 0) {
     return (
       <Content component="p" id="feature-gates-none">
-        No feature gates are set: KubeVirt runs with its defaults (spec.configuration.developerConfiguration.featureGates is empty).
+        No feature gates are set: KubeVirt runs with its defaults
+        (spec.configuration.developerConfiguration.featureGates is empty).
       </Content>
     );
   }

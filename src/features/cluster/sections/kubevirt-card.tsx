@@ -34,7 +34,11 @@ function Body() {
   if (isLoading) return <LoadingState label="Loading KubeVirt" />;
   if (error) return <ErrorState title="Cannot load KubeVirt" error={error} />;
   if (!kubevirt) {
-    return <EmptyStateView title="KubeVirt is not installed">No KubeVirt custom resource was found in any namespace.</EmptyStateView>;
+    return (
+      <EmptyStateView title="KubeVirt is not installed">
+        No KubeVirt custom resource was found in any namespace.
+      </EmptyStateView>
+    );
   }
   const s = kubevirt.status;
   const target = s?.targetKubeVirtVersion;
@@ -78,7 +82,11 @@ function Body() {
         <Title headingLevel="h3" size="md" className="pf-v6-u-mb-sm">
           Conditions
         </Title>
-        <ConditionsTable id="kubevirt-conditions" label="KubeVirt conditions" conditions={orderedConditions(kubevirt)} />
+        <ConditionsTable
+          id="kubevirt-conditions"
+          label="KubeVirt conditions"
+          conditions={orderedConditions(kubevirt)}
+        />
       </StackItem>
     </Stack>
   );

@@ -1,5 +1,16 @@
 import type { IoK8sApiCoreV1Node } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
-import { Card, CardBody, CardTitle, Content, Label, List, ListItem, Progress, ProgressMeasureLocation, ProgressVariant } from '@patternfly/react-core';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  Content,
+  Label,
+  List,
+  ListItem,
+  Progress,
+  ProgressMeasureLocation,
+  ProgressVariant,
+} from '@patternfly/react-core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { EmptyStateView } from '../../../components/empty-state';
@@ -15,7 +26,17 @@ const cores = (n: number) => String(Math.round(n * 100) / 100);
 const CPU_TEXT = (u: ResourceUse) => `${cores(u.requested)} of ${cores(u.allocatable)} cores`;
 const MEMORY_TEXT = (u: ResourceUse) => `${formatBytes(u.requested)} of ${formatBytes(u.allocatable)}`;
 
-function Usage({ id, label, use, text: describe }: { id: string; label: string; use: ResourceUse; text: (u: ResourceUse) => string }) {
+function Usage({
+  id,
+  label,
+  use,
+  text: describe,
+}: {
+  id: string;
+  label: string;
+  use: ResourceUse;
+  text: (u: ResourceUse) => string;
+}) {
   const text = describe(use);
   if (use.percent === undefined) return <span id={id}>{text}</span>;
   const variant = use.percent > 100 ? ProgressVariant.danger : use.percent > 85 ? ProgressVariant.warning : undefined;
@@ -86,10 +107,21 @@ function columns(byName: Map<string, NodeAllocation>): ResourceColumn<IoK8sApiCo
       title: 'Memory requested',
       cell: (n) => {
         const a = get(n);
-        return a ? <Usage id={`node-${a.name}-memory-usage`} label={`${a.name} memory`} use={a.memory} text={MEMORY_TEXT} /> : '-';
+        return a ? (
+          <Usage id={`node-${a.name}-memory-usage`} label={`${a.name} memory`} use={a.memory} text={MEMORY_TEXT} />
+        ) : (
+          '-'
+        );
       },
     },
-    { id: 'capacity', title: 'Capacity', cell: (n) => { const a = get(n); return a ? `${formatCores(a.cpu.capacity)} cores, ${formatBytes(a.memory.capacity)}` : '-'; } },
+    {
+      id: 'capacity',
+      title: 'Capacity',
+      cell: (n) => {
+        const a = get(n);
+        return a ? `${formatCores(a.cpu.capacity)} cores, ${formatBytes(a.memory.capacity)}` : '-';
+      },
+    },
     { id: 'vms', title: 'VMs', cell: (n) => <VmLinks vms={get(n)?.vms ?? []} /> },
   ];
 }
@@ -112,15 +144,20 @@ export function NodesCard() {
       </CardTitle>
       <CardBody>
         <Content component="p" className="pf-v6-u-mb-md">
-          Requests are the sum over the pods bound to each node; VMs request through their virt-launcher pods (guest memory
-          plus KubeVirt&apos;s overhead).
+          Requests are the sum over the pods bound to each node; VMs request through their virt-launcher pods (guest
+          memory plus KubeVirt&apos;s overhead).
         </Content>
         <DataState what="nodes" data={ready} error={nodes.error ?? pods.error ?? vmis.error}>
           {(list) =>
             list.length === 0 ? (
               <EmptyStateView title="No nodes">The cluster has no nodes to run VMs on.</EmptyStateView>
             ) : (
-              <ResourceTable ariaLabel="Nodes" idPrefix="node" columns={columns(byName)} rows={[...list].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))} />
+              <ResourceTable
+                ariaLabel="Nodes"
+                idPrefix="node"
+                columns={columns(byName)}
+                rows={[...list].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))}
+              />
             )
           }
         </DataState>

@@ -47,9 +47,16 @@ export function StorageClassesCard() {
         <DataState what="storage classes" data={data} error={error}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyStateView title="No storage classes">DataVolumes need a storage class, or pre-provisioned volumes.</EmptyStateView>
+              <EmptyStateView title="No storage classes">
+                DataVolumes need a storage class, or pre-provisioned volumes.
+              </EmptyStateView>
             ) : (
-              <ResourceTable ariaLabel="Storage classes" idPrefix="storageclass" columns={COLUMNS} rows={sortStorageClasses(list)} />
+              <ResourceTable
+                ariaLabel="Storage classes"
+                idPrefix="storageclass"
+                columns={COLUMNS}
+                rows={sortStorageClasses(list)}
+              />
             )
           }
         </DataState>

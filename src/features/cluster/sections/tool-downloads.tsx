@@ -80,7 +80,11 @@ export function ToolDownloads() {
                     Download virtctl {kvVersion} for {platform.label}
                   </a>
                 </Content>
-                <CommandBlock id="virtctl-install" label="virtctl install commands" command={virtctlInstallCommands(kvVersion, platform)} />
+                <CommandBlock
+                  id="virtctl-install"
+                  label="virtctl install commands"
+                  command={virtctlInstallCommands(kvVersion, platform)}
+                />
               </>
             ) : (
               <Content component="p" id="virtctl-unknown">
@@ -104,11 +108,17 @@ export function ToolDownloads() {
                     Download kubectl {k8sVersion} for {platform.label}
                   </a>
                 </Content>
-                <CommandBlock id="kubectl-install" label="kubectl install commands" command={kubectlInstallCommands(k8sVersion, platform)} />
+                <CommandBlock
+                  id="kubectl-install"
+                  label="kubectl install commands"
+                  command={kubectlInstallCommands(k8sVersion, platform)}
+                />
               </>
             ) : (
               <Content component="p" id="kubectl-unknown">
-                {server.isLoading ? 'Reading the Kubernetes version…' : 'The Kubernetes version is not known: use a kubectl release within one minor version of your cluster.'}
+                {server.isLoading
+                  ? 'Reading the Kubernetes version…'
+                  : 'The Kubernetes version is not known: use a kubectl release within one minor version of your cluster.'}
               </Content>
             )}
           </GridItem>

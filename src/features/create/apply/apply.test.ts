@@ -24,7 +24,8 @@ const LISTS: Record<string, ApiResourceList> = {
 
 const fetchList = async (gv: string): Promise<ApiResourceList> => {
   const list = LISTS[gv];
-  if (!list) throw new K8sError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' });
+  if (!list)
+    throw new K8sError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' });
   return list;
 };
 
@@ -42,8 +43,12 @@ describe('discovery', () => {
   });
 
   it('says "no matches" for unknown kinds and group versions', async () => {
-    await expect(resolveKind(fetchList, 'v1', 'Widget')).rejects.toThrow('no matches for kind "Widget" in version "v1"');
-    await expect(resolveKind(fetchList, 'example.com/v9', 'Widget')).rejects.toThrow('no matches for kind "Widget" in version "example.com/v9"');
+    await expect(resolveKind(fetchList, 'v1', 'Widget')).rejects.toThrow(
+      'no matches for kind "Widget" in version "v1"',
+    );
+    await expect(resolveKind(fetchList, 'example.com/v9', 'Widget')).rejects.toThrow(
+      'no matches for kind "Widget" in version "example.com/v9"',
+    );
   });
 });
 
@@ -71,7 +76,9 @@ metadata: {}
 
   it('reports YAML syntax errors and expands Lists', () => {
     expect(parseManifests('a: [1')[0].error).toBeDefined();
-    const list = parseManifests('{"kind":"List","apiVersion":"v1","items":[{"apiVersion":"v1","kind":"Service","metadata":{"name":"a"}},{"apiVersion":"v1","kind":"Service","metadata":{"name":"b"}}]}');
+    const list = parseManifests(
+      '{"kind":"List","apiVersion":"v1","items":[{"apiVersion":"v1","kind":"Service","metadata":{"name":"a"}},{"apiVersion":"v1","kind":"Service","metadata":{"name":"b"}}]}',
+    );
     expect(list.map((d) => d.object?.metadata?.name)).toEqual(['a', 'b']);
   });
 });
@@ -120,7 +127,11 @@ metadata: {name: n1}
   });
 
   it('goes on after a failure, with the message, unless told to stop', async () => {
-    const conflict = new K8sError({ code: 409, reason: 'AlreadyExists', message: 'virtualmachines.kubevirt.io "vm1" already exists' });
+    const conflict = new K8sError({
+      code: 409,
+      reason: 'AlreadyExists',
+      message: 'virtualmachines.kubevirt.io "vm1" already exists',
+    });
     const fail = (o: K8sResource) => (o.kind === 'VirtualMachine' ? conflict : undefined);
     const a = recorder(fail);
     const all = await createInOrder(parseManifests(yaml), a.deps, { defaultNamespace: 'ns1' });
@@ -130,7 +141,11 @@ metadata: {name: n1}
       ['created', undefined],
     ]);
     const b = recorder(fail);
-    const stopped = await createInOrder(parseManifests(yaml), b.deps, { defaultNamespace: 'ns1', stopOnError: true, dryRun: true });
+    const stopped = await createInOrder(parseManifests(yaml), b.deps, {
+      defaultNamespace: 'ns1',
+      stopOnError: true,
+      dryRun: true,
+    });
     expect(stopped.map((r) => r.status)).toEqual(['error', 'skipped', 'skipped']);
     expect(b.calls).toHaveLength(1);
     expect(b.calls[0].dryRun).toBe(true);
@@ -138,7 +153,11 @@ metadata: {name: n1}
 
   it('reports unknown kinds and unreadable documents without calling the server', async () => {
     const { calls, deps } = recorder();
-    const results = await createInOrder(parseManifests('apiVersion: x.io/v1\nkind: Thing\nmetadata: {name: t}\n---\n[1]\n'), deps, { defaultNamespace: 'ns1' });
+    const results = await createInOrder(
+      parseManifests('apiVersion: x.io/v1\nkind: Thing\nmetadata: {name: t}\n---\n[1]\n'),
+      deps,
+      { defaultNamespace: 'ns1' },
+    );
     expect(results.map((r) => r.message)).toEqual([
       'no matches for kind "Thing" in version "x.io/v1"',
       'not a Kubernetes object (expected a mapping with apiVersion, kind and metadata)',

@@ -26,8 +26,21 @@ describe('create access', () => {
 
   it('asks for create on the resource, in the namespace of namespaced kinds only', () => {
     const target = { apiVersion: 'v1', kind: 'Namespace', namespace: 'demo' };
-    const model = { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, label: '', labelPlural: '' };
-    expect(createReview(model, target)).toEqual({ group: '', resource: 'namespaces', verb: 'create', namespace: undefined });
+    const model = {
+      group: '',
+      version: 'v1',
+      kind: 'Namespace',
+      plural: 'namespaces',
+      namespaced: false,
+      label: '',
+      labelPlural: '',
+    };
+    expect(createReview(model, target)).toEqual({
+      group: '',
+      resource: 'namespaces',
+      verb: 'create',
+      namespace: undefined,
+    });
   });
 
   it('says which targets are denied, and nothing while checking or when all are allowed', () => {
@@ -39,10 +52,15 @@ describe('create access', () => {
         { target: vm, allowed: false, namespaced: true, reason: 'no RBAC policy matched' },
         { target: ns, allowed: false, namespaced: false, reason: 'no RBAC policy matched' },
       ]),
-    ).toBe('You are not allowed to create VirtualMachine in namespace demo, Namespace (cluster-wide) (no RBAC policy matched)');
-    const svc = { apiVersion: 'v1', kind: 'Service', namespace: 'demo' };
-    expect(createDeniedReason([{ target: vm, allowed: false }, { target: svc, allowed: false }])).toBe(
-      'You are not allowed to create VirtualMachine and Service in namespace demo',
+    ).toBe(
+      'You are not allowed to create VirtualMachine in namespace demo, Namespace (cluster-wide) (no RBAC policy matched)',
     );
+    const svc = { apiVersion: 'v1', kind: 'Service', namespace: 'demo' };
+    expect(
+      createDeniedReason([
+        { target: vm, allowed: false },
+        { target: svc, allowed: false },
+      ]),
+    ).toBe('You are not allowed to create VirtualMachine and Service in namespace demo');
   });
 });

@@ -26,11 +26,17 @@ export function createTargets(docs: readonly ParsedDocument[], defaultNamespace:
 
 /** The SelfSubjectAccessReview that says whether the user may create the target (its model from discovery). */
 export function createReview(model: K8sModel, target: CreateTarget): AccessReviewAttributes {
-  return { group: model.group, resource: model.plural, verb: 'create', namespace: model.namespaced ? target.namespace : undefined };
+  return {
+    group: model.group,
+    resource: model.plural,
+    verb: 'create',
+    namespace: model.namespaced ? target.namespace : undefined,
+  };
 }
 
 /** "VirtualMachine", "VirtualMachine and Service", "A, B and C". */
-const kinds = (list: string[]): string => (list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
+const kinds = (list: string[]): string =>
+  list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 
 /** "VirtualMachine and Service in namespace demo, Namespace (cluster-wide)": kinds grouped by namespace. */
 export function targetsText(targets: ReadonlyArray<{ target: CreateTarget; namespaced?: boolean }>): string {

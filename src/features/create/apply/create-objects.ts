@@ -39,7 +39,11 @@ function withNamespace(obj: K8sResource, model: K8sModel, fallback: string | und
 }
 
 /** Creates the documents one after the other, in order, with one result per document. */
-export async function createInOrder(docs: readonly ParsedDocument[], deps: CreateDeps, opts: CreateOptions = {}): Promise<ObjectResult[]> {
+export async function createInOrder(
+  docs: readonly ParsedDocument[],
+  deps: CreateDeps,
+  opts: CreateOptions = {},
+): Promise<ObjectResult[]> {
   const results: ObjectResult[] = [];
   let failed = false;
   const report = (r: ObjectResult) => {

@@ -39,7 +39,12 @@ export function parseManifests(text: string): ParsedDocument[] {
     }
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) continue;
-    if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+    if (
+      isRecord(value) &&
+      typeof value.kind === 'string' &&
+      value.kind.endsWith('List') &&
+      Array.isArray(value.items)
+    ) {
       value.items.forEach(push);
     } else {
       push(value);

@@ -10,7 +10,10 @@ import type { CreateDeps } from './create-objects';
  * asks: discovery for the kind's resource, then a SelfSubjectAccessReview. Cached five minutes.
  * Returns why Create cannot work, or undefined.
  */
-export function useCreateAccess(targets: readonly CreateTarget[], deps: Pick<CreateDeps, 'resolve'>): string | undefined {
+export function useCreateAccess(
+  targets: readonly CreateTarget[],
+  deps: Pick<CreateDeps, 'resolve'>,
+): string | undefined {
   const combine = useCallback(
     (results: Array<{ data?: Omit<TargetVerdict, 'target'> }>) =>
       createDeniedReason(results.map((r, i) => ({ target: targets[i], ...r.data }))),

@@ -17,7 +17,8 @@ export function useCreateDeps(): CreateDeps {
           (gv) =>
             queryClient.fetchQuery({
               queryKey: [...k8sKeys.all, 'discovery', gv],
-              queryFn: ({ signal }) => k8sRequest<ApiResourceList>(`${API_PREFIX}${discoveryPath(gv)}`, { method: 'GET', signal }),
+              queryFn: ({ signal }) =>
+                k8sRequest<ApiResourceList>(`${API_PREFIX}${discoveryPath(gv)}`, { method: 'GET', signal }),
               staleTime: DISCOVERY_STALE_MS,
             }),
           apiVersion,

@@ -33,7 +33,11 @@ export function useCreateFlow() {
   const [state, setState] = useState<CreateFlowState>({ step: 'idle' });
 
   const run = useCallback(
-    async (docs: ParsedDocument[], defaultNamespace: string | undefined, after?: (results: ObjectResult[]) => Promise<void>): Promise<CreateOutcome> => {
+    async (
+      docs: ParsedDocument[],
+      defaultNamespace: string | undefined,
+      after?: (results: ObjectResult[]) => Promise<void>,
+    ): Promise<CreateOutcome> => {
       setState({ step: 'dry-run' });
       const dry = await createInOrder(docs, deps, { defaultNamespace, dryRun: true, stopOnError: true });
       const dryFailure = dry.find((r) => r.status === 'error');
@@ -59,7 +63,12 @@ export function useCreateFlow() {
         } catch (e) {
           setState({ step: 'idle' });
           const message = e instanceof Error ? e.message : String(e);
-          return { ok: false, stage: 'after', failure: { position: 0, label: results[0]?.label ?? '', status: 'error', message, error: e }, results };
+          return {
+            ok: false,
+            stage: 'after',
+            failure: { position: 0, label: results[0]?.label ?? '', status: 'error', message, error: e },
+            results,
+          };
         }
       }
       setState({ step: 'done' });

@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
 export const helperId = (fieldId: string): string => `${fieldId}-helper`;
 
 /** A field's error (or its hint when there is none), announced with the field. */
-export function FieldHelper({ fieldId, error, hint, warning }: { fieldId: string; error?: string; hint?: ReactNode; warning?: string }) {
+export function FieldHelper({
+  fieldId,
+  error,
+  hint,
+  warning,
+}: {
+  fieldId: string;
+  error?: string;
+  hint?: ReactNode;
+  warning?: string;
+}) {
   if (!error && !hint && !warning) return null;
   const variant = error ? 'error' : warning ? 'warning' : 'default';
   return (

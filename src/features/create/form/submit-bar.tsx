@@ -16,7 +16,16 @@ interface Props {
 }
 
 /** The error of the last attempt, the progress of this one, and the form's buttons. */
-export function SubmitBar({ flow, busy, error, onCancel, onReset, submitLabel = 'Create', extra, disabledReason }: Props) {
+export function SubmitBar({
+  flow,
+  busy,
+  error,
+  onCancel,
+  onReset,
+  submitLabel = 'Create',
+  extra,
+  disabledReason,
+}: Props) {
   return (
     <>
       {error && (
@@ -33,7 +42,14 @@ export function SubmitBar({ flow, busy, error, onCancel, onReset, submitLabel = 
         )}
       </div>
       <ActionGroup>
-        <ReasonButton id="create-vm-submit" type="submit" variant="primary" isLoading={busy} isDisabled={busy} disabledReason={disabledReason}>
+        <ReasonButton
+          id="create-vm-submit"
+          type="submit"
+          variant="primary"
+          isLoading={busy}
+          isDisabled={busy}
+          disabledReason={disabledReason}
+        >
           {submitLabel}
         </ReasonButton>
         {extra}

@@ -21,7 +21,10 @@ export interface OptionList {
 }
 
 const names = (items: K8sResource[] | undefined): string[] | undefined =>
-  items?.map((o) => o.metadata?.name ?? '').filter(Boolean).sort();
+  items
+    ?.map((o) => o.metadata?.name ?? '')
+    .filter(Boolean)
+    .sort();
 
 function useNames(list: { data: K8sResource[] | undefined; error: Error | null }): OptionList {
   const { data, error } = list;
@@ -44,7 +47,10 @@ export function useClusterOptions(namespace: string, kind: WorkloadKind) {
   const clusterTypes = useK8sList(VirtualMachineClusterInstancetypeModel);
   const nsTypes = useK8sList(VirtualMachineInstancetypeModel, { namespace, enabled: Boolean(namespace) });
   const vms = useK8sList(VirtualMachineModel, { namespace, enabled: Boolean(namespace) && kind === 'VirtualMachine' });
-  const vmis = useK8sList(VirtualMachineInstanceModel, { namespace, enabled: Boolean(namespace) && kind === 'VirtualMachineInstance' });
+  const vmis = useK8sList(VirtualMachineInstanceModel, {
+    namespace,
+    enabled: Boolean(namespace) && kind === 'VirtualMachineInstance',
+  });
   const existing = kind === 'VirtualMachine' ? vms.data : vmis.data;
 
   const instancetypes = useMemo<InstancetypeOption[]>(() => {

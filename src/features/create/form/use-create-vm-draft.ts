@@ -27,7 +27,12 @@ const fresh = (namespace: string): CreateVmDraft => ({
 /** Drafts from sessionStorage are merged field by field over a fresh form (older drafts still load). */
 function restore(base: CreateVmDraft, stored: unknown): CreateVmDraft {
   const s = (stored ?? {}) as Partial<CreateVmDraft>;
-  return { ...base, ...s, form: { ...base.form, ...(s.form ?? {}) }, touched: Array.isArray(s.touched) ? s.touched : [] };
+  return {
+    ...base,
+    ...s,
+    form: { ...base.form, ...(s.form ?? {}) },
+    touched: Array.isArray(s.touched) ? s.touched : [],
+  };
 }
 
 /**

@@ -1,4 +1,14 @@
-import { Button, Card, CardBody, CardHeader, CardTitle, ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode } from '@patternfly/react-core';
+import {
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  CardTitle,
+  ClipboardCopyButton,
+  CodeBlock,
+  CodeBlockAction,
+  CodeBlockCode,
+} from '@patternfly/react-core';
 import { PencilAltIcon } from '@patternfly/react-icons/dist/esm/icons/pencil-alt-icon';
 import { useState } from 'react';
 
@@ -27,7 +37,15 @@ export function YamlPreview({ yaml, onEdit }: { yaml: string; onEdit: () => void
           className="kv-create-preview__code"
           actions={
             <CodeBlockAction>
-              <ClipboardCopyButton id="create-vm-yaml-copy" textId="create-vm-yaml-code" aria-label="Copy YAML" onClick={copy} exitDelay={copied ? 1500 : 600} variant="plain" onTooltipHidden={() => setCopied(false)}>
+              <ClipboardCopyButton
+                id="create-vm-yaml-copy"
+                textId="create-vm-yaml-code"
+                aria-label="Copy YAML"
+                onClick={copy}
+                exitDelay={copied ? 1500 : 600}
+                variant="plain"
+                onTooltipHidden={() => setCopied(false)}
+              >
                 {copied ? 'Copied' : 'Copy YAML'}
               </ClipboardCopyButton>
             </CodeBlockAction>

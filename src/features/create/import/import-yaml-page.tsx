@@ -50,13 +50,19 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
   const fileInput = useRef<HTMLInputElement>(null);
   const deps = useCreateDeps();
   const namespaces = useK8sList(NamespaceModel);
-  const nsNames = (namespaces.data ?? []).map((n) => n.metadata?.name ?? '').filter(Boolean).sort();
+  const nsNames = (namespaces.data ?? [])
+    .map((n) => n.metadata?.name ?? '')
+    .filter(Boolean)
+    .sort();
   if (!nsNames.includes(draft.namespace)) nsNames.unshift(draft.namespace);
 
   const setYaml = (yaml: string) => setDraft((d) => ({ ...d, yaml }));
   // What the YAML would create, and whether the user may: Create is disabled with the reason.
   const yamlToCheck = useDeferredValue(draft.yaml);
-  const targets = useMemo(() => createTargets(parseManifests(yamlToCheck), draft.namespace), [yamlToCheck, draft.namespace]);
+  const targets = useMemo(
+    () => createTargets(parseManifests(yamlToCheck), draft.namespace),
+    [yamlToCheck, draft.namespace],
+  );
   const deniedReason = useCreateAccess(targets, deps);
   // Once a run ends, its results are brought into view (they are below the editor).
   const resultsRef = useRef<HTMLElement>(null);
@@ -120,7 +126,14 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
                 <Button variant="secondary" icon={<UploadIcon />} onClick={() => fileInput.current?.click()}>
                   Upload file
                 </Button>
-                <input ref={fileInput} type="file" accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml" aria-label="YAML file" hidden onChange={(e) => void upload(e)} />
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
+                  aria-label="YAML file"
+                  hidden
+                  onChange={(e) => void upload(e)}
+                />
               </ToolbarItem>
               <ToolbarItem>
                 <Button variant="secondary" onClick={() => setYaml(IMPORT_SAMPLE)}>
@@ -133,8 +146,17 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
                 </Button>
               </ToolbarItem>
               <ToolbarItem>
-                <FormGroup label="Namespace for objects without one" fieldId="import-namespace" isInline className="kv-import-namespace">
-                  <FormSelect id="import-namespace" value={draft.namespace} onChange={(_e, v) => setDraft((d) => ({ ...d, namespace: v }))}>
+                <FormGroup
+                  label="Namespace for objects without one"
+                  fieldId="import-namespace"
+                  isInline
+                  className="kv-import-namespace"
+                >
+                  <FormSelect
+                    id="import-namespace"
+                    value={draft.namespace}
+                    onChange={(_e, v) => setDraft((d) => ({ ...d, namespace: v }))}
+                  >
                     {nsNames.map((n) => (
                       <FormSelectOption key={n} value={n} label={n} />
                     ))}
@@ -143,16 +165,36 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
               </ToolbarItem>
             </ToolbarContent>
           </Toolbar>
-          <YamlEditor value={draft.yaml} onChange={setYaml} ariaLabel="YAML" validate={false} id="import-yaml-editor" height="min(640px, max(16rem, calc(100vh - 27rem)))" />
+          <YamlEditor
+            value={draft.yaml}
+            onChange={setYaml}
+            ariaLabel="YAML"
+            validate={false}
+            id="import-yaml-editor"
+            height="min(640px, max(16rem, calc(100vh - 27rem)))"
+          />
           {problem && <Alert variant="danger" isInline title={problem} role="alert" />}
           <ActionGroup>
-            <ReasonButton id="import-yaml-create" type="submit" variant="primary" isLoading={busy} isDisabled={busy} disabledReason={deniedReason}>
+            <ReasonButton
+              id="import-yaml-create"
+              type="submit"
+              variant="primary"
+              isLoading={busy}
+              isDisabled={busy}
+              disabledReason={deniedReason}
+            >
               Create
             </ReasonButton>
           </ActionGroup>
         </Form>
         {results && results.length > 0 && (
-          <section ref={resultsRef} tabIndex={-1} className="kv-create-results-section" aria-labelledby="import-results-title" id="import-results-section">
+          <section
+            ref={resultsRef}
+            tabIndex={-1}
+            className="kv-create-results-section"
+            aria-labelledby="import-results-title"
+            id="import-results-section"
+          >
             <Title headingLevel="h2" size="lg" id="import-results-title">
               Results
             </Title>

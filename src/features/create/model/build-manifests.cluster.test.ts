@@ -17,7 +17,11 @@ const CLUSTER_MODULE = new URL('../../../../server/cluster/index.ts', import.met
 const NS = 'create-builders';
 let cluster: Cluster;
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(cluster.url + path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -39,7 +43,10 @@ async function waitFor(what: string, fn: () => Promise<string | undefined>, want
 }
 
 const vmStatus = (name: string) => async () =>
-  ((await call('GET', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${name}`)).json.status as { printableStatus?: string } | undefined)?.printableStatus;
+  (
+    (await call('GET', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${name}`)).json.status as
+      { printableStatus?: string } | undefined
+  )?.printableStatus;
 
 /** Dry run then create, as the console does; returns the created objects' paths. */
 async function createFromForm(form: CreateVmForm): Promise<void> {
@@ -94,7 +101,10 @@ afterAll(async () => {
 describe('built manifests on the embedded cluster', () => {
   it.each<[string, Partial<CreateVmForm>]>([
     ['cd-user', {}],
-    ['cd-custom', { cloudInit: 'custom', userData: '#cloud-config\nuser: dev\npassword: pw\nchpasswd: { expire: false }\n' }],
+    [
+      'cd-custom',
+      { cloudInit: 'custom', userData: '#cloud-config\nuser: dev\npassword: pw\nchpasswd: { expire: false }\n' },
+    ],
     ['cd-none', { cloudInit: 'none', diskBus: 'sata', labels: 'app=web', description: 'a web server' }],
     ['url', { bootSource: 'url', diskSize: '1' }],
     ['registry', { bootSource: 'registry', diskSize: '1', storageClass: 'local' }],
@@ -116,7 +126,11 @@ describe('built manifests on the embedded cluster', () => {
     const f = form('manual', { runStrategy: 'Manual' });
     await createFromForm(f);
     await waitFor('manual', vmStatus('manual'), 'Stopped');
-    const start = await call('PUT', `/apis/subresources.kubevirt.io/v1/namespaces/${NS}/virtualmachines/manual/start`, {});
+    const start = await call(
+      'PUT',
+      `/apis/subresources.kubevirt.io/v1/namespaces/${NS}/virtualmachines/manual/start`,
+      {},
+    );
     expect(start.status).toBe(202);
     await waitFor('manual', vmStatus('manual'), 'Running');
   });
@@ -125,13 +139,20 @@ describe('built manifests on the embedded cluster', () => {
     await createFromForm(form('vmi', { kind: 'VirtualMachineInstance', cloudInit: 'none' }));
     await waitFor(
       'vmi',
-      async () => ((await call('GET', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstances/vmi`)).json.status as { phase?: string } | undefined)?.phase,
+      async () =>
+        (
+          (await call('GET', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstances/vmi`)).json.status as
+            { phase?: string } | undefined
+        )?.phase,
       'Running',
     );
   });
 
   it("the server's 422 causes land on the form fields they name", async () => {
-    const f = form('too-much', { cloudInit: 'custom', userData: `#cloud-config\nwrite_files:\n  - content: ${'x'.repeat(3000)}\n    path: /tmp/x\n` });
+    const f = form('too-much', {
+      cloudInit: 'custom',
+      userData: `#cloud-config\nwrite_files:\n  - content: ${'x'.repeat(3000)}\n    path: /tmp/x\n`,
+    });
     const vm = buildManifests(f)[0];
     const res = await call('POST', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines?dryRun=All`, vm);
     expect(res.status).toBe(422);

@@ -24,7 +24,10 @@ describe('buildVirtualMachine', () => {
     ]);
     expect(spec.domain.devices.interfaces).toEqual([{ name: 'default', masquerade: {} }]);
     expect(spec.networks).toEqual([{ name: 'default', pod: {} }]);
-    expect(spec.volumes?.[0]).toEqual({ name: 'rootdisk', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } });
+    expect(spec.volumes?.[0]).toEqual({
+      name: 'rootdisk',
+      containerDisk: { image: 'quay.io/containerdisks/fedora:41' },
+    });
     const userData = spec.volumes?.[1].cloudInitNoCloud?.userData ?? '';
     expect(userData.startsWith('#cloud-config\n')).toBe(true);
     expect(parse(userData)).toEqual({ user: 'fedora', password: 's3cret', chpasswd: { expire: false } });
@@ -32,7 +35,9 @@ describe('buildVirtualMachine', () => {
   });
 
   it('imports from a URL into a DataVolume template referenced by the root volume', () => {
-    const vm = buildVirtualMachine(form({ bootSource: 'url', url: 'https://example.com/d.qcow2', diskSize: '20', storageClass: 'fast' }));
+    const vm = buildVirtualMachine(
+      form({ bootSource: 'url', url: 'https://example.com/d.qcow2', diskSize: '20', storageClass: 'fast' }),
+    );
     expect(vm.spec.dataVolumeTemplates).toEqual([
       {
         metadata: { name: 'vm1-rootdisk' },
@@ -46,8 +51,12 @@ describe('buildVirtualMachine', () => {
   });
 
   it('imports from a registry with a docker:// URL', () => {
-    const vm = buildVirtualMachine(form({ bootSource: 'registry', registryImage: 'quay.io/containerdisks/ubuntu:24.04' }));
-    expect(vm.spec.dataVolumeTemplates?.[0].spec.source).toEqual({ registry: { url: 'docker://quay.io/containerdisks/ubuntu:24.04' } });
+    const vm = buildVirtualMachine(
+      form({ bootSource: 'registry', registryImage: 'quay.io/containerdisks/ubuntu:24.04' }),
+    );
+    expect(vm.spec.dataVolumeTemplates?.[0].spec.source).toEqual({
+      registry: { url: 'docker://quay.io/containerdisks/ubuntu:24.04' },
+    });
     expect(registryUrl('docker://x/y:1')).toBe('docker://x/y:1');
   });
 
@@ -63,11 +72,20 @@ describe('buildVirtualMachine', () => {
 
   it('creates a blank disk', () => {
     const vm = buildVirtualMachine(form({ bootSource: 'blank', diskSize: '512', diskSizeUnit: 'Mi' }));
-    expect(vm.spec.dataVolumeTemplates?.[0].spec).toEqual({ source: { blank: {} }, storage: { resources: { requests: { storage: '512Mi' } } } });
+    expect(vm.spec.dataVolumeTemplates?.[0].spec).toEqual({
+      source: { blank: {} },
+      storage: { resources: { requests: { storage: '512Mi' } } },
+    });
   });
 
   it('uses an instance type instead of CPU and memory, and a cluster preference', () => {
-    const vm = buildVirtualMachine(form({ sizing: 'instancetype', instancetype: 'VirtualMachineClusterInstancetype/u1.medium', preference: 'fedora' }));
+    const vm = buildVirtualMachine(
+      form({
+        sizing: 'instancetype',
+        instancetype: 'VirtualMachineClusterInstancetype/u1.medium',
+        preference: 'fedora',
+      }),
+    );
     expect(vm.spec.instancetype).toEqual({ kind: 'VirtualMachineClusterInstancetype', name: 'u1.medium' });
     expect(vm.spec.preference).toEqual({ kind: 'VirtualMachineClusterPreference', name: 'fedora' });
     expect(vm.spec.template.spec?.domain.cpu).toBeUndefined();
@@ -76,17 +94,36 @@ describe('buildVirtualMachine', () => {
 
   it('takes cores, memory units, disk bus, labels, description and a secondary network', () => {
     const vm = buildVirtualMachine(
-      form({ cores: '4', memory: '512', memoryUnit: 'Mi', diskBus: 'sata', labels: 'app=web, tier = front\nteam=a', description: ' Web server ', secondaryNetwork: 'vlan10' }),
+      form({
+        cores: '4',
+        memory: '512',
+        memoryUnit: 'Mi',
+        diskBus: 'sata',
+        labels: 'app=web, tier = front\nteam=a',
+        description: ' Web server ',
+        secondaryNetwork: 'vlan10',
+      }),
     );
     const spec = vm.spec.template.spec!;
     expect(spec.domain.cpu?.cores).toBe(4);
     expect(spec.domain.memory?.guest).toBe('512Mi');
     expect(spec.domain.devices.disks?.[0].disk?.bus).toBe('sata');
     expect(vm.metadata?.labels).toEqual({ app: 'web', tier: 'front', team: 'a' });
-    expect(vm.spec.template.metadata?.labels).toEqual({ app: 'web', tier: 'front', team: 'a', 'kubevirt.io/domain': 'vm1' });
+    expect(vm.spec.template.metadata?.labels).toEqual({
+      app: 'web',
+      tier: 'front',
+      team: 'a',
+      'kubevirt.io/domain': 'vm1',
+    });
     expect(vm.metadata?.annotations?.description).toBe('Web server');
-    expect(spec.domain.devices.interfaces).toEqual([{ name: 'default', masquerade: {} }, { name: 'vlan10', bridge: {} }]);
-    expect(spec.networks).toEqual([{ name: 'default', pod: {} }, { name: 'vlan10', multus: { networkName: 'vlan10' } }]);
+    expect(spec.domain.devices.interfaces).toEqual([
+      { name: 'default', masquerade: {} },
+      { name: 'vlan10', bridge: {} },
+    ]);
+    expect(spec.networks).toEqual([
+      { name: 'default', pod: {} },
+      { name: 'vlan10', multus: { networkName: 'vlan10' } },
+    ]);
   });
 
   it('maps "start after creation" and the run strategy', () => {
@@ -101,7 +138,9 @@ describe('buildVirtualMachine', () => {
 
 describe('cloud-init', () => {
   it('writes user, password and SSH keys as #cloud-config', () => {
-    const data = cloudInitUserData(form({ cloudUser: 'dev', cloudPassword: 'pw: "x"', sshKeys: 'ssh-ed25519 AAAA a@b\n\n ssh-rsa BBBB c@d ' }));
+    const data = cloudInitUserData(
+      form({ cloudUser: 'dev', cloudPassword: 'pw: "x"', sshKeys: 'ssh-ed25519 AAAA a@b\n\n ssh-rsa BBBB c@d ' }),
+    );
     expect(parse(data ?? '')).toEqual({
       user: 'dev',
       password: 'pw: "x"',
@@ -129,11 +168,15 @@ describe('cloud-init', () => {
 
 describe('buildVirtualMachineInstance', () => {
   it('builds a standalone VMI from a container disk, with no run strategy', () => {
-    const vmi = buildVirtualMachineInstance(form({ kind: 'VirtualMachineInstance', bootSource: 'url', labels: 'a=b', cloudInit: 'none' }));
+    const vmi = buildVirtualMachineInstance(
+      form({ kind: 'VirtualMachineInstance', bootSource: 'url', labels: 'a=b', cloudInit: 'none' }),
+    );
     expect(vmi.kind).toBe('VirtualMachineInstance');
     expect(vmi.metadata?.labels).toEqual({ a: 'b', 'kubevirt.io/domain': 'vm1' });
     expect(vmi.spec).not.toHaveProperty('runStrategy');
-    expect(vmi.spec.volumes).toEqual([{ name: 'rootdisk', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } }]);
+    expect(vmi.spec.volumes).toEqual([
+      { name: 'rootdisk', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
+    ]);
     expect(vmi.spec.domain.memory).toEqual({ guest: '2Gi' });
   });
 });

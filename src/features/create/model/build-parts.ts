@@ -11,7 +11,10 @@ import type {
   V1VirtualMachineInstanceSpec,
   V1Volume,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import type { V1beta1DataVolumeSource, V1beta1StorageSpec } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
+import type {
+  V1beta1DataVolumeSource,
+  V1beta1StorageSpec,
+} from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
 import { stringify } from 'yaml';
 import { rootDataVolumeName, usesDataVolume, type CreateVmForm } from './form-state';
 
@@ -23,7 +26,8 @@ export const POD_NETWORK = 'default';
 export const quantity = (value: string, unit: string): string => `${value.trim()}${unit}`;
 
 /** Adds `docker://` to a registry image reference, as CDI's registry source wants. */
-export const registryUrl = (image: string): string => (/^(docker|oci-archive):\/\//.test(image.trim()) ? image.trim() : `docker://${image.trim()}`);
+export const registryUrl = (image: string): string =>
+  /^(docker|oci-archive):\/\//.test(image.trim()) ? image.trim() : `docker://${image.trim()}`;
 
 const sshKeyLines = (text: string): string[] =>
   text

@@ -163,6 +163,7 @@ export function describePreset(p: OsPreset, preference: string): AppliedSetting[
     value: preference || (p.preference ? `none (${p.preference} is not in this cluster)` : 'none'),
   });
   if (p.cloudInit === 'user') out.push({ label: 'Cloud-init user', value: p.cloudUser });
-  if (p.bootSource) out.push({ label: 'Boot source', value: p.bootSource === 'url' ? 'Import from URL' : p.bootSource });
+  if (p.bootSource)
+    out.push({ label: 'Boot source', value: p.bootSource === 'url' ? 'Import from URL' : p.bootSource });
   return out;
 }

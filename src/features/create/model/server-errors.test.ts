@@ -28,8 +28,12 @@ describe('fieldForPath', () => {
 
   it('follows the boot source and cloud-init mode', () => {
     expect(fieldForPath('spec.dataVolumeTemplate[0]', form({ bootSource: 'url' }))).toBe('url');
-    expect(fieldForPath('spec.dataVolumeTemplates[0].spec.source.registry.url', form({ bootSource: 'registry' }))).toBe('registryImage');
-    expect(fieldForPath('spec.template.spec.volumes[1].cloudInitNoCloud', form({ cloudInit: 'custom' }))).toBe('userData');
+    expect(fieldForPath('spec.dataVolumeTemplates[0].spec.source.registry.url', form({ bootSource: 'registry' }))).toBe(
+      'registryImage',
+    );
+    expect(fieldForPath('spec.template.spec.volumes[1].cloudInitNoCloud', form({ cloudInit: 'custom' }))).toBe(
+      'userData',
+    );
     expect(fieldForPath('spec.template.spec.volumes[1].cloudInitNoCloud', form())).toBe('cloudUser');
   });
 
@@ -48,20 +52,34 @@ describe('mapServerError', () => {
         message: 'admission webhook "virtualmachine-validator.kubevirt.io" denied the request: ...',
         details: {
           causes: [
-            { reason: 'FieldValueNotSupported', message: 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited', field: 'spec.template.metadata.labels' },
+            {
+              reason: 'FieldValueNotSupported',
+              message: 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited',
+              field: 'spec.template.metadata.labels',
+            },
             { reason: 'FieldValueInvalid', message: 'bad hostname', field: 'spec.template.spec.hostname' },
           ],
         },
       },
       form(),
     );
-    expect(mapped.fields).toEqual({ labels: 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited' });
+    expect(mapped.fields).toEqual({
+      labels: 'creation of the following reserved kubevirt.io/ labels on a VMI object is prohibited',
+    });
     expect(mapped.general).toBe('spec.template.spec.hostname: bad hostname');
   });
 
   it('joins several causes on one field', () => {
     const mapped = mapServerError(
-      { code: 422, details: { causes: [{ field: 'metadata.name', message: 'a' }, { field: 'metadata.name', message: 'b' }] } },
+      {
+        code: 422,
+        details: {
+          causes: [
+            { field: 'metadata.name', message: 'a' },
+            { field: 'metadata.name', message: 'b' },
+          ],
+        },
+      },
       form(),
     );
     expect(mapped.fields.name).toBe('a; b');
@@ -72,7 +90,9 @@ describe('mapServerError', () => {
       { code: 409, reason: 'AlreadyExists', message: 'virtualmachines.kubevirt.io "vm1" already exists' },
       form(),
     );
-    expect(mapped.fields.name).toBe('A VirtualMachine named "vm1" already exists in namespace ns1: choose another name');
+    expect(mapped.fields.name).toBe(
+      'A VirtualMachine named "vm1" already exists in namespace ns1: choose another name',
+    );
   });
 
   it('keeps the whole message when no cause can be placed', () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { initialForm, type CreateVmForm } from './form-state';
 import { parseLabels } from './labels';
 import { applyPreset } from './presets';
-import { blockingErrors, validateCores, validateForm, validateHttpUrl, validateImage, validateName, validatePositiveNumber } from './validation';
+import {
+  blockingErrors,
+  validateCores,
+  validateForm,
+  validateHttpUrl,
+  validateImage,
+  validateName,
+  validatePositiveNumber,
+} from './validation';
 
 const form = (over: Partial<CreateVmForm> = {}): CreateVmForm => ({ ...initialForm('ns1'), name: 'vm1', ...over });
 
@@ -13,7 +21,8 @@ describe('validateName', () => {
   it('rejects upper case, dots, edges and length', () => {
     expect(validateName('')).toBe('Name is required');
     expect(validateName('MyVM')).toMatch(/lower case alphanumeric/);
-    for (const bad of ['-vm', 'vm-', 'vm.a', 'vm_a', 'v m']) expect(validateName(bad)).toMatch(/lower case alphanumeric/);
+    for (const bad of ['-vm', 'vm-', 'vm.a', 'vm_a', 'v m'])
+      expect(validateName(bad)).toMatch(/lower case alphanumeric/);
     expect(validateName('a'.repeat(64))).toMatch(/no more than 63/);
   });
 });
@@ -43,7 +52,10 @@ describe('quantities and other fields', () => {
     expect(validateImage('Image', 'a b')).toMatch(/spaces/);
   });
   it('parses labels and reports bad pairs', () => {
-    expect(parseLabels('a=1, b=2\nexample.com/c=x')).toEqual({ labels: { a: '1', b: '2', 'example.com/c': 'x' }, errors: [] });
+    expect(parseLabels('a=1, b=2\nexample.com/c=x')).toEqual({
+      labels: { a: '1', b: '2', 'example.com/c': 'x' },
+      errors: [],
+    });
     expect(parseLabels('novalue').errors).toEqual(['"novalue": use key=value']);
     expect(parseLabels('Bad Key=1').errors[0]).toMatch(/label key "Bad Key"/);
     expect(parseLabels('a=has space').errors[0]).toMatch(/value/);
@@ -69,7 +81,9 @@ describe('validateForm', () => {
     expect(validateForm(form({ bootSource: 'url', containerImage: '', url: 'https://a/b' }))).toEqual({});
   });
   it('needs an instance type instead of CPU and memory when sizing by instance type', () => {
-    expect(validateForm(form({ sizing: 'instancetype', memory: 'abc' }))).toEqual({ instancetype: 'Choose an instance type' });
+    expect(validateForm(form({ sizing: 'instancetype', memory: 'abc' }))).toEqual({
+      instancetype: 'Choose an instance type',
+    });
   });
   it('needs something for cloud-init when it is on', () => {
     expect(validateForm(form({ cloudUser: '' })).cloudUser).toMatch(/user, a password or an SSH key/);
@@ -87,13 +101,27 @@ describe('validateForm', () => {
 describe('applyPreset', () => {
   it('fills image, memory, disk bus and a preference the cluster has, and says what it set', () => {
     const { form: f, applied } = applyPreset(form(), 'windows', ['windows.11']);
-    expect(f).toMatchObject({ os: 'windows', memory: '4', memoryUnit: 'Gi', cores: '2', diskBus: 'sata', preference: 'windows.11', bootSource: 'url', cloudInit: 'none' });
+    expect(f).toMatchObject({
+      os: 'windows',
+      memory: '4',
+      memoryUnit: 'Gi',
+      cores: '2',
+      diskBus: 'sata',
+      preference: 'windows.11',
+      bootSource: 'url',
+      cloudInit: 'none',
+    });
     expect(applied).toContainEqual({ label: 'Disk bus', value: 'sata' });
     expect(applied).toContainEqual({ label: 'Preference', value: 'windows.11' });
   });
   it('sets no preference the cluster lacks', () => {
     const { form: f, applied } = applyPreset(form(), 'cirros', []);
-    expect(f).toMatchObject({ containerImage: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2', memory: '128', memoryUnit: 'Mi', preference: '' });
+    expect(f).toMatchObject({
+      containerImage: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2',
+      memory: '128',
+      memoryUnit: 'Mi',
+      preference: '',
+    });
     expect(applied).toContainEqual({ label: 'Preference', value: 'none (cirros is not in this cluster)' });
   });
   it('keeps what the user typed elsewhere', () => {

@@ -88,7 +88,8 @@ export function validateForm(form: CreateVmForm, ctx: ValidationContext = {}): F
     set('cores', validateCores(form.cores));
     set('memory', validatePositiveNumber('Memory', form.memory));
   }
-  if (form.cloudInit === 'custom' && !form.userData.trim()) errors.userData = 'Enter the user data, or turn cloud-init off';
+  if (form.cloudInit === 'custom' && !form.userData.trim())
+    errors.userData = 'Enter the user data, or turn cloud-init off';
   if (form.cloudInit === 'user' && cloudInitUserData(form) === undefined) {
     errors.cloudUser = 'Enter a user, a password or an SSH key, or turn cloud-init off';
   }

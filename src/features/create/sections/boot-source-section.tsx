@@ -6,7 +6,10 @@ import { BOOT_SOURCES, DISK_BUSES, usesDataVolume, type BootSourceType } from '.
 import { QuantityInput } from './quantity-input';
 
 const SOURCE_LABELS: Record<BootSourceType, { label: string; description: string }> = {
-  containerDisk: { label: 'Container disk', description: 'Boot from an image in a container registry; changes are lost when the VM stops.' },
+  containerDisk: {
+    label: 'Container disk',
+    description: 'Boot from an image in a container registry; changes are lost when the VM stops.',
+  },
   url: { label: 'Import from a URL', description: 'Download a disk image into a new DataVolume.' },
   registry: { label: 'Import from a registry', description: 'Copy a container disk image into a new DataVolume.' },
   pvc: { label: 'Clone a PVC', description: 'Copy an existing PersistentVolumeClaim of this namespace.' },
@@ -18,11 +21,32 @@ interface Props extends SectionProps {
   pvcs: OptionList;
 }
 
-function TextField({ field, label, value, error, hint, onChange }: { field: 'containerImage' | 'url' | 'registryImage'; label: string; value: string; error?: string; hint: string; onChange: (v: string) => void }) {
+function TextField({
+  field,
+  label,
+  value,
+  error,
+  hint,
+  onChange,
+}: {
+  field: 'containerImage' | 'url' | 'registryImage';
+  label: string;
+  value: string;
+  error?: string;
+  hint: string;
+  onChange: (v: string) => void;
+}) {
   const id = fieldDomId(field);
   return (
     <FormGroup label={label} fieldId={id} isRequired>
-      <TextInput id={id} value={value} onChange={(_e, v) => onChange(v)} validated={validated(error)} aria-describedby={helperId(id)} spellCheck={false} />
+      <TextInput
+        id={id}
+        value={value}
+        onChange={(_e, v) => onChange(v)}
+        validated={validated(error)}
+        aria-describedby={helperId(id)}
+        spellCheck={false}
+      />
       <FieldHelper fieldId={id} error={error} hint={hint} />
     </FormGroup>
   );
@@ -47,21 +71,57 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
             onChange={() => update({ bootSource: s })}
           />
         ))}
-        {!vm && <FieldHelper fieldId={fieldDomId('bootSource')} hint="A VirtualMachineInstance boots from a container disk." />}
+        {!vm && (
+          <FieldHelper
+            fieldId={fieldDomId('bootSource')}
+            hint="A VirtualMachineInstance boots from a container disk."
+          />
+        )}
       </FormGroup>
       {source === 'containerDisk' && (
-        <TextField field="containerImage" label="Container image" value={form.containerImage} error={errors.containerImage} hint="For example quay.io/containerdisks/fedora:41" onChange={(v) => update({ containerImage: v })} />
+        <TextField
+          field="containerImage"
+          label="Container image"
+          value={form.containerImage}
+          error={errors.containerImage}
+          hint="For example quay.io/containerdisks/fedora:41"
+          onChange={(v) => update({ containerImage: v })}
+        />
       )}
       {source === 'url' && (
-        <TextField field="url" label="Image URL" value={form.url} error={errors.url} hint="An http(s) URL of a qcow2, raw or iso image." onChange={(v) => update({ url: v })} />
+        <TextField
+          field="url"
+          label="Image URL"
+          value={form.url}
+          error={errors.url}
+          hint="An http(s) URL of a qcow2, raw or iso image."
+          onChange={(v) => update({ url: v })}
+        />
       )}
       {source === 'registry' && (
-        <TextField field="registryImage" label="Registry image" value={form.registryImage} error={errors.registryImage} hint="An image reference; docker:// is added." onChange={(v) => update({ registryImage: v })} />
+        <TextField
+          field="registryImage"
+          label="Registry image"
+          value={form.registryImage}
+          error={errors.registryImage}
+          hint="An image reference; docker:// is added."
+          onChange={(v) => update({ registryImage: v })}
+        />
       )}
       {source === 'pvc' && (
         <FormGroup label="PVC to clone" fieldId={fieldDomId('pvcName')} isRequired>
-          <FormSelect id={fieldDomId('pvcName')} value={form.pvcName} onChange={(_e, v) => update({ pvcName: v })} validated={validated(errors.pvcName)} aria-describedby={helperId(fieldDomId('pvcName'))}>
-            <FormSelectOption value="" label={pvcNames.length ? 'Choose a PVC' : 'No PVCs in this namespace'} isPlaceholder />
+          <FormSelect
+            id={fieldDomId('pvcName')}
+            value={form.pvcName}
+            onChange={(_e, v) => update({ pvcName: v })}
+            validated={validated(errors.pvcName)}
+            aria-describedby={helperId(fieldDomId('pvcName'))}
+          >
+            <FormSelectOption
+              value=""
+              label={pvcNames.length ? 'Choose a PVC' : 'No PVCs in this namespace'}
+              isPlaceholder
+            />
             {pvcNames.map((n) => (
               <FormSelectOption key={n} value={n} label={n} />
             ))}
@@ -72,27 +132,57 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
       {usesDataVolume(form) && (
         <>
           <FormGroup label="Disk size" fieldId={fieldDomId('diskSize')} isRequired={source !== 'pvc'}>
-            <QuantityInput id={fieldDomId('diskSize')} label="Disk size" value={form.diskSize} unit={form.diskSizeUnit} error={errors.diskSize} onChange={(diskSize, diskSizeUnit) => update({ diskSize, diskSizeUnit })} />
-            <FieldHelper fieldId={fieldDomId('diskSize')} error={errors.diskSize} hint={source === 'pvc' ? 'Empty: the size of the PVC being cloned.' : undefined} />
+            <QuantityInput
+              id={fieldDomId('diskSize')}
+              label="Disk size"
+              value={form.diskSize}
+              unit={form.diskSizeUnit}
+              error={errors.diskSize}
+              onChange={(diskSize, diskSizeUnit) => update({ diskSize, diskSizeUnit })}
+            />
+            <FieldHelper
+              fieldId={fieldDomId('diskSize')}
+              error={errors.diskSize}
+              hint={source === 'pvc' ? 'Empty: the size of the PVC being cloned.' : undefined}
+            />
           </FormGroup>
           <FormGroup label="Storage class" fieldId={fieldDomId('storageClass')}>
-            <FormSelect id={fieldDomId('storageClass')} value={form.storageClass} onChange={(_e, v) => update({ storageClass: v })} validated={validated(errors.storageClass)} aria-describedby={helperId(fieldDomId('storageClass'))}>
+            <FormSelect
+              id={fieldDomId('storageClass')}
+              value={form.storageClass}
+              onChange={(_e, v) => update({ storageClass: v })}
+              validated={validated(errors.storageClass)}
+              aria-describedby={helperId(fieldDomId('storageClass'))}
+            >
               <FormSelectOption value="" label="Cluster default" />
               {(storageClasses.names ?? []).map((n) => (
                 <FormSelectOption key={n} value={n} label={n} />
               ))}
             </FormSelect>
-            <FieldHelper fieldId={fieldDomId('storageClass')} error={errors.storageClass ?? storageClasses.error?.message} />
+            <FieldHelper
+              fieldId={fieldDomId('storageClass')}
+              error={errors.storageClass ?? storageClasses.error?.message}
+            />
           </FormGroup>
         </>
       )}
       <FormGroup label="Disk bus" fieldId={fieldDomId('diskBus')}>
-        <FormSelect id={fieldDomId('diskBus')} value={form.diskBus} onChange={(_e, v) => update({ diskBus: v as typeof form.diskBus })} validated={validated(errors.diskBus)} aria-describedby={helperId(fieldDomId('diskBus'))}>
+        <FormSelect
+          id={fieldDomId('diskBus')}
+          value={form.diskBus}
+          onChange={(_e, v) => update({ diskBus: v as typeof form.diskBus })}
+          validated={validated(errors.diskBus)}
+          aria-describedby={helperId(fieldDomId('diskBus'))}
+        >
           {DISK_BUSES.map((b) => (
             <FormSelectOption key={b} value={b} label={b} />
           ))}
         </FormSelect>
-        <FieldHelper fieldId={fieldDomId('diskBus')} error={errors.diskBus} hint="virtio is fastest; Windows without drivers needs sata." />
+        <FieldHelper
+          fieldId={fieldDomId('diskBus')}
+          error={errors.diskBus}
+          hint="virtio is fastest; Windows without drivers needs sata."
+        />
       </FormGroup>
     </FormSection>
   );

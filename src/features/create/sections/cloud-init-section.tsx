@@ -14,21 +14,57 @@ export function CloudInitSection({ form, update, errors }: SectionProps) {
     <FormSection title="Cloud-init" titleElement="h2">
       <FormGroup role="radiogroup" label="Cloud-init" fieldId={fieldDomId('cloudInit')} isInline>
         {MODES.map((m) => (
-          <Radio key={m.value} id={`create-vm-cloud-init-${m.value}`} name="create-vm-cloud-init" label={m.label} isChecked={form.cloudInit === m.value} onChange={() => update({ cloudInit: m.value })} />
+          <Radio
+            key={m.value}
+            id={`create-vm-cloud-init-${m.value}`}
+            name="create-vm-cloud-init"
+            label={m.label}
+            isChecked={form.cloudInit === m.value}
+            onChange={() => update({ cloudInit: m.value })}
+          />
         ))}
       </FormGroup>
       {form.cloudInit === 'user' && (
         <>
           <FormGroup label="User" fieldId={fieldDomId('cloudUser')}>
-            <TextInput id={fieldDomId('cloudUser')} value={form.cloudUser} autoComplete="off" onChange={(_e, v) => update({ cloudUser: v })} validated={validated(errors.cloudUser)} aria-describedby={helperId(fieldDomId('cloudUser'))} />
-            <FieldHelper fieldId={fieldDomId('cloudUser')} error={errors.cloudUser} hint="The image's default user gets this password and these keys." />
+            <TextInput
+              id={fieldDomId('cloudUser')}
+              value={form.cloudUser}
+              autoComplete="off"
+              onChange={(_e, v) => update({ cloudUser: v })}
+              validated={validated(errors.cloudUser)}
+              aria-describedby={helperId(fieldDomId('cloudUser'))}
+            />
+            <FieldHelper
+              fieldId={fieldDomId('cloudUser')}
+              error={errors.cloudUser}
+              hint="The image's default user gets this password and these keys."
+            />
           </FormGroup>
           <FormGroup label="Password" fieldId={fieldDomId('cloudPassword')}>
-            <TextInput id={fieldDomId('cloudPassword')} type="password" autoComplete="new-password" value={form.cloudPassword} onChange={(_e, v) => update({ cloudPassword: v })} aria-describedby={helperId(fieldDomId('cloudPassword'))} />
-            <FieldHelper fieldId={fieldDomId('cloudPassword')} hint="Stored in the VM's spec as plain text: anyone who can read the VM can read it." />
+            <TextInput
+              id={fieldDomId('cloudPassword')}
+              type="password"
+              autoComplete="new-password"
+              value={form.cloudPassword}
+              onChange={(_e, v) => update({ cloudPassword: v })}
+              aria-describedby={helperId(fieldDomId('cloudPassword'))}
+            />
+            <FieldHelper
+              fieldId={fieldDomId('cloudPassword')}
+              hint="Stored in the VM's spec as plain text: anyone who can read the VM can read it."
+            />
           </FormGroup>
           <FormGroup label="SSH public keys" fieldId={fieldDomId('sshKeys')}>
-            <TextArea id={fieldDomId('sshKeys')} value={form.sshKeys} onChange={(_e, v) => update({ sshKeys: v })} rows={3} resizeOrientation="vertical" spellCheck={false} aria-describedby={helperId(fieldDomId('sshKeys'))} />
+            <TextArea
+              id={fieldDomId('sshKeys')}
+              value={form.sshKeys}
+              onChange={(_e, v) => update({ sshKeys: v })}
+              rows={3}
+              resizeOrientation="vertical"
+              spellCheck={false}
+              aria-describedby={helperId(fieldDomId('sshKeys'))}
+            />
             <FieldHelper fieldId={fieldDomId('sshKeys')} hint="One key per line." />
           </FormGroup>
         </>
@@ -47,7 +83,11 @@ export function CloudInitSection({ form, update, errors }: SectionProps) {
             aria-describedby={helperId(fieldDomId('userData'))}
             placeholder={'#cloud-config\nuser: fedora\npassword: changeme\nchpasswd: { expire: false }'}
           />
-          <FieldHelper fieldId={fieldDomId('userData')} error={errors.userData} hint="A #cloud-config document or a script, sent as cloudInitNoCloud user data." />
+          <FieldHelper
+            fieldId={fieldDomId('userData')}
+            error={errors.userData}
+            hint="A #cloud-config document or a script, sent as cloudInitNoCloud user data."
+          />
         </FormGroup>
       )}
     </FormSection>

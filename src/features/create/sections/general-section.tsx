@@ -5,8 +5,16 @@ import type { OptionList } from '../form/use-cluster-options';
 import type { WorkloadKind } from '../model/form-state';
 
 const KINDS: Array<{ value: WorkloadKind; label: string; description: string }> = [
-  { value: 'VirtualMachine', label: 'VirtualMachine', description: 'Persistent: can be stopped and started again, keeps its disks.' },
-  { value: 'VirtualMachineInstance', label: 'VirtualMachineInstance', description: 'Non-persistent: runs once from a container disk and is gone when it stops.' },
+  {
+    value: 'VirtualMachine',
+    label: 'VirtualMachine',
+    description: 'Persistent: can be stopped and started again, keeps its disks.',
+  },
+  {
+    value: 'VirtualMachineInstance',
+    label: 'VirtualMachineInstance',
+    description: 'Non-persistent: runs once from a container disk and is gone when it stops.',
+  },
 ];
 
 interface Props extends SectionProps {
@@ -14,7 +22,10 @@ interface Props extends SectionProps {
 }
 
 export function GeneralSection({ form, update, errors, namespaces }: Props) {
-  const nsOptions = namespaces.names?.includes(form.namespace) || !form.namespace ? namespaces.names ?? [] : [form.namespace, ...(namespaces.names ?? [])];
+  const nsOptions =
+    namespaces.names?.includes(form.namespace) || !form.namespace
+      ? (namespaces.names ?? [])
+      : [form.namespace, ...(namespaces.names ?? [])];
   const nameError = errors.name;
   return (
     <FormSection title="General" titleElement="h2">

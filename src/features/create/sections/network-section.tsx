@@ -10,7 +10,8 @@ interface Props extends SectionProps {
 /** The pod network (masquerade) always; a NetworkAttachmentDefinition as a second NIC when there is one. */
 export function NetworkSection({ form, update, errors, nads }: Props) {
   const names = nads.names ?? [];
-  const options = form.secondaryNetwork && !names.includes(form.secondaryNetwork) ? [form.secondaryNetwork, ...names] : names;
+  const options =
+    form.secondaryNetwork && !names.includes(form.secondaryNetwork) ? [form.secondaryNetwork, ...names] : names;
   return (
     <FormSection title="Network" titleElement="h2">
       <FormGroup label="Secondary network" fieldId={fieldDomId('secondaryNetwork')}>

@@ -24,7 +24,8 @@ export function OsSection({ form, update, errors, preferences, onChooseOs }: Pro
   const preset = presetFor(form.os);
   const applied = describePreset(preset, form.preference);
   const prefNames = preferences.names ?? [];
-  const prefOptions = form.preference && !prefNames.includes(form.preference) ? [form.preference, ...prefNames] : prefNames;
+  const prefOptions =
+    form.preference && !prefNames.includes(form.preference) ? [form.preference, ...prefNames] : prefNames;
   return (
     <FormSection title="Operating system" titleElement="h2">
       <FormGroup label="Operating system" fieldId={fieldDomId('os')}>
@@ -38,7 +39,10 @@ export function OsSection({ form, update, errors, preferences, onChooseOs }: Pro
             <FormSelectOption key={p.id} value={p.id} label={p.label} />
           ))}
         </FormSelect>
-        <FieldHelper fieldId={fieldDomId('os')} hint={preset.note ?? 'Choosing a system fills in the settings below.'} />
+        <FieldHelper
+          fieldId={fieldDomId('os')}
+          hint={preset.note ?? 'Choosing a system fills in the settings below.'}
+        />
       </FormGroup>
       <DescriptionList isCompact isHorizontal aria-label="Settings from the operating system" id="create-vm-os-applied">
         {applied.map((s) => (
@@ -65,7 +69,11 @@ export function OsSection({ form, update, errors, preferences, onChooseOs }: Pro
           <FieldHelper
             fieldId={fieldDomId('preference')}
             error={errors.preference}
-            hint={prefNames.length ? 'A VirtualMachineClusterPreference: device and topology defaults.' : 'This cluster has no VirtualMachineClusterPreferences.'}
+            hint={
+              prefNames.length
+                ? 'A VirtualMachineClusterPreference: device and topology defaults.'
+                : 'This cluster has no VirtualMachineClusterPreferences.'
+            }
           />
         </FormGroup>
       )}

@@ -31,7 +31,12 @@ export function QuantityInput({ id, label, value, unit, error, onChange }: Props
         />
       </InputGroupItem>
       <InputGroupItem>
-        <FormSelect id={`${id}-unit`} aria-label={`${label} unit`} value={unit} onChange={(_e, u) => onChange(value, u as SizeUnit)}>
+        <FormSelect
+          id={`${id}-unit`}
+          aria-label={`${label} unit`}
+          value={unit}
+          onChange={(_e, u) => onChange(value, u as SizeUnit)}
+        >
           {UNITS.map((u) => (
             <FormSelectOption key={u.value} value={u.value} label={u.label} />
           ))}

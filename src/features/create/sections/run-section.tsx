@@ -1,4 +1,12 @@
-import { Checkbox, FormGroup, FormSection, FormSelect, FormSelectOption, TextArea, TextInput } from '@patternfly/react-core';
+import {
+  Checkbox,
+  FormGroup,
+  FormSection,
+  FormSelect,
+  FormSelectOption,
+  TextArea,
+  TextInput,
+} from '@patternfly/react-core';
 import { FieldHelper, helperId, validated } from '../form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import { RUN_STRATEGIES, effectiveRunStrategy, type RunStrategy } from '../model/form-state';
@@ -18,12 +26,22 @@ export function RunSection({ form, update, errors }: SectionProps) {
       {vm && (
         <>
           <FormGroup label="Run strategy" fieldId={fieldDomId('runStrategy')}>
-            <FormSelect id={fieldDomId('runStrategy')} value={form.runStrategy} onChange={(_e, v) => update({ runStrategy: v as RunStrategy })} validated={validated(errors.runStrategy)} aria-describedby={helperId(fieldDomId('runStrategy'))}>
+            <FormSelect
+              id={fieldDomId('runStrategy')}
+              value={form.runStrategy}
+              onChange={(_e, v) => update({ runStrategy: v as RunStrategy })}
+              validated={validated(errors.runStrategy)}
+              aria-describedby={helperId(fieldDomId('runStrategy'))}
+            >
               {RUN_STRATEGIES.map((s) => (
                 <FormSelectOption key={s} value={s} label={s} />
               ))}
             </FormSelect>
-            <FieldHelper fieldId={fieldDomId('runStrategy')} error={errors.runStrategy} hint={STRATEGY_HINTS[form.runStrategy]} />
+            <FieldHelper
+              fieldId={fieldDomId('runStrategy')}
+              error={errors.runStrategy}
+              hint={STRATEGY_HINTS[form.runStrategy]}
+            />
           </FormGroup>
           <FormGroup fieldId={fieldDomId('startAfterCreate')}>
             <Checkbox
@@ -37,11 +55,31 @@ export function RunSection({ form, update, errors }: SectionProps) {
         </>
       )}
       <FormGroup label="Labels" fieldId={fieldDomId('labels')}>
-        <TextInput id={fieldDomId('labels')} value={form.labels} onChange={(_e, v) => update({ labels: v })} validated={validated(errors.labels)} aria-describedby={helperId(fieldDomId('labels'))} spellCheck={false} placeholder="app=web, tier=frontend" />
-        <FieldHelper fieldId={fieldDomId('labels')} error={errors.labels} hint="key=value pairs separated by commas; also put on the VM's pods." />
+        <TextInput
+          id={fieldDomId('labels')}
+          value={form.labels}
+          onChange={(_e, v) => update({ labels: v })}
+          validated={validated(errors.labels)}
+          aria-describedby={helperId(fieldDomId('labels'))}
+          spellCheck={false}
+          placeholder="app=web, tier=frontend"
+        />
+        <FieldHelper
+          fieldId={fieldDomId('labels')}
+          error={errors.labels}
+          hint="key=value pairs separated by commas; also put on the VM's pods."
+        />
       </FormGroup>
       <FormGroup label="Description" fieldId={fieldDomId('description')}>
-        <TextArea id={fieldDomId('description')} value={form.description} onChange={(_e, v) => update({ description: v })} rows={2} resizeOrientation="vertical" validated={validated(errors.description)} aria-describedby={helperId(fieldDomId('description'))} />
+        <TextArea
+          id={fieldDomId('description')}
+          value={form.description}
+          onChange={(_e, v) => update({ description: v })}
+          rows={2}
+          resizeOrientation="vertical"
+          validated={validated(errors.description)}
+          aria-describedby={helperId(fieldDomId('description'))}
+        />
         <FieldHelper fieldId={fieldDomId('description')} error={errors.description} />
       </FormGroup>
     </FormSection>

@@ -16,28 +16,64 @@ export function SizingSection({ form, update, errors, instancetypes }: Props) {
     <FormSection title="CPU and memory" titleElement="h2">
       {offerTypes && (
         <FormGroup role="radiogroup" label="Sizing" fieldId={fieldDomId('sizing')} isInline>
-          <Radio id="create-vm-sizing-custom" name="create-vm-sizing" label="CPU and memory" isChecked={!byType} onChange={() => update({ sizing: 'custom' })} />
-          <Radio id="create-vm-sizing-instancetype" name="create-vm-sizing" label="Instance type" isChecked={byType} onChange={() => update({ sizing: 'instancetype' })} />
+          <Radio
+            id="create-vm-sizing-custom"
+            name="create-vm-sizing"
+            label="CPU and memory"
+            isChecked={!byType}
+            onChange={() => update({ sizing: 'custom' })}
+          />
+          <Radio
+            id="create-vm-sizing-instancetype"
+            name="create-vm-sizing"
+            label="Instance type"
+            isChecked={byType}
+            onChange={() => update({ sizing: 'instancetype' })}
+          />
         </FormGroup>
       )}
       {byType ? (
         <FormGroup label="Instance type" fieldId={fieldDomId('instancetype')} isRequired>
-          <FormSelect id={fieldDomId('instancetype')} value={form.instancetype} onChange={(_e, v) => update({ instancetype: v })} validated={validated(errors.instancetype)} aria-describedby={helperId(fieldDomId('instancetype'))}>
+          <FormSelect
+            id={fieldDomId('instancetype')}
+            value={form.instancetype}
+            onChange={(_e, v) => update({ instancetype: v })}
+            validated={validated(errors.instancetype)}
+            aria-describedby={helperId(fieldDomId('instancetype'))}
+          >
             <FormSelectOption value="" label="Choose an instance type" isPlaceholder />
             {instancetypes.map((t) => (
               <FormSelectOption key={t.value} value={t.value} label={t.label} />
             ))}
           </FormSelect>
-          <FieldHelper fieldId={fieldDomId('instancetype')} error={errors.instancetype} hint="The instance type sets the CPU and memory." />
+          <FieldHelper
+            fieldId={fieldDomId('instancetype')}
+            error={errors.instancetype}
+            hint="The instance type sets the CPU and memory."
+          />
         </FormGroup>
       ) : (
         <>
           <FormGroup label="CPU cores" fieldId={fieldDomId('cores')} isRequired>
-            <TextInput id={fieldDomId('cores')} value={form.cores} inputMode="numeric" onChange={(_e, v) => update({ cores: v })} validated={validated(errors.cores)} aria-describedby={helperId(fieldDomId('cores'))} />
+            <TextInput
+              id={fieldDomId('cores')}
+              value={form.cores}
+              inputMode="numeric"
+              onChange={(_e, v) => update({ cores: v })}
+              validated={validated(errors.cores)}
+              aria-describedby={helperId(fieldDomId('cores'))}
+            />
             <FieldHelper fieldId={fieldDomId('cores')} error={errors.cores} />
           </FormGroup>
           <FormGroup label="Memory" fieldId={fieldDomId('memory')} isRequired>
-            <QuantityInput id={fieldDomId('memory')} label="Memory" value={form.memory} unit={form.memoryUnit} error={errors.memory} onChange={(memory, memoryUnit) => update({ memory, memoryUnit })} />
+            <QuantityInput
+              id={fieldDomId('memory')}
+              label="Memory"
+              value={form.memory}
+              unit={form.memoryUnit}
+              error={errors.memory}
+              onChange={(memory, memoryUnit) => update({ memory, memoryUnit })}
+            />
             <FieldHelper fieldId={fieldDomId('memory')} error={errors.memory} />
           </FormGroup>
         </>

@@ -1,5 +1,12 @@
 import {
-  Alert, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Flex, Title,
+  Alert,
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Flex,
+  Title,
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
@@ -42,7 +49,9 @@ export function ExposeResultView({ created, row, route, warning, vmPath, onAgain
         <DescriptionListGroup>
           <DescriptionListTerm>Ports</DescriptionListTerm>
           <DescriptionListDescription id={`${id}-ports`}>
-            {(svc.spec?.ports ?? []).map((p) => portText(p) + (p.nodePort ? `, node port ${p.nodePort}` : '')).join('; ')}
+            {(svc.spec?.ports ?? [])
+              .map((p) => portText(p) + (p.nodePort ? `, node port ${p.nodePort}` : ''))
+              .join('; ')}
           </DescriptionListDescription>
         </DescriptionListGroup>
         <DescriptionListGroup>
@@ -68,7 +77,10 @@ export function ExposeResultView({ created, row, route, warning, vmPath, onAgain
       </DescriptionList>
       {row && <AccessHintsList hints={row.hints} idPrefix={id} />}
       <Flex>
-        <Button variant="primary" component={(props: object) => <Link {...props} to={namespacedPath('services', namespace)} />}>
+        <Button
+          variant="primary"
+          component={(props: object) => <Link {...props} to={namespacedPath('services', namespace)} />}
+        >
           View services
         </Button>
         <Button variant="secondary" onClick={onAgain}>

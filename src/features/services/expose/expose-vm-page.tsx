@@ -21,22 +21,42 @@ const declaredPorts = (vm: VM): string[] =>
 
 function ExposeVm({ vm, data }: { vm: VM; data: ExposureData & { services: NonNullable<ExposureData['services']> } }) {
   const vmi = data.vmis?.find((v) => keyOf(v) === keyOf(vm));
-  const state = useExposeForm({ vm, vmi, services: data.services, routes: data.routes, routesServed: data.routesServed });
+  const state = useExposeForm({
+    vm,
+    vmi,
+    services: data.services,
+    routes: data.routes,
+    routesServed: data.routesServed,
+  });
   const vmPath = namespacedPath('virtualmachines', vm.metadata?.namespace, nameOf(vm));
   const access = useAccessReview({ resource: 'services', verb: 'create', namespace: vm.metadata?.namespace });
-  const forbidden = access.isLoading || access.allowed
-    ? undefined
-    : access.reason || `You may not create services in namespace ${vm.metadata?.namespace ?? ''}.`;
+  const forbidden =
+    access.isLoading || access.allowed
+      ? undefined
+      : access.reason || `You may not create services in namespace ${vm.metadata?.namespace ?? ''}.`;
   const created = state.result?.service;
   const row = useMemo(() => {
     if (!created) return undefined;
     const live = data.services.filter((s) => keyOf(s) === keyOf(created));
-    return serviceRows({ ...data, services: live, vms: data.vms ?? [vm], vmis: data.vmis ?? [], slices: data.slices })[0];
+    return serviceRows({
+      ...data,
+      services: live,
+      vms: data.vms ?? [vm],
+      vmis: data.vmis ?? [],
+      slices: data.slices,
+    })[0];
   }, [created, data, vm]);
 
   if (created) {
     return (
-      <ExposeResultView created={created} row={row} route={state.result?.route} warning={state.general} vmPath={vmPath} onAgain={state.reset} />
+      <ExposeResultView
+        created={created}
+        row={row}
+        route={state.result?.route}
+        warning={state.general}
+        vmPath={vmPath}
+        onAgain={state.reset}
+      />
     );
   }
   return (

@@ -27,7 +27,12 @@ describe('exposeVm', () => {
   it('dry-runs both, then creates the Service and a Route owned by it', async () => {
     const { deps, calls } = fakeDeps();
     const result = await exposeVm(form, vm, deps, true);
-    expect(calls).toEqual(['service dry-run', 'route dry-run owner=none', 'service create', 'route create owner=svc-uid']);
+    expect(calls).toEqual([
+      'service dry-run',
+      'route dry-run owner=none',
+      'service create',
+      'route create owner=svc-uid',
+    ]);
     expect(result.service.metadata?.uid).toBe('svc-uid');
     expect(result.route?.spec?.to.name).toBe('fedora-http');
   });

@@ -39,7 +39,12 @@ async function step<T>(kind: ExposedKind, run: () => Promise<T>, created?: Servi
   }
 }
 
-export async function exposeVm(form: ExposeForm, vm: VmRef, deps: ExposeDeps, withRoute: boolean): Promise<ExposeResult> {
+export async function exposeVm(
+  form: ExposeForm,
+  vm: VmRef,
+  deps: ExposeDeps,
+  withRoute: boolean,
+): Promise<ExposeResult> {
   const svc = buildService(form, vm);
   await step('Service', () => deps.createService(svc, true));
   if (withRoute) await step('Route', () => deps.createRoute(buildRoute(form, svc), true));

@@ -49,7 +49,19 @@ export function useExposureData(namespace: string | undefined): ExposureData {
       error,
       isLoading: services.isLoading || vms.isLoading || vmis.isLoading,
     }),
-    [services.data, vms.data, vmis.data, routes.data, routesServed, slices.data, endpoints.data, nodes.data, error,
-      services.isLoading, vms.isLoading, vmis.isLoading],
+    [
+      services.data,
+      vms.data,
+      vmis.data,
+      routes.data,
+      routesServed,
+      slices.data,
+      endpoints.data,
+      nodes.data,
+      error,
+      services.isLoading,
+      vms.isLoading,
+      vmis.isLoading,
+    ],
   );
 }

@@ -17,7 +17,11 @@ export interface ServiceColumn {
 const dash = '-';
 
 const lines = (items: ReactNode[]): ReactNode =>
-  items.length === 0 ? dash : items.length === 1 ? items[0] : (
+  items.length === 0 ? (
+    dash
+  ) : items.length === 1 ? (
+    items[0]
+  ) : (
     <Content component="ul" isPlainList>
       {items.map((item, i) => (
         <Content component="li" key={i}>
@@ -42,10 +46,24 @@ function targetLinks(row: ServiceRow): ReactNode {
 /** The Services page's columns (the name, expand toggle and actions are added by the table). */
 export function serviceColumns(routesServed: boolean, showNamespace: boolean): ServiceColumn[] {
   const cols: ServiceColumn[] = [
-    ...(showNamespace ? [{ id: 'namespace', title: 'Namespace', modifier: 'breakWord' as const, cell: (r: ServiceRow) => r.service.metadata?.namespace ?? dash }] : []),
+    ...(showNamespace
+      ? [
+          {
+            id: 'namespace',
+            title: 'Namespace',
+            modifier: 'breakWord' as const,
+            cell: (r: ServiceRow) => r.service.metadata?.namespace ?? dash,
+          },
+        ]
+      : []),
     { id: 'type', title: 'Type', cell: (r) => r.service.spec?.type ?? 'ClusterIP' },
     { id: 'cluster-ip', title: 'Cluster IP', cell: (r) => r.service.spec?.clusterIP ?? dash },
-    { id: 'ports', title: 'Ports', modifier: 'nowrap', cell: (r) => lines((r.service.spec?.ports ?? []).map(portText)) },
+    {
+      id: 'ports',
+      title: 'Ports',
+      modifier: 'nowrap',
+      cell: (r) => lines((r.service.spec?.ports ?? []).map(portText)),
+    },
     {
       id: 'node-ports',
       title: 'Node ports',
@@ -53,7 +71,12 @@ export function serviceColumns(routesServed: boolean, showNamespace: boolean): S
     },
     { id: 'external-ip', title: 'External IP', cell: (r) => lines(r.externalAddresses) },
     { id: 'vms', title: 'Virtual machines', modifier: 'nowrap', cell: targetLinks },
-    { id: 'endpoints', title: 'Endpoints', modifier: 'nowrap', cell: (r) => <EndpointStatus readiness={r.readiness} /> },
+    {
+      id: 'endpoints',
+      title: 'Endpoints',
+      modifier: 'nowrap',
+      cell: (r) => <EndpointStatus readiness={r.readiness} />,
+    },
   ];
   if (routesServed) {
     cols.push({

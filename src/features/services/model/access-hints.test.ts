@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { accessHints, cloudInitUser, clusterDnsName, guestUser, nodeAddress, pickNodeAddress, userFromUserData } from './access-hints';
+import {
+  accessHints,
+  cloudInitUser,
+  clusterDnsName,
+  guestUser,
+  nodeAddress,
+  pickNodeAddress,
+  userFromUserData,
+} from './access-hints';
 import { exampleVm, node, service } from './test-fixtures';
 import type { Route, VM } from './types';
 
 const withUserData = (userData: { userData?: string; userDataBase64?: string }): VM => {
   const vm = exampleVm();
-  return { ...vm, spec: { ...vm.spec, template: { ...vm.spec.template, spec: { domain: { devices: {} }, volumes: [{ name: 'ci', cloudInitNoCloud: userData }] } } } };
+  return {
+    ...vm,
+    spec: {
+      ...vm.spec,
+      template: {
+        ...vm.spec.template,
+        spec: { domain: { devices: {} }, volumes: [{ name: 'ci', cloudInitNoCloud: userData }] },
+      },
+    },
+  };
 };
 
 describe('cloud-init user', () => {
@@ -33,8 +50,14 @@ describe('cloud-init user', () => {
 
 describe('node addresses', () => {
   const nodes = [
-    node('node01', [{ type: 'InternalIP', address: '192.168.66.101' }, { type: 'Hostname', address: 'node01' }]),
-    node('node02', [{ type: 'InternalIP', address: '10.0.0.2' }, { type: 'ExternalIP', address: '203.0.113.2' }]),
+    node('node01', [
+      { type: 'InternalIP', address: '192.168.66.101' },
+      { type: 'Hostname', address: 'node01' },
+    ]),
+    node('node02', [
+      { type: 'InternalIP', address: '10.0.0.2' },
+      { type: 'ExternalIP', address: '203.0.113.2' },
+    ]),
   ];
 
   it('prefers ExternalIP, then InternalIP, then the hostname', () => {
@@ -52,7 +75,13 @@ describe('node addresses', () => {
 
 describe('accessHints', () => {
   it('gives ssh through the node port and the DNS name for a NodePort on 22', () => {
-    const svc = service('vm-ssh', { 'vmi.kubevirt.io/id': 'vm' }, [{ name: 'ssh', port: 22, targetPort: 22, nodePort: 31022 }], 'demo', 'NodePort');
+    const svc = service(
+      'vm-ssh',
+      { 'vmi.kubevirt.io/id': 'vm' },
+      [{ name: 'ssh', port: 22, targetPort: 22, nodePort: 31022 }],
+      'demo',
+      'NodePort',
+    );
     expect(clusterDnsName(svc)).toBe('vm-ssh.demo.svc.cluster.local');
     expect(accessHints({ service: svc, user: 'fedora', nodeAddress: '192.168.66.101' })).toEqual([
       { id: 'ssh-node-ssh', label: 'SSH through a node port', value: 'ssh fedora@192.168.66.101 -p 31022' },
@@ -63,10 +92,15 @@ describe('accessHints', () => {
   it('uses the load balancer IP with the service port, and in-cluster ssh for ClusterIP', () => {
     const lb = service('lb', {}, [{ port: 2222, targetPort: 22, nodePort: 30001 }], 'demo', 'LoadBalancer');
     lb.status = { loadBalancer: { ingress: [{ ip: '192.168.10.5' }] } };
-    expect(accessHints({ service: lb }).map((h) => h.value)).toEqual(['ssh 192.168.10.5 -p 2222', 'lb.demo.svc.cluster.local']);
+    expect(accessHints({ service: lb }).map((h) => h.value)).toEqual([
+      'ssh 192.168.10.5 -p 2222',
+      'lb.demo.svc.cluster.local',
+    ]);
     const cip = service('c', {}, [{ port: 22 }], 'demo');
     expect(accessHints({ service: cip, user: 'u' })[0]).toEqual({
-      id: 'ssh-cluster-22', label: 'SSH from inside the cluster', value: 'ssh u@c.demo.svc.cluster.local -p 22',
+      id: 'ssh-cluster-22',
+      label: 'SSH from inside the cluster',
+      value: 'ssh u@c.demo.svc.cluster.local -p 22',
     });
   });
 

@@ -116,13 +116,25 @@ export function accessHints({ service, user, nodeAddress: node, routes = [] }: H
   for (const p of (service.spec?.ports ?? []).filter(isSshPort)) {
     const suffix = p.name ?? String(p.port);
     if ((type === 'NodePort' || type === 'LoadBalancer') && p.nodePort && node) {
-      hints.push({ id: `ssh-node-${suffix}`, label: 'SSH through a node port', value: sshCommand(user, node, p.nodePort) });
+      hints.push({
+        id: `ssh-node-${suffix}`,
+        label: 'SSH through a node port',
+        value: sshCommand(user, node, p.nodePort),
+      });
     }
     if (external) {
-      hints.push({ id: `ssh-external-${suffix}`, label: 'SSH through the external IP', value: sshCommand(user, external, p.port) });
+      hints.push({
+        id: `ssh-external-${suffix}`,
+        label: 'SSH through the external IP',
+        value: sshCommand(user, external, p.port),
+      });
     }
     if (type === 'ClusterIP') {
-      hints.push({ id: `ssh-cluster-${suffix}`, label: 'SSH from inside the cluster', value: sshCommand(user, dns, p.port) });
+      hints.push({
+        id: `ssh-cluster-${suffix}`,
+        label: 'SSH from inside the cluster',
+        value: sshCommand(user, dns, p.port),
+      });
     }
   }
   hints.push({ id: 'dns', label: 'In-cluster DNS name', value: dns });

@@ -6,7 +6,10 @@ import { exampleVm, service } from './test-fixtures';
 import type { Route } from './types';
 
 const vm = vmRefOf(exampleVm('demo'));
-const form = (over: Partial<ExposeForm> = {}): ExposeForm => ({ ...initialExposeForm('vm-cirros', new Set()), ...over });
+const form = (over: Partial<ExposeForm> = {}): ExposeForm => ({
+  ...initialExposeForm('vm-cirros', new Set()),
+  ...over,
+});
 
 describe('buildService', () => {
   it('builds what virtctl expose builds: a vmi.kubevirt.io/id selector and one port, owned by the VM', () => {
@@ -17,7 +20,9 @@ describe('buildService', () => {
         name: 'vm-cirros-ssh',
         namespace: 'demo',
         labels: { [EXPOSED_BY_LABEL]: 'vm-cirros' },
-        ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'vm-cirros', uid: 'uid-vm-cirros' }],
+        ownerReferences: [
+          { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'vm-cirros', uid: 'uid-vm-cirros' },
+        ],
       },
       spec: {
         type: 'NodePort',
@@ -29,7 +34,16 @@ describe('buildService', () => {
 
   it('uses the target port, the older selector label, the type and protocol chosen; no owner when not asked', () => {
     const svc = buildService(
-      form({ name: 'dns', port: '53', targetPort: '5353', portName: '', protocol: 'UDP', type: 'LoadBalancer', selectorLabel: 'vm.kubevirt.io/name', ownedByVm: false }),
+      form({
+        name: 'dns',
+        port: '53',
+        targetPort: '5353',
+        portName: '',
+        protocol: 'UDP',
+        type: 'LoadBalancer',
+        selectorLabel: 'vm.kubevirt.io/name',
+        ownedByVm: false,
+      }),
       vm,
     );
     expect(svc.metadata?.ownerReferences).toBeUndefined();
@@ -87,7 +101,9 @@ describe('routeUrl', () => {
 
   it('is https with TLS, http without, from the admitted host first', () => {
     expect(routeUrl(route())).toBeUndefined();
-    expect(routeUrl(route({ spec: { to: { kind: 'Service', name: 'web' }, host: 'a.example', path: '/app' } }))).toBe('http://a.example/app');
+    expect(routeUrl(route({ spec: { to: { kind: 'Service', name: 'web' }, host: 'a.example', path: '/app' } }))).toBe(
+      'http://a.example/app',
+    );
     const admitted = route({
       status: { ingress: [{ host: 'web-demo.apps.example', conditions: [{ type: 'Admitted', status: 'True' }] }] },
     });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readinessFromEndpoints, readinessFromSlices, readinessLevel, readinessText, slicesOfService } from './endpoints';
+import {
+  readinessFromEndpoints,
+  readinessFromSlices,
+  readinessLevel,
+  readinessText,
+  slicesOfService,
+} from './endpoints';
 import { service } from './test-fixtures';
 import type { EndpointSlice } from './types';
 

@@ -13,7 +13,9 @@ export interface EndpointReadiness {
 /** The slices of one Service (label kubernetes.io/service-name). */
 export const slicesOfService = (slices: readonly EndpointSlice[], svc: Service): EndpointSlice[] =>
   slices.filter(
-    (s) => s.metadata?.namespace === svc.metadata?.namespace && s.metadata?.labels?.[SERVICE_NAME_LABEL] === svc.metadata?.name,
+    (s) =>
+      s.metadata?.namespace === svc.metadata?.namespace &&
+      s.metadata?.labels?.[SERVICE_NAME_LABEL] === svc.metadata?.name,
   );
 
 /** From EndpointSlices: an endpoint whose `ready` condition is unset counts as ready (discovery/v1). */

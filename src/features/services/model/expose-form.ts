@@ -33,7 +33,13 @@ export type FieldErrors = Partial<Record<FieldId, string>>;
 
 /** Well-known port names; the form proposes them as port name and in the Service name. */
 const WELL_KNOWN: Record<number, string> = {
-  22: 'ssh', 80: 'http', 443: 'https', 3389: 'rdp', 5900: 'vnc', 8080: 'http', 8443: 'https',
+  22: 'ssh',
+  80: 'http',
+  443: 'https',
+  3389: 'rdp',
+  5900: 'vnc',
+  8080: 'http',
+  8443: 'https',
 };
 
 /** Ports that usually speak HTTP(S): for them the form offers a Route. */

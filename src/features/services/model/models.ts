@@ -1,15 +1,29 @@
 /** Models of the kinds this feature needs that src/k8s/models.ts does not (yet) define. */
-import { RouteModel as UntypedRouteModel, ServiceModel as UntypedServiceModel, type K8sModel } from '../../../k8s/models';
+import {
+  RouteModel as UntypedRouteModel,
+  ServiceModel as UntypedServiceModel,
+  type K8sModel,
+} from '../../../k8s/models';
 import type { EndpointSlice, Endpoints, Route, Service } from './types';
 
 export const EndpointSliceModel: K8sModel<EndpointSlice> = {
-  group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices',
-  namespaced: true, label: 'EndpointSlice', labelPlural: 'EndpointSlices',
+  group: 'discovery.k8s.io',
+  version: 'v1',
+  kind: 'EndpointSlice',
+  plural: 'endpointslices',
+  namespaced: true,
+  label: 'EndpointSlice',
+  labelPlural: 'EndpointSlices',
 };
 
 export const EndpointsModel: K8sModel<Endpoints> = {
-  group: '', version: 'v1', kind: 'Endpoints', plural: 'endpoints',
-  namespaced: true, label: 'Endpoints', labelPlural: 'Endpoints',
+  group: '',
+  version: 'v1',
+  kind: 'Endpoints',
+  plural: 'endpoints',
+  namespaced: true,
+  label: 'Endpoints',
+  labelPlural: 'Endpoints',
 };
 
 /** The shared Route model with this feature's fuller Route type. */

@@ -25,14 +25,17 @@ export function buildRoute(form: Pick<ExposeForm, 'routeTermination'>, service: 
       to: { kind: 'Service', name, weight: 100 },
       // Resolved against the endpoints' ports: the port's name, else the pod's port number.
       port: { targetPort: port.name ?? port.targetPort ?? port.port },
-      ...(form.routeTermination === 'edge' ? { tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' } } : {}),
+      ...(form.routeTermination === 'edge'
+        ? { tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' } }
+        : {}),
       wildcardPolicy: 'None',
     },
   };
 }
 
 /** The host the router admitted, else the requested one; undefined while neither is set. */
-export const routeHost = (route: Route): string | undefined => route.status?.ingress?.[0]?.host || route.spec?.host || undefined;
+export const routeHost = (route: Route): string | undefined =>
+  route.status?.ingress?.[0]?.host || route.spec?.host || undefined;
 
 /** "https://host/path" (http without TLS); undefined until the Route has a host. */
 export function routeUrl(route: Route): string | undefined {
@@ -44,10 +47,15 @@ export function routeUrl(route: Route): string | undefined {
 
 /** Whether the default router has admitted the Route. */
 export const routeAdmitted = (route: Route): boolean =>
-  (route.status?.ingress ?? []).some((i) => (i.conditions ?? []).some((c) => c.type === 'Admitted' && c.status === 'True'));
+  (route.status?.ingress ?? []).some((i) =>
+    (i.conditions ?? []).some((c) => c.type === 'Admitted' && c.status === 'True'),
+  );
 
 /** The Routes that send traffic to this Service. */
 export const routesOfService = (routes: readonly Route[], service: Service): Route[] =>
   routes.filter(
-    (r) => r.metadata?.namespace === service.metadata?.namespace && r.spec?.to?.kind === 'Service' && r.spec.to.name === service.metadata?.name,
+    (r) =>
+      r.metadata?.namespace === service.metadata?.namespace &&
+      r.spec?.to?.kind === 'Service' &&
+      r.spec.to.name === service.metadata?.name,
   );

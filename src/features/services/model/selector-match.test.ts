@@ -37,7 +37,10 @@ describe('serviceSelectsVm', () => {
 describe('targetsByService', () => {
   it('lists the VMs and standalone VMIs each Service selects, a VM and its VMI once', () => {
     const vm = exampleVm();
-    const lone: VMI = { metadata: { name: 'lone', namespace: 'ns1', labels: { app: 'web' } }, spec: { domain: { devices: {} } } };
+    const lone: VMI = {
+      metadata: { name: 'lone', namespace: 'ns1', labels: { app: 'web' } },
+      spec: { domain: { devices: {} } },
+    };
     const webVmi = vmiOf(vm, { app: 'web' });
     const services = [
       service('web', { app: 'web' }),

@@ -22,7 +22,10 @@ export const launcherLabels = (name: string): Labels => ({
 });
 
 /** The labels the launcher pod of this VM has or would have. */
-export const vmPodLabels = (vm: VM): Labels => ({ ...(vm.spec?.template?.metadata?.labels ?? {}), ...launcherLabels(nameOf(vm)) });
+export const vmPodLabels = (vm: VM): Labels => ({
+  ...(vm.spec?.template?.metadata?.labels ?? {}),
+  ...launcherLabels(nameOf(vm)),
+});
 
 /** The labels the launcher pod of this VMI has. */
 export const vmiPodLabels = (vmi: VMI): Labels => ({ ...(vmi.metadata?.labels ?? {}), ...launcherLabels(nameOf(vmi)) });
@@ -62,7 +65,10 @@ export function targetsByService(services: Service[], vms: VM[], vmis: VMI[]): M
         targets.push({ kind: 'VirtualMachineInstance', name: nameOf(vmi), namespace: namespaceOf(vmi) });
       }
     }
-    out.set(keyOf(svc), targets.sort((a, b) => a.name.localeCompare(b.name)));
+    out.set(
+      keyOf(svc),
+      targets.sort((a, b) => a.name.localeCompare(b.name)),
+    );
   }
   return out;
 }

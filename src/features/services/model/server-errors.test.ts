@@ -37,11 +37,20 @@ describe('mapServerError', () => {
   });
 
   it('gives the whole message when nothing fits a field', () => {
-    expect(mapServerError('Service', { code: 403, reason: 'Forbidden', message: 'services is forbidden' }, 'x', 'demo')).toEqual({
+    expect(
+      mapServerError('Service', { code: 403, reason: 'Forbidden', message: 'services is forbidden' }, 'x', 'demo'),
+    ).toEqual({
       fields: {},
       general: 'Service: services is forbidden',
     });
-    expect(mapServerError('Route', { code: 422, details: { causes: [{ field: 'spec.host', message: 'bad host' }] } }, 'x', 'd')).toEqual({
+    expect(
+      mapServerError(
+        'Route',
+        { code: 422, details: { causes: [{ field: 'spec.host', message: 'bad host' }] } },
+        'x',
+        'd',
+      ),
+    ).toEqual({
       fields: { route: 'bad host' },
       general: undefined,
     });

@@ -25,10 +25,12 @@ export const vmRefOf = (vm: VM): VmRef => ({
 export function buildService(form: ExposeForm, vm: VmRef): Service {
   const port = parsePort(form.port);
   const targetPort = effectiveTargetPort(form);
-  if (port === undefined || targetPort === undefined) throw new Error('The ports are not numbers: validate the form first');
-  const owner = form.ownedByVm && vm.uid
-    ? [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: vm.name, uid: vm.uid }]
-    : undefined;
+  if (port === undefined || targetPort === undefined)
+    throw new Error('The ports are not numbers: validate the form first');
+  const owner =
+    form.ownedByVm && vm.uid
+      ? [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: vm.name, uid: vm.uid }]
+      : undefined;
   return {
     apiVersion: 'v1',
     kind: 'Service',

@@ -10,14 +10,23 @@ const vm: VM = (() => {
     ...v,
     spec: {
       ...v.spec,
-      template: { ...v.spec.template, spec: { ...spec, volumes: [{ name: 'ci', cloudInitNoCloud: { userData: '#cloud-config\nuser: cirros\n' } }] } },
+      template: {
+        ...v.spec.template,
+        spec: { ...spec, volumes: [{ name: 'ci', cloudInitNoCloud: { userData: '#cloud-config\nuser: cirros\n' } }] },
+      },
     },
   };
 })();
 
 const input = (over: Partial<RowInput> = {}): RowInput => ({
   services: [
-    service('ssh', { 'vmi.kubevirt.io/id': 'vm-cirros' }, [{ name: 'ssh', port: 22, targetPort: 22, nodePort: 30022 }], 'demo', 'NodePort'),
+    service(
+      'ssh',
+      { 'vmi.kubevirt.io/id': 'vm-cirros' },
+      [{ name: 'ssh', port: 22, targetPort: 22, nodePort: 30022 }],
+      'demo',
+      'NodePort',
+    ),
     service('kubernetes', undefined, [{ port: 443 }], 'default'),
   ],
   vms: [vm],
@@ -31,7 +40,10 @@ const input = (over: Partial<RowInput> = {}): RowInput => ({
     },
   ],
   endpoints: [],
-  nodes: [node('node01', [{ type: 'InternalIP', address: '192.168.66.101' }]), node('node02', [{ type: 'InternalIP', address: '192.168.66.102' }])],
+  nodes: [
+    node('node01', [{ type: 'InternalIP', address: '192.168.66.101' }]),
+    node('node02', [{ type: 'InternalIP', address: '192.168.66.102' }]),
+  ],
   ...over,
 });
 
@@ -48,11 +60,15 @@ describe('serviceRows', () => {
   it('reads v1 Endpoints when EndpointSlices are not served, and lists external addresses', () => {
     const lb = service('lb', { 'vm.kubevirt.io/name': 'vm-cirros' }, [{ port: 80 }], 'demo', 'LoadBalancer');
     lb.status = { loadBalancer: { ingress: [{ ip: '192.168.10.1' }] } };
-    const rows = serviceRows(input({
-      services: [lb],
-      slices: undefined,
-      endpoints: [{ metadata: { name: 'lb', namespace: 'demo' }, subsets: [{ notReadyAddresses: [{ ip: '10.0.0.1' }] }] }],
-    }));
+    const rows = serviceRows(
+      input({
+        services: [lb],
+        slices: undefined,
+        endpoints: [
+          { metadata: { name: 'lb', namespace: 'demo' }, subsets: [{ notReadyAddresses: [{ ip: '10.0.0.1' }] }] },
+        ],
+      }),
+    );
     expect(rows[0].readiness).toEqual({ ready: 0, total: 1, nodes: [] });
     expect(rows[0].externalAddresses).toEqual(['192.168.10.1']);
   });

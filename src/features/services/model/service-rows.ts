@@ -3,7 +3,16 @@ import { accessHints, guestUser, pickNodeAddress, type AccessHint } from './acce
 import { readinessFromEndpoints, readinessFromSlices, slicesOfService, type EndpointReadiness } from './endpoints';
 import { routesOfService } from './route-builder';
 import { targetsByService, type SelectedTarget } from './selector-match';
-import { keyOf, type EndpointSlice, type Endpoints, type Node, type Route, type Service, type VM, type VMI } from './types';
+import {
+  keyOf,
+  type EndpointSlice,
+  type Endpoints,
+  type Node,
+  type Route,
+  type Service,
+  type VM,
+  type VMI,
+} from './types';
 
 export interface ServiceRow {
   key: string;
@@ -28,7 +37,9 @@ export interface RowInput {
 }
 
 export function externalAddresses(svc: Service): string[] {
-  const ingress = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname).filter((a): a is string => Boolean(a));
+  const ingress = (svc.status?.loadBalancer?.ingress ?? [])
+    .map((i) => i.ip ?? i.hostname)
+    .filter((a): a is string => Boolean(a));
   return [...ingress, ...(svc.spec?.externalIPs ?? [])];
 }
 
@@ -56,7 +67,15 @@ export function serviceRows(input: RowInput): ServiceRow[] {
       nodeAddress: pickNodeAddress(input.nodes, [...readiness.nodes, ...(vmiNode ? [vmiNode] : [])]),
       routes,
     });
-    rows.push({ key, service, targets: selected, readiness, routes, externalAddresses: externalAddresses(service), hints });
+    rows.push({
+      key,
+      service,
+      targets: selected,
+      readiness,
+      routes,
+      externalAddresses: externalAddresses(service),
+      hints,
+    });
   }
   return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -31,7 +31,10 @@ export interface Route extends K8sResource {
     path?: string;
     to: { kind: 'Service'; name: string; weight?: number };
     port?: { targetPort: string | number };
-    tls?: { termination: 'edge' | 'passthrough' | 'reencrypt'; insecureEdgeTerminationPolicy?: 'Redirect' | 'Allow' | 'None' };
+    tls?: {
+      termination: 'edge' | 'passthrough' | 'reencrypt';
+      insecureEdgeTerminationPolicy?: 'Redirect' | 'Allow' | 'None';
+    };
     wildcardPolicy?: 'None' | 'Subdomain';
   };
   status?: {

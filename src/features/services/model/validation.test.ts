@@ -28,15 +28,21 @@ describe('validateExposeForm', () => {
     expect(validateExposeForm(form({ port: '65536' }), ctx()).port).toBe('The port must be between 1 and 65535');
     expect(validateExposeForm(form({ port: '22.5' }), ctx()).port).toBe('The port must be a whole number');
     expect(validateExposeForm(form({ port: '' }), ctx()).port).toBe('Enter a port');
-    expect(validateExposeForm(form({ targetPort: '70000' }), ctx()).targetPort).toBe('The target port must be between 1 and 65535');
+    expect(validateExposeForm(form({ targetPort: '70000' }), ctx()).targetPort).toBe(
+      'The target port must be between 1 and 65535',
+    );
     expect(validateExposeForm(form({ port: '65535', targetPort: '1' }), ctx())).toEqual({});
   });
 
   it('rejects a name that is taken or not a DNS-1035 label', () => {
-    expect(validateExposeForm(form({ name: 'taken' }), ctx()).name).toBe('A service named "taken" already exists in namespace demo');
+    expect(validateExposeForm(form({ name: 'taken' }), ctx()).name).toBe(
+      'A service named "taken" already exists in namespace demo',
+    );
     expect(validateExposeForm(form({ name: 'Bad_Name' }), ctx()).name).toMatch(/lower-case letters/);
     expect(validateExposeForm(form({ name: '1abc' }), ctx()).name).toMatch(/start with a letter/);
-    expect(validateExposeForm(form({ name: 'a'.repeat(64) }), ctx()).name).toBe('A service name is at most 63 characters');
+    expect(validateExposeForm(form({ name: 'a'.repeat(64) }), ctx()).name).toBe(
+      'A service name is at most 63 characters',
+    );
     expect(validateExposeForm(form({ name: '' }), ctx()).name).toBe('Enter a name for the service');
   });
 
@@ -49,7 +55,9 @@ describe('validateExposeForm', () => {
   });
 
   it('checks the Route: served, TCP, and its name free', () => {
-    expect(validateExposeForm(form({ route: true }), ctx({ routesServed: false })).route).toMatch(/does not serve Routes/);
+    expect(validateExposeForm(form({ route: true }), ctx({ routesServed: false })).route).toMatch(
+      /does not serve Routes/,
+    );
     expect(validateExposeForm(form({ route: true, protocol: 'UDP' }), ctx()).route).toMatch(/choose TCP/);
     expect(validateExposeForm(form({ route: true, name: 'web-route' }), ctx()).route).toBe(
       'A route named "web-route" already exists in namespace demo',
@@ -77,8 +85,14 @@ describe('form defaults', () => {
 
   it('starts as a NodePort for ssh with the virtctl selector, owned by the VM', () => {
     expect(initialExposeForm('fedora', new Set())).toMatchObject({
-      name: 'fedora-ssh', port: '22', portName: 'ssh', type: 'NodePort', selectorLabel: 'vmi.kubevirt.io/id', ownedByVm: true,
-      route: false, routeTermination: 'edge',
+      name: 'fedora-ssh',
+      port: '22',
+      portName: 'ssh',
+      type: 'NodePort',
+      selectorLabel: 'vmi.kubevirt.io/id',
+      ownedByVm: true,
+      route: false,
+      routeTermination: 'edge',
     });
     expect(initialExposeForm('fedora', new Set(), 80)).toMatchObject({ portName: 'http', type: 'ClusterIP' });
   });

@@ -73,7 +73,8 @@ export function validateExposeForm(form: ExposeForm, ctx: ExposeContext): FieldE
     const by = alreadyExposedBy(form, ctx.exposed);
     if (by) {
       const field = form.targetPort.trim() ? 'targetPort' : 'port';
-      errors[field] = `Port ${effectiveTargetPort(form)}/${form.protocol} of ${ctx.vmName} is already exposed by service ${by.service}`;
+      errors[field] =
+        `Port ${effectiveTargetPort(form)}/${form.protocol} of ${ctx.vmName} is already exposed by service ${by.service}`;
     }
   }
   if (form.route) {

@@ -5,8 +5,18 @@ import { VMI_ACTION_IDS, type VmiAccess, type VmiActionId } from './vmi-action-r
 
 /** The SelfSubjectAccessReview each VMI action needs. */
 export const VMI_ACTION_ACCESS: Record<VmiActionId, Omit<AccessReviewAttributes, 'namespace'>> = {
-  pause: { group: KUBEVIRT_SUBRESOURCE_GROUP, resource: 'virtualmachineinstances', subresource: 'pause', verb: 'update' },
-  unpause: { group: KUBEVIRT_SUBRESOURCE_GROUP, resource: 'virtualmachineinstances', subresource: 'unpause', verb: 'update' },
+  pause: {
+    group: KUBEVIRT_SUBRESOURCE_GROUP,
+    resource: 'virtualmachineinstances',
+    subresource: 'pause',
+    verb: 'update',
+  },
+  unpause: {
+    group: KUBEVIRT_SUBRESOURCE_GROUP,
+    resource: 'virtualmachineinstances',
+    subresource: 'unpause',
+    verb: 'update',
+  },
   migrate: { group: 'kubevirt.io', resource: 'virtualmachineinstancemigrations', verb: 'create' },
   delete: { group: 'kubevirt.io', resource: 'virtualmachineinstances', verb: 'delete' },
 };

@@ -30,7 +30,8 @@ export function useVmiActionRunner() {
   });
   const { mutateAsync } = mutation;
   const run = useCallback(
-    (action: VmiAction, vmi: VMI, extra: Pick<VmiActionVariables, 'options' | 'silent'> = {}) => mutateAsync({ action, vmi, ...extra }),
+    (action: VmiAction, vmi: VMI, extra: Pick<VmiActionVariables, 'options' | 'silent'> = {}) =>
+      mutateAsync({ action, vmi, ...extra }),
     [mutateAsync],
   );
   return { run, isPending: mutation.isPending };

@@ -28,11 +28,14 @@ export const VMI_ACTION_LABELS: Record<VmiActionId, string> = {
 export type VmiAccess = Record<VmiActionId, AccessVerdict>;
 
 /** Access for tests and for callers that have already checked: everything allowed. */
-export const FULL_VMI_ACCESS: VmiAccess = Object.fromEntries(VMI_ACTION_IDS.map((id) => [id, { allowed: true }])) as VmiAccess;
+export const FULL_VMI_ACCESS: VmiAccess = Object.fromEntries(
+  VMI_ACTION_IDS.map((id) => [id, { allowed: true }]),
+) as VmiAccess;
 
 /** Why the VMI's state forbids an action (KubeVirt would answer 409), or undefined when it allows it. */
 export function vmiStateReason(id: VmiActionId, vmi: VMI): string | undefined {
-  if (isBeingDeleted(vmi)) return id === 'delete' ? 'The instance is already being deleted' : 'The instance is being deleted';
+  if (isBeingDeleted(vmi))
+    return id === 'delete' ? 'The instance is already being deleted' : 'The instance is being deleted';
   const running = !vmiIsFinal(vmi) && vmiPhase(vmi) === 'Running';
   switch (id) {
     case 'pause':

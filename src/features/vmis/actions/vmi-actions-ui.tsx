@@ -58,7 +58,17 @@ export function VmiActionsToolbar({ vmi, onDeleted }: VmiActionsProps) {
 }
 
 /** Mounted only while the kebab is open: the access reviews run then. */
-function VmiMenuItems({ vmi, toggleId, close, onDelete }: { vmi: VMI; toggleId: string; close: () => void; onDelete: () => void }) {
+function VmiMenuItems({
+  vmi,
+  toggleId,
+  close,
+  onDelete,
+}: {
+  vmi: VMI;
+  toggleId: string;
+  close: () => void;
+  onDelete: () => void;
+}) {
   const { actions, pick } = useVmiActionsState(vmi, onDelete);
   return (
     <ActionMenuList

@@ -3,7 +3,13 @@ import { k8sCreate, k8sDelete, k8sPutSubresource } from '../../../k8s/client';
 import { VirtualMachineInstanceMigrationModel, VirtualMachineInstanceModel } from '../../../k8s/models';
 import { nameOf, namespaceOf } from '../../../kubevirt/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
-import { VMI_ACTION_IDS, VMI_ACTION_LABELS, vmiDisabledReason, type VmiAccess, type VmiActionId } from './vmi-action-rules';
+import {
+  VMI_ACTION_IDS,
+  VMI_ACTION_LABELS,
+  vmiDisabledReason,
+  type VmiAccess,
+  type VmiActionId,
+} from './vmi-action-rules';
 
 export interface VmiDeleteOptions {
   /** Overrides the VMI's terminationGracePeriodSeconds; undefined keeps it. */
@@ -23,7 +29,13 @@ export interface VmiAction {
 
 /** PUT subresources.kubevirt.io/v1/namespaces/<ns>/virtualmachineinstances/<name>/pause|unpause. */
 export const putVmiSubresource = (vmi: VMI, verb: 'pause' | 'unpause'): Promise<unknown> =>
-  k8sPutSubresource(VirtualMachineInstanceModel, nameOf(vmi), verb, {}, { namespace: namespaceOf(vmi), kubevirt: true });
+  k8sPutSubresource(
+    VirtualMachineInstanceModel,
+    nameOf(vmi),
+    verb,
+    {},
+    { namespace: namespaceOf(vmi), kubevirt: true },
+  );
 
 /**
  * A live migration of the VMI: a VirtualMachineInstanceMigration naming it (what the VM's migrate
@@ -38,7 +50,10 @@ export const migrateVmi = (vmi: VMI): Promise<unknown> =>
   });
 
 export const deleteVmi = (vmi: VMI, o: VmiDeleteOptions = {}): Promise<unknown> =>
-  k8sDelete(VirtualMachineInstanceModel, nameOf(vmi), { namespace: namespaceOf(vmi), gracePeriodSeconds: o.gracePeriodSeconds });
+  k8sDelete(VirtualMachineInstanceModel, nameOf(vmi), {
+    namespace: namespaceOf(vmi),
+    gracePeriodSeconds: o.gracePeriodSeconds,
+  });
 
 function request(id: VmiActionId, vmi: VMI): VmiAction['run'] {
   switch (id) {

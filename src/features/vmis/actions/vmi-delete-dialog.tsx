@@ -43,8 +43,8 @@ export function VmiDeleteDialog({ vmi, onClose, onDeleted }: VmiDeleteDialogProp
       }}
     >
       <Content component="p">
-        The VirtualMachine instance <strong>{name}</strong> in namespace <strong>{namespace}</strong> will be deleted and its
-        guest stopped.
+        The VirtualMachine instance <strong>{name}</strong> in namespace <strong>{namespace}</strong> will be deleted
+        and its guest stopped.
       </Content>
       <Content component="p" id={`vmi-${namespace}-${name}-delete-consequence`}>
         {vmiDeleteConsequence(vmi, owner && vm ? vmRunStrategy(vm) : undefined)}

@@ -13,7 +13,10 @@ import type { VMI } from '../../../kubevirt/vmi-selectors';
 export function VmiEventsTab({ vmi }: { vmi: VMI }) {
   const namespace = namespaceOf(vmi);
   const name = nameOf(vmi);
-  const vmiEvents = useK8sList(EventModel, { namespace, fieldSelector: eventsOfKindSelector('VirtualMachineInstance', name) });
+  const vmiEvents = useK8sList(EventModel, {
+    namespace,
+    fieldSelector: eventsOfKindSelector('VirtualMachineInstance', name),
+  });
   const podEvents = useK8sList(EventModel, { namespace, fieldSelector: eventsOfKindSelector('Pod') });
   const events = useMemo(() => {
     if (!vmiEvents.data) return undefined;

@@ -15,7 +15,10 @@ interface Props {
 /** The URL names a VMI that does not exist, or the one shown was deleted while the page was open. */
 export function MissingVmiState({ namespace, name, deleted }: Props) {
   const back = (
-    <Button variant="primary" component={(p) => <Link {...p} to={namespacedPath('virtualmachineinstances', namespace)} />}>
+    <Button
+      variant="primary"
+      component={(p) => <Link {...p} to={namespacedPath('virtualmachineinstances', namespace)} />}
+    >
       Go to the VirtualMachine instances in {namespace}
     </Button>
   );
@@ -24,8 +27,13 @@ export function MissingVmiState({ namespace, name, deleted }: Props) {
       VirtualMachine instance {name} was deleted from namespace {namespace} while this page was open.
     </EmptyStateView>
   ) : (
-    <EmptyStateView title={`VirtualMachine instance ${name} not found in ${namespace}`} icon={SearchIcon} actions={back}>
-      There is no VirtualMachine instance named {name} in namespace {namespace}. It may have been deleted, or the link may be wrong.
+    <EmptyStateView
+      title={`VirtualMachine instance ${name} not found in ${namespace}`}
+      icon={SearchIcon}
+      actions={back}
+    >
+      There is no VirtualMachine instance named {name} in namespace {namespace}. It may have been deleted, or the link
+      may be wrong.
     </EmptyStateView>
   );
 }

@@ -76,11 +76,23 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
         <Card>
           <CardTitle component="h2">Details</CardTitle>
           <CardBody>
-            <DescriptionList isCompact columnModifier={{ default: '1Col', md: '2Col' }} aria-label="VirtualMachine instance details">
-              <Item term="Name" id={id('name')}>{name}</Item>
-              <Item term="Namespace" id={id('namespace')}>{namespace}</Item>
-              <Item term="Phase" id={id('overview-status')}><VmiStatus vmi={vmi} /></Item>
-              <Item term="Created" id={id('created')}><Timestamp value={createdOf(vmi)} /></Item>
+            <DescriptionList
+              isCompact
+              columnModifier={{ default: '1Col', md: '2Col' }}
+              aria-label="VirtualMachine instance details"
+            >
+              <Item term="Name" id={id('name')}>
+                {name}
+              </Item>
+              <Item term="Namespace" id={id('namespace')}>
+                {namespace}
+              </Item>
+              <Item term="Phase" id={id('overview-status')}>
+                <VmiStatus vmi={vmi} />
+              </Item>
+              <Item term="Created" id={id('created')}>
+                <Timestamp value={createdOf(vmi)} />
+              </Item>
               <Item term="VirtualMachine" id={id('owner')}>
                 {owner ? (
                   <Link to={namespacedPath('virtualmachines', namespace, owner)}>{owner}</Link>
@@ -88,7 +100,9 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
                   <span className="pf-v6-u-text-color-subtle">None: this instance was created on its own</span>
                 )}
               </Item>
-              <Item term="Node" id={id('node')}>{vmiNode(vmi) ?? none}</Item>
+              <Item term="Node" id={id('node')}>
+                {vmiNode(vmi) ?? none}
+              </Item>
               <Item term="IP addresses" id={id('ips')}>
                 {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
               </Item>
@@ -99,9 +113,17 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
                   </span>
                 )}
               </Item>
-              <Item term="CPU" id={id('cpu')}>{cpu ?? none}</Item>
-              <Item term="Memory" id={id('memory')}>{memory ?? none}</Item>
-              {migration && <Item term="Last migration" id={id('migration')}>{migration}</Item>}
+              <Item term="CPU" id={id('cpu')}>
+                {cpu ?? none}
+              </Item>
+              <Item term="Memory" id={id('memory')}>
+                {memory ?? none}
+              </Item>
+              {migration && (
+                <Item term="Last migration" id={id('migration')}>
+                  {migration}
+                </Item>
+              )}
               <Item term="Labels" id={id('labels')}>
                 {labels.length ? (
                   <LabelGroup numLabels={10} aria-label="Labels">

@@ -8,6 +8,8 @@ describe('VMI details tabs in the URL', () => {
     expect(vmiTabFromPath('console')).toBe('console');
     expect(vmiTabFromPath('events/extra')).toBe('events');
     expect(vmiTabFromPath('disks')).toBeNull();
-    expect(vmiDetailsPath('demo', 'vmi-ephemeral', 'yaml')).toBe('/k8s/ns/demo/virtualmachineinstances/vmi-ephemeral/yaml');
+    expect(vmiDetailsPath('demo', 'vmi-ephemeral', 'yaml')).toBe(
+      '/k8s/ns/demo/virtualmachineinstances/vmi-ephemeral/yaml',
+    );
   });
 });

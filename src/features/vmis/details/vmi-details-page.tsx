@@ -28,8 +28,10 @@ export function VmiDetailsPage() {
 
   if (!tab) return <Navigate to={vmiDetailsPath(namespace, name)} replace />;
   if (!vmi) {
-    if (isK8sError(error) && error.code === 404) return <MissingVmiState namespace={namespace} name={name} deleted={Boolean(seenUid)} />;
-    if (error && !isLoading) return <ErrorState title={`Cannot load VirtualMachine instance ${name}`} error={error} reload />;
+    if (isK8sError(error) && error.code === 404)
+      return <MissingVmiState namespace={namespace} name={name} deleted={Boolean(seenUid)} />;
+    if (error && !isLoading)
+      return <ErrorState title={`Cannot load VirtualMachine instance ${name}`} error={error} reload />;
     return <LoadingState label={`Loading VirtualMachine instance ${name}`} />;
   }
 
@@ -45,7 +47,13 @@ export function VmiDetailsPage() {
           usePageInsets
         >
           {VMI_DETAILS_TABS.map((t) => (
-            <Tab key={t.id} eventKey={t.id} title={<TabTitleText>{t.title}</TabTitleText>} id="vmi-tab" tabContentId={`vmi-tabpanel-${t.id}`} />
+            <Tab
+              key={t.id}
+              eventKey={t.id}
+              title={<TabTitleText>{t.title}</TabTitleText>}
+              id="vmi-tab"
+              tabContentId={`vmi-tabpanel-${t.id}`}
+            />
           ))}
         </Tabs>
       </PageSection>

@@ -26,8 +26,8 @@ export function VmiYamlTab({ vmi }: { vmi: VMI }) {
           {owner ? (
             <>
               Change its VirtualMachine{' '}
-              <Link to={namespacedPath('virtualmachines', namespace, owner, 'yaml')}>{owner}</Link> instead: the changes apply
-              to its next instance.
+              <Link to={namespacedPath('virtualmachines', namespace, owner, 'yaml')}>{owner}</Link> instead: the changes
+              apply to its next instance.
             </>
           ) : (
             'It belongs to no VirtualMachine: create a new instance to run it differently.'

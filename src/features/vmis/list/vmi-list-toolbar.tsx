@@ -46,7 +46,8 @@ export function VmiListToolbar(p: VmiListToolbarProps) {
         </ToolbarGroup>
         {p.isPartial && (
           <ToolbarItem id="vmi-list-loading-more" alignSelf="center">
-            <Spinner size="md" aria-hidden="true" /> <span aria-live="polite">Loading more VirtualMachine instances…</span>
+            <Spinner size="md" aria-hidden="true" />{' '}
+            <span aria-live="polite">Loading more VirtualMachine instances…</span>
           </ToolbarItem>
         )}
         <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>

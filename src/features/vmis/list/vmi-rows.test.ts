@@ -11,9 +11,23 @@ const withMeta = (vmi: VMI, o: { labels?: Record<string, string>; ip?: string; c
 });
 
 const rows = [
-  makeVmiRow(withMeta(makeVmi({ name: 'web-1', phase: 'Running', node: 'node02', owner: 'web-1' }), { labels: { app: 'web' }, ip: '10.0.0.10', created: '2026-01-03T00:00:00Z' })),
-  makeVmiRow(withMeta(makeVmi({ name: 'db', phase: 'Pending' }), { labels: { app: 'db' }, created: '2026-01-01T00:00:00Z' })),
-  makeVmiRow(withMeta(makeVmi({ name: 'web-2', phase: 'Failed', node: 'node01', namespace: 'other' }), { labels: { app: 'web' }, ip: '10.0.0.9', created: '2026-01-02T00:00:00Z' })),
+  makeVmiRow(
+    withMeta(makeVmi({ name: 'web-1', phase: 'Running', node: 'node02', owner: 'web-1' }), {
+      labels: { app: 'web' },
+      ip: '10.0.0.10',
+      created: '2026-01-03T00:00:00Z',
+    }),
+  ),
+  makeVmiRow(
+    withMeta(makeVmi({ name: 'db', phase: 'Pending' }), { labels: { app: 'db' }, created: '2026-01-01T00:00:00Z' }),
+  ),
+  makeVmiRow(
+    withMeta(makeVmi({ name: 'web-2', phase: 'Failed', node: 'node01', namespace: 'other' }), {
+      labels: { app: 'web' },
+      ip: '10.0.0.9',
+      created: '2026-01-02T00:00:00Z',
+    }),
+  ),
 ];
 const names = (view: Partial<Parameters<typeof selectVmiRows>[1]>) =>
   selectVmiRows(rows, { ...defaultListView(VMI_LIST_VIEW), ...view }).map((r) => r.name);
@@ -39,7 +53,10 @@ describe('VMI list rows', () => {
   });
 
   it('keeps its view in the URL: phases and its own columns, nothing else', () => {
-    const view = parseListView(VMI_LIST_VIEW, new URLSearchParams('status=Running,Paused,Failed&sort=owner&dir=desc&q=web'));
+    const view = parseListView(
+      VMI_LIST_VIEW,
+      new URLSearchParams('status=Running,Paused,Failed&sort=owner&dir=desc&q=web'),
+    );
     expect(view).toMatchObject({ statuses: ['Running', 'Failed'], sort: 'owner', direction: 'desc', text: 'web' });
     expect(parseListView(VMI_LIST_VIEW, new URLSearchParams('sort=status')).sort).toBe('name');
     expect(writeListView(VMI_LIST_VIEW, view).toString()).toBe('q=web&status=Running%2CFailed&sort=owner&dir=desc');

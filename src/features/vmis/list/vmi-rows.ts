@@ -5,10 +5,25 @@
 import { createdOf, labelsOf, nameOf, namespaceOf, objectKeyOf } from '../../../kubevirt/meta';
 import { vmiIPs, vmiNode, vmiOwnerVmName, vmiPhase, type VMI, type VmiPhase } from '../../../kubevirt/vmi-selectors';
 import type { ListView, ListViewSpec, SortDirection } from '../../../lib/list-params';
-import { compareIps, compareText, isEmptyTextFilter, matchesTextFilter, parseTextFilter } from '../../../lib/list-query';
+import {
+  compareIps,
+  compareText,
+  isEmptyTextFilter,
+  matchesTextFilter,
+  parseTextFilter,
+} from '../../../lib/list-query';
 
 /** The phases in their lifecycle order (the filter lists them so). */
-export const VMI_PHASES: readonly VmiPhase[] = ['Pending', 'Scheduling', 'Scheduled', 'Running', 'Succeeded', 'Failed', 'WaitingForSync', 'Unknown'];
+export const VMI_PHASES: readonly VmiPhase[] = [
+  'Pending',
+  'Scheduling',
+  'Scheduled',
+  'Running',
+  'Succeeded',
+  'Failed',
+  'WaitingForSync',
+  'Unknown',
+];
 
 export const VMI_SORT_COLUMNS = ['name', 'namespace', 'phase', 'node', 'ip', 'owner', 'created'] as const;
 export type VmiSortColumn = (typeof VMI_SORT_COLUMNS)[number];
@@ -16,7 +31,10 @@ export type VmiSortColumn = (typeof VMI_SORT_COLUMNS)[number];
 const isVmiPhase = (s: string): s is VmiPhase => (VMI_PHASES as readonly string[]).includes(s);
 
 /** The list's view: `status` holds phases. */
-export const VMI_LIST_VIEW: ListViewSpec<VmiPhase, VmiSortColumn> = { isStatus: isVmiPhase, sortColumns: VMI_SORT_COLUMNS };
+export const VMI_LIST_VIEW: ListViewSpec<VmiPhase, VmiSortColumn> = {
+  isStatus: isVmiPhase,
+  sortColumns: VMI_SORT_COLUMNS,
+};
 export type VmiListView = ListView<VmiPhase, VmiSortColumn>;
 
 export interface VmiRow {
@@ -79,10 +97,14 @@ export function vmiRowComparator(sort: VmiSortColumn, direction: SortDirection):
 }
 
 /** Filters (name words, `key=value` labels, phases) and sorts the rows. */
-export function selectVmiRows(rows: readonly VmiRow[], view: Pick<VmiListView, 'text' | 'statuses' | 'sort' | 'direction'>): VmiRow[] {
+export function selectVmiRows(
+  rows: readonly VmiRow[],
+  view: Pick<VmiListView, 'text' | 'statuses' | 'sort' | 'direction'>,
+): VmiRow[] {
   const text = parseTextFilter(view.text);
   const phases = new Set(view.statuses);
-  const keep = (r: VmiRow) => (!phases.size || phases.has(r.phase)) && matchesTextFilter(text, r.search, () => labelsOf(r.vmi));
+  const keep = (r: VmiRow) =>
+    (!phases.size || phases.has(r.phase)) && matchesTextFilter(text, r.search, () => labelsOf(r.vmi));
   const out = !phases.size && isEmptyTextFilter(text) ? rows.slice() : rows.filter(keep);
   return out.sort(vmiRowComparator(view.sort, view.direction));
 }

@@ -23,7 +23,11 @@ function VmiTableRow({ row }: { row: VmiRow }) {
   return (
     <Tr id={id}>
       <Td id={`${id}-name`} modifier="nowrap" dataLabel="Name">
-        <Link to={namespacedPath('virtualmachineinstances', row.namespace, row.name)} className="kv-vmi-cell-text" title={row.name}>
+        <Link
+          to={namespacedPath('virtualmachineinstances', row.namespace, row.name)}
+          className="kv-vmi-cell-text"
+          title={row.name}
+        >
           {row.name}
         </Link>
       </Td>

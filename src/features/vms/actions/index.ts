@@ -19,7 +19,12 @@ export { DeleteDialog, type DeleteDialogProps } from '../../../components/delete
 export { parseGracePeriod } from '../../../lib/grace-period';
 export { applyOptimisticStatus } from './optimistic';
 export { VM_ACTION_ACCESS, useVmAccess, useVmAccessByNamespace } from './use-vm-access';
-export { VM_ACTION_MUTATION_KEY, actionFailureTitle, useVmActionRunner, type VmActionVariables } from './use-vm-action-runner';
+export {
+  VM_ACTION_MUTATION_KEY,
+  actionFailureTitle,
+  useVmActionRunner,
+  type VmActionVariables,
+} from './use-vm-action-runner';
 export { VmActionAlerts } from './vm-action-alerts';
 export {
   FULL_ACCESS,

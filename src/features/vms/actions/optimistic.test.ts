@@ -16,7 +16,10 @@ function setup() {
   const qc = new QueryClient({ defaultOptions: { queries: { structuralSharing: false } } });
   const vm1 = makeVm({ name: 'vm1' });
   const vm2 = makeVm({ name: 'vm2' });
-  qc.setQueryData<ListData<VM>>(allKey, { items: [vm1, vm2, makeVm({ name: 'vm1', namespace: 'other' })], resourceVersion: '10' });
+  qc.setQueryData<ListData<VM>>(allKey, {
+    items: [vm1, vm2, makeVm({ name: 'vm1', namespace: 'other' })],
+    resourceVersion: '10',
+  });
   qc.setQueryData<ListData<VM>>(nsKey, { items: [vm1, vm2], resourceVersion: '10' });
   qc.setQueryData<ListData<VM>>(oneKey, { items: [vm1], resourceVersion: '10' });
   const vmiKey = k8sKeys.list(VirtualMachineInstanceModel, {});
@@ -25,7 +28,9 @@ function setup() {
 }
 
 const statuses = (qc: QueryClient, key: readonly unknown[]) =>
-  qc.getQueryData<ListData<VM>>(key)?.items.map((v) => `${v.metadata?.namespace}/${v.metadata?.name}:${vmPrintableStatus(v)}`);
+  qc
+    .getQueryData<ListData<VM>>(key)
+    ?.items.map((v) => `${v.metadata?.namespace}/${v.metadata?.name}:${vmPrintableStatus(v)}`);
 
 describe('applyOptimisticStatus', () => {
   it('shows the transition in every VM list that holds the VM, and only for that VM', () => {

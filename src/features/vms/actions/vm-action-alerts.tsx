@@ -4,7 +4,9 @@ import { lazy, Suspense } from 'react';
 import { actionFailureTitle, VM_ACTION_MUTATION_KEY, type VmActionVariables } from './use-vm-action-runner';
 
 // The toast's code comes with the first failure; the live region that announces it is always there.
-const ActionFailureToast = lazy(() => import('../../../components/action-failure-toast').then((m) => ({ default: m.ActionFailureToast })));
+const ActionFailureToast = lazy(() =>
+  import('../../../components/action-failure-toast').then((m) => ({ default: m.ActionFailureToast })),
+);
 
 /**
  * Toasts for failed VM actions, with the server's message. Failures live in react-query's

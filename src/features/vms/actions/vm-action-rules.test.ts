@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeVm, makeVmi } from '../testing/fixtures';
-import { FULL_ACCESS, accessReason, disabledReason, stateReason, type VmAccess, type VmActionId } from './vm-action-rules';
+import {
+  FULL_ACCESS,
+  accessReason,
+  disabledReason,
+  stateReason,
+  type VmAccess,
+  type VmActionId,
+} from './vm-action-rules';
 import { vmActions } from './vm-actions';
 
 const enabled = (vm: ReturnType<typeof makeVm>, vmi?: ReturnType<typeof makeVmi>): VmActionId[] =>
@@ -46,11 +53,13 @@ describe('VM action rules by state', () => {
 
   it('migration needs a running, live-migratable VMI not already migrating', () => {
     const vm = makeVm({ status: 'Running', runStrategy: 'Always' });
-    const notMigratable = makeVmi({ migratable: { reason: 'DisksNotLiveMigratable', message: 'PVC rootdisk is not shared' } });
+    const notMigratable = makeVmi({
+      migratable: { reason: 'DisksNotLiveMigratable', message: 'PVC rootdisk is not shared' },
+    });
     expect(stateReason('migrate', vm, notMigratable)).toBe('PVC rootdisk is not shared');
-    expect(stateReason('migrate', makeVm({ status: 'Migrating' }), makeVmi({ migratable: true, migrating: true }))).toBe(
-      'The virtual machine is already migrating',
-    );
+    expect(
+      stateReason('migrate', makeVm({ status: 'Migrating' }), makeVmi({ migratable: true, migrating: true })),
+    ).toBe('The virtual machine is already migrating');
     expect(stateReason('migrate', vm, makeVmi({ phase: 'Scheduled', migratable: true }))).toBe(
       'Only a running virtual machine can be migrated',
     );
@@ -79,26 +88,38 @@ describe('VM action rules by state', () => {
 });
 
 describe('VM action rules by access', () => {
-  const denied: VmAccess = { ...FULL_ACCESS, start: { allowed: false }, delete: { allowed: false, reason: 'RBAC: view only' } };
+  const denied: VmAccess = {
+    ...FULL_ACCESS,
+    start: { allowed: false },
+    delete: { allowed: false, reason: 'RBAC: view only' },
+  };
 
   it('disables what the user may not do, with the reason, and never hides it', () => {
     const actions = vmActions(makeVm(), undefined, denied);
     expect(actions.map((a) => a.id)).toEqual(['start', 'stop', 'restart', 'pause', 'unpause', 'migrate', 'delete']);
     expect(actions[0].disabledReason).toBe('You are not allowed to start virtual machines in this namespace');
-    expect(actions[6].disabledReason).toBe('You are not allowed to delete virtual machines in this namespace (RBAC: view only)');
+    expect(actions[6].disabledReason).toBe(
+      'You are not allowed to delete virtual machines in this namespace (RBAC: view only)',
+    );
   });
 
   it('prefers the access reason over the state reason, and waits for pending reviews', () => {
     const vm = makeVm();
-    expect(disabledReason('stop', vm, undefined, { ...FULL_ACCESS, stop: { allowed: false } })).toMatch(/not allowed to stop/);
+    expect(disabledReason('stop', vm, undefined, { ...FULL_ACCESS, stop: { allowed: false } })).toMatch(
+      /not allowed to stop/,
+    );
     expect(accessReason('start', { allowed: false, loading: true })).toBe('Checking your permissions…');
     expect(accessReason('start', undefined)).toBe('Checking your permissions…');
     expect(accessReason('start', { allowed: true })).toBeUndefined();
   });
 
-  it('while permissions are being checked, gives the state\'s reason when there is one', () => {
+  it("while permissions are being checked, gives the state's reason when there is one", () => {
     const stopped = makeVm();
-    const checking: VmAccess = { ...FULL_ACCESS, stop: { allowed: false, loading: true }, start: { allowed: false, loading: true } };
+    const checking: VmAccess = {
+      ...FULL_ACCESS,
+      stop: { allowed: false, loading: true },
+      start: { allowed: false, loading: true },
+    };
     expect(disabledReason('stop', stopped, undefined, checking)).toBe(stateReason('stop', stopped, undefined));
     expect(disabledReason('stop', stopped, undefined, checking)).toBeDefined();
     // Nothing in the state stops a start: the pending check is the reason.

@@ -40,7 +40,9 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
         disabled: !canExpose.allowed,
         description: exposeReason,
       })}
-      onClick={() => canExpose.allowed && navigate(namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'expose'))}
+      onClick={() =>
+        canExpose.allowed && navigate(namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'expose'))
+      }
     >
       Expose
     </DropdownItem>

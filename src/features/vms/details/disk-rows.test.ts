@@ -7,7 +7,10 @@ const vm: V1VirtualMachine = {
   metadata: { name: 'vm1', namespace: 'ns' },
   spec: {
     dataVolumeTemplates: [
-      { metadata: { name: 'root-dv' }, spec: { storage: { resources: { requests: { storage: '2Gi' } } }, source: { http: { url: 'http://x' } } } },
+      {
+        metadata: { name: 'root-dv' },
+        spec: { storage: { resources: { requests: { storage: '2Gi' } } }, source: { http: { url: 'http://x' } } },
+      },
     ],
     template: {
       spec: {
@@ -34,7 +37,11 @@ const vm: V1VirtualMachine = {
 };
 
 describe('diskRows', () => {
-  const dv: V1beta1DataVolume = { metadata: { name: 'root-dv' }, spec: {}, status: { phase: 'ImportInProgress', progress: '45.67%' } };
+  const dv: V1beta1DataVolume = {
+    metadata: { name: 'root-dv' },
+    spec: {},
+    status: { phase: 'ImportInProgress', progress: '45.67%' },
+  };
 
   it('adds sizes from DataVolume templates, claims and empty disks', () => {
     const rows = diskRows(vm, [dv], [{ metadata: { name: 'data-pvc' }, status: { capacity: { storage: '5Gi' } } }]);
@@ -49,7 +56,7 @@ describe('diskRows', () => {
     expect(rows[0].bootOrder).toBe(1);
   });
 
-  it('carries the importer\'s failure while CDI retries it, and a failed phase\'s message', () => {
+  it("carries the importer's failure while CDI retries it, and a failed phase's message", () => {
     const failing: V1beta1DataVolume = {
       metadata: { name: 'root-dv' },
       spec: {},
@@ -59,7 +66,12 @@ describe('diskRows', () => {
         restartCount: 2,
         conditions: [
           { type: 'Bound', status: 'True' },
-          { type: 'Running', status: 'False', reason: 'Error', message: 'Unable to connect to http data source: no such host' },
+          {
+            type: 'Running',
+            status: 'False',
+            reason: 'Error',
+            message: 'Unable to connect to http data source: no such host',
+          },
         ],
       },
     };
@@ -70,9 +82,18 @@ describe('diskRows', () => {
       error: 'Unable to connect to http data source: no such host',
       restarts: 2,
     });
-    const done = { ...failing, status: { phase: 'Succeeded', conditions: [{ type: 'Running', status: 'False', reason: 'Completed' }] } };
+    const done = {
+      ...failing,
+      status: { phase: 'Succeeded', conditions: [{ type: 'Running', status: 'False', reason: 'Completed' }] },
+    };
     expect(diskRows(vm, [done as V1beta1DataVolume])[0].dataVolume?.error).toBeUndefined();
-    const failed = { ...failing, status: { phase: 'Failed', conditions: [{ type: 'Ready', status: 'False', message: 'DataVolume clone source missing' }] } };
+    const failed = {
+      ...failing,
+      status: {
+        phase: 'Failed',
+        conditions: [{ type: 'Ready', status: 'False', message: 'DataVolume clone source missing' }],
+      },
+    };
     expect(diskRows(vm, [failed as V1beta1DataVolume])[0].dataVolume?.error).toBe('DataVolume clone source missing');
   });
 
@@ -84,14 +105,14 @@ describe('diskRows', () => {
     expect(dataVolumeNames(vm)).toEqual(['root-dv']);
   });
 
-  it('prefers the live DataVolume\'s requested size', () => {
+  it("prefers the live DataVolume's requested size", () => {
     const bigger: V1beta1DataVolume = { ...dv, spec: { pvc: { resources: { requests: { storage: '3Gi' } } } } };
     expect(diskRows(vm, [bigger])[0].size).toBe('3Gi');
   });
 });
 
 describe('parseProgress', () => {
-  it('reads CDI\'s progress strings', () => {
+  it("reads CDI's progress strings", () => {
     expect(parseProgress('45.67%')).toBe(45.67);
     expect(parseProgress('100.0%')).toBe(100);
     expect(parseProgress('N/A')).toBeUndefined();

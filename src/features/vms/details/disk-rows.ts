@@ -25,7 +25,8 @@ export function dataVolumeError(dv: V1beta1DataVolume): string | undefined {
   const conditions = (dv.status?.conditions ?? []) as DvCondition[];
   const running = conditions.find((c) => c.type === 'Running');
   if (running?.status === 'False' && running.reason === 'Error' && running.message) return running.message;
-  if (dv.status?.phase === 'Failed') return conditions.find((c) => c.status === 'False' && c.message)?.message ?? 'The import failed.';
+  if (dv.status?.phase === 'Failed')
+    return conditions.find((c) => c.status === 'False' && c.message)?.message ?? 'The import failed.';
   return undefined;
 }
 
@@ -69,7 +70,9 @@ export function diskRows(
       const dv = dvByName.get(ref);
       return {
         ...disk,
-        size: requestedStorage(dv?.spec as StorageSpec | undefined) ?? requestedStorage(disk.dataVolumeTemplate?.spec as StorageSpec | undefined),
+        size:
+          requestedStorage(dv?.spec as StorageSpec | undefined) ??
+          requestedStorage(disk.dataVolumeTemplate?.spec as StorageSpec | undefined),
         dataVolume: dv ? dataVolumeProgress(dv) : undefined,
       };
     }

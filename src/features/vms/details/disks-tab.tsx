@@ -20,7 +20,9 @@ const SOURCE_LABEL: Partial<Record<VolumeSource['type'], string>> = {
 function Source({ source }: { source: VolumeSource }) {
   return (
     <>
-      <Label isCompact variant="outline">{SOURCE_LABEL[source.type] ?? source.type}</Label>{' '}
+      <Label isCompact variant="outline">
+        {SOURCE_LABEL[source.type] ?? source.type}
+      </Label>{' '}
       {source.ref && <span className="kv-mono">{source.ref}</span>}
     </>
   );
@@ -42,7 +44,9 @@ function ImportProgress({ row, dv }: { row: DiskRow; dv: DataVolumeProgress | un
         id={`disk-${row.name}-progress`}
         value={value}
         aria-label={`${row.source.ref} import progress`}
-        measureLocation={dv.percent === undefined && !done ? ProgressMeasureLocation.none : ProgressMeasureLocation.outside}
+        measureLocation={
+          dv.percent === undefined && !done ? ProgressMeasureLocation.none : ProgressMeasureLocation.outside
+        }
         size={ProgressSize.sm}
         variant={failed ? ProgressVariant.danger : done ? ProgressVariant.success : undefined}
         valueText={dv.text ?? dv.phase}
@@ -80,10 +84,14 @@ export function DisksTab({ vm }: { vm: VM }) {
               <Td dataLabel="Name">{r.name}</Td>
               <Td dataLabel="Type">{r.kind ?? '-'}</Td>
               <Td dataLabel="Bus">{r.kind ? (r.bus ?? (r.kind === 'cdrom' ? 'sata' : 'virtio')) : '-'}</Td>
-              <Td dataLabel="Source" modifier="breakWord"><Source source={r.source} /></Td>
+              <Td dataLabel="Source" modifier="breakWord">
+                <Source source={r.source} />
+              </Td>
               <Td dataLabel="Size">{r.size ?? '-'}</Td>
               <Td dataLabel="Boot order">{r.bootOrder ?? '-'}</Td>
-              <Td dataLabel="Import"><ImportProgress row={r} dv={r.dataVolume} /></Td>
+              <Td dataLabel="Import">
+                <ImportProgress row={r} dv={r.dataVolume} />
+              </Td>
             </Tr>
           ))}
         </Tbody>

@@ -37,8 +37,12 @@ export function LifecycleTimeline({ vm, vmi }: { vm: VM; vmi: VMI | undefined })
     <ol className="kv-timeline" aria-label="Lifecycle timeline" id={`vm-${namespaceOf(vm)}-${nameOf(vm)}-timeline`}>
       {entries.map((e) => (
         <li key={e.key} className={e.warning ? 'kv-timeline__entry kv-timeline__entry--warning' : 'kv-timeline__entry'}>
-          <span className="kv-timeline__icon"><EntryIcon entry={e} /></span>
-          <span className="kv-timeline__time"><Timestamp value={e.time} /></span>
+          <span className="kv-timeline__icon">
+            <EntryIcon entry={e} />
+          </span>
+          <span className="kv-timeline__time">
+            <Timestamp value={e.time} />
+          </span>
           <span className="kv-timeline__title">{e.title}</span>
           {e.detail && <span className="kv-timeline__detail">{e.detail}</span>}
         </li>

@@ -19,8 +19,13 @@ const BackToList = ({ namespace }: { namespace: string }) => (
 /** The URL names a VM that does not exist. */
 export function VmNotFoundState({ namespace, name }: Props) {
   return (
-    <EmptyStateView title={`VirtualMachine ${name} not found in ${namespace}`} icon={SearchIcon} actions={<BackToList namespace={namespace} />}>
-      There is no VirtualMachine named {name} in namespace {namespace}. It may have been deleted, or the link may be wrong.
+    <EmptyStateView
+      title={`VirtualMachine ${name} not found in ${namespace}`}
+      icon={SearchIcon}
+      actions={<BackToList namespace={namespace} />}
+    >
+      There is no VirtualMachine named {name} in namespace {namespace}. It may have been deleted, or the link may be
+      wrong.
     </EmptyStateView>
   );
 }
@@ -28,7 +33,11 @@ export function VmNotFoundState({ namespace, name }: Props) {
 /** The VM was shown on this page and has been deleted since. */
 export function VmDeletedState({ namespace, name }: Props) {
   return (
-    <EmptyStateView title={`VirtualMachine ${name} has been deleted`} icon={TrashIcon} actions={<BackToList namespace={namespace} />}>
+    <EmptyStateView
+      title={`VirtualMachine ${name} has been deleted`}
+      icon={TrashIcon}
+      actions={<BackToList namespace={namespace} />}
+    >
       VirtualMachine {name} was deleted from namespace {namespace} while this page was open.
     </EmptyStateView>
   );

@@ -12,7 +12,8 @@ export function NetworkTab({ vm }: { vm: VM }) {
   const name = nameOf(vm);
   const vmi = useVmi(namespace, name);
   const rows = vmInterfaces(vm, vmi);
-  if (!rows.length) return <EmptyStateView title="No network interfaces">{name} has no network interfaces.</EmptyStateView>;
+  if (!rows.length)
+    return <EmptyStateView title="No network interfaces">{name} has no network interfaces.</EmptyStateView>;
   return (
     <Table aria-label="Network interfaces" variant="compact" id={`vm-${namespace}-${name}-interfaces`}>
       <Thead>
@@ -32,9 +33,19 @@ export function NetworkTab({ vm }: { vm: VM }) {
             <Td dataLabel="Model">{i.model ?? 'virtio'}</Td>
             <Td dataLabel="Binding">{bindingText(i)}</Td>
             <Td dataLabel="Network">{i.network || '-'}</Td>
-            <Td dataLabel="MAC address"><span className="kv-mono">{i.mac ?? '-'}</span></Td>
+            <Td dataLabel="MAC address">
+              <span className="kv-mono">{i.mac ?? '-'}</span>
+            </Td>
             <Td dataLabel="IP addresses">
-              {i.ips.length ? i.ips.map((ip) => <div key={ip} className="kv-mono">{ip}</div>) : vmi ? 'Not reported' : 'Not running'}
+              {i.ips.length
+                ? i.ips.map((ip) => (
+                    <div key={ip} className="kv-mono">
+                      {ip}
+                    </div>
+                  ))
+                : vmi
+                  ? 'Not reported'
+                  : 'Not running'}
             </Td>
           </Tr>
         ))}

@@ -66,13 +66,29 @@ export function OverviewTab({ vm }: { vm: VM }) {
         <Card isFullHeight>
           <CardTitle component="h2">Details</CardTitle>
           <CardBody>
-            <DescriptionList isCompact columnModifier={{ default: '1Col', md: '2Col' }} aria-label="VirtualMachine details">
-              <Item term="Name" id={id('name')}>{name}</Item>
-              <Item term="Namespace" id={id('namespace')}>{namespace}</Item>
-              <Item term="Status" id={id('overview-status')}><VmStatus vm={vm} /></Item>
-              <Item term="Created" id={id('created')}><Timestamp value={createdOf(vm)} /></Item>
-              <Item term="Run strategy" id={id('run-strategy')}>{vmRunStrategy(vm)}</Item>
-              <Item term="Operating system" id={id('os')}>{vmOs(vm, vmi) ?? none}</Item>
+            <DescriptionList
+              isCompact
+              columnModifier={{ default: '1Col', md: '2Col' }}
+              aria-label="VirtualMachine details"
+            >
+              <Item term="Name" id={id('name')}>
+                {name}
+              </Item>
+              <Item term="Namespace" id={id('namespace')}>
+                {namespace}
+              </Item>
+              <Item term="Status" id={id('overview-status')}>
+                <VmStatus vm={vm} />
+              </Item>
+              <Item term="Created" id={id('created')}>
+                <Timestamp value={createdOf(vm)} />
+              </Item>
+              <Item term="Run strategy" id={id('run-strategy')}>
+                {vmRunStrategy(vm)}
+              </Item>
+              <Item term="Operating system" id={id('os')}>
+                {vmOs(vm, vmi) ?? none}
+              </Item>
               <Item term="CPU" id={id('cpu')}>
                 {cpu
                   ? `${cpu.vcpus} vCPU (${cpu.sockets} socket${cpu.sockets > 1 ? 's' : ''}, ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${cpu.threads} thread${cpu.threads > 1 ? 's' : ''})`
@@ -83,20 +99,32 @@ export function OverviewTab({ vm }: { vm: VM }) {
               <Item term="Memory" id={id('memory')}>
                 {memory ?? (instancetype ? `From instance type ${instancetype.name}` : none)}
               </Item>
-              {preference && <Item term="Preference" id={id('preference')}>{preference.name}</Item>}
-              <Item term="Node" id={id('node')}>{vmiNode(vmi) ?? none}</Item>
+              {preference && (
+                <Item term="Preference" id={id('preference')}>
+                  {preference.name}
+                </Item>
+              )}
+              <Item term="Node" id={id('node')}>
+                {vmiNode(vmi) ?? none}
+              </Item>
               <Item term="IP addresses" id={id('ips')}>
                 {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
               </Item>
-              <Item term="Description" id={id('description')}>{description || none}</Item>
+              <Item term="Description" id={id('description')}>
+                {description || none}
+              </Item>
               <Item term="Labels" id={id('labels')}>
                 {labels.length ? (
                   <LabelGroup numLabels={10} aria-label="Labels">
                     {labels.map((l) => (
-                      <Label key={l} isCompact color="blue" variant="outline">{l}</Label>
+                      <Label key={l} isCompact color="blue" variant="outline">
+                        {l}
+                      </Label>
                     ))}
                   </LabelGroup>
-                ) : none}
+                ) : (
+                  none
+                )}
               </Item>
             </DescriptionList>
           </CardBody>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareUpdate } from './prepare-update';
 
 const identity = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'vm1', namespace: 'ns' };
-const doc = (name = 'vm1', extra = '') => `apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: ${name}\n  resourceVersion: "old"\n${extra}spec:\n  runStrategy: Halted\n`;
+const doc = (name = 'vm1', extra = '') =>
+  `apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: ${name}\n  resourceVersion: "old"\n${extra}spec:\n  runStrategy: Halted\n`;
 
 describe('prepareUpdate', () => {
   it('sets the resourceVersion to send and the namespace', () => {

@@ -22,13 +22,15 @@ export function prepareUpdate(text: string, identity: ObjectIdentity, resourceVe
   const parsed = parseYamlObject(text);
   if (!parsed.ok) return parsed;
   const obj = parsed.object;
-  const meta = typeof obj.metadata === 'object' && obj.metadata !== null ? (obj.metadata as Record<string, unknown>) : {};
+  const meta =
+    typeof obj.metadata === 'object' && obj.metadata !== null ? (obj.metadata as Record<string, unknown>) : {};
   const problems: YamlProblem[] = [];
   if (str(obj.kind) !== identity.kind) problems.push({ message: `kind must stay ${identity.kind}` });
   if (str(obj.apiVersion)?.split('/')[0] !== identity.apiVersion.split('/')[0]) {
     problems.push({ message: `apiVersion must stay in ${identity.apiVersion.split('/')[0]}` });
   }
-  if (str(meta.name) !== identity.name) problems.push({ message: `metadata.name must stay ${identity.name}: a VirtualMachine cannot be renamed` });
+  if (str(meta.name) !== identity.name)
+    problems.push({ message: `metadata.name must stay ${identity.name}: a VirtualMachine cannot be renamed` });
   if (meta.namespace !== undefined && meta.namespace !== identity.namespace) {
     problems.push({ message: `metadata.namespace must stay ${identity.namespace}` });
   }

@@ -42,7 +42,10 @@ describe('servicesSelectingVm', () => {
   });
 
   it('also matches labels found only on the running VMI or launcher pod', () => {
-    const vmi: V1VirtualMachineInstance = { metadata: { name: 'web', labels: { extra: 'y' } }, spec: { domain: { devices: {} } } };
+    const vmi: V1VirtualMachineInstance = {
+      metadata: { name: 'web', labels: { extra: 'y' } },
+      spec: { domain: { devices: {} } },
+    };
     const pod: IoK8sApiCoreV1Pod = { metadata: { name: 'virt-launcher-web-abcde', labels: { 'pod-label': 'x' } } };
     const found = names(servicesSelectingVm([...services, svc('by-vmi-label', { extra: 'y' })], vm, vmi, [pod]));
     expect(found).toEqual(['by-template', 'by-vm-name', 'by-vmi-id', 'by-pod-only', 'by-vmi-label']);

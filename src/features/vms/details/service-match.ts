@@ -14,11 +14,7 @@ export function selectorMatches(selector: Labels | undefined, labels: Labels): b
  * labels a launcher pod would carry for a VM that is not running (template labels plus
  * `vm.kubevirt.io/name` and `vmi.kubevirt.io/id`, which `virtctl expose` and the OpenShift plugin use).
  */
-export function vmLabelSets(
-  vm: VM,
-  vmi: VMI | undefined,
-  pods: IoK8sApiCoreV1Pod[] = [],
-): Labels[] {
+export function vmLabelSets(vm: VM, vmi: VMI | undefined, pods: IoK8sApiCoreV1Pod[] = []): Labels[] {
   const name = nameOf(vm);
   const expected: Labels = {
     ...vmTemplateLabels(vm),

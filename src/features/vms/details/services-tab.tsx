@@ -22,7 +22,11 @@ const portText = (p: IoK8sApiCoreV1ServicePort): string =>
 function ExposeLink({ vm }: { vm: VM }) {
   const to = namespacedPath('virtualmachines', namespaceOf(vm), nameOf(vm), 'expose');
   return (
-    <Button variant="secondary" id={`vm-${namespaceOf(vm)}-${nameOf(vm)}-expose`} component={(props: object) => <Link {...props} to={to} />}>
+    <Button
+      variant="secondary"
+      id={`vm-${namespaceOf(vm)}-${nameOf(vm)}-expose`}
+      component={(props: object) => <Link {...props} to={to} />}
+    >
       Expose a port
     </Button>
   );
@@ -77,7 +81,9 @@ export function ServicesTab({ vm }: { vm: VM }) {
             <Tr key={s.metadata?.uid ?? s.metadata?.name} id={`service-${namespace}-${s.metadata?.name}`}>
               <Td dataLabel="Name">{s.metadata?.name}</Td>
               <Td dataLabel="Type">{s.spec?.type ?? 'ClusterIP'}</Td>
-              <Td dataLabel="Cluster IP"><span className="kv-mono">{s.spec?.clusterIP ?? '-'}</span></Td>
+              <Td dataLabel="Cluster IP">
+                <span className="kv-mono">{s.spec?.clusterIP ?? '-'}</span>
+              </Td>
               <Td dataLabel="Ports">
                 {(s.spec?.ports ?? []).map((p) => (
                   <div key={`${p.port}/${p.protocol}`}>{portText(p)}</div>

@@ -36,7 +36,9 @@ describe('buildTimeline', () => {
         ['Running', '2026-01-01T10:01:10Z'],
       ]),
       [
-        event('e2', 'Started', '2026-01-01T10:01:11Z', { involvedObject: { kind: 'VirtualMachineInstance', name: 'vm1' } }),
+        event('e2', 'Started', '2026-01-01T10:01:11Z', {
+          involvedObject: { kind: 'VirtualMachineInstance', name: 'vm1' },
+        }),
         event('e1', 'SuccessfulCreate', '2026-01-01T10:01:00Z'),
       ],
     );
@@ -68,7 +70,9 @@ describe('buildTimeline', () => {
   });
 
   it('keeps only the most recent entries', () => {
-    const events = Array.from({ length: 30 }, (_, i) => event(`e${i}`, `R${i}`, `2026-01-01T11:${String(i).padStart(2, '0')}:00Z`));
+    const events = Array.from({ length: 30 }, (_, i) =>
+      event(`e${i}`, `R${i}`, `2026-01-01T11:${String(i).padStart(2, '0')}:00Z`),
+    );
     const entries = buildTimeline(vm, undefined, events, 5);
     expect(entries.map((e) => e.title)).toEqual(['R25', 'R26', 'R27', 'R28', 'R29']);
   });

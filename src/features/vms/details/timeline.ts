@@ -41,7 +41,8 @@ export function buildTimeline(
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const created = createdOf(vm);
-  if (created) entries.push({ key: 'created', time: created, title: 'VirtualMachine created', source: 'created', warning: false });
+  if (created)
+    entries.push({ key: 'created', time: created, title: 'VirtualMachine created', source: 'created', warning: false });
 
   const vmiName = nameOf(vmi);
   for (const t of vmiPhaseTransitions(vmi)) {

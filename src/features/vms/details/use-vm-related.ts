@@ -10,7 +10,12 @@ import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import type { VM } from '../selectors';
 import { dataVolumeNames } from './disk-rows';
-import { eventsOfKindSelector, isLauncherPodOf, mergeEventsNewestFirst, type CoreEvent } from '../../../kubevirt/event-sources';
+import {
+  eventsOfKindSelector,
+  isLauncherPodOf,
+  mergeEventsNewestFirst,
+  type CoreEvent,
+} from '../../../kubevirt/event-sources';
 
 /** The VM's VMI (same name); undefined while the VM is not running. */
 export function useVmi(namespace: string, name: string) {
@@ -43,7 +48,10 @@ export interface VmEvents {
  */
 export function useVmEvents(namespace: string, vm: VM | undefined, name: string): VmEvents {
   const vmEvents = useK8sList(EventModel, { namespace, fieldSelector: eventsOfKindSelector('VirtualMachine', name) });
-  const vmiEvents = useK8sList(EventModel, { namespace, fieldSelector: eventsOfKindSelector('VirtualMachineInstance', name) });
+  const vmiEvents = useK8sList(EventModel, {
+    namespace,
+    fieldSelector: eventsOfKindSelector('VirtualMachineInstance', name),
+  });
   const podEvents = useK8sList(EventModel, { namespace, fieldSelector: eventsOfKindSelector('Pod') });
   const dvEvents = useK8sList(EventModel, { namespace, fieldSelector: eventsOfKindSelector('DataVolume') });
   const dvNames = useMemo(() => new Set(dataVolumeNames(vm)), [vm]);

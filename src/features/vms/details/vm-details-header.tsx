@@ -19,14 +19,21 @@ export function VmDetailsHeader({ vm }: { vm: VM }) {
   return (
     <PageSection aria-label={`VirtualMachine ${name} heading`}>
       <Breadcrumb>
-        <BreadcrumbItem render={({ className }) => (
-          <Link className={className} to={namespacedPath('virtualmachines', namespace)}>
-            Virtual machines
-          </Link>
-        )} />
+        <BreadcrumbItem
+          render={({ className }) => (
+            <Link className={className} to={namespacedPath('virtualmachines', namespace)}>
+              Virtual machines
+            </Link>
+          )}
+        />
         <BreadcrumbItem isActive>{name}</BreadcrumbItem>
       </Breadcrumb>
-      <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapMd' }} flexWrap={{ default: 'nowrap' }} className="kv-vm-details-heading">
+      <Flex
+        alignItems={{ default: 'alignItemsCenter' }}
+        gap={{ default: 'gapMd' }}
+        flexWrap={{ default: 'nowrap' }}
+        className="kv-vm-details-heading"
+      >
         <FlexItem className="kv-vm-details-heading__name">
           <Title headingLevel="h1">{name}</Title>
         </FlexItem>

@@ -30,7 +30,11 @@ export function VmDetailsPage() {
   if (!tab) return <Navigate to={vmDetailsPath(namespace, name)} replace />;
   if (!vm) {
     if (isK8sError(error) && error.code === 404) {
-      return seenUid ? <VmDeletedState namespace={namespace} name={name} /> : <VmNotFoundState namespace={namespace} name={name} />;
+      return seenUid ? (
+        <VmDeletedState namespace={namespace} name={name} />
+      ) : (
+        <VmNotFoundState namespace={namespace} name={name} />
+      );
     }
     if (error && !isLoading) return <ErrorState title={`Cannot load VirtualMachine ${name}`} error={error} reload />;
     return <LoadingState label={`Loading VirtualMachine ${name}`} />;
@@ -48,7 +52,13 @@ export function VmDetailsPage() {
           usePageInsets
         >
           {VM_DETAILS_TABS.map((t) => (
-            <Tab key={t.id} eventKey={t.id} title={<TabTitleText>{t.title}</TabTitleText>} id="vm-tab" tabContentId={`vm-tabpanel-${t.id}`} />
+            <Tab
+              key={t.id}
+              eventKey={t.id}
+              title={<TabTitleText>{t.title}</TabTitleText>}
+              id="vm-tab"
+              tabContentId={`vm-tabpanel-${t.id}`}
+            />
           ))}
         </Tabs>
       </PageSection>

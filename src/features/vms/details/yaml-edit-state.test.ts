@@ -1,20 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { changedUnderneath, editReducer, initialEditState, isDirty, type EditAction, type EditState } from './yaml-edit-state';
+import {
+  changedUnderneath,
+  editReducer,
+  initialEditState,
+  isDirty,
+  type EditAction,
+  type EditState,
+} from './yaml-edit-state';
 
 const v = (rv: string, text = `rv: ${rv}\n`) => ({ resourceVersion: rv, text });
 const run = (actions: EditAction[], from: EditState = initialEditState) => actions.reduce(editReducer, from);
 
 describe('YAML edit state machine', () => {
   it('follows the live object while nothing is edited', () => {
-    const s = run([{ type: 'live', snapshot: v('1') }, { type: 'live', snapshot: v('2') }]);
+    const s = run([
+      { type: 'live', snapshot: v('1') },
+      { type: 'live', snapshot: v('2') },
+    ]);
     expect(s.text).toBe('rv: 2\n');
     expect(s.base?.resourceVersion).toBe('2');
     expect(isDirty(s)).toBe(false);
     expect(changedUnderneath(s)).toBe(false);
   });
 
-  it('keeps the user\'s edits when the object changes underneath, and says so', () => {
-    const s = run([{ type: 'live', snapshot: v('1') }, { type: 'edit', text: 'mine\n' }, { type: 'live', snapshot: v('2') }]);
+  it("keeps the user's edits when the object changes underneath, and says so", () => {
+    const s = run([
+      { type: 'live', snapshot: v('1') },
+      { type: 'edit', text: 'mine\n' },
+      { type: 'live', snapshot: v('2') },
+    ]);
     expect(s.text).toBe('mine\n');
     expect(s.base?.resourceVersion).toBe('1');
     expect(s.latest?.resourceVersion).toBe('2');
@@ -22,7 +36,7 @@ describe('YAML edit state machine', () => {
     expect(changedUnderneath(s)).toBe(true);
   });
 
-  it('a successful save takes the server\'s version and reports it', () => {
+  it("a successful save takes the server's version and reports it", () => {
     const s = run([
       { type: 'live', snapshot: v('1') },
       { type: 'edit', text: 'mine\n' },
@@ -79,7 +93,10 @@ describe('YAML edit state machine', () => {
     });
 
     it('Overwrite saves the text again and succeeds', () => {
-      const s = run([{ type: 'saveStarted' }, { type: 'saveSucceeded', snapshot: v('5', 'mine, saved\n') }], conflicted);
+      const s = run(
+        [{ type: 'saveStarted' }, { type: 'saveSucceeded', snapshot: v('5', 'mine, saved\n') }],
+        conflicted,
+      );
       expect(s.status).toBe('saved');
       expect(s.text).toBe('mine, saved\n');
     });

@@ -62,7 +62,12 @@ export function editReducer(state: EditState, action: EditAction): EditState {
     case 'edit': {
       if (action.text === state.text) return state;
       const settled = state.status === 'saved' || state.status === 'invalid' || state.status === 'failed';
-      return { ...state, text: action.text, status: settled ? 'editing' : state.status, error: settled ? null : state.error };
+      return {
+        ...state,
+        text: action.text,
+        status: settled ? 'editing' : state.status,
+        error: settled ? null : state.error,
+      };
     }
     case 'saveStarted':
       return { ...state, status: 'saving', error: null };

@@ -40,7 +40,14 @@ export interface YamlTabAlertsProps {
 }
 
 /** The outcome of the last save, a conflict's choice, and notices about the live object. */
-export function YamlTabAlerts({ state, changed, readOnlyReason, onReload, onOverwrite, onDismiss }: YamlTabAlertsProps) {
+export function YamlTabAlerts({
+  state,
+  changed,
+  readOnlyReason,
+  onReload,
+  onOverwrite,
+  onDismiss,
+}: YamlTabAlertsProps) {
   const close = <AlertActionCloseButton onClose={onDismiss} />;
   return (
     <div aria-live="polite" className="kv-yaml-alerts">
@@ -69,7 +76,8 @@ export function YamlTabAlerts({ state, changed, readOnlyReason, onReload, onOver
         >
           <Content component="p">{describeError(state.error).message}</Content>
           <Content component="p">
-            Your edits are kept. Reload discards them and shows the latest version; Overwrite saves your version over it.
+            Your edits are kept. Reload discards them and shows the latest version; Overwrite saves your version over
+            it.
           </Content>
         </Alert>
       )}

@@ -17,12 +17,25 @@ export function YamlTab({ vm }: { vm: VM }) {
   const namespace = namespaceOf(vm);
   const name = nameOf(vm);
   const snapshot = useMemo(() => vmSnapshot(vm), [vm]);
-  const [state, dispatch] = useReducer(editReducer, snapshot, (s) => editReducer(initialEditState, { type: 'live', snapshot: s }));
+  const [state, dispatch] = useReducer(editReducer, snapshot, (s) =>
+    editReducer(initialEditState, { type: 'live', snapshot: s }),
+  );
   useEffect(() => dispatch({ type: 'live', snapshot }), [snapshot]);
 
-  const access = useAccessReview({ group: 'kubevirt.io', resource: 'virtualmachines', verb: 'update', name, namespace });
+  const access = useAccessReview({
+    group: 'kubevirt.io',
+    resource: 'virtualmachines',
+    verb: 'update',
+    name,
+    namespace,
+  });
   const readOnly = !access.isLoading && !access.allowed;
-  const identity: ObjectIdentity = { apiVersion: vm.apiVersion ?? 'kubevirt.io/v1', kind: 'VirtualMachine', name, namespace };
+  const identity: ObjectIdentity = {
+    apiVersion: vm.apiVersion ?? 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    name,
+    namespace,
+  };
   const dirty = isDirty(state);
   const saving = state.status === 'saving';
 
@@ -88,7 +101,9 @@ export function YamlTab({ vm }: { vm: VM }) {
         <YamlTabAlerts
           state={state}
           changed={changedUnderneath(state)}
-          readOnlyReason={readOnly ? (access.reason ?? 'You are not allowed to update this VirtualMachine.') : undefined}
+          readOnlyReason={
+            readOnly ? (access.reason ?? 'You are not allowed to update this VirtualMachine.') : undefined
+          }
           onReload={reload}
           onOverwrite={overwrite}
           onDismiss={() => dispatch({ type: 'dismiss' })}

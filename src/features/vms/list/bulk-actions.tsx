@@ -61,7 +61,13 @@ export function BulkActions({ rows, onDeleted }: { rows: readonly VmRow[]; onDel
         isOpen={open}
         onOpenChange={setOpen}
         toggle={(ref) => (
-          <MenuToggle ref={ref} id="vm-bulk-actions" onClick={() => setOpen((o) => !o)} isExpanded={open} isDisabled={!rows.length}>
+          <MenuToggle
+            ref={ref}
+            id="vm-bulk-actions"
+            onClick={() => setOpen((o) => !o)}
+            isExpanded={open}
+            isDisabled={!rows.length}
+          >
             {rows.length ? `Actions (${rows.length} selected)` : 'Actions'}
           </MenuToggle>
         )}
@@ -91,7 +97,9 @@ export function BulkActions({ rows, onDeleted }: { rows: readonly VmRow[]; onDel
           })}
         </DropdownList>
       </Dropdown>
-      {deleting && <BulkDeleteModal rows={deleting.map((t) => t.row)} onClose={() => setDeleting(null)} onDelete={runDelete} />}
+      {deleting && (
+        <BulkDeleteModal rows={deleting.map((t) => t.row)} onClose={() => setDeleting(null)} onDelete={runDelete} />
+      )}
     </>
   );
 }

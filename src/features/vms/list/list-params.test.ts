@@ -3,9 +3,18 @@ import { DEFAULT_PARAMS, parseListParams, writeListParams } from './list-params'
 
 describe('list view in the URL', () => {
   it('round-trips a view and leaves defaults out', () => {
-    const view = { text: 'web app=front', statuses: ['Running' as const, 'Paused' as const], sort: 'created' as const, direction: 'desc' as const, page: 3, perPage: 100 };
+    const view = {
+      text: 'web app=front',
+      statuses: ['Running' as const, 'Paused' as const],
+      sort: 'created' as const,
+      direction: 'desc' as const,
+      page: 3,
+      perPage: 100,
+    };
     const search = writeListParams(view);
-    expect(search.toString()).toBe('q=web+app%3Dfront&status=Running%2CPaused&sort=created&dir=desc&page=3&perPage=100');
+    expect(search.toString()).toBe(
+      'q=web+app%3Dfront&status=Running%2CPaused&sort=created&dir=desc&page=3&perPage=100',
+    );
     expect(parseListParams(search)).toEqual(view);
     expect(writeListParams(DEFAULT_PARAMS).toString()).toBe('');
   });

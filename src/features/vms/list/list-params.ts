@@ -19,7 +19,10 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export type ListParams = ListView<PrintableStatus, SortColumn>;
 
-export const VM_LIST_VIEW: ListViewSpec<PrintableStatus, SortColumn> = { isStatus: isPrintableStatus, sortColumns: SORT_COLUMNS };
+export const VM_LIST_VIEW: ListViewSpec<PrintableStatus, SortColumn> = {
+  isStatus: isPrintableStatus,
+  sortColumns: SORT_COLUMNS,
+};
 
 export const DEFAULT_PARAMS: ListParams = defaultListView(VM_LIST_VIEW);
 

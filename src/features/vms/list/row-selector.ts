@@ -19,7 +19,8 @@ interface Ordered {
   order: number[];
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 export class RowSelector {
   private last?: Ordered;

@@ -13,7 +13,9 @@ const key = (s: string) => s.toLowerCase();
 
 describe('listChanges', () => {
   it('reports replaced and appended positions, and removed keys', () => {
-    const a = 'a', b = 'b', c = 'c';
+    const a = 'a',
+      b = 'b',
+      c = 'c';
     expect(listChanges([a, b], [a, b], key)).toEqual({ changed: [], removed: [] });
     expect(listChanges([a, b], [a, 'B', c], key)).toEqual({ changed: [1, 2], removed: [] });
     expect(listChanges([a, b, c], [a, c], key)).toEqual({ changed: [], removed: ['b'] });
@@ -25,7 +27,7 @@ describe('listChanges', () => {
 // A deterministic pseudo-random sequence, so a failure can be replayed.
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 const STATUSES: PrintableStatus[] = ['Running', 'Stopped', 'Starting', 'Paused', 'ErrorUnschedulable'];
@@ -38,15 +40,28 @@ describe('RowStore and RowSelector under a stream of watch batches', () => {
   for (const seed of [1, 2, 3]) {
     it(`match a from-scratch rebuild (seed ${seed})`, () => {
       const random = rng(seed);
-      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
       const names = Array.from({ length: 40 }, (_, i) => `vm-${String(i).padStart(2, '0')}`);
       const vm = (name: string, rv: number): VM => {
-        const v = makeVm({ name, namespace: pick(['a', 'b']), status: pick(STATUSES), created: `2026-01-${10 + (rv % 9)}T00:00:00Z`, labels: { rv: String(rv) } });
-        return { ...v, metadata: { ...v.metadata, namespace: name < 'vm-20' ? 'a' : 'b', resourceVersion: String(rv) } };
+        const v = makeVm({
+          name,
+          namespace: pick(['a', 'b']),
+          status: pick(STATUSES),
+          created: `2026-01-${10 + (rv % 9)}T00:00:00Z`,
+          labels: { rv: String(rv) },
+        });
+        return {
+          ...v,
+          metadata: { ...v.metadata, namespace: name < 'vm-20' ? 'a' : 'b', resourceVersion: String(rv) },
+        };
       };
       const vmi = (name: string, rv: number): VMI => {
         const v = makeVmi({ name, namespace: name < 'vm-20' ? 'a' : 'b', node: pick(['n1', 'n2', undefined]) });
-        return { ...v, metadata: { ...v.metadata, resourceVersion: String(rv) }, status: { ...v.status, interfaces: [{ ipAddress: `10.0.0.${rv % 250}` }] } };
+        return {
+          ...v,
+          metadata: { ...v.metadata, resourceVersion: String(rv) },
+          status: { ...v.status, interfaces: [{ ipAddress: `10.0.0.${rv % 250}` }] },
+        };
       };
       let vms: ListData<VM> = { items: names.slice(0, 25).map((n) => vm(n, 1)), resourceVersion: '1' };
       let vmis: ListData<VMI> = { items: names.slice(0, 10).map((n) => vmi(n, 1)), resourceVersion: '1' };
@@ -55,7 +70,7 @@ describe('RowStore and RowSelector under a stream of watch batches', () => {
       const filtered = new RowSelector();
       let rv = 2;
       for (let step = 0; step < 150; step++) {
-        const events = <T,>(make: (n: string, rv: number) => T): WatchEvent<T & { metadata?: object }>[] =>
+        const events = <T>(make: (n: string, rv: number) => T): WatchEvent<T & { metadata?: object }>[] =>
           Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
             const type = pick(['ADDED', 'MODIFIED', 'MODIFIED', 'MODIFIED', 'DELETED'] as const);
             return { type, object: make(pick(names), rv++) } as WatchEvent<T & { metadata?: object }>;
@@ -73,10 +88,14 @@ describe('RowStore and RowSelector under a stream of watch batches', () => {
         SORT_COLUMNS.forEach((sort, i) => {
           const direction = step % 2 ? 'asc' : 'desc';
           const query = { ...DEFAULT_PARAMS, sort, direction } as const;
-          expect(selectors[i].select(snapshot, query).map((r) => r.key)).toEqual(selectRows(expected, query).map((r) => r.key));
+          expect(selectors[i].select(snapshot, query).map((r) => r.key)).toEqual(
+            selectRows(expected, query).map((r) => r.key),
+          );
         });
         const query = { ...DEFAULT_PARAMS, text: 'vm-1', statuses: ['Running', 'Paused'] as PrintableStatus[] };
-        expect(filtered.select(snapshot, query).map((r) => r.key)).toEqual(selectRows(expected, query).map((r) => r.key));
+        expect(filtered.select(snapshot, query).map((r) => r.key)).toEqual(
+          selectRows(expected, query).map((r) => r.key),
+        );
       }
     });
   }

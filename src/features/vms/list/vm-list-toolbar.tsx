@@ -63,7 +63,12 @@ export function VmListToolbar(p: VmListToolbarProps) {
               />
               {p.text && (
                 <TextInputGroupUtilities>
-                  <Button variant="plain" aria-label="Clear the filter" icon={<TimesIcon />} onClick={() => p.onText('')} />
+                  <Button
+                    variant="plain"
+                    aria-label="Clear the filter"
+                    icon={<TimesIcon />}
+                    onClick={() => p.onText('')}
+                  />
                 </TextInputGroupUtilities>
               )}
             </TextInputGroup>
@@ -83,8 +88,7 @@ export function VmListToolbar(p: VmListToolbarProps) {
         </ToolbarGroup>
         {p.isPartial && (
           <ToolbarItem id="vm-list-loading-more" alignSelf="center">
-            <Spinner size="md" aria-hidden="true" />{' '}
-            <span aria-live="polite">Loading more virtual machines…</span>
+            <Spinner size="md" aria-hidden="true" /> <span aria-live="polite">Loading more virtual machines…</span>
           </ToolbarItem>
         )}
         <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>

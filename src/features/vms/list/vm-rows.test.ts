@@ -5,7 +5,13 @@ import { RowStore } from './row-store';
 import { pageOf, parseTextFilter, selectRows, type VmRow } from './vm-rows';
 
 const vms = [
-  makeVm({ name: 'web-1', namespace: 'b', status: 'Running', labels: { app: 'web', tier: 'front' }, created: '2026-01-03T00:00:00Z' }),
+  makeVm({
+    name: 'web-1',
+    namespace: 'b',
+    status: 'Running',
+    labels: { app: 'web', tier: 'front' },
+    created: '2026-01-03T00:00:00Z',
+  }),
   makeVm({ name: 'db', namespace: 'a', status: 'Stopped', labels: { app: 'db' }, created: '2026-01-01T00:00:00Z' }),
   makeVm({ name: 'Web-2', namespace: 'a', status: 'Paused', labels: { app: 'web' }, created: '2026-01-02T00:00:00Z' }),
 ];
@@ -42,7 +48,10 @@ describe('VM rows', () => {
     expect(names(selectRows(rows, { ...DEFAULT_PARAMS, text: 'app=web tier=front' }))).toEqual(['web-1']);
     expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, text: 'tier=' }))).toEqual(['web-1']);
     expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, text: 'app=nope' }))).toEqual([]);
-    expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, statuses: ['Stopped', 'Paused'] }))).toEqual(['db', 'Web-2']);
+    expect(names(selectRows(buildRows(vms, vmis), { ...DEFAULT_PARAMS, statuses: ['Stopped', 'Paused'] }))).toEqual([
+      'db',
+      'Web-2',
+    ]);
     expect(parseTextFilter('  a  k=v ')).toEqual({ words: ['a'], labels: [{ key: 'k', value: 'v' }] });
   });
 

@@ -1,5 +1,15 @@
 import { Label, LabelGroup } from '@patternfly/react-core';
-import { InnerScrollContainer, Table, TableContext, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import {
+  InnerScrollContainer,
+  Table,
+  TableContext,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  type ThProps,
+} from '@patternfly/react-table';
 import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
@@ -38,7 +48,11 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect, sh
   return (
     <Tr id={id} isSelectable isRowSelected={selected}>
       <Td
-        select={{ rowIndex: index, isSelected: selected, onSelect: (_e, isSelecting) => onSelect(row.key, isSelecting) }}
+        select={{
+          rowIndex: index,
+          isSelected: selected,
+          onSelect: (_e, isSelecting) => onSelect(row.key, isSelecting),
+        }}
         aria-label={`Select ${row.name}`}
       />
       <Td id={`${id}-name`} modifier="breakWord" dataLabel="Name">
@@ -99,7 +113,10 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect, sh
 function StableTableContext({ children }: { children: ReactNode }) {
   const { registerSelectableRow, hasAnimations, variant } = useContext(TableContext);
   const [register] = useState(() => registerSelectableRow);
-  const value = useMemo(() => ({ registerSelectableRow: register, hasAnimations, variant }), [register, hasAnimations, variant]);
+  const value = useMemo(
+    () => ({ registerSelectableRow: register, hasAnimations, variant }),
+    [register, hasAnimations, variant],
+  );
   return <TableContext.Provider value={value}>{children}</TableContext.Provider>;
 }
 
@@ -121,7 +138,17 @@ export interface VmTableProps {
  * The VM table of one page: sortable headers, row selection, status, kebab. Memoized, like its
  * rows: a watch batch that changes no row of the page renders nothing here.
  */
-export const VmTable = memo(function VmTable({ rows, offset, sort, direction, onSort, selected, onSelect, onSelectPage, showNamespace }: VmTableProps) {
+export const VmTable = memo(function VmTable({
+  rows,
+  offset,
+  sort,
+  direction,
+  onSort,
+  selected,
+  onSelect,
+  onSelectPage,
+  showNamespace,
+}: VmTableProps) {
   const columns = showNamespace ? COLUMNS : COLUMNS.filter((c) => c.id !== 'namespace');
   const sortIndex = columns.findIndex((c) => c.sort === sort);
   const sortBy = (column: SortColumn, index: number): ThProps['sort'] => ({
@@ -133,26 +160,36 @@ export const VmTable = memo(function VmTable({ rows, offset, sort, direction, on
   // A window narrower than the table scrolls the table sideways, not the whole page.
   return (
     <InnerScrollContainer>
-    <Table aria-label="Virtual machines" variant="compact" id="vm-table" className="kv-vm-table">
-      <StableTableContext>
-      <Thead>
-        <Tr>
-          <Th select={{ onSelect: (_e, isSelecting) => onSelectPage(isSelecting), isSelected: allSelected }} aria-label="Select all rows of this page" />
-          {columns.map((c, i) => (
-            <Th key={c.id} id={`vm-column-${c.id}`} modifier="wrap" sort={c.sort ? sortBy(c.sort, i) : undefined}>
-              {c.title}
-            </Th>
-          ))}
-          <Th screenReaderText="Actions" isStickyColumn stickyMinWidth="0" stickyRightOffset="0" hasLeftBorder />
-        </Tr>
-      </Thead>
-      <Tbody>
-        {rows.map((row, i) => (
-          <VmTableRow key={row.key} row={row} index={offset + i} selected={selected.has(row.key)} onSelect={onSelect} showNamespace={showNamespace} />
-        ))}
-      </Tbody>
-      </StableTableContext>
-    </Table>
+      <Table aria-label="Virtual machines" variant="compact" id="vm-table" className="kv-vm-table">
+        <StableTableContext>
+          <Thead>
+            <Tr>
+              <Th
+                select={{ onSelect: (_e, isSelecting) => onSelectPage(isSelecting), isSelected: allSelected }}
+                aria-label="Select all rows of this page"
+              />
+              {columns.map((c, i) => (
+                <Th key={c.id} id={`vm-column-${c.id}`} modifier="wrap" sort={c.sort ? sortBy(c.sort, i) : undefined}>
+                  {c.title}
+                </Th>
+              ))}
+              <Th screenReaderText="Actions" isStickyColumn stickyMinWidth="0" stickyRightOffset="0" hasLeftBorder />
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.map((row, i) => (
+              <VmTableRow
+                key={row.key}
+                row={row}
+                index={offset + i}
+                selected={selected.has(row.key)}
+                onSelect={onSelect}
+                showNamespace={showNamespace}
+              />
+            ))}
+          </Tbody>
+        </StableTableContext>
+      </Table>
     </InnerScrollContainer>
   );
 });

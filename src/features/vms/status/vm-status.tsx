@@ -44,7 +44,13 @@ export function VmStatus({ vm, id }: VmStatusProps) {
       }
       footerContent={<Link to={vmEventsPath(vm)}>View events</Link>}
     >
-      <Button variant="link" isInline className="kv-vm-status kv-vm-status--danger" id={id} icon={<StatusIcon status={status} />}>
+      <Button
+        variant="link"
+        isInline
+        className="kv-vm-status kv-vm-status--danger"
+        id={id}
+        icon={<StatusIcon status={status} />}
+      >
         {info.label}
       </Button>
     </Popover>
