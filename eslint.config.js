@@ -3,6 +3,7 @@
 // lib/ never import features/).
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import prettierConfig from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -79,7 +80,10 @@ const libIsPure = {
       {
         paths: [{ name: 'react', message: 'src/lib and src/kubevirt hold pure helpers: no React.' }],
         patterns: [
-          { regex: '^\\.\\.?/(?:.*/)?features(?:/|$)', message: 'src/k8s, src/components and src/lib must not import src/features.' },
+          {
+            regex: '^\\.\\.?/(?:.*/)?features(?:/|$)',
+            message: 'src/k8s, src/components and src/lib must not import src/features.',
+          },
           { regex: '^@patternfly/', message: 'src/lib and src/kubevirt hold pure helpers: no PatternFly.' },
         ],
       },
@@ -90,15 +94,30 @@ const libIsPure = {
 export default tseslint.config(
   {
     name: 'ignores',
-    ignores: ['dist/', 'build/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.cache/', '.data/'],
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'coverage/',
+      '.cache/',
+      '.data/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     name: 'typescript',
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
@@ -128,4 +147,6 @@ export default tseslint.config(
   ...features.flatMap(featureBoundaries),
   sharedLayerBoundaries,
   libIsPure,
+  // Formatting is Prettier's (`npm run lint` runs `prettier --check`): no ESLint rule may disagree with it.
+  prettierConfig,
 );

@@ -35,7 +35,7 @@ function check(name, cmd, args) {
 check('type check (src)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('type check (server, bench)', 'npx', ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
 check('type check (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
-check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
 
 // Real QEMU guests (issue 10) are tested when QEMU and the guest image are there. As root on
 // Debian the guest build installs what it needs; elsewhere (or with KVC_SKIP_GUEST_BUILD=1)
@@ -50,7 +50,13 @@ if (process.env.KVC_SKIP_GUEST_BUILD !== '1' && isRoot && existsSync('/usr/bin/a
 
 process.stdout.write('\n=== unit tests (vitest) ===\n');
 const vitestOut = path.join(resultsDir, 'vitest.json');
-const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`]);
+const vitestCode = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestOut}`,
+]);
 const vitest = readJson(vitestOut);
 results.push({
   name: 'unit tests',
@@ -70,8 +76,13 @@ if (chromium) {
   ensureAppBuilt();
   const e2eOut = path.join(resultsDir, 'playwright.json');
   const video = ensureFfmpeg() ? '1' : '0';
-  if (video === '0') process.stdout.write('note: no ffmpeg, so failed tests keep a trace and a screenshot but no video\n');
-  const code = run('npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: e2eOut, E2E_VIDEO: process.env.E2E_VIDEO ?? video });
+  if (video === '0')
+    process.stdout.write('note: no ffmpeg, so failed tests keep a trace and a screenshot but no video\n');
+  const code = run('npx', ['playwright', 'test'], {
+    PLAYWRIGHT_CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: e2eOut,
+    E2E_VIDEO: process.env.E2E_VIDEO ?? video,
+  });
   const report = readJson(e2eOut);
   const stats = report?.stats;
   results.push({
