@@ -17,7 +17,7 @@ export const VMI_UPDATE_WEBHOOK = 'virtualmachineinstances-update-validator.kube
  * KubeVirt's service accounts: the only users allowed to update a VMI's spec or its reserved
  * labels (virt-api's webhooks check the request's user). Everyone else, cluster admins
  * included, gets "update of VMI object is restricted". The embedded controllers write as these
- * accounts (controllers/identity.ts).
+ * accounts (runtime/identity.ts).
  */
 export const KUBEVIRT_SERVICE_ACCOUNTS = new Set([
   'system:serviceaccount:kubevirt:kubevirt-apiserver',

@@ -1,10 +1,10 @@
 /** What every controller gets: the store client, time, the event recorder, caches and state. */
 import type { Guest, GuestBackend } from '../guest/types.js';
-import { rfc3339, type Clock } from './clock.js';
-import { R, type ClusterClient, type EventRecorder, type KObject } from './client.js';
-import { Informer, byOwnerUid } from './informer.js';
-import { CidrAllocator } from './ipam.js';
-import type { WorkQueue } from './work-queue.js';
+import { rfc3339, type Clock } from '../runtime/clock.js';
+import { R, type ClusterClient, type EventRecorder, type KObject } from '../runtime/client.js';
+import { Informer, byOwnerUid } from '../runtime/informer.js';
+import { CidrAllocator } from '../kubevirt/ipam.js';
+import type { WorkQueue } from '../runtime/work-queue.js';
 import type { ClusterLog } from '../log.js';
 
 export interface Informers {
@@ -131,7 +131,3 @@ export function withIdentity(ctx: ControllerContext, user: string): ControllerCo
 export function nowIso(ctx: Pick<ControllerContext, 'clock'>): string {
   return rfc3339(ctx.clock.now());
 }
-
-export const KUBEVIRT_VERSION = 'v1.6.2';
-export const LAUNCHER_IMAGE = `quay.io/kubevirt/virt-launcher:${KUBEVIRT_VERSION}`;
-export const CDI_VERSION = 'v1.61.1';

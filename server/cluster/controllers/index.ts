@@ -9,22 +9,22 @@ import type { Store } from '../store/index.js';
 import { registerKubevirtSubresources } from '../subresources/register.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
-import { createClock } from './clock.js';
-import { keyOf, type ClusterClient, type EventRecorder } from './client.js';
+import { createClock } from '../runtime/clock.js';
+import { keyOf, type ClusterClient, type EventRecorder } from '../runtime/client.js';
 import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
-import { IDENTITY, clientAs } from './identity.js';
+import { IDENTITY, clientAs } from '../runtime/identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
 import { KubeVirtOperator, usesEmulation } from './infra/kubevirt-cr.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
-import { CidrAllocator } from './ipam.js';
+import { CidrAllocator } from '../kubevirt/ipam.js';
 import { MigrationController } from './migration/migration-controller.js';
 import { RouteController } from './network/route-controller.js';
 import { ServiceController } from './network/service-controller.js';
 import { PodController } from './pods/pod-controller.js';
 import { VmController } from './vm/vm-controller.js';
 import { VmiController } from './vmi/vmi-controller.js';
-import { WorkQueue, type Reconcile } from './work-queue.js';
+import { WorkQueue, type Reconcile } from '../runtime/work-queue.js';
 import { errorFields, type ClusterLog } from '../log.js';
 
 export interface ControllerOptions {

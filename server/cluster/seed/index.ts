@@ -3,8 +3,8 @@
  * `none`, or `scale:N` (N VMs in mixed states for benchmarks). Runs before the controllers
  * start; they then bring everything up the way KubeVirt would.
  */
-import type { ClusterClient, KObject } from '../controllers/client.js';
-import { R } from '../controllers/client.js';
+import type { ClusterClient, KObject } from '../runtime/client.js';
+import { R } from '../runtime/client.js';
 import { ensureInfrastructure } from '../controllers/infra/cluster-infra.js';
 import type { Store } from '../store/index.js';
 import { CENTOS_USERDATA, FEDORA_USERDATA, serviceManifest, vmManifest } from './manifests.js';

@@ -5,13 +5,13 @@
  * on first console use. 60 % Stopped, 30 % Running, 5 % Manual (stopped), 4 % starting through
  * the controllers, 1 % unschedulable.
  */
-import { R, type ClusterClient, type KObject } from '../controllers/client.js';
+import { R, type ClusterClient, type KObject } from '../runtime/client.js';
 import { ensureInfrastructure } from '../controllers/infra/cluster-infra.js';
-import { IDENTITY, clientAs, kubeletIdentity } from '../controllers/identity.js';
-import { macFromSeed, podCidrForNode, CidrAllocator } from '../controllers/ipam.js';
-import type { VMI } from '../controllers/types.js';
-import { VM_FINALIZER, VMI_FINALIZER, vmiFromVm } from '../controllers/vm/vmi-from-vm.js';
-import { launcherPod } from '../controllers/vmi/launcher-pod.js';
+import { IDENTITY, clientAs, kubeletIdentity } from '../runtime/identity.js';
+import { macFromSeed, podCidrForNode, CidrAllocator } from '../kubevirt/ipam.js';
+import type { VMI } from '../kubevirt/types.js';
+import { VM_FINALIZER, VMI_FINALIZER, vmiFromVm } from '../kubevirt/vmi-from-vm.js';
+import { launcherPod } from '../kubevirt/launcher-pod.js';
 import { vmManifest } from './manifests.js';
 
 const PODS_PER_NODE = 100;

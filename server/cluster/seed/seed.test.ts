@@ -3,7 +3,7 @@ import { createStore } from '../store/index.js';
 import { scaleKind, seedScale } from './scale.js';
 import { seedCluster } from './index.js';
 import { startCluster } from '../index.js';
-import type { ClusterClient } from '../controllers/client.js';
+import type { ClusterClient } from '../runtime/client.js';
 import { waitFor } from '../test-lifecycle/helpers.js';
 
 describe('seedCluster', () => {

@@ -4,11 +4,11 @@
  * 409 conflicts, and a VirtualMachineInstanceMigration for migrate.
  */
 import { errors, type Store } from '../store/index.js';
-import { R } from '../controllers/client.js';
-import { getCondition, isFinal, runStrategyOf } from '../controllers/conditions.js';
-import type { StateChangeRequest } from '../controllers/run-strategy.js';
-import type { VM, VMI } from '../controllers/types.js';
-import { IDENTITY } from '../controllers/identity.js';
+import { R } from '../runtime/client.js';
+import { getCondition, isFinal, runStrategyOf } from '../kubevirt/conditions.js';
+import type { StateChangeRequest } from '../kubevirt/run-strategy.js';
+import type { VM, VMI } from '../kubevirt/types.js';
+import { IDENTITY } from '../runtime/identity.js';
 
 /** virt-api writes as its service account. */
 const VIRT_API = IDENTITY.kubevirtApi;

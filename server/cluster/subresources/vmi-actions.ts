@@ -3,10 +3,10 @@
  * KubeVirt's status codes and messages.
  */
 import { errors, type Store } from '../store/index.js';
-import { R } from '../controllers/client.js';
-import { hasCondition, isPausedVmi } from '../controllers/conditions.js';
+import { R } from '../runtime/client.js';
+import { hasCondition, isPausedVmi } from '../kubevirt/conditions.js';
 import type { VirtHandler } from '../controllers/handler/virt-handler.js';
-import type { VMI } from '../controllers/types.js';
+import type { VMI } from '../kubevirt/types.js';
 import type { Guest } from '../guest/types.js';
 
 export function vmiConflict(name: string, why: string): Error {

@@ -4,11 +4,11 @@
  * and its events. Sources that cannot be reached (conventions.ts) fail, and the importer
  * restarts with back-off, counting restartCount, as CDI's importer pod does.
  */
-import { R, keyOf, splitKey, type KObject } from '../client.js';
+import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
-import { importFailure } from '../conventions.js';
-import { parseQuantity } from '../quantity.js';
-import type { DataVolume, PVC } from '../types.js';
+import { importFailure } from '../../kubevirt/conventions.js';
+import { parseQuantity } from '../../kubevirt/quantity.js';
+import type { DataVolume, PVC } from '../../kubevirt/types.js';
 import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
 import { defaultStorageClass } from './pvc-binder.js';
 

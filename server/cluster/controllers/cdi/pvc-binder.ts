@@ -3,9 +3,9 @@
  * storage classes' provisioner): a claim whose storage class exists is Bound after a moment;
  * an unknown storage class leaves it Pending with ProvisioningFailed, until the class appears.
  */
-import { R, keyOf, splitKey, type KObject } from '../client.js';
+import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
-import type { PVC } from '../types.js';
+import type { PVC } from '../../kubevirt/types.js';
 
 const COMPONENT = 'persistentvolume-controller';
 const PROVISION_SECONDS = 1;

@@ -2,9 +2,9 @@
 import type { V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { guessOsName, guestOptionsFromVmi } from '../../guest/vmi-guest-options.js';
 import type { GuestOptions } from '../../guest/types.js';
-import { R, type ClusterClient } from '../client.js';
-import { guestOsFor, type GuestOs } from '../conventions.js';
-import type { VMI } from '../types.js';
+import { R, type ClusterClient } from '../../runtime/client.js';
+import { guestOsFor, type GuestOs } from '../../kubevirt/conventions.js';
+import type { VMI } from '../../kubevirt/types.js';
 
 /** Boot-source hints for the OS guess: the guest layer's guess, then DataVolume source URLs. */
 export function osHints(client: ClusterClient, vmi: VMI): string[] {

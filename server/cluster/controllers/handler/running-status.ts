@@ -1,11 +1,11 @@
 /** The status virt-handler reports for a running domain: interfaces, migratability, topology. */
-import { R, type ClusterClient } from '../client.js';
-import type { GuestOs } from '../conventions.js';
-import { macFromSeed } from '../ipam.js';
-import { formatBytes } from '../quantity.js';
-import { guestMemory } from '../vmi/launcher-pod.js';
-import type { Condition, VMI } from '../types.js';
-import { KUBEVIRT_VERSION } from '../context.js';
+import { R, type ClusterClient } from '../../runtime/client.js';
+import type { GuestOs } from '../../kubevirt/conventions.js';
+import { macFromSeed } from '../../kubevirt/ipam.js';
+import { formatBytes } from '../../kubevirt/quantity.js';
+import { guestMemory } from '../../kubevirt/launcher-pod.js';
+import type { Condition, VMI } from '../../kubevirt/types.js';
+import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
 
 export interface NetInfo {
   ip: string;

@@ -4,12 +4,12 @@
  * handles graceful shutdown, crashes, guest power-off, pause/unpause and soft reboot.
  */
 import { editPodStatus } from '../pods/pod-status.js';
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
-import { isFinal } from '../conditions.js';
+import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext, type GuestEntry } from '../context.js';
-import { isCrashingImage } from '../conventions.js';
-import type { Pod, VMI } from '../types.js';
-import { containerDiskImages } from '../vmi/launcher-pod.js';
+import { isCrashingImage } from '../../kubevirt/conventions.js';
+import type { Pod, VMI } from '../../kubevirt/types.js';
+import { containerDiskImages } from '../../kubevirt/launcher-pod.js';
 import { ownerVmiKey } from '../vmi/vmi-controller.js';
 import { dropCondition, setCondition, setPhase, type VmiStatus } from '../vmi/vmi-status.js';
 import type { Kubelet } from '../pods/kubelet.js';

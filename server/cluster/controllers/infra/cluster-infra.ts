@@ -4,9 +4,9 @@
  * their component pods and the `kubernetes` Service. Idempotent: existing objects are kept.
  */
 import { findResource } from '../../store/resources.js';
-import { R, type ClusterClient, type KObject } from '../client.js';
-import { CDI_VERSION, KUBEVIRT_VERSION } from '../context.js';
-import { podCidrForNode } from '../ipam.js';
+import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { CDI_VERSION, KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
+import { podCidrForNode } from '../../kubevirt/ipam.js';
 
 export const NODE_NAMES = ['node01', 'node02', 'node03'];
 export const CLUSTER_DOMAIN = 'kubevirt.local';

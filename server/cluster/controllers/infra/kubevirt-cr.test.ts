@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningCluster } from '../../index.js';
 import { Api, subPath, testCluster, vmPath, waitFor, waitPrintable } from '../../test-lifecycle/helpers.js';
-import { KUBEVIRT_VERSION } from '../context.js';
+import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
 import { deploymentConfig } from './kubevirt-cr.js';
 
 const KV_PATH = '/apis/kubevirt.io/v1/namespaces/kubevirt/kubevirts';

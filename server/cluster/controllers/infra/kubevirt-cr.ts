@@ -7,11 +7,12 @@
  * other components from the CR itself (see virt-handler's emulation switch).
  */
 import { createHash } from 'node:crypto';
-import { R, type ClusterClient, type KObject } from '../client.js';
-import { upsertCondition } from '../conditions.js';
-import { KUBEVIRT_VERSION, nowIso, type ControllerContext } from '../context.js';
-import { Informer } from '../informer.js';
-import type { Condition } from '../types.js';
+import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { upsertCondition } from '../../kubevirt/conditions.js';
+import { nowIso, type ControllerContext } from '../context.js';
+import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
+import { Informer } from '../../runtime/informer.js';
+import type { Condition } from '../../kubevirt/types.js';
 import { errorFields } from '../../log.js';
 
 const COMPONENT = 'virt-operator';

@@ -1,5 +1,5 @@
 /** What every namespace gets from kube-controller-manager: the `default` ServiceAccount and kube-root-ca.crt. */
-import { R, isConflict, type KObject } from '../client.js';
+import { R, isConflict, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
 import { errorFields } from '../../log.js';
 

@@ -4,13 +4,13 @@
  * VMI's migrationState, node change and KubeVirt's events.
  */
 import { editPodStatus } from '../pods/pod-status.js';
-import { R, keyOf, splitKey, type KObject } from '../client.js';
-import { getCondition } from '../conditions.js';
+import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { getCondition } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Kubelet } from '../pods/kubelet.js';
-import type { Pod, VMI, VMIM } from '../types.js';
+import type { Pod, VMI, VMIM } from '../../kubevirt/types.js';
 import { usesEmulation } from '../infra/kubevirt-cr.js';
-import { guestMemory, launcherPod } from '../vmi/launcher-pod.js';
+import { guestMemory, launcherPod } from '../../kubevirt/launcher-pod.js';
 import { MIGRATION_JOB_LABEL } from '../vmi/vmi-controller.js';
 import { setPhase, type VmiStatus } from '../vmi/vmi-status.js';
 import { interfacesStatus } from '../handler/running-status.js';

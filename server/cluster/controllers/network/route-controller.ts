@@ -1,7 +1,7 @@
 /** OpenShift Routes: a default host `<name>-<namespace>.apps.<domain>` and an admitted ingress. */
-import { R, keyOf, splitKey } from '../client.js';
+import { R, keyOf, splitKey } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
-import { routeHost } from '../ipam.js';
+import { routeHost } from '../../kubevirt/ipam.js';
 
 export class RouteController {
   constructor(private readonly ctx: ControllerContext) {}

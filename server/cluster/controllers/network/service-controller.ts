@@ -6,9 +6,9 @@
  * by the store's Service registry (store/service-registry.ts), as kube-apiserver does.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
+import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
-import type { Pod, Service } from '../types.js';
+import type { Pod, Service } from '../../kubevirt/types.js';
 
 const COMPONENT = 'endpoint-controller';
 

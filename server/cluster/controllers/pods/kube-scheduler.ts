@@ -1,9 +1,10 @@
 /** Binds pending pods to nodes (kube-scheduler), or marks them Unschedulable with its message. */
 import { editPodStatus } from './pod-status.js';
-import { R, type KObject } from '../client.js';
+import { R, type KObject } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
-import { podRequests, schedule, type Requests, type SchedulingInput } from '../scheduler.js';
-import type { Node, Pod } from '../types.js';
+import type { Requests } from '../../kubevirt/quantity.js';
+import { podRequests, schedule, type SchedulingInput } from './scheduler.js';
+import type { Node, Pod } from '../../kubevirt/types.js';
 
 const COMPONENT = 'default-scheduler';
 

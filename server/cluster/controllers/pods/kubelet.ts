@@ -3,13 +3,13 @@
  * containers, gives the pod an IP from its node's pod CIDR, and reports container states.
  * Image pulls that fail alternate ErrImagePull / ImagePullBackOff with the kubelet's back-off.
  */
-import { kubeletIdentity } from '../identity.js';
-import { rfc3339 } from '../clock.js';
+import { kubeletIdentity } from '../../runtime/identity.js';
+import { rfc3339 } from '../../runtime/clock.js';
 import { editPodStatus } from './pod-status.js';
-import type { KObject } from '../client.js';
+import type { KObject } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
-import { isUnpullableImage, pullErrorMessage } from '../conventions.js';
-import type { Pod } from '../types.js';
+import { isUnpullableImage, pullErrorMessage } from '../../kubevirt/conventions.js';
+import type { Pod } from '../../kubevirt/types.js';
 
 const COMPONENT = 'kubelet';
 /** Cluster seconds to pull an image that is not cached on the node. */

@@ -1,7 +1,7 @@
 /** Pods: kube-scheduler for unbound pods, the kubelet for bound ones, IP bookkeeping. */
-import { R, keyOf, splitKey } from '../client.js';
+import { R, keyOf, splitKey } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
-import type { Pod } from '../types.js';
+import type { Pod } from '../../kubevirt/types.js';
 import { schedulePod } from './kube-scheduler.js';
 import { Kubelet } from './kubelet.js';
 

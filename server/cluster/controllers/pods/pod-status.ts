@@ -1,4 +1,4 @@
-import { R, type ClusterClient, type KObject } from '../client.js';
+import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
 
 /** Writes a pod's status through /status (the main endpoint keeps the old status). */
 export function editPodStatus(

@@ -5,10 +5,10 @@
  * that start plus defaults, so both sides get the same defaults before comparing.
  */
 import { clone, jsonEqual } from '../../store/util.js';
-import type { ClusterClient } from '../client.js';
-import { isFinal } from '../conditions.js';
-import type { VM, VMI } from '../types.js';
-import { applyVmiDefaults, vmiFromVm } from './vmi-from-vm.js';
+import type { ClusterClient } from '../../runtime/client.js';
+import { isFinal } from '../../kubevirt/conditions.js';
+import type { VM, VMI } from '../../kubevirt/types.js';
+import { applyVmiDefaults, vmiFromVm } from '../../kubevirt/vmi-from-vm.js';
 
 type Json = Record<string, unknown>;
 

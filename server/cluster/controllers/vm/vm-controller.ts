@@ -2,15 +2,15 @@
  * virt-controller's VirtualMachine controller: run strategies and state change requests,
  * DataVolumes from dataVolumeTemplates, VMI creation and deletion, finalizers, status.
  */
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
-import { isFinal } from '../conditions.js';
+import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
-import { decideRunAction, type StateChangeRequest } from '../run-strategy.js';
-import type { DataVolume, PVC, VM, VMI } from '../types.js';
-import type { SyncError } from '../vm-conditions.js';
+import { decideRunAction, type StateChangeRequest } from '../../kubevirt/run-strategy.js';
+import type { DataVolume, PVC, VM, VMI } from '../../kubevirt/types.js';
+import type { SyncError } from '../../kubevirt/vm-conditions.js';
 import { restartRequired } from './restart-required.js';
 import { computeVmStatus, statusChanged } from './vm-status.js';
-import { VM_FINALIZER, vmiFromVm } from './vmi-from-vm.js';
+import { VM_FINALIZER, vmiFromVm } from '../../kubevirt/vmi-from-vm.js';
 
 const COMPONENT = 'virtualmachine-controller';
 const DV_READY = new Set(['Succeeded', 'WaitForFirstConsumer', 'PendingPopulation']);

@@ -1,10 +1,10 @@
 /** The VM controller's status computation (vm.go updateStatus), pure apart from reading caches. */
 import { isDeepStrictEqual } from 'node:util';
-import { hasCondition, isFinal, removeCondition, runStrategyOf } from '../conditions.js';
-import { printableStatus } from '../printable-status.js';
-import { nextStartFailure, trimStateChangeRequests, type StateChangeRequest } from '../run-strategy.js';
-import type { Condition, DataVolume, PVC, VM, VMI } from '../types.js';
-import { setRestartRequired, syncVmConditions, type SyncError } from '../vm-conditions.js';
+import { hasCondition, isFinal, removeCondition, runStrategyOf } from '../../kubevirt/conditions.js';
+import { printableStatus } from '../../kubevirt/printable-status.js';
+import { nextStartFailure, trimStateChangeRequests, type StateChangeRequest } from '../../kubevirt/run-strategy.js';
+import type { Condition, DataVolume, PVC, VM, VMI } from '../../kubevirt/types.js';
+import { setRestartRequired, syncVmConditions, type SyncError } from '../../kubevirt/vm-conditions.js';
 
 export interface VmStatusInput {
   vm: VM;

@@ -4,13 +4,13 @@
  * (PodScheduled, image pull errors as Synchronized), missing PVCs, and clean-up on deletion.
  * Running, shutdown, pause and guest events are virt-handler's (handler/).
  */
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../client.js';
-import { getCondition, isFinal } from '../conditions.js';
+import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { getCondition, isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
-import type { Pod, VMI } from '../types.js';
-import { VMI_FINALIZER, applyVmiDefaults } from '../vm/vmi-from-vm.js';
+import type { Pod, VMI } from '../../kubevirt/types.js';
+import { VMI_FINALIZER, applyVmiDefaults } from '../../kubevirt/vmi-from-vm.js';
 import { usesEmulation } from '../infra/kubevirt-cr.js';
-import { launcherPod } from './launcher-pod.js';
+import { launcherPod } from '../../kubevirt/launcher-pod.js';
 import { dropCondition, setCondition, setPhase, type VmiStatus } from './vmi-status.js';
 
 const COMPONENT = 'virtualmachineinstance-controller';

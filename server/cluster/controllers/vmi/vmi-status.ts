@@ -1,6 +1,6 @@
 /** Small helpers to edit a VMI's status the way virt-controller and virt-handler do. */
-import { removeCondition, upsertCondition } from '../conditions.js';
-import type { Condition } from '../types.js';
+import { removeCondition, upsertCondition } from '../../kubevirt/conditions.js';
+import type { Condition } from '../../kubevirt/types.js';
 
 export interface VmiStatus {
   phase?: string;

@@ -1,5 +1,11 @@
 /** Kubernetes resource quantities (apimachinery resource.Quantity), as numbers. */
 
+/** CPU (cores) and memory (bytes) a pod requests, as the scheduler counts them. */
+export interface Requests {
+  cpu: number;
+  memory: number;
+}
+
 const SUFFIXES: Record<string, number> = {
   '': 1,
   n: 1e-9,

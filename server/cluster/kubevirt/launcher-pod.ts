@@ -3,11 +3,10 @@
  * annotations, owner, resource requests with KubeVirt's memory overhead, one container for the
  * compute process and one per containerDisk, node selector and affinity from the VMI.
  */
-import type { KObject } from '../client.js';
-import { LAUNCHER_IMAGE } from '../context.js';
-import { formatBytes, formatCpu, parseQuantity } from '../quantity.js';
-import type { Requests } from '../scheduler.js';
-import type { VMI } from '../types.js';
+import type { KObject } from '../runtime/client.js';
+import { LAUNCHER_IMAGE } from './versions.js';
+import { formatBytes, formatCpu, parseQuantity, type Requests } from './quantity.js';
+import type { VMI } from './types.js';
 
 const Mi = 2 ** 20;
 

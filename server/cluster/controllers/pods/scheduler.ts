@@ -3,13 +3,8 @@
  * affinity, pod count, cpu and memory requests) and spreads pods onto the least allocated node.
  * Failure messages follow the scheduler's FitError format.
  */
-import { parseQuantity } from './quantity.js';
-import type { Node, Pod } from './types.js';
-
-export interface Requests {
-  cpu: number;
-  memory: number;
-}
+import { parseQuantity, type Requests } from '../../kubevirt/quantity.js';
+import type { Node, Pod } from '../../kubevirt/types.js';
 
 export interface NodeSelectorRequirement {
   key: string;

@@ -3,8 +3,8 @@
  * template labels and annotations, owner reference, finalizer, default disks for volumes
  * without one, the default pod network interface, and the instancetype / preference.
  */
-import { R, type ClusterClient, type KObject } from '../client.js';
-import type { VM } from '../types.js';
+import { R, type ClusterClient, type KObject } from '../runtime/client.js';
+import type { VM } from './types.js';
 
 export const VM_FINALIZER = 'kubevirt.io/virtualMachineControllerFinalize';
 export const VMI_FINALIZER = 'kubevirt.io/foregroundDeleteVirtualMachine';

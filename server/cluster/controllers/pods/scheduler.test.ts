@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schedule, usageByNode } from './scheduler.js';
-import type { Node, Pod } from './types.js';
+import type { Node, Pod } from '../../kubevirt/types.js';
 
 const node = (name: string, extra: Partial<Node> = {}, labels: Record<string, string> = {}): Node =>
   ({
