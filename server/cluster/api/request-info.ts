@@ -1,4 +1,5 @@
 /** Parses a request path the way kube-apiserver's RequestInfoFactory does. */
+import { queryBool } from './query-bool.js';
 
 export interface ResourceRequest {
   type: 'resource';
@@ -70,7 +71,7 @@ export function parseRequestInfo(method: string, pathname: string, query: URLSea
   const name = parts[1];
   const subresource = parts.length > 2 ? parts.slice(2).join('/') : undefined;
   if (method === 'GET' || method === 'HEAD') {
-    const watch = watchPath || ['1', 'true'].includes(query.get('watch') ?? '');
+    const watch = watchPath || queryBool(query, 'watch');
     if (!name) verb = watch ? 'watch' : 'list';
     else if (watch && !subresource) verb = 'watch';
   }

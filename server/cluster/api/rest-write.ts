@@ -11,6 +11,7 @@ import {
 } from '../store/index.js';
 import { PATCH_CONTENT_TYPES } from '../store/patch.js';
 import type { Ctx } from './context.js';
+import { queryBool, queryOptionalBool } from './query-bool.js';
 import { encodeList, encodeOne, negotiate } from './encode.js';
 import { mediaType, parseBody, readBody, sendJson, sendJsonText, warningHeaders } from './http-util.js';
 
@@ -29,6 +30,44 @@ function preview(v: unknown): string {
   return s.length > 300 ? `${s.slice(0, 300)}...` : s;
 }
 
+/**
+ * TypeMeta as kube-apiserver's decoder reads it (k8s.io/apimachinery/pkg/runtime/serializer/json/json.go,
+ * k8s.io/apiserver/pkg/endpoints/handlers/create.go): a built-in kind is decoded with the endpoint's
+ * group, version and kind as defaults, so a body without apiVersion/kind is that kind; a custom
+ * resource is decoded as unstructured, which needs a kind and has no default apiVersion. An apiVersion
+ * of another group or an unserved version is a 400; a wrong kind is a conversion error (400) for a
+ * built-in kind and a 422 for a custom one (apiextensions-apiserver's validator).
+ */
+function checkTypeMeta(o: Record<string, unknown>, c: Ctx, body: unknown): void {
+  const expected = apiVersionOf(c.info, c.ri.version);
+  const hasKind = typeof o.kind === 'string' && o.kind !== '';
+  const hasApiVersion = o.apiVersion !== undefined && o.apiVersion !== null && o.apiVersion !== '';
+  if (!c.info.custom) {
+    if (!hasKind) o.kind = c.info.kind;
+    if (!hasApiVersion) o.apiVersion = expected;
+  } else if (!hasKind) throw errors.badRequest(`Object 'Kind' is missing in '${preview(body)}'`);
+  const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : '';
+  const [g, v] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
+  if (g !== c.info.group || !c.info.versions.includes(v)) {
+    throw errors.badRequest(
+      `the API version in the data (${apiVersion}) does not match the expected API version (${expected})`,
+    );
+  }
+  const kind = String(o.kind);
+  if (kind === c.info.kind) return;
+  if (!c.info.custom) {
+    const target = `${c.info.group || 'core'}.${c.info.kind}`;
+    throw errors.badRequest(
+      `${kind} in version "${v}" cannot be handled as a ${c.info.kind}: converting (${v}.${kind}) to (${target}): unknown conversion`,
+    );
+  }
+  const meta = o.metadata && typeof o.metadata === 'object' ? (o.metadata as Record<string, unknown>) : {};
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  throw errors.invalid(c.info.group, kind, name, [
+    { reason: 'FieldValueInvalid', message: `Invalid value: "${kind}": must be ${c.info.kind}`, field: 'kind' },
+  ]);
+}
+
 /** Reads and checks an object body for create/update: apiVersion/kind must name this resource. */
 async function readObject(c: Ctx): Promise<KObject> {
   const ct = mediaType(c.req.headers['content-type']);
@@ -38,18 +77,7 @@ async function readObject(c: Ctx): Promise<KObject> {
     throw errors.badRequest(`Object 'Kind' is missing in '${preview(body)}'`);
   }
   const o = body as Record<string, unknown>;
-  if (typeof o.kind !== 'string' || !o.kind) throw errors.badRequest(`Object 'Kind' is missing in '${preview(body)}'`);
-  if (typeof o.apiVersion !== 'string' || !o.apiVersion)
-    throw errors.badRequest(`Object 'apiVersion' is missing in '${preview(body)}'`);
-  const expected = apiVersionOf(c.info, c.ri.version);
-  const [g, v] = o.apiVersion.includes('/') ? o.apiVersion.split('/', 2) : ['', o.apiVersion];
-  if (g !== c.info.group || !c.info.versions.includes(v)) {
-    throw errors.badRequest(
-      `the API version in the data (${o.apiVersion}) does not match the expected API version (${expected})`,
-    );
-  }
-  if (o.kind !== c.info.kind)
-    throw errors.badRequest(`the kind in the data (${o.kind}) does not match the expected kind (${c.info.kind})`);
+  checkTypeMeta(o, c, body);
   if (o.metadata === undefined || o.metadata === null) o.metadata = {};
   if (typeof o.metadata !== 'object' || Array.isArray(o.metadata))
     throw errors.badRequest('json: cannot unmarshal metadata into Go struct field of type v1.ObjectMeta');
@@ -135,7 +163,7 @@ export async function handlePatch(c: Ctx): Promise<void> {
   if (c.info.namespaced && !c.ri.namespace) throw errors.methodNotAllowed();
   const opts = {
     ...writeOpts(c, warnings),
-    force: force === 'true',
+    force: queryBool(c.query, 'force'),
     subresource: c.ri.subresource === 'status' ? ('status' as const) : undefined,
   };
   if (type === 'apply' && !c.query.get('fieldManager')) opts.fieldManager = '';
@@ -154,8 +182,7 @@ async function deleteOptions(c: Ctx): Promise<DeleteOptions> {
   }
   const q = c.query;
   let policy = (body.propagationPolicy ?? q.get('propagationPolicy') ?? undefined) as string | undefined;
-  const orphan =
-    body.orphanDependents ?? (q.get('orphanDependents') === null ? undefined : q.get('orphanDependents') === 'true');
+  const orphan = body.orphanDependents ?? queryOptionalBool(q, 'orphanDependents');
   if (policy === undefined && orphan !== undefined) policy = orphan ? 'Orphan' : 'Background';
   if (policy !== undefined && !['Foreground', 'Background', 'Orphan'].includes(policy)) {
     throw errors.invalid('meta.k8s.io', 'DeleteOptions', '', [

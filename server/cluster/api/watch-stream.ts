@@ -1,6 +1,7 @@
 /** Watch over chunked HTTP (one JSON event per line) and over websocket (one text frame per event). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebSocket } from 'ws';
+import { queryBool } from './query-bool.js';
 import {
   apiVersionOf,
   isStatusError,
@@ -36,8 +37,8 @@ export function watchParams(q: URLSearchParams, namespace: string | undefined, n
     fieldSelector,
     resourceVersion: q.get('resourceVersion') ?? undefined,
     timeoutSeconds: timeout,
-    allowWatchBookmarks: q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1',
-    sendInitialEvents: q.get('sendInitialEvents') === 'true',
+    allowWatchBookmarks: queryBool(q, 'allowWatchBookmarks'),
+    sendInitialEvents: queryBool(q, 'sendInitialEvents'),
   };
 }
 
