@@ -60,13 +60,13 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   const log = opts.log ?? stdoutLog;
   const store = createStore({ dataDir: opts.dataDir, log });
   store.admit = admit;
-  const auth = createAuth({ usersFile: opts.usersFile ?? opts.users });
+  const auth = createAuth({ usersFile: opts.usersFile ?? opts.users, store });
   log(auth.describe());
   const host = opts.host ?? '127.0.0.1';
   const { server, api } = createApiServer({ store, auth, log, tls: opts.tls, host, allowedHosts: opts.allowedHosts });
 
   // Modules are imported statically: a broken one fails type checking and the start, loudly.
-  const stoppers: Stoppable[] = [];
+  const stoppers: Stoppable[] = [auth];
   try {
     seedCluster(store, opts.seed ?? 'none');
     const guests =

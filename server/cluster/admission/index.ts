@@ -46,6 +46,7 @@ const BUILTIN_GROUPS = new Set([
   'coordination.k8s.io',
   'events.k8s.io',
   'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
   'admissionregistration.k8s.io',
 ]);
 

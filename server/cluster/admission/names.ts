@@ -1,6 +1,7 @@
 /**
  * apimachinery/pkg/util/validation name and label rules, with their exact messages.
  */
+import { pathSegmentErrors } from '../store/names.js';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
@@ -75,11 +76,12 @@ export function isDns1035Label(value: string): string[] {
   return errs;
 }
 
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
 
 /** Checks a name; with `prefix` (generateName) a trailing '-' is masked as apimachinery does. */
 export function validateName(rule: NameRule, name: string, prefix = false): string[] {
   const value = prefix && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+  if (rule === 'path') return pathSegmentErrors(value);
   if (rule === 'label') return isDns1123Label(value);
   if (rule === 'dns1035') return isDns1035Label(value);
   return isDns1123Subdomain(value);

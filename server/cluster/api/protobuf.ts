@@ -5,7 +5,8 @@
  */
 import { errors } from '../store/index.js';
 
-type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'time' | 'mapss' | 'mapsb' | 'rstring' | Schema | [Schema];
+type FieldType =
+  'string' | 'int' | 'bool' | 'bytes' | 'time' | 'intstr' | 'mapss' | 'mapsb' | 'rstring' | Schema | [Schema];
 interface Schema {
   [field: number]: [string, FieldType];
 }
@@ -42,7 +43,63 @@ const RESOURCE_ATTRS: Schema = {
 };
 const NON_RESOURCE_ATTRS: Schema = { 1: ['path', 'string'], 2: ['verb', 'string'] };
 
+// k8s.io/api/rbac/v1/generated.proto
+const POLICY_RULE: Schema = {
+  1: ['verbs', 'rstring'],
+  2: ['apiGroups', 'rstring'],
+  3: ['resources', 'rstring'],
+  4: ['resourceNames', 'rstring'],
+  5: ['nonResourceURLs', 'rstring'],
+};
+const BINDING: Schema = {
+  1: ['metadata', META],
+  2: [
+    'subjects',
+    [{ 1: ['kind', 'string'], 2: ['apiGroup', 'string'], 3: ['name', 'string'], 4: ['namespace', 'string'] }],
+  ],
+  3: ['roleRef', { 1: ['apiGroup', 'string'], 2: ['kind', 'string'], 3: ['name', 'string'] }],
+};
+const LABEL_SELECTOR: Schema = {
+  1: ['matchLabels', 'mapss'],
+  2: ['matchExpressions', [{ 1: ['key', 'string'], 2: ['operator', 'string'], 3: ['values', 'rstring'] }]],
+};
+
 const KINDS: Record<string, Schema> = {
+  'authentication.k8s.io/v1/SelfSubjectReview': { 1: ['metadata', META] },
+  'rbac.authorization.k8s.io/v1/Role': { 1: ['metadata', META], 2: ['rules', [POLICY_RULE]] },
+  'rbac.authorization.k8s.io/v1/ClusterRole': {
+    1: ['metadata', META],
+    2: ['rules', [POLICY_RULE]],
+    3: ['aggregationRule', { 1: ['clusterRoleSelectors', [LABEL_SELECTOR]] }],
+  },
+  'rbac.authorization.k8s.io/v1/RoleBinding': BINDING,
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': BINDING,
+  // k8s.io/api/policy/v1/generated.proto
+  'policy/v1/Eviction': {
+    1: ['metadata', META],
+    2: [
+      'deleteOptions',
+      {
+        1: ['gracePeriodSeconds', 'int'],
+        2: ['preconditions', { 1: ['uid', 'string'], 2: ['resourceVersion', 'string'] }],
+        3: ['orphanDependents', 'bool'],
+        4: ['propagationPolicy', 'string'],
+        5: ['dryRun', 'rstring'],
+      },
+    ],
+  },
+  'policy/v1/PodDisruptionBudget': {
+    1: ['metadata', META],
+    2: [
+      'spec',
+      {
+        1: ['minAvailable', 'intstr'],
+        2: ['selector', LABEL_SELECTOR],
+        3: ['maxUnavailable', 'intstr'],
+        4: ['unhealthyPodEvictionPolicy', 'string'],
+      },
+    ],
+  },
   'authorization.k8s.io/v1/SelfSubjectAccessReview': {
     1: ['metadata', META],
     2: ['spec', { 1: ['resourceAttributes', RESOURCE_ATTRS], 2: ['nonResourceAttributes', NON_RESOURCE_ATTRS] }],
@@ -151,6 +208,9 @@ function decode(buf: Buffer, schema: Schema): Record<string, unknown> {
         writable: true,
         configurable: true,
       });
+    } else if (type === 'intstr') {
+      const v = decode(b, { 1: ['type', 'int'], 2: ['intVal', 'int'], 3: ['strVal', 'string'] });
+      out[name] = v.type === 1 ? (v.strVal ?? '') : (v.intVal ?? 0);
     } else if (type === 'time') {
       const t = decode(b, TIME);
       out[name] = new Date(Number(t.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -7,6 +7,7 @@ import { handleGet, handleList, handleWatch } from './rest-read.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './rest-write.js';
 import { handleCrds } from './crds.js';
 import { selfSubjectAccessReview, selfSubjectRulesReview } from './reviews.js';
+import { selfSubjectReview } from './self-subject-review.js';
 import type { ClusterApi, SubresourceDef } from './subresources.js';
 
 export function authorizeOrThrow(auth: AuthHooks, c: Pick<Ctx, 'user'>, ri: ResourceRequest): void {
@@ -95,6 +96,7 @@ export async function route(c: Omit<Ctx, 'info'>, auth: AuthHooks, api: ClusterA
   if (info.virtual) {
     if (info.plural === 'selfsubjectaccessreviews') return selfSubjectAccessReview(ctx, auth);
     if (info.plural === 'selfsubjectrulesreviews') return selfSubjectRulesReview(ctx, auth);
+    if (info.plural === 'selfsubjectreviews') return selfSubjectReview(ctx);
     if (info.plural === 'customresourcedefinitions') return handleCrds(ctx);
   }
   switch (verb) {

@@ -1,15 +1,19 @@
 /**
- * Authentication (bearer tokens from the users file) and authorization (built-in roles) for the
- * embedded API server, with kube-apiserver's 401 and 403 bodies. Without a users file every
- * request is "system:admin".
+ * Authentication (bearer tokens from the users file) and RBAC authorization over the cluster's
+ * Role/ClusterRole/RoleBinding/ClusterRoleBinding objects (the users file becomes bindings, see
+ * rbac-source.ts), with kube-apiserver's 401 and 403 bodies. Without a users file every request
+ * is "system:admin".
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { V1Status } from '../store/status.js';
-import { authorizeGrants, type Attributes } from './rbac.js';
-import { readUsersFile, type RoleGrant, type UserEntry } from './users-file.js';
+import type { Store } from '../store/index.js';
+import { bootstrapPolicy } from './bootstrap-policy.js';
+import { rbacAuthorize, type RbacAttributes, type RbacSource } from './rbac-rules.js';
+import { staticSource, storeSource, syncPolicy, usersFileBindings } from './rbac-source.js';
+import { readUsersFile, type UserEntry } from './users-file.js';
 
-export type { Attributes } from './rbac.js';
+export type Attributes = RbacAttributes;
 export { UsersFileError, parseUsers, type RoleGrant, type RoleName, type UserEntry } from './users-file.js';
 
 export interface UserInfo {
@@ -22,6 +26,8 @@ export interface Auth {
   authorize(user: UserInfo, attrs: Attributes): { allowed: boolean; reason: string };
   forbidden(user: UserInfo, attrs: Attributes): V1Status;
   describe(): string;
+  /** Stops what createAuth started on the store (the users-file bindings of new namespaces). */
+  stop(): void;
 }
 
 export const SYSTEM_ADMIN: UserInfo = { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] };
@@ -74,7 +80,6 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 
 interface Account {
   user: UserInfo;
-  grants: RoleGrant[];
   tokenHash: Buffer;
 }
 
@@ -91,16 +96,15 @@ function allowAll(): Auth {
     authorize: () => ({ allowed: true, reason: 'no users file: every request is allowed' }),
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
     describe: () => 'auth: no users file, every request is admin ("system:admin")',
+    stop: () => {},
   };
 }
 
-function fromUsers(entries: UserEntry[], source: string): Auth {
+function fromUsers(entries: UserEntry[], source: string, rbac: RbacSource, stop: () => void): Auth {
   const accounts: Account[] = entries.map((e) => ({
     user: { name: e.name, groups: [...e.groups, 'system:authenticated'] },
-    grants: e.roles,
     tokenHash: digest(e.token),
   }));
-  const byName = new Map(accounts.map((a) => [a.user.name, a]));
   return {
     authenticate(headers) {
       const token = bearerToken(headers);
@@ -111,20 +115,24 @@ function fromUsers(entries: UserEntry[], source: string): Auth {
       const account = accounts.find((a) => timingSafeEqual(a.tokenHash, hash));
       return account ? { user: account.user } : { status: unauthorizedStatus() };
     },
-    authorize(user, attrs) {
-      const account = byName.get(user.name);
-      const authenticated = user.groups.includes('system:authenticated');
-      return authorizeGrants(user.name, account?.grants ?? [], attrs, authenticated);
-    },
+    authorize: (user, attrs) => rbacAuthorize(rbac, user, attrs),
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
     describe: () =>
       `auth: ${accounts.length} user${accounts.length === 1 ? '' : 's'} from ${source}; bearer tokens required, anonymous requests are forbidden`,
+    stop,
   };
 }
 
-/** Builds the authenticator/authorizer; throws UsersFileError for an unreadable or invalid file. */
-export function createAuth(opts: { usersFile?: string; users?: UserEntry[] }): Auth {
-  if (opts.users) return fromUsers(opts.users, 'the given list');
-  if (!opts.usersFile) return allowAll();
-  return fromUsers(readUsersFile(opts.usersFile), opts.usersFile);
+/**
+ * Builds the authenticator/authorizer; throws UsersFileError for an unreadable or invalid file.
+ * With a store, the bootstrap roles and the users file's bindings are written into it and RBAC
+ * reads its objects; without one, RBAC reads those objects from memory.
+ */
+export function createAuth(opts: { usersFile?: string; users?: UserEntry[]; store?: Store }): Auth {
+  const users = opts.users ?? (opts.usersFile ? readUsersFile(opts.usersFile) : undefined);
+  const bindings = usersFileBindings(users ?? []);
+  const stop = opts.store ? syncPolicy(opts.store, bindings) : () => {};
+  if (!users) return { ...allowAll(), stop };
+  const rbac = opts.store ? storeSource(opts.store) : staticSource([...bootstrapPolicy(), ...bindings]);
+  return fromUsers(users, opts.usersFile ?? 'the given list', rbac, stop);
 }

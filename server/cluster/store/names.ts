@@ -6,11 +6,19 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
+
+/** path.ValidatePathSegmentName (RBAC objects: "system:basic-user" is a valid name). */
+export function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
 
 export function nameErrors(name: string, rule: NameRule, field = 'metadata.name'): StatusCause[] {
   const out: StatusCause[] = [];
-  if (rule === 'subdomain') {
+  if (rule === 'path') {
+    for (const msg of pathSegmentErrors(name)) out.push(causes.invalid(field, name, msg));
+  } else if (rule === 'subdomain') {
     if (name.length > 253) out.push(causes.invalid(field, name, 'must be no more than 253 characters'));
     if (!DNS1123_SUBDOMAIN.test(name)) {
       out.push(

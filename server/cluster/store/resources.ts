@@ -1,4 +1,5 @@
 /** Every resource the embedded cluster serves: the registry that discovery, storage and tables read. */
+import { BUILTIN_GROUP_RESOURCES } from './resources-builtin.js';
 
 export interface PrinterColumn {
   name: string;
@@ -232,6 +233,7 @@ export const RESOURCES: ResourceInfo[] = [
     group: 'apiextensions.k8s.io',
     virtual: true,
   },
+  ...BUILTIN_GROUP_RESOURCES,
   crd({
     group: 'kubevirt.io',
     versions: KV,
