@@ -91,6 +91,34 @@ const libIsPure = {
   },
 };
 
+/**
+ * Test support (test/support, test/fixtures, src's testing builders) is for tests only: the app and the
+ * server never import it, so it never ships. A rule of its own (the typescript-eslint copy of
+ * no-restricted-imports), so it adds to the folder boundaries above instead of replacing them.
+ */
+const testSupportStaysInTests = {
+  name: 'boundaries/test-support-stays-in-tests',
+  files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+  ignores: ['**/*.test.{ts,tsx}', 'src/**/testing/**', 'src/**/testing.ts', 'src/**/test-fixtures.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^\\.\\.?/(?:.*/)?test/(?:support|fixtures)(?:/|$)',
+            message: 'test/support and test/fixtures are for tests only: production code must not import them.',
+          },
+          {
+            regex: '^\\.\\.?/(?:.*/)?(?:testing|test-fixtures)(?:/|\\.|$)',
+            message: 'Test builders are for tests only: production code must not import them.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     name: 'ignores',
@@ -134,7 +162,7 @@ export default tseslint.config(
   },
   {
     name: 'node',
-    files: ['server/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.{js,ts,mjs}', '.ci/**'],
+    files: ['server/**', 'test/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.{js,ts,mjs}', '.ci/**'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
@@ -147,6 +175,7 @@ export default tseslint.config(
   ...features.flatMap(featureBoundaries),
   sharedLayerBoundaries,
   libIsPure,
+  testSupportStaysInTests,
   // Formatting is Prettier's (`npm run lint` runs `prettier --check`): no ESLint rule may disagree with it.
   prettierConfig,
 );

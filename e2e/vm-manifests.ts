@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { fixture } from '../test/support/fixtures.js';
 import { expect, type KubeApi } from './fixtures/index.js';
 
 /**
  * Manifests the specs create through the API, built from KubeVirt's own examples
- * (copied into server/cluster/test/fixtures/kubevirt-examples/).
+ * (copied into test/fixtures/kubevirt-examples/).
  *
  * E2E_VM_IMAGE replaces the examples' container disk (registry:5000/...:devel, KubeVirt's CI
  * registry) in every VM the suite starts, for clusters that cannot pull it, e.g.
@@ -12,12 +11,9 @@ import { expect, type KubeApi } from './fixtures/index.js';
  */
 export const vmImageOverride = process.env.E2E_VM_IMAGE || undefined;
 
-export const examplePath = (file: string) =>
-  new URL(`../server/cluster/test/fixtures/kubevirt-examples/${file}`, import.meta.url);
-
 /** A KubeVirt example manifest, parsed. */
 export function example<T = Record<string, unknown>>(file: string): T {
-  return parse(readFileSync(examplePath(file), 'utf8')) as T;
+  return fixture<T>(`kubevirt-examples/${file}`)[0];
 }
 
 type Volume = Record<string, unknown> & { containerDisk?: { image: string } };

@@ -4,7 +4,7 @@
  *                               [--port 8332] [--inspect-port 8339] [--heap-snapshot dir]
  * Starts the cluster as `npm run cluster -- --seed none --guests simulated` does, in a child process
  * (with --inspect on loopback, used only to force a garbage collection and read the heap), sends
- * `requests` mutated manifests per round (server/cluster/test/helpers/fuzz-run.ts), checks that
+ * `requests` mutated manifests per round (test/support/fuzz/fuzz-run.ts), checks that
  * lists and watches still work, deletes what the round made and waits for it to be gone.
  * Prints requests, the status-code histogram, 5xx, hangs (> 10 s), the slowest answer, and the
  * server's RSS (and V8 heap) before, after each run and after each cleanup plus GC. Exits non-zero
@@ -24,7 +24,7 @@ import {
   runFuzz,
   summarize,
   type FuzzResult,
-} from '../../server/cluster/test/helpers/fuzz-run.js';
+} from '../../test/support/fuzz/fuzz-run.js';
 import { Inspector } from './inspector.js';
 
 const { values: args } = parseArgs({

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { raw, recordingUpstream, startConsole, statusOf, type ConsoleOptions } from './test-servers.js';
+import {
+  raw,
+  recordingUpstream,
+  startConsole,
+  statusOf,
+  type ConsoleOptions,
+} from '../../test/support/proxy/test-servers.js';
 import { hostName } from './hosts.js';
 
 const closers: Array<() => Promise<void>> = [];

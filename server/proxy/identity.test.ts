@@ -3,7 +3,7 @@
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { recordingUpstream, startConsole } from './test-servers.js';
+import { recordingUpstream, startConsole } from '../../test/support/proxy/test-servers.js';
 import type { Upstream } from './upstream.js';
 
 const closers: Array<() => Promise<void>> = [];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { raw, rawStatuses, recordingUpstream, startConsole, statusOf } from './test-servers.js';
+import { raw, rawStatuses, recordingUpstream, startConsole, statusOf } from '../../test/support/proxy/test-servers.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@
 // forwards them, so what they may hold at once is bounded, and a client that stops sending is cut off.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { raw, recordingUpstream, startConsole, statusOf } from './test-servers.js';
+import { raw, recordingUpstream, startConsole, statusOf } from '../../test/support/proxy/test-servers.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 // Request smuggling through the API proxy, attacked with raw sockets: whatever framing a client
 // sends, the upstream parses exactly the requests the console meant to send.
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunk, raw, recordingUpstream, startConsole, statusOf } from './test-servers.js';
+import { chunk, raw, recordingUpstream, startConsole, statusOf } from '../../test/support/proxy/test-servers.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { jsonLogger } from './log.js';
-import { listen, raw, startConsole, statusOf } from './test-servers.js';
+import { listen, raw, startConsole, statusOf } from '../../test/support/proxy/test-servers.js';
 
 /** The documented limits: 1 MiB per browser message, 16 MiB waiting unsent towards one side. */
 const MAX_CLIENT_MESSAGE = 1024 * 1024;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { startCluster, type RunningCluster } from '../cluster/index.js';
-import { findKubectl, kubectlEnv, type KubectlEnv } from '../cluster/test/helpers/kubectl.js';
+import { findKubectl, kubectlEnv, type KubectlEnv } from '../../test/support/cluster/kubectl.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let cluster: RunningCluster;

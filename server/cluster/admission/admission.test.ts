@@ -1,11 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
 import { admit, type AdmissionRequest, type AdmissionResult } from './index.js';
-import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
+import { loadFixtures } from '../../../test/support/fixtures.js';
 
-const FIXTURES = FIXTURES_DIR;
 const PLURALS: Record<string, [string, string]> = {
   VirtualMachine: ['kubevirt.io', 'virtualmachines'],
   VirtualMachineInstance: ['kubevirt.io', 'virtualmachineinstances'],
@@ -63,16 +59,7 @@ function vmiSpec(o: Obj): Obj {
 }
 
 function fixtureDocs(): Array<{ file: string; obj: Obj }> {
-  const out: Array<{ file: string; obj: Obj }> = [];
-  for (const dir of ['kubevirt-examples', 'cdi-examples']) {
-    for (const f of readdirSync(join(FIXTURES, dir)).filter((x) => x.endsWith('.yaml'))) {
-      for (const doc of parseAllDocuments(readFileSync(join(FIXTURES, dir, f), 'utf8'))) {
-        const obj = doc.toJSON() as Obj | null;
-        if (obj) out.push({ file: `${dir}/${f}`, obj });
-      }
-    }
-  }
-  return out;
+  return loadFixtures().flatMap(({ file, docs }) => docs.map((obj) => ({ file, obj })));
 }
 
 describe('admission of the real KubeVirt and CDI manifests', () => {

@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.js';
-import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../../test/support/cluster/test-server.js';
+import { fixturePath } from '../../../test/support/fixtures.js';
 
 const run = promisify(execFile);
-const FIXTURES = FIXTURES_DIR;
 let kubectlFound = true;
 try {
   await run('kubectl', ['version', '--client']);
@@ -51,10 +50,10 @@ describe.skipIf(!kubectlFound)('kubectl smoke', () => {
   });
 
   it('applies a fixture, reads it back as YAML and as a table, applies again server-side', async () => {
-    expect(await k('apply', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe(
+    expect(await k('apply', '-f', fixturePath('kubevirt-examples/vm-cirros.yaml'))).toBe(
       'virtualmachine.kubevirt.io/vm-cirros created\n',
     );
-    expect(await k('apply', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe(
+    expect(await k('apply', '-f', fixturePath('kubevirt-examples/vm-cirros.yaml'))).toBe(
       'virtualmachine.kubevirt.io/vm-cirros unchanged\n',
     );
     const yaml = await k('get', 'vm', 'vm-cirros', '-o', 'yaml');
@@ -63,7 +62,7 @@ describe.skipIf(!kubectlFound)('kubectl smoke', () => {
     const table = await k('get', 'vms');
     expect(table.split('\n')[0]).toMatch(/^NAME\s+AGE\s+STATUS\s+READY$/);
     expect(table.split('\n')[1]).toMatch(/^vm-cirros\s+\d+s/);
-    expect(await k('apply', '--server-side', '-f', join(FIXTURES, 'kubevirt-examples/vm-cirros.yaml'))).toBe(
+    expect(await k('apply', '--server-side', '-f', fixturePath('kubevirt-examples/vm-cirros.yaml'))).toBe(
       'virtualmachine.kubevirt.io/vm-cirros serverside-applied\n',
     );
     expect(await k('get', 'vm', 'vm-cirros', '-o', 'jsonpath={.spec.runStrategy}')).toBe('Halted');

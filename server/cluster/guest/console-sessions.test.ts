@@ -15,7 +15,7 @@ import {
   startWsServer,
   waitForEvent,
   type WsTestServer,
-} from './testing/guest-harness.js';
+} from '../../../test/support/guest/guest-harness.js';
 
 /** Collects a websocket's binary messages as text. */
 function recorder(ws: WebSocket): { text: () => string; waitFor: (s: string | RegExp) => Promise<void> } {

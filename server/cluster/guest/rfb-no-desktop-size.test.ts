@@ -6,8 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleVncConnection } from './console-handlers.js';
 import type { SimulatedGuest } from './simulated-guest.js';
-import { connectRfbClient, ENCODINGS, type RfbTestClient } from './testing/rfb-test-client.js';
-import { makeGuest, startWsServer, waitForEvent, type WsTestServer } from './testing/guest-harness.js';
+import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../test/support/guest/rfb-test-client.js';
+import {
+  makeGuest,
+  startWsServer,
+  waitForEvent,
+  type WsTestServer,
+} from '../../../test/support/guest/guest-harness.js';
 
 const RETURN = 0xff0d;
 const WITHOUT_DESKTOP_SIZE = [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.raw];

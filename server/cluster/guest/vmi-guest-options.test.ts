@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { osProfile } from './os-profiles.js';
 import { cloudInitCredentials, guestOptionsFromVmi } from './vmi-guest-options.js';
-import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
+import { fixture as fixtureDocs } from '../../../test/support/fixtures.js';
+
+interface VmOrVmi {
+  kind: string;
+  metadata: V1VirtualMachineInstance['metadata'];
+  spec: V1VirtualMachineInstance['spec'] & {
+    template?: { metadata?: V1VirtualMachineInstance['metadata']; spec: V1VirtualMachineInstance['spec'] };
+  };
+}
 
 const fixture = (name: string): V1VirtualMachineInstance => {
-  const doc = parse(readFileSync(resolve(FIXTURES_DIR, 'kubevirt-examples', name), 'utf8')) as {
-    kind: string;
-    metadata: V1VirtualMachineInstance['metadata'];
-    spec: V1VirtualMachineInstance['spec'] & {
-      template?: { metadata?: V1VirtualMachineInstance['metadata']; spec: V1VirtualMachineInstance['spec'] };
-    };
-  };
+  const [doc] = fixtureDocs<VmOrVmi>(`kubevirt-examples/${name}`);
   // A VM fixture: the VMI is made from its template.
   if (doc.kind === 'VirtualMachine' && doc.spec.template)
     return { metadata: { ...doc.spec.template.metadata, name: doc.metadata?.name }, spec: doc.spec.template.spec };

@@ -4,7 +4,7 @@ import { scaleKind, seedScale } from './scale.js';
 import { seedCluster } from './index.js';
 import { startCluster } from '../index.js';
 import type { ClusterClient } from '../runtime/client.js';
-import { waitFor } from '../test-lifecycle/helpers.js';
+import { waitFor } from '../../../test/support/cluster/lifecycle.js';
 
 describe('seedCluster', () => {
   it('default: demo namespace, VMs in different states, a Service and a standalone VMI', () => {

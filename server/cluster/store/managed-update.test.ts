@@ -3,8 +3,8 @@
  * `fieldsOf(old)` and `fieldsOf(next)`, over random edits of the real fixtures.
  */
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from '../test/helpers/fixtures.js';
-import { Fuzzer, rng } from '../test/helpers/fuzz-mutations.js';
+import { loadFixtures } from '../../../test/support/fixtures.js';
+import { Fuzzer, rng } from '../../../test/support/fuzz/fuzz-mutations.js';
 import { fieldsOf } from './managed-fields.js';
 import { fieldDiff, trackUpdate } from './managed-update.js';
 import type { KObject } from './types.js';

@@ -4,9 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { connectRfbClient, ENCODINGS } from '../guest/testing/rfb-test-client.js';
+import { connectRfbClient, ENCODINGS } from '../../../test/support/guest/rfb-test-client.js';
 import type { RunningCluster } from '../index.js';
-import { Api, subPath, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+import {
+  Api,
+  subPath,
+  testCluster,
+  vmiPath,
+  vmPath,
+  waitFor,
+  waitPrintable,
+} from '../../../test/support/cluster/lifecycle.js';
 
 let cluster: RunningCluster;
 let api: Api;

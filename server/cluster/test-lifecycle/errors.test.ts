@@ -1,7 +1,16 @@
 /** The documented failure conventions: unpullable images, failing imports, no node fits, guests that crash. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCluster } from '../index.js';
-import { Api, events, printable, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+import {
+  Api,
+  events,
+  printable,
+  testCluster,
+  vmiPath,
+  vmPath,
+  waitFor,
+  waitPrintable,
+} from '../../../test/support/cluster/lifecycle.js';
 
 let cluster: RunningCluster;
 let api: Api;

@@ -1,12 +1,24 @@
 /**
- * Every manifest in server/cluster/test/fixtures (copied from KubeVirt and CDI), applied over HTTP and driven through its lifecycle:
+ * Every manifest in test/fixtures (copied from KubeVirt and CDI), applied over HTTP and driven through its lifecycle:
  * start, pause, unpause, migrate, restart, stop, delete — including the objects some of them
  * wait for (PVCs, the instance type, the PriorityClass, a StorageClass, a clone source).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCluster } from '../index.js';
 import type { KObject } from '../store/index.js';
-import { Api, events, fixture, subPath, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+import {
+  Api,
+  events,
+  subPath,
+  testCluster,
+  vmiPath,
+  vmPath,
+  waitFor,
+  waitPrintable,
+} from '../../../test/support/cluster/lifecycle.js';
+import { fixture as fixtureDocs } from '../../../test/support/fixtures.js';
+
+const fixture = (rel: string) => fixtureDocs<KObject>(rel);
 
 let cluster: RunningCluster;
 let api: Api;

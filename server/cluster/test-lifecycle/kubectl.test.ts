@@ -1,10 +1,9 @@
 /** The lifecycle through kubectl (apply, wait, patch, delete), and what `kubectl get` shows on the seeded cluster. */
 import { exec } from 'node:child_process';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../index.js';
-import { FIXTURES } from './helpers.js';
+import { fixturePath } from '../../../test/support/fixtures.js';
 
 const sh = promisify(exec);
 let cluster: RunningCluster;
@@ -23,7 +22,7 @@ afterAll(async () => {
 describe('kubectl', () => {
   it('applies a fixture, starts it with a merge patch, waits for Running, stops and deletes it', async () => {
     await kubectl(cluster, 'create namespace kc');
-    expect(await kubectl(cluster, `apply -n kc -f ${resolve(FIXTURES, 'kubevirt-examples/vm-cirros.yaml')}`)).toContain(
+    expect(await kubectl(cluster, `apply -n kc -f ${fixturePath('kubevirt-examples/vm-cirros.yaml')}`)).toContain(
       'virtualmachine.kubevirt.io/vm-cirros created',
     );
     await kubectl(cluster, `wait -n kc --for=jsonpath='{.status.printableStatus}'=Stopped vm/vm-cirros --timeout=20s`);
@@ -41,7 +40,7 @@ describe('kubectl', () => {
   });
 
   it('applies a DataVolume and shows its progress columns', async () => {
-    await kubectl(cluster, `apply -n kc -f ${resolve(FIXTURES, 'cdi-examples/import-kubevirt-datavolume.yaml')}`);
+    await kubectl(cluster, `apply -n kc -f ${fixturePath('cdi-examples/import-kubevirt-datavolume.yaml')}`);
     await kubectl(cluster, `wait -n kc --for=jsonpath='{.status.phase}'=Succeeded dv/my-data-volume --timeout=20s`);
     expect(await kubectl(cluster, 'get dv -n kc')).toMatch(/my-data-volume\s+Succeeded\s+100\.0%/);
   });

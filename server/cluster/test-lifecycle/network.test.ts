@@ -1,7 +1,7 @@
 /** Services, Endpoints, EndpointSlices, NodePorts, LoadBalancer IPs and Routes around running VMs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCluster } from '../index.js';
-import { Api, subPath, testCluster, vmPath, waitFor, waitPrintable } from './helpers.js';
+import { Api, subPath, testCluster, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
 let cluster: RunningCluster;
 let api: Api;

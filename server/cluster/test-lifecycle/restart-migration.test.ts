@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startCluster, type RunningCluster } from '../index.js';
-import { Api, subPath, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+import { Api, subPath, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
 const NS = 'default';
 const dirs: string[] = [];

@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controllersFor } from '../controllers/index.js';
 import type { RunningCluster } from '../index.js';
+import type { KObject } from '../store/index.js';
 import {
   Api,
   events,
-  fixture,
   printable,
   subPath,
   testCluster,
@@ -13,7 +13,8 @@ import {
   vmPath,
   waitFor,
   waitPrintable,
-} from './helpers.js';
+} from '../../../test/support/cluster/lifecycle.js';
+import { fixture } from '../../../test/support/fixtures.js';
 
 let cluster: RunningCluster;
 let api: Api;
@@ -27,7 +28,7 @@ let n = 0;
 async function createVm(spec: Record<string, unknown>): Promise<{ ns: string; name: string }> {
   const ns = `rs-${++n}`;
   await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-  const [vm] = fixture('kubevirt-examples/vm-cirros.yaml');
+  const [vm] = fixture<KObject>('kubevirt-examples/vm-cirros.yaml');
   const body = {
     ...vm,
     metadata: { ...vm.metadata, namespace: ns },

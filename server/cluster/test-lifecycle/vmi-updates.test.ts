@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCluster } from '../index.js';
 import type { KObject } from '../store/index.js';
-import { Api, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from './helpers.js';
+import { Api, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
 let cluster: RunningCluster;
 let api: Api;

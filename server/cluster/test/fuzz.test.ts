@@ -8,7 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../index.js';
-import { checkAlive, cleanupFuzz, histogram, prepareFuzz, runFuzz, summarize } from './helpers/fuzz-run.js';
+import {
+  checkAlive,
+  cleanupFuzz,
+  histogram,
+  prepareFuzz,
+  runFuzz,
+  summarize,
+} from '../../../test/support/fuzz/fuzz-run.js';
 
 const SEED = 20261124;
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 400);

@@ -12,7 +12,7 @@ import {
   makeInformer,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
 
 const NS = 'informer';
 

@@ -3,9 +3,9 @@
  * with a users file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKubectl, kubectlEnv, type KubectlEnv } from './helpers/kubectl.js';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
-import { startTlsFront, type TlsFront } from './helpers/tls-front.js';
+import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
+import { startTlsFront, type TlsFront } from '../../../test/support/cluster/tls-front.js';
 
 const NS = 'errors';
 const bin = findKubectl();

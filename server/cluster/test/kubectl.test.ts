@@ -4,9 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findKubectl, kubectlEnv, kubectlMinor, lineCollector, type KubectlEnv } from './helpers/kubectl.js';
-import { FIXTURE_NAMESPACES, kubectlName, loadFixtures } from './helpers/fixtures.js';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
+import {
+  findKubectl,
+  kubectlEnv,
+  kubectlMinor,
+  lineCollector,
+  type KubectlEnv,
+} from '../../../test/support/cluster/kubectl.js';
+import { FIXTURE_NAMESPACES, kubectlName, loadFixtures } from '../../../test/support/fixtures.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
 
 const NS = 'judge';
 

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningCluster } from '../../index.js';
-import { Api, subPath, testCluster, vmPath, waitFor, waitPrintable } from '../../test-lifecycle/helpers.js';
+import {
+  Api,
+  subPath,
+  testCluster,
+  vmPath,
+  waitFor,
+  waitPrintable,
+} from '../../../../test/support/cluster/lifecycle.js';
 import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
 import { deploymentConfig } from './kubevirt-cr.js';
 

@@ -1,7 +1,7 @@
 /** The QEMU backend's stand-ins: no QEMU is started, so these run everywhere. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../../index.js';
-import { Api, events, vmPath, waitPrintable } from '../../test-lifecycle/helpers.js';
+import { Api, events, vmPath, waitPrintable } from '../../../../test/support/cluster/lifecycle.js';
 import type { SimulatedGuest } from '../simulated-guest.js';
 import { QemuGuestBackend, StandInGuest } from './qemu-backend.js';
 

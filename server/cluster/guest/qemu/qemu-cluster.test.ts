@@ -10,8 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { controllersFor } from '../../controllers/index.js';
 import { startCluster, type RunningCluster } from '../../index.js';
-import { Api, events, subPath, vmiPath, vmPath, waitFor, waitPrintable } from '../../test-lifecycle/helpers.js';
-import { connectRfbClient, ENCODINGS } from '../testing/rfb-test-client.js';
+import {
+  Api,
+  events,
+  subPath,
+  vmiPath,
+  vmPath,
+  waitFor,
+  waitPrintable,
+} from '../../../../test/support/cluster/lifecycle.js';
+import { connectRfbClient, ENCODINGS } from '../../../../test/support/guest/rfb-test-client.js';
 import { qemuAvailability } from './guest-image.js';
 import { QemuGuest } from './qemu-guest.js';
 

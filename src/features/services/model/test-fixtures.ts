@@ -1,11 +1,10 @@
 /** Objects for this feature's unit tests (only tests import this): the real vm-cirros example, small Services. */
-import { parse } from 'yaml';
-// The real KubeVirt example copied into server/cluster/test/fixtures (read by Vite as text).
-import vmCirrosYaml from '../../../../server/cluster/test/fixtures/kubevirt-examples/vm-cirros.yaml?raw';
+// The real KubeVirt example copied into test/fixtures.
+import { fixture } from '../../../../test/support/fixtures';
 import type { Node, Service, ServicePort, VM, VMI } from './types';
 
 export function exampleVm(namespace = 'ns1'): VM {
-  const vm = parse(vmCirrosYaml) as VM;
+  const [vm] = fixture<VM>('kubevirt-examples/vm-cirros.yaml');
   return { ...vm, metadata: { ...vm.metadata, namespace, uid: 'uid-vm-cirros' } };
 }
 

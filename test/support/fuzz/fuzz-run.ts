@@ -5,7 +5,7 @@
  * content types and paths. Deterministic for a seed.
  */
 import { Agent, request } from 'node:http';
-import { loadFixtures } from './fixtures.js';
+import { loadFixtures } from '../fixtures.js';
 import { Fuzzer, rng, yamlOrJsonContentType, type Json } from './fuzz-mutations.js';
 
 export const FUZZ_NS = 'fuzz';

@@ -2,9 +2,9 @@
 // (a client library would frame, encode or normalize them and hide the bug under test).
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { createConsoleServer, type ConsoleServerOptions } from './app.js';
-import { passThroughUpstream, type Upstream } from './upstream.js';
-import { silentLogger } from './log.js';
+import { createConsoleServer, type ConsoleServerOptions } from '../../../server/proxy/app.js';
+import { passThroughUpstream, type Upstream } from '../../../server/proxy/upstream.js';
+import { silentLogger } from '../../../server/proxy/log.js';
 
 export interface Recorded {
   method: string;

@@ -1,18 +1,5 @@
-/** Helpers for the lifecycle tests: a cluster on port 0, a small HTTP client, polling. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { FIXTURES_DIR } from '../test/helpers/fixtures.js';
-import { parseAllDocuments } from 'yaml';
-import { startCluster, type RunningCluster } from '../index.js';
-import type { KObject } from '../store/index.js';
-
-export const FIXTURES = FIXTURES_DIR;
-
-export function fixture(rel: string): KObject[] {
-  return parseAllDocuments(readFileSync(resolve(FIXTURES, rel), 'utf8'))
-    .map((d) => d.toJS() as KObject | null)
-    .filter((d): d is KObject => !!d);
-}
+/** Helpers for the lifecycle tests: a cluster on port 0, a small HTTP client, polling (fixtures: ../fixtures.ts). */
+import { startCluster, type RunningCluster } from '../../../server/cluster/index.js';
 
 export async function testCluster(speed = 100): Promise<RunningCluster> {
   const logs: string[] = [];

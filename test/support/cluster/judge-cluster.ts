@@ -1,5 +1,5 @@
 /** Starts an in-process embedded cluster on a free port for the judge tests. */
-import { startCluster } from '../../index.js';
+import { startCluster } from '../../../server/cluster/index.js';
 
 export interface JudgeCluster {
   url: string;

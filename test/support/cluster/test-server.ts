@@ -1,8 +1,8 @@
 /** Test helper: an API server on a random port over a fresh store (no controllers). */
 import type { AddressInfo } from 'node:net';
-import { createStore, type AuthHooks, type Store, type StoreOptions } from '../store/index.js';
-import { createApiServer } from './server.js';
-import type { ClusterApi } from './subresources.js';
+import { createStore, type AuthHooks, type Store, type StoreOptions } from '../../../server/cluster/store/index.js';
+import { createApiServer } from '../../../server/cluster/api/server.js';
+import type { ClusterApi } from '../../../server/cluster/api/subresources.js';
 
 export interface TestServer {
   url: string;
