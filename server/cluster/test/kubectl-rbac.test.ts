@@ -12,9 +12,9 @@
  *   staging/src/k8s.io/kubectl/pkg/cmd/auth/whoami.go (its table).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKubectl, kubectlEnv, type KubectlEnv } from './helpers/kubectl.js';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
-import { startTlsFront, type TlsFront } from './helpers/tls-front.js';
+import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
+import { startTlsFront, type TlsFront } from '../../../test/support/cluster/tls-front.js';
 
 const bin = findKubectl();
 const ROOT = 'root-token-1234';

@@ -7,7 +7,7 @@
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
 
 const PYTHON = '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import kubernetes'], { encoding: 'utf8' });

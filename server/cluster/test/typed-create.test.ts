@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
 
 let cluster: JudgeCluster;
 let core: CoreV1Api;
