@@ -4,9 +4,6 @@ import {
   Checkbox,
   Form,
   FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
   Modal,
   ModalBody,
   ModalFooter,
@@ -16,6 +13,7 @@ import {
 import { useId, useState, type ReactNode } from 'react';
 import { parseGracePeriod } from '../lib/grace-period';
 import { describeError } from './error-details';
+import { FieldHelper, fieldProps } from './form/field-helper';
 
 /** What a delete dialog's fields choose. */
 export interface DeleteDialogOptions {
@@ -61,7 +59,7 @@ function DeleteOptionsFields({
   dataVolumesDescription?: string;
   gracePlaceholder: string;
 }) {
-  const graceOk = parseGracePeriod(state.grace).ok;
+  const graceError = parseGracePeriod(state.grace).ok ? undefined : 'Enter a whole number of seconds.';
   return (
     <>
       {hasDataVolumes && (
@@ -80,16 +78,10 @@ function DeleteOptionsFields({
           min={0}
           value={state.grace}
           placeholder={gracePlaceholder}
-          validated={graceOk ? 'default' : 'error'}
           onChange={(_e, v) => state.setGrace(v)}
+          {...fieldProps(`${id}-grace`, graceError)}
         />
-        <FormHelperText>
-          <HelperText>
-            <HelperTextItem variant={graceOk ? 'default' : 'error'}>
-              {graceOk ? 'Leave empty to use the default.' : 'Enter a whole number of seconds.'}
-            </HelperTextItem>
-          </HelperText>
-        </FormHelperText>
+        <FieldHelper fieldId={`${id}-grace`} error={graceError} hint="Leave empty to use the default." />
       </FormGroup>
     </>
   );

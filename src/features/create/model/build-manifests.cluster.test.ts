@@ -3,9 +3,10 @@
  * accepted (dry run, then create) and the VM reaches Running, or Stopped when not started.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusLike } from '../../../components/form/status-causes';
 import { buildManifests } from './build-manifests';
 import { initialForm, type CreateVmForm } from './form-state';
-import { mapServerError, type StatusLike } from './server-errors';
+import { mapServerError } from './server-errors';
 
 interface Cluster {
   url: string;

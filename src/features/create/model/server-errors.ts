@@ -2,14 +2,8 @@
  * The server's answer to a dry run or a create, put on the form: a 422's causes go to the fields
  * their paths name, a 409 AlreadyExists to the name, anything else to the form as a whole.
  */
+import { isAlreadyExists, placeStatusCauses, type StatusLike } from '../../../components/form/status-causes';
 import type { CreateVmForm, FieldErrors, FieldId } from './form-state';
-
-export interface StatusLike {
-  code?: number;
-  reason?: string;
-  message?: string;
-  details?: { causes?: Array<{ field?: string; message?: string; reason?: string }> };
-}
 
 /** Field path rules, tried in order on the path with `spec.template.` removed (VM and VMI alike). */
 const RULES: Array<[RegExp, FieldId | ((f: CreateVmForm) => FieldId)]> = [
@@ -64,24 +58,12 @@ export interface MappedServerError {
   general?: string;
 }
 
-/** Cause messages often repeat the path; the form shows them under the field, so keep them whole. */
-const causeText = (c: { field?: string; message?: string }): string => c.message || `${c.field ?? ''} is invalid`;
-
 export function mapServerError(status: StatusLike, form: CreateVmForm, kindLabel = form.kind): MappedServerError {
-  const fields: FieldErrors = {};
-  if (status.code === 409 && status.reason === 'AlreadyExists') {
-    fields.name = `A ${kindLabel} named "${form.name}" already exists in namespace ${form.namespace}: choose another name`;
-    return { fields, general: status.message };
+  if (isAlreadyExists(status)) {
+    const name = `A ${kindLabel} named "${form.name}" already exists in namespace ${form.namespace}: choose another name`;
+    return { fields: { name }, general: status.message };
   }
-  const leftover: string[] = [];
-  for (const cause of status.details?.causes ?? []) {
-    const field = fieldForPath(cause.field, form);
-    if (!field) {
-      leftover.push(cause.field ? `${cause.field}: ${causeText(cause)}` : causeText(cause));
-      continue;
-    }
-    fields[field] = fields[field] ? `${fields[field]}; ${causeText(cause)}` : causeText(cause);
-  }
+  const { fields, leftover } = placeStatusCauses<FieldId>(status, (path) => fieldForPath(path, form));
   if (!Object.keys(fields).length) return { fields, general: status.message ?? 'The request failed' };
   return { fields, general: leftover.length ? leftover.join('; ') : undefined };
 }

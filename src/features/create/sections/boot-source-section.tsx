@@ -1,5 +1,5 @@
 import { FormGroup, FormSection, FormSelect, FormSelectOption, Radio, TextInput } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { OptionList } from '../form/use-cluster-options';
 import { BOOT_SOURCES, DISK_BUSES, usesDataVolume, type BootSourceType } from '../model/form-state';
@@ -43,8 +43,7 @@ function TextField({
         id={id}
         value={value}
         onChange={(_e, v) => onChange(v)}
-        validated={validated(error)}
-        aria-describedby={helperId(id)}
+        {...fieldProps(id, error)}
         spellCheck={false}
       />
       <FieldHelper fieldId={id} error={error} hint={hint} />
@@ -114,8 +113,7 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
             id={fieldDomId('pvcName')}
             value={form.pvcName}
             onChange={(_e, v) => update({ pvcName: v })}
-            validated={validated(errors.pvcName)}
-            aria-describedby={helperId(fieldDomId('pvcName'))}
+            {...fieldProps(fieldDomId('pvcName'), errors.pvcName)}
           >
             <FormSelectOption
               value=""
@@ -151,8 +149,7 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
               id={fieldDomId('storageClass')}
               value={form.storageClass}
               onChange={(_e, v) => update({ storageClass: v })}
-              validated={validated(errors.storageClass)}
-              aria-describedby={helperId(fieldDomId('storageClass'))}
+              {...fieldProps(fieldDomId('storageClass'), errors.storageClass)}
             >
               <FormSelectOption value="" label="Cluster default" />
               {(storageClasses.names ?? []).map((n) => (
@@ -171,8 +168,7 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
           id={fieldDomId('diskBus')}
           value={form.diskBus}
           onChange={(_e, v) => update({ diskBus: v as typeof form.diskBus })}
-          validated={validated(errors.diskBus)}
-          aria-describedby={helperId(fieldDomId('diskBus'))}
+          {...fieldProps(fieldDomId('diskBus'), errors.diskBus)}
         >
           {DISK_BUSES.map((b) => (
             <FormSelectOption key={b} value={b} label={b} />

@@ -1,5 +1,5 @@
 import { FormGroup, FormSection, Radio, TextArea, TextInput } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps, helperId } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { CloudInitMode } from '../model/form-state';
 
@@ -32,8 +32,7 @@ export function CloudInitSection({ form, update, errors }: SectionProps) {
               value={form.cloudUser}
               autoComplete="off"
               onChange={(_e, v) => update({ cloudUser: v })}
-              validated={validated(errors.cloudUser)}
-              aria-describedby={helperId(fieldDomId('cloudUser'))}
+              {...fieldProps(fieldDomId('cloudUser'), errors.cloudUser)}
             />
             <FieldHelper
               fieldId={fieldDomId('cloudUser')}
@@ -79,8 +78,7 @@ export function CloudInitSection({ form, update, errors }: SectionProps) {
             rows={8}
             resizeOrientation="vertical"
             spellCheck={false}
-            validated={validated(errors.userData)}
-            aria-describedby={helperId(fieldDomId('userData'))}
+            {...fieldProps(fieldDomId('userData'), errors.userData)}
             placeholder={'#cloud-config\nuser: fedora\npassword: changeme\nchpasswd: { expire: false }'}
           />
           <FieldHelper

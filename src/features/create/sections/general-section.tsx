@@ -1,5 +1,5 @@
 import { FormGroup, FormSection, FormSelect, FormSelectOption, Radio, TextInput } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { OptionList } from '../form/use-cluster-options';
 import type { WorkloadKind } from '../model/form-state';
@@ -47,8 +47,7 @@ export function GeneralSection({ form, update, errors, namespaces }: Props) {
           id={fieldDomId('namespace')}
           value={form.namespace}
           onChange={(_e, v) => update({ namespace: v })}
-          validated={validated(errors.namespace)}
-          aria-describedby={helperId(fieldDomId('namespace'))}
+          {...fieldProps(fieldDomId('namespace'), errors.namespace)}
         >
           {!form.namespace && <FormSelectOption value="" label="Choose a namespace" isPlaceholder />}
           {nsOptions.map((n) => (
@@ -66,8 +65,7 @@ export function GeneralSection({ form, update, errors, namespaces }: Props) {
           id={fieldDomId('name')}
           value={form.name}
           onChange={(_e, v) => update({ name: v })}
-          validated={validated(nameError)}
-          aria-describedby={helperId(fieldDomId('name'))}
+          {...fieldProps(fieldDomId('name'), nameError)}
           autoComplete="off"
           spellCheck={false}
         />

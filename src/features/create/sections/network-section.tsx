@@ -1,5 +1,5 @@
 import { FormGroup, FormSection, FormSelect, FormSelectOption } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { OptionList } from '../form/use-cluster-options';
 
@@ -20,8 +20,7 @@ export function NetworkSection({ form, update, errors, nads }: Props) {
           value={form.secondaryNetwork}
           onChange={(_e, v) => update({ secondaryNetwork: v })}
           isDisabled={!options.length}
-          validated={validated(errors.secondaryNetwork)}
-          aria-describedby={helperId(fieldDomId('secondaryNetwork'))}
+          {...fieldProps(fieldDomId('secondaryNetwork'), errors.secondaryNetwork)}
         >
           <FormSelectOption value="" label="None: pod network only" />
           {options.map((n) => (

@@ -8,7 +8,7 @@ import {
   FormSelect,
   FormSelectOption,
 } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps, helperId } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { OptionList } from '../form/use-cluster-options';
 import type { OsId } from '../model/form-state';
@@ -58,8 +58,7 @@ export function OsSection({ form, update, errors, preferences, onChooseOs }: Pro
             id={fieldDomId('preference')}
             value={form.preference}
             onChange={(_e, v) => update({ preference: v })}
-            validated={validated(errors.preference)}
-            aria-describedby={helperId(fieldDomId('preference'))}
+            {...fieldProps(fieldDomId('preference'), errors.preference)}
           >
             <FormSelectOption value="" label="None" />
             {prefOptions.map((n) => (

@@ -1,5 +1,5 @@
 import { FormSelect, FormSelectOption, InputGroup, InputGroupItem, TextInput } from '@patternfly/react-core';
-import { helperId, validated } from '../form/field-helper';
+import { fieldProps } from '../../../components/form/field-helper';
 import type { SizeUnit } from '../model/form-state';
 
 const UNITS: Array<{ value: SizeUnit; label: string }> = [
@@ -26,8 +26,7 @@ export function QuantityInput({ id, label, value, unit, error, onChange }: Props
           value={value}
           inputMode="decimal"
           onChange={(_e, v) => onChange(v, unit)}
-          validated={validated(error)}
-          aria-describedby={helperId(id)}
+          {...fieldProps(id, error)}
         />
       </InputGroupItem>
       <InputGroupItem>

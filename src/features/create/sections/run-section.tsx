@@ -7,7 +7,7 @@ import {
   TextArea,
   TextInput,
 } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import { RUN_STRATEGIES, effectiveRunStrategy, type RunStrategy } from '../model/form-state';
 
@@ -30,8 +30,7 @@ export function RunSection({ form, update, errors }: SectionProps) {
               id={fieldDomId('runStrategy')}
               value={form.runStrategy}
               onChange={(_e, v) => update({ runStrategy: v as RunStrategy })}
-              validated={validated(errors.runStrategy)}
-              aria-describedby={helperId(fieldDomId('runStrategy'))}
+              {...fieldProps(fieldDomId('runStrategy'), errors.runStrategy)}
             >
               {RUN_STRATEGIES.map((s) => (
                 <FormSelectOption key={s} value={s} label={s} />
@@ -59,8 +58,7 @@ export function RunSection({ form, update, errors }: SectionProps) {
           id={fieldDomId('labels')}
           value={form.labels}
           onChange={(_e, v) => update({ labels: v })}
-          validated={validated(errors.labels)}
-          aria-describedby={helperId(fieldDomId('labels'))}
+          {...fieldProps(fieldDomId('labels'), errors.labels)}
           spellCheck={false}
           placeholder="app=web, tier=frontend"
         />
@@ -77,8 +75,7 @@ export function RunSection({ form, update, errors }: SectionProps) {
           onChange={(_e, v) => update({ description: v })}
           rows={2}
           resizeOrientation="vertical"
-          validated={validated(errors.description)}
-          aria-describedby={helperId(fieldDomId('description'))}
+          {...fieldProps(fieldDomId('description'), errors.description)}
         />
         <FieldHelper fieldId={fieldDomId('description')} error={errors.description} />
       </FormGroup>

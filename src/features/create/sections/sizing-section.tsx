@@ -1,5 +1,5 @@
 import { FormGroup, FormSection, FormSelect, FormSelectOption, Radio, TextInput } from '@patternfly/react-core';
-import { FieldHelper, helperId, validated } from '../form/field-helper';
+import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { InstancetypeOption } from '../form/use-cluster-options';
 import { QuantityInput } from './quantity-input';
@@ -38,8 +38,7 @@ export function SizingSection({ form, update, errors, instancetypes }: Props) {
             id={fieldDomId('instancetype')}
             value={form.instancetype}
             onChange={(_e, v) => update({ instancetype: v })}
-            validated={validated(errors.instancetype)}
-            aria-describedby={helperId(fieldDomId('instancetype'))}
+            {...fieldProps(fieldDomId('instancetype'), errors.instancetype)}
           >
             <FormSelectOption value="" label="Choose an instance type" isPlaceholder />
             {instancetypes.map((t) => (
@@ -60,8 +59,7 @@ export function SizingSection({ form, update, errors, instancetypes }: Props) {
               value={form.cores}
               inputMode="numeric"
               onChange={(_e, v) => update({ cores: v })}
-              validated={validated(errors.cores)}
-              aria-describedby={helperId(fieldDomId('cores'))}
+              {...fieldProps(fieldDomId('cores'), errors.cores)}
             />
             <FieldHelper fieldId={fieldDomId('cores')} error={errors.cores} />
           </FormGroup>

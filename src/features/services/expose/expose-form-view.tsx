@@ -13,7 +13,7 @@ import {
 import { Link } from 'react-router';
 import { VM_NAME_LABEL, VMI_ID_LABEL, type ExposeForm, type FieldErrors } from '../model/expose-form';
 import type { Protocol, ServiceType } from '../model/types';
-import { FieldHelper, invalidProps } from './field-helper';
+import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 
 export interface ExposeFormViewProps {
   form: ExposeForm;
@@ -55,10 +55,10 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           isRequired
           value={form.name}
           onChange={(_e, v) => update({ name: v.trim() })}
-          {...invalidProps('expose-name', errors.name)}
+          {...fieldProps('expose-name', errors.name)}
         />
         <FieldHelper
-          id="expose-name"
+          fieldId="expose-name"
           error={errors.name}
           hint="Lower-case letters, digits and -; unique in the namespace"
         />
@@ -72,10 +72,10 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           isRequired
           value={form.port}
           onChange={(_e, v) => update({ port: v })}
-          {...invalidProps('expose-port', errors.port)}
+          {...fieldProps('expose-port', errors.port)}
         />
         <FieldHelper
-          id="expose-port"
+          fieldId="expose-port"
           error={errors.port}
           hint={`The port the service listens on (1-65535)${p.declaredPorts.length ? `. The VM declares ${p.declaredPorts.join(', ')}` : ''}`}
         />
@@ -89,10 +89,10 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           placeholder={form.port || 'Same as the port'}
           value={form.targetPort}
           onChange={(_e, v) => update({ targetPort: v })}
-          {...invalidProps('expose-target-port', errors.targetPort)}
+          {...fieldProps('expose-target-port', errors.targetPort)}
         />
         <FieldHelper
-          id="expose-target-port"
+          fieldId="expose-target-port"
           error={errors.targetPort}
           hint="The VM's port; empty for the same as the port"
         />
@@ -102,9 +102,9 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           id="expose-port-name"
           value={form.portName}
           onChange={(_e, v) => update({ portName: v.trim() })}
-          {...invalidProps('expose-port-name', errors.portName)}
+          {...fieldProps('expose-port-name', errors.portName)}
         />
-        <FieldHelper id="expose-port-name" error={errors.portName} hint="Optional, for example ssh or http" />
+        <FieldHelper fieldId="expose-port-name" error={errors.portName} hint="Optional, for example ssh or http" />
       </FormGroup>
       <FormGroup label="Protocol" fieldId="expose-protocol">
         <FormSelect
@@ -116,7 +116,7 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           <FormSelectOption value="TCP" label="TCP" />
           <FormSelectOption value="UDP" label="UDP" />
         </FormSelect>
-        <FieldHelper id="expose-protocol" error={errors.protocol} />
+        <FieldHelper fieldId="expose-protocol" error={errors.protocol} />
       </FormGroup>
       <FormGroup
         label="Service type"
@@ -136,7 +136,7 @@ export function ExposeFormView(p: ExposeFormViewProps) {
             onChange={() => update({ type: t.value })}
           />
         ))}
-        <FieldHelper id="expose-type" error={errors.type} />
+        <FieldHelper fieldId="expose-type" error={errors.type} />
       </FormGroup>
       <FormGroup label="Selector" role="radiogroup" isStack fieldId="expose-selector">
         <Radio
@@ -153,7 +153,7 @@ export function ExposeFormView(p: ExposeFormViewProps) {
           isChecked={form.selectorLabel === VM_NAME_LABEL}
           onChange={() => update({ selectorLabel: VM_NAME_LABEL })}
         />
-        <FieldHelper id="expose-selector" error={errors.selectorLabel} />
+        <FieldHelper fieldId="expose-selector" error={errors.selectorLabel} />
       </FormGroup>
       <Checkbox
         id="expose-owned"
@@ -190,7 +190,7 @@ export function ExposeFormView(p: ExposeFormViewProps) {
               />
             </>
           )}
-          <FieldHelper id="expose-route" error={errors.route} />
+          <FieldHelper fieldId="expose-route" error={errors.route} />
         </FormGroup>
       )}
       {p.forbidden && (

@@ -3,14 +3,8 @@
  * Route choice when the Route's name is taken), a 422's causes on the fields their paths name,
  * the rest on the form as a whole.
  */
+import { isAlreadyExists, placeStatusCauses, type StatusLike } from '../../../components/form/status-causes';
 import type { FieldErrors, FieldId } from './expose-form';
-
-export interface StatusLike {
-  code?: number;
-  reason?: string;
-  message?: string;
-  details?: { kind?: string; causes?: Array<{ field?: string; message?: string; reason?: string }> };
-}
 
 export type ExposedKind = 'Service' | 'Route';
 
@@ -39,18 +33,11 @@ export interface MappedError {
 }
 
 export function mapServerError(kind: ExposedKind, status: StatusLike, name: string, namespace: string): MappedError {
-  if (status.code === 409 && status.reason === 'AlreadyExists') {
+  if (isAlreadyExists(status)) {
     const text = `A ${kind === 'Service' ? 'service' : 'route'} named "${name}" already exists in namespace ${namespace}`;
     return { fields: kind === 'Service' ? { name: text } : { route: text } };
   }
-  const fields: FieldErrors = {};
-  const leftover: string[] = [];
-  for (const c of status.details?.causes ?? []) {
-    const text = c.message || `${c.field ?? 'value'} is invalid`;
-    const field = fieldForCause(kind, c.field);
-    if (field) fields[field] = fields[field] ? `${fields[field]}; ${text}` : text;
-    else leftover.push(c.field ? `${c.field}: ${text}` : text);
-  }
+  const { fields, leftover } = placeStatusCauses<FieldId>(status, (path) => fieldForCause(kind, path));
   const placed = Object.keys(fields).length > 0;
   const general = leftover.length ? leftover.join('; ') : placed ? undefined : status.message || 'The request failed';
   return { fields, general: general ? `${kind}: ${general}` : undefined };

@@ -4,7 +4,19 @@ import type { ReactNode } from 'react';
 /** The id of a field's helper text, for aria-describedby. */
 export const helperId = (fieldId: string): string => `${fieldId}-helper`;
 
-/** A field's error (or its hint when there is none), announced with the field. */
+/** PatternFly's validated state for a field (which also sets its aria-invalid). */
+export const validated = (error: string | undefined): 'error' | 'default' => (error ? 'error' : 'default');
+
+/** A form control's validated state, and its description pointing at its FieldHelper. */
+export const fieldProps = (fieldId: string, error: string | undefined) => ({
+  validated: validated(error),
+  'aria-describedby': helperId(fieldId),
+});
+
+/**
+ * A field's error (id `<fieldId>-error`), else its warning, else its hint, announced with the
+ * field; nothing when there is none of them.
+ */
 export function FieldHelper({
   fieldId,
   error,
@@ -22,12 +34,9 @@ export function FieldHelper({
     <FormHelperText>
       <HelperText id={helperId(fieldId)} isLiveRegion>
         <HelperTextItem variant={variant} id={error ? `${fieldId}-error` : undefined}>
-          {error ?? warning ?? hint}
+          {error || warning || hint}
         </HelperTextItem>
       </HelperText>
     </FormHelperText>
   );
 }
-
-/** PatternFly's validated state for a field. */
-export const validated = (error: string | undefined): 'error' | 'default' => (error ? 'error' : 'default');
