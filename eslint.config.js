@@ -1,6 +1,10 @@
 // ESLint 9 flat config: TypeScript rules everywhere, React hooks rules for the app, and the
-// import boundaries of ARCHITECTURE.md (features never import each other; k8s/, components/ and
-// lib/ never import features/).
+// import boundaries of ARCHITECTURE.md (features never import each other; k8s/, components/,
+// lib/ and kubevirt/ never import features/; kubevirt/ imports no components/ and no React; src/k8s
+// is imported by its modules, never through a barrel).
+//
+// Several blocks set no-restricted-imports for the same file, and ESLint keeps only the last
+// block's options: so every block lists all the patterns that apply to its files.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettierConfig from 'eslint-config-prettier';
@@ -14,6 +18,17 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+
+/** src/k8s is imported module by module ('../k8s/models'), never as a whole ('../k8s', '../k8s/index'). */
+const k8sDeepImports = {
+  regex: '^\\.\\.?/(?:\\.\\./)*k8s(?:/index)?$',
+  message: "Import src/k8s by its modules ('../k8s/models', '../k8s/meta'), not as a whole.",
+};
+
+const noFeatures = (who) => ({
+  regex: '^\\.\\.?/(?:.*/)?features(?:/|$)',
+  message: `${who} must not import src/features.`,
+});
 
 /** How deep files may sit inside a feature folder (src/ is at most four levels deep). */
 const MAX_FEATURE_DEPTH = 3;
@@ -44,6 +59,7 @@ function featureBoundaries(feature) {
                 regex: `^\\.\\.?/(?:.*/)?features/${other}`,
                 message: `src/features/${feature} must not import another feature: move shared code to src/components, src/lib or src/k8s.`,
               },
+              k8sDeepImports,
             ],
           },
         ],
@@ -52,39 +68,67 @@ function featureBoundaries(feature) {
   });
 }
 
+/** Everything else in src/ (app/, main.tsx): only the k8s import style. */
+const k8sImportStyle = {
+  name: 'boundaries/k8s-import-style',
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/k8s/**'],
+  rules: { 'no-restricted-imports': ['error', { patterns: [k8sDeepImports] }] },
+};
+
 const sharedLayerBoundaries = {
   name: 'boundaries/shared-layers',
-  files: ['src/k8s/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
+  files: ['src/k8s/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
   rules: {
     'no-restricted-imports': [
       'error',
-      {
-        patterns: [
-          {
-            regex: '^\\.\\.?/(?:.*/)?features(?:/|$)',
-            message: 'src/k8s, src/components and src/lib must not import src/features.',
-          },
-        ],
-      },
+      { patterns: [noFeatures('src/k8s, src/components, src/lib and src/kubevirt'), k8sDeepImports] },
     ],
   },
 };
 
 const libIsPure = {
   name: 'boundaries/lib-has-no-react',
-  // src/kubevirt: the pure KubeVirt domain code (selectors, rules) the features share.
-  files: ['src/lib/**/*.{ts,tsx}', 'src/kubevirt/**/*.{ts,tsx}'],
+  files: ['src/lib/**/*.{ts,tsx}'],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        paths: [{ name: 'react', message: 'src/lib and src/kubevirt hold pure helpers: no React.' }],
+        paths: [{ name: 'react', message: 'src/lib holds pure helpers: no React.' }],
         patterns: [
+          noFeatures('src/k8s, src/components, src/lib and src/kubevirt'),
+          { regex: '^@patternfly/', message: 'src/lib holds pure helpers: no PatternFly.' },
+          k8sDeepImports,
+        ],
+      },
+    ],
+  },
+};
+
+/**
+ * src/kubevirt: the pure KubeVirt domain code the features share (selectors, status, actions as
+ * data, launcher labels, OS facts). It builds on src/k8s and src/lib only: no features, no
+ * components, no React or other UI library.
+ */
+const kubevirtIsPure = {
+  name: 'boundaries/kubevirt-domain',
+  files: ['src/kubevirt/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'react', message: 'src/kubevirt holds pure domain code: no React.' }],
+        patterns: [
+          noFeatures('src/k8s, src/components, src/lib and src/kubevirt'),
           {
-            regex: '^\\.\\.?/(?:.*/)?features(?:/|$)',
-            message: 'src/k8s, src/components and src/lib must not import src/features.',
+            regex: '^\\.\\.?/(?:.*/)?components(?:/|$)',
+            message: 'src/kubevirt must not import src/components: UI builds on the domain, not the other way.',
           },
-          { regex: '^@patternfly/', message: 'src/lib and src/kubevirt hold pure helpers: no PatternFly.' },
+          {
+            regex: '^(?:react-dom|react-router|@tanstack/react-query|@patternfly)(?:/|$)',
+            message: 'src/kubevirt holds pure domain code: no React, router, react-query or PatternFly.',
+          },
+          k8sDeepImports,
         ],
       },
     ],
@@ -172,9 +216,11 @@ export default tseslint.config(
     files: ['e2e/**', 'bench/ui/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  k8sImportStyle,
   ...features.flatMap(featureBoundaries),
   sharedLayerBoundaries,
   libIsPure,
+  kubevirtIsPure,
   testSupportStaysInTests,
   // Formatting is Prettier's (`npm run lint` runs `prettier --check`): no ESLint rule may disagree with it.
   prettierConfig,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsOfKindSelector, isLauncherPodOf, mergeEventsNewestFirst, type CoreEvent } from './event-sources';
+import { eventsOfKindSelector, mergeEventsNewestFirst, type CoreEvent } from './event-sources';
 
 const ev = (uid: string, time: string): CoreEvent => ({
   metadata: { uid, name: uid },
@@ -15,14 +15,6 @@ describe('event sources', () => {
       [ev('b', '2026-01-01T10:02:00Z'), ev('c', '2026-01-01T10:01:00Z')],
     ]);
     expect(merged.map((e) => e.metadata?.uid)).toEqual(['b', 'c', 'a']);
-  });
-
-  it("recognises only this VM's launcher pods", () => {
-    expect(isLauncherPodOf('virt-launcher-vm1-x4bz9', 'vm1')).toBe(true);
-    expect(isLauncherPodOf('virt-launcher-vm1-other-x4bz9', 'vm1')).toBe(false);
-    expect(isLauncherPodOf('virt-launcher-vm1-other-x4bz9', 'vm1-other')).toBe(true);
-    expect(isLauncherPodOf('virt-launcher-vm10-x4bz9', 'vm1')).toBe(false);
-    expect(isLauncherPodOf(undefined, 'vm1')).toBe(false);
   });
 
   it('selects events by kind, and name when given', () => {

@@ -28,12 +28,4 @@ export function mergeEventsNewestFirst(lists: Array<CoreEvent[] | undefined>): C
 export const eventsOfKindSelector = (kind: string, name?: string): string =>
   name ? `involvedObject.kind=${kind},involvedObject.name=${name}` : `involvedObject.kind=${kind}`;
 
-const GENERATED_SUFFIX = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
-
-/** Whether a pod name is one of this VM's launcher pods (`virt-launcher-<vm>-xxxxx`), past or present. */
-export function isLauncherPodOf(podName: string | undefined, vmName: string): boolean {
-  const prefix = `virt-launcher-${vmName}-`;
-  return Boolean(podName?.startsWith(prefix) && GENERATED_SUFFIX.test(podName.slice(prefix.length)));
-}
-
 export const isWarning = (e: CoreEvent): boolean => e.type === 'Warning';

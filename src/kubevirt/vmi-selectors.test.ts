@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { vmiGuestOsName, vmiIPs, vmiIsPaused, vmiNode, vmiOwnerVmName, vmiPhase, type VMI } from './vmi-selectors';
+import { makeVmi } from './testing';
+import {
+  vmiDisplayStatus,
+  vmiGuestOsName,
+  vmiIPs,
+  vmiIsPaused,
+  vmiNode,
+  vmiOwnerVmName,
+  vmiPhase,
+  type VMI,
+} from './vmi-selectors';
 
 const vmi = (o: object) => ({ spec: { domain: { devices: {} } }, ...o }) as VMI;
 
@@ -37,5 +47,13 @@ describe('VMI selectors', () => {
     );
     expect(vmiGuestOsName(vmi({ status: { guestOSInfo: { name: 'Fedora' } } }))).toBe('Fedora');
     expect(vmiGuestOsName(vmi({ status: { guestOSInfo: {} } }))).toBeUndefined();
+  });
+
+  it('shows a running VMI as Paused or Migrating while it is so, other phases as they are', () => {
+    expect(vmiDisplayStatus(makeVmi({ phase: 'Running' }))).toBe('Running');
+    expect(vmiDisplayStatus(makeVmi({ phase: 'Running', paused: true }))).toBe('Paused');
+    expect(vmiDisplayStatus(makeVmi({ phase: 'Running', migrating: true }))).toBe('Migrating');
+    expect(vmiDisplayStatus(makeVmi({ phase: 'Scheduled', paused: true }))).toBe('Scheduled');
+    expect(vmiDisplayStatus(makeVmi({ phase: 'Failed' }))).toBe('Failed');
   });
 });

@@ -56,6 +56,15 @@ export function vmiIsMigrating(vmi: VMI | undefined): boolean {
   return Boolean(m?.startTimestamp && !m.completed && !m.failed);
 }
 
+/** What the VMI is doing: its phase, or Paused / Migrating while a running VMI is so. */
+export function vmiDisplayStatus(vmi: VMI): string {
+  const phase = vmiPhase(vmi);
+  if (phase !== 'Running') return phase;
+  if (vmiIsPaused(vmi)) return 'Paused';
+  if (vmiIsMigrating(vmi)) return 'Migrating';
+  return phase;
+}
+
 export interface PhaseTransition {
   phase: string;
   timestamp: string;

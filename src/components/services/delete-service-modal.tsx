@@ -2,10 +2,8 @@ import { Alert, Button, Checkbox, Content, Modal, ModalBody, ModalFooter, ModalH
 import { useState } from 'react';
 import { k8sDelete } from '../../k8s/client';
 import { RouteModel, ServiceModel } from '../../k8s/models';
+import { nameOf, namespaceOf } from '../../k8s/meta';
 import type { K8sResource } from '../../k8s/types';
-
-const nameOf = (o: K8sResource): string => o.metadata?.name ?? '';
-const namespaceOf = (o: K8sResource): string => o.metadata?.namespace ?? '';
 
 export interface DeleteServiceModalProps {
   service: K8sResource;

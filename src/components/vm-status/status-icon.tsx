@@ -1,5 +1,5 @@
 import { Icon } from '@patternfly/react-core';
-import type { PrintableStatus } from './printable-status';
+import type { PrintableStatus } from '../../kubevirt/printable-status';
 import { statusInfo } from './status-map';
 
 /** The icon of a printableStatus, coloured by its severity; decorative (the label says it). */

@@ -4,8 +4,7 @@
  * the VM and its VMI come from their watches.
  */
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import { isPrintableStatus } from '../../components/vm-status/printable-status';
-import { statusInfo } from '../../components/vm-status/status-map';
+import { isPrintableStatus, printableStatusFacts } from '../../kubevirt/printable-status';
 
 type VM = V1VirtualMachine;
 type VMI = V1VirtualMachineInstance;
@@ -83,7 +82,7 @@ export function vmStateDetail(vm: VM | undefined, vmi: VMI | undefined): VmState
   const status = vm?.status?.printableStatus;
   if (status && isPrintableStatus(status)) {
     if (status === 'Stopped' || status === 'Running') return undefined;
-    const info = statusInfo(status);
+    const info = printableStatusFacts(status);
     const severity = info.severity === 'danger' ? 'danger' : info.severity === 'warning' ? 'warning' : 'info';
     return { title: `${info.label}: ${info.description}`, reason, severity };
   }

@@ -1,8 +1,7 @@
 /** The overview's numbers, computed from the watched lists. Pure. */
 import type { IoK8sApiCoreV1Event, IoK8sApiCoreV1Node } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import { isPrintableStatus, type PrintableStatus } from '../../components/vm-status/printable-status';
-import { STATUS_DISPLAY_ORDER } from '../../components/vm-status/status-map';
+import { STATUS_DISPLAY_ORDER, isPrintableStatus, type PrintableStatus } from '../../kubevirt/printable-status';
 
 /** VMs per printableStatus, in display order, only statuses that occur. */
 export function countByStatus(vms: readonly V1VirtualMachine[]): Array<[PrintableStatus, number]> {

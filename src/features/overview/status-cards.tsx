@@ -1,6 +1,6 @@
 import { Card, CardBody, CardTitle, Gallery } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import type { PrintableStatus } from '../../components/vm-status/printable-status';
+import type { PrintableStatus } from '../../kubevirt/printable-status';
 import { StatusIcon } from '../../components/vm-status/status-icon';
 import { namespacedPath } from '../../lib/routes';
 

@@ -17,7 +17,7 @@ import { VmListPagination, VmListToolbar } from './list/vm-list-toolbar';
 import { useSelectedRows, useShallowStable, useVmRows } from './list/use-vm-rows';
 import { pageOf, type VmRow } from './list/vm-rows';
 import { VmTable } from './list/vm-table';
-import type { PrintableStatus } from './status/printable-status';
+import type { PrintableStatus } from '../../kubevirt/printable-status';
 
 const NO_ROWS: readonly VmRow[] = [];
 

@@ -1,3 +1,4 @@
+import { objectKeyOf } from '../meta';
 import type { K8sResource, WatchEvent } from '../types';
 
 /** What the react-query cache holds under a list key. */
@@ -12,11 +13,8 @@ export interface ListData<T extends K8sResource = K8sResource> {
   partial?: boolean;
 }
 
-/** How informers identify objects: namespace/name. */
-export const objectKey = (o: K8sResource): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-
 /**
- * Position of every object of an items array by objectKey. Built once per array and handed on to
+ * Position of every object of an items array by objectKeyOf. Built once per array and handed on to
  * the next array when a batch only replaces or appends (the common case under churn), so a batch
  * costs its events, not the list's length. An index is only ever valid for the array it is stored
  * under; a batch that removes objects lets the next one rebuild it.
@@ -30,7 +28,7 @@ function takeIndex(items: readonly K8sResource[]): Map<string, number> {
     indexes.delete(items);
     return cached;
   }
-  return new Map(items.map((o, i) => [objectKey(o), i]));
+  return new Map(items.map((o, i) => [objectKeyOf(o), i]));
 }
 
 /**
@@ -56,7 +54,7 @@ export function applyWatchEvents<T extends K8sResource>(
       items = data.items.slice();
       index = takeIndex(data.items);
     }
-    const key = objectKey(event.object);
+    const key = objectKeyOf(event.object);
     const at = index.get(key);
     if (event.type === 'DELETED') {
       if (at !== undefined) {

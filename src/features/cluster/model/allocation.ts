@@ -6,6 +6,7 @@
  */
 import type { IoK8sApiCoreV1Node, IoK8sApiCoreV1Pod } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { isLauncherPod } from '../../../kubevirt/launcher-pod';
 import { parseQuantity } from '../../../lib/quantity';
 
 export interface Resources {
@@ -69,9 +70,6 @@ export function podRequests(pod: IoK8sApiCoreV1Pod): Resources {
 }
 
 const finished = (pod: IoK8sApiCoreV1Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-
-export const isLauncherPod = (pod: IoK8sApiCoreV1Pod): boolean =>
-  pod.metadata?.labels?.['kubevirt.io'] === 'virt-launcher';
 
 /** Whether KubeVirt may schedule VMs on the node: virt-handler's schedulable label, Ready, not cordoned. */
 export function vmCapability(node: IoK8sApiCoreV1Node): VmCapability {

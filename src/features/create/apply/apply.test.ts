@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { K8sError, type K8sModel, type K8sResource } from '../../../k8s';
+import { K8sError } from '../../../k8s/k8s-error';
+import { type K8sModel } from '../../../k8s/models';
+import { type K8sResource } from '../../../k8s/types';
 import { createInOrder, type CreateDeps } from './create-objects';
 import { discoveryPath, resolveKind, type ApiResourceList } from './discovery';
 import { parseManifests } from './parse-manifests';

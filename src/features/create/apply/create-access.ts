@@ -1,4 +1,4 @@
-import type { K8sModel } from '../../../k8s';
+import type { K8sModel } from '../../../k8s/models';
 import type { AccessReviewAttributes } from '../../../k8s/access-review';
 import type { ParsedDocument } from './parse-manifests';
 

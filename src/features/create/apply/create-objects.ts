@@ -1,4 +1,5 @@
-import type { K8sModel, K8sResource } from '../../../k8s';
+import type { K8sModel } from '../../../k8s/models';
+import type { K8sResource } from '../../../k8s/types';
 import { describeObject, type ParsedDocument } from './parse-manifests';
 
 export interface CreateDeps {

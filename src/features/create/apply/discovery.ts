@@ -2,7 +2,8 @@
  * Kind → REST resource through API discovery (`/api/v1`, `/apis/<group>/<version>`), as kubectl's
  * REST mapper does: any kind the cluster serves can be created, with no hard-coded table.
  */
-import { isK8sError, type K8sModel } from '../../../k8s';
+import { isK8sError } from '../../../k8s/k8s-error';
+import { type K8sModel } from '../../../k8s/models';
 
 export interface ApiResource {
   name: string;

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { K8sResource } from '../../../k8s';
+import type { K8sResource } from '../../../k8s/types';
 
 /** One document of a YAML stream: an object to create, or why it cannot be. */
 export interface ParsedDocument {

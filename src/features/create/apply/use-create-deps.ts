@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { API_PREFIX, k8sCreate, k8sKeys, k8sRequest } from '../../../k8s';
+import { API_PREFIX } from '../../../k8s/urls';
+import { k8sCreate, k8sRequest } from '../../../k8s/client';
+import { k8sKeys } from '../../../k8s/query-keys';
 import type { CreateDeps } from './create-objects';
 import { discoveryPath, resolveKind, type ApiResourceList } from './discovery';
 

@@ -9,9 +9,9 @@ import {
   VirtualMachineInstanceModel,
   VirtualMachineInstancetypeModel,
   VirtualMachineModel,
-  useK8sList,
-  type K8sResource,
-} from '../../../k8s';
+} from '../../../k8s/models';
+import { useK8sList } from '../../../k8s/watch/use-k8s-list';
+import { type K8sResource } from '../../../k8s/types';
 import type { WorkloadKind } from '../model/form-state';
 
 export interface OptionList {

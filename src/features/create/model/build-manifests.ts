@@ -5,7 +5,7 @@
  */
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { stringify } from 'yaml';
-import type { K8sResource, ObjectMeta } from '../../../k8s';
+import type { K8sResource, ObjectMeta } from '../../../k8s/types';
 import { effectiveRunStrategy, parseInstancetypeRef, usesDataVolume, type CreateVmForm } from './form-state';
 import { rootDataVolumeTemplate, vmiSpec } from './build-parts';
 import { parseLabels } from './labels';

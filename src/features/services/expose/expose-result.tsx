@@ -14,7 +14,8 @@ import { AccessHintsList } from '../components/access-hints-list';
 import { EndpointStatus } from '../list/endpoint-status';
 import { routeUrl } from '../model/route-builder';
 import { portText, type ServiceRow } from '../model/service-rows';
-import { nameOf, namespaceOf, type Route, type Service } from '../model/types';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type Route, type Service } from '../model/types';
 
 export interface ExposeResultViewProps {
   /** What the create returned. */

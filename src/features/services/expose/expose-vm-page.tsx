@@ -4,11 +4,14 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
-import { VirtualMachineModel, useAccessReview, useK8sGet } from '../../../k8s';
+import { VirtualMachineModel } from '../../../k8s/models';
+import { useAccessReview } from '../../../k8s/access-review';
+import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { namespacedPath } from '../../../lib/routes';
 import { useExposureData, type ExposureData } from '../hooks/use-exposure-data';
 import { serviceRows } from '../model/service-rows';
-import { keyOf, nameOf, type VM } from '../model/types';
+import { objectKeyOf, nameOf } from '../../../k8s/meta';
+import { type VM } from '../model/types';
 import { ExposeFormView } from './expose-form-view';
 import { ExposeResultView } from './expose-result';
 import { useExposeForm } from './use-expose-form';
@@ -20,7 +23,7 @@ const declaredPorts = (vm: VM): string[] =>
   );
 
 function ExposeVm({ vm, data }: { vm: VM; data: ExposureData & { services: NonNullable<ExposureData['services']> } }) {
-  const vmi = data.vmis?.find((v) => keyOf(v) === keyOf(vm));
+  const vmi = data.vmis?.find((v) => objectKeyOf(v) === objectKeyOf(vm));
   const state = useExposeForm({
     vm,
     vmi,
@@ -37,7 +40,7 @@ function ExposeVm({ vm, data }: { vm: VM; data: ExposureData & { services: NonNu
   const created = state.result?.service;
   const row = useMemo(() => {
     if (!created) return undefined;
-    const live = data.services.filter((s) => keyOf(s) === keyOf(created));
+    const live = data.services.filter((s) => objectKeyOf(s) === objectKeyOf(created));
     return serviceRows({
       ...data,
       services: live,
@@ -90,7 +93,7 @@ export function ExposeVmPage() {
   if (vm.error) body = <ErrorState title={`Cannot load virtual machine ${name}`} error={vm.error} />;
   else if (data.error) body = <ErrorState title="Cannot load services" error={data.error} reload />;
   else if (!vm.data || !services) body = <LoadingState label="Loading the virtual machine and its services" />;
-  else body = <ExposeVm key={keyOf(vm.data)} vm={vm.data} data={{ ...data, services }} />;
+  else body = <ExposeVm key={objectKeyOf(vm.data)} vm={vm.data} data={{ ...data, services }} />;
 
   return (
     <>

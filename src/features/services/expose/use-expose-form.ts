@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { isK8sError, k8sCreate } from '../../../k8s';
+import { isK8sError } from '../../../k8s/k8s-error';
+import { k8sCreate } from '../../../k8s/client';
 import {
   initialExposeForm,
   looksHttp,

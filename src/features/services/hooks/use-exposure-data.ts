@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { NodeModel, VirtualMachineInstanceModel, VirtualMachineModel, useK8sList } from '../../../k8s';
+import { NodeModel, VirtualMachineInstanceModel, VirtualMachineModel } from '../../../k8s/models';
+import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { EndpointSliceModel, EndpointsModel, RouteModel, ServiceModel } from '../model/models';
 import type { EndpointSlice, Endpoints, Node, Route, Service, VM, VMI } from '../model/types';
 import { DISCOVERY_GROUP, ROUTE_GROUP, useServedGroups } from './use-served-groups';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ServiceActionsMenu } from '../../../components/services/service-actions-menu';
 import { AccessHintsList } from '../components/access-hints-list';
 import type { ServiceRow } from '../model/service-rows';
-import { nameOf, namespaceOf } from '../model/types';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import { serviceColumns } from './service-columns';
 
 const PER_PAGE = 50;

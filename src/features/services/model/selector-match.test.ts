@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { exposedPorts, selectorMatches, serviceSelectsVm, targetsByService, vmPodLabels } from './selector-match';
+import { vmLauncherLabels } from '../../../kubevirt/launcher-pod';
+import { exposedPorts, serviceSelectsVm, targetsByService } from './selector-match';
 import { exampleVm, service, vmiOf } from './test-fixtures';
 import type { VMI } from './types';
-
-describe('selectorMatches', () => {
-  it('needs every key to be equal, and selects nothing with an empty selector', () => {
-    expect(selectorMatches({ a: '1' }, { a: '1', b: '2' })).toBe(true);
-    expect(selectorMatches({ a: '1', b: '3' }, { a: '1', b: '2' })).toBe(false);
-    expect(selectorMatches({}, { a: '1' })).toBe(false);
-    expect(selectorMatches(undefined, { a: '1' })).toBe(false);
-  });
-});
 
 describe('serviceSelectsVm', () => {
   const vm = exampleVm();
 
   it('matches the virtctl label, the older vm.kubevirt.io/name and template labels', () => {
-    expect(vmPodLabels(vm)).toMatchObject({ 'kubevirt.io/vm': 'vm-cirros', 'vmi.kubevirt.io/id': 'vm-cirros' });
+    expect(vmLauncherLabels(vm)).toMatchObject({ 'kubevirt.io/vm': 'vm-cirros', 'vmi.kubevirt.io/id': 'vm-cirros' });
     expect(serviceSelectsVm(service('a', { 'vmi.kubevirt.io/id': 'vm-cirros' }), vm)).toBe(true);
     expect(serviceSelectsVm(service('b', { 'vm.kubevirt.io/name': 'vm-cirros' }), vm)).toBe(true);
     expect(serviceSelectsVm(service('c', { 'kubevirt.io/vm': 'vm-cirros' }), vm)).toBe(true);

@@ -4,31 +4,9 @@
  * `vm.kubevirt.io/name: <name>` and `vmi.kubevirt.io/id: <name>`. Matching against those label sets
  * finds the Services of stopped VMs too, whose pods do not exist yet.
  */
-import { keyOf, nameOf, namespaceOf, type Service, type VM, type VMI } from './types';
-
-export type Labels = Record<string, string>;
-
-/** Equality-based selector (the only kind a Service has); an empty or missing selector selects nothing. */
-export function selectorMatches(selector: Labels | undefined, labels: Labels): boolean {
-  const entries = Object.entries(selector ?? {});
-  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
-}
-
-/** The labels KubeVirt adds to a launcher pod besides the VMI's own. */
-export const launcherLabels = (name: string): Labels => ({
-  'kubevirt.io': 'virt-launcher',
-  'vm.kubevirt.io/name': name,
-  'vmi.kubevirt.io/id': name,
-});
-
-/** The labels the launcher pod of this VM has or would have. */
-export const vmPodLabels = (vm: VM): Labels => ({
-  ...(vm.spec?.template?.metadata?.labels ?? {}),
-  ...launcherLabels(nameOf(vm)),
-});
-
-/** The labels the launcher pod of this VMI has. */
-export const vmiPodLabels = (vmi: VMI): Labels => ({ ...(vmi.metadata?.labels ?? {}), ...launcherLabels(nameOf(vmi)) });
+import { nameOf, namespaceOf, objectKeyOf, selectorMatches } from '../../../k8s/meta';
+import { vmLauncherLabels, vmiLauncherLabels } from '../../../kubevirt/launcher-pod';
+import { type Service, type VM, type VMI } from './types';
 
 /** A VM, or a VMI that no VM owns, that a Service selects. */
 export interface SelectedTarget {
@@ -41,7 +19,9 @@ export interface SelectedTarget {
 export function serviceSelectsVm(svc: Service, vm: VM, vmi?: VMI): boolean {
   if (namespaceOf(svc) !== namespaceOf(vm)) return false;
   const selector = svc.spec?.selector;
-  return selectorMatches(selector, vmPodLabels(vm)) || (vmi ? selectorMatches(selector, vmiPodLabels(vmi)) : false);
+  return (
+    selectorMatches(selector, vmLauncherLabels(vm)) || (vmi ? selectorMatches(selector, vmiLauncherLabels(vmi)) : false)
+  );
 }
 
 /**
@@ -49,24 +29,24 @@ export function serviceSelectsVm(svc: Service, vm: VM, vmi?: VMI): boolean {
  * A VMI that has a VM of the same name counts as that VM.
  */
 export function targetsByService(services: Service[], vms: VM[], vmis: VMI[]): Map<string, SelectedTarget[]> {
-  const vmiByKey = new Map(vmis.map((v) => [keyOf(v), v]));
-  const vmKeys = new Set(vms.map(keyOf));
-  const standalone = vmis.filter((v) => !vmKeys.has(keyOf(v)));
+  const vmiByKey = new Map(vmis.map((v) => [objectKeyOf(v), v]));
+  const vmKeys = new Set(vms.map(objectKeyOf));
+  const standalone = vmis.filter((v) => !vmKeys.has(objectKeyOf(v)));
   const out = new Map<string, SelectedTarget[]>();
   for (const svc of services) {
     const targets: SelectedTarget[] = [];
     for (const vm of vms) {
-      if (serviceSelectsVm(svc, vm, vmiByKey.get(keyOf(vm)))) {
+      if (serviceSelectsVm(svc, vm, vmiByKey.get(objectKeyOf(vm)))) {
         targets.push({ kind: 'VirtualMachine', name: nameOf(vm), namespace: namespaceOf(vm) });
       }
     }
     for (const vmi of standalone) {
-      if (namespaceOf(vmi) === namespaceOf(svc) && selectorMatches(svc.spec?.selector, vmiPodLabels(vmi))) {
+      if (namespaceOf(vmi) === namespaceOf(svc) && selectorMatches(svc.spec?.selector, vmiLauncherLabels(vmi))) {
         targets.push({ kind: 'VirtualMachineInstance', name: nameOf(vmi), namespace: namespaceOf(vmi) });
       }
     }
     out.set(
-      keyOf(svc),
+      objectKeyOf(svc),
       targets.sort((a, b) => a.name.localeCompare(b.name)),
     );
   }

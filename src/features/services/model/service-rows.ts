@@ -3,16 +3,8 @@ import { accessHints, guestUser, pickNodeAddress, type AccessHint } from './acce
 import { readinessFromEndpoints, readinessFromSlices, slicesOfService, type EndpointReadiness } from './endpoints';
 import { routesOfService } from './route-builder';
 import { targetsByService, type SelectedTarget } from './selector-match';
-import {
-  keyOf,
-  type EndpointSlice,
-  type Endpoints,
-  type Node,
-  type Route,
-  type Service,
-  type VM,
-  type VMI,
-} from './types';
+import { objectKeyOf } from '../../../k8s/meta';
+import { type EndpointSlice, type Endpoints, type Node, type Route, type Service, type VM, type VMI } from './types';
 
 export interface ServiceRow {
   key: string;
@@ -46,12 +38,12 @@ export function externalAddresses(svc: Service): string[] {
 /** Rows for the Services that select at least one VM (or standalone VMI), sorted by namespace and name. */
 export function serviceRows(input: RowInput): ServiceRow[] {
   const targets = targetsByService([...input.services], [...input.vms], [...input.vmis]);
-  const vmByKey = new Map(input.vms.map((v) => [keyOf(v), v]));
-  const vmiByKey = new Map(input.vmis.map((v) => [keyOf(v), v]));
-  const endpointsByKey = new Map(input.endpoints.map((e) => [keyOf(e), e]));
+  const vmByKey = new Map(input.vms.map((v) => [objectKeyOf(v), v]));
+  const vmiByKey = new Map(input.vmis.map((v) => [objectKeyOf(v), v]));
+  const endpointsByKey = new Map(input.endpoints.map((e) => [objectKeyOf(e), e]));
   const rows: ServiceRow[] = [];
   for (const service of input.services) {
-    const key = keyOf(service);
+    const key = objectKeyOf(service);
     const selected = targets.get(key) ?? [];
     if (!selected.length) continue;
     const readiness = input.slices

@@ -45,8 +45,3 @@ export interface Route extends K8sResource {
     }>;
   };
 }
-
-export const nameOf = (o: K8sResource | undefined): string => o?.metadata?.name ?? '';
-export const namespaceOf = (o: K8sResource | undefined): string => o?.metadata?.namespace ?? '';
-/** "namespace/name". */
-export const keyOf = (o: K8sResource | undefined): string => `${namespaceOf(o)}/${nameOf(o)}`;

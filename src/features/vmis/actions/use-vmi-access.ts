@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAccessByNamespace, type AccessReviewAttributes } from '../../../k8s/access-review';
 import { KUBEVIRT_SUBRESOURCE_GROUP } from '../../../k8s/models';
-import { VMI_ACTION_IDS, type VmiAccess, type VmiActionId } from './vmi-action-rules';
+import { VMI_ACTION_IDS, type VmiAccess, type VmiActionId } from '../../../kubevirt/vmi-action-rules';
 
 /** The SelfSubjectAccessReview each VMI action needs. */
 export const VMI_ACTION_ACCESS: Record<VmiActionId, Omit<AccessReviewAttributes, 'namespace'>> = {

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import type { VmiAction, VmiDeleteOptions } from './vmi-actions';
 

@@ -5,7 +5,7 @@ import { TrashIcon } from '@patternfly/react-icons/dist/esm/icons/trash-icon';
 import { useMemo, useState } from 'react';
 import { ActionToolbar } from '../../../components/actions/action-toolbar';
 import { ActionMenuList, ActionsKebab } from '../../../components/actions/actions-kebab';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { useVmiAccess } from './use-vmi-access';
 import { useVmiActionRunner } from './use-vmi-action-runner';

@@ -6,7 +6,7 @@ import {
   vmiStateReason,
   type VmiAccess,
   type VmiActionId,
-} from './vmi-action-rules';
+} from '../../../kubevirt/vmi-action-rules';
 import { vmiActions } from './vmi-actions';
 
 const client = vi.hoisted(() => ({ k8sCreate: vi.fn(), k8sDelete: vi.fn(), k8sPutSubresource: vi.fn() }));

@@ -1,28 +1,18 @@
 /** The actions of a VirtualMachineInstance as data: `{id, label, disabledReason, run}`, and their requests. */
 import { k8sCreate, k8sDelete, k8sPutSubresource } from '../../../k8s/client';
 import { VirtualMachineInstanceMigrationModel, VirtualMachineInstanceModel } from '../../../k8s/models';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
-import {
-  VMI_ACTION_IDS,
-  VMI_ACTION_LABELS,
-  vmiDisabledReason,
-  type VmiAccess,
-  type VmiActionId,
-} from './vmi-action-rules';
+import type { ActionState } from '../../../kubevirt/action-rules';
+import { vmiActionStates, type VmiAccess, type VmiActionId } from '../../../kubevirt/vmi-action-rules';
 
 export interface VmiDeleteOptions {
   /** Overrides the VMI's terminationGracePeriodSeconds; undefined keeps it. */
   gracePeriodSeconds?: number;
 }
 
-export interface VmiAction {
-  id: VmiActionId;
-  label: string;
-  /** Set when the action is unavailable: the UI shows it disabled with this text, never hides it. */
-  disabledReason?: string;
-  /** Delete asks the user to type the VMI's name first. */
-  needsConfirmation: boolean;
+/** A VMI action as data (src/kubevirt/vmi-action-rules.ts) with its request; delete asks for the name first. */
+export interface VmiAction extends ActionState<VmiActionId> {
   /** Sends the request; rejects with a K8sError carrying the server's Status. */
   run: (options?: VmiDeleteOptions) => Promise<unknown>;
 }
@@ -69,11 +59,5 @@ function request(id: VmiActionId, vmi: VMI): VmiAction['run'] {
 
 /** Every action of a VMI, in menu order, each enabled or disabled with its reason. */
 export function vmiActions(vmi: VMI, access: VmiAccess): VmiAction[] {
-  return VMI_ACTION_IDS.map((id) => ({
-    id,
-    label: VMI_ACTION_LABELS[id],
-    disabledReason: vmiDisabledReason(id, vmi, access),
-    needsConfirmation: id === 'delete',
-    run: request(id, vmi),
-  }));
+  return vmiActionStates(vmi, access).map((state) => ({ ...state, run: request(state.id, vmi) }));
 }

@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { DeleteDialog } from '../../../components/delete-dialog';
 import { VirtualMachineModel } from '../../../k8s/models';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import { vmRunStrategy } from '../../../kubevirt/run-strategy';
 import { vmiOwnerVmName, type VMI } from '../../../kubevirt/vmi-selectors';
 import { useVmiActionRunner } from './use-vmi-action-runner';
-import { FULL_VMI_ACCESS, vmiDeleteConsequence } from './vmi-action-rules';
+import { FULL_VMI_ACCESS, vmiDeleteConsequence } from '../../../kubevirt/vmi-action-rules';
 import { vmiActions } from './vmi-actions';
 
 export interface VmiDeleteDialogProps {

@@ -5,8 +5,9 @@ import { EventsTable } from '../../../components/events-table';
 import { LoadingState } from '../../../components/loading-state';
 import { EventModel } from '../../../k8s/models';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
-import { eventsOfKindSelector, isLauncherPodOf, mergeEventsNewestFirst } from '../../../kubevirt/event-sources';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { eventsOfKindSelector, mergeEventsNewestFirst } from '../../../kubevirt/event-sources';
+import { isLauncherPodOf } from '../../../kubevirt/launcher-pod';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 
 /** Events of the VMI and its launcher pods (past and present), live, newest first. */

@@ -15,7 +15,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ConditionsTable } from '../../../components/conditions-table';
 import { Timestamp } from '../../../components/timestamp';
-import { createdOf, labelPairs, nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import {
   vmiAgentConnected,
   vmiConditions,

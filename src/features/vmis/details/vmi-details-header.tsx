@@ -1,6 +1,6 @@
 import { Breadcrumb, BreadcrumbItem, Flex, FlexItem, PageSection, Title } from '@patternfly/react-core';
 import { Link, useNavigate } from 'react-router';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { namespacedPath } from '../../../lib/routes';
 import { VmiActionAlerts } from '../actions/vmi-action-alerts';

@@ -6,7 +6,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { isK8sError } from '../../../k8s/k8s-error';
 import { VirtualMachineInstanceModel } from '../../../k8s/models';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
-import { uidOf } from '../../../kubevirt/meta';
+import { uidOf } from '../../../k8s/meta';
 import { MissingVmiState } from './missing-vmi-state';
 import { vmiDetailsPath, vmiTabFromPath, VMI_DETAILS_TABS, type VmiDetailsTab } from './tabs';
 import { VmiDetailsHeader } from './vmi-details-header';

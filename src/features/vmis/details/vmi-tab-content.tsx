@@ -1,5 +1,5 @@
 import { ConsoleTabSlot } from '../../../components/console-slots';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { VmiEventsTab } from './events-tab';
 import { VmiOverviewTab } from './overview-tab';

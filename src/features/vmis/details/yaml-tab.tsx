@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { YamlEditor } from '../../../components/yaml-editor';
 import { toYamlText } from '../../../components/yaml-editor/yaml-text';
-import { nameOf, namespaceOf } from '../../../kubevirt/meta';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 import { vmiOwnerVmName, type VMI } from '../../../kubevirt/vmi-selectors';
 import { namespacedPath } from '../../../lib/routes';
 

@@ -2,7 +2,7 @@
  * The VMI list's rows, with what the table filters and sorts on, and its view in the URL
  * (?q=&status=Running,Failed&sort=node&dir=desc&page=&perPage=), in the VM list's format.
  */
-import { createdOf, labelsOf, nameOf, namespaceOf, objectKeyOf } from '../../../kubevirt/meta';
+import { createdOf, labelsOf, nameOf, namespaceOf, objectKeyOf } from '../../../k8s/meta';
 import { vmiIPs, vmiNode, vmiOwnerVmName, vmiPhase, type VMI, type VmiPhase } from '../../../kubevirt/vmi-selectors';
 import type { ListView, ListViewSpec, SortDirection } from '../../../lib/list-params';
 import {

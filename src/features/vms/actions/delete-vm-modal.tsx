@@ -1,5 +1,6 @@
 import { Content } from '@patternfly/react-core';
-import { nameOf, namespaceOf, vmDataVolumeTemplateNames, vmTemplateSpec, type VM } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { vmDataVolumeTemplateNames, vmTemplateSpec, type VM } from '../../../kubevirt/vm-selectors';
 import { DeleteDialog } from '../../../components/delete-dialog';
 import type { DeleteVmOptions } from './vm-requests';
 

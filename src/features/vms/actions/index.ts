@@ -37,7 +37,7 @@ export {
   type AccessVerdict,
   type VmAccess,
   type VmActionId,
-} from './vm-action-rules';
+} from '../../../kubevirt/vm-action-rules';
 export { vmAction, vmActions, type VmAction } from './vm-actions';
 export { VmActionsMenu, vmActionsToggleId, type VmActionsMenuProps } from './vm-actions-menu';
 export { VmActionsToolbar, type VmActionsToolbarProps } from './vm-actions-toolbar';

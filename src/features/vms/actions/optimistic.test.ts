@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '../../../k8s/models';
 import { k8sKeys } from '../../../k8s/query-keys';
 import type { ListData } from '../../../k8s/watch/reducer';
-import { vmPrintableStatus, type VM } from '../selectors';
-import { makeVm, makeVmi } from '../testing/fixtures';
+import { vmPrintableStatus, type VM } from '../../../kubevirt/vm-selectors';
+import { makeVm, makeVmi } from '../../../kubevirt/testing';
 import { applyOptimisticStatus } from './optimistic';
 
 const allKey = k8sKeys.list(VirtualMachineModel, {});

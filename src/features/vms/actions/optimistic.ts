@@ -2,8 +2,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import { VirtualMachineModel } from '../../../k8s/models';
 import { k8sKeys } from '../../../k8s/query-keys';
 import type { ListData } from '../../../k8s/watch/reducer';
-import type { PrintableStatus } from '../status/printable-status';
-import { objectKeyOf, type VM } from '../selectors';
+import type { PrintableStatus } from '../../../kubevirt/printable-status';
+import { objectKeyOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
 
 /** Undoes an optimistic change where no watch event has replaced it yet. */
 export type Rollback = () => void;

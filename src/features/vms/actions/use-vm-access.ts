@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAccessByNamespace, type AccessReviewAttributes } from '../../../k8s/access-review';
 import { KUBEVIRT_SUBRESOURCE_GROUP } from '../../../k8s/models';
-import { VM_ACTION_IDS, type VmAccess, type VmActionId } from './vm-action-rules';
+import { VM_ACTION_IDS, type VmAccess, type VmActionId } from '../../../kubevirt/vm-action-rules';
 
 const sub = (resource: string, subresource: string): Omit<AccessReviewAttributes, 'namespace'> => ({
   group: KUBEVIRT_SUBRESOURCE_GROUP,

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { nameOf, namespaceOf, type VM } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
 import { applyOptimisticStatus, type Rollback } from './optimistic';
 import type { VmAction } from './vm-actions';
 import type { DeleteVmOptions } from './vm-requests';

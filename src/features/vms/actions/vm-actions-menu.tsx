@@ -3,9 +3,11 @@ import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v
 import { Fragment, useEffect, useMemo, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../../../components/disabled-reason';
-import { useAccessReview } from '../../../k8s';
+import { useAccessReview } from '../../../k8s/access-review';
 import { namespacedPath } from '../../../lib/routes';
-import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { type VMI } from '../../../kubevirt/vmi-selectors';
 import { useVmAccess } from './use-vm-access';
 import { vmActionsToggleId } from './vm-actions-toggle-id';
 import { useVmActionRunner } from './use-vm-action-runner';

@@ -7,10 +7,12 @@ import { StopIcon } from '@patternfly/react-icons/dist/esm/icons/stop-icon';
 import { TrashIcon } from '@patternfly/react-icons/dist/esm/icons/trash-icon';
 import { useMemo, useState, type ReactNode } from 'react';
 import { ReasonButton } from '../../../components/disabled-reason';
-import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { type VMI } from '../../../kubevirt/vmi-selectors';
 import { useVmAccess } from './use-vm-access';
 import { useVmActionRunner } from './use-vm-action-runner';
-import type { VmActionId } from './vm-action-rules';
+import type { VmActionId } from '../../../kubevirt/vm-action-rules';
 import { vmActions, type VmAction } from './vm-actions';
 import { VmDeleteDialog } from './vm-delete-dialog';
 

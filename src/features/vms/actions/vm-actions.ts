@@ -1,24 +1,10 @@
-import type { PrintableStatus } from '../status/printable-status';
-import type { VM, VMI } from '../selectors';
-import {
-  OPTIMISTIC_STATUS,
-  VM_ACTION_IDS,
-  VM_ACTION_LABELS,
-  disabledReason,
-  type VmAccess,
-  type VmActionId,
-} from './vm-action-rules';
+import type { VM } from '../../../kubevirt/vm-selectors';
+import type { VMI } from '../../../kubevirt/vmi-selectors';
+import { vmActionStates, type VmAccess, type VmActionId, type VmActionState } from '../../../kubevirt/vm-action-rules';
 import { deleteVm, putVmSubresource, putVmiSubresource, type DeleteVmOptions } from './vm-requests';
 
-export interface VmAction {
-  id: VmActionId;
-  label: string;
-  /** Set when the action is unavailable: the UI shows it disabled with this text, never hides it. */
-  disabledReason?: string;
-  /** Delete asks the user to type the VM's name first (DeleteVmModal). */
-  needsConfirmation: boolean;
-  /** The status to show at once while the request is in flight. */
-  optimisticStatus?: PrintableStatus;
+/** A VM action as data (src/kubevirt/vm-action-rules.ts) with its request; delete asks for the name first (DeleteVmModal). */
+export interface VmAction extends VmActionState {
   /** Sends the request; rejects with a K8sError carrying the server's Status. */
   run: (options?: DeleteVmOptions) => Promise<unknown>;
 }
@@ -45,14 +31,7 @@ function request(id: VmActionId, vm: VM): VmAction['run'] {
  * `vmi` is the VM's instance (same namespace and name) when there is one.
  */
 export function vmActions(vm: VM, vmi: VMI | undefined, access: VmAccess): VmAction[] {
-  return VM_ACTION_IDS.map((id) => ({
-    id,
-    label: VM_ACTION_LABELS[id],
-    disabledReason: disabledReason(id, vm, vmi, access),
-    needsConfirmation: id === 'delete',
-    optimisticStatus: OPTIMISTIC_STATUS[id],
-    run: request(id, vm),
-  }));
+  return vmActionStates(vm, vmi, access).map((state) => ({ ...state, run: request(state.id, vm) }));
 }
 
 /** One action of a VM by id. */

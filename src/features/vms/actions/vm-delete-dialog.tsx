@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import type { VM, VMI } from '../selectors';
+import type { VM } from '../../../kubevirt/vm-selectors';
+import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { DeleteVmModal } from './delete-vm-modal';
 import { useVmActionRunner } from './use-vm-action-runner';
-import { FULL_ACCESS } from './vm-action-rules';
+import { FULL_ACCESS } from '../../../kubevirt/vm-action-rules';
 import { vmAction } from './vm-actions';
 
 export interface VmDeleteDialogProps {

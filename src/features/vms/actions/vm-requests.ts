@@ -2,7 +2,8 @@
 import { k8sDelete, k8sGet, k8sPatch, k8sPutSubresource } from '../../../k8s/client';
 import { isK8sError } from '../../../k8s/k8s-error';
 import { DataVolumeModel, VirtualMachineInstanceModel, VirtualMachineModel } from '../../../k8s/models';
-import { nameOf, namespaceOf, uidOf, vmDataVolumeTemplateNames, type VM } from '../selectors';
+import { nameOf, namespaceOf, uidOf } from '../../../k8s/meta';
+import { vmDataVolumeTemplateNames, type VM } from '../../../kubevirt/vm-selectors';
 
 export interface DeleteVmOptions {
   /** Delete the DataVolumes the VM owns (its dataVolumeTemplates); false keeps them by removing the owner. */

@@ -1,6 +1,7 @@
 import { Card, CardBody, CardTitle } from '@patternfly/react-core';
 import { ConsoleTabSlot, VmThumbnailSlot } from '../../../components/console-slots';
-import { nameOf, namespaceOf, type VM } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
 
 /** The VM's consoles (VNC and serial), provided by the consoles feature through the app's slots. */
 export function ConsoleTab({ vm }: { vm: VM }) {

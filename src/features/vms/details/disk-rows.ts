@@ -1,7 +1,7 @@
 import type { IoK8sApiCoreV1PersistentVolumeClaim } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1beta1DataVolume } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import type { VM } from '../selectors';
-import { vmDisks, type VmDisk } from '../selectors-devices';
+import type { VM } from '../../../kubevirt/vm-selectors';
+import { vmDisks, type VmDisk } from '../../../kubevirt/vm-devices';
 
 export interface DataVolumeProgress {
   phase?: string;

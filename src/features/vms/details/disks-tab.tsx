@@ -3,8 +3,9 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMemo } from 'react';
 import { EmptyStateView } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
-import { nameOf, namespaceOf, type VM } from '../selectors';
-import type { VolumeSource } from '../selectors-devices';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import type { VolumeSource } from '../../../kubevirt/vm-devices';
 import { diskRows, type DataVolumeProgress, type DiskRow } from './disk-rows';
 import { useVmStorage } from './use-vm-related';
 

@@ -2,7 +2,8 @@ import { EmptyStateView } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { EventsTable } from '../../../components/events-table';
 import { LoadingState } from '../../../components/loading-state';
-import { nameOf, namespaceOf, type VM } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
 import { useVmEvents } from './use-vm-related';
 
 /** Events of the VM, its VMI, launcher pods and DataVolumes, live, newest first; warnings stand out. */

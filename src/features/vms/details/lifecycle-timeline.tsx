@@ -7,7 +7,9 @@ import { EmptyStateView } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { Timestamp } from '../../../components/timestamp';
-import { nameOf, namespaceOf, type VM, type VMI } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { type VMI } from '../../../kubevirt/vmi-selectors';
 import { buildTimeline, type TimelineEntry } from './timeline';
 import { useVmEvents } from './use-vm-related';
 

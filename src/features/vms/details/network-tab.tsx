@@ -1,7 +1,8 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { EmptyStateView } from '../../../components/empty-state';
-import { nameOf, namespaceOf, type VM } from '../selectors';
-import { vmInterfaces, type VmInterface } from '../selectors-devices';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { vmInterfaces, type VmInterface } from '../../../kubevirt/vm-devices';
 import { useVmi } from './use-vm-related';
 
 const bindingText = (i: VmInterface): string => (i.binding === 'plugin' ? (i.bindingPlugin ?? 'plugin') : i.binding);

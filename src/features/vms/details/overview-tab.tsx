@@ -14,23 +14,11 @@ import {
 import type { ReactNode } from 'react';
 import { VmCommandLineCard } from '../../../components/command-line/vm-command-line-tools';
 import { Timestamp } from '../../../components/timestamp';
-import {
-  annotationsOf,
-  createdOf,
-  labelPairs,
-  nameOf,
-  namespaceOf,
-  vmCpu,
-  vmInstancetype,
-  vmMemory,
-  vmOs,
-  vmPreference,
-  vmRunStrategy,
-  vmiIPs,
-  vmiNode,
-  type VM,
-} from '../selectors';
-import { VmStatus } from '../status';
+import { annotationsOf, createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
+import { vmCpu, vmInstancetype, vmMemory, vmOs, vmPreference, type VM } from '../../../kubevirt/vm-selectors';
+import { vmRunStrategy } from '../../../kubevirt/run-strategy';
+import { vmiIPs, vmiNode } from '../../../kubevirt/vmi-selectors';
+import { VmStatus } from '../status/vm-status';
 import { ConsoleThumbnail } from './console-tab';
 import { LifecycleTimeline } from './lifecycle-timeline';
 import { useVmi } from './use-vm-related';

@@ -1,7 +1,7 @@
 import type { IoK8sApiCoreV1Pod, IoK8sApiCoreV1Service } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
-import { selectorMatches, servicesSelectingVm } from './service-match';
+import { servicesSelectingVm } from './service-match';
 
 const vm: V1VirtualMachine = {
   metadata: { name: 'web', namespace: 'ns' },
@@ -14,16 +14,6 @@ const svc = (name: string, selector?: Record<string, string>, namespace = 'ns'):
 });
 
 const names = (l: IoK8sApiCoreV1Service[]) => l.map((s) => s.metadata?.name);
-
-describe('selectorMatches', () => {
-  it('needs every selector pair, and never matches an empty selector', () => {
-    expect(selectorMatches({ a: '1' }, { a: '1', b: '2' })).toBe(true);
-    expect(selectorMatches({ a: '1', c: '3' }, { a: '1', b: '2' })).toBe(false);
-    expect(selectorMatches({ a: '2' }, { a: '1' })).toBe(false);
-    expect(selectorMatches({}, { a: '1' })).toBe(false);
-    expect(selectorMatches(undefined, { a: '1' })).toBe(false);
-  });
-});
 
 describe('servicesSelectingVm', () => {
   const services = [

@@ -1,13 +1,10 @@
 import type { IoK8sApiCoreV1Pod, IoK8sApiCoreV1Service } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
-import { labelsOf, nameOf, namespaceOf, vmTemplateLabels, type VM, type VMI } from '../selectors';
+import { labelsOf, namespaceOf, selectorMatches } from '../../../k8s/meta';
+import { vmLauncherLabels } from '../../../kubevirt/launcher-pod';
+import type { VM } from '../../../kubevirt/vm-selectors';
+import type { VMI } from '../../../kubevirt/vmi-selectors';
 
 type Labels = Record<string, string>;
-
-/** Whether a Service's selector (equality only, as Services have) selects these labels. An empty selector selects nothing. */
-export function selectorMatches(selector: Labels | undefined, labels: Labels): boolean {
-  const entries = Object.entries(selector ?? {});
-  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
-}
 
 /**
  * The label sets a Service may select this VM by: its launcher pods' labels, the VMI's, and the
@@ -15,14 +12,7 @@ export function selectorMatches(selector: Labels | undefined, labels: Labels): b
  * `vm.kubevirt.io/name` and `vmi.kubevirt.io/id`, which `virtctl expose` and the OpenShift plugin use).
  */
 export function vmLabelSets(vm: VM, vmi: VMI | undefined, pods: IoK8sApiCoreV1Pod[] = []): Labels[] {
-  const name = nameOf(vm);
-  const expected: Labels = {
-    ...vmTemplateLabels(vm),
-    'kubevirt.io': 'virt-launcher',
-    'vm.kubevirt.io/name': name,
-    'vmi.kubevirt.io/id': name,
-  };
-  const sets = [expected];
+  const sets = [vmLauncherLabels(vm)];
   if (vmi) sets.push(labelsOf(vmi));
   for (const pod of pods) sets.push(labelsOf(pod));
   return sets;

@@ -11,7 +11,8 @@ import { RouteModel, ServiceModel } from '../../../k8s/models';
 import { ROUTE_GROUP, useServedGroups } from '../../../k8s/use-served-groups';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { namespacedPath } from '../../../lib/routes';
-import { nameOf, namespaceOf, type VM } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
 import { servicesSelectingVm } from './service-match';
 import { useLauncherPods, useVmi } from './use-vm-related';
 

@@ -1,4 +1,6 @@
-import { createdOf, nameOf, uidOf, vmiPhaseTransitions, type VM, type VMI } from '../selectors';
+import { createdOf, nameOf, uidOf } from '../../../k8s/meta';
+import { vmiPhaseTransitions, type VMI } from '../../../kubevirt/vmi-selectors';
+import { type VM } from '../../../kubevirt/vm-selectors';
 import { eventTime, type CoreEvent } from '../../../kubevirt/event-sources';
 
 export interface TimelineEntry {

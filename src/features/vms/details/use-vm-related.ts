@@ -8,14 +8,10 @@ import {
 } from '../../../k8s/models';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
-import type { VM } from '../selectors';
+import type { VM } from '../../../kubevirt/vm-selectors';
 import { dataVolumeNames } from './disk-rows';
-import {
-  eventsOfKindSelector,
-  isLauncherPodOf,
-  mergeEventsNewestFirst,
-  type CoreEvent,
-} from '../../../kubevirt/event-sources';
+import { eventsOfKindSelector, mergeEventsNewestFirst, type CoreEvent } from '../../../kubevirt/event-sources';
+import { isLauncherPodOf, launcherPodSelector } from '../../../kubevirt/launcher-pod';
 
 /** The VM's VMI (same name); undefined while the VM is not running. */
 export function useVmi(namespace: string, name: string) {
@@ -25,7 +21,7 @@ export function useVmi(namespace: string, name: string) {
 
 /** The VM's virt-launcher pods (two during a migration). */
 export function useLauncherPods(namespace: string, name: string) {
-  return useK8sList(PodModel, { namespace, labelSelector: `kubevirt.io=virt-launcher,vm.kubevirt.io/name=${name}` });
+  return useK8sList(PodModel, { namespace, labelSelector: launcherPodSelector(name) });
 }
 
 /** The DataVolumes the VM uses, live, with the namespace's claims for sizes. */

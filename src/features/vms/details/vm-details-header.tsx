@@ -2,8 +2,9 @@ import { Breadcrumb, BreadcrumbItem, Flex, FlexItem, PageSection, Title } from '
 import { Link, useNavigate } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
 import { VmActionAlerts, VmActionsToolbar } from '../actions';
-import { nameOf, namespaceOf, type VM } from '../selectors';
-import { VmStatus } from '../status';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { VmStatus } from '../status/vm-status';
 import { useVmi } from './use-vm-related';
 
 /**

@@ -6,7 +6,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { isK8sError } from '../../../k8s/k8s-error';
 import { VirtualMachineModel } from '../../../k8s/models';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
-import { uidOf } from '../selectors';
+import { uidOf } from '../../../k8s/meta';
 import { VmDeletedState, VmNotFoundState } from './missing-vm-state';
 import { tabFromPath, vmDetailsPath, VM_DETAILS_TABS, type VmDetailsTab } from './tabs';
 import { VmDetailsHeader } from './vm-details-header';

@@ -1,4 +1,4 @@
-import type { VM } from '../selectors';
+import type { VM } from '../../../kubevirt/vm-selectors';
 import { ConsoleTab } from './console-tab';
 import { DisksTab } from './disks-tab';
 import { EventsTab } from './events-tab';

@@ -1,5 +1,5 @@
 import { toYamlText } from '../../../components/yaml-editor/yaml-text';
-import type { VM } from '../selectors';
+import type { VM } from '../../../kubevirt/vm-selectors';
 import type { Snapshot } from './yaml-edit-state';
 
 /**

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { describedItemProps, useMenuPlacement } from '../../../components/disabled-reason';
 import { useVmAccessByNamespace } from '../actions/use-vm-access';
 import { useVmActionRunner } from '../actions/use-vm-action-runner';
-import { VM_ACTION_LABELS, type VmActionId } from '../actions/vm-action-rules';
+import { VM_ACTION_LABELS, type VmActionId } from '../../../kubevirt/vm-action-rules';
 import { vmAction, type VmAction } from '../actions/vm-actions';
 import type { DeleteVmOptions } from '../actions/vm-requests';
 import { BulkDeleteModal } from './bulk-delete-modal';

@@ -1,7 +1,7 @@
 import { Content } from '@patternfly/react-core';
 import { DeleteDialog } from '../../../components/delete-dialog';
 import type { DeleteVmOptions } from '../actions/vm-requests';
-import { vmDataVolumeTemplateNames } from '../selectors';
+import { vmDataVolumeTemplateNames } from '../../../kubevirt/vm-selectors';
 import type { VmRow } from './vm-rows';
 
 const SHOWN = 10;

@@ -10,7 +10,7 @@ import {
   type ListView,
   type ListViewSpec,
 } from '../../../lib/list-params';
-import { isPrintableStatus, type PrintableStatus } from '../status/printable-status';
+import { isPrintableStatus, type PrintableStatus } from '../../../kubevirt/printable-status';
 
 export { DEFAULT_PER_PAGE, PER_PAGE_OPTIONS, type SortDirection } from '../../../lib/list-params';
 

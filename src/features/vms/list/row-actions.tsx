@@ -2,7 +2,9 @@ import { MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { lazy, Suspense, useState } from 'react';
 import { vmActionsToggleId } from '../actions/vm-actions-toggle-id';
-import { nameOf, type VM, type VMI } from '../selectors';
+import { nameOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { type VMI } from '../../../kubevirt/vmi-selectors';
 
 const VmActionsMenu = lazy(() => import('../actions/vm-actions-menu').then((m) => ({ default: m.VmActionsMenu })));
 

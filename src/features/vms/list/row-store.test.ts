@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyWatchEvents, type ListData } from '../../../k8s/watch/reducer';
 import type { WatchEvent } from '../../../k8s/types';
-import type { VM, VMI } from '../selectors';
-import type { PrintableStatus } from '../status/printable-status';
-import { makeVm, makeVmi } from '../testing/fixtures';
+import type { VM } from '../../../kubevirt/vm-selectors';
+import type { VMI } from '../../../kubevirt/vmi-selectors';
+import type { PrintableStatus } from '../../../kubevirt/printable-status';
+import { makeVm, makeVmi } from '../../../kubevirt/testing';
 import { DEFAULT_PARAMS, SORT_COLUMNS } from './list-params';
 import { RowSelector } from './row-selector';
 import { RowStore, listChanges } from './row-store';

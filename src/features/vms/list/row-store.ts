@@ -2,7 +2,9 @@
  * The list's rows, kept up to date by what changed rather than rebuilt: with 10,000 VMs a watch
  * batch touches a handful of VMs and VMIs, and only their rows are made again.
  */
-import { objectKeyOf, type VM, type VMI } from '../selectors';
+import { objectKeyOf } from '../../../k8s/meta';
+import { type VM } from '../../../kubevirt/vm-selectors';
+import { type VMI } from '../../../kubevirt/vmi-selectors';
 import { makeRow, type VmRow } from './vm-rows';
 
 export interface RowSnapshot {

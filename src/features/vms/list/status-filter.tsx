@@ -1,6 +1,5 @@
 import { CheckboxFilter } from '../../../components/list/checkbox-filter';
-import type { PrintableStatus } from '../status/printable-status';
-import { STATUS_DISPLAY_ORDER } from '../status/status-map';
+import { STATUS_DISPLAY_ORDER, type PrintableStatus } from '../../../kubevirt/printable-status';
 
 export interface StatusFilterProps {
   selected: PrintableStatus[];

@@ -13,7 +13,7 @@ import {
 import { SearchIcon } from '@patternfly/react-icons/dist/esm/icons/search-icon';
 import { TimesIcon } from '@patternfly/react-icons/dist/esm/icons/times-icon';
 import type { ReactNode } from 'react';
-import type { PrintableStatus } from '../status/printable-status';
+import type { PrintableStatus } from '../../../kubevirt/printable-status';
 import { ListPagination } from '../../../components/list/list-pagination';
 import { type ListParams } from './list-params';
 import { StatusFilter } from './status-filter';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeVm, makeVmi } from '../testing/fixtures';
+import { makeVm, makeVmi } from '../../../kubevirt/testing';
 import { DEFAULT_PARAMS } from './list-params';
 import { RowStore } from './row-store';
 import { pageOf, parseTextFilter, selectRows, type VmRow } from './vm-rows';

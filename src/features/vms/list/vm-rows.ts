@@ -2,20 +2,11 @@
  * The list's rows: each VM joined with its VMI, with the values the table filters and sorts on
  * precomputed (see row-store.ts for keeping them up to date), and the filter and sort of the view.
  */
-import {
-  createdOf,
-  labelsOf,
-  nameOf,
-  namespaceOf,
-  objectKeyOf,
-  vmPrintableStatus,
-  vmiIPs,
-  vmiNode,
-  type VM,
-  type VMI,
-} from '../selectors';
+import { createdOf, labelsOf, nameOf, namespaceOf, objectKeyOf } from '../../../k8s/meta';
+import { vmPrintableStatus, type VM } from '../../../kubevirt/vm-selectors';
+import { vmiIPs, vmiNode, type VMI } from '../../../kubevirt/vmi-selectors';
 import { compareIps, compareText, matchesTextFilter, parseTextFilter, type TextFilter } from '../../../lib/list-query';
-import type { PrintableStatus } from '../status/printable-status';
+import type { PrintableStatus } from '../../../kubevirt/printable-status';
 import type { ListParams, SortColumn } from './list-params';
 
 // The filter's grammar and paging are shared with the other lists.

@@ -14,7 +14,7 @@ import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
 import { absoluteTime, relativeTime } from '../../../lib/time';
-import { vmActiveConditions } from '../selectors';
+import { vmActiveConditions } from '../../../kubevirt/vm-selectors';
 import { VmStatus } from '../status/vm-status';
 import { RowActions } from './row-actions';
 import type { SortColumn, SortDirection } from './list-params';

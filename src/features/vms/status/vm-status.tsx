@@ -1,9 +1,10 @@
 import { Button, Content, Popover } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
-import { nameOf, namespaceOf, vmPrintableStatus, vmStatusReason, type VM } from '../selectors';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { vmPrintableStatus, vmStatusReason, type VM } from '../../../kubevirt/vm-selectors';
 import { StatusIcon } from '../../../components/vm-status/status-icon';
-import { statusInfo } from './status-map';
+import { statusInfo } from '../../../components/vm-status/status-map';
 import './vm-status.css';
 
 export interface VmStatusProps {

@@ -1,21 +1,21 @@
 /**
- * Which lifecycle actions a VM allows right now, and why not. Pure: the state comes from the VM
- * and its VMI, the permissions from access reviews (see use-vm-access.ts).
+ * Which lifecycle actions a VM allows right now, and why not: the actions as data. Pure: the state
+ * comes from the VM and its VMI, the permissions from access reviews (the features' use-vm-access).
  */
-import type { AccessVerdict } from '../../../k8s/access-review';
-import type { PrintableStatus } from '../status/printable-status';
+import { isBeingDeleted } from '../k8s/meta';
 import {
-  isBeingDeleted,
-  vmPrintableStatus,
-  vmRunStrategy,
-  vmiIsFinal,
-  vmiIsMigrating,
-  vmiIsPaused,
-  vmiMigratable,
-  vmiPhase,
-  type VM,
-  type VMI,
-} from '../selectors';
+  firstReason,
+  fullAccess,
+  instanceActionReason,
+  permissionReason,
+  type AccessVerdict,
+  type ActionAccess,
+  type ActionState,
+} from './action-rules';
+import type { PrintableStatus } from './printable-status';
+import { vmRunStrategy } from './run-strategy';
+import { vmPrintableStatus, type VM } from './vm-selectors';
+import { vmiIsFinal, vmiPhase, type VMI } from './vmi-selectors';
 
 export const VM_ACTION_IDS = ['start', 'stop', 'restart', 'pause', 'unpause', 'migrate', 'delete'] as const;
 export type VmActionId = (typeof VM_ACTION_IDS)[number];
@@ -39,13 +39,13 @@ export const OPTIMISTIC_STATUS: Partial<Record<VmActionId, PrintableStatus>> = {
   delete: 'Terminating',
 };
 
-/** An access review's answer for one action (shared with the VMI actions: src/k8s/access-review). */
+/** An access review's answer for one action (shared with the VMI actions). */
 export type { AccessVerdict };
 
-export type VmAccess = Record<VmActionId, AccessVerdict>;
+export type VmAccess = ActionAccess<VmActionId>;
 
 /** Access for tests and for callers that have already checked: everything allowed. */
-export const FULL_ACCESS: VmAccess = Object.fromEntries(VM_ACTION_IDS.map((id) => [id, { allowed: true }])) as VmAccess;
+export const FULL_ACCESS: VmAccess = fullAccess(VM_ACTION_IDS);
 
 const notRunning = 'The virtual machine is not running';
 
@@ -76,19 +76,14 @@ export function stateReason(id: VmActionId, vm: VM, vmi: VMI | undefined): strin
       if (status === 'Migrating') return 'The virtual machine is migrating';
       return undefined;
     case 'pause':
-      if (!running) return 'Only a running virtual machine can be paused';
-      if (vmiIsPaused(vmi)) return 'The virtual machine is already paused';
-      if (status === 'Migrating' || vmiIsMigrating(vmi)) return 'The virtual machine is migrating';
-      return undefined;
     case 'unpause':
-      if (!live || !vmiIsPaused(vmi)) return 'The virtual machine is not paused';
-      return undefined;
-    case 'migrate': {
-      if (!running) return 'Only a running virtual machine can be migrated';
-      if (status === 'Migrating' || vmiIsMigrating(vmi)) return 'The virtual machine is already migrating';
-      const m = vmiMigratable(vmi);
-      return m.migratable ? undefined : m.reason;
-    }
+    case 'migrate':
+      return instanceActionReason(id, vmi, {
+        noun: 'virtual machine',
+        running,
+        unpausable: live,
+        migrating: status === 'Migrating',
+      });
     case 'delete':
       return undefined;
   }
@@ -99,20 +94,31 @@ function pendingRequest(vm: VM, action: 'Start' | 'Stop'): boolean {
 }
 
 /** Why the user's permissions forbid an action, or undefined when they allow it. */
-export function accessReason(id: VmActionId, verdict: AccessVerdict | undefined): string | undefined {
-  if (!verdict || verdict.loading) return 'Checking your permissions…';
-  if (verdict.allowed) return undefined;
-  const what = id === 'delete' ? 'delete virtual machines' : `${VM_ACTION_LABELS[id].toLowerCase()} virtual machines`;
-  return `You are not allowed to ${what} in this namespace${verdict.reason ? ` (${verdict.reason})` : ''}`;
+export const accessReason = (id: VmActionId, verdict: AccessVerdict | undefined): string | undefined =>
+  permissionReason(verdict, `${VM_ACTION_LABELS[id].toLowerCase()} virtual machines`);
+
+/** The first reason an action is unavailable (see firstReason: permissions, then state). */
+export const disabledReason = (id: VmActionId, vm: VM, vmi: VMI | undefined, access: VmAccess): string | undefined =>
+  firstReason(
+    access[id],
+    () => stateReason(id, vm, vmi),
+    () => accessReason(id, access[id]),
+  );
+
+export interface VmActionState extends ActionState<VmActionId> {
+  /** The status to show at once while the request is in flight. */
+  optimisticStatus?: PrintableStatus;
 }
 
 /**
- * The first reason an action is unavailable: permissions first (they do not change), then state.
- * While the permissions are still being checked, a reason the state already gives comes first: it
- * holds whatever the answer, and does not flicker to another reason when the answer comes.
+ * Every lifecycle action of a VM, in menu order, each enabled or disabled with its reason.
+ * `vmi` is the VM's instance (same namespace and name) when there is one.
  */
-export function disabledReason(id: VmActionId, vm: VM, vmi: VMI | undefined, access: VmAccess): string | undefined {
-  const verdict = access[id];
-  if (!verdict || verdict.loading) return stateReason(id, vm, vmi) ?? accessReason(id, verdict);
-  return accessReason(id, verdict) ?? stateReason(id, vm, vmi);
-}
+export const vmActionStates = (vm: VM, vmi: VMI | undefined, access: VmAccess): VmActionState[] =>
+  VM_ACTION_IDS.map((id) => ({
+    id,
+    label: VM_ACTION_LABELS[id],
+    disabledReason: disabledReason(id, vm, vmi, access),
+    needsConfirmation: id === 'delete',
+    optimisticStatus: OPTIMISTIC_STATUS[id],
+  }));

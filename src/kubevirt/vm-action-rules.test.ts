@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { makeVm, makeVmi } from '../testing/fixtures';
+import { makeVm, makeVmi } from './testing';
 import {
   FULL_ACCESS,
   accessReason,
   disabledReason,
   stateReason,
+  vmActionStates,
   type VmAccess,
   type VmActionId,
 } from './vm-action-rules';
-import { vmActions } from './vm-actions';
 
 const enabled = (vm: ReturnType<typeof makeVm>, vmi?: ReturnType<typeof makeVmi>): VmActionId[] =>
-  vmActions(vm, vmi, FULL_ACCESS)
+  vmActionStates(vm, vmi, FULL_ACCESS)
     .filter((a) => !a.disabledReason)
     .map((a) => a.id);
 
@@ -95,7 +95,7 @@ describe('VM action rules by access', () => {
   };
 
   it('disables what the user may not do, with the reason, and never hides it', () => {
-    const actions = vmActions(makeVm(), undefined, denied);
+    const actions = vmActionStates(makeVm(), undefined, denied);
     expect(actions.map((a) => a.id)).toEqual(['start', 'stop', 'restart', 'pause', 'unpause', 'migrate', 'delete']);
     expect(actions[0].disabledReason).toBe('You are not allowed to start virtual machines in this namespace');
     expect(actions[6].disabledReason).toBe(
@@ -127,9 +127,9 @@ describe('VM action rules by access', () => {
   });
 });
 
-describe('vmActions', () => {
+describe('vmActionStates', () => {
   it('marks delete for confirmation and sets the optimistic transitions', () => {
-    const byId = Object.fromEntries(vmActions(makeVm(), undefined, FULL_ACCESS).map((a) => [a.id, a]));
+    const byId = Object.fromEntries(vmActionStates(makeVm(), undefined, FULL_ACCESS).map((a) => [a.id, a]));
     expect(byId.delete.needsConfirmation).toBe(true);
     expect(byId.start.needsConfirmation).toBe(false);
     expect(byId.start.optimisticStatus).toBe('Starting');

@@ -1,21 +1,16 @@
 /**
- * Every read of a VirtualMachine's or VirtualMachineInstance's fields goes through here, so the
- * pages, the actions and the details tabs agree on defaults and on KubeVirt's conventions.
- * Pure functions; no React. Disk and interface views are in selectors-devices.ts (import them
- * from there: only the details page needs them, so they stay out of the first page's code).
+ * Every read of a VirtualMachine's fields goes through here (a VMI's through vmi-selectors.ts,
+ * any object's metadata through src/k8s/meta.ts), so the pages, the actions and the details tabs
+ * agree on defaults and on KubeVirt's conventions. Pure functions; no React. Disk and interface
+ * views are in vm-devices.ts (import them from there: only the details page needs them, so they
+ * stay out of the first page's code).
  */
 import type { V1VirtualMachine, V1VirtualMachineCondition } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import type { VMI } from '../../kubevirt/vmi-selectors';
-import { osName } from '../../kubevirt/os-name';
-import { isPrintableStatus, type PrintableStatus } from './status/printable-status';
+import { osName } from './os-name';
+import { isPrintableStatus, type PrintableStatus } from './printable-status';
+import type { VMI } from './vmi-selectors';
 
 export type VM = V1VirtualMachine;
-
-// ---- metadata and VMI reads (shared with the VMI pages: src/kubevirt) ------------------------------
-
-export * from '../../kubevirt/meta';
-export * from '../../kubevirt/vmi-selectors';
-export { vmRunStrategy, type RunStrategy } from '../../kubevirt/run-strategy';
 
 // ---- VM status ----------------------------------------------------------------------------------
 
@@ -93,7 +88,7 @@ export const vmPreference = (vm: VM | undefined) => vm?.spec?.preference;
 
 /**
  * The operating system's display name: what the guest agent reports, else the VM's OS id
- * (annotation, label or preference) as a display name. One source for every page (src/lib/os-name).
+ * (annotation, label or preference) as a display name. One source for every page (os-name.ts).
  */
 export const vmOs = (vm: VM | undefined, vmi?: VMI): string | undefined => osName(vm, vmi);
 

@@ -1,5 +1,6 @@
 /**
- * Reads of any Kubernetes object's metadata, shared by the features (VMs, VMIs...). Pure.
+ * Reads of any Kubernetes object's metadata, shared by every layer (features, src/kubevirt,
+ * components, the watch reducer). Pure.
  */
 import type { K8sResource } from '../k8s/types';
 
@@ -14,7 +15,7 @@ export const isBeingDeleted = (o: K8sResource | undefined): boolean => Boolean(o
 /** "namespace/name": how VMs and their VMIs (same name, same namespace) are joined. */
 export const objectKeyOf = (o: K8sResource | undefined): string => `${namespaceOf(o)}/${nameOf(o)}`;
 
-/** One pass over a VMI list: VMIs by "namespace/name" (a VM's VMI has the VM's name). */
+/** One pass over a list: objects by "namespace/name" (a VM's VMI has the VM's name: VMIs by their VM's key). */
 export function indexByKey<T extends K8sResource>(items: readonly T[] | undefined): Map<string, T> {
   const map = new Map<string, T>();
   for (const o of items ?? []) map.set(objectKeyOf(o), o);
@@ -26,3 +27,9 @@ export const labelPairs = (o: K8sResource | undefined): string[] =>
   Object.entries(labelsOf(o))
     .map(([k, v]) => `${k}=${v}`)
     .sort();
+
+/** Whether an equality-based selector (the only kind a Service has) selects these labels; an empty or missing selector selects nothing. */
+export function selectorMatches(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
+  const entries = Object.entries(selector ?? {});
+  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { indexByKey, labelPairs, objectKeyOf } from '../k8s/meta';
 import {
-  indexByKey,
-  labelPairs,
-  objectKeyOf,
   vmActiveConditions,
   vmCpu,
   vmDataVolumeTemplateNames,
   vmMemory,
   vmOs,
   vmPrintableStatus,
-  vmRunStrategy,
   vmStatusReason,
+  type VM,
+} from './vm-selectors';
+import { vmRunStrategy } from './run-strategy';
+import {
   vmiIPs,
   vmiIsFinal,
   vmiIsMigrating,
@@ -20,11 +21,10 @@ import {
   vmiOwnerVmName,
   vmiPhase,
   vmiPhaseTransitions,
-  type VM,
   type VMI,
-} from './selectors';
-import { vmDisks, vmInterfaces } from './selectors-devices';
-import { makeVm, makeVmi } from './testing/fixtures';
+} from './vmi-selectors';
+import { vmDisks, vmInterfaces } from './vm-devices';
+import { makeVm, makeVmi } from './testing';
 
 /** Partial objects for selectors that must cope with missing fields. */
 const V = (o: object) => o as VM;

@@ -1,7 +1,0 @@
-export {
-  STATUS_DISPLAY_ORDER,
-  isErrorStatus,
-  statusInfo,
-  type StatusInfo,
-  type StatusSeverity,
-} from '../../../components/vm-status/status-map';
