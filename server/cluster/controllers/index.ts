@@ -7,7 +7,11 @@ import { SimulatedGuestBackend } from '../guest/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
 import type { Store } from '../store/index.js';
 import { registerKubevirtSubresources } from '../subresources/register.js';
+import { EventWriter } from '../runtime/event-writer.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
+import { EventExpiry } from './events/event-expiry.js';
+import { GarbageCollector } from './gc/garbage-collector.js';
+import { NamespaceController } from './namespace/namespace-controller.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
 import { createClock } from '../runtime/clock.js';
 import { keyOf, type ClusterClient, type EventRecorder } from '../runtime/client.js';
@@ -29,6 +33,8 @@ import { errorFields, type ClusterLog } from '../log.js';
 
 export interface ControllerOptions {
   speed?: number;
+  /** How long Events live (kube-apiserver's --event-ttl; default 1 h). */
+  eventTtlMs?: number;
   api?: ClusterApi;
   log?: ClusterLog;
   backend?: GuestBackend;
@@ -47,9 +53,17 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   const log = opts.log ?? (() => {});
   const clock = createClock(opts.speed ?? 1);
   const client = store as unknown as ClusterClient;
+  // kube-controller-manager's garbage collector and namespace controller, and the Event TTL
+  const gc = new GarbageCollector(store, log);
+  const namespaces = new NamespaceController(store, log);
+  const events = new EventWriter(client);
+  const eventExpiry = new EventExpiry(client, opts.eventTtlMs, () => events.forgetGone());
+  gc.start();
+  namespaces.start();
+  eventExpiry.start();
   const record: EventRecorder = (involved, type, reason, message, component, host) => {
     try {
-      store.recordEvent(involved, type, reason, message, host ? { component, host } : component);
+      events.record(involved, type, reason, message, host ? { component, host } : component);
     } catch (err) {
       log(`event ${reason} about ${involved.kind} ${keyOf(involved)} dropped`, errorFields(err));
     }
@@ -134,6 +148,9 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       handler.stop();
       operator.stop();
       clock.dispose();
+      eventExpiry.stop();
+      namespaces.stop();
+      gc.stop();
       RUNTIMES.delete(store);
     },
   };

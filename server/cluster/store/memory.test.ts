@@ -1,11 +1,9 @@
 /**
  * What the store keeps after objects are gone is bounded (issue 16, item 11): the watch history by
- * bytes as well as by count, the event recorder's aggregation memory by its events and a count;
- * continue tokens do not expire with the watch history.
+ * bytes as well as by count; continue tokens do not expire with the watch history.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createStore, isStatusError, type KObject } from './index.js';
-import { EventRecorder } from './events.js';
 
 const cm = (name: string, bytes: number): KObject => ({
   apiVersion: 'v1',
@@ -76,30 +74,5 @@ describe('continue tokens', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
-});
-
-describe('event recorder', () => {
-  const about = (name: string, namespace: string): KObject => ({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name, namespace, uid: `uid-${name}` },
-  });
-
-  it('forgets series whose events are gone, and remembers at most 4096', () => {
-    const s = createStore();
-    s.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'gone' } });
-    const rec = new EventRecorder(s);
-    for (let i = 0; i < 50; i++) rec.record(about(`o-${i}`, 'gone'), 'Normal', 'Created', `made ${i}`, 'test');
-    expect(rec.seriesCount).toBe(50);
-    for (const e of s.list('events', { namespace: 'gone' }).items) s.delete('events', 'gone', e.metadata.name!);
-    rec.sweep(3600_000);
-    expect(rec.seriesCount).toBe(0);
-    for (let i = 0; i < 5000; i++) rec.record(about(`o-${i}`, 'default'), 'Normal', 'Created', 'made', 'test');
-    expect(rec.seriesCount).toBe(4096);
-    // a repeat still aggregates into its event
-    const again = rec.record(about('o-4999', 'default'), 'Normal', 'Created', 'made', 'test');
-    expect(again.count).toBe(2);
-    s.close();
   });
 });

@@ -59,7 +59,7 @@ export class StoreCore {
   protected readonly log: ClusterLog;
   /** Admission hook (create/update/delete), set by the cluster at start. */
   admit?: AdmitFn;
-  /** Called after every committed change (garbage collector, namespace lifecycle). */
+  /** Called synchronously after every committed change (the Service registry; see onCommit). */
   protected listeners: ((c: Commit) => void)[] = [];
 
   constructor(opts: StoreOptions = {}) {
@@ -166,6 +166,18 @@ export class StoreCore {
     }
     for (const r of prev?.metadata.ownerReferences ?? [])
       if (this.ownerIndex.get(r.uid)?.size === 0) this.ownerIndex.delete(r.uid);
+  }
+
+  /**
+   * Calls `fn` synchronously after every committed change, in commit order (the in-process
+   * garbage collector and namespace controller use it); returns the unsubscribe function.
+   */
+  onCommit(fn: (c: Commit) => void): () => void {
+    this.listeners.push(fn);
+    return () => {
+      const i = this.listeners.indexOf(fn);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
   }
 
   /** Objects whose ownerReferences name `ownerUid`. */

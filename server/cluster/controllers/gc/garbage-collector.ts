@@ -1,67 +1,59 @@
 /**
- * What kube-controller-manager's garbage collector and namespace controller do, run inside the store:
- * dependents of deleted owners are deleted (Background / Foreground) or orphaned (Orphan), dangling
- * references are dropped, and a terminating namespace is emptied and then removed.
+ * What kube-controller-manager's garbage collector does: dependents of deleted owners are deleted
+ * (Background / Foreground) or orphaned (Orphan), and dangling owner references are dropped.
+ * It follows the store's commits (and uses its owner index), so it runs in process only.
  */
-import { RESOURCES, resourceKey } from './resources.js';
-import { isStatusError } from './status.js';
-import type { Commit } from './store.js';
-import type { KObject } from './types.js';
-import type { StoreVerbs } from './verbs.js';
-import { errorFields, type ClusterLog } from '../log.js';
+import type { Commit, KObject, Store } from '../../store/index.js';
+import { DeferredWork } from '../../runtime/deferred-work.js';
+import type { ClusterLog } from '../../log.js';
+
+/** The store's verbs the garbage collector uses, with its commit hook and uid/owner indexes. */
+export type GarbageCollectorStore = Pick<
+  Store,
+  'onCommit' | 'getByUid' | 'dependentsOf' | 'tryGet' | 'mutate' | 'delete'
+>;
+
+const GC_USER = 'system:serviceaccount:kube-system:generic-garbage-collector';
 
 export class GarbageCollector {
-  private queued = new Set<string>();
-  private timer: NodeJS.Immediate | null = null;
-  private work: (() => void)[] = [];
+  private readonly work: DeferredWork;
+  private unsubscribe?: () => void;
 
   constructor(
-    private readonly store: StoreVerbs,
-    private readonly log: ClusterLog,
-  ) {}
+    private readonly store: GarbageCollectorStore,
+    log: ClusterLog,
+  ) {
+    this.work = new DeferredWork('garbage collector', log);
+  }
+
+  start(): void {
+    this.unsubscribe ??= this.store.onCommit((c) => this.onCommit(c));
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.work.stop();
+  }
 
   /** Reacts to a committed change (called synchronously by the store; work runs later). */
-  onCommit(c: Commit): void {
+  private onCommit(c: Commit): void {
     const m = c.obj.metadata;
     if (c.type === 'DELETED') {
-      this.later(`owner:${m.uid}`, () => this.collectDependents(m.uid ?? '', false));
+      this.work.later(`owner:${m.uid}`, () => this.collectDependents(m.uid ?? '', false));
       for (const ref of m.ownerReferences ?? []) {
         const owner = this.store.getByUid(ref.uid);
         if (owner?.obj.metadata.finalizers?.includes('foregroundDeletion'))
-          this.later(`fg:${ref.uid}`, () => this.foreground(owner.res, owner.obj));
+          this.work.later(`fg:${ref.uid}`, () => this.foreground(owner.res, owner.obj));
       }
-      if (m.namespace) this.later(`ns:${m.namespace}`, () => this.finishNamespace(m.namespace!));
       return;
     }
     if (c.type === 'ADDED' && m.ownerReferences?.length)
-      this.later(`dangling:${m.uid}`, () => this.checkDangling(c.res, c.obj));
+      this.work.later(`dangling:${m.uid}`, () => this.checkDangling(c.res, c.obj));
     if (m.deletionTimestamp) {
-      if (m.finalizers?.includes('orphan')) this.later(`orphan:${m.uid}`, () => this.orphan(c.res, c.obj));
-      if (m.finalizers?.includes('foregroundDeletion')) this.later(`fg:${m.uid}`, () => this.foreground(c.res, c.obj));
-      if (c.res === 'namespaces') this.later(`ns:${m.name}`, () => this.finishNamespace(m.name ?? ''));
-    }
-  }
-
-  private later(key: string, fn: () => void): void {
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
-    this.work.push(() => {
-      this.queued.delete(key);
-      fn();
-    });
-    this.timer ??= setImmediate(() => this.run());
-  }
-
-  private run(): void {
-    this.timer = null;
-    const batch = this.work;
-    this.work = [];
-    for (const fn of batch) {
-      try {
-        fn();
-      } catch (e) {
-        if (!(isStatusError(e) && (e.code === 404 || e.code === 409))) this.log('garbage collector', errorFields(e));
-      }
+      if (m.finalizers?.includes('orphan')) this.work.later(`orphan:${m.uid}`, () => this.orphan(c.res, c.obj));
+      if (m.finalizers?.includes('foregroundDeletion'))
+        this.work.later(`fg:${m.uid}`, () => this.foreground(c.res, c.obj));
     }
   }
 
@@ -87,7 +79,7 @@ export class GarbageCollector {
         const blocking = foreground && refs.some((o) => o.uid === uid && o.blockOwnerDeletion);
         this.store.delete(res, ref.ns, ref.name, {
           propagationPolicy: blocking ? 'Foreground' : 'Background',
-          user: 'system:serviceaccount:kube-system:generic-garbage-collector',
+          user: GC_USER,
         });
       }
     }
@@ -127,25 +119,5 @@ export class GarbageCollector {
       return others.length === 0;
     });
     if (!left.length) this.removeFinalizer(res, owner, 'foregroundDeletion');
-  }
-
-  private finishNamespace(ns: string): void {
-    const nsObj = this.store.tryGet('namespaces', undefined, ns);
-    if (!nsObj?.metadata.deletionTimestamp) return;
-    let remaining = 0;
-    for (const r of RESOURCES) {
-      if (r.virtual || !r.namespaced) continue;
-      const res = resourceKey(r);
-      for (const obj of this.store.list(res, { namespace: ns }).items) {
-        remaining++;
-        if (!obj.metadata.deletionTimestamp) {
-          this.store.delete(res, ns, obj.metadata.name ?? '', {
-            propagationPolicy: 'Background',
-            user: 'system:serviceaccount:kube-system:namespace-controller',
-          });
-        }
-      }
-    }
-    if (remaining === 0) this.store.finalizeNamespace(ns);
   }
 }

@@ -1,15 +1,14 @@
 /** core/v1 Events as client-go's event recorder writes them, with aggregation of repeats. */
-import type { KObject } from './types.js';
-import { isStatusError } from './status.js';
-import { nowRfc3339 } from './util.js';
-import type { StoreVerbs } from './verbs.js';
+import { isStatusError } from '../store/status.js';
+import { nowRfc3339 } from '../store/util.js';
+import type { ClusterClient, KObject } from './client.js';
 
 export type EventSource = string | { component: string; host?: string };
 
 /** How many event series the recorder remembers for aggregation (client-go's event correlator: an LRU of 4096). */
 const MAX_SERIES = 4096;
 
-export class EventRecorder {
+export class EventWriter {
   /** How many series are remembered (for tests and memory accounting). */
   get seriesCount(): number {
     return this.names.size;
@@ -18,7 +17,7 @@ export class EventRecorder {
   /** series key -> the Event's namespace and name, oldest use first */
   private names = new Map<string, { ns: string; name: string }>();
 
-  constructor(private readonly store: StoreVerbs) {}
+  constructor(private readonly store: Pick<ClusterClient, 'tryGet' | 'mutate' | 'create'>) {}
 
   /**
    * Records an event about `involved`. A repeat (same source, object, type, reason and message)
@@ -95,20 +94,8 @@ export class EventRecorder {
     return ev;
   }
 
-  /** Deletes events whose lastTimestamp is older than `ttlMs` (kube-apiserver's --event-ttl, 1h). */
-  sweep(ttlMs: number): void {
-    const cutoff = Date.now() - ttlMs;
-    for (const e of this.store.list('events').items) {
-      const last = Date.parse(String(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''));
-      if (Number.isFinite(last) && last < cutoff) {
-        try {
-          this.store.delete('events', e.metadata.namespace, e.metadata.name ?? '');
-        } catch {
-          // already gone
-        }
-      }
-    }
-    // forget series whose Event is gone (expired, or deleted with its namespace)
+  /** Forgets series whose Event is gone (expired, or deleted with its namespace). */
+  forgetGone(): void {
     for (const [k, { ns, name }] of this.names) if (!this.store.tryGet('events', ns, name)) this.names.delete(k);
   }
 }
