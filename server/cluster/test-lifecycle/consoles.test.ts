@@ -2,27 +2,21 @@
  * The console subresources over the real websocket routes: log in on the serial console, run
  * `hostname` and `poweroff`; drive the screen with a real RFB client; KubeVirt's refusals.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectRfbClient, ENCODINGS } from '../../../test/support/guest/rfb-test-client.js';
-import type { RunningCluster } from '../index.js';
+import { SerialClient } from '../../../test/support/cluster/serial-client.js';
 import {
-  Api,
   subPath,
-  testCluster,
+  useTestCluster,
   vmiPath,
   vmPath,
   waitFor,
   waitPrintable,
 } from '../../../test/support/cluster/lifecycle.js';
 
-let cluster: RunningCluster;
-let api: Api;
-beforeAll(async () => {
-  cluster = await testCluster();
-  api = new Api(cluster.url);
-});
-afterAll(async () => cluster?.close());
+const env = useTestCluster();
+const { api } = env;
 
 let n = 0;
 async function fedoraVm(
@@ -31,7 +25,7 @@ async function fedoraVm(
 ): Promise<{ ns: string; name: string }> {
   const ns = `console-${++n}`;
   const name = `fedora-${n}`;
-  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  await api.createNamespace(ns);
   const r = await api.req('POST', vmPath(ns), {
     apiVersion: 'kubevirt.io/v1',
     kind: 'VirtualMachine',
@@ -62,40 +56,7 @@ async function fedoraVm(
 }
 
 const wsUrl = (ns: string, name: string, kind: string, query = '') =>
-  `${cluster.url.replace('http', 'ws')}${subPath(ns, 'virtualmachineinstances', name, kind)}${query}`;
-
-class Serial {
-  text = '';
-  private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer, binary: boolean) => {
-      if (binary) this.text += data.toString('utf8');
-    });
-  }
-  static async open(url: string): Promise<Serial> {
-    const ws = new WebSocket(url, 'plain.kubevirt.io');
-    const s = new Serial(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    expect(ws.protocol).toBe('plain.kubevirt.io');
-    return s;
-  }
-  async waitFor(re: RegExp, timeoutMs = 15_000): Promise<void> {
-    await waitFor(`serial output ${re}`, () => re.test(this.text), timeoutMs);
-  }
-  type(s: string): void {
-    this.ws.send(Buffer.from(s), { binary: true });
-  }
-  async login(user: string, password: string): Promise<void> {
-    this.type('\r');
-    await this.waitFor(/login: $/);
-    this.type(`${user}\r`);
-    await this.waitFor(/Password: $/);
-    this.type(`${password}\r`);
-    await this.waitFor(/\$ $/);
-  }
-}
+  api.wsUrl(subPath(ns, 'virtualmachineinstances', name, kind) + query);
 
 /** The HTTP status and message a refused websocket upgrade gets. */
 async function refusal(url: string): Promise<{ status: number; message: string }> {
@@ -122,7 +83,7 @@ describe('serial console', () => {
     });
     await api.req('PUT', subPath(ns, 'virtualmachines', name, 'start'), {});
     await waitPrintable(api, ns, name, 'Running');
-    const serial = await Serial.open(wsUrl(ns, name, 'console'));
+    const serial = await SerialClient.open(wsUrl(ns, name, 'console'));
     await serial.login('fedora', 's3cret');
     serial.type('hostname\r');
     await serial.waitFor(new RegExp(`hostname\\r\\n${name}\\r\\n`));
@@ -136,7 +97,7 @@ describe('serial console', () => {
     const { ns, name } = await fedoraVm('Always');
     await waitPrintable(api, ns, name, 'Running');
     const uid = ((await api.get(vmiPath(ns, name))).metadata as { uid: string }).uid;
-    const serial = await Serial.open(wsUrl(ns, name, 'console'));
+    const serial = await SerialClient.open(wsUrl(ns, name, 'console'));
     await serial.login('fedora', 's3cret');
     serial.type('poweroff\r');
     await waitFor('a new VMI', async () => {
@@ -149,13 +110,13 @@ describe('serial console', () => {
   it('refuses a second session with preserveSession=true, and replaces it otherwise', async () => {
     const { ns, name } = await fedoraVm('Always');
     await waitPrintable(api, ns, name, 'Running');
-    const first = await Serial.open(wsUrl(ns, name, 'console'));
+    const first = await SerialClient.open(wsUrl(ns, name, 'console'));
     expect(await refusal(wsUrl(ns, name, 'console', '?preserveSession=true'))).toEqual({
       status: 500,
       message: 'Active console connection. Request denied.',
     });
     const closed = new Promise<void>((resolve) => first.ws.once('close', () => resolve()));
-    const second = await Serial.open(wsUrl(ns, name, 'console'));
+    const second = await SerialClient.open(wsUrl(ns, name, 'console'));
     await closed;
     second.ws.close();
   });
@@ -187,7 +148,7 @@ describe('vnc', () => {
     } finally {
       await rfb.close();
     }
-    const res = await fetch(`${cluster.url}${subPath(ns, 'virtualmachineinstances', name, 'vnc/screenshot')}`);
+    const res = await fetch(`${env.cluster.url}${subPath(ns, 'virtualmachineinstances', name, 'vnc/screenshot')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8)).toEqual(

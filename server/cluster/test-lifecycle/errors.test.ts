@@ -1,24 +1,17 @@
 /** The documented failure conventions: unpullable images, failing imports, no node fits, guests that crash. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningCluster } from '../index.js';
+import { describe, expect, it } from 'vitest';
 import {
-  Api,
   events,
   printable,
-  testCluster,
+  useTestCluster,
   vmiPath,
   vmPath,
   waitFor,
   waitPrintable,
 } from '../../../test/support/cluster/lifecycle.js';
 
-let cluster: RunningCluster;
-let api: Api;
-beforeAll(async () => {
-  cluster = await testCluster(20);
-  api = new Api(cluster.url);
-});
-afterAll(async () => cluster?.close());
+const env = useTestCluster(20);
+const { api } = env;
 
 let n = 0;
 async function vm(opts: {
@@ -29,7 +22,7 @@ async function vm(opts: {
 }): Promise<{ ns: string; name: string }> {
   const ns = `err-${++n}`;
   const name = `vm-${n}`;
-  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  await api.createNamespace(ns);
   const volumes = opts.dvUrl
     ? [{ name: 'root', dataVolume: { name: `${name}-dv` } }]
     : [{ name: 'root', containerDisk: { image: opts.image ?? 'quay.io/containerdisks/fedora:41' } }];
@@ -176,7 +169,7 @@ describe('scheduling', () => {
   it('a node selector no node matches is ErrorUnschedulable too; it schedules once a node matches', async () => {
     const { ns, name } = await vm({ nodeSelector: { 'example.com/gpu': 'true' } });
     await waitPrintable(api, ns, name, 'ErrorUnschedulable');
-    const res = await fetch(`${cluster.url}/api/v1/nodes/node02`, {
+    const res = await fetch(`${env.cluster.url}/api/v1/nodes/node02`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/merge-patch+json' },
       body: JSON.stringify({ metadata: { labels: { 'example.com/gpu': 'true' } } }),

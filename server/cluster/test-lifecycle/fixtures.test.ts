@@ -3,14 +3,12 @@
  * start, pause, unpause, migrate, restart, stop, delete — including the objects some of them
  * wait for (PVCs, the instance type, the PriorityClass, a StorageClass, a clone source).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningCluster } from '../index.js';
+import { describe, expect, it } from 'vitest';
 import type { KObject } from '../store/index.js';
 import {
-  Api,
   events,
   subPath,
-  testCluster,
+  useTestCluster,
   vmiPath,
   vmPath,
   waitFor,
@@ -20,13 +18,7 @@ import { fixture as fixtureDocs } from '../../../test/support/fixtures.js';
 
 const fixture = (rel: string) => fixtureDocs<KObject>(rel);
 
-let cluster: RunningCluster;
-let api: Api;
-beforeAll(async () => {
-  cluster = await testCluster();
-  api = new Api(cluster.url);
-});
-afterAll(async () => cluster?.close());
+const { api } = useTestCluster();
 
 const PATHS: Record<string, string> = {
   VirtualMachine: '/apis/kubevirt.io/v1/namespaces/NS/virtualmachines',
@@ -39,10 +31,7 @@ const PATHS: Record<string, string> = {
   StorageClass: '/apis/storage.k8s.io/v1/storageclasses',
 };
 
-async function ns(name: string): Promise<string> {
-  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return name;
-}
+const ns = (name: string) => api.createNamespace(name);
 
 async function apply(obj: KObject, namespace: string): Promise<void> {
   const version = obj.apiVersion;

@@ -1,17 +1,12 @@
 /** Services, Endpoints, EndpointSlices, NodePorts, LoadBalancer IPs and Routes around running VMs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningCluster } from '../index.js';
-import { Api, subPath, testCluster, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { subPath, useTestCluster, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
-let cluster: RunningCluster;
-let api: Api;
+const { api } = useTestCluster();
 const ns = 'net';
 beforeAll(async () => {
-  cluster = await testCluster();
-  api = new Api(cluster.url);
-  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  await api.createNamespace(ns);
 });
-afterAll(async () => cluster?.close());
 
 const svc = (name: string, selector: Record<string, string>, type = 'ClusterIP') =>
   api.req('POST', `/api/v1/namespaces/${ns}/services`, {

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { startCluster, type RunningCluster } from '../index.js';
+import { SerialClient } from '../../../test/support/cluster/serial-client.js';
 import { Api, subPath, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
 const NS = 'default';
@@ -96,7 +96,7 @@ describe('RestartRequired', () => {
 
 describe('live migration', () => {
   it('gives the guest the new pod address: `ip a` on the console shows the VMI address after the move', async () => {
-    const { c, api } = await cluster();
+    const { api } = await cluster();
     expect((await api.req('POST', vmPath(NS), fedora('mover'))).status).toBe(201);
     await waitPrintable(api, NS, 'mover', 'Running');
     const vmiOf = async () =>
@@ -107,22 +107,9 @@ describe('live migration', () => {
       };
     const before = await vmiOf();
 
-    const ws = new WebSocket(
-      `${c.url.replace('http', 'ws')}${subPath(NS, 'virtualmachineinstances', 'mover', 'console')}`,
-      'plain.kubevirt.io',
-    );
-    let text = '';
-    ws.on('message', (data: Buffer) => (text += data.toString('utf8')));
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const type = (s: string) => ws.send(Buffer.from(s), { binary: true });
-    const waitText = (re: RegExp) => waitFor(`console ${re}`, () => re.test(text));
+    const serial = await SerialClient.open(api.wsUrl(subPath(NS, 'virtualmachineinstances', 'mover', 'console')));
     try {
-      type('\r');
-      await waitText(/login: $/);
-      type('fedora\r');
-      await waitText(/Password: $/);
-      type('s3cret\r');
-      await waitText(/\$ $/);
+      await serial.login('fedora', 's3cret');
 
       expect((await api.req('PUT', subPath(NS, 'virtualmachines', 'mover', 'migrate'), {})).status).toBe(202);
       const after = await waitFor('the migration', async () => {
@@ -131,13 +118,13 @@ describe('live migration', () => {
       });
       expect(after.interfaces[0].ipAddress).not.toBe(before.interfaces[0].ipAddress);
 
-      text = '';
-      type('ip a\r');
-      await waitText(/\$ $/);
-      expect(text).toContain(`inet ${after.interfaces[0].ipAddress}/`);
-      expect(text).not.toContain(`inet ${before.interfaces[0].ipAddress}/`);
+      serial.text = '';
+      serial.type('ip a\r');
+      await serial.waitFor(/\$ $/);
+      expect(serial.text).toContain(`inet ${after.interfaces[0].ipAddress}/`);
+      expect(serial.text).not.toContain(`inet ${before.interfaces[0].ipAddress}/`);
     } finally {
-      ws.close();
+      serial.close();
     }
   });
 });

@@ -1,14 +1,12 @@
 /** Every runStrategy (and legacy `running`) through start, stop, restart and guest-driven stops, over HTTP. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controllersFor } from '../controllers/index.js';
-import type { RunningCluster } from '../index.js';
 import type { KObject } from '../store/index.js';
 import {
-  Api,
   events,
   printable,
   subPath,
-  testCluster,
+  useTestCluster,
   vmiPath,
   vmPath,
   waitFor,
@@ -16,18 +14,13 @@ import {
 } from '../../../test/support/cluster/lifecycle.js';
 import { fixture } from '../../../test/support/fixtures.js';
 
-let cluster: RunningCluster;
-let api: Api;
-beforeAll(async () => {
-  cluster = await testCluster();
-  api = new Api(cluster.url);
-});
-afterAll(async () => cluster?.close());
+const env = useTestCluster();
+const { api } = env;
 
 let n = 0;
 async function createVm(spec: Record<string, unknown>): Promise<{ ns: string; name: string }> {
   const ns = `rs-${++n}`;
-  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  await api.createNamespace(ns);
   const [vm] = fixture<KObject>('kubevirt-examples/vm-cirros.yaml');
   const body = {
     ...vm,
@@ -45,7 +38,7 @@ const vmiUid = async (ns: string, name: string) => ((await api.get(vmiPath(ns, n
 const vmStatus = async (ns: string, name: string) =>
   (await api.get(vmPath(ns, name))).status as Record<string, unknown>;
 const guestPowerOff = (uid: string) => {
-  const entry = controllersFor(cluster.store)?.ctx.guests.get(uid);
+  const entry = controllersFor(env.cluster.store)?.ctx.guests.get(uid);
   if (!entry) throw new Error(`no guest for VMI ${uid}`);
   entry.guest.shutdown(true);
 };

@@ -2,18 +2,12 @@
  * Who may change a VMI: KubeVirt's own service accounts (the embedded controllers write as them)
  * and nobody else — a cluster admin included — gets "update of VMI object is restricted".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningCluster } from '../index.js';
+import { describe, expect, it } from 'vitest';
 import type { KObject } from '../store/index.js';
-import { Api, testCluster, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
+import { useTestCluster, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
-let cluster: RunningCluster;
-let api: Api;
-beforeAll(async () => {
-  cluster = await testCluster();
-  api = new Api(cluster.url);
-});
-afterAll(async () => cluster?.close());
+const env = useTestCluster();
+const { api } = env;
 
 const NS = 'default';
 
@@ -36,14 +30,7 @@ async function runningVm(name: string): Promise<void> {
   await waitPrintable(api, NS, name, 'Running');
 }
 
-async function patch(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(cluster.url + path, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/merge-patch+json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const patch = (path: string, body: unknown) => api.mergePatch(path, body);
 
 describe('VMI updates', () => {
   it('refuses a spec change from the admin, as virt-api does, while the controllers keep writing the VMI', async () => {
@@ -64,7 +51,7 @@ describe('VMI updates', () => {
   it('lets virt-api change the grace period on a stop, and refuses the reserved node label to the admin', async () => {
     await runningVm('graceful');
     const stop = await fetch(
-      `${cluster.url}/apis/subresources.kubevirt.io/v1/namespaces/${NS}/virtualmachines/graceful/stop`,
+      `${env.cluster.url}/apis/subresources.kubevirt.io/v1/namespaces/${NS}/virtualmachines/graceful/stop`,
       {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },

@@ -1,4 +1,5 @@
 /** Helpers for the lifecycle tests: a cluster on port 0, a small HTTP client, polling (fixtures: ../fixtures.ts). */
+import { afterAll, beforeAll } from 'vitest';
 import { startCluster, type RunningCluster } from '../../../server/cluster/index.js';
 
 export async function testCluster(speed = 100): Promise<RunningCluster> {
@@ -12,13 +13,58 @@ export async function testCluster(speed = 100): Promise<RunningCluster> {
   return c;
 }
 
-export class Api {
-  constructor(readonly base: string) {}
+/** One cluster for a test file: started (no seed, at `speed`) before its tests and closed after them. */
+export interface FileCluster {
+  /** The running cluster (read it inside tests and hooks: it starts in beforeAll). */
+  readonly cluster: RunningCluster;
+  readonly api: Api;
+}
 
-  async req(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+export function useTestCluster(speed = 100): FileCluster {
+  let cluster: RunningCluster | undefined;
+  const running = (): RunningCluster => {
+    if (!cluster) throw new Error('the test cluster starts in beforeAll: use it inside tests and hooks');
+    return cluster;
+  };
+  beforeAll(async () => {
+    cluster = await testCluster(speed);
+  });
+  afterAll(async () => cluster?.close());
+  return {
+    get cluster() {
+      return running();
+    },
+    api: new Api(() => running().url),
+  };
+}
+
+export class Api {
+  /** `base`: the API server's URL, or a function that reads it when a request is made. */
+  constructor(private readonly baseUrl: string | (() => string)) {}
+
+  get base(): string {
+    return typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
+  }
+
+  /** The websocket URL of an API path (a watch or a console subresource). */
+  wsUrl(path: string): string {
+    return this.base.replace(/^http/, 'ws') + path;
+  }
+
+  async createNamespace(name: string): Promise<string> {
+    await this.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    return name;
+  }
+
+  async req(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
     const res = await fetch(this.base + path, {
       method,
-      headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+      headers: body !== undefined ? { 'content-type': contentType } : {},
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -29,6 +75,11 @@ export class Api {
       json = { raw: text };
     }
     return { status: res.status, json };
+  }
+
+  /** A JSON merge patch (application/merge-patch+json), as `kubectl patch --type merge` sends. */
+  mergePatch(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+    return this.req('PATCH', path, body, 'application/merge-patch+json');
   }
 
   async get(path: string): Promise<Record<string, unknown>> {

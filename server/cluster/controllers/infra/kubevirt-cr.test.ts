@@ -2,17 +2,9 @@
  * The KubeVirt and CDI CRs behave as installed ones: Deployed with Available/Progressing/Degraded,
  * observed version and deployment id; spec edits are observed; useEmulation reaches new guests.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import type { RunningCluster } from '../../index.js';
-import {
-  Api,
-  subPath,
-  testCluster,
-  vmPath,
-  waitFor,
-  waitPrintable,
-} from '../../../../test/support/cluster/lifecycle.js';
+import { describe, expect, it } from 'vitest';
+import { subPath, useTestCluster, vmPath, waitFor, waitPrintable } from '../../../../test/support/cluster/lifecycle.js';
+import { SerialClient } from '../../../../test/support/cluster/serial-client.js';
 import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
 import { deploymentConfig } from './kubevirt-cr.js';
 
@@ -36,25 +28,15 @@ interface KubeVirt {
   };
 }
 
-let cluster: RunningCluster;
-let api: Api;
-beforeAll(async () => {
-  cluster = await testCluster();
-  api = new Api(cluster.url);
-});
-afterAll(async () => cluster?.close());
+const { api } = useTestCluster();
 
 const kubevirt = async (name = 'kubevirt') => (await api.get(`${KV_PATH}/${name}`)) as unknown as KubeVirt;
 const condition = (kv: KubeVirt, type: string) => kv.status.conditions?.find((c) => c.type === type)?.status;
 
 async function mergePatch(path: string, body: unknown): Promise<KubeVirt> {
-  const res = await fetch(cluster.url + path, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/merge-patch+json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as KubeVirt;
+  const r = await api.mergePatch(path, body);
+  expect(r.status).toBe(200);
+  return r.json as unknown as KubeVirt;
 }
 
 const setEmulation = (on: boolean) =>
@@ -141,39 +123,13 @@ describe('KubeVirt CR', () => {
   });
 });
 
-class Serial {
-  text = '';
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer, binary: boolean) => {
-      if (binary) this.text += data.toString('utf8');
-    });
-  }
-  async waitFor(re: RegExp): Promise<void> {
-    await waitFor(`serial output ${re}`, () => re.test(this.text));
-  }
-  type(s: string): void {
-    this.ws.send(Buffer.from(s), { binary: true });
-  }
-}
-
 async function loginAndRun(ns: string, name: string, commands: string[]): Promise<string> {
-  const url = `${cluster.url.replace('http', 'ws')}${subPath(ns, 'virtualmachineinstances', name, 'console')}`;
-  const ws = new WebSocket(url, 'plain.kubevirt.io');
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const serial = new Serial(ws);
-  serial.type('\r');
-  await serial.waitFor(/login: $/);
-  serial.type('fedora\r');
-  await serial.waitFor(/Password: $/);
-  serial.type('s3cret\r');
-  await serial.waitFor(/\$ $/);
+  const serial = await SerialClient.open(api.wsUrl(subPath(ns, 'virtualmachineinstances', name, 'console')));
+  await serial.login('fedora', 's3cret');
   serial.text = '';
   for (const c of commands) serial.type(`${c}\r`);
   await serial.waitFor(new RegExp(`${commands.at(-1)}[\\s\\S]*\\$ $`));
-  ws.close();
+  serial.close();
   return serial.text;
 }
 
@@ -187,7 +143,7 @@ async function launcherLimits(ns: string): Promise<Record<string, string> | unde
 }
 
 async function runningVm(ns: string, name: string): Promise<void> {
-  await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  await api.createNamespace(ns);
   const r = await api.req('POST', vmPath(ns), {
     apiVersion: 'kubevirt.io/v1',
     kind: 'VirtualMachine',
