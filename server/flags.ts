@@ -1,5 +1,5 @@
 /** Command-line flags of the console server, with environment fallbacks. */
-import { isGuestsMode, type GuestsMode } from './cluster/guest/qemu/index.js';
+import { isGuestsMode, type GuestsMode } from './cluster/guest/index.js';
 
 export interface ServerFlags {
   port: number;

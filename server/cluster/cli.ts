@@ -1,7 +1,7 @@
 /** `npm run cluster -- --port 8001 [--host h] [--seed none|default|scale:N] [--speed n] [--data-dir d] [--users f] [--guests auto|simulated|qemu] [--allowed-hosts a,b]` */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isGuestsMode } from './guest/qemu/index.js';
+import { isGuestsMode } from './guest/index.js';
 import { startCluster } from './index.js';
 
 const USAGE = `Usage: cluster [--port 8001] [--host 127.0.0.1] [--seed default|none|scale:N] [--speed 1] [--data-dir DIR] [--users FILE]

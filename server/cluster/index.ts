@@ -7,7 +7,7 @@ import { admit } from './admission/index.js';
 import { createApiServer } from './api/server.js';
 import type { ClusterApi } from './api/subresources.js';
 import { createAuth } from './auth/index.js';
-import { selectGuestBackend, type GuestsMode } from './guest/qemu/index.js';
+import { selectGuestBackend, type GuestsMode } from './guest/index.js';
 import type { GuestBackend } from './guest/types.js';
 import { startControllers } from './controllers/index.js';
 import { seedCluster } from './seed/index.js';
@@ -33,7 +33,7 @@ export interface ClusterOptions {
   tls?: { cert: Buffer | string; key: Buffer | string };
   /** One call per log line; the default writes JSON lines to stdout. */
   log?: ClusterLog;
-  /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, auto (guest/qemu/select-backend.ts), or a backend. */
+  /** What runs behind Running VMIs: simulated guests (default), real QEMU guests, auto (guest/select-backend.ts), or a backend. */
   guests?: GuestsMode | GuestBackend;
   /**
    * Host names (besides loopback names, IP addresses and `host`) that clients may reach the cluster by.

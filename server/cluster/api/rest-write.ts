@@ -9,7 +9,7 @@ import {
   type KObject,
   type ResourceInfo,
 } from '../store/index.js';
-import { PATCH_CONTENT_TYPES } from '../store/patch.js';
+import { PATCH_CONTENT_TYPES } from '../store/patch/patch.js';
 import type { Ctx } from './context.js';
 import { queryBool, queryOptionalBool } from './query-bool.js';
 import { encodeList, encodeOne, negotiate } from './encode.js';

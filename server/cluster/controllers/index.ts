@@ -3,7 +3,7 @@
  * the kubelets and kube-controller-manager do. `startCluster` calls `startControllers`.
  */
 import type { ClusterApi } from '../api/subresources.js';
-import { SimulatedGuestBackend } from '../guest/simulated-backend.js';
+import { SimulatedGuestBackend } from '../guest/simulated/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
 import type { Store } from '../store/index.js';
 import { registerKubevirtSubresources } from '../subresources/register.js';

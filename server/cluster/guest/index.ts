@@ -10,9 +10,16 @@ export type {
   GuestOsName,
   GuestState,
 } from './types.js';
-export { SimulatedGuest } from './simulated-guest.js';
-export { SimulatedGuestBackend, type SimulatedBackendOptions } from './simulated-backend.js';
-export { handleSerialConnection, handleVncConnection, type VncConnectionOptions } from './console-handlers.js';
+export {
+  GUESTS_MODES,
+  isGuestsMode,
+  selectGuestBackend,
+  type GuestBackendChoice,
+  type GuestsMode,
+} from './select-backend.js';
+export { SimulatedGuest } from './simulated/simulated-guest.js';
+export { SimulatedGuestBackend, type SimulatedBackendOptions } from './simulated/simulated-backend.js';
+export { handleSerialConnection, handleVncConnection, type VncConnectionOptions } from './console/console-handlers.js';
 export {
   ConsoleSessions,
   GUEST_GONE_CLOSE_CODE,
@@ -20,7 +27,7 @@ export {
   REPLACED_CLOSE_CODE,
   REPLACED_CLOSE_REASON,
   preserveSessionRefusal,
-} from './sessions.js';
+} from './console/sessions.js';
 export { guestOptionsFromVmi, cloudInitCredentials, guessOsName, type GuestRuntimeFacts } from './vmi-guest-options.js';
 export { osProfile, type OsProfile } from './os-profiles.js';
-export { screenshotPng } from './screenshot.js';
+export { screenshotPng } from './console/screenshot.js';

@@ -6,7 +6,7 @@
  * simulated one (simulated-backend.ts); the QEMU backend (qemu/, real VMs) implements the same
  * interfaces without the controllers or the subresource routes changing.
  */
-import type { ConsoleSessions } from './sessions.js';
+import type { ConsoleSessions } from './console/sessions.js';
 
 /** Which console a websocket is attached to: `vnc` (the screen) or `console` (the serial line). */
 export type ConsoleKind = 'vnc' | 'console';

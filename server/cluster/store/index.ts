@@ -58,7 +58,7 @@ export type {
   DeleteResult,
 } from './store.js';
 export type { PatchOptions } from './verbs.js';
-export type { PatchType } from './patch.js';
+export type { PatchType } from './patch/patch.js';
 export type { KObject, ObjectMeta, OwnerReference, WatchEvent, WatchEventType, ManagedFieldsEntry } from './types.js';
 export type { Commit } from './store.js';
 export * from './status.js';

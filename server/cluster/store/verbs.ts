@@ -1,5 +1,5 @@
 /** The write verbs of the store: create, update, updateStatus, patch, delete, deleteCollection, mutate. */
-import { applyPatch, type PatchType } from './patch.js';
+import { applyPatch, type PatchType } from './patch/patch.js';
 import { getResource, type ResourceInfo } from './resources.js';
 import { causes, errors, isStatusError, type V1Status } from './status.js';
 import {
@@ -11,7 +11,7 @@ import {
   type WriteOptions,
 } from './store.js';
 import type { KObject } from './types.js';
-import { trackUpdate } from './managed-update.js';
+import { trackUpdate } from './patch/managed-update.js';
 import { checkWritable } from './limits.js';
 import { clone, nowRfc3339, randomSuffix } from './util.js';
 import { isNoop, normalizeObjectMeta, prepareCreate, prepareUpdate, validateMeta } from './write-rules.js';

@@ -6,8 +6,8 @@
 import type { ClusterApi, SubresourceContext, UpgradeContext } from '../api/subresources.js';
 import type { ControllerContext } from '../controllers/context.js';
 import type { VirtHandler } from '../controllers/handler/virt-handler.js';
-import { handleSerialConnection, handleVncConnection } from '../guest/console-handlers.js';
-import { preserveSessionRefusal } from '../guest/sessions.js';
+import { handleSerialConnection, handleVncConnection } from '../guest/console/console-handlers.js';
+import { preserveSessionRefusal } from '../guest/console/sessions.js';
 import { isStatusError, type V1Status } from '../store/index.js';
 import { migrateVm, restartVm, startVm, stopVm } from './vm-actions.js';
 import { consoleGuest, guestOsInfo, pauseVmi, softRebootVmi, unpauseVmi } from './vmi-actions.js';

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { SimulatedGuest } from '../../../server/cluster/guest/simulated-guest.js';
+import { SimulatedGuest } from '../../../server/cluster/guest/simulated/simulated-guest.js';
 import type { GuestOptions } from '../../../server/cluster/guest/types.js';
 
 /** Fast enough that a boot takes a few milliseconds. */

@@ -12,7 +12,7 @@ import {
   type SizeLimits,
 } from './qemu-args.js';
 import { parsePpm, ppmToPng } from './ppm.js';
-import { selectGuestBackend } from './select-backend.js';
+import { selectGuestBackend } from '../select-backend.js';
 
 const limits: SizeLimits = { maxMemoryMiB: 512, minMemoryMiB: 128, maxCpus: 1, hostCpus: 2 };
 

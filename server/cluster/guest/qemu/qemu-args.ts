@@ -4,7 +4,7 @@
  * (QMP, the serial line, VNC) in the guest's run directory.
  */
 import path from 'node:path';
-import { quantityToBytes } from '../quantity.js';
+import { quantityToBytes } from '../simulated/quantity.js';
 import type { GuestOptions } from '../types.js';
 import type { GuestNetworkPlan } from './guest-config.js';
 

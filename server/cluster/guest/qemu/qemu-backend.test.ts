@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../../index.js';
 import { Api, events, vmPath, waitPrintable } from '../../../../test/support/cluster/lifecycle.js';
-import type { SimulatedGuest } from '../simulated-guest.js';
+import type { SimulatedGuest } from '../simulated/simulated-guest.js';
 import { QemuGuestBackend, StandInGuest } from './qemu-backend.js';
 
 const image = {

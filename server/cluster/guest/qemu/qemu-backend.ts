@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { cpus, freemem, tmpdir } from 'node:os';
-import { SimulatedGuest } from '../simulated-guest.js';
+import { SimulatedGuest } from '../simulated/simulated-guest.js';
 import type { Guest, GuestBackend, GuestNotice, GuestOptions } from '../types.js';
 import { decideAccel, type AccelDecision } from './accel.js';
 import type { GuestImage } from './guest-image.js';

@@ -1,7 +1,7 @@
 /** A {@link ByteChannel} to a unix socket QEMU serves (a VNC client connection), bridged byte for byte. */
 import { connect, type Socket } from 'node:net';
-import { GuestChannel } from '../channel.js';
-import { GUEST_GONE_CLOSE_REASON } from '../sessions.js';
+import { GuestChannel } from '../console/channel.js';
+import { GUEST_GONE_CLOSE_REASON } from '../console/sessions.js';
 
 /**
  * Connects to `socketPath` once `ready` resolves; bytes written before that are queued. The

@@ -4,10 +4,10 @@
  * is built, the cluster runs in real time (`--speed 1`: real guests cannot be sped up) and the
  * seed is not a `scale:N` load test, else the simulated guests. The library default (startCluster without `guests`) stays simulated.
  */
-import { SimulatedGuestBackend } from '../simulated-backend.js';
-import type { GuestBackend } from '../types.js';
-import { qemuAvailability } from './guest-image.js';
-import { QemuGuestBackend } from './qemu-backend.js';
+import { SimulatedGuestBackend } from './simulated/simulated-backend.js';
+import type { GuestBackend } from './types.js';
+import { qemuAvailability } from './qemu/guest-image.js';
+import { QemuGuestBackend } from './qemu/qemu-backend.js';
 
 export type GuestsMode = 'simulated' | 'qemu' | 'auto';
 

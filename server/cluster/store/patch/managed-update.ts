@@ -5,8 +5,8 @@
  * `fieldsOf(old)` with `fieldsOf(next)`, at a fraction of the cost.
  */
 import { entriesOf, IGNORED_META, isKeyedList, itemSegment, sameEntry } from './managed-fields.js';
-import type { KObject, ManagedFieldsEntry } from './types.js';
-import { isPlainObject, nowRfc3339 } from './util.js';
+import type { KObject, ManagedFieldsEntry } from '../types.js';
+import { isPlainObject, nowRfc3339 } from '../util.js';
 
 /** Path key (the JSON of its segments, as fieldsOf keys paths) -> the segments. */
 type PathMap = Map<string, readonly string[]>;

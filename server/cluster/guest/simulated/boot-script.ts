@@ -3,7 +3,7 @@
  * in guest milliseconds (real-time at speed 1). Kernel lines carry `[ seconds ]` stamps
  * computed from the accumulated delays, as dmesg would show them.
  */
-import type { OsProfile } from './os-profiles.js';
+import type { OsProfile } from '../os-profiles.js';
 
 export type BootStep =
   | { readonly delayMs: number; readonly kind: 'text'; readonly text: string }

@@ -3,7 +3,7 @@
  * Kubernetes types declare (containers by name, ports by port, ...), directives ($patch,
  * $setElementOrder, $deleteFromPrimitiveList, $retainKeys) are honoured or dropped.
  */
-import { clone, isPlainObject } from './util.js';
+import { clone, isPlainObject } from '../util.js';
 
 const NAME_KEYED = new Set([
   'containers',

@@ -2,9 +2,9 @@
  * The small shell a logged-in user gets: enough commands to see that the console is a real
  * session in the right VM (hostname, uname -a, ip a, whoami, uptime...) and to power it off.
  */
-import type { OsProfile } from './os-profiles.js';
+import type { OsProfile } from '../os-profiles.js';
 import { cpuinfoOutput, detectVirt, lscpuOutput } from './cpu-facts.js';
-import { ipAddrOutput, ipconfigOutput, type GuestNetwork } from './network-facts.js';
+import { ipAddrOutput, ipconfigOutput, type GuestNetwork } from '../network-facts.js';
 
 export interface ShellHost {
   readonly hostname: string;

@@ -1,5 +1,5 @@
 import { SimulatedGuest } from './simulated-guest.js';
-import type { GuestBackend, GuestOptions } from './types.js';
+import type { GuestBackend, GuestOptions } from '../types.js';
 
 export interface SimulatedBackendOptions {
   /** Time scale for every guest (1 = real time); a guest's own `speed` wins. */

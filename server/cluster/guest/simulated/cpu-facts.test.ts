@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulatedGuest } from './simulated-guest.js';
-import { SerialRecorder, makeGuest, waitForEvent } from '../../../test/support/guest/guest-harness.js';
+import { SerialRecorder, makeGuest, waitForEvent } from '../../../../test/support/guest/guest-harness.js';
 
 const guests: SimulatedGuest[] = [];
 afterEach(() => {

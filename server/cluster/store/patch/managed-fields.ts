@@ -2,8 +2,8 @@
  * managedFields bookkeeping (a simplified structured-merge-diff): field sets as leaf paths, lists of
  * objects that all carry a string `name` are keyed by it, every other list is atomic.
  */
-import type { KObject, ManagedFieldsEntry } from './types.js';
-import { isPlainObject } from './util.js';
+import type { KObject, ManagedFieldsEntry } from '../types.js';
+import { isPlainObject } from '../util.js';
 
 /** A path is a list of segments: "f:<field>", 'k:{"name":"x"}' (keyed list item) or "." (the item itself). */
 export type FieldPath = string[];

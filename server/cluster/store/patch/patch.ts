@@ -1,11 +1,11 @@
 /** Applies a PATCH body of any supported type to a stored object, producing the object to write. */
 import { serverSideApply } from './apply.js';
 import { jsonPatch, mergePatch } from './json-patch.js';
-import { apiVersionOf, type ResourceInfo } from './resources.js';
-import { errors, failure, StatusError } from './status.js';
+import { apiVersionOf, type ResourceInfo } from '../resources.js';
+import { errors, failure, StatusError } from '../status.js';
 import { strategicMerge } from './strategic-merge.js';
-import type { KObject } from './types.js';
-import { clone, isPlainObject } from './util.js';
+import type { KObject } from '../types.js';
+import { clone, isPlainObject } from '../util.js';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeyboardState } from './keysym.js';
+import { KeyboardState } from '../console/keysym.js';
 import type { SimulatedGuest } from './simulated-guest.js';
-import { SerialRecorder, loginOnSerial, makeGuest, waitForEvent } from '../../../test/support/guest/guest-harness.js';
+import {
+  SerialRecorder,
+  loginOnSerial,
+  makeGuest,
+  waitForEvent,
+} from '../../../../test/support/guest/guest-harness.js';
 
 const guests: SimulatedGuest[] = [];
 function guest(options: Parameters<typeof makeGuest>[0] = {}): SimulatedGuest {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { handleVncConnection } from './console-handlers.js';
-import type { SimulatedGuest } from './simulated-guest.js';
-import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../test/support/guest/rfb-test-client.js';
+import { handleVncConnection } from '../console-handlers.js';
+import type { SimulatedGuest } from '../../simulated/simulated-guest.js';
+import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../../../test/support/guest/rfb-test-client.js';
 import {
   connectWs,
   makeGuest,
   startWsServer,
   waitForEvent,
   type WsTestServer,
-} from '../../../test/support/guest/guest-harness.js';
+} from '../../../../../test/support/guest/guest-harness.js';
 
 const RETURN = 0xff0d;
 

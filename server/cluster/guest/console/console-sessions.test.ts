@@ -7,7 +7,7 @@ import {
   REPLACED_CLOSE_REASON,
   preserveSessionRefusal,
 } from './sessions.js';
-import type { SimulatedGuest } from './simulated-guest.js';
+import type { SimulatedGuest } from '../simulated/simulated-guest.js';
 import {
   closed,
   connectWs,
@@ -15,7 +15,7 @@ import {
   startWsServer,
   waitForEvent,
   type WsTestServer,
-} from '../../../test/support/guest/guest-harness.js';
+} from '../../../../test/support/guest/guest-harness.js';
 
 /** Collects a websocket's binary messages as text. */
 function recorder(ws: WebSocket): { text: () => string; waitFor: (s: string | RegExp) => Promise<void> } {

@@ -1,4 +1,4 @@
-import type { ByteChannel } from './types.js';
+import type { ByteChannel } from '../types.js';
 
 /** A {@link ByteChannel} whose guest side is driven by callbacks (in-process guests). */
 export class GuestChannel implements ByteChannel {

@@ -4,7 +4,7 @@
  * `exit`, `logout` or Ctrl-D, and back to the login prompt.
  */
 import { LineDiscipline } from './line-discipline.js';
-import type { OsProfile } from './os-profiles.js';
+import type { OsProfile } from '../os-profiles.js';
 import { Shell, type ShellHost } from './shell.js';
 
 export interface GettyHost extends Omit<ShellHost, 'logout'> {

@@ -9,9 +9,9 @@ import {
   sameEntry,
   toFieldsV1,
 } from './managed-fields.js';
-import { errors, failure, StatusError } from './status.js';
-import type { KObject, ManagedFieldsEntry } from './types.js';
-import { clone, isPlainObject, nowRfc3339 } from './util.js';
+import { errors, failure, StatusError } from '../status.js';
+import type { KObject, ManagedFieldsEntry } from '../types.js';
+import { clone, isPlainObject, nowRfc3339 } from '../util.js';
 
 function mergeApplied(live: unknown, applied: unknown): unknown {
   if (isPlainObject(applied)) {

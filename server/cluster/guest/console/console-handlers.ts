@@ -7,7 +7,7 @@
  */
 import type { WebSocket } from 'ws';
 import { GUEST_GONE_CLOSE_CODE, GUEST_GONE_CLOSE_REASON } from './sessions.js';
-import type { ByteChannel, ConsoleKind, Guest } from './types.js';
+import type { ByteChannel, ConsoleKind, Guest } from '../types.js';
 
 export interface VncConnectionOptions {
   /** RFB desktop name (the VMI's name); defaults to the guest's name. */

@@ -5,18 +5,18 @@
  */
 import { EventEmitter } from 'node:events';
 import { bootScript, shutdownScript, type BootStep, type MachineFacts } from './boot-script.js';
-import { GuestChannel, openSerialChannel } from './channel.js';
+import { GuestChannel, openSerialChannel } from '../console/channel.js';
 import { Getty } from './getty.js';
-import { KeyboardState } from './keysym.js';
-import { guestNetwork, type GuestNetwork } from './network-facts.js';
-import { osProfile, type OsProfile } from './os-profiles.js';
+import { KeyboardState } from '../console/keysym.js';
+import { guestNetwork, type GuestNetwork } from '../network-facts.js';
+import { osProfile, type OsProfile } from '../os-profiles.js';
 import { quantityToBytes } from './quantity.js';
-import { RfbServerSession } from './rfb/rfb-session.js';
+import { RfbServerSession } from '../console/rfb/rfb-session.js';
 import { GuestScheduler } from './scheduler.js';
-import { screenPng } from './screenshot.js';
-import { Screen, TEXT_MODE } from './screen.js';
-import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from './sessions.js';
-import type { ConsoleKind, Guest, GuestOptions, GuestState } from './types.js';
+import { screenPng } from '../console/screenshot.js';
+import { Screen, TEXT_MODE } from '../console/screen.js';
+import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../console/sessions.js';
+import type { ConsoleKind, Guest, GuestOptions, GuestState } from '../types.js';
 
 const DEFAULT_MEMORY = 1024 ** 3;
 

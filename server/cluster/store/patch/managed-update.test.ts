@@ -3,12 +3,12 @@
  * `fieldsOf(old)` and `fieldsOf(next)`, over random edits of the real fixtures.
  */
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from '../../../test/support/fixtures.js';
-import { Fuzzer, rng } from '../../../test/support/fuzz/fuzz-mutations.js';
+import { loadFixtures } from '../../../../test/support/fixtures.js';
+import { Fuzzer, rng } from '../../../../test/support/fuzz/fuzz-mutations.js';
 import { fieldsOf } from './managed-fields.js';
 import { fieldDiff, trackUpdate } from './managed-update.js';
-import type { KObject } from './types.js';
-import { clone, deepFreeze } from './util.js';
+import type { KObject } from '../types.js';
+import { clone, deepFreeze } from '../util.js';
 
 function expectedDiff(old: KObject | undefined, next: KObject): { changed: string[]; removed: string[] } {
   const before = old ? fieldsOf(old) : new Map<string, string>();

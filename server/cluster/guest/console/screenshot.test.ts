@@ -1,8 +1,8 @@
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { screenshotPng } from './screenshot.js';
-import type { SimulatedGuest } from './simulated-guest.js';
-import { makeGuest, waitForEvent } from '../../../test/support/guest/guest-harness.js';
+import type { SimulatedGuest } from '../simulated/simulated-guest.js';
+import { makeGuest, waitForEvent } from '../../../../test/support/guest/guest-harness.js';
 
 let guest: SimulatedGuest;
 afterEach(() => guest.destroy());

@@ -3,7 +3,7 @@
  * previous one, unless the client asked to preserve a live session (`?preserveSession=true`),
  * in which case the route refuses the upgrade (see {@link preserveSessionRefusal}).
  */
-import type { ConsoleKind } from './types.js';
+import type { ConsoleKind } from '../types.js';
 
 export interface ConsoleSession {
   close(code: number, reason: string): void;

@@ -4,15 +4,15 @@
  * clipped to its framebuffer, or padded with black, and keeps getting updates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleVncConnection } from './console-handlers.js';
-import type { SimulatedGuest } from './simulated-guest.js';
-import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../test/support/guest/rfb-test-client.js';
+import { handleVncConnection } from '../console-handlers.js';
+import type { SimulatedGuest } from '../../simulated/simulated-guest.js';
+import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../../../test/support/guest/rfb-test-client.js';
 import {
   makeGuest,
   startWsServer,
   waitForEvent,
   type WsTestServer,
-} from '../../../test/support/guest/guest-harness.js';
+} from '../../../../../test/support/guest/guest-harness.js';
 
 const RETURN = 0xff0d;
 const WITHOUT_DESKTOP_SIZE = [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.raw];

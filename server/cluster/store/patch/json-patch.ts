@@ -1,5 +1,5 @@
 /** RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch over plain JSON. */
-import { errors, StatusError, failure } from './status.js';
+import { errors, StatusError, failure } from '../status.js';
 import {
   JSON_PATCH_MAX_COPY_BYTES,
   MAX_DEPTH,
@@ -7,8 +7,8 @@ import {
   jsonBytes,
   tooDeep,
   valueDepth,
-} from './limits.js';
-import { clone, deepEqual, isPlainObject } from './util.js';
+} from '../limits.js';
+import { clone, deepEqual, isPlainObject } from '../util.js';
 
 type Json = unknown;
 

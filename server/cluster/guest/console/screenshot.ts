@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import type { Screen } from './screen.js';
-import type { SimulatedGuest } from './simulated-guest.js';
+import type { SimulatedGuest } from '../simulated/simulated-guest.js';
 
 /** A PNG (RGB, 8 bits per channel) of a screen's framebuffer. */
 export function screenPng(screen: Screen): Buffer {
