@@ -1,3 +1,4 @@
+import type { Dialog } from '@playwright/test';
 import { parse, stringify } from 'yaml';
 import { expect, expectNoSeriousA11yViolations, SMOKE, test, type KubeApi } from './fixtures/index.js';
 import { VM_DETAILS_TABS, VmDetailsPage } from './pages/vm-details.js';
@@ -146,6 +147,22 @@ test.describe('VM details', () => {
     await details.tab('Events').click();
     await dialog.discard();
     await expect(details.tab('Events')).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('closing or reloading the window with unsaved YAML edits asks first', async ({ page, api, namespace }) => {
+    const name = await createVm(api, namespace, fixture('vm-cirros.yaml'));
+    const details = new VmDetailsPage(page, namespace, name);
+    await details.goto('YAML');
+    await details.replaceYaml(withLabel(await details.readYaml(), 'unsaved', 'kept'));
+    await expect(details.unsavedChanges).toBeVisible();
+    const asked = new Promise<Dialog>((resolve) => page.once('dialog', resolve));
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    // Staying keeps the page and the edits.
+    await dialog.dismiss();
+    expect(page.isClosed()).toBe(false);
+    expect(await details.readYaml()).toContain('unsaved: kept');
   });
 
   test.describe("a conflicting change keeps the user's text", () => {
