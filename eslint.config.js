@@ -68,6 +68,22 @@ function featureBoundaries(feature) {
   });
 }
 
+/** Query keys come from the one factory (src/k8s/query-keys.ts), never spelled where they are used. */
+const oneKeyFactory = {
+  name: 'k8s/one-query-key-factory',
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/k8s/query-keys.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "Property[key.name='queryKey'] > ArrayExpression",
+        message: 'Make query keys with k8sKeys (src/k8s/query-keys.ts), not on the spot.',
+      },
+    ],
+  },
+};
+
 /** Everything else in src/ (app/, main.tsx): only the k8s import style. */
 const k8sImportStyle = {
   name: 'boundaries/k8s-import-style',
@@ -217,6 +233,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   k8sImportStyle,
+  oneKeyFactory,
   ...features.flatMap(featureBoundaries),
   sharedLayerBoundaries,
   libIsPure,

@@ -47,6 +47,17 @@ describe('import boundaries (ARCHITECTURE.md)', { timeout: 30_000 }, () => {
     expect(await restricted('src/features/vmis/a.ts', "export { x } from '../../kubevirt/vmi-selectors';")).toEqual([]);
   });
 
+  it('makes query keys with the one factory only', async () => {
+    const spelled = "export const q = { queryKey: ['k8s', 'discovery', 'apis'] };";
+    const made = "import { k8sKeys } from '../k8s/query-keys';\nexport const q = { queryKey: k8sKeys.servedGroups };";
+    const rule = async (filePath: string, source: string) =>
+      (await eslint.lintText(source, { filePath }))[0].messages.filter((m) => m.ruleId === 'no-restricted-syntax');
+    expect(await rule('src/components/a.ts', spelled)).toHaveLength(1);
+    expect(await rule('src/features/vms/a.ts', spelled.replace("'k8s'", "'k8s', 'x'"))).toHaveLength(1);
+    expect(await rule('src/components/a.ts', made)).toEqual([]);
+    expect(await rule('src/k8s/query-keys.ts', spelled)).toEqual([]);
+  });
+
   it('makes exhaustive-deps an error', async () => {
     const [result] = await eslint.lintText(
       "import { useEffect } from 'react';\nexport function useX(a: number) {\n  useEffect(() => console.warn(a), []);\n}\n",

@@ -1,7 +1,7 @@
 import { hashKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { NodeModel, PodModel, VirtualMachineModel } from './models';
-import { k8sKeys } from './query-keys';
+import { NodeModel, PodModel, VirtualMachineInstanceModel, VirtualMachineModel } from './models';
+import { isListKey, k8sKeys } from './query-keys';
 
 describe('k8sKeys', () => {
   it('starts every key of a kind with the model prefix', () => {
@@ -45,5 +45,26 @@ describe('k8sKeys', () => {
     const c = hashKey(k8sKeys.accessReview({ ...base, namespace: 'n1', subresource: 'stop' }));
     expect(new Set([a, b, c]).size).toBe(3);
     expect(k8sKeys.accessReview({ ...base }).slice(0, 2)).toEqual(k8sKeys.accessReviews);
+  });
+
+  it('tells list keys from the other keys of a kind', () => {
+    expect(isListKey(k8sKeys.list(PodModel, { namespace: 'n' }))).toBe(true);
+    expect(isListKey(k8sKeys.list(NodeModel))).toBe(true);
+    expect(isListKey(k8sKeys.object(PodModel, 'p', 'n'))).toBe(false);
+    expect(isListKey(k8sKeys.vncScreenshot('n', 'vmi'))).toBe(false);
+    expect(isListKey(k8sKeys.model(PodModel))).toBe(false);
+    expect(isListKey(['other', 'a', 'b', 'c', 'list'])).toBe(false);
+  });
+
+  it('keeps screenshots under the VMI kind, and discovery and create checks under their prefixes', () => {
+    expect(k8sKeys.vncScreenshot('n', 'vmi').slice(0, 4)).toEqual(k8sKeys.model(VirtualMachineInstanceModel));
+    expect(hashKey(k8sKeys.vncScreenshot('n', 'a'))).not.toBe(hashKey(k8sKeys.vncScreenshot('n', 'b')));
+    expect(k8sKeys.servedGroups.slice(0, 2)).toEqual(k8sKeys.discovery);
+    expect(k8sKeys.groupVersionResources('kubevirt.io/v1').slice(0, 2)).toEqual(k8sKeys.discovery);
+    expect(hashKey(k8sKeys.groupVersionResources('v1'))).not.toBe(hashKey(k8sKeys.servedGroups));
+    expect(k8sKeys.createAccess('v1', 'Service', 'n').slice(0, 2)).toEqual(k8sKeys.accessReviews);
+    expect(hashKey(k8sKeys.createAccess('v1', 'Service', 'a'))).not.toBe(
+      hashKey(k8sKeys.createAccess('v1', 'Service', 'b')),
+    );
   });
 });

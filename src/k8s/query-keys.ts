@@ -1,4 +1,4 @@
-import type { K8sModel } from './models';
+import { VirtualMachineInstanceModel, type K8sModel } from './models';
 import type { ListSelector } from './types';
 
 /** The attributes of a SelfSubjectAccessReview (spec.resourceAttributes). */
@@ -21,8 +21,9 @@ export function normalizeSelector(model: K8sModel, selector: ListSelector = {}):
 }
 
 /**
- * The one query-key factory for cluster data. Every key starts with 'k8s'; keys of a kind start
- * with ['k8s', group, version, plural] so a whole kind can be invalidated at once.
+ * The one query-key factory for cluster data: nothing else in the app spells a key. Every key
+ * starts with 'k8s'; keys of a kind start with ['k8s', group, version, plural] so a whole kind can
+ * be invalidated at once.
  */
 export const k8sKeys = {
   all: ['k8s'] as const,
@@ -33,9 +34,24 @@ export const k8sKeys = {
   /** One object fetched without a watch. */
   object: (model: K8sModel, name: string, namespace?: string) =>
     [...k8sKeys.model(model), 'object', { name, namespace: model.namespaced ? namespace : undefined }] as const,
+  /** The latest VNC screenshot of a VMI (the vnc/screenshot subresource), under the VMI kind's prefix. */
+  vncScreenshot: (namespace: string, name: string) =>
+    [...k8sKeys.model(VirtualMachineInstanceModel), 'vnc-screenshot', { namespace, name }] as const,
   /** The API server's /version. */
   version: ['k8s', 'version'] as const,
+  /** Discovery documents: every key of them starts so. */
+  discovery: ['k8s', 'discovery'] as const,
+  /** The API groups the cluster serves (GET /apis). */
+  servedGroups: ['k8s', 'discovery', 'apis'] as const,
+  /** The resources of one group version ("v1", "kubevirt.io/v1": GET /api/v1, /apis/kubevirt.io/v1). */
+  groupVersionResources: (groupVersion: string) => ['k8s', 'discovery', groupVersion] as const,
   accessReviews: ['k8s', 'access-review'] as const,
+  /**
+   * Whether the user may create one object of a manifest (apiVersion and kind, resolved through
+   * discovery, in a namespace): under the access reviews' prefix, so it goes with them.
+   */
+  createAccess: (apiVersion: string, kind: string, namespace: string | undefined) =>
+    ['k8s', 'access-review', 'create', apiVersion, kind, namespace] as const,
   accessReview: (a: AccessReviewAttributes) =>
     [
       'k8s',
@@ -52,3 +68,6 @@ export const k8sKeys = {
 };
 
 export type K8sListKey = ReturnType<typeof k8sKeys.list>;
+
+/** Whether a query key is a watched list's (k8sKeys.list): the cache holds `{items, resourceVersion}` under it. */
+export const isListKey = (key: readonly unknown[]): boolean => key[0] === 'k8s' && key[4] === 'list';

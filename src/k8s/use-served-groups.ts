@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { k8sRequest } from './client';
+import { k8sKeys } from './query-keys';
 import { API_PREFIX } from './urls';
 
 interface ApiGroupList {
@@ -15,7 +16,7 @@ export interface ServedGroups {
 /** The API groups the cluster serves (`/apis`), discovered once per session. */
 export function useServedGroups(): ServedGroups {
   const q = useQuery({
-    queryKey: ['k8s', 'discovery', 'apis'],
+    queryKey: k8sKeys.servedGroups,
     queryFn: async ({ signal }) => {
       const list = await k8sRequest<ApiGroupList>(`${API_PREFIX}/apis`, { method: 'GET', signal });
       return new Set((list.groups ?? []).map((g) => g.name)) as ReadonlySet<string>;

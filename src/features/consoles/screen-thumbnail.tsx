@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { fetchVncScreenshot } from '../../k8s/console';
-import { VirtualMachineInstanceModel } from '../../k8s/models';
 import { k8sKeys } from '../../k8s/query-keys';
 import './consoles.css';
 
@@ -21,9 +20,6 @@ function useInView(ref: RefObject<Element | null>): boolean {
   return inView;
 }
 
-export const screenshotKey = (namespace: string, name: string) =>
-  [...k8sKeys.model(VirtualMachineInstanceModel), 'vnc-screenshot', { namespace, name }] as const;
-
 export interface ScreenThumbnailProps {
   namespace: string;
   name: string;
@@ -39,7 +35,7 @@ export function ScreenThumbnail({ namespace, name, running }: ScreenThumbnailPro
   const imgRef = useRef<HTMLImageElement>(null);
   const inView = useInView(boxRef);
   const shot = useQuery({
-    queryKey: screenshotKey(namespace, name),
+    queryKey: k8sKeys.vncScreenshot(namespace, name),
     queryFn: ({ signal }) => fetchVncScreenshot({ namespace, name }, signal),
     enabled: running && inView,
     refetchInterval: THUMBNAIL_REFRESH_MS,

@@ -21,7 +21,7 @@ export function useCreateAccess(
   );
   return useQueries({
     queries: targets.map((t) => ({
-      queryKey: [...k8sKeys.accessReviews, 'create', t.apiVersion, t.kind, t.namespace],
+      queryKey: k8sKeys.createAccess(t.apiVersion, t.kind, t.namespace),
       queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Omit<TargetVerdict, 'target'>> => {
         let model;
         try {

@@ -18,7 +18,7 @@ export function useCreateDeps(): CreateDeps {
         resolveKind(
           (gv) =>
             queryClient.fetchQuery({
-              queryKey: [...k8sKeys.all, 'discovery', gv],
+              queryKey: k8sKeys.groupVersionResources(gv),
               queryFn: ({ signal }) =>
                 k8sRequest<ApiResourceList>(`${API_PREFIX}${discoveryPath(gv)}`, { method: 'GET', signal }),
               staleTime: DISCOVERY_STALE_MS,

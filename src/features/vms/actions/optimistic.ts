@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { VirtualMachineModel } from '../../../k8s/models';
-import { k8sKeys } from '../../../k8s/query-keys';
+import { isListKey, k8sKeys } from '../../../k8s/query-keys';
 import type { ListData } from '../../../k8s/watch/reducer';
 import type { PrintableStatus } from '../../../kubevirt/printable-status';
 import { objectKeyOf } from '../../../k8s/meta';
@@ -8,8 +8,6 @@ import { type VM } from '../../../kubevirt/vm-selectors';
 
 /** Undoes an optimistic change where no watch event has replaced it yet. */
 export type Rollback = () => void;
-
-const isListKey = (key: readonly unknown[]) => key[4] === 'list';
 
 /**
  * Shows `status` as the VM's printableStatus at once, in every watched VM list that holds it
