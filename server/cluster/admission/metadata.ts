@@ -15,7 +15,7 @@ const NAME_RULES: Record<string, NameRule> = {
 };
 
 export function nameRuleFor(group: string, resource: string): NameRule {
-  if (group === 'rbac.authorization.k8s.io') return 'path';
+  if (group === 'rbac.authorization.k8s.io' || group === 'apiregistration.k8s.io') return 'path';
   return group === '' ? (NAME_RULES[resource] ?? 'subdomain') : 'subdomain';
 }
 

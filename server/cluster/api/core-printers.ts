@@ -1,6 +1,7 @@
 /** Table columns for built-in kinds, as kube-apiserver's printers (pkg/printers/internalversion) print them. */
 import type { KObject } from '../store/index.js';
 import { age } from './duration.js';
+import { BUILTIN_GROUP_PRINTERS } from './builtin-printers.js';
 
 export interface ColumnDef {
   name: string;
@@ -65,6 +66,7 @@ function ports(list: R[]): string {
 }
 
 export const CORE_PRINTERS: Record<string, Printer> = {
+  ...BUILTIN_GROUP_PRINTERS,
   namespaces: {
     columns: [NAME, col('Status'), AGE],
     cells: (o, now) => [o.metadata.name, st(o).phase ?? '', age(o.metadata.creationTimestamp, now)],

@@ -19,7 +19,8 @@ export function versionInfo(): Record<string, string> {
 
 function allGroups(api: ClusterApi): { group: string; versions: string[] }[] {
   const groups = servedGroups().filter((g) => g.group !== '');
-  const extra = api.groups();
+  // subresources of the core group (pods/eviction) are listed under /api/v1, not as a group
+  const extra = api.groups().filter((g) => g.group !== '');
   for (const e of extra) {
     const g = groups.find((x) => x.group === e.group);
     if (g)
@@ -93,6 +94,7 @@ export function apiResourceList(api: ClusterApi, group: string, version: string)
       name: `${d.resource}/${d.subresource}`,
       singularName: '',
       namespaced: d.namespaced ?? true,
+      ...(d.kindGroupVersion ?? {}),
       kind: d.kind ?? '',
       verbs: d.verbs,
     });

@@ -52,6 +52,8 @@ export interface SubresourceDef {
   /** Verbs shown in discovery, e.g. ["update"] or ["get"]. */
   verbs: string[];
   kind?: string;
+  /** The group and version of `kind` when it is not the resource's own (pods/eviction: policy/v1 Eviction). */
+  kindGroupVersion?: { group: string; version: string };
   handle?(ctx: SubresourceContext): Promise<SubresourceResponse | void> | SubresourceResponse | void;
   upgrade?(ctx: UpgradeContext): void | Promise<void>;
 }

@@ -12,12 +12,14 @@ import { DataVolumeController } from './cdi/dv-controller.js';
 import { EventExpiry } from './events/event-expiry.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
+import { DISRUPTION_CONTROLLER, startDrainControllers } from './drain/index.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
-import { createClock } from '../runtime/clock.js';
+import { createClock, rfc3339 } from '../runtime/clock.js';
 import { keyOf, type ClusterClient, type EventRecorder } from '../runtime/client.js';
 import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
 import { IDENTITY, clientAs } from '../runtime/identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
+import { ensureApiServices } from './infra/api-services.js';
 import { KubeVirtOperator, usesEmulation } from './infra/kubevirt-cr.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
@@ -69,6 +71,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     }
   };
   ensureInfrastructure(client);
+  ensureApiServices(client, rfc3339(clock.now()));
 
   const queues = {} as Queues;
   const ctx: ControllerContext = {
@@ -130,9 +133,10 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();
+  const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER), opts.api);
 
   if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
-  const allQueues = () => Object.values(queues) as WorkQueue[];
+  const allQueues = () => [...(Object.values(queues) as WorkQueue[]), ...drain.queues];
   const runtime: ControllerRuntime = {
     ctx,
     handler,
@@ -144,6 +148,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     },
     stop() {
       for (const q of allQueues()) q.stop();
+      drain.stop();
       for (const inf of Object.values(informers)) inf.stop();
       handler.stop();
       operator.stop();

@@ -9,7 +9,7 @@ import { clone, jsonEqual, nowRfc3339 } from './util.js';
 export function nameRule(info: ResourceInfo): NameRule {
   if (info.plural === 'namespaces') return 'label';
   if (info.plural === 'services') return 'dns1035';
-  if (info.group === 'rbac.authorization.k8s.io') return 'path';
+  if (info.group === 'rbac.authorization.k8s.io' || info.group === 'apiregistration.k8s.io') return 'path';
   return 'subdomain';
 }
 
