@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
-import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js';
+import { ConsolePage, createCirrosVm, openRunningVmConsole, waitForVmStatus } from './pages/console.js';
 import { ShellPage } from './pages/shell.js';
 
 test.describe('Serial console', () => {
@@ -10,11 +10,10 @@ test.describe('Serial console', () => {
     { tag: EMBEDDED },
     async ({ page, api, namespace }) => {
       // RerunOnFailure: the VM starts now and stays stopped after the guest powers off.
-      await createCirrosVm(api, namespace, 'serial-vm', 'RerunOnFailure');
-      await waitForVmStatus(api, namespace, 'serial-vm', 'Running');
-      const console = new ConsolePage(page);
-      await console.openTab(namespace, 'serial-vm', 'serial');
-      await console.expectConnected('serial');
+      const console = await openRunningVmConsole(page, api, namespace, 'serial-vm', {
+        type: 'serial',
+        runStrategy: 'RerunOnFailure',
+      });
 
       // Enter wakes the getty up whatever was printed before we attached.
       await console.typeInTerminal('\n');
@@ -61,11 +60,7 @@ test.describe('Serial console', () => {
     'reconnects by hand and after the VM restarts; copies and pastes',
     { tag: EMBEDDED },
     async ({ page, api, namespace, context }) => {
-      await createCirrosVm(api, namespace, 'always', 'Always');
-      await waitForVmStatus(api, namespace, 'always', 'Running');
-      const console = new ConsolePage(page);
-      await console.openStandalone(namespace, 'always', 'serial');
-      await console.expectConnected('serial');
+      const console = await openRunningVmConsole(page, api, namespace, 'always', { type: 'serial', standalone: true });
 
       await console.disconnect('serial');
       await expect(console.status('serial')).toHaveText('Disconnected: Disconnected by you.');
@@ -157,12 +152,8 @@ test.describe('Serial console', () => {
   });
 
   test('screenshots of the serial console in light and dark themes', async ({ page, api, namespace }) => {
-    await createCirrosVm(api, namespace, 'cirros', 'Always');
-    await waitForVmStatus(api, namespace, 'cirros', 'Running');
     const shell = new ShellPage(page);
-    const console = new ConsolePage(page);
-    await console.openTab(namespace, 'cirros', 'serial');
-    await console.expectConnected('serial');
+    const console = await openRunningVmConsole(page, api, namespace, 'cirros', { type: 'serial' });
     await console.typeInTerminal('\n');
     await console.expectTerminalText(/cirros login:/);
     await shell.setDarkTheme(false);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
-import { ConsolePage, createCirrosVm, waitForVmStatus } from './pages/console.js';
+import { ConsolePage, createCirrosVm, openRunningVmConsole, waitForVmStatus } from './pages/console.js';
 import { OverviewPage } from './pages/overview.js';
 import { ShellPage } from './pages/shell.js';
 import { VmDetailsPage } from './pages/vm-details.js';
@@ -11,11 +11,7 @@ test.describe('VNC console', () => {
     'shows the login prompt, logs in by keyboard, pastes, sends Ctrl+Alt+Del and saves a screenshot',
     { tag: EMBEDDED },
     async ({ page, api, namespace }) => {
-      await createCirrosVm(api, namespace, 'cirros', 'Always');
-      await waitForVmStatus(api, namespace, 'cirros', 'Running');
-      const console = new ConsolePage(page);
-      await console.openTab(namespace, 'cirros', 'vnc');
-      await console.expectConnected('vnc');
+      const console = await openRunningVmConsole(page, api, namespace, 'cirros', { type: 'vnc' });
 
       // The login prompt: the screen is not blank.
       await expect
@@ -154,12 +150,8 @@ test.describe('VNC console', () => {
   });
 
   test('screenshots of the VNC console in light and dark themes', async ({ page, api, namespace }) => {
-    await createCirrosVm(api, namespace, 'cirros', 'Always');
-    await waitForVmStatus(api, namespace, 'cirros', 'Running');
     const shell = new ShellPage(page);
-    const console = new ConsolePage(page);
-    await console.openTab(namespace, 'cirros', 'vnc');
-    await console.expectConnected('vnc');
+    const console = await openRunningVmConsole(page, api, namespace, 'cirros', { type: 'vnc' });
     await expect.poll(async () => (await console.canvasPixels()).nonBackground).toBeGreaterThan(500);
     await shell.setDarkTheme(false);
     await page.screenshot({ path: 'e2e/screenshots/console-vnc-light.png', animations: 'disabled' });

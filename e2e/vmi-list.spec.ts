@@ -307,10 +307,10 @@ test.describe('VirtualMachine instances as a viewer', { tag: EMBEDDED }, () => {
     await details.goto();
     for (const label of VMI_ACTION_LABELS) {
       // The reason is the button's accessible description: keyboard and screen-reader users get it too.
-      await expect(details.action(label)).toBeDisabled();
-      await expect(details.action(label)).toHaveAccessibleDescription(reasons[label]);
+      await expect(details.actionButton(label)).toBeDisabled();
+      await expect(details.actionButton(label)).toHaveAccessibleDescription(reasons[label]);
     }
-    await details.action('Delete').focus();
+    await details.actionButton('Delete').focus();
     await expect(page.getByRole('tooltip')).toHaveText(reasons.Delete);
   });
 });

@@ -2,7 +2,9 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import type { KubeApi } from '../fixtures/index.js';
 import { createCirros, type CirrosOptions } from '../vm-manifests.js';
 
-export { waitForVmStatus } from '../vm-manifests.js';
+import { waitForVmStatus } from '../vm-manifests.js';
+
+export { waitForVmStatus };
 
 export type ConsoleType = 'vnc' | 'serial';
 
@@ -15,6 +17,26 @@ export async function createCirrosVm(
   devices?: Record<string, unknown>,
 ): Promise<void> {
   await createCirros(api, namespace, name, { runStrategy, devices });
+}
+
+/**
+ * Creates the CirrOS VM, waits for it to run and opens its console connected: in the VM's Console
+ * tab, or on the standalone console page.
+ */
+export async function openRunningVmConsole(
+  page: Page,
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  o: { type: ConsoleType; runStrategy?: NonNullable<CirrosOptions['runStrategy']>; standalone?: boolean },
+): Promise<ConsolePage> {
+  await createCirrosVm(api, namespace, name, o.runStrategy ?? 'Always');
+  await waitForVmStatus(api, namespace, name, 'Running');
+  const console = new ConsolePage(page);
+  if (o.standalone) await console.openStandalone(namespace, name, o.type);
+  else await console.openTab(namespace, name, o.type);
+  await console.expectConnected(o.type);
+  return console;
 }
 
 /** What a canvas shows: how many pixels differ from the top-left one, and a hash of all pixels. */

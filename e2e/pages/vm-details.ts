@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ResourceDetailsPage } from './resource-details.js';
 import { DeleteVmDialog, type VmActionLabel } from './vm-actions.js';
 
 export type VmDetailsTabName = 'Overview' | 'YAML' | 'Events' | 'Disks' | 'Network interfaces' | 'Services' | 'Console';
@@ -28,10 +29,7 @@ const TAB_PATH: Record<VmDetailsTabName, string> = {
  * driven with the keyboard and the clipboard like a person would: select all, paste, copy;
  * the test's browser context needs the clipboard-read and clipboard-write permissions.
  */
-export class VmDetailsPage {
-  readonly heading: Locator;
-  readonly status: Locator;
-  readonly tabs: Locator;
+export class VmDetailsPage extends ResourceDetailsPage<VmDetailsTabName, VmActionLabel> {
   readonly yamlEditor: Locator;
   readonly saveButton: Locator;
   readonly reloadButton: Locator;
@@ -46,15 +44,9 @@ export class VmDetailsPage {
   readonly servicesTable: Locator;
   readonly timeline: Locator;
 
-  constructor(
-    readonly page: Page,
-    readonly namespace: string,
-    readonly name: string,
-  ) {
+  constructor(page: Page, namespace: string, name: string) {
+    super(page, namespace, name, 'vm');
     const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1, name, exact: true });
-    this.status = page.locator(`[id="vm-${namespace}-${name}-status"]`);
-    this.tabs = page.getByRole('tablist');
     this.yamlEditor = page.getByRole('textbox', { name: 'YAML editor' });
     this.saveButton = main.getByRole('button', { name: 'Save', exact: true });
     this.reloadButton = main.getByRole('button', { name: 'Reload', exact: true });
@@ -74,20 +66,9 @@ export class VmDetailsPage {
     return `/k8s/ns/${this.namespace}/virtualmachines/${this.name}/${TAB_PATH[tab]}`;
   }
 
-  /** Opens the page on a tab and waits for the VM's heading. */
-  async goto(tab: VmDetailsTabName = 'Overview'): Promise<void> {
-    await this.page.goto(this.path(tab));
-    await expect(this.heading).toBeVisible();
-  }
-
-  tab(tab: VmDetailsTabName): Locator {
-    return this.tabs.getByRole('tab', { name: tab, exact: true });
-  }
-
   /** Clicks a tab; the URL follows. */
   async openTab(tab: VmDetailsTabName): Promise<void> {
-    await this.tab(tab).click();
-    await expect(this.tab(tab)).toHaveAttribute('aria-selected', 'true');
+    await super.openTab(tab);
     await expect(this.page).toHaveURL(new RegExp(`${escapeRegExp(this.path(tab))}$`));
   }
 
@@ -106,19 +87,7 @@ export class VmDetailsPage {
       | 'labels'
       | 'description',
   ): Locator {
-    return this.page.locator(`[id="vm-${this.namespace}-${this.name}-${id}"]`);
-  }
-
-  actionButton(label: VmActionLabel): Locator {
-    return this.page
-      .getByRole('toolbar', { name: `Actions for ${this.name}` })
-      .getByRole('button', { name: label, exact: true });
-  }
-
-  /** Clicks an action of the header's toolbar (Delete then waits in deleteDialog()). */
-  async runAction(label: VmActionLabel): Promise<void> {
-    await expect(this.actionButton(label)).toBeEnabled();
-    await this.actionButton(label).click();
+    return this.byId(id);
   }
 
   deleteDialog(): DeleteVmDialog {
@@ -153,7 +122,7 @@ export class VmDetailsPage {
 
   /** The lines the editor shows (its visible part). */
   visibleYaml(): Locator {
-    return this.page.locator(`[id="vm-${this.namespace}-${this.name}-yaml-editor"] .view-lines`);
+    return this.byId('yaml-editor').locator('.view-lines');
   }
 
   async save(): Promise<void> {
@@ -177,7 +146,7 @@ export class VmDetailsPage {
   }
 
   diskRow(disk: string): Locator {
-    return this.page.locator(`[id="vm-${this.namespace}-${this.name}-disk-${disk}"]`);
+    return this.byId(`disk-${disk}`);
   }
 
   /** The import progress bar of a DataVolume. */

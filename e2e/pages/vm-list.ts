@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ResourceListPage } from './resource-list.js';
 import { BulkDeleteDialog, DeleteVmDialog, VmActionsMenu } from './vm-actions.js';
 
 export type VmColumn = 'Name' | 'Namespace' | 'Status' | 'Node' | 'IP address' | 'Created';
@@ -6,81 +7,33 @@ export type BulkAction = 'Start' | 'Stop' | 'Restart' | 'Delete';
 type CellId = 'name' | 'namespace' | 'status' | 'conditions' | 'node' | 'ip' | 'created';
 
 /** The virtual machines list (/k8s/ns/<ns>/virtualmachines or /k8s/all-namespaces/virtualmachines). */
-export class VmListPage {
-  readonly heading: Locator;
-  readonly table: Locator;
-  readonly filterBox: Locator;
+export class VmListPage extends ResourceListPage<VmColumn, CellId> {
   readonly statusFilter: Locator;
   readonly createButton: Locator;
   readonly bulkActions: Locator;
   readonly emptyState: Locator;
-  readonly noMatch: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page, {
+      title: 'Virtual machines',
+      plural: 'virtualmachines',
+      rowIdPrefix: 'vm',
+      noMatch: 'No virtual machines match the filters',
+    });
     const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1, name: 'Virtual machines', exact: true });
-    this.table = main.getByRole('grid', { name: 'Virtual machines' });
-    this.filterBox = main.getByRole('textbox', { name: 'Filter by name or label' });
     this.statusFilter = page.locator('#vm-status-filter');
     this.createButton = main.getByRole('link', { name: 'Create virtual machine' }).first();
     this.bulkActions = page.locator('#vm-bulk-actions');
     this.emptyState = main.getByRole('heading', { name: 'No virtual machines found' });
-    this.noMatch = main.getByRole('heading', { name: 'No virtual machines match the filters' });
-  }
-
-  /** Opens the list of a namespace (undefined: all namespaces) with an optional query string. */
-  async goto(namespace?: string, query = ''): Promise<void> {
-    const base = namespace ? `/k8s/ns/${namespace}/virtualmachines` : '/k8s/all-namespaces/virtualmachines';
-    await this.page.goto(`${base}${query ? `?${query.replace(/^\?/, '')}` : ''}`);
-    await expect(this.heading).toBeVisible();
-  }
-
-  row(namespace: string, name: string): Locator {
-    return this.page.locator(`[id="vm-${namespace}-${name}"]`);
-  }
-
-  cell(namespace: string, name: string, column: CellId): Locator {
-    return this.page.locator(`[id="vm-${namespace}-${name}-${column}"]`);
   }
 
   status(namespace: string, name: string): Locator {
     return this.cell(namespace, name, 'status');
   }
 
-  /** The names in the table, top to bottom. */
-  async rowNames(): Promise<string[]> {
-    return this.table.locator('tbody tr td[data-label="Name"]').allInnerTexts();
-  }
-
-  /**
-   * Types into the filter box, then waits for the URL (q=) to follow: the list filters at once
-   * and writes the URL a moment after typing stops, so the next action starts from the view a
-   * user would share.
-   */
-  async filter(text: string): Promise<void> {
-    await this.filterBox.fill(text);
-    await expect
-      .poll(() => new URL(this.page.url()).searchParams.get('q') ?? '', {
-        message: `the URL follows the filter "${text}"`,
-      })
-      .toBe(text);
-  }
-
   /** Ticks or unticks a status in the status filter. */
   async toggleStatus(status: string): Promise<void> {
-    await this.statusFilter.click();
-    await this.page.getByRole('menuitem', { name: new RegExp(`^${status} \\(\\d+\\)`) }).click();
-    await this.page.keyboard.press('Escape');
-  }
-
-  /** Clicks a column header's sort button (again to reverse). */
-  async sortBy(column: VmColumn): Promise<void> {
-    await this.table.getByRole('columnheader', { name: column, exact: true }).getByRole('button').click();
-  }
-
-  /** "ascending", "descending" or "none", from the header's aria-sort. */
-  async sortDirection(column: VmColumn): Promise<string | null> {
-    return this.table.getByRole('columnheader', { name: column, exact: true }).getAttribute('aria-sort');
+    await this.toggleFilterItem(this.statusFilter, status);
   }
 
   actions(namespace: string, name: string): VmActionsMenu {

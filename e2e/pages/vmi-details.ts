@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { ResourceDetailsPage } from './resource-details.js';
 import { DeleteVmiDialog, type VmiActionLabel } from './vmi-actions.js';
 
 export type VmiDetailsTabName = 'Overview' | 'YAML' | 'Events' | 'Console';
@@ -20,52 +21,25 @@ type Field =
   | 'labels';
 
 /** One VirtualMachineInstance's page (/k8s/ns/<ns>/virtualmachineinstances/<name>/<tab>). */
-export class VmiDetailsPage {
-  readonly heading: Locator;
-  readonly status: Locator;
-  readonly tabs: Locator;
-  readonly toolbar: Locator;
+export class VmiDetailsPage extends ResourceDetailsPage<VmiDetailsTabName, VmiActionLabel> {
   readonly conditions: Locator;
   readonly eventsTable: Locator;
   readonly yamlEditor: Locator;
 
-  constructor(
-    readonly page: Page,
-    readonly namespace: string,
-    readonly name: string,
-  ) {
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1, name, exact: true });
-    this.status = page.locator(`[id="vmi-${namespace}-${name}-status"]`);
-    this.tabs = main.getByRole('tablist');
-    this.toolbar = main.getByRole('toolbar', { name: `Actions for ${name}` });
-    this.conditions = main.getByRole('grid', { name: `Conditions of ${name}` });
-    this.eventsTable = page.locator(`[id="vmi-${namespace}-${name}-events"]`);
-    this.yamlEditor = page.locator(`[id="vmi-${namespace}-${name}-yaml-editor"]`);
+  constructor(page: Page, namespace: string, name: string) {
+    super(page, namespace, name, 'vmi');
+    this.conditions = page.getByRole('main').getByRole('grid', { name: `Conditions of ${name}` });
+    this.eventsTable = this.byId('events');
+    this.yamlEditor = this.byId('yaml-editor');
   }
 
-  async goto(tab: VmiDetailsTabName = 'Overview'): Promise<void> {
+  path(tab: VmiDetailsTabName = 'Overview'): string {
     const path = tab === 'Overview' ? '' : `/${tab.toLowerCase()}`;
-    await this.page.goto(`/k8s/ns/${this.namespace}/virtualmachineinstances/${this.name}${path}`);
-    await expect(this.heading).toBeVisible();
-  }
-
-  async openTab(tab: VmiDetailsTabName): Promise<void> {
-    await this.tabs.getByRole('tab', { name: tab, exact: true }).click();
-    await expect(this.tabs.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+    return `/k8s/ns/${this.namespace}/virtualmachineinstances/${this.name}${path}`;
   }
 
   field(name: Field): Locator {
-    return this.page.locator(`[id="vmi-${this.namespace}-${this.name}-${name}"]`);
-  }
-
-  action(label: VmiActionLabel): Locator {
-    return this.toolbar.getByRole('button', { name: label, exact: true });
-  }
-
-  async runAction(label: VmiActionLabel): Promise<void> {
-    await expect(this.action(label)).toBeEnabled();
-    await this.action(label).click();
+    return this.byId(name);
   }
 
   deleteDialog(): DeleteVmiDialog {
