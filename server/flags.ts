@@ -1,4 +1,5 @@
 /** Command-line flags of the console server, with environment fallbacks. */
+import { isDns1123Subdomain } from './cluster/apimachinery/validation.js';
 import { isGuestsMode, type GuestsMode } from './cluster/guest/index.js';
 
 export interface ServerFlags {
@@ -89,7 +90,7 @@ function toHostPatterns(value: string): string[] {
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean);
   for (const p of patterns) {
-    if (!/^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/.test(p)) {
+    if (p !== '*' && isDns1123Subdomain(p.replace(/^\*\./, '')).length) {
       throw new FlagError(`--allowed-hosts takes host names, *.domain patterns or *, got "${p}"`);
     }
   }

@@ -6,7 +6,7 @@
 import type { AdmissionResult } from './types.js';
 import type { WebhookCause } from './status.js';
 import { cdiDenied } from './status.js';
-import { parseQuantity } from './quantity.js';
+import { tryDecodeQuantity } from '../apimachinery/quantity.js';
 import { asObj, asStr, deepEqual, isObject, type Json } from './schema.js';
 
 export const DV_WEBHOOK = 'datavolume-validate.cdi.kubevirt.io';
@@ -21,7 +21,7 @@ function sizeCause(resources: unknown, name: string): WebhookCause | undefined {
   const requests = asObj(asObj(resources).requests);
   const field = `spec.${name}.resources.requests.size`;
   if (requests.storage === undefined) return invalid(`${name} size is missing`, field);
-  const q = parseQuantity(requests.storage);
+  const q = tryDecodeQuantity(requests.storage);
   if (!q || q.value <= 0) return invalid(`${name} size can't be equal or less than zero`, field);
   return undefined;
 }

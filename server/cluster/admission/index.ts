@@ -23,7 +23,7 @@ import {
 import { admitDataVolume } from './cdi.js';
 import { validateService } from './service.js';
 import { validateRoute } from './route.js';
-import { QUANTITY_FORMAT_ERROR, parseQuantity } from './quantity.js';
+import { QuantityError, decodeQuantity } from '../apimachinery/quantity.js';
 import { coreDecodeError } from './core-decode.js';
 import { asArr, asObj, isObject, type Json, type SchemaCheck } from './schema.js';
 
@@ -80,7 +80,14 @@ function quantityDecodeError(req: AdmissionRequest, obj: Json): string | undefin
   }
   for (const m of maps) {
     if (!isObject(m)) continue;
-    for (const v of Object.values(m)) if (!parseQuantity(v)) return QUANTITY_FORMAT_ERROR;
+    for (const v of Object.values(m)) {
+      try {
+        decodeQuantity(v);
+      } catch (e) {
+        if (e instanceof QuantityError) return e.message;
+        throw e;
+      }
+    }
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import type { FieldError, V1Status } from './status.js';
 import { badRequestStatus } from './status.js';
-import { isQualifiedName, isValidLabelValue, validateName, type NameRule } from './names.js';
+import { isQualifiedName, isValidLabelValue, validateName, type NameRule } from '../apimachinery/validation.js';
 import { isObject, type Json } from './schema.js';
 
 /** Resources whose names follow a rule other than DNS-1123 subdomain. */

@@ -2,6 +2,7 @@
  * OpenShift's validation of route.openshift.io/v1 Routes (openshift/apiserver's route
  * validation) for the fields a console sets: the backend, the port and TLS.
  */
+import { isDns1123Subdomain } from '../apimachinery/validation.js';
 import type { FieldError } from './status.js';
 import { asObj, type Json } from './schema.js';
 
@@ -17,11 +18,7 @@ export function validateRoute(obj: Json): FieldError[] {
   if (to.kind !== undefined && to.kind !== 'Service') {
     errs.push({ type: 'Invalid', field: 'spec.to.kind', value: to.kind, detail: 'must reference a Service' });
   }
-  if (
-    typeof spec.host === 'string' &&
-    spec.host !== '' &&
-    !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(spec.host)
-  ) {
+  if (typeof spec.host === 'string' && spec.host !== '' && isDns1123Subdomain(spec.host).length) {
     errs.push({
       type: 'Invalid',
       field: 'spec.host',

@@ -4,7 +4,7 @@
  * kube-apiserver words them (k8s.io/kube-openapi validate errors wrapped in field.Invalid).
  */
 import type { FieldError } from './status.js';
-import { QUANTITY_PATTERN, isQuantityText } from './quantity.js';
+import { QUANTITY_PATTERN, isQuantityText } from '../apimachinery/quantity.js';
 
 export type Json = Record<string, unknown>;
 

@@ -4,6 +4,7 @@
  * The node port allocator's range check is included; "already allocated" needs the allocator's
  * state and is answered by store/service-registry.ts, which allocates on the write.
  */
+import { isDns1123Label } from '../apimachinery/validation.js';
 import type { FieldError } from './status.js';
 import { asArr, asObj, type Json } from './schema.js';
 
@@ -11,7 +12,6 @@ const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
-const IANA_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 const supported = (values: string[]) => `supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 const isPort = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535;
@@ -19,14 +19,9 @@ const isPort = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v a
 function checkPort(p: Json, i: number, type: string, multiple: boolean, errs: FieldError[]): void {
   const at = `spec.ports[${i}]`;
   if (multiple && (typeof p.name !== 'string' || p.name === '')) errs.push({ type: 'Required', field: `${at}.name` });
-  if (typeof p.name === 'string' && p.name !== '' && !IANA_NAME.test(p.name)) {
-    errs.push({
-      type: 'Invalid',
-      field: `${at}.name`,
-      value: p.name,
-      detail:
-        "a DNS-1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-    });
+  if (typeof p.name === 'string' && p.name !== '') {
+    for (const detail of isDns1123Label(p.name))
+      errs.push({ type: 'Invalid', field: `${at}.name`, value: p.name, detail });
   }
   if (!isPort(p.port)) errs.push({ type: 'Invalid', field: `${at}.port`, value: p.port ?? 0, detail: PORT_RANGE });
   const protocol = p.protocol ?? 'TCP';

@@ -4,9 +4,9 @@
  * Shared by the VM admitter (template) and the VMI create admitter.
  */
 import type { WebhookCause } from './status.js';
-import { formatQuantity, parseQuantity, type Quantity } from './quantity.js';
+import { formatQuantity, tryDecodeQuantity, type Quantity } from '../apimachinery/quantity.js';
 import { asArr, asObj, asStr, isObject, type Json } from './schema.js';
-import { isDns1123Label, isDns1123Subdomain } from './names.js';
+import { isDns1123Label, isDns1123Subdomain } from '../apimachinery/validation.js';
 import { validateNetworks } from './vmi-network.js';
 import { validateVolumes } from './vmi-volumes.js';
 
@@ -14,7 +14,7 @@ const ONE_MEGABYTE = 1e6;
 const SUPPORTED_BUSES = '[virtio scsi sata usb]';
 const SERIAL = /^[A-Za-z0-9_.+-]+$/;
 
-const quantity = (v: unknown): Quantity | null => parseQuantity(v);
+const quantity = (v: unknown): Quantity | null => tryDecodeQuantity(v);
 const show = (q: Quantity) => formatQuantity(q);
 
 function resourceCauses(field: string, domain: Json): WebhookCause[] {

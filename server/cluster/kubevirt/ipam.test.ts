@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CidrAllocator, macFromSeed, routeHost } from './ipam.js';
-import { parseQuantity } from './quantity.js';
 import { importFailure, isUnpullableImage, guestOsFor } from './conventions.js';
 
 describe('allocators', () => {
@@ -20,13 +19,7 @@ describe('allocators', () => {
   });
 });
 
-describe('quantities and conventions', () => {
-  it('parses quantities', () => {
-    expect(parseQuantity('128Mi')).toBe(128 * 2 ** 20);
-    expect(parseQuantity('1024M')).toBe(1.024e9);
-    expect(parseQuantity('100m')).toBeCloseTo(0.1);
-    expect(parseQuantity('2')).toBe(2);
-  });
+describe('conventions', () => {
   it('recognises unreachable images and URLs', () => {
     expect(isUnpullableImage('unreachable.invalid/os/fedora:41')).toBe(true);
     expect(isUnpullableImage('quay.io/containerdisks/fedora:nonexistent')).toBe(true);

@@ -5,7 +5,8 @@
  */
 import type { KObject } from '../runtime/client.js';
 import { LAUNCHER_IMAGE } from './versions.js';
-import { formatBytes, formatCpu, parseQuantity, type Requests } from './quantity.js';
+import { quantityValue } from '../apimachinery/quantity.js';
+import { formatBytes, formatCpu, type Requests } from './quantity.js';
 import type { VMI } from './types.js';
 
 const Mi = 2 ** 20;
@@ -17,7 +18,7 @@ export function vcpus(vmi: VMI): number {
 
 export function guestMemory(vmi: VMI): number {
   const d = vmi.spec?.domain;
-  return parseQuantity(
+  return quantityValue(
     (d?.memory?.guest as string | undefined) ?? (d?.resources?.requests?.memory as string | undefined) ?? '0',
   );
 }
@@ -25,12 +26,12 @@ export function guestMemory(vmi: VMI): number {
 /** virt-launcher overhead: ~180Mi for the launcher and QEMU, 8Mi per vCPU, page tables. */
 export function launcherRequests(vmi: VMI): Requests {
   const d = vmi.spec?.domain;
-  const requestedMem = parseQuantity(
+  const requestedMem = quantityValue(
     (d?.resources?.requests?.memory as string | undefined) ?? (d?.memory?.guest as string | undefined) ?? '0',
   );
   const overhead = 180 * Mi + 8 * Mi * vcpus(vmi) + Math.ceil(guestMemory(vmi) / 512);
   const cpu = d?.resources?.requests?.cpu as string | undefined;
-  return { memory: requestedMem + overhead, cpu: cpu ? parseQuantity(cpu) : vcpus(vmi) / 10 };
+  return { memory: requestedMem + overhead, cpu: cpu ? quantityValue(cpu) : vcpus(vmi) / 10 };
 }
 
 export function launcherLabels(vmi: VMI): Record<string, string> {

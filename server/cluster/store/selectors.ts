@@ -1,4 +1,5 @@
 /** Label and field selectors with kube-apiserver's syntax, semantics and error messages. */
+import { isQualifiedName, isValidLabelValue } from '../apimachinery/validation.js';
 import { errors } from './status.js';
 import type { KObject } from './types.js';
 
@@ -9,23 +10,17 @@ export type LabelRequirement =
 
 export type LabelSelector = LabelRequirement[];
 
-const KEY_RE =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
 function checkKey(key: string): void {
-  const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-  if (!KEY_RE.test(key) || name.length > 63 || key.length > 317) {
-    throw errors.badRequest(
-      `unable to parse requirement: key: Invalid value: "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
-    );
-  }
+  const errs = isQualifiedName(key);
+  if (errs.length)
+    throw errors.badRequest(`unable to parse requirement: key: Invalid value: "${key}": ${errs.join('; ')}`);
 }
 
 function checkValue(value: string): void {
-  if (value.length > 63 || !VALUE_RE.test(value)) {
+  const errs = isValidLabelValue(value);
+  if (errs.length) {
     throw errors.badRequest(
-      `unable to parse requirement: values[0][value]: Invalid value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      `unable to parse requirement: values[0][value]: Invalid value: "${value}": ${errs.join('; ')}`,
     );
   }
 }

@@ -7,7 +7,7 @@
 import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { importFailure } from '../../kubevirt/conventions.js';
-import { parseQuantity } from '../../kubevirt/quantity.js';
+import { quantityValue } from '../../apimachinery/quantity.js';
 import type { DataVolume, PVC } from '../../kubevirt/types.js';
 import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
 import { defaultStorageClass } from './pvc-binder.js';
@@ -217,7 +217,7 @@ export class DataVolumeController {
       pvc?: { resources?: { requests?: { storage?: string } } };
       storage?: { resources?: { requests?: { storage?: string } } };
     };
-    const bytes = parseQuantity(
+    const bytes = quantityValue(
       spec.pvc?.resources?.requests?.storage ?? spec.storage?.resources?.requests?.storage ?? '1Gi',
     );
     return Math.min(60, Math.max(6, (bytes / 2 ** 30) * 3));

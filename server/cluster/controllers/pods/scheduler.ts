@@ -3,7 +3,8 @@
  * affinity, pod count, cpu and memory requests) and spreads pods onto the least allocated node.
  * Failure messages follow the scheduler's FitError format.
  */
-import { parseQuantity, type Requests } from '../../kubevirt/quantity.js';
+import { quantityValue } from '../../apimachinery/quantity.js';
+import type { Requests } from '../../kubevirt/quantity.js';
 import type { Node, Pod } from '../../kubevirt/types.js';
 
 export interface NodeSelectorRequirement {
@@ -62,8 +63,8 @@ function computeRequests(pod: Pod): Requests {
   let cpu = 0;
   let memory = 0;
   for (const c of Array.isArray(pod.spec?.containers) ? pod.spec.containers : []) {
-    cpu += parseQuantity(c.resources?.requests?.cpu as string | undefined);
-    memory += parseQuantity(c.resources?.requests?.memory as string | undefined);
+    cpu += quantityValue(c.resources?.requests?.cpu);
+    memory += quantityValue(c.resources?.requests?.memory);
   }
   return { cpu, memory };
 }
@@ -130,9 +131,9 @@ function filterNode(node: Node, input: SchedulingInput, used: Requests & { pods:
   }
   const alloc = node.status?.allocatable ?? {};
   const reasons: string[] = [];
-  if (used.pods + 1 > parseQuantity(alloc.pods ?? '110')) reasons.push('Too many pods');
-  if (used.cpu + input.requests.cpu > parseQuantity(alloc.cpu)) reasons.push('Insufficient cpu');
-  if (used.memory + input.requests.memory > parseQuantity(alloc.memory)) reasons.push('Insufficient memory');
+  if (used.pods + 1 > quantityValue(alloc.pods ?? '110')) reasons.push('Too many pods');
+  if (used.cpu + input.requests.cpu > quantityValue(alloc.cpu)) reasons.push('Insufficient cpu');
+  if (used.memory + input.requests.memory > quantityValue(alloc.memory)) reasons.push('Insufficient memory');
   return { reasons, resolvable: true };
 }
 
@@ -159,8 +160,8 @@ export function schedule(
     const verdict = filterNode(node, input, used);
     if (verdict.reasons.length === 0) {
       const alloc = node.status?.allocatable ?? {};
-      const memFree = 1 - (used.memory + input.requests.memory) / Math.max(1, parseQuantity(alloc.memory));
-      const cpuFree = 1 - (used.cpu + input.requests.cpu) / Math.max(1e-9, parseQuantity(alloc.cpu));
+      const memFree = 1 - (used.memory + input.requests.memory) / Math.max(1, quantityValue(alloc.memory));
+      const cpuFree = 1 - (used.cpu + input.requests.cpu) / Math.max(1e-9, quantityValue(alloc.cpu));
       fits.push({ node, score: memFree + cpuFree });
       continue;
     }

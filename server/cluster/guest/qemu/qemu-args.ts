@@ -4,7 +4,7 @@
  * (QMP, the serial line, VNC) in the guest's run directory.
  */
 import path from 'node:path';
-import { quantityToBytes } from '../simulated/quantity.js';
+import { quantityInteger } from '../../apimachinery/quantity.js';
 import type { GuestOptions } from '../types.js';
 import type { GuestNetworkPlan } from './guest-config.js';
 
@@ -28,7 +28,7 @@ export function machineSize(
   options: Pick<GuestOptions, 'memory' | 'cpus'>,
   limits: SizeLimits,
 ): { memoryMiB: number; cpus: number } {
-  const bytes = quantityToBytes(options.memory) ?? limits.maxMemoryMiB * 2 ** 20;
+  const bytes = quantityInteger(options.memory) ?? limits.maxMemoryMiB * 2 ** 20;
   const memoryMiB = Math.max(limits.minMemoryMiB, Math.min(limits.maxMemoryMiB, Math.floor(bytes / 2 ** 20)));
   const cpus = Math.max(1, Math.min(Math.floor(options.cpus ?? 1) || 1, limits.maxCpus, limits.hostCpus));
   return { memoryMiB, cpus };

@@ -10,7 +10,7 @@ import { Getty } from './getty.js';
 import { KeyboardState } from '../console/keysym.js';
 import { guestNetwork, type GuestNetwork } from '../network-facts.js';
 import { osProfile, type OsProfile } from '../os-profiles.js';
-import { quantityToBytes } from './quantity.js';
+import { quantityInteger } from '../../apimachinery/quantity.js';
 import { RfbServerSession } from '../console/rfb/rfb-session.js';
 import { GuestScheduler } from './scheduler.js';
 import { screenPng } from '../console/screenshot.js';
@@ -55,7 +55,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     this.facts = {
       hostname: this.hostname,
       cpus: Math.max(1, options.cpus ?? 1),
-      memoryBytes: quantityToBytes(options.memory) ?? DEFAULT_MEMORY,
+      memoryBytes: quantityInteger(options.memory) ?? DEFAULT_MEMORY,
       emulation: options.emulation ?? false,
       ipv4: this.network.ipv4,
     };

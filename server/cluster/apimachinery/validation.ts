@@ -1,7 +1,7 @@
 /**
- * apimachinery/pkg/util/validation name and label rules, with their exact messages.
+ * k8s.io/apimachinery/pkg/util/validation: the server's one validator of names (DNS-1123 labels and
+ * subdomains, DNS-1035 labels), label keys and values, with kube-apiserver's exact messages.
  */
-import { pathSegmentErrors } from '../store/names.js';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
@@ -74,6 +74,12 @@ export function isDns1035Label(value: string): string[] {
     );
   }
   return errs;
+}
+
+/** path.ValidatePathSegmentName (RBAC objects: "system:basic-user" is a valid name). */
+export function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
 }
 
 export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
