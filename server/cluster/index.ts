@@ -9,8 +9,10 @@ import type { ClusterApi } from './api/subresources.js';
 import { createAuth } from './auth/index.js';
 import { selectGuestBackend, type GuestsMode } from './guest/index.js';
 import type { GuestBackend } from './guest/types.js';
-import { startControllers } from './controllers/index.js';
+import { startControllers, type ControllerRuntime } from './controllers/index.js';
 import { seedCluster } from './seed/index.js';
+import { registerKubevirtSubresources } from './subresources/register.js';
+import { registerPodEviction } from './subresources/pod-eviction.js';
 import { createStore, type KObject, type Store } from './store/index.js';
 import { stdoutLog, type ClusterLog } from './log.js';
 
@@ -49,6 +51,8 @@ export interface RunningCluster {
   port: number;
   store: Store;
   api: ClusterApi;
+  /** The running controllers (their context, virt-handler and the guests behind running VMIs). */
+  controllers: ControllerRuntime;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
 
   // Modules are imported statically: a broken one fails type checking and the start, loudly.
   const stoppers: Stoppable[] = [auth];
+  let controllers: ControllerRuntime;
   try {
     seedCluster(store, opts.seed ?? 'none');
     const guests =
@@ -80,8 +85,11 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
             log,
           });
     if (opts.guests) log(guests.description);
-    // The controllers also register KubeVirt's subresources on `api` and run the guests.
-    stoppers.push(startControllers(store, { speed: opts.speed ?? 1, api, log, backend: guests.backend }));
+    // The controllers run the guests; virt-api's subresources act through them.
+    controllers = startControllers(store, { speed: opts.speed ?? 1, log, backend: guests.backend });
+    stoppers.push(controllers);
+    registerPodEviction(api);
+    registerKubevirtSubresources(api, controllers);
   } catch (e) {
     store.close();
     throw e;
@@ -102,6 +110,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     port,
     store,
     api,
+    controllers,
     async close() {
       if (closed) return;
       closed = true;

@@ -2,11 +2,9 @@
  * The embedded cluster's controllers: what virt-controller, virt-handler, CDI, kube-scheduler,
  * the kubelets and kube-controller-manager do. `startCluster` calls `startControllers`.
  */
-import type { ClusterApi } from '../api/subresources.js';
 import { SimulatedGuestBackend } from '../guest/simulated/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
 import type { Store } from '../store/index.js';
-import { registerKubevirtSubresources } from '../subresources/register.js';
 import { EventWriter } from '../runtime/event-writer.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { EventExpiry } from './events/event-expiry.js';
@@ -37,7 +35,6 @@ export interface ControllerOptions {
   speed?: number;
   /** How long Events live (kube-apiserver's --event-ttl; default 1 h). */
   eventTtlMs?: number;
-  api?: ClusterApi;
   log?: ClusterLog;
   backend?: GuestBackend;
   clusterDomain?: string;
@@ -133,11 +130,10 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();
-  const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER), opts.api);
+  const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER));
 
-  if (opts.api) registerKubevirtSubresources(opts.api, { ctx, handler });
   const allQueues = () => [...(Object.values(queues) as WorkQueue[]), ...drain.queues];
-  const runtime: ControllerRuntime = {
+  return {
     ctx,
     handler,
     async idle() {
@@ -156,18 +152,6 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       eventExpiry.stop();
       namespaces.stop();
       gc.stop();
-      RUNTIMES.delete(store);
     },
   };
-  RUNTIMES.set(store, runtime);
-  return runtime;
 }
-
-/** The controllers running on a store (tests reach guests through it). */
-const RUNTIMES = new Map<Store, ControllerRuntime>();
-
-export function controllersFor(store: Store): ControllerRuntime | undefined {
-  return RUNTIMES.get(store);
-}
-
-export { registerKubevirtSubresources };

@@ -57,7 +57,7 @@ export class StoreCore {
   protected readonly hub: WatchHub;
   protected readonly wal?: WriteAheadLog;
   protected readonly log: ClusterLog;
-  /** Admission hook (create/update/delete), set by the cluster at start. */
+  /** Admission hook (create/update/delete): the chain in admission/index.ts, set by startCluster. */
   admit?: AdmitFn;
   /** Called synchronously after every committed change (the Service registry; see onCommit). */
   protected listeners: ((c: Commit) => void)[] = [];

@@ -1,6 +1,5 @@
 /** Every runStrategy (and legacy `running`) through start, stop, restart and guest-driven stops, over HTTP. */
 import { describe, expect, it } from 'vitest';
-import { controllersFor } from '../controllers/index.js';
 import type { KObject } from '../store/index.js';
 import {
   events,
@@ -38,7 +37,7 @@ const vmiUid = async (ns: string, name: string) => ((await api.get(vmiPath(ns, n
 const vmStatus = async (ns: string, name: string) =>
   (await api.get(vmPath(ns, name))).status as Record<string, unknown>;
 const guestPowerOff = (uid: string) => {
-  const entry = controllersFor(env.cluster.store)?.ctx.guests.get(uid);
+  const entry = env.cluster.controllers.ctx.guests.get(uid);
   if (!entry) throw new Error(`no guest for VMI ${uid}`);
   entry.guest.shutdown(true);
 };

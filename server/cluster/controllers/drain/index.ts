@@ -1,10 +1,8 @@
 /**
  * Node drains as on KubeVirt: PodDisruptionBudgets for VMIs that migrate on eviction, their
  * status (kube-controller-manager's disruption controller), evacuation migrations, and the pods'
- * eviction subresource. `kubectl drain` then live-migrates such VMIs off the node.
+ * eviction subresource (registered by startCluster: subresources/pod-eviction.ts). `kubectl drain` then live-migrates such VMIs off the node.
  */
-import type { ClusterApi } from '../../api/subresources.js';
-import { registerPodEviction } from '../../subresources/pod-eviction.js';
 import { WorkQueue } from '../../runtime/work-queue.js';
 import { errorFields } from '../../log.js';
 import type { ControllerContext } from '../context.js';
@@ -16,7 +14,6 @@ export const DISRUPTION_CONTROLLER = 'system:serviceaccount:kube-system:disrupti
 export function startDrainControllers(
   kubevirt: ControllerContext,
   disruption: ControllerContext,
-  api: ClusterApi | undefined,
 ): { queues: WorkQueue[]; stop(): void } {
   const onError = (name: string, key: string, err: unknown) => {
     const code = (err as { code?: number }).code;
@@ -40,7 +37,6 @@ export function startDrainControllers(
   vmis.watch((k) => vmiQueue.add(k));
   budgets.watch((k) => pdbQueue.add(k));
   vmis.pdbs.start();
-  if (api) registerPodEviction(api);
   return {
     queues: [vmiQueue, pdbQueue],
     stop() {

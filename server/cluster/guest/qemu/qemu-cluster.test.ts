@@ -8,7 +8,6 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { controllersFor } from '../../controllers/index.js';
 import { startCluster, type RunningCluster } from '../../index.js';
 import {
   Api,
@@ -91,8 +90,7 @@ async function vmi(
 }
 
 function qemuGuestOf(name: string): QemuGuest {
-  const runtime = controllersFor(cluster.store);
-  const entry = [...(runtime?.ctx.guests.values() ?? [])].find((e) => e.name === name && e.namespace === NS);
+  const entry = [...cluster.controllers.ctx.guests.values()].find((e) => e.name === name && e.namespace === NS);
   if (!(entry?.guest instanceof QemuGuest)) throw new Error(`${name} has no QEMU guest`);
   return entry.guest;
 }
