@@ -13,6 +13,8 @@ WORKDIR /opt/kubevirt-console
 COPY --from=build /src/package.json ./
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/build/server ./build/server
+# data the embedded cluster applies at start (the common instance types, as virt-operator deploys them)
+COPY --from=build /src/server/cluster/data ./server/cluster/data
 COPY --from=build /src/dist ./dist
 # Group 0 owns the files and may write like the owner, so the image also runs under the arbitrary
 # UID that OpenShift's restricted SCC assigns.

@@ -3,6 +3,7 @@
  * validators (pkg/virt-api/webhooks/...). Wording and webhook names are KubeVirt's own.
  */
 import type { AdmissionRequest, AdmissionResult } from './types.js';
+import { defaultMatcherKinds } from './instancetype-matchers.js';
 import type { WebhookCause } from './status.js';
 import { badRequestStatus, kubevirtDenied } from './status.js';
 import { asArr, asObj, asStr, deepEqual, isObject, type Json } from './schema.js';
@@ -160,9 +161,10 @@ export function admitVirtualMachine(req: AdmissionRequest, obj: Json): Admission
   ];
   if (causes.length > 0) return { allowed: false, status: kubevirtDenied(VM_WEBHOOK, causes) };
   const warnings = spec.running !== undefined && spec.running !== null ? [RUNNING_DEPRECATED] : undefined;
-  if (!needsVmiDefaults(asObj(template.spec))) return { allowed: true, ...(warnings ? { warnings } : {}) };
   const mutated = clone(obj);
-  const changed = defaultVmiSpec(asObj(asObj(asObj(mutated.spec).template).spec));
+  const kinds = defaultMatcherKinds(asObj(mutated.spec));
+  if (!kinds && !needsVmiDefaults(asObj(template.spec))) return { allowed: true, ...(warnings ? { warnings } : {}) };
+  const changed = defaultVmiSpec(asObj(asObj(asObj(mutated.spec).template).spec)) || kinds;
   return { allowed: true, ...(warnings ? { warnings } : {}), ...(changed ? { object: mutated } : {}) };
 }
 

@@ -74,6 +74,19 @@ export const BUILTIN_GROUP_PRINTERS: Record<string, Printer> = {
       age(o.metadata.creationTimestamp, now),
     ],
   },
+  'controllerrevisions.apps': {
+    columns: [NAME, col('Controller'), col('Revision', 'integer'), col('Age')],
+    cells: (o, now) => {
+      const owner = o.metadata.ownerReferences?.find((r) => r.controller);
+      const group = owner?.apiVersion.includes('/') ? `.${owner.apiVersion.split('/')[0]}` : '';
+      return [
+        o.metadata.name,
+        owner ? `${owner.kind.toLowerCase()}${group}/${owner.name}` : '<none>',
+        Number(o.revision ?? 0),
+        age(o.metadata.creationTimestamp, now),
+      ];
+    },
+  },
   'leases.coordination.k8s.io': {
     columns: [NAME, col('Holder'), col('Age')],
     cells: (o, now) => [o.metadata.name, String(s(o).holderIdentity ?? ''), age(o.metadata.creationTimestamp, now)],

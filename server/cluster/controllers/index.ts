@@ -18,6 +18,7 @@ import { createInformers, createNetwork, withIdentity, type ControllerContext, t
 import { IDENTITY, clientAs } from '../runtime/identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
 import { ensureApiServices } from './infra/api-services.js';
+import { ensureCommonInstancetypes } from './infra/common-instancetypes.js';
 import { KubeVirtOperator, usesEmulation } from './infra/kubevirt-cr.js';
 import { ensureNamespaceDefaults } from './infra/namespace-defaults.js';
 import { VirtHandler } from './handler/virt-handler.js';
@@ -69,6 +70,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   };
   ensureInfrastructure(client);
   ensureApiServices(client, rfc3339(clock.now()));
+  ensureCommonInstancetypes(clientAs(client, IDENTITY.kubevirtOperator), log);
 
   const queues = {} as Queues;
   const ctx: ControllerContext = {

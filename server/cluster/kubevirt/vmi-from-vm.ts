@@ -5,6 +5,7 @@
  */
 import { R, type ClusterClient, type KObject } from '../runtime/client.js';
 import type { VM } from './types.js';
+import { revisionSpec, type StatusRef } from './instancetype-revisions.js';
 
 export const VM_FINALIZER = 'kubevirt.io/virtualMachineControllerFinalize';
 export const VMI_FINALIZER = 'kubevirt.io/foregroundDeleteVirtualMachine';
@@ -24,11 +25,15 @@ function findSpec(
   vm: VM,
   matcher: Matcher | undefined,
   kinds: [string, string, string, string],
+  ref: StatusRef | undefined,
 ): Json | undefined {
   if (!matcher?.name) return undefined;
+  // the ControllerRevision the VM controller stored wins over the live object (pkg/instancetype/find)
+  const stored = revisionSpec(client, vm, matcher, ref);
+  if (stored) return stored;
   const [nsKind, nsRes, clusterKind, clusterRes] = kinds;
-  const kind = matcher.kind ?? clusterKind;
-  const namespaced = kind === nsKind;
+  const kind = (matcher.kind ?? clusterKind).toLowerCase();
+  const namespaced = kind === nsKind.toLowerCase() || kind === `${nsKind.toLowerCase()}s`;
   const res = namespaced ? nsRes : clusterRes;
   const obj = client.tryGet(res, namespaced ? vm.metadata.namespace : undefined, matcher.name);
   if (!obj) {
@@ -53,18 +58,21 @@ function isObj(v: unknown): v is Json {
 
 /** Applies instancetype (authoritative) and preference (defaults only) to a VMI spec. */
 export function applyInstancetype(client: ClusterClient, vm: VM, spec: Json): void {
-  const it = findSpec(client, vm, vm.spec?.instancetype as Matcher | undefined, [
-    'VirtualMachineInstancetype',
-    R.instancetypes,
-    'VirtualMachineClusterInstancetype',
-    R.clusterInstancetypes,
-  ]);
-  const pref = findSpec(client, vm, vm.spec?.preference as Matcher | undefined, [
-    'VirtualMachinePreference',
-    R.preferences,
-    'VirtualMachineClusterPreference',
-    R.clusterPreferences,
-  ]);
+  const refs = (vm.status ?? {}) as { instancetypeRef?: StatusRef; preferenceRef?: StatusRef };
+  const it = findSpec(
+    client,
+    vm,
+    vm.spec?.instancetype as Matcher | undefined,
+    ['VirtualMachineInstancetype', R.instancetypes, 'VirtualMachineClusterInstancetype', R.clusterInstancetypes],
+    refs.instancetypeRef,
+  );
+  const pref = findSpec(
+    client,
+    vm,
+    vm.spec?.preference as Matcher | undefined,
+    ['VirtualMachinePreference', R.preferences, 'VirtualMachineClusterPreference', R.clusterPreferences],
+    refs.preferenceRef,
+  );
   const domain = (spec.domain ??= {}) as Json;
   if (it) {
     const cpu = it.cpu as { guest?: number; dedicatedCPUPlacement?: boolean } | undefined;
@@ -94,11 +102,16 @@ export function applyInstancetype(client: ClusterClient, vm: VM, spec: Json): vo
   if (pref) {
     const devices = (domain.devices ??= {}) as Json;
     const p = (pref.devices ?? {}) as Json;
-    const bus = p.preferredDiskBus as string | undefined;
-    if (bus) {
-      for (const d of (devices.disks as Json[] | undefined) ?? []) {
-        const disk = d.disk as Json | undefined;
-        if (disk && !disk.bus) disk.bus = bus;
+    // applyDiskPreferences: the preferred bus of each disk, CD-ROM and LUN that names none
+    for (const d of (devices.disks as Json[] | undefined) ?? []) {
+      for (const [target, key] of [
+        ['disk', 'preferredDiskBus'],
+        ['cdrom', 'preferredCdromBus'],
+        ['lun', 'preferredLunBus'],
+      ] as const) {
+        const dev = d[target] as Json | undefined;
+        const bus = p[key] as string | undefined;
+        if (dev && bus && !dev.bus) dev.bus = bus;
       }
     }
     const model = p.preferredInterfaceModel as string | undefined;
@@ -114,6 +127,15 @@ export function applyInstancetype(client: ClusterClient, vm: VM, spec: Json): vo
 
 /** SetDefaultVolumeDisk + SetDefaultNetworkInterface (bridge binding on the pod network). */
 export function applyVmiDefaults(spec: Json): void {
+  applyVolumeAndNetworkDefaults(spec);
+  const domain = spec.domain as Json;
+  deepDefaults(domain, { machine: { type: 'q35' }, features: { acpi: { enabled: true } } });
+  domain.firmware ??= {};
+  (domain.firmware as Json).uuid ??= crypto.randomUUID();
+}
+
+/** The disks of volumes without one and the default interface: before preferences apply to them. */
+function applyVolumeAndNetworkDefaults(spec: Json): void {
   const domain = (spec.domain ??= {}) as Json;
   const devices = (domain.devices ??= {}) as Json;
   const disks = ((devices.disks as Json[] | undefined) ?? []).slice();
@@ -127,9 +149,6 @@ export function applyVmiDefaults(spec: Json): void {
     devices.interfaces = [{ name: 'default', bridge: {} }];
     spec.networks = [{ name: 'default', pod: {} }];
   }
-  deepDefaults(domain, { machine: { type: 'q35' }, features: { acpi: { enabled: true } } });
-  domain.firmware ??= {};
-  (domain.firmware as Json).uuid ??= crypto.randomUUID();
 }
 
 /** The VMI object the VM controller creates. */
@@ -137,6 +156,8 @@ export function vmiFromVm(client: ClusterClient, vm: VM): KObject {
   const template = (vm.spec?.template ?? {}) as { metadata?: Json; spec?: Json };
   const meta = (template.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
   const spec = structuredClone(template.spec ?? {}) as Json;
+  // vm.go startVMI: default disks and interface first, so preferences reach them too
+  applyVolumeAndNetworkDefaults(spec);
   applyInstancetype(client, vm, spec);
   applyVmiDefaults(spec);
   return {

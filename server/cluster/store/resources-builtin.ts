@@ -64,6 +64,13 @@ export const BUILTIN_GROUP_RESOURCES: ResourceInfo[] = [
     hasStatus: true,
     generation: 'spec',
   }),
+  builtin({
+    group: 'apps',
+    kind: 'ControllerRevision',
+    plural: 'controllerrevisions',
+    singular: 'controllerrevision',
+    namespaced: true,
+  }),
   builtin({ group: 'coordination.k8s.io', kind: 'Lease', plural: 'leases', singular: 'lease', namespaced: true }),
   builtin({
     group: 'apiregistration.k8s.io',

@@ -11,6 +11,7 @@ import type { SyncError } from '../../kubevirt/vm-conditions.js';
 import { restartRequired } from './restart-required.js';
 import { computeVmStatus, statusChanged } from './vm-status.js';
 import { VM_FINALIZER, vmiFromVm } from '../../kubevirt/vmi-from-vm.js';
+import { storeRevisions } from '../../kubevirt/instancetype-revisions.js';
 
 const COMPONENT = 'virtualmachine-controller';
 const DV_READY = new Set(['Succeeded', 'WaitForFirstConsumer', 'PendingPopulation']);
@@ -50,6 +51,8 @@ export class VmController {
     const [ns, name] = splitKey(key);
     const vm = client.tryGet(R.vms, ns, name) as VM | undefined;
     if (!vm) return;
+    // the instance type's and preference's ControllerRevisions first; the status write requeues the VM
+    if (!vm.metadata.deletionTimestamp && storeRevisions(client, vm)) return;
     let vmi = client.tryGet(R.vmis, ns, name) as VMI | undefined;
     if (vmi && !controlledBy(vmi as KObject, vm as KObject)) vmi = undefined;
     let syncError: SyncError | undefined;
