@@ -1,5 +1,6 @@
 /** Label and field selectors with kube-apiserver's syntax, semantics and error messages. */
 import { isQualifiedName, isValidLabelValue } from '../apimachinery/validation.js';
+import type { ResourceInfo } from './resources.js';
 import { errors } from './status.js';
 import type { KObject } from './types.js';
 
@@ -174,6 +175,18 @@ export interface Filter {
   namespace?: string;
   labels: LabelSelector;
   fields: FieldSelector;
+}
+
+/** The filter of a list or watch request: its namespace (namespaced resources only) and selectors. */
+export function compileFilter(
+  info: ResourceInfo,
+  o: { namespace?: string; labelSelector?: string; fieldSelector?: string },
+): Filter {
+  return {
+    namespace: info.namespaced && o.namespace ? o.namespace : undefined,
+    labels: parseLabelSelector(o.labelSelector),
+    fields: parseFieldSelector(o.fieldSelector, info.fieldSelectors),
+  };
 }
 
 export function matches(f: Filter, obj: KObject): boolean {

@@ -1,19 +1,18 @@
-/** The write verbs of the store: create, update, updateStatus, patch, delete, deleteCollection, mutate. */
+/**
+ * The write verbs of the store (create, update, updateStatus, patch, mutate, delete,
+ * deleteCollection, finalizeNamespace): what kube-apiserver's registry does around storage, built on
+ * the storage part and one admission step.
+ */
 import { applyPatch, type PatchType } from './patch/patch.js';
-import { getResource, type ResourceInfo } from './resources.js';
-import { causes, errors, isStatusError, type V1Status } from './status.js';
-import {
-  StoreCore,
-  type DeleteOptions,
-  type DeleteResult,
-  type ListOptions,
-  type UpdateOptions,
-  type WriteOptions,
-} from './store.js';
-import type { KObject } from './types.js';
 import { trackUpdate } from './patch/managed-update.js';
 import { checkWritable } from './limits.js';
+import type { DeleteOptions, DeleteResult, ListOptions, UpdateOptions, WriteOptions } from './options.js';
+import { apiVersionOf, getResource, type ResourceInfo } from './resources.js';
+import { causes, errors, isStatusError } from './status.js';
+import type { ObjectStorage } from './storage.js';
+import type { KObject } from './types.js';
 import { clone, nowRfc3339, randomSuffix } from './util.js';
+import type { WriteAdmission } from './write-admission.js';
 import { isNoop, normalizeObjectMeta, prepareCreate, prepareUpdate, validateMeta } from './write-rules.js';
 
 export interface PatchOptions extends WriteOptions {
@@ -22,11 +21,16 @@ export interface PatchOptions extends WriteOptions {
   force?: boolean;
 }
 
-export class StoreVerbs extends StoreCore {
+export class WriteVerbs {
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly admission: WriteAdmission,
+  ) {}
+
   /** Creates an object (generateName, uid, timestamps, namespace checks, admission). */
   create(res: string, input: KObject, opts: WriteOptions & { namespace?: string } = {}): KObject {
     const info = getResource(res);
-    const obj = this.normalize(info, input);
+    const obj = normalize(info, input);
     normalizeObjectMeta(info, obj, opts.version);
     const m = obj.metadata;
     if (info.namespaced) {
@@ -39,7 +43,7 @@ export class StoreVerbs extends StoreCore {
     if (!m.name && m.generateName) {
       for (let i = 0; i < 10; i++) {
         m.name = `${m.generateName}${randomSuffix()}`;
-        if (!this.tryGet(res, m.namespace, m.name)) break;
+        if (!this.storage.tryGet(res, m.namespace, m.name)) break;
       }
     }
     validateMeta(info, obj);
@@ -47,15 +51,15 @@ export class StoreVerbs extends StoreCore {
     this.checkNamespace(info, m.namespace, 'create');
     if (!opts.skipManagedFields)
       trackUpdate(undefined, obj, opts.fieldManager, opts.version ?? info.versions[0], undefined, now);
-    const admitted = this.runAdmission(info, 'CREATE', obj, undefined, opts)!;
-    if (this.tryGet(res, m.namespace, m.name!)) throw errors.alreadyExists(info.group, info.plural, m.name!);
+    const admitted = this.admission(info, 'CREATE', obj, undefined, opts)!;
+    if (this.storage.tryGet(res, m.namespace, m.name!)) throw errors.alreadyExists(info.group, info.plural, m.name!);
     if (opts.dryRun) return admitted;
-    return this.commit(res, 'ADDED', admitted);
+    return this.storage.commit(res, 'ADDED', admitted);
   }
 
-  protected checkNamespace(info: ResourceInfo, ns: string | undefined, verb: string): void {
+  private checkNamespace(info: ResourceInfo, ns: string | undefined, verb: string): void {
     if (!info.namespaced || !ns) return;
-    const nsObj = this.tryGet('namespaces', undefined, ns);
+    const nsObj = this.storage.tryGet('namespaces', undefined, ns);
     if (!nsObj) throw errors.notFound('', 'namespaces', ns);
     if (verb === 'create' && nsObj.metadata.deletionTimestamp) {
       throw errors.forbidden(
@@ -82,13 +86,13 @@ export class StoreVerbs extends StoreCore {
   /** Replaces an object (PUT). A resourceVersion in `input` must match (409 Conflict otherwise). */
   update(res: string, input: KObject, opts: UpdateOptions = {}): KObject {
     const info = getResource(res);
-    return this.replace(info, res, this.normalize(info, input), opts);
+    return this.replace(info, res, normalize(info, input), opts);
   }
 
   /** update() of an object the store may take over (already a private mutable copy). */
-  protected replace(info: ResourceInfo, res: string, next: KObject, opts: UpdateOptions): KObject {
+  private replace(info: ResourceInfo, res: string, next: KObject, opts: UpdateOptions): KObject {
     const name = next.metadata.name ?? '';
-    const old = this.get(res, next.metadata.namespace, name);
+    const old = this.storage.get(res, next.metadata.namespace, name);
     const rv = next.metadata.resourceVersion;
     if (!rv && info.custom) {
       throw errors.invalid(info.group, info.kind, name, [
@@ -110,7 +114,7 @@ export class StoreVerbs extends StoreCore {
   }
 
   /** Shared tail of update and patch: strategy rules, admission, finalization, commit. */
-  protected write(
+  private write(
     info: ResourceInfo,
     res: string,
     old: KObject,
@@ -124,16 +128,16 @@ export class StoreVerbs extends StoreCore {
     validateMeta(info, out);
     checkWritable(out);
     if (managed) trackUpdate(old, out, opts.fieldManager, opts.version ?? info.versions[0], opts.subresource, now);
-    out = this.runAdmission(info, 'UPDATE', out, old, opts)!;
+    out = this.admission(info, 'UPDATE', out, old, opts)!;
     if (isNoop(old, out)) return old;
     if (opts.dryRun) return out;
     if (out.metadata.deletionTimestamp && !(out.metadata.finalizers ?? []).length && !this.heldByNamespace(info, out)) {
-      return this.commit(res, 'DELETED', out, old);
+      return this.storage.commit(res, 'DELETED', out, old);
     }
-    return this.commit(res, 'MODIFIED', out, old);
+    return this.storage.commit(res, 'MODIFIED', out, old);
   }
 
-  protected heldByNamespace(info: ResourceInfo, obj: KObject): boolean {
+  private heldByNamespace(info: ResourceInfo, obj: KObject): boolean {
     if (info.plural !== 'namespaces' || info.group !== '') return false;
     const fin = (obj.spec as { finalizers?: string[] } | undefined)?.finalizers;
     return Array.isArray(fin) && fin.length > 0;
@@ -152,7 +156,7 @@ export class StoreVerbs extends StoreCore {
     opts: PatchOptions = {},
   ): KObject {
     const info = getResource(res);
-    const old = this.tryGet(res, namespace, name);
+    const old = this.storage.tryGet(res, namespace, name);
     if (!old) {
       if (type !== 'apply') throw errors.notFound(info.group, info.plural, name);
       const created = applyPatch(info, undefined, type, body, { ...opts, name, namespace });
@@ -182,12 +186,12 @@ export class StoreVerbs extends StoreCore {
   ): KObject {
     const info = getResource(res);
     for (let attempt = 0; ; attempt++) {
-      const cur = this.get(res, namespace, name);
+      const cur = this.storage.get(res, namespace, name);
       const copy = clone(cur);
       if (fn(copy) === false) return cur;
       copy.metadata.resourceVersion = cur.metadata.resourceVersion;
       try {
-        return this.replace(info, res, this.normalize(info, copy, true), opts);
+        return this.replace(info, res, normalize(info, copy, true), opts);
       } catch (e) {
         if (!(isStatusError(e) && e.code === 409 && e.reason === 'Conflict') || attempt > 5) throw e;
       }
@@ -197,7 +201,7 @@ export class StoreVerbs extends StoreCore {
   /** Deletes an object, honouring preconditions, finalizers and the propagation policy. */
   delete(res: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): DeleteResult {
     const info = getResource(res);
-    const old = this.get(res, namespace, name);
+    const old = this.storage.get(res, namespace, name);
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== old.metadata.uid) {
       throw errors.conflict(
@@ -215,7 +219,7 @@ export class StoreVerbs extends StoreCore {
         `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`,
       );
     }
-    this.runAdmission(info, 'DELETE', undefined, old, opts);
+    this.admission(info, 'DELETE', undefined, old, opts);
     const next = clone(old);
     const fin = new Set(next.metadata.finalizers ?? []);
     const policy = opts.propagationPolicy;
@@ -234,7 +238,7 @@ export class StoreVerbs extends StoreCore {
     const isNs = info.plural === 'namespaces' && info.group === '';
     if (fin.size === 0 && !isNs && !old.metadata.deletionTimestamp) {
       if (opts.dryRun) return { object: old, deleted: true };
-      return { object: this.commit(res, 'DELETED', next, old), deleted: true };
+      return { object: this.storage.commit(res, 'DELETED', next, old), deleted: true };
     }
     if (old.metadata.deletionTimestamp && fin.size === (old.metadata.finalizers ?? []).length)
       return { object: old, deleted: false };
@@ -248,14 +252,14 @@ export class StoreVerbs extends StoreCore {
     if (isNs) next.status = { ...(next.status as object), phase: 'Terminating' };
     if (opts.dryRun) return { object: next, deleted: false };
     if (!fin.size && !this.heldByNamespace(info, next))
-      return { object: this.commit(res, 'DELETED', next, old), deleted: true };
-    return { object: this.commit(res, 'MODIFIED', next, old), deleted: false };
+      return { object: this.storage.commit(res, 'DELETED', next, old), deleted: true };
+    return { object: this.storage.commit(res, 'MODIFIED', next, old), deleted: false };
   }
 
   /** Deletes every object matching the list options; returns what was deleted or marked. */
   deleteCollection(res: string, list: ListOptions, opts: DeleteOptions = {}): KObject[] {
     const out: KObject[] = [];
-    for (const o of this.list(res, { ...list, limit: undefined, continue: undefined }).items) {
+    for (const o of this.storage.list(res, { ...list, limit: undefined, continue: undefined }).items) {
       try {
         out.push(this.delete(res, o.metadata.namespace, o.metadata.name ?? '', opts).object);
       } catch (e) {
@@ -267,13 +271,21 @@ export class StoreVerbs extends StoreCore {
 
   /** The namespace controller's last step: drop the `kubernetes` finalizer and remove the namespace. */
   finalizeNamespace(name: string): void {
-    const old = this.tryGet('namespaces', undefined, name);
+    const old = this.storage.tryGet('namespaces', undefined, name);
     if (!old?.metadata.deletionTimestamp) return;
     const next = clone(old);
     next.spec = { ...(next.spec as object), finalizers: [] };
-    if ((next.metadata.finalizers ?? []).length) this.commit('namespaces', 'MODIFIED', next, old);
-    else this.commit('namespaces', 'DELETED', next, old);
+    if ((next.metadata.finalizers ?? []).length) this.storage.commit('namespaces', 'MODIFIED', next, old);
+    else this.storage.commit('namespaces', 'DELETED', next, old);
   }
 }
 
-export type { V1Status };
+/** Fills apiVersion/kind for in-process writers and checks them against the resource. */
+function normalize(info: ResourceInfo, input: KObject, owned = false): KObject {
+  const obj = owned ? input : clone(input);
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw errors.badRequest('the object is not a JSON object');
+  if (!obj.metadata || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) obj.metadata = {};
+  obj.apiVersion = apiVersionOf(info);
+  obj.kind = info.kind;
+  return obj;
+}
