@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectRfbClient, ENCODINGS } from '../../../test/support/guest/rfb-test-client.js';
 import { SerialClient } from '../../../test/support/cluster/serial-client.js';
+import { cloudConfig, virtioRootDisk, vmManifest } from '../../../test/support/cluster/vm-manifest.js';
 import {
   subPath,
   useTestCluster,
@@ -26,31 +27,16 @@ async function fedoraVm(
   const ns = `console-${++n}`;
   const name = `fedora-${n}`;
   await api.createNamespace(ns);
-  const r = await api.req('POST', vmPath(ns), {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachine',
-    metadata: { name, namespace: ns },
-    spec: {
+  const r = await api.req(
+    'POST',
+    vmPath(ns),
+    vmManifest(name, {
+      namespace: ns,
       runStrategy,
-      template: {
-        spec: {
-          domain: {
-            devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }], ...extraDevices },
-            memory: { guest: '1Gi' },
-          },
-          volumes: [
-            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            {
-              name: 'cloudinit',
-              cloudInitNoCloud: {
-                userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n',
-              },
-            },
-          ],
-        },
-      },
-    },
-  });
+      devices: { ...virtioRootDisk, ...extraDevices },
+      userData: cloudConfig('fedora', 's3cret'),
+    }),
+  );
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   return { ns, name };
 }

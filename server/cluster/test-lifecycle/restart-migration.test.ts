@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../index.js';
 import { SerialClient } from '../../../test/support/cluster/serial-client.js';
+import { cloudConfig, podNetwork, virtioRootDisk, vmManifest } from '../../../test/support/cluster/vm-manifest.js';
 import { Api, subPath, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
 
 const NS = 'default';
@@ -25,35 +26,13 @@ async function cluster(dataDir?: string): Promise<{ c: RunningCluster; api: Api 
 }
 
 function fedora(name: string, memory = '1Gi') {
-  return {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachine',
-    metadata: { name, namespace: NS },
-    spec: {
-      runStrategy: 'Always',
-      template: {
-        spec: {
-          domain: {
-            devices: {
-              disks: [{ name: 'root', disk: { bus: 'virtio' } }],
-              interfaces: [{ name: 'default', masquerade: {} }],
-            },
-            memory: { guest: memory },
-          },
-          networks: [{ name: 'default', pod: {} }],
-          volumes: [
-            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            {
-              name: 'cloudinit',
-              cloudInitNoCloud: {
-                userData: '#cloud-config\nuser: fedora\npassword: s3cret\nchpasswd: { expire: False }\n',
-              },
-            },
-          ],
-        },
-      },
-    },
-  };
+  return vmManifest(name, {
+    namespace: NS,
+    devices: { ...virtioRootDisk, interfaces: podNetwork.interfaces },
+    memory,
+    networks: podNetwork.networks,
+    userData: cloudConfig('fedora', 's3cret'),
+  });
 }
 
 type Condition = { type: string; status: string; message?: string };

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../store/index.js';
 import { useTestCluster, vmiPath, vmPath, waitFor, waitPrintable } from '../../../test/support/cluster/lifecycle.js';
+import { CIRROS_IMAGE, vmManifest } from '../../../test/support/cluster/vm-manifest.js';
 
 const env = useTestCluster();
 const { api } = env;
@@ -12,20 +13,7 @@ const { api } = env;
 const NS = 'default';
 
 async function runningVm(name: string): Promise<void> {
-  const r = await api.req('POST', vmPath(NS), {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachine',
-    metadata: { name },
-    spec: {
-      runStrategy: 'Always',
-      template: {
-        spec: {
-          domain: { devices: {}, memory: { guest: '128Mi' } },
-          volumes: [{ name: 'root', containerDisk: { image: 'quay.io/kubevirt/cirros-container-disk-demo:v1.6.2' } }],
-        },
-      },
-    },
-  });
+  const r = await api.req('POST', vmPath(NS), vmManifest(name, { image: CIRROS_IMAGE, memory: '128Mi' }));
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   await waitPrintable(api, NS, name, 'Running');
 }

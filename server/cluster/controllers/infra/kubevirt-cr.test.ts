@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { subPath, useTestCluster, vmPath, waitFor, waitPrintable } from '../../../../test/support/cluster/lifecycle.js';
 import { SerialClient } from '../../../../test/support/cluster/serial-client.js';
+import { vmManifest } from '../../../../test/support/cluster/vm-manifest.js';
 import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
 import { deploymentConfig } from './kubevirt-cr.js';
 
@@ -144,23 +145,14 @@ async function launcherLimits(ns: string): Promise<Record<string, string> | unde
 
 async function runningVm(ns: string, name: string): Promise<void> {
   await api.createNamespace(ns);
-  const r = await api.req('POST', vmPath(ns), {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachine',
-    metadata: { name },
-    spec: {
-      runStrategy: 'Always',
-      template: {
-        spec: {
-          domain: { cpu: { cores: 2 }, devices: {}, memory: { guest: '1Gi' } },
-          volumes: [
-            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            { name: 'cloudinit', cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\n' } },
-          ],
-        },
-      },
-    },
-  });
+  const r = await api.req(
+    'POST',
+    vmPath(ns),
+    vmManifest(name, {
+      cpu: { cores: 2 },
+      userData: '#cloud-config\nuser: fedora\npassword: s3cret\n',
+    }),
+  );
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   await waitPrintable(api, ns, name, 'Running');
 }

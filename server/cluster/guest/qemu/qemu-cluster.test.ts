@@ -7,7 +7,6 @@
  */
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { startCluster, type RunningCluster } from '../../index.js';
 import {
   Api,
@@ -19,6 +18,8 @@ import {
   waitPrintable,
 } from '../../../../test/support/cluster/lifecycle.js';
 import { connectRfbClient, ENCODINGS } from '../../../../test/support/guest/rfb-test-client.js';
+import { SerialClient } from '../../../../test/support/cluster/serial-client.js';
+import { cloudConfig, podNetwork, virtioRootDisk, vmManifest } from '../../../../test/support/cluster/vm-manifest.js';
 import { qemuAvailability } from './guest-image.js';
 import { QemuGuest } from './qemu-guest.js';
 
@@ -34,41 +35,23 @@ let cluster: RunningCluster;
 let api: Api;
 const logs: string[] = [];
 
-const wsUrl = (name: string, kind: string) =>
-  `${cluster.url.replace('http', 'ws')}${subPath(NS, 'virtualmachineinstances', name, kind)}`;
+const wsUrl = (name: string, kind: string) => api.wsUrl(subPath(NS, 'virtualmachineinstances', name, kind));
 
 async function createVm(name: string, runStrategy: string, extra: { hostname?: string } = {}): Promise<void> {
-  const r = await api.req('POST', vmPath(NS), {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachine',
-    metadata: { name, namespace: NS },
-    spec: {
+  const r = await api.req(
+    'POST',
+    vmPath(NS),
+    vmManifest(name, {
+      namespace: NS,
       runStrategy,
-      template: {
-        spec: {
-          ...(extra.hostname ? { hostname: extra.hostname } : {}),
-          domain: {
-            devices: {
-              disks: [{ name: 'root', disk: { bus: 'virtio' } }],
-              interfaces: [{ name: 'default', masquerade: {} }],
-            },
-            memory: { guest: '2Gi' },
-            cpu: { cores: 2 },
-          },
-          networks: [{ name: 'default', pod: {} }],
-          volumes: [
-            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:41' } },
-            {
-              name: 'cloudinit',
-              cloudInitNoCloud: {
-                userData: '#cloud-config\nuser: alice\npassword: "s3cret pw"\nchpasswd: { expire: False }\n',
-              },
-            },
-          ],
-        },
-      },
-    },
-  });
+      hostname: extra.hostname,
+      devices: { ...virtioRootDisk, interfaces: podNetwork.interfaces },
+      memory: '2Gi',
+      cpu: { cores: 2 },
+      networks: podNetwork.networks,
+      userData: cloudConfig('alice', '"s3cret pw"'),
+    }),
+  );
   expect(r.status, JSON.stringify(r.json)).toBe(201);
 }
 
@@ -95,64 +78,14 @@ function qemuGuestOf(name: string): QemuGuest {
   return entry.guest;
 }
 
-class Serial {
-  text = '';
-  private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer, binary: boolean) => {
-      if (binary) this.text += data.toString('utf8');
-    });
-  }
-  /** What the guest printed, without the cursor position query busybox's line editor sends after each prompt (ESC [6n). */
-  get output(): string {
-    return this.text.replaceAll('\x1b[6n', '');
-  }
-  static async open(url: string): Promise<Serial> {
-    const ws = new WebSocket(url, 'plain.kubevirt.io');
-    const s = new Serial(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    return s;
-  }
-  async waitFor(re: RegExp, timeoutMs = 60_000): Promise<void> {
-    try {
-      await waitFor(`serial output ${re}`, () => re.test(this.output), timeoutMs);
-    } catch {
-      throw new Error(
-        `no ${re} on the serial console within ${timeoutMs} ms; got ${JSON.stringify(this.output.slice(-300))}`,
-      );
-    }
-  }
-  type(s: string): void {
-    this.ws.send(Buffer.from(s), { binary: true });
-  }
-  /** Runs a command and returns its output (between the echoed command line and the next prompt). */
-  async run(command: string): Promise<string> {
-    this.text = '';
-    this.type(`${command}\r`);
-    await this.waitFor(/\$ $/);
-    const out = this.output;
-    return out.slice(out.indexOf('\n') + 1).replace(/\r?\n?\[[^\]]*\]\$ $/, '');
-  }
-  async login(user: string, password: string): Promise<void> {
-    this.type('\r');
-    await this.waitFor(/login: $/);
-    this.type(`${user}\r`);
-    await this.waitFor(/Password: $/);
-    this.type(`${password}\r`);
-    await this.waitFor(/\$ $/);
-  }
-  close(): void {
-    this.ws.close();
-  }
-}
+/** The serial console; a TCG boot on a busy machine is slow, so waits default to a minute. */
+const openSerial = (url: string) => SerialClient.open(url, { timeoutMs: 60_000 });
 
 describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real guests (QEMU)', () => {
   beforeAll(async () => {
     cluster = await startCluster({ port: 0, seed: 'none', guests: 'qemu', log: (m) => logs.push(m) });
     api = new Api(cluster.url);
-    await api.req('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+    await api.createNamespace(NS);
   }, 30_000);
   afterAll(async () => {
     await cluster?.close();
@@ -175,7 +108,7 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
   );
 
   it('logs in on the serial console with the cloud-init user; a real kernel answers', async () => {
-    const serial = await Serial.open(wsUrl('alpha', 'console'));
+    const serial = await openSerial(wsUrl('alpha', 'console'));
     try {
       await serial.login('alice', 's3cret pw');
       expect((await serial.run('hostname')).trim()).toBe('alpha-host');
@@ -218,7 +151,7 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
   }, 60_000);
 
   it('pause stops the CPUs (no echo) and unpause continues them', async () => {
-    const serial = await Serial.open(wsUrl('alpha', 'console'));
+    const serial = await openSerial(wsUrl('alpha', 'console'));
     try {
       serial.type('\r');
       await serial.waitFor(/(\$|login:) $/);
@@ -272,7 +205,7 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
     'poweroff in the guest ends the VMI Succeeded; an Always VM boots a new one',
     async () => {
       const { uid } = await vmi('alpha');
-      const serial = await Serial.open(wsUrl('alpha', 'console'));
+      const serial = await openSerial(wsUrl('alpha', 'console'));
       serial.type('\x15\r');
       await serial.waitFor(/(\$|login:) $/);
       if (/login: $/.test(serial.output)) await serial.login('alice', 's3cret pw');
@@ -329,7 +262,7 @@ describe.skipIf(skip)(skip ? `real guests (skipped: ${found.missing})` : 'real g
       ).toBe(true);
       await waitFor('a new beta VMI', async () => (await vmi('beta').catch(() => ({ uid }))).uid !== uid, 30_000);
       await waitPrintable(api, NS, 'beta', 'Running', BOOT_MS);
-      const serial = await Serial.open(wsUrl('beta', 'console'));
+      const serial = await openSerial(wsUrl('beta', 'console'));
       await serial.login('alice', 's3cret pw');
       serial.type('poweroff\r');
       await waitPrintable(api, NS, 'beta', 'Stopped', 60_000);
