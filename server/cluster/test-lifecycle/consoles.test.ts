@@ -122,14 +122,7 @@ describe('vnc', () => {
       expect(rfb.client.clientWidth).toBeGreaterThan(0);
       expect(rfb.client.clientName).toBe(name);
       const before = Buffer.from(rfb.client.fb);
-      const typeText = (s: string) => {
-        for (const ch of s) {
-          const keysym = ch === '\r' ? 0xff0d : ch.charCodeAt(0);
-          rfb.client.sendKeyEvent(keysym, true);
-          rfb.client.sendKeyEvent(keysym, false);
-        }
-      };
-      typeText('fedora\rs3cret\rhostname\r');
+      rfb.type('fedora\rs3cret\rhostname\r');
       await rfb.waitUntil(() => !Buffer.from(rfb.client.fb).equals(before), 10_000);
     } finally {
       await rfb.close();

@@ -4,7 +4,9 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { handleVncConnection } from '../../../server/cluster/guest/console/console-handlers.js';
 import { SimulatedGuest } from '../../../server/cluster/guest/simulated/simulated-guest.js';
 import type { GuestOptions } from '../../../server/cluster/guest/types.js';
 
@@ -121,6 +123,40 @@ export async function startWsServer(onConnection: (socket: WebSocket, url: URL) 
       wss.close();
       server.close();
       await once(server, 'close');
+    },
+  };
+}
+
+/**
+ * A booted simulated guest with its VNC console on a websocket server, for the tests of the
+ * describe block (or file) that calls this: started in beforeAll, stopped in afterAll.
+ */
+export function useVncGuest(options: Partial<GuestOptions>): {
+  readonly guest: SimulatedGuest;
+  readonly server: WsTestServer;
+} {
+  let guest: SimulatedGuest | undefined;
+  let server: WsTestServer | undefined;
+  beforeAll(async () => {
+    const booted = makeGuest(options);
+    guest = booted;
+    await waitForEvent(booted, 'booted');
+    server = await startWsServer((socket) => handleVncConnection(socket, booted));
+  });
+  afterAll(async () => {
+    guest?.destroy();
+    await server?.close();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the VNC guest starts in beforeAll: use it inside tests and hooks');
+    return x;
+  };
+  return {
+    get guest() {
+      return started(guest);
+    },
+    get server() {
+      return started(server);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface RfbTestClient {
   nextUpdate(timeoutMs?: number): Promise<void>;
   /** Waits until `predicate` holds after some update. */
   waitUntil(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /** Presses and releases the key of each character (\r is Return). */
+  type(text: string): void;
   close(): Promise<void>;
 }
 
@@ -72,9 +74,17 @@ export async function connectRfbClient(wsUrl: string, encodings: number[]): Prom
       await nextUpdate(deadline - Date.now()).catch(() => undefined);
     }
   };
+  const type = (text: string): void => {
+    for (const ch of text) {
+      const keysym = ch === '\r' ? 0xff0d : ch.charCodeAt(0);
+      client.sendKeyEvent(keysym, true);
+      client.sendKeyEvent(keysym, false);
+    }
+  };
   return {
     client,
     pixel,
+    type,
     nextUpdate,
     waitUntil,
     close: async () => {

@@ -3,27 +3,12 @@
  * of ServerInit (RFC 6143 §7.8): after the guest changes video mode it is sent the new screen
  * clipped to its framebuffer, or padded with black, and keeps getting updates.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleVncConnection } from '../console-handlers.js';
+import { describe, expect, it } from 'vitest';
 import type { SimulatedGuest } from '../../simulated/simulated-guest.js';
 import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../../../test/support/guest/rfb-test-client.js';
-import {
-  makeGuest,
-  startWsServer,
-  waitForEvent,
-  type WsTestServer,
-} from '../../../../../test/support/guest/guest-harness.js';
+import { useVncGuest } from '../../../../../test/support/guest/guest-harness.js';
 
-const RETURN = 0xff0d;
 const WITHOUT_DESKTOP_SIZE = [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.raw];
-
-function typeText(rfb: RfbTestClient, text: string): void {
-  for (const ch of text) {
-    const keysym = ch === '\r' ? RETURN : ch.charCodeAt(0);
-    rfb.client.sendKeyEvent(keysym, true);
-    rfb.client.sendKeyEvent(keysym, false);
-  }
-}
 
 /**
  * Pixels where the client's framebuffer differs from what it should show: the guest's screen
@@ -42,38 +27,27 @@ function differences(rfb: RfbTestClient, guest: SimulatedGuest): number {
 }
 
 describe('RFB client without DesktopSize', () => {
-  let guest: SimulatedGuest;
-  let server: WsTestServer;
-
-  beforeAll(async () => {
-    guest = makeGuest({ osName: 'cirros', hostname: 'vmi-nodesktopsize', name: 'vmi-nodesktopsize' });
-    await waitForEvent(guest, 'booted');
-    server = await startWsServer((socket) => handleVncConnection(socket, guest));
-  });
-  afterAll(async () => {
-    guest.destroy();
-    await server.close();
-  });
+  const vnc = useVncGuest({ osName: 'cirros', hostname: 'vmi-nodesktopsize', name: 'vmi-nodesktopsize' });
 
   it('keeps its 720x400 framebuffer when the guest switches to 1024x768 and sees typing that scrolls the screen', async () => {
-    expect([guest.screen.width, guest.screen.height]).toEqual([720, 400]);
-    const rfb = await connectRfbClient(server.url, WITHOUT_DESKTOP_SIZE);
+    expect([vnc.guest.screen.width, vnc.guest.screen.height]).toEqual([720, 400]);
+    const rfb = await connectRfbClient(vnc.server.url, WITHOUT_DESKTOP_SIZE);
     try {
-      guest.screen.setMode(1024, 768, 8);
+      vnc.guest.screen.setMode(1024, 768, 8);
       // The boot log of a graphical console fills the screen: the prompt ends up at the bottom,
       // below the part the client can show.
       for (let i = 0; i < 60; i++)
-        guest.screen.write(`[  ${String(i).padStart(3)}.000000] systemd[1]: Started unit ${i}.\r\n`);
-      await rfb.waitUntil(() => differences(rfb, guest) === 0);
+        vnc.guest.screen.write(`[  ${String(i).padStart(3)}.000000] systemd[1]: Started unit ${i}.\r\n`);
+      await rfb.waitUntil(() => differences(rfb, vnc.guest) === 0);
       expect([rfb.client.clientWidth, rfb.client.clientHeight]).toEqual([720, 400]);
 
       const before = Buffer.from(rfb.client.fb);
-      typeText(rfb, '\rcirros\rgocubsgo\r');
-      await rfb.waitUntil(() => guest.loggedIn);
-      typeText(rfb, 'hostname\r');
-      await rfb.waitUntil(() => guest.screen.text().includes('$ hostname\nvmi-nodesktopsize\n$'));
+      rfb.type('\rcirros\rgocubsgo\r');
+      await rfb.waitUntil(() => vnc.guest.loggedIn);
+      rfb.type('hostname\r');
+      await rfb.waitUntil(() => vnc.guest.screen.text().includes('$ hostname\nvmi-nodesktopsize\n$'));
       // Every Enter scrolled the screen: the client's top-left view moved with it.
-      await rfb.waitUntil(() => differences(rfb, guest) === 0);
+      await rfb.waitUntil(() => differences(rfb, vnc.guest) === 0);
       expect(Buffer.from(rfb.client.fb).equals(before)).toBe(false);
       expect([rfb.client.clientWidth, rfb.client.clientHeight]).toEqual([720, 400]);
     } finally {
@@ -82,16 +56,16 @@ describe('RFB client without DesktopSize', () => {
   });
 
   it('keeps a 1024x768 framebuffer when the guest goes back to 720x400 and pads it with black', async () => {
-    expect([guest.screen.width, guest.screen.height]).toEqual([1024, 768]);
-    const rfb = await connectRfbClient(server.url, WITHOUT_DESKTOP_SIZE);
+    expect([vnc.guest.screen.width, vnc.guest.screen.height]).toEqual([1024, 768]);
+    const rfb = await connectRfbClient(vnc.server.url, WITHOUT_DESKTOP_SIZE);
     try {
       expect([rfb.client.clientWidth, rfb.client.clientHeight]).toEqual([1024, 768]);
-      guest.screen.setMode(720, 400, 9);
-      guest.screen.write('login: ');
-      await rfb.waitUntil(() => differences(rfb, guest) === 0);
-      typeText(rfb, 'x');
-      await rfb.waitUntil(() => guest.screen.text().includes('login: x'));
-      await rfb.waitUntil(() => differences(rfb, guest) === 0);
+      vnc.guest.screen.setMode(720, 400, 9);
+      vnc.guest.screen.write('login: ');
+      await rfb.waitUntil(() => differences(rfb, vnc.guest) === 0);
+      rfb.type('x');
+      await rfb.waitUntil(() => vnc.guest.screen.text().includes('login: x'));
+      await rfb.waitUntil(() => differences(rfb, vnc.guest) === 0);
       expect([rfb.client.clientWidth, rfb.client.clientHeight]).toEqual([1024, 768]);
     } finally {
       await rfb.close();

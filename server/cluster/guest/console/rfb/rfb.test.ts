@@ -1,25 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { handleVncConnection } from '../console-handlers.js';
 import type { SimulatedGuest } from '../../simulated/simulated-guest.js';
 import { connectRfbClient, ENCODINGS, type RfbTestClient } from '../../../../../test/support/guest/rfb-test-client.js';
-import {
-  connectWs,
-  makeGuest,
-  startWsServer,
-  waitForEvent,
-  type WsTestServer,
-} from '../../../../../test/support/guest/guest-harness.js';
-
-const RETURN = 0xff0d;
-
-function typeText(rfb: RfbTestClient, text: string): void {
-  for (const ch of text) {
-    const keysym = ch === '\r' ? RETURN : ch.charCodeAt(0);
-    rfb.client.sendKeyEvent(keysym, true);
-    rfb.client.sendKeyEvent(keysym, false);
-  }
-}
+import { connectWs, useVncGuest } from '../../../../../test/support/guest/guest-harness.js';
 
 /** Number of pixels where the client's picture differs from the guest's screen. */
 function differences(rfb: RfbTestClient, guest: SimulatedGuest): number {
@@ -39,48 +22,37 @@ function snapshot(rfb: RfbTestClient): number[] {
 }
 
 describe('RFB server over a websocket, read by a Node RFB client library', () => {
-  let guest: SimulatedGuest;
-  let server: WsTestServer;
-
-  beforeAll(async () => {
-    guest = makeGuest({ osName: 'cirros', hostname: 'vmi-cirros', name: 'vmi-cirros' });
-    await waitForEvent(guest, 'booted');
-    server = await startWsServer((socket) => handleVncConnection(socket, guest));
-  });
-  afterAll(async () => {
-    guest.destroy();
-    await server.close();
-  });
+  const vnc = useVncGuest({ osName: 'cirros', hostname: 'vmi-cirros', name: 'vmi-cirros' });
 
   it('handshakes (RFB 3.8, security None) and sends a first full frame that is the guest screen, in Raw', async () => {
-    const rfb = await connectRfbClient(server.url, [ENCODINGS.raw, ENCODINGS.pseudoDesktopSize]);
+    const rfb = await connectRfbClient(vnc.server.url, [ENCODINGS.raw, ENCODINGS.pseudoDesktopSize]);
     try {
       expect(rfb.client.protocolVersion).toBe('3.8');
       expect(rfb.client.clientName).toBe('vmi-cirros');
       expect([rfb.client.clientWidth, rfb.client.clientHeight]).toEqual([720, 400]);
       const lit = snapshot(rfb).filter((p) => p !== 0).length;
       expect(lit).toBeGreaterThan(1000);
-      expect(differences(rfb, guest)).toBe(0);
+      expect(differences(rfb, vnc.guest)).toBe(0);
     } finally {
       await rfb.close();
     }
   });
 
   it('sends the same picture in ZRLE, then only what changes while someone types a login and a command', async () => {
-    const rfb = await connectRfbClient(server.url, [
+    const rfb = await connectRfbClient(vnc.server.url, [
       ENCODINGS.copyRect,
       ENCODINGS.zrle,
       ENCODINGS.raw,
       ENCODINGS.pseudoDesktopSize,
     ]);
     try {
-      expect(differences(rfb, guest)).toBe(0);
+      expect(differences(rfb, vnc.guest)).toBe(0);
       const before = snapshot(rfb);
-      typeText(rfb, '\rcirros\rgocubsgo\r');
-      await rfb.waitUntil(() => guest.loggedIn);
-      typeText(rfb, 'hostname\r');
-      await rfb.waitUntil(() => guest.screen.text().includes('$ hostname\nvmi-cirros\n$'));
-      await rfb.waitUntil(() => differences(rfb, guest) === 0);
+      rfb.type('\rcirros\rgocubsgo\r');
+      await rfb.waitUntil(() => vnc.guest.loggedIn);
+      rfb.type('hostname\r');
+      await rfb.waitUntil(() => vnc.guest.screen.text().includes('$ hostname\nvmi-cirros\n$'));
+      await rfb.waitUntil(() => differences(rfb, vnc.guest) === 0);
       expect(snapshot(rfb)).not.toEqual(before);
     } finally {
       await rfb.close();
@@ -88,11 +60,15 @@ describe('RFB server over a websocket, read by a Node RFB client library', () =>
   });
 
   it('announces a video mode change with DesktopSize and sends the new screen', async () => {
-    const rfb = await connectRfbClient(server.url, [ENCODINGS.copyRect, ENCODINGS.zrle, ENCODINGS.pseudoDesktopSize]);
+    const rfb = await connectRfbClient(vnc.server.url, [
+      ENCODINGS.copyRect,
+      ENCODINGS.zrle,
+      ENCODINGS.pseudoDesktopSize,
+    ]);
     try {
-      guest.screen.setMode(1024, 768, 8);
-      guest.writeSerial('\r');
-      await rfb.waitUntil(() => rfb.client.clientWidth === 1024 && differences(rfb, guest) === 0);
+      vnc.guest.screen.setMode(1024, 768, 8);
+      vnc.guest.writeSerial('\r');
+      await rfb.waitUntil(() => rfb.client.clientWidth === 1024 && differences(rfb, vnc.guest) === 0);
       expect(rfb.client.clientHeight).toBe(768);
     } finally {
       await rfb.close();
@@ -121,22 +97,11 @@ class ByteReader {
 }
 
 describe('RFB protocol details', () => {
-  let guest: SimulatedGuest;
-  let server: WsTestServer;
-
-  beforeAll(async () => {
-    guest = makeGuest({ osName: 'cirros', hostname: 'vmi-raw' });
-    await waitForEvent(guest, 'booted');
-    server = await startWsServer((socket) => handleVncConnection(socket, guest));
-  });
-  afterAll(async () => {
-    guest.destroy();
-    await server.close();
-  });
+  const vnc = useVncGuest({ osName: 'cirros', hostname: 'vmi-raw' });
 
   it('parses messages split across frames and packed into one, drops text frames, honours a 16bpp pixel format', async () => {
     let reader!: ByteReader;
-    const ws = await connectWs(server.url, (socket) => (reader = new ByteReader(socket)));
+    const ws = await connectWs(vnc.server.url, (socket) => (reader = new ByteReader(socket)));
     try {
       expect((await reader.read(12)).toString('latin1')).toBe('RFB 003.008\n');
       ws.send('text frames are ignored');
@@ -163,7 +128,8 @@ describe('RFB protocol details', () => {
         (Math.round((((rgb >> 8) & 0xff) * 63) / 255) << 5) |
         Math.round(((rgb & 0xff) * 31) / 255);
       const expected: number[] = [];
-      for (let y = 0; y < 16; y++) for (let x = 0; x < 9; x++) expected.push(rgb565(guest.screen.pixels[y * 720 + x]));
+      for (let y = 0; y < 16; y++)
+        for (let x = 0; x < 9; x++) expected.push(rgb565(vnc.guest.screen.pixels[y * 720 + x]));
       const got = Array.from({ length: 9 * 16 }, (_v, i) => data.readUInt16LE(i * 2));
       expect(got).toEqual(expected);
       expect(new Set(got).size).toBeGreaterThan(1);
@@ -174,7 +140,7 @@ describe('RFB protocol details', () => {
 
   it('refuses a security type other than None with a reason', async () => {
     let reader!: ByteReader;
-    const ws = await connectWs(server.url, (socket) => (reader = new ByteReader(socket)));
+    const ws = await connectWs(vnc.server.url, (socket) => (reader = new ByteReader(socket)));
     try {
       await reader.read(12);
       ws.send(Buffer.from('RFB 003.008\n'));
