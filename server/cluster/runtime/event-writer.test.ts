@@ -6,14 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore, type KObject } from '../store/index.js';
 import { EventWriter } from './event-writer.js';
-
-const vm = (name: string, extra: Partial<KObject> = {}): KObject => ({
-  apiVersion: 'kubevirt.io/v1',
-  kind: 'VirtualMachine',
-  metadata: { name, namespace: 'default', labels: { app: name } },
-  spec: { runStrategy: 'Halted', template: { spec: {} } },
-  ...extra,
-});
+import { haltedVm as vm } from '../../../test/support/store.js';
 
 describe('event writer', () => {
   it('aggregates repeated events', () => {

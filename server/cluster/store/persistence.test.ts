@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore, type WatchEvent } from './index.js';
+import { tick } from '../../../test/support/store.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,7 +20,6 @@ const cm = (name: string, v = '1') => ({
   metadata: { name, namespace: 'default' },
   data: { v },
 });
-const tick = () => new Promise((r) => setImmediate(r));
 
 describe('persistence', () => {
   it('keeps every acknowledged write across a crash (no close), continues resourceVersions and resumes watches', async () => {

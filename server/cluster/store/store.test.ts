@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, isStatusError, type KObject, type WatchEvent } from './index.js';
-
-const vm = (name: string, extra: Partial<KObject> = {}): KObject => ({
-  apiVersion: 'kubevirt.io/v1',
-  kind: 'VirtualMachine',
-  metadata: { name, namespace: 'default', labels: { app: name } },
-  spec: { runStrategy: 'Halted', template: { spec: {} } },
-  ...extra,
-});
-
-function statusOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isStatusError(e)) return e.status;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
-
-const tick = () => new Promise((r) => setImmediate(r));
+import { createStore, type WatchEvent } from './index.js';
+import { haltedVm as vm, statusOf, tick } from '../../../test/support/store.js';
 
 describe('store', () => {
   it('creates with server-set fields, drops status for /status kinds and rejects duplicates', () => {

@@ -1,17 +1,8 @@
 /** The garbage collector over a store (moved from store/store.test.ts with the collector). */
 import { describe, expect, it } from 'vitest';
-import { createStore, type KObject } from '../../store/index.js';
+import { createStore } from '../../store/index.js';
 import { GarbageCollector } from './garbage-collector.js';
-
-const vm = (name: string, extra: Partial<KObject> = {}): KObject => ({
-  apiVersion: 'kubevirt.io/v1',
-  kind: 'VirtualMachine',
-  metadata: { name, namespace: 'default', labels: { app: name } },
-  spec: { runStrategy: 'Halted', template: { spec: {} } },
-  ...extra,
-});
-
-const tick = () => new Promise((r) => setImmediate(r));
+import { haltedVm as vm, tick } from '../../../../test/support/store.js';
 
 describe('garbage collector', () => {
   it('garbage-collects dependents in the background and orphans on request', async () => {

@@ -1,28 +1,9 @@
 /** The namespace controller over a store (moved from store/store.test.ts with the controller). */
 import { describe, expect, it } from 'vitest';
-import { createStore, isStatusError, type KObject } from '../../store/index.js';
+import { createStore } from '../../store/index.js';
 import { GarbageCollector } from '../gc/garbage-collector.js';
 import { NamespaceController } from './namespace-controller.js';
-
-const vm = (name: string, extra: Partial<KObject> = {}): KObject => ({
-  apiVersion: 'kubevirt.io/v1',
-  kind: 'VirtualMachine',
-  metadata: { name, namespace: 'default', labels: { app: name } },
-  spec: { runStrategy: 'Halted', template: { spec: {} } },
-  ...extra,
-});
-
-function statusOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isStatusError(e)) return e.status;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
-
-const tick = () => new Promise((r) => setImmediate(r));
+import { haltedVm as vm, statusOf, tick } from '../../../../test/support/store.js';
 
 describe('namespace controller', () => {
   it('deleting a namespace empties it, refuses new content, then removes it', async () => {
