@@ -1,0 +1,57 @@
+/**
+ * `npm run cluster -- --backend kube-apiserver [--port 6443] [--data-dir d] [--users f]`: the real
+ * stack (see ./index.ts), printing an admin kubeconfig; Ctrl-C stops it. scripts/cluster.mjs finds
+ * the binaries that `npm run stack:build` made and passes them here.
+ */
+import { parseArgs } from 'node:util';
+import { readUsersFile } from '../cluster/auth/users-file.js';
+import { startStack, type StackBins } from './index.js';
+
+const USAGE =
+  'Usage: cluster --backend kube-apiserver [--port 6443] [--data-dir DIR] [--users FILE] [--no-controller-manager]';
+
+export async function runStackCli(argv: string[], bins: StackBins, projectRoot: string): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      backend: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      users: { type: 'string' },
+      'no-controller-manager': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65534))
+    throw new Error(`invalid --port ${String(values.port)} (etcd takes the two ports after it)`);
+  const stack = await startStack({
+    bins,
+    projectRoot,
+    port,
+    dir: values['data-dir'],
+    users: values.users ? readUsersFile(values.users) : [],
+    noControllerManager: values['no-controller-manager'],
+  });
+  console.log(`kube-apiserver listening on ${stack.url} (logs and certificates in ${stack.dir})`);
+  console.log(`Admin kubeconfig (${stack.kubeconfigFile}):\n`);
+  console.log(stack.kubeconfig);
+  console.log(`Point kubectl at it:  KUBECONFIG=${stack.kubeconfigFile} kubectl get vms -A`);
+  let stopping = false;
+  const stop = (sig: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${sig}: shutting down`);
+    stack.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,248 @@
+/**
+ * The real-stack backend (issue 20): etcd, kube-apiserver and kube-controller-manager built by
+ * `npm run stack:build`, started on loopback with certificates and keys made at start, RBAC on,
+ * static bearer tokens for the admin and the users file's users, and KubeVirt's and CDI's CRDs
+ * (real schemas) and aggregated ClusterRoles installed.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { UserEntry } from '../cluster/auth/index.js';
+import type { KObject } from '../cluster/store/index.js';
+import { makeCerts } from './certs.js';
+import { apiRequest, ensureCreated, type ApiTarget } from './client.js';
+import { stackCrds } from './crds.js';
+import { freePort, startProc, stopProc, waitFor, type Proc } from './processes.js';
+import { defaultBinding, grantNamespaces, kubevirtClusterRoles, userBindings } from './rbac.js';
+
+export interface StackBins {
+  'kube-apiserver': string;
+  'kube-controller-manager': string;
+  etcd: string;
+}
+
+export interface StackOptions {
+  bins: StackBins;
+  /** The project's root (test/fixtures/openapi is read from there). */
+  projectRoot: string;
+  /** kube-apiserver's port; etcd takes the next two. Default: free ports chosen by the system. */
+  port?: number;
+  /** Work folder (certificates, etcd data, logs); default a new temporary folder, removed on close. */
+  dir?: string;
+  users?: UserEntry[];
+  /** Without kube-controller-manager (no garbage collection, namespace deletion or service accounts). */
+  noControllerManager?: boolean;
+  startTimeoutMs?: number;
+}
+
+export interface Stack extends ApiTarget {
+  port: number;
+  dir: string;
+  caFile: string;
+  /** An admin kubeconfig (YAML), also written to `${dir}/kubeconfig`. */
+  kubeconfig: string;
+  kubeconfigFile: string;
+  /** Bearer token of each user of the users file, by name. */
+  tokens: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export const ADMIN_USER = 'stack-admin';
+
+function kubeconfigYaml(url: string, caFile: string, user: string, token: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    `- name: stack`,
+    '  cluster:',
+    `    server: ${url}`,
+    `    certificate-authority: ${caFile}`,
+    'users:',
+    `- name: ${user}`,
+    '  user:',
+    `    token: ${token}`,
+    'contexts:',
+    `- name: stack`,
+    '  context:',
+    '    cluster: stack',
+    `    user: ${user}`,
+    'current-context: stack',
+    '',
+  ].join('\n');
+}
+
+function csvField(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const temp = !opts.dir;
+  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'kvc-stack-'));
+  mkdirSync(dir, { recursive: true });
+  const timeout = opts.startTimeoutMs ?? 180_000;
+  const procs: Proc[] = [];
+  const close = async () => {
+    for (const p of [...procs].reverse()) await stopProc(p);
+    if (temp) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const port = opts.port ?? (await freePort());
+    const [etcdClient, etcdPeer] = opts.port ? [port + 1, port + 2] : [await freePort(), await freePort()];
+    const certs = makeCerts(dir);
+    const adminToken = randomBytes(24).toString('hex');
+    const users = opts.users ?? [];
+    const tokenLines = [
+      `${adminToken},${ADMIN_USER},${ADMIN_USER},${csvField('system:masters')}`,
+      ...users.map((u) => `${u.token},${u.name},${u.name}${u.groups.length ? `,${csvField(u.groups.join(','))}` : ''}`),
+    ];
+    writeFileSync(path.join(dir, 'tokens.csv'), tokenLines.join('\n') + '\n', { mode: 0o600 });
+
+    const etcdUrl = `http://127.0.0.1:${etcdClient}`;
+    const peerUrl = `http://127.0.0.1:${etcdPeer}`;
+    const etcd = startProc(
+      'etcd',
+      opts.bins.etcd,
+      [
+        '--name=stack',
+        `--data-dir=${path.join(dir, 'etcd')}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=${peerUrl}`,
+        `--initial-advertise-peer-urls=${peerUrl}`,
+        `--initial-cluster=stack=${peerUrl}`,
+        '--unsafe-no-fsync',
+        '--max-request-bytes=10485760',
+        '--log-level=warn',
+      ],
+      path.join(dir, 'etcd.log'),
+    );
+    procs.push(etcd);
+    await waitFor('etcd is healthy', async () => (await fetch(`${etcdUrl}/health`)).ok, etcd, timeout);
+
+    const url = `https://127.0.0.1:${port}`;
+    const apiserver = startProc(
+      'kube-apiserver',
+      opts.bins['kube-apiserver'],
+      [
+        `--etcd-servers=${etcdUrl}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${port}`,
+        `--cert-dir=${dir}`,
+        `--tls-cert-file=${certs.certFile}`,
+        `--tls-private-key-file=${certs.keyFile}`,
+        `--client-ca-file=${certs.caFile}`,
+        `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+        '--authorization-mode=RBAC',
+        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+        `--service-account-key-file=${certs.saPubFile}`,
+        `--service-account-signing-key-file=${certs.saKeyFile}`,
+        '--service-cluster-ip-range=10.96.0.0/16',
+        '--max-request-bytes=10485760',
+        '--v=0',
+      ],
+      path.join(dir, 'kube-apiserver.log'),
+    );
+    procs.push(apiserver);
+    const target: ApiTarget = { url, token: adminToken, ca: certs.caPem };
+    await waitFor(
+      'kube-apiserver is ready',
+      async () => (await apiRequest(target, 'GET', '/readyz')).status === 200,
+      apiserver,
+      timeout,
+    );
+
+    const kubeconfig = kubeconfigYaml(url, certs.caFile, ADMIN_USER, adminToken);
+    const kubeconfigFile = path.join(dir, 'kubeconfig');
+    writeFileSync(kubeconfigFile, kubeconfig, { mode: 0o600 });
+    if (!opts.noControllerManager) {
+      procs.push(
+        startProc(
+          'kube-controller-manager',
+          opts.bins['kube-controller-manager'],
+          [
+            `--kubeconfig=${kubeconfigFile}`,
+            `--authentication-kubeconfig=${kubeconfigFile}`,
+            `--authorization-kubeconfig=${kubeconfigFile}`,
+            '--leader-elect=false',
+            '--bind-address=127.0.0.1',
+            '--secure-port=0',
+            `--service-account-private-key-file=${certs.saKeyFile}`,
+            `--root-ca-file=${certs.caFile}`,
+            '--use-service-account-credentials=false',
+            '--controllers=*,-cloud-node-lifecycle-controller,-node-ipam-controller,-service-lb-controller,-node-route-controller',
+            '--v=0',
+          ],
+          path.join(dir, 'kube-controller-manager.log'),
+        ),
+      );
+    }
+
+    await installApis(target, opts.projectRoot, users, timeout);
+    return {
+      ...target,
+      port,
+      dir,
+      caFile: certs.caFile,
+      kubeconfig,
+      kubeconfigFile,
+      tokens: Object.fromEntries(users.map((u) => [u.name, u.token])),
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** CRDs (waiting until each is Established and served), ClusterRoles, namespaces and bindings. */
+async function installApis(t: ApiTarget, projectRoot: string, users: UserEntry[], timeoutMs: number): Promise<void> {
+  const crds = stackCrds(projectRoot);
+  for (const crd of crds) await ensureCreated(t, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
+  for (const crd of crds) {
+    const name = String(crd.metadata.name);
+    await waitFor(
+      `CRD ${name} is established`,
+      async () => {
+        const r = await apiRequest(t, 'GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`);
+        const conds = ((r.json().status as { conditions?: { type: string; status: string }[] })?.conditions ?? []) as {
+          type: string;
+          status: string;
+        }[];
+        return conds.some((c) => c.type === 'Established' && c.status === 'True');
+      },
+      undefined,
+      timeoutMs,
+    );
+  }
+  for (const role of kubevirtClusterRoles())
+    await ensureCreated(t, '/apis/rbac.authorization.k8s.io/v1/clusterroles', role);
+  await ensureCreated(t, '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', defaultBinding());
+  for (const ns of grantNamespaces(users))
+    await ensureCreated(t, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  for (const b of userBindings(users)) {
+    const ns = (b as KObject).metadata.namespace;
+    await ensureCreated(
+      t,
+      ns
+        ? `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`
+        : '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+      b,
+    );
+  }
+  // Discovery lists every CRD's group once its resources are served.
+  for (const crd of crds) {
+    const spec = crd.spec as { group: string; versions: { name: string }[]; names: { plural: string } };
+    await waitFor(
+      `${spec.names.plural}.${spec.group} is served`,
+      async () => {
+        const r = await apiRequest(t, 'GET', `/apis/${spec.group}/${spec.versions[0].name}`);
+        return r.status === 200 && r.body.includes(`"name":"${spec.names.plural}"`);
+      },
+      undefined,
+      timeoutMs,
+    );
+  }
+}
