@@ -7,7 +7,8 @@
  *   - etcd (go.etcd.io/etcd/server/v3, the version kube-apiserver itself pins).
  * Output (never in the repository): $KVC_STACK_DIR, else $XDG_CACHE_HOME/kubevirt-console/stack,
  * else ~/.cache/kubevirt-console/stack: bin/kube-apiserver, bin/etcd, stamp.json. A second run
- * with the same go.mod, go.sum and Go version does nothing. `--force` rebuilds.
+ * with the same go.mod, go.sum and Go version does nothing. `--force` rebuilds; `--check` only
+ * says in one line whether the real-stack tier runs, or why not.
  * Go's own caches (modules, compiled packages) are where `go env` puts them.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,17 @@ function say(line) {
 function fail(line) {
   process.stderr.write(`stack:build: ${line}\n`);
   process.exit(1);
+}
+
+// `--check`: one line saying whether the real-stack tier runs, and why not.
+if (process.argv.includes('--check')) {
+  const f = findStack();
+  process.stdout.write(
+    f.bins
+      ? `real-stack tier: runs (kube-apiserver ${f.stamp.versions['kube-apiserver']} in ${f.dir})\n`
+      : `real-stack tier: skipped (${f.reason})\n`,
+  );
+  process.exit(0);
 }
 
 const go = goVersion();

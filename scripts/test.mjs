@@ -48,6 +48,18 @@ if (process.env.KVC_SKIP_GUEST_BUILD !== '1' && isRoot && existsSync('/usr/bin/a
   }
 }
 
+// The real kube-apiserver tier (issue 20, docs/real-stack.md): with Go on the machine, the stack
+// is built (cached in ~/.cache/kubevirt-console/stack; KVC_SKIP_STACK_BUILD=1 skips the build) and
+// its tests run inside vitest; without it they are skipped, and this says why in one line.
+const hasGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
+if (hasGo && process.env.KVC_SKIP_STACK_BUILD !== '1') {
+  process.stdout.write('\n=== real kube-apiserver stack (npm run stack:build) ===\n');
+  if (run('node', ['scripts/stack-build.mjs']) !== 0)
+    process.stdout.write('note: the real stack could not be built; its tests will be skipped\n');
+}
+const stackLine = spawnSync('node', ['scripts/stack-build.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+process.stdout.write(`${(stackLine.stdout || stackLine.stderr).trim().split('\n').pop()}\n`);
+
 process.stdout.write('\n=== unit tests (vitest) ===\n');
 const vitestOut = path.join(resultsDir, 'vitest.json');
 const vitestCode = run('npx', [

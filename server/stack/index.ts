@@ -129,6 +129,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         `--etcd-servers=${etcdUrl}`,
         '--bind-address=127.0.0.1',
         '--advertise-address=127.0.0.1',
+        // The kubernetes Service's endpoints may not be a loopback address: nothing reconciles them.
+        '--endpoint-reconciler-type=none',
         `--secure-port=${port}`,
         `--cert-dir=${dir}`,
         `--tls-cert-file=${certs.certFile}`,
@@ -140,7 +142,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         `--service-account-key-file=${certs.saPubFile}`,
         `--service-account-signing-key-file=${certs.saKeyFile}`,
         '--service-cluster-ip-range=10.96.0.0/16',
-        '--max-request-bytes=10485760',
         '--v=0',
       ],
       path.join(dir, 'kube-apiserver.log'),
@@ -157,30 +158,29 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const kubeconfig = kubeconfigYaml(url, certs.caFile, ADMIN_USER, adminToken);
     const kubeconfigFile = path.join(dir, 'kubeconfig');
     writeFileSync(kubeconfigFile, kubeconfig, { mode: 0o600 });
+    let kcm: Proc | undefined;
     if (!opts.noControllerManager) {
-      procs.push(
-        startProc(
-          'kube-controller-manager',
-          opts.bins['kube-controller-manager'],
-          [
-            `--kubeconfig=${kubeconfigFile}`,
-            `--authentication-kubeconfig=${kubeconfigFile}`,
-            `--authorization-kubeconfig=${kubeconfigFile}`,
-            '--leader-elect=false',
-            '--bind-address=127.0.0.1',
-            '--secure-port=0',
-            `--service-account-private-key-file=${certs.saKeyFile}`,
-            `--root-ca-file=${certs.caFile}`,
-            '--use-service-account-credentials=false',
-            '--controllers=*,-cloud-node-lifecycle-controller,-node-ipam-controller,-service-lb-controller,-node-route-controller',
-            '--v=0',
-          ],
-          path.join(dir, 'kube-controller-manager.log'),
-        ),
+      kcm = startProc(
+        'kube-controller-manager',
+        opts.bins['kube-controller-manager'],
+        [
+          `--kubeconfig=${kubeconfigFile}`,
+          `--authentication-kubeconfig=${kubeconfigFile}`,
+          `--authorization-kubeconfig=${kubeconfigFile}`,
+          '--leader-elect=false',
+          '--bind-address=127.0.0.1',
+          '--secure-port=0',
+          `--service-account-private-key-file=${certs.saKeyFile}`,
+          `--root-ca-file=${certs.caFile}`,
+          '--use-service-account-credentials=false',
+          '--v=0',
+        ],
+        path.join(dir, 'kube-controller-manager.log'),
       );
+      procs.push(kcm);
     }
 
-    await installApis(target, opts.projectRoot, users, timeout);
+    await installApis(target, opts.projectRoot, users, kcm, timeout);
     return {
       ...target,
       port,
@@ -198,7 +198,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 }
 
 /** CRDs (waiting until each is Established and served), ClusterRoles, namespaces and bindings. */
-async function installApis(t: ApiTarget, projectRoot: string, users: UserEntry[], timeoutMs: number): Promise<void> {
+async function installApis(
+  t: ApiTarget,
+  projectRoot: string,
+  users: UserEntry[],
+  kcm: Proc | undefined,
+  timeoutMs: number,
+): Promise<void> {
   const crds = stackCrds(projectRoot);
   for (const crd of crds) await ensureCreated(t, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
   for (const crd of crds) {
@@ -220,6 +226,20 @@ async function installApis(t: ApiTarget, projectRoot: string, users: UserEntry[]
   for (const role of kubevirtClusterRoles())
     await ensureCreated(t, '/apis/rbac.authorization.k8s.io/v1/clusterroles', role);
   await ensureCreated(t, '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', defaultBinding());
+  if (kcm) {
+    // kube-controller-manager aggregates the KubeVirt and CDI rules into admin, edit and view.
+    for (const role of ['admin', 'edit', 'view'])
+      await waitFor(
+        `ClusterRole ${role} aggregates KubeVirt's and CDI's rules`,
+        async () => {
+          const r = await apiRequest(t, 'GET', `/apis/rbac.authorization.k8s.io/v1/clusterroles/${role}`);
+          const groups = ((r.json().rules ?? []) as { apiGroups?: string[] }[]).flatMap((x) => x.apiGroups ?? []);
+          return groups.includes('kubevirt.io') && groups.includes('cdi.kubevirt.io');
+        },
+        kcm,
+        timeoutMs,
+      );
+  }
   for (const ns of grantNamespaces(users))
     await ensureCreated(t, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   for (const b of userBindings(users)) {

@@ -206,9 +206,40 @@ async function deleteOptions(c: Ctx): Promise<DeleteOptions> {
   };
 }
 
+/**
+ * Resources whose DELETE answers with the deleted object even when it is gone at once (their
+ * registries set ReturnDeletedObject in kube-apiserver); the others answer a Success Status then.
+ */
+const RETURNS_DELETED_OBJECT = new Set([
+  'pods',
+  'services',
+  'namespaces',
+  'persistentvolumes',
+  'persistentvolumeclaims',
+  'serviceaccounts',
+  'resourcequotas',
+  'podtemplates',
+  'storageclasses.storage.k8s.io',
+  'csidrivers.storage.k8s.io',
+  'csinodes.storage.k8s.io',
+  'volumeattachments.storage.k8s.io',
+  'volumeattributesclasses.storage.k8s.io',
+]);
+
 export async function handleDelete(c: Ctx): Promise<void> {
   const opts = await deleteOptions(c);
-  const r = c.store.delete(resourceKey(c.info), c.ri.namespace, c.ri.name!, opts);
+  const key = resourceKey(c.info);
+  const r = c.store.delete(key, c.ri.namespace, c.ri.name!, opts);
+  if (r.deleted && !RETURNS_DELETED_OBJECT.has(key)) {
+    const details = {
+      name: c.ri.name!,
+      ...(c.info.group ? { group: c.info.group } : {}),
+      kind: c.info.plural,
+      uid: r.object.metadata.uid,
+    };
+    sendJson(c.res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details });
+    return;
+  }
   reply(c, 200, r.object, []);
 }
 

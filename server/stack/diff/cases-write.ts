@@ -21,10 +21,10 @@ export const vm = (name: string, extra: Record<string, unknown> = {}) => ({
   },
 });
 
-const cm = (name: string, data: Record<string, string> = { a: '1' }, labels: Record<string, string> = {}) => ({
+const cm = (name: string, data: Record<string, string> = { a: '1' }) => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
-  metadata: { name, labels },
+  metadata: { name },
   data,
 });
 
@@ -46,6 +46,8 @@ export const writeCases: DiffCase[] = [
       c.see('generateName', await c.req('POST', CMS(c.ns), { body: gen }), true);
       c.see('dryRun create', await c.req('POST', `${CMS(c.ns)}?dryRun=All`, { body: cm('dry') }), true);
       c.see('dry run left nothing', await c.req('GET', `${CMS(c.ns)}/dry`));
+      const empty = { ...cm('empty-maps'), metadata: { name: 'empty-maps', labels: {}, annotations: {} } };
+      c.see('empty labels and annotations', await c.req('POST', CMS(c.ns), { body: empty }), true);
     },
   },
   {
