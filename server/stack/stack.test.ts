@@ -43,7 +43,7 @@ function clientFor(stack: Stack, token?: string): KubeConfig {
 }
 
 const fixture = (file: string) =>
-  parse(readFileSync(path.join(projectRoot, 'server/cluster/test/fixtures/kubevirt-examples', file), 'utf8')) as {
+  parse(readFileSync(path.join(projectRoot, 'test/fixtures/kubevirt-examples', file), 'utf8')) as {
     metadata: { name: string };
   };
 
