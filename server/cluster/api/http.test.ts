@@ -202,7 +202,7 @@ describe('REST verbs', () => {
     expect((await call('PUT', `${VMS}/a`, noRv)).json).toMatchObject({
       code: 422,
       message:
-        'VirtualMachine.kubevirt.io "a" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update',
+        'virtualmachines.kubevirt.io "a" is invalid: metadata.resourceVersion: Invalid value: 0: must be specified for an update',
     });
     const upd = await call('PUT', `${VMS}/a`, {
       ...a,

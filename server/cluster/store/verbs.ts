@@ -95,10 +95,11 @@ export class WriteVerbs {
     const old = this.storage.get(res, next.metadata.namespace, name);
     const rv = next.metadata.resourceVersion;
     if (!rv && info.custom) {
-      throw errors.invalid(info.group, info.kind, name, [
+      // kube-apiserver 1.37 names the resource here (virtualmachines.kubevirt.io), not the kind.
+      throw errors.invalid(info.group, info.plural, name, [
         {
           reason: 'FieldValueInvalid',
-          message: 'Invalid value: 0x0: must be specified for an update',
+          message: 'Invalid value: 0: must be specified for an update',
           field: 'metadata.resourceVersion',
         },
       ]);

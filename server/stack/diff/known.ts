@@ -73,14 +73,7 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       'kube-apiserver answers 500 (strconv.ParseUint) for a resourceVersion that is not a number; the embedded ' +
       'cluster treats resourceVersions as opaque and answers 409 Conflict: intended',
   })),
-  {
-    case: 'updates: conflicts and resourceVersion rules',
-    step: 'CR update without resourceVersion',
-    field: 'message',
-    reason: MESSAGE(
-      'Kubernetes 1.37 says virtualmachines.kubevirt.io and "Invalid value: 0"; older releases (and the embedded cluster) VirtualMachine.kubevirt.io and 0x0',
-    ),
-  },
+
   {
     case: 'deletes: preconditions, missing, dryRun',
     step: 'delete with wrong uid precondition',
