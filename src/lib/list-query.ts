@@ -46,6 +46,34 @@ export function compareIps(a: string, b: string): number {
   return compareText(a, b);
 }
 
+/** What every list row has for its default order: its namespace and its lower-case name. */
+export interface OrderedRow {
+  namespace: string;
+  search: string;
+}
+
+/**
+ * The order of a sort on one value of the rows (`compare`: compareText, or compareIps for IPs),
+ * ties by namespace, then name; rows with no value sort last, in either direction.
+ */
+export function rowOrder<R extends OrderedRow>(
+  value: (row: R) => string,
+  direction: 'asc' | 'desc',
+  compare: (a: string, b: string) => number = compareText,
+): (a: R, b: R) => number {
+  const sign = direction === 'desc' ? -1 : 1;
+  return (a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (!va) return 1;
+      if (!vb) return -1;
+      return sign * compare(va, vb);
+    }
+    return compareText(a.namespace, b.namespace) || compareText(a.search, b.search);
+  };
+}
+
 /** The rows of one page, with the page clamped to the last one. */
 export function pageOf<T>(rows: readonly T[], page: number, perPage: number): { items: T[]; page: number } {
   const last = Math.max(1, Math.ceil(rows.length / perPage));

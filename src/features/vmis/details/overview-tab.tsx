@@ -1,19 +1,7 @@
-import {
-  Card,
-  CardBody,
-  CardTitle,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-  Grid,
-  GridItem,
-  Label,
-  LabelGroup,
-} from '@patternfly/react-core';
-import type { ReactNode } from 'react';
+import { Card, CardBody, CardTitle, DescriptionList, Grid, GridItem } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { ConditionsTable } from '../../../components/conditions-table';
+import { DetailItem, LabelPairs } from '../../../components/details/detail-item';
 import { Timestamp } from '../../../components/timestamp';
 import { createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import {
@@ -28,15 +16,6 @@ import {
 } from '../../../kubevirt/vmi-selectors';
 import { namespacedPath } from '../../../lib/routes';
 import { VmiStatus } from '../vmi-status';
-
-function Item({ term, id, children }: { term: string; id: string; children: ReactNode }) {
-  return (
-    <DescriptionListGroup>
-      <DescriptionListTerm>{term}</DescriptionListTerm>
-      <DescriptionListDescription id={id}>{children}</DescriptionListDescription>
-    </DescriptionListGroup>
-  );
-}
 
 const none = <span className="pf-v6-u-text-color-subtle">-</span>;
 
@@ -81,62 +60,52 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
               columnModifier={{ default: '1Col', md: '2Col' }}
               aria-label="VirtualMachine instance details"
             >
-              <Item term="Name" id={id('name')}>
+              <DetailItem term="Name" id={id('name')}>
                 {name}
-              </Item>
-              <Item term="Namespace" id={id('namespace')}>
+              </DetailItem>
+              <DetailItem term="Namespace" id={id('namespace')}>
                 {namespace}
-              </Item>
-              <Item term="Phase" id={id('overview-status')}>
+              </DetailItem>
+              <DetailItem term="Phase" id={id('overview-status')}>
                 <VmiStatus vmi={vmi} />
-              </Item>
-              <Item term="Created" id={id('created')}>
+              </DetailItem>
+              <DetailItem term="Created" id={id('created')}>
                 <Timestamp value={createdOf(vmi)} />
-              </Item>
-              <Item term="VirtualMachine" id={id('owner')}>
+              </DetailItem>
+              <DetailItem term="VirtualMachine" id={id('owner')}>
                 {owner ? (
                   <Link to={namespacedPath('virtualmachines', namespace, owner)}>{owner}</Link>
                 ) : (
                   <span className="pf-v6-u-text-color-subtle">None: this instance was created on its own</span>
                 )}
-              </Item>
-              <Item term="Node" id={id('node')}>
+              </DetailItem>
+              <DetailItem term="Node" id={id('node')}>
                 {vmiNode(vmi) ?? none}
-              </Item>
-              <Item term="IP addresses" id={id('ips')}>
+              </DetailItem>
+              <DetailItem term="IP addresses" id={id('ips')}>
                 {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
-              </Item>
-              <Item term="Guest operating system" id={id('guest-os')}>
+              </DetailItem>
+              <DetailItem term="Guest operating system" id={id('guest-os')}>
                 {guestOs ?? (
                   <span className="pf-v6-u-text-color-subtle">
                     {vmiAgentConnected(vmi) ? 'Not reported' : 'Not reported: the guest agent is not connected'}
                   </span>
                 )}
-              </Item>
-              <Item term="CPU" id={id('cpu')}>
+              </DetailItem>
+              <DetailItem term="CPU" id={id('cpu')}>
                 {cpu ?? none}
-              </Item>
-              <Item term="Memory" id={id('memory')}>
+              </DetailItem>
+              <DetailItem term="Memory" id={id('memory')}>
                 {memory ?? none}
-              </Item>
+              </DetailItem>
               {migration && (
-                <Item term="Last migration" id={id('migration')}>
+                <DetailItem term="Last migration" id={id('migration')}>
                   {migration}
-                </Item>
+                </DetailItem>
               )}
-              <Item term="Labels" id={id('labels')}>
-                {labels.length ? (
-                  <LabelGroup numLabels={10} aria-label="Labels">
-                    {labels.map((l) => (
-                      <Label key={l} isCompact color="blue" variant="outline">
-                        {l}
-                      </Label>
-                    ))}
-                  </LabelGroup>
-                ) : (
-                  none
-                )}
-              </Item>
+              <DetailItem term="Labels" id={id('labels')}>
+                <LabelPairs labels={labels} none={none} />
+              </DetailItem>
             </DescriptionList>
           </CardBody>
         </Card>

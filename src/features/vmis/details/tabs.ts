@@ -1,3 +1,4 @@
+import { tabFromRest } from '../../../lib/details-tabs';
 import { namespacedPath } from '../../../lib/routes';
 
 export const VMI_DETAILS_TABS = [
@@ -10,10 +11,7 @@ export const VMI_DETAILS_TABS = [
 export type VmiDetailsTab = (typeof VMI_DETAILS_TABS)[number]['id'];
 
 /** The tab a URL's rest (after the VMI's name) names; '' is the overview, anything unknown is null. */
-export function vmiTabFromPath(rest: string | undefined): VmiDetailsTab | null {
-  const first = (rest ?? '').split('/').filter(Boolean)[0] ?? 'overview';
-  return VMI_DETAILS_TABS.find((t) => t.id === first)?.id ?? null;
-}
+export const vmiTabFromPath = (rest: string | undefined): VmiDetailsTab | null => tabFromRest(VMI_DETAILS_TABS, rest);
 
 /** /k8s/ns/<ns>/virtualmachineinstances/<name>/<tab> */
 export const vmiDetailsPath = (namespace: string, name: string, tab: VmiDetailsTab = 'overview'): string =>

@@ -5,13 +5,7 @@
 import { createdOf, labelsOf, nameOf, namespaceOf, objectKeyOf } from '../../../k8s/meta';
 import { vmiIPs, vmiNode, vmiOwnerVmName, vmiPhase, type VMI, type VmiPhase } from '../../../kubevirt/vmi-selectors';
 import type { ListView, ListViewSpec, SortDirection } from '../../../lib/list-params';
-import {
-  compareIps,
-  compareText,
-  isEmptyTextFilter,
-  matchesTextFilter,
-  parseTextFilter,
-} from '../../../lib/list-query';
+import { compareIps, isEmptyTextFilter, matchesTextFilter, parseTextFilter, rowOrder } from '../../../lib/list-query';
 
 /** The phases in their lifecycle order (the filter lists them so). */
 export const VMI_PHASES: readonly VmiPhase[] = [
@@ -80,21 +74,8 @@ const SORT_VALUE: Record<VmiSortColumn, (r: VmiRow) => string> = {
 };
 
 /** The order of a sort (ties by namespace, then name); rows with no value sort last. */
-export function vmiRowComparator(sort: VmiSortColumn, direction: SortDirection): (a: VmiRow, b: VmiRow) => number {
-  const value = SORT_VALUE[sort];
-  const sign = direction === 'desc' ? -1 : 1;
-  const compare = sort === 'ip' ? compareIps : compareText;
-  return (a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va !== vb) {
-      if (!va) return 1;
-      if (!vb) return -1;
-      return sign * compare(va, vb);
-    }
-    return compareText(a.namespace, b.namespace) || compareText(a.search, b.search);
-  };
-}
+export const vmiRowComparator = (sort: VmiSortColumn, direction: SortDirection): ((a: VmiRow, b: VmiRow) => number) =>
+  rowOrder(SORT_VALUE[sort], direction, sort === 'ip' ? compareIps : undefined);
 
 /** Filters (name words, `key=value` labels, phases) and sorts the rows. */
 export function selectVmiRows(

@@ -1,18 +1,6 @@
-import {
-  Card,
-  CardBody,
-  CardTitle,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-  Grid,
-  GridItem,
-  Label,
-  LabelGroup,
-} from '@patternfly/react-core';
-import type { ReactNode } from 'react';
+import { Card, CardBody, CardTitle, DescriptionList, Grid, GridItem } from '@patternfly/react-core';
 import { VmCommandLineCard } from '../../../components/command-line/vm-command-line-tools';
+import { DetailItem, LabelPairs } from '../../../components/details/detail-item';
 import { Timestamp } from '../../../components/timestamp';
 import { annotationsOf, createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import { vmCpu, vmInstancetype, vmMemory, vmOs, vmPreference, type VM } from '../../../kubevirt/vm-selectors';
@@ -22,15 +10,6 @@ import { VmStatus } from '../status/vm-status';
 import { ConsoleThumbnail } from './console-tab';
 import { LifecycleTimeline } from './lifecycle-timeline';
 import { useVmi } from './use-vm-related';
-
-function Item({ term, id, children }: { term: string; id: string; children: ReactNode }) {
-  return (
-    <DescriptionListGroup>
-      <DescriptionListTerm>{term}</DescriptionListTerm>
-      <DescriptionListDescription id={id}>{children}</DescriptionListDescription>
-    </DescriptionListGroup>
-  );
-}
 
 const none = <span className="kv-none">-</span>;
 
@@ -59,61 +38,51 @@ export function OverviewTab({ vm }: { vm: VM }) {
               columnModifier={{ default: '1Col', md: '2Col' }}
               aria-label="VirtualMachine details"
             >
-              <Item term="Name" id={id('name')}>
+              <DetailItem term="Name" id={id('name')}>
                 {name}
-              </Item>
-              <Item term="Namespace" id={id('namespace')}>
+              </DetailItem>
+              <DetailItem term="Namespace" id={id('namespace')}>
                 {namespace}
-              </Item>
-              <Item term="Status" id={id('overview-status')}>
+              </DetailItem>
+              <DetailItem term="Status" id={id('overview-status')}>
                 <VmStatus vm={vm} />
-              </Item>
-              <Item term="Created" id={id('created')}>
+              </DetailItem>
+              <DetailItem term="Created" id={id('created')}>
                 <Timestamp value={createdOf(vm)} />
-              </Item>
-              <Item term="Run strategy" id={id('run-strategy')}>
+              </DetailItem>
+              <DetailItem term="Run strategy" id={id('run-strategy')}>
                 {vmRunStrategy(vm)}
-              </Item>
-              <Item term="Operating system" id={id('os')}>
+              </DetailItem>
+              <DetailItem term="Operating system" id={id('os')}>
                 {vmOs(vm, vmi) ?? none}
-              </Item>
-              <Item term="CPU" id={id('cpu')}>
+              </DetailItem>
+              <DetailItem term="CPU" id={id('cpu')}>
                 {cpu
                   ? `${cpu.vcpus} vCPU (${cpu.sockets} socket${cpu.sockets > 1 ? 's' : ''}, ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${cpu.threads} thread${cpu.threads > 1 ? 's' : ''})`
                   : instancetype
                     ? `From instance type ${instancetype.name}`
                     : none}
-              </Item>
-              <Item term="Memory" id={id('memory')}>
+              </DetailItem>
+              <DetailItem term="Memory" id={id('memory')}>
                 {memory ?? (instancetype ? `From instance type ${instancetype.name}` : none)}
-              </Item>
+              </DetailItem>
               {preference && (
-                <Item term="Preference" id={id('preference')}>
+                <DetailItem term="Preference" id={id('preference')}>
                   {preference.name}
-                </Item>
+                </DetailItem>
               )}
-              <Item term="Node" id={id('node')}>
+              <DetailItem term="Node" id={id('node')}>
                 {vmiNode(vmi) ?? none}
-              </Item>
-              <Item term="IP addresses" id={id('ips')}>
+              </DetailItem>
+              <DetailItem term="IP addresses" id={id('ips')}>
                 {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
-              </Item>
-              <Item term="Description" id={id('description')}>
+              </DetailItem>
+              <DetailItem term="Description" id={id('description')}>
                 {description || none}
-              </Item>
-              <Item term="Labels" id={id('labels')}>
-                {labels.length ? (
-                  <LabelGroup numLabels={10} aria-label="Labels">
-                    {labels.map((l) => (
-                      <Label key={l} isCompact color="blue" variant="outline">
-                        {l}
-                      </Label>
-                    ))}
-                  </LabelGroup>
-                ) : (
-                  none
-                )}
-              </Item>
+              </DetailItem>
+              <DetailItem term="Labels" id={id('labels')}>
+                <LabelPairs labels={labels} none={none} />
+              </DetailItem>
             </DescriptionList>
           </CardBody>
         </Card>

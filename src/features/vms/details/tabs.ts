@@ -1,3 +1,4 @@
+import { tabFromRest } from '../../../lib/details-tabs';
 import { namespacedPath } from '../../../lib/routes';
 
 export const VM_DETAILS_TABS = [
@@ -13,10 +14,7 @@ export const VM_DETAILS_TABS = [
 export type VmDetailsTab = (typeof VM_DETAILS_TABS)[number]['id'];
 
 /** The tab a URL's rest (after the VM's name) names; '' is the overview, anything unknown is null. */
-export function tabFromPath(rest: string | undefined): VmDetailsTab | null {
-  const first = (rest ?? '').split('/').filter(Boolean)[0] ?? 'overview';
-  return VM_DETAILS_TABS.find((t) => t.id === first)?.id ?? null;
-}
+export const tabFromPath = (rest: string | undefined): VmDetailsTab | null => tabFromRest(VM_DETAILS_TABS, rest);
 
 /** /k8s/ns/<ns>/virtualmachines/<name>/<tab> */
 export const vmDetailsPath = (namespace: string, name: string, tab: VmDetailsTab = 'overview'): string =>

@@ -5,7 +5,7 @@
 import { createdOf, labelsOf, nameOf, namespaceOf, objectKeyOf } from '../../../k8s/meta';
 import { vmPrintableStatus, type VM } from '../../../kubevirt/vm-selectors';
 import { vmiIPs, vmiNode, type VMI } from '../../../kubevirt/vmi-selectors';
-import { compareIps, compareText, matchesTextFilter, parseTextFilter, type TextFilter } from '../../../lib/list-query';
+import { compareIps, matchesTextFilter, parseTextFilter, rowOrder, type TextFilter } from '../../../lib/list-query';
 import type { PrintableStatus } from '../../../kubevirt/printable-status';
 import type { ListParams, SortColumn } from './list-params';
 
@@ -47,8 +47,6 @@ function matchesText(row: VmRow, f: TextFilter): boolean {
   return matchesTextFilter(f, row.search, () => labelsOf(row.vm));
 }
 
-const cmp = compareText;
-
 const SORT_VALUE: Record<SortColumn, (r: VmRow) => string> = {
   name: (r) => r.search,
   namespace: (r) => r.namespace,
@@ -61,21 +59,8 @@ const SORT_VALUE: Record<SortColumn, (r: VmRow) => string> = {
 export type RowQuery = Pick<ListParams, 'text' | 'statuses' | 'sort' | 'direction'>;
 
 /** The order of a sort (ties by namespace, then name); rows with no value sort last. */
-export function rowComparator(sort: SortColumn, direction: ListParams['direction']): (a: VmRow, b: VmRow) => number {
-  const value = SORT_VALUE[sort];
-  const sign = direction === 'desc' ? -1 : 1;
-  const ip = sort === 'ip';
-  return (a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va !== vb) {
-      if (!va) return 1;
-      if (!vb) return -1;
-      return sign * (ip ? compareIps(va, vb) : cmp(va, vb));
-    }
-    return cmp(a.namespace, b.namespace) || cmp(a.search, b.search);
-  };
-}
+export const rowComparator = (sort: SortColumn, direction: ListParams['direction']): ((a: VmRow, b: VmRow) => number) =>
+  rowOrder(SORT_VALUE[sort], direction, sort === 'ip' ? compareIps : undefined);
 
 /** The filter of a query; null when it lets every row through. */
 export function rowFilter(params: Pick<ListParams, 'text' | 'statuses'>): ((row: VmRow) => boolean) | null {
