@@ -6,6 +6,19 @@
 import type { AccessVerdict } from '../k8s/access-review';
 import { vmiIsMigrating, vmiIsPaused, vmiMigratable, type VMI } from './vmi-selectors';
 
+/** The label of every action a VM or a VMI has. */
+export const ACTION_LABELS = {
+  start: 'Start',
+  stop: 'Stop',
+  restart: 'Restart',
+  pause: 'Pause',
+  unpause: 'Unpause',
+  migrate: 'Migrate',
+  delete: 'Delete',
+} as const;
+
+export type ActionId = keyof typeof ACTION_LABELS;
+
 /** An access review's answer for one action. */
 export type { AccessVerdict };
 
@@ -21,6 +34,13 @@ export interface ActionState<Id extends string> {
   /** Delete asks the user to type the object's name first. */
   needsConfirmation: boolean;
 }
+
+/** Actions in menu order, each with its label and the first reason it is unavailable; delete asks first. */
+export const actionStates = <Id extends ActionId>(
+  ids: readonly Id[],
+  reason: (id: Id) => string | undefined,
+): Array<ActionState<Id>> =>
+  ids.map((id) => ({ id, label: ACTION_LABELS[id], disabledReason: reason(id), needsConfirmation: id === 'delete' }));
 
 /** Access for tests and for callers that have already checked: everything allowed. */
 export const fullAccess = <Id extends string>(ids: readonly Id[]): ActionAccess<Id> =>

@@ -4,6 +4,8 @@
  */
 import { isBeingDeleted } from '../k8s/meta';
 import {
+  ACTION_LABELS,
+  actionStates,
   firstReason,
   fullAccess,
   instanceActionReason,
@@ -12,6 +14,7 @@ import {
   type ActionAccess,
   type ActionState,
 } from './action-rules';
+
 import type { PrintableStatus } from './printable-status';
 import { vmRunStrategy } from './run-strategy';
 import { vmPrintableStatus, type VM } from './vm-selectors';
@@ -20,15 +23,7 @@ import { vmiIsFinal, vmiPhase, type VMI } from './vmi-selectors';
 export const VM_ACTION_IDS = ['start', 'stop', 'restart', 'pause', 'unpause', 'migrate', 'delete'] as const;
 export type VmActionId = (typeof VM_ACTION_IDS)[number];
 
-export const VM_ACTION_LABELS: Record<VmActionId, string> = {
-  start: 'Start',
-  stop: 'Stop',
-  restart: 'Restart',
-  pause: 'Pause',
-  unpause: 'Unpause',
-  migrate: 'Migrate',
-  delete: 'Delete',
-};
+export const VM_ACTION_LABELS: Record<VmActionId, string> = ACTION_LABELS;
 
 /** What the table shows at once after a successful request, before the watch catches up. */
 export const OPTIMISTIC_STATUS: Partial<Record<VmActionId, PrintableStatus>> = {
@@ -115,10 +110,7 @@ export interface VmActionState extends ActionState<VmActionId> {
  * `vmi` is the VM's instance (same namespace and name) when there is one.
  */
 export const vmActionStates = (vm: VM, vmi: VMI | undefined, access: VmAccess): VmActionState[] =>
-  VM_ACTION_IDS.map((id) => ({
-    id,
-    label: VM_ACTION_LABELS[id],
-    disabledReason: disabledReason(id, vm, vmi, access),
-    needsConfirmation: id === 'delete',
-    optimisticStatus: OPTIMISTIC_STATUS[id],
+  actionStates(VM_ACTION_IDS, (id) => disabledReason(id, vm, vmi, access)).map((state) => ({
+    ...state,
+    optimisticStatus: OPTIMISTIC_STATUS[state.id],
   }));

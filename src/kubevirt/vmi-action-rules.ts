@@ -5,6 +5,8 @@
  */
 import { isBeingDeleted, nameOf } from '../k8s/meta';
 import {
+  ACTION_LABELS,
+  actionStates,
   firstReason,
   fullAccess,
   instanceActionReason,
@@ -19,12 +21,7 @@ import { vmiIsFinal, vmiOwnerVmName, vmiPhase, type VMI } from './vmi-selectors'
 export const VMI_ACTION_IDS = ['pause', 'unpause', 'migrate', 'delete'] as const;
 export type VmiActionId = (typeof VMI_ACTION_IDS)[number];
 
-export const VMI_ACTION_LABELS: Record<VmiActionId, string> = {
-  pause: 'Pause',
-  unpause: 'Unpause',
-  migrate: 'Migrate',
-  delete: 'Delete',
-};
+export const VMI_ACTION_LABELS: Record<VmiActionId, string> = ACTION_LABELS;
 
 export type VmiAccess = ActionAccess<VmiActionId>;
 
@@ -61,12 +58,7 @@ export const vmiDisabledReason = (id: VmiActionId, vmi: VMI, access: VmiAccess):
 
 /** Every action of a VMI, in menu order, each enabled or disabled with its reason. */
 export const vmiActionStates = (vmi: VMI, access: VmiAccess): Array<ActionState<VmiActionId>> =>
-  VMI_ACTION_IDS.map((id) => ({
-    id,
-    label: VMI_ACTION_LABELS[id],
-    disabledReason: vmiDisabledReason(id, vmi, access),
-    needsConfirmation: id === 'delete',
-  }));
+  actionStates(VMI_ACTION_IDS, (id) => vmiDisabledReason(id, vmi, access));
 
 /**
  * What deleting the VMI does beyond stopping its guest, for the delete dialog: a VMI of its own

@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useActiveNamespace } from '../../components/active-namespace';
 import { EmptyStateView } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { FilteredRows } from '../../components/list/filtered-rows';
 import { useListView } from '../../components/list/use-list-view';
 import { ListPagination } from '../../components/list/list-pagination';
 import { LoadingState } from '../../components/loading-state';
@@ -65,13 +66,10 @@ export function VmiListPage() {
           onPage={view.onPage}
           isPartial={isPartial}
         />
-        {filtered.length === 0 ? (
-          <EmptyStateView title="No VirtualMachine instances match the filters">
-            Change or clear the filters to see more VirtualMachine instances.
-          </EmptyStateView>
-        ) : (
-          <>
-            <VmiTable rows={items} sort={sort} direction={direction} onSort={view.onSort} />
+        <FilteredRows
+          count={filtered.length}
+          noun="VirtualMachine instances"
+          pagination={
             <ListPagination
               id="vmi-pagination"
               ariaLabel="VirtualMachine instances pagination"
@@ -81,8 +79,10 @@ export function VmiListPage() {
               onPage={view.onPage}
               bottom
             />
-          </>
-        )}
+          }
+        >
+          <VmiTable rows={items} sort={sort} direction={direction} onSort={view.onSort} />
+        </FilteredRows>
       </>
     );
   }

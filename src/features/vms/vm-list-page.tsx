@@ -5,6 +5,7 @@ import { useActiveNamespace } from '../../components/active-namespace';
 import { accessDeniedReason } from '../../components/disabled-reason';
 import { EmptyStateView } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { FilteredRows } from '../../components/list/filtered-rows';
 import { LoadingState } from '../../components/loading-state';
 import { PageHeading } from '../../components/page-heading';
 import { useAccessReview } from '../../k8s/access-review';
@@ -125,23 +126,10 @@ export function VmListPage() {
           createButton={createButton}
           isPartial={isPartial}
         />
-        {filtered.length === 0 ? (
-          <EmptyStateView title="No virtual machines match the filters">
-            Change or clear the filters to see more virtual machines.
-          </EmptyStateView>
-        ) : (
-          <>
-            <VmTable
-              rows={items}
-              offset={(page - 1) * params.perPage}
-              sort={params.sort}
-              direction={params.direction}
-              onSort={view.onSort}
-              selected={selected}
-              onSelect={onSelect}
-              onSelectPage={onSelectPage}
-              showNamespace={!namespace}
-            />
+        <FilteredRows
+          count={filtered.length}
+          noun="virtual machines"
+          pagination={
             <VmListPagination
               total={filtered.length}
               page={page}
@@ -149,8 +137,20 @@ export function VmListPage() {
               onPage={view.onPage}
               bottom
             />
-          </>
-        )}
+          }
+        >
+          <VmTable
+            rows={items}
+            offset={(page - 1) * params.perPage}
+            sort={params.sort}
+            direction={params.direction}
+            onSort={view.onSort}
+            selected={selected}
+            onSelect={onSelect}
+            onSelectPage={onSelectPage}
+            showNamespace={!namespace}
+          />
+        </FilteredRows>
       </>
     );
   }

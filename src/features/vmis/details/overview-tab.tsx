@@ -1,16 +1,13 @@
 import { Card, CardBody, CardTitle, DescriptionList, Grid, GridItem } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { ConditionsTable } from '../../../components/conditions-table';
-import { DetailItem, LabelPairs } from '../../../components/details/detail-item';
-import { Timestamp } from '../../../components/timestamp';
+import { DetailItem, IdentityItems, LabelPairs, PlacementItems } from '../../../components/details/detail-item';
 import { createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import {
   vmiAgentConnected,
   vmiConditions,
   vmiGuestOsName,
-  vmiIPs,
   vmiMigrationState,
-  vmiNode,
   vmiOwnerVmName,
   type VMI,
 } from '../../../kubevirt/vmi-selectors';
@@ -44,7 +41,6 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
   const name = nameOf(vmi);
   const id = (field: string) => `vmi-${namespace}-${name}-${field}`;
   const owner = vmiOwnerVmName(vmi);
-  const ips = vmiIPs(vmi);
   const labels = labelPairs(vmi);
   const guestOs = vmiGuestOsName(vmi);
   const migration = migrationText(vmi);
@@ -60,18 +56,14 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
               columnModifier={{ default: '1Col', md: '2Col' }}
               aria-label="VirtualMachine instance details"
             >
-              <DetailItem term="Name" id={id('name')}>
-                {name}
-              </DetailItem>
-              <DetailItem term="Namespace" id={id('namespace')}>
-                {namespace}
-              </DetailItem>
-              <DetailItem term="Phase" id={id('overview-status')}>
-                <VmiStatus vmi={vmi} />
-              </DetailItem>
-              <DetailItem term="Created" id={id('created')}>
-                <Timestamp value={createdOf(vmi)} />
-              </DetailItem>
+              <IdentityItems
+                id={id}
+                name={name}
+                namespace={namespace}
+                statusTerm="Phase"
+                status={<VmiStatus vmi={vmi} />}
+                created={createdOf(vmi)}
+              />
               <DetailItem term="VirtualMachine" id={id('owner')}>
                 {owner ? (
                   <Link to={namespacedPath('virtualmachines', namespace, owner)}>{owner}</Link>
@@ -79,12 +71,7 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
                   <span className="pf-v6-u-text-color-subtle">None: this instance was created on its own</span>
                 )}
               </DetailItem>
-              <DetailItem term="Node" id={id('node')}>
-                {vmiNode(vmi) ?? none}
-              </DetailItem>
-              <DetailItem term="IP addresses" id={id('ips')}>
-                {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
-              </DetailItem>
+              <PlacementItems id={id} vmi={vmi} none={none} />
               <DetailItem term="Guest operating system" id={id('guest-os')}>
                 {guestOs ?? (
                   <span className="pf-v6-u-text-color-subtle">

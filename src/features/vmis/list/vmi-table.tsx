@@ -1,8 +1,8 @@
 import { InnerScrollContainer, Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { Link } from 'react-router';
+import { CellTimestamp } from '../../../components/timestamp';
 import type { SortDirection } from '../../../lib/list-params';
 import { namespacedPath } from '../../../lib/routes';
-import { absoluteTime, relativeTime } from '../../../lib/time';
 import { VmiActionsMenu } from '../actions/vmi-actions-ui';
 import { VmiStatus } from '../vmi-status';
 import type { VmiRow, VmiSortColumn } from './vmi-rows';
@@ -65,13 +65,7 @@ function VmiTableRow({ row }: { row: VmiRow }) {
         )}
       </Td>
       <Td id={`${id}-created`} dataLabel="Created">
-        {row.created ? (
-          <time dateTime={row.created} title={absoluteTime(row.created)}>
-            {relativeTime(row.created)}
-          </time>
-        ) : (
-          '-'
-        )}
+        <CellTimestamp value={row.created} />
       </Td>
       <Td isActionCell id={`${id}-actions`}>
         <VmiActionsMenu vmi={row.vmi} />

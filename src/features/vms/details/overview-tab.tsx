@@ -1,11 +1,9 @@
 import { Card, CardBody, CardTitle, DescriptionList, Grid, GridItem } from '@patternfly/react-core';
 import { VmCommandLineCard } from '../../../components/command-line/vm-command-line-tools';
-import { DetailItem, LabelPairs } from '../../../components/details/detail-item';
-import { Timestamp } from '../../../components/timestamp';
+import { DetailItem, IdentityItems, LabelPairs, PlacementItems } from '../../../components/details/detail-item';
 import { annotationsOf, createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import { vmCpu, vmInstancetype, vmMemory, vmOs, vmPreference, type VM } from '../../../kubevirt/vm-selectors';
 import { vmRunStrategy } from '../../../kubevirt/run-strategy';
-import { vmiIPs, vmiNode } from '../../../kubevirt/vmi-selectors';
 import { VmStatus } from '../status/vm-status';
 import { ConsoleThumbnail } from './console-tab';
 import { LifecycleTimeline } from './lifecycle-timeline';
@@ -22,7 +20,6 @@ export function OverviewTab({ vm }: { vm: VM }) {
   const memory = vmMemory(vm);
   const instancetype = vmInstancetype(vm);
   const preference = vmPreference(vm);
-  const ips = vmiIPs(vmi);
   const labels = labelPairs(vm);
   const description = annotationsOf(vm).description;
   const id = (field: string) => `vm-${namespace}-${name}-${field}`;
@@ -38,18 +35,14 @@ export function OverviewTab({ vm }: { vm: VM }) {
               columnModifier={{ default: '1Col', md: '2Col' }}
               aria-label="VirtualMachine details"
             >
-              <DetailItem term="Name" id={id('name')}>
-                {name}
-              </DetailItem>
-              <DetailItem term="Namespace" id={id('namespace')}>
-                {namespace}
-              </DetailItem>
-              <DetailItem term="Status" id={id('overview-status')}>
-                <VmStatus vm={vm} />
-              </DetailItem>
-              <DetailItem term="Created" id={id('created')}>
-                <Timestamp value={createdOf(vm)} />
-              </DetailItem>
+              <IdentityItems
+                id={id}
+                name={name}
+                namespace={namespace}
+                statusTerm="Status"
+                status={<VmStatus vm={vm} />}
+                created={createdOf(vm)}
+              />
               <DetailItem term="Run strategy" id={id('run-strategy')}>
                 {vmRunStrategy(vm)}
               </DetailItem>
@@ -71,12 +64,7 @@ export function OverviewTab({ vm }: { vm: VM }) {
                   {preference.name}
                 </DetailItem>
               )}
-              <DetailItem term="Node" id={id('node')}>
-                {vmiNode(vmi) ?? none}
-              </DetailItem>
-              <DetailItem term="IP addresses" id={id('ips')}>
-                {ips.length ? ips.map((ip) => <div key={ip}>{ip}</div>) : none}
-              </DetailItem>
+              <PlacementItems id={id} vmi={vmi} none={none} />
               <DetailItem term="Description" id={id('description')}>
                 {description || none}
               </DetailItem>

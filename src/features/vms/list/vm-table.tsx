@@ -12,8 +12,8 @@ import {
 } from '@patternfly/react-table';
 import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { CellTimestamp } from '../../../components/timestamp';
 import { namespacedPath } from '../../../lib/routes';
-import { absoluteTime, relativeTime } from '../../../lib/time';
 import { vmActiveConditions } from '../../../kubevirt/vm-selectors';
 import { VmStatus } from '../status/vm-status';
 import { RowActions } from './row-actions';
@@ -87,14 +87,7 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect, sh
         {row.ips.length > 1 && <span className="pf-v6-u-text-color-subtle"> +{row.ips.length - 1}</span>}
       </Td>
       <Td id={`${id}-created`} dataLabel="Created">
-        {/* A native title, not a Tooltip component: cheaper for a page of rows. */}
-        {row.created ? (
-          <time dateTime={row.created} title={absoluteTime(row.created)}>
-            {relativeTime(row.created)}
-          </time>
-        ) : (
-          '-'
-        )}
+        <CellTimestamp value={row.created} />
       </Td>
       {/* Sticky: the row's actions stay in view when long names make the table scroll sideways. */}
       <Td isActionCell isStickyColumn stickyMinWidth="0" stickyRightOffset="0" hasLeftBorder id={`${id}-actions`}>
