@@ -90,6 +90,7 @@ export function apiResourceList(api: ClusterApi, group: string, version: string)
       });
   }
   for (const d of api.listFor(group, version)) {
+    if (!d.subresource) continue; // version, healthz: endpoints, not resources
     resources.push({
       name: `${d.resource}/${d.subresource}`,
       singularName: '',

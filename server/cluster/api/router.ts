@@ -77,6 +77,26 @@ export async function route(c: Omit<Ctx, 'info'>, auth: AuthHooks, api: ClusterA
     // we speak JSON and YAML only; client-go falls back to JSON on 415
     throw errors.unsupportedMediaType(ct, ['application/json', 'application/yaml']);
   }
+  // a root of an aggregated group version (subresources.kubevirt.io/v1/version, /healthz)
+  const root = !ri.name && !ri.namespace ? api.find(ri.group, ri.version, ri.resource, '') : undefined;
+  if (root) {
+    authorizeOrThrow(auth, c, { ...ri, verb: 'get' });
+    if (!root.handle) throw errors.notFoundPath();
+    const r = await root.handle({
+      method: c.req.method ?? 'GET',
+      group: ri.group,
+      version: ri.version,
+      name: '',
+      resource: ri.resource,
+      subresource: '',
+      query: c.query,
+      headers: c.req.headers,
+      body: undefined,
+      user: c.user,
+      store: c.store,
+    });
+    return sendJson(c.res, r?.status ?? 200, r?.body ?? {});
+  }
   if (ri.subresource && ri.name) {
     const def = api.find(ri.group, ri.version, ri.resource, ri.subresource);
     if (def) {

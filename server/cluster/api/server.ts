@@ -226,6 +226,16 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
         return;
       }
       if (def) throw errors.badRequest('this subresource does not accept websocket upgrades');
+      if (rr.group === 'subresources.kubevirt.io') {
+        // kube-apiserver authorizes before it routes (the first segment is the subresource, as its
+        // RequestInfo reads it): virtctl port-forward without rights gets 403 before anything else
+        authorizeOrThrow(auth, { user }, { ...rr, subresource: rr.subresource.split('/')[0], verb: 'get' });
+        if (rr.resource === 'virtualmachineinstances' && rr.subresource.startsWith('portforward/')) {
+          const vmi = store.tryGet('virtualmachineinstances.kubevirt.io', rr.namespace, rr.name);
+          if (!vmi) throw errors.notFound('kubevirt.io', 'virtualmachineinstances', rr.name);
+          throw errors.badRequest('port forwarding to guests is not available in the embedded cluster');
+        }
+      }
     }
     if (rr.verb !== 'watch') throw errors.badRequest('websocket upgrades are only served for watch requests');
     const info = resolve(rr);

@@ -57,7 +57,14 @@ function isObj(v: unknown): v is Json {
 }
 
 /** Applies instancetype (authoritative) and preference (defaults only) to a VMI spec. */
-export function applyInstancetype(client: ClusterClient, vm: VM, spec: Json): void {
+export function applyInstancetype(
+  client: ClusterClient,
+  vm: VM,
+  spec: Json,
+  opts: { withDefaults?: boolean } = {},
+): void {
+  // expand.go: default disks and interface first, as startVMI does
+  if (opts.withDefaults) applyVolumeAndNetworkDefaults(spec);
   const refs = (vm.status ?? {}) as { instancetypeRef?: StatusRef; preferenceRef?: StatusRef };
   const it = findSpec(
     client,

@@ -10,6 +10,7 @@ import { handleSerialConnection, handleVncConnection } from '../guest/console/co
 import { preserveSessionRefusal } from '../guest/console/sessions.js';
 import { isStatusError, type V1Status } from '../store/index.js';
 import { migrateVm, restartVm, startVm, stopVm } from './vm-actions.js';
+import { registerVirtApiInfo } from './virt-api-info.js';
 import { consoleGuest, guestOsInfo, pauseVmi, softRebootVmi, unpauseVmi } from './vmi-actions.js';
 
 const GROUP = 'subresources.kubevirt.io';
@@ -66,6 +67,7 @@ function rejectWith(ctx: UpgradeContext, err: unknown): void {
 
 export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRuntime): void {
   const { handler } = rt;
+  registerVirtApiInfo(api);
   const ns = (c: { namespace?: string }) => c.namespace ?? 'default';
 
   put(api, 'virtualmachines', 'start', (c) => startVm(c.store, ns(c), c.name, c.body, c.query), 202);
