@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyServerData } from '../copy-server-data.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,6 +38,7 @@ export function ensureServerBuilt() {
   const built = mtime('build/server/main.js');
   if (!built || newest(['server', 'tsconfig.server.json', 'package-lock.json']) > built) {
     run('the server', ['tsc', '-p', 'tsconfig.server.json']);
+    copyServerData();
   }
 }
 

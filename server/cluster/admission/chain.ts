@@ -15,6 +15,8 @@ export interface Admission {
   obj: Json;
   /** Field errors found so far (validating steps add to them). */
   fieldErrors: FieldError[];
+  /** Warnings for the client (`Warning` headers), e.g. unknown fields dropped while decoding. */
+  warnings: string[];
 }
 
 export interface AdmissionStep {
@@ -26,6 +28,17 @@ export interface AdmissionStep {
 
 export type Admit = (req: AdmissionRequest) => AdmissionResult;
 
+/** An admitted request carries the object as the steps left it (e.g. pruned) and their warnings. */
+function withChanges(admission: Admission, result: AdmissionResult): AdmissionResult {
+  const changed = admission.obj !== admission.req.object;
+  if (!result.allowed || (!changed && !admission.warnings.length)) return result;
+  return {
+    ...result,
+    warnings: [...admission.warnings, ...(result.warnings ?? [])],
+    object: result.object ?? (changed ? admission.obj : undefined),
+  };
+}
+
 /** `before` answers requests that are not admitted at all (deletes, reviews); the steps see the rest. */
 export function admissionChain(
   before: (req: AdmissionRequest) => AdmissionResult | undefined,
@@ -34,11 +47,11 @@ export function admissionChain(
   return (req) => {
     const early = before(req);
     if (early || !req.object) return early ?? { allowed: true };
-    const admission: Admission = { req, obj: req.object, fieldErrors: [] };
+    const admission: Admission = { req, obj: req.object, fieldErrors: [], warnings: [] };
     for (const step of steps) {
       const result = step.run(admission);
-      if (result) return result;
+      if (result) return withChanges(admission, result);
     }
-    return { allowed: true };
+    return withChanges(admission, { allowed: true });
   };
 }

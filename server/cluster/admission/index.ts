@@ -18,22 +18,26 @@ import {
   refuseInvalidFields,
   typeMetaMatchesTheUrl,
 } from './steps.js';
+import { openApiSchemas, strictDecoding } from './decode-steps.js';
 
 export type { AdmissionRequest, AdmissionResult, V1Status } from './types.js';
 export type { Admission, AdmissionStep } from './chain.js';
 export { KUBEVIRT_SERVICE_ACCOUNTS, RUNNING_DEPRECATED } from './kubevirt.js';
 
 /**
- * The steps, in order. The first four refuse an object that does not decode at once (400, 422);
+ * The steps, in order. Strict decoding of an HTTP body comes first (as in kube-apiserver's decoder);
+ * the next four refuse an object that does not decode at once (400, 422);
  * the field errors found up to `refuseInvalidFields` are refused together; the webhooks come last.
  */
 export const ADMISSION_STEPS: readonly AdmissionStep[] = [
+  strictDecoding,
   typeMetaMatchesTheUrl,
   namespaceMatchesTheUrl,
   metadataDecodes,
   builtinKindsDecode,
   objectMetaIsValid,
   crdSchemas,
+  openApiSchemas,
   builtinValidation,
   refuseInvalidFields,
   kubevirtWebhooks,

@@ -27,26 +27,7 @@ import { QuantityError, decodeQuantity } from '../apimachinery/quantity.js';
 import { coreDecodeError } from './core-decode.js';
 import { asArr, asObj, isObject, type Json, type SchemaCheck } from './schema.js';
 import type { AdmissionStep } from './chain.js';
-
-/** API groups compiled into kube-apiserver (typed decoding); everything else is a custom resource. */
-const BUILTIN_GROUPS = new Set([
-  '',
-  'apps',
-  'batch',
-  'storage.k8s.io',
-  'scheduling.k8s.io',
-  'discovery.k8s.io',
-  'authorization.k8s.io',
-  'authentication.k8s.io',
-  'rbac.authorization.k8s.io',
-  'policy',
-  'networking.k8s.io',
-  'coordination.k8s.io',
-  'events.k8s.io',
-  'apiextensions.k8s.io',
-  'apiregistration.k8s.io',
-  'admissionregistration.k8s.io',
-]);
+import { BUILTIN_GROUPS } from './builtin-groups.js';
 
 /** Groups whose requests are reviews or actions, not stored objects. */
 const NOT_OBJECTS = new Set(['authorization.k8s.io', 'authentication.k8s.io', 'subresources.kubevirt.io']);

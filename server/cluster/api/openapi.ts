@@ -1,10 +1,12 @@
 /**
- * A minimal OpenAPI v3 answer: enough for kubectl to learn that every kind accepts the
- * `fieldValidation` parameter (so it validates server-side and needs no client-side schema) and
- * which patch types each kind accepts. /openapi/v2 is an empty document (see server.ts).
+ * The OpenAPI v3 documents: every kind accepts the `fieldValidation` parameter (so kubectl validates
+ * server-side) and the patch types it accepts; KubeVirt's and CDI's kinds carry their real schemas
+ * (openapi-schemas.ts), the others a permissive placeholder. /openapi/v2 (JSON) carries the real
+ * schemas too; kubectl asks for it as protobuf, which gets an empty document (see server.ts).
  */
 import { createHash } from 'node:crypto';
 import { RESOURCES, apiVersionOf, type ResourceInfo } from '../store/index.js';
+import { publishedSchemaName, publishedSchemas } from './openapi-schemas.js';
 
 function gvPath(group: string, version: string): string {
   return group ? `apis/${group}/${version}` : `api/${version}`;
@@ -31,23 +33,28 @@ const PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'].
 
 function buildDoc(group: string, version: string): string {
   const paths: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = {};
-  for (const r of RESOURCES) {
-    if (r.group !== group || !r.versions.includes(version)) continue;
+  const served = RESOURCES.filter((r) => r.group === group && r.versions.includes(version));
+  const schemas: Record<string, unknown> = publishedSchemas(
+    served.map((r) => ({ group, version, kind: r.kind })),
+    '#/components/schemas/',
+  );
+  for (const r of served) {
     const gvk = { group, version, kind: r.kind };
-    const ref = { $ref: `#/components/schemas/${schemaName(r, version)}` };
-    schemas[schemaName(r, version)] = {
-      type: 'object',
-      'x-kubernetes-group-version-kind': [gvk],
-      properties: {
-        apiVersion: { type: 'string' },
-        kind: { type: 'string' },
-        metadata: { type: 'object' },
-        spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-        status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-      },
-      'x-kubernetes-preserve-unknown-fields': true,
-    };
+    const published = publishedSchemaName(gvk);
+    const ref = { $ref: `#/components/schemas/${published ?? schemaName(r, version)}` };
+    if (!published)
+      schemas[schemaName(r, version)] = {
+        type: 'object',
+        'x-kubernetes-group-version-kind': [gvk],
+        properties: {
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          metadata: { type: 'object' },
+          spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+          status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        },
+        'x-kubernetes-preserve-unknown-fields': true,
+      };
     const base = `/${gvPath(group, version)}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}`;
     const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
     const patchTypes = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
@@ -110,6 +117,22 @@ const CRD_DOC = JSON.stringify({
   },
   components: { schemas: {} },
 });
+
+let v2: string | undefined;
+
+/** /openapi/v2 as JSON: the real schemas of KubeVirt's and CDI's kinds, as swagger 2.0 definitions. */
+export function openApiV2(): string {
+  v2 ??= JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: 'v1.32.0' },
+    paths: {},
+    definitions: publishedSchemas(
+      RESOURCES.flatMap((r) => r.versions.map((version) => ({ group: r.group, version, kind: r.kind }))),
+      '#/definitions/',
+    ),
+  });
+  return v2;
+}
 
 /** The /openapi/v3 index. */
 export function openApiIndex(): Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   isStatusError,
   resourceKey,
   success,
+  type DecodeInfo,
   type DeleteOptions,
   type KObject,
   type ResourceInfo,
@@ -12,6 +13,7 @@ import {
 import { PATCH_CONTENT_TYPES } from '../store/patch/patch.js';
 import type { Ctx } from './context.js';
 import { queryBool, queryOptionalBool } from './query-bool.js';
+import { duplicateFields } from './duplicate-fields.js';
 import { encodeList, encodeOne, negotiate } from './encode.js';
 import { mediaType, parseBody, readBody, sendJson, sendJsonText, warningHeaders } from './http-util.js';
 
@@ -68,11 +70,34 @@ function checkTypeMeta(o: Record<string, unknown>, c: Ctx, body: unknown): void 
   ]);
 }
 
+/** `fieldValidation` of a create, update or patch (ValidateFieldValidation in k8s.io/apimachinery). */
+function fieldValidation(c: Ctx, optionsKind: string): DecodeInfo['fieldValidation'] {
+  const v = c.query.get('fieldValidation') ?? '';
+  if (v === '') return 'Warn';
+  if (v === 'Strict' || v === 'Warn' || v === 'Ignore') return v;
+  throw errors.invalid('meta.k8s.io', optionsKind, '', [
+    {
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: "${v}": supported values: "", "Ignore", "Strict", "Warn"`,
+      field: 'fieldValidation',
+    },
+  ]);
+}
+
+/** What the strict JSON decoder finds in a body: its duplicate fields (JSON bodies only). */
+function decodeInfo(c: Ctx, optionsKind: string, raw: Buffer, json: boolean, patch?: unknown): DecodeInfo {
+  const mode = fieldValidation(c, optionsKind);
+  const duplicates = json && mode !== 'Ignore' ? duplicateFields(raw.toString('utf8')) : [];
+  return { fieldValidation: mode, duplicates, ...(patch === undefined ? {} : { patch }) };
+}
+
 /** Reads and checks an object body for create/update: apiVersion/kind must name this resource. */
-async function readObject(c: Ctx): Promise<KObject> {
+async function readObject(c: Ctx, optionsKind: string): Promise<{ obj: KObject; decode: DecodeInfo }> {
   const ct = mediaType(c.req.headers['content-type']);
   if (!BODY_TYPES.has(ct)) throw errors.unsupportedMediaType(ct, ['application/json', 'application/yaml']);
-  const body = parseBody(await readBody(c.req), ct, ct !== 'application/json' && ct !== '');
+  const raw = await readBody(c.req);
+  const body = parseBody(raw, ct, ct !== 'application/json' && ct !== '');
+  const decode = decodeInfo(c, optionsKind, raw, ct === 'application/json' || ct === '');
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw errors.badRequest(`Object 'Kind' is missing in '${preview(body)}'`);
   }
@@ -95,7 +120,7 @@ async function readObject(c: Ctx): Promise<KObject> {
     }
     if (c.ri.namespace) meta.namespace = c.ri.namespace;
   }
-  return o as KObject;
+  return { obj: o as KObject, decode };
 }
 
 function dryRun(q: URLSearchParams): boolean {
@@ -125,14 +150,18 @@ function reply(c: Ctx, code: number, obj: KObject, warnings: string[]): void {
 
 export async function handleCreate(c: Ctx): Promise<void> {
   if (c.info.namespaced && !c.ri.namespace) throw errors.methodNotAllowed();
-  const obj = await readObject(c);
+  const { obj, decode } = await readObject(c, 'CreateOptions');
   const warnings: string[] = [];
-  const created = c.store.create(resourceKey(c.info), obj, { ...writeOpts(c, warnings), namespace: c.ri.namespace });
+  const created = c.store.create(resourceKey(c.info), obj, {
+    ...writeOpts(c, warnings),
+    namespace: c.ri.namespace,
+    decode,
+  });
   reply(c, 201, created, warnings);
 }
 
 export async function handleUpdate(c: Ctx): Promise<void> {
-  const obj = await readObject(c);
+  const { obj, decode } = await readObject(c, 'UpdateOptions');
   const name = c.ri.name!;
   if (obj.metadata.name && obj.metadata.name !== name) {
     throw errors.badRequest(
@@ -143,7 +172,7 @@ export async function handleUpdate(c: Ctx): Promise<void> {
   if (!c.info.namespaced) delete obj.metadata.namespace;
   const warnings: string[] = [];
   const sub = c.ri.subresource === 'status' ? 'status' : undefined;
-  const updated = c.store.update(resourceKey(c.info), obj, { ...writeOpts(c, warnings), subresource: sub });
+  const updated = c.store.update(resourceKey(c.info), obj, { ...writeOpts(c, warnings), subresource: sub, decode });
   reply(c, 200, updated, warnings);
 }
 
@@ -154,7 +183,12 @@ export async function handlePatch(c: Ctx): Promise<void> {
   if (!c.info.custom) accepted.push('application/strategic-merge-patch+json');
   if (!type || (type === 'strategic' && c.info.custom) || ct === 'application/apply-patch+cbor')
     throw errors.unsupportedMediaType(ct, accepted);
-  const body = parseBody(await readBody(c.req), ct, type === 'apply');
+  const raw = await readBody(c.req);
+  const body = parseBody(raw, ct, type === 'apply');
+  const decode = {
+    ...decodeInfo(c, 'PatchOptions', raw, type === 'merge' || type === 'strategic', body),
+    apply: type === 'apply',
+  };
   const warnings: string[] = [];
   const force = c.query.get('force');
   if (force !== null && type !== 'apply')
@@ -165,6 +199,7 @@ export async function handlePatch(c: Ctx): Promise<void> {
     ...writeOpts(c, warnings),
     force: queryBool(c.query, 'force'),
     subresource: c.ri.subresource === 'status' ? ('status' as const) : undefined,
+    decode,
   };
   if (type === 'apply' && !c.query.get('fieldManager')) opts.fieldManager = '';
   const patched = c.store.patch(resourceKey(c.info), c.ri.namespace, c.ri.name!, type, body, opts);

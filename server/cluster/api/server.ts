@@ -16,7 +16,7 @@ import { allowedHostSet, browserRefusal, targetRefusal } from './browser-guard.j
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.js';
 import { negotiate } from './encode.js';
 import { sendError, sendJson, sendJsonText, sendStatus } from './http-util.js';
-import { openApiDoc, openApiIndex } from './openapi.js';
+import { openApiDoc, openApiIndex, openApiV2 } from './openapi.js';
 import { parseRequestInfo, type ResourceRequest } from './request-info.js';
 import { authorizeOrThrow, resolve, route } from './router.js';
 import { ClusterApi } from './subresources.js';
@@ -118,21 +118,15 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     }
     const user = authenticate(req);
     if (path === '/openapi/v2' || path === '/openapi/v2/') {
-      // An empty OpenAPI v2 document: kubectl consults it only for kinds the v3 documents do not
-      // describe, and then skips client-side validation and reports "no matches for kind".
+      // kubectl asks for protobuf and gets an empty document: it consults v2 only for kinds the v3
+      // documents do not describe, and then skips client-side validation and reports "no matches for kind".
       if (String(req.headers.accept ?? '').includes('protobuf')) {
         res.writeHead(200, {
           'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
           'Content-Length': '0',
         });
         res.end();
-      } else
-        sendJson(res, 200, {
-          swagger: '2.0',
-          info: { title: 'Kubernetes', version: 'v1.32.0' },
-          paths: {},
-          definitions: {},
-        });
+      } else sendJsonText(res, 200, openApiV2());
       return;
     }
     if (nonResource(req, res, path, api)) return;

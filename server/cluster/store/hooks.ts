@@ -17,6 +17,19 @@ export interface AdmissionRequest {
   oldObject?: Record<string, unknown>;
   dryRun: boolean;
   userName: string;
+  /** How the request body was decoded: set by the HTTP layer, absent for in-process (typed) writes. */
+  decode?: DecodeInfo;
+}
+
+/** The `fieldValidation` of a request and what the JSON decoder found (kube-apiserver's strict decoding). */
+export interface DecodeInfo {
+  fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+  /** Paths of fields that appear twice in the body, e.g. "spec.running". */
+  duplicates: string[];
+  /** The patch body, for a patch (strict errors of a patch name it). */
+  patch?: unknown;
+  /** A server-side apply: unknown fields fail it whatever fieldValidation says. */
+  apply?: boolean;
 }
 
 export type AdmissionResult =

@@ -26,7 +26,15 @@ export type { KObject, ObjectMeta, OwnerReference, WatchEvent, WatchEventType, M
 export type { Commit } from './storage.js';
 export * from './status.js';
 export * from './resources.js';
-export type { AdmissionRequest, AdmissionResult, AdmitFn, UserInfo, AuthzAttributes, AuthHooks } from './hooks.js';
+export type {
+  AdmissionRequest,
+  AdmissionResult,
+  AdmitFn,
+  UserInfo,
+  AuthzAttributes,
+  AuthHooks,
+  DecodeInfo,
+} from './hooks.js';
 export { allowAll, ADMIN } from './hooks.js';
 export { parseLabelSelector, matchLabels, labelSelectorFromObject } from './selectors.js';
 export { nowRfc3339, clone } from './util.js';

@@ -1,6 +1,7 @@
 /** Options and results of the store's verbs. */
 import type { KObject } from './types.js';
 import type { ClusterLog } from '../log.js';
+import type { DecodeInfo } from './hooks.js';
 
 export interface StoreOptions {
   /** Directory for the write-ahead log; without it the store lives in memory only. */
@@ -22,6 +23,8 @@ export interface WriteOptions {
   version?: string;
   /** Collected admission warnings, to send as Warning headers. */
   warnings?: string[];
+  /** fieldValidation and duplicate fields of an HTTP request body (admission checks unknown fields with it). */
+  decode?: DecodeInfo;
   /** Internal: managedFields already computed (server-side apply). */
   skipManagedFields?: boolean;
 }

@@ -42,6 +42,7 @@ export function admitWrite(
     oldObject: asRequested(old) as Record<string, unknown> | undefined,
     dryRun: opts.dryRun ?? false,
     userName: opts.user ?? 'system:admin',
+    decode: opts.decode,
   });
   if (!res.allowed) throw new StatusError(res.status);
   if (res.warnings?.length && opts.warnings) opts.warnings.push(...res.warnings);

@@ -203,7 +203,11 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
       spec: { config: {}, imagePullPolicy: 'IfNotPresent', infra: {}, workload: {} },
       status: {
         phase: 'Deployed',
-        conditions: available('Deployment Completed'),
+        // CDI's conditions are openshift/custom-resource-status conditions: lastHeartbeatTime, not lastProbeTime
+        conditions: available('Deployment Completed').map(({ lastProbeTime, ...c }) => ({
+          ...c,
+          lastHeartbeatTime: lastProbeTime,
+        })),
         observedVersion: CDI_VERSION,
         operatorVersion: CDI_VERSION,
         targetVersion: CDI_VERSION,
