@@ -12,8 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { findKubectl, kubectlEnv, type KubectlEnv } from './helpers/kubectl.js';
-import { startJudgeCluster, type JudgeCluster } from './helpers/cluster.js';
+import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
+import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
 
 const NS = 'schemas';
 let cluster: JudgeCluster;
