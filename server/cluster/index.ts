@@ -13,6 +13,7 @@ import { startControllers, type ControllerRuntime } from './controllers/index.js
 import { seedCluster } from './seed/index.js';
 import { registerKubevirtSubresources } from './subresources/register.js';
 import { registerPodEviction } from './subresources/pod-eviction.js';
+import { registerScaleSubresources } from './subresources/scale.js';
 import { createStore, type KObject, type Store } from './store/index.js';
 import { stdoutLog, type ClusterLog } from './log.js';
 
@@ -89,6 +90,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     controllers = startControllers(store, { speed: opts.speed ?? 1, log, backend: guests.backend });
     stoppers.push(controllers);
     registerPodEviction(api);
+    registerScaleSubresources(api);
     registerKubevirtSubresources(api, controllers);
   } catch (e) {
     store.close();

@@ -29,6 +29,7 @@ import { ServiceController } from './network/service-controller.js';
 import { PodController } from './pods/pod-controller.js';
 import { VmController } from './vm/vm-controller.js';
 import { VmiController } from './vmi/vmi-controller.js';
+import { startWorkloads } from './workloads.js';
 import { WorkQueue, type Reconcile } from '../runtime/work-queue.js';
 import { errorFields, type ClusterLog } from '../log.js';
 
@@ -134,7 +135,8 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   operator.start();
   const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER));
 
-  const allQueues = () => [...(Object.values(queues) as WorkQueue[]), ...drain.queues];
+  const workloads = startWorkloads(controller, queue);
+  const allQueues = () => [...(Object.values(queues) as WorkQueue[]), ...drain.queues, ...workloads.queues];
   return {
     ctx,
     handler,
@@ -147,6 +149,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     stop() {
       for (const q of allQueues()) q.stop();
       drain.stop();
+      workloads.stop();
       for (const inf of Object.values(informers)) inf.stop();
       handler.stop();
       operator.stop();

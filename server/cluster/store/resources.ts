@@ -1,5 +1,6 @@
 /** Every resource the embedded cluster serves: the registry that discovery, storage and tables read. */
 import { BUILTIN_GROUP_RESOURCES } from './resources-builtin.js';
+import { KUBEVIRT_MORE_RESOURCES } from './resources-kubevirt.js';
 
 export interface PrinterColumn {
   name: string;
@@ -34,6 +35,8 @@ export interface ResourceInfo {
   fieldSelectors?: string[];
   /** Not stored: a create-only virtual resource like SelfSubjectAccessReview. */
   virtual?: boolean;
+  /** Has a /scale subresource (spec.replicas, status.replicas, status.labelSelector), as a CRD declares it. */
+  scale?: boolean;
 }
 
 const CRUD = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -419,6 +422,7 @@ export const RESOURCES: ResourceInfo[] = [
     generation: 'none',
     fieldSelectors: ['spec.host', 'spec.path', 'spec.to.name'],
   },
+  ...KUBEVIRT_MORE_RESOURCES,
 ];
 
 /** "virtualmachines.kubevirt.io", or "pods" for the core group: the store's name for a resource. */

@@ -4,6 +4,7 @@
  * VMI's migrationState, node change and KubeVirt's events.
  */
 import { editPodStatus } from '../pods/pod-status.js';
+import { MIGRATION_POLICIES, migrationPolicyState } from '../../kubevirt/migration-policy.js';
 import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { getCondition } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
@@ -178,6 +179,11 @@ export class MigrationController {
             targetPod: pod.metadata.name,
             targetNodeAddress: this.kubelet.nodeIp(pod.spec?.nodeName ?? ''),
             mode: 'PreCopy',
+            ...migrationPolicyState(
+              client.list(MIGRATION_POLICIES).items,
+              vmi.metadata.labels ?? {},
+              client.tryGet(R.namespaces, undefined, ns ?? '')?.metadata.labels ?? {},
+            ),
           };
         });
         return this.setMigrationPhase(m, 'Scheduled');
