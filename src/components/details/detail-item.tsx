@@ -1,4 +1,8 @@
 import {
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
@@ -8,6 +12,29 @@ import {
 import type { ReactNode } from 'react';
 import { vmiIPs, vmiNode, type VMI } from '../../kubevirt/vmi-selectors';
 import { Timestamp } from '../timestamp';
+
+/** A "Details" card: a compact description list (two columns from md) of DetailItems. */
+export function DetailsCard({
+  ariaLabel,
+  isFullHeight,
+  children,
+}: {
+  /** The list's accessible name: "VirtualMachine details". */
+  ariaLabel: string;
+  isFullHeight?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Card isFullHeight={isFullHeight}>
+      <CardTitle component="h2">Details</CardTitle>
+      <CardBody>
+        <DescriptionList isCompact columnModifier={{ default: '1Col', md: '2Col' }} aria-label={ariaLabel}>
+          {children}
+        </DescriptionList>
+      </CardBody>
+    </Card>
+  );
+}
 
 /** One term and its value in a details card's description list; `id` is the value's (`vm-<ns>-<name>-<field>`). */
 export function DetailItem({ term, id, children }: { term: string; id: string; children: ReactNode }) {

@@ -1,7 +1,13 @@
-import { Card, CardBody, CardTitle, DescriptionList, Grid, GridItem } from '@patternfly/react-core';
+import { Card, CardBody, CardTitle, Grid, GridItem } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { ConditionsTable } from '../../../components/conditions-table';
-import { DetailItem, IdentityItems, LabelPairs, PlacementItems } from '../../../components/details/detail-item';
+import {
+  DetailItem,
+  DetailsCard,
+  IdentityItems,
+  LabelPairs,
+  PlacementItems,
+} from '../../../components/details/detail-item';
 import { createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import {
   vmiAgentConnected,
@@ -48,54 +54,45 @@ export function VmiOverviewTab({ vmi }: { vmi: VMI }) {
   return (
     <Grid hasGutter>
       <GridItem span={12}>
-        <Card>
-          <CardTitle component="h2">Details</CardTitle>
-          <CardBody>
-            <DescriptionList
-              isCompact
-              columnModifier={{ default: '1Col', md: '2Col' }}
-              aria-label="VirtualMachine instance details"
-            >
-              <IdentityItems
-                id={id}
-                name={name}
-                namespace={namespace}
-                statusTerm="Phase"
-                status={<VmiStatus vmi={vmi} />}
-                created={createdOf(vmi)}
-              />
-              <DetailItem term="VirtualMachine" id={id('owner')}>
-                {owner ? (
-                  <Link to={namespacedPath('virtualmachines', namespace, owner)}>{owner}</Link>
-                ) : (
-                  <span className="pf-v6-u-text-color-subtle">None: this instance was created on its own</span>
-                )}
-              </DetailItem>
-              <PlacementItems id={id} vmi={vmi} none={none} />
-              <DetailItem term="Guest operating system" id={id('guest-os')}>
-                {guestOs ?? (
-                  <span className="pf-v6-u-text-color-subtle">
-                    {vmiAgentConnected(vmi) ? 'Not reported' : 'Not reported: the guest agent is not connected'}
-                  </span>
-                )}
-              </DetailItem>
-              <DetailItem term="CPU" id={id('cpu')}>
-                {cpu ?? none}
-              </DetailItem>
-              <DetailItem term="Memory" id={id('memory')}>
-                {memory ?? none}
-              </DetailItem>
-              {migration && (
-                <DetailItem term="Last migration" id={id('migration')}>
-                  {migration}
-                </DetailItem>
-              )}
-              <DetailItem term="Labels" id={id('labels')}>
-                <LabelPairs labels={labels} none={none} />
-              </DetailItem>
-            </DescriptionList>
-          </CardBody>
-        </Card>
+        <DetailsCard ariaLabel="VirtualMachine instance details">
+          <IdentityItems
+            id={id}
+            name={name}
+            namespace={namespace}
+            statusTerm="Phase"
+            status={<VmiStatus vmi={vmi} />}
+            created={createdOf(vmi)}
+          />
+          <DetailItem term="VirtualMachine" id={id('owner')}>
+            {owner ? (
+              <Link to={namespacedPath('virtualmachines', namespace, owner)}>{owner}</Link>
+            ) : (
+              <span className="pf-v6-u-text-color-subtle">None: this instance was created on its own</span>
+            )}
+          </DetailItem>
+          <PlacementItems id={id} vmi={vmi} none={none} />
+          <DetailItem term="Guest operating system" id={id('guest-os')}>
+            {guestOs ?? (
+              <span className="pf-v6-u-text-color-subtle">
+                {vmiAgentConnected(vmi) ? 'Not reported' : 'Not reported: the guest agent is not connected'}
+              </span>
+            )}
+          </DetailItem>
+          <DetailItem term="CPU" id={id('cpu')}>
+            {cpu ?? none}
+          </DetailItem>
+          <DetailItem term="Memory" id={id('memory')}>
+            {memory ?? none}
+          </DetailItem>
+          {migration && (
+            <DetailItem term="Last migration" id={id('migration')}>
+              {migration}
+            </DetailItem>
+          )}
+          <DetailItem term="Labels" id={id('labels')}>
+            <LabelPairs labels={labels} none={none} />
+          </DetailItem>
+        </DetailsCard>
       </GridItem>
       <GridItem span={12}>
         <Card>

@@ -1,6 +1,12 @@
-import { Card, CardBody, CardTitle, DescriptionList, Grid, GridItem } from '@patternfly/react-core';
+import { Card, CardBody, CardTitle, Grid, GridItem } from '@patternfly/react-core';
 import { VmCommandLineCard } from '../../../components/command-line/vm-command-line-tools';
-import { DetailItem, IdentityItems, LabelPairs, PlacementItems } from '../../../components/details/detail-item';
+import {
+  DetailItem,
+  DetailsCard,
+  IdentityItems,
+  LabelPairs,
+  PlacementItems,
+} from '../../../components/details/detail-item';
 import { annotationsOf, createdOf, labelPairs, nameOf, namespaceOf } from '../../../k8s/meta';
 import { vmCpu, vmInstancetype, vmMemory, vmOs, vmPreference, type VM } from '../../../kubevirt/vm-selectors';
 import { vmRunStrategy } from '../../../kubevirt/run-strategy';
@@ -27,53 +33,44 @@ export function OverviewTab({ vm }: { vm: VM }) {
   return (
     <Grid hasGutter>
       <GridItem lg={8}>
-        <Card isFullHeight>
-          <CardTitle component="h2">Details</CardTitle>
-          <CardBody>
-            <DescriptionList
-              isCompact
-              columnModifier={{ default: '1Col', md: '2Col' }}
-              aria-label="VirtualMachine details"
-            >
-              <IdentityItems
-                id={id}
-                name={name}
-                namespace={namespace}
-                statusTerm="Status"
-                status={<VmStatus vm={vm} />}
-                created={createdOf(vm)}
-              />
-              <DetailItem term="Run strategy" id={id('run-strategy')}>
-                {vmRunStrategy(vm)}
-              </DetailItem>
-              <DetailItem term="Operating system" id={id('os')}>
-                {vmOs(vm, vmi) ?? none}
-              </DetailItem>
-              <DetailItem term="CPU" id={id('cpu')}>
-                {cpu
-                  ? `${cpu.vcpus} vCPU (${cpu.sockets} socket${cpu.sockets > 1 ? 's' : ''}, ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${cpu.threads} thread${cpu.threads > 1 ? 's' : ''})`
-                  : instancetype
-                    ? `From instance type ${instancetype.name}`
-                    : none}
-              </DetailItem>
-              <DetailItem term="Memory" id={id('memory')}>
-                {memory ?? (instancetype ? `From instance type ${instancetype.name}` : none)}
-              </DetailItem>
-              {preference && (
-                <DetailItem term="Preference" id={id('preference')}>
-                  {preference.name}
-                </DetailItem>
-              )}
-              <PlacementItems id={id} vmi={vmi} none={none} />
-              <DetailItem term="Description" id={id('description')}>
-                {description || none}
-              </DetailItem>
-              <DetailItem term="Labels" id={id('labels')}>
-                <LabelPairs labels={labels} none={none} />
-              </DetailItem>
-            </DescriptionList>
-          </CardBody>
-        </Card>
+        <DetailsCard ariaLabel="VirtualMachine details" isFullHeight>
+          <IdentityItems
+            id={id}
+            name={name}
+            namespace={namespace}
+            statusTerm="Status"
+            status={<VmStatus vm={vm} />}
+            created={createdOf(vm)}
+          />
+          <DetailItem term="Run strategy" id={id('run-strategy')}>
+            {vmRunStrategy(vm)}
+          </DetailItem>
+          <DetailItem term="Operating system" id={id('os')}>
+            {vmOs(vm, vmi) ?? none}
+          </DetailItem>
+          <DetailItem term="CPU" id={id('cpu')}>
+            {cpu
+              ? `${cpu.vcpus} vCPU (${cpu.sockets} socket${cpu.sockets > 1 ? 's' : ''}, ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${cpu.threads} thread${cpu.threads > 1 ? 's' : ''})`
+              : instancetype
+                ? `From instance type ${instancetype.name}`
+                : none}
+          </DetailItem>
+          <DetailItem term="Memory" id={id('memory')}>
+            {memory ?? (instancetype ? `From instance type ${instancetype.name}` : none)}
+          </DetailItem>
+          {preference && (
+            <DetailItem term="Preference" id={id('preference')}>
+              {preference.name}
+            </DetailItem>
+          )}
+          <PlacementItems id={id} vmi={vmi} none={none} />
+          <DetailItem term="Description" id={id('description')}>
+            {description || none}
+          </DetailItem>
+          <DetailItem term="Labels" id={id('labels')}>
+            <LabelPairs labels={labels} none={none} />
+          </DetailItem>
+        </DetailsCard>
       </GridItem>
       <GridItem lg={4}>
         <ConsoleThumbnail vm={vm} />
