@@ -1,20 +1,14 @@
 import { useState } from 'react';
-import { UNSAFE_createBrowserHistory, unstable_HistoryRouter as HistoryRouter } from 'react-router';
-import { NavigationGuardProvider } from '../components/navigation-guard';
-import { guardHistory } from '../lib/guarded-history';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppProviders } from './providers';
-import { AppRoutes } from './router';
+import { appRoutes } from './router';
 
 export function App() {
-  // The browser's history, behind a guard that pages with unsaved work can hold navigation with.
-  const [{ history, guard }] = useState(() => guardHistory(UNSAFE_createBrowserHistory({ v5Compat: true })));
+  // react-router's data router: pages with unsaved work hold navigation with its useBlocker.
+  const [router] = useState(() => createBrowserRouter(appRoutes()));
   return (
     <AppProviders>
-      <NavigationGuardProvider value={guard}>
-        <HistoryRouter history={history}>
-          <AppRoutes />
-        </HistoryRouter>
-      </NavigationGuardProvider>
+      <RouterProvider router={router} />
     </AppProviders>
   );
 }

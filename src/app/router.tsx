@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { createRoutesFromElements, Route, type RouteObject } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary';
 import { LoadingState } from '../components/loading-state';
 // The console's home page (where "/" leads) is part of the first file the browser loads: its table
@@ -77,9 +77,9 @@ function Standalone({ children }: { children: ReactNode }) {
 }
 
 /** Every route of the console. Each page is its own chunk; the shell shows a spinner while one loads. */
-export function AppRoutes() {
-  return (
-    <Routes>
+export function appRoutes(): RouteObject[] {
+  return createRoutesFromElements(
+    <>
       <Route
         path="k8s/ns/:ns/virtualmachines/:name/console/standalone"
         element={
@@ -110,6 +110,6 @@ export function AppRoutes() {
         <Route path="cluster" element={<ClusterPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
-    </Routes>
+    </>,
   );
 }

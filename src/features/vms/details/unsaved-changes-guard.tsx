@@ -1,23 +1,12 @@
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
-import { useEffect } from 'react';
-import { useNavigationBlocker } from '../../../components/navigation-guard';
+import { useUnsavedChangesBlocker } from '../../../components/use-unsaved-changes-blocker';
 
 /**
  * While `dirty`, leaving the page (another tab, a link, closing the window) asks first, so
  * unsaved YAML edits are not lost by a stray click.
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
-  const blocker = useNavigationBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-
-  useEffect(() => {
-    if (!dirty) return undefined;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
+  const blocker = useUnsavedChangesBlocker(dirty);
   if (blocker.state !== 'blocked') return null;
   return (
     <Modal variant="small" isOpen onClose={() => blocker.reset()} aria-labelledby="unsaved-changes-title">
