@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vite';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The dev server proxies the Kubernetes API to the console's own Node server
@@ -14,8 +15,42 @@ const reactRouterProduction = require
   .resolve('react-router')
   .replace(/development([\\/])index\.m?js$/, 'production$1index.mjs');
 
+/**
+ * PatternFly's pop-up code (Popper, Menu, focus-trap: about 24 KB gzip) is loaded on first use, not by
+ * the first page: what PatternFly's own components import of it (the table's Tooltip, Popover and
+ * Dropdown; Label's and Alert's Tooltip; NavItem's Popper; DrawerPanelContent's FocusTrap;
+ * Pagination's per-page menu) is replaced by the same components behind a first-use loader
+ * (src/components/lazy-popups).
+ * Production build only: the dev server pre-bundles dependencies without plugins.
+ */
+function lazyPatternflyPopups(): Plugin {
+  const dir = path.resolve('src/components/lazy-popups');
+  return {
+    name: 'lazy-patternfly-popups',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const from = importer?.replace(/\\/g, '/') ?? '';
+      const popups = path.join(dir, 'patternfly-popups.tsx');
+      if (
+        from.includes('/node_modules/@patternfly/react-table/') &&
+        /^@patternfly\/react-core\/dist\/esm\/components\/(Tooltip(\/Tooltip)?|Popover|Dropdown)$/.test(source)
+      )
+        return popups;
+      const core = /\/node_modules\/@patternfly\/react-core\/dist\/esm\/(.+)$/.exec(from)?.[1];
+      if (core && /^components\/(Label|Alert)\//.test(core) && source === '../Tooltip') return popups;
+      if (core === 'components/Nav/NavItem.js' && source === '../../helpers/Popper/Popper') return popups;
+      if (core === 'components/Drawer/DrawerPanelContent.js' && source === '../../helpers/FocusTrap/FocusTrap')
+        return path.join(dir, 'lazy-focus-trap.tsx');
+      if (core === 'components/Pagination/Pagination.js' && source === './PaginationOptionsMenu')
+        return path.join(dir, 'pagination-options-menu.tsx');
+      return null;
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), lazyPatternflyPopups()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },

@@ -1,103 +1,50 @@
-import {
-  Divider,
-  MenuSearch,
-  MenuSearchInput,
-  MenuToggle,
-  TextInput,
-  Select,
-  SelectList,
-  SelectOption,
-} from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
-import { describeError } from '../../components/error-details';
+import { MenuToggle } from '@patternfly/react-core';
+import { lazy, Suspense, useState } from 'react';
+import type { IoK8sApiCoreV1Namespace } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import { NamespaceModel } from '../../k8s/models';
-import { useK8sList } from '../../k8s/watch/use-k8s-list';
-import { ALL_NAMESPACES } from '../../lib/routes';
+import { useK8sList, type K8sListResult } from '../../k8s/watch/use-k8s-list';
+import { ALL_NAMESPACES, type NamespaceChoice } from '../../lib/routes';
 import { useNamespaceChoice } from './use-namespace-choice';
 
-const ALL_LABEL = 'All namespaces';
+export const ALL_LABEL = 'All namespaces';
 
-/** The masthead's namespace menu: "All namespaces" and the cluster's namespaces, live. */
+const NamespaceMenu = lazy(() => import('./namespace-menu').then((m) => ({ default: m.NamespaceMenu })));
+
+export interface NamespaceMenuProps {
+  choice: NamespaceChoice;
+  choose: (choice: NamespaceChoice) => void;
+  data: K8sListResult<IoK8sApiCoreV1Namespace>['data'];
+  error: Error | null;
+  isLoading: boolean;
+}
+
+/** The toggle's text: "Namespace: All namespaces". */
+export function NamespaceToggleContent({ choice }: { choice: string }) {
+  return (
+    <>
+      <span className="kv-namespace-toggle__label">Namespace:</span>{' '}
+      <strong>{choice === ALL_NAMESPACES ? ALL_LABEL : choice}</strong>
+    </>
+  );
+}
+
+/**
+ * The masthead's namespace menu: "All namespaces" and the cluster's namespaces, live (watched from
+ * the first page on). Until its first click it is only its toggle: the menu's code loads then.
+ */
 export function NamespaceSelector() {
   const [choice, choose] = useNamespaceChoice();
-  const [isOpen, setOpen] = useState(false);
-  const [filter, setFilter] = useState('');
+  const [used, setUsed] = useState(false);
   const { data, error, isLoading } = useK8sList(NamespaceModel);
-
-  const names = useMemo(() => {
-    const set = new Set((data ?? []).map((ns) => ns.metadata?.name).filter((n): n is string => Boolean(n)));
-    if (choice !== ALL_NAMESPACES) set.add(choice);
-    return [...set].sort();
-  }, [data, choice]);
-  const shown = filter ? names.filter((n) => n.includes(filter.toLowerCase())) : names;
-
-  const close = () => {
-    setOpen(false);
-    setFilter('');
-  };
-
+  const toggle = (
+    <MenuToggle id="namespace-toggle" onClick={() => setUsed(true)} isExpanded={false} className="kv-namespace-toggle">
+      <NamespaceToggleContent choice={choice} />
+    </MenuToggle>
+  );
+  if (!used) return toggle;
   return (
-    <Select
-      id="namespace-selector"
-      isOpen={isOpen}
-      selected={choice}
-      onSelect={(_e, value) => {
-        if (typeof value === 'string') choose(value);
-        close();
-      }}
-      onOpenChange={(open) => (open ? setOpen(true) : close())}
-      shouldFocusToggleOnSelect
-      isScrollable
-      maxMenuHeight="60vh"
-      toggle={(ref) => (
-        <MenuToggle
-          ref={ref}
-          id="namespace-toggle"
-          onClick={() => (isOpen ? close() : setOpen(true))}
-          isExpanded={isOpen}
-          className="kv-namespace-toggle"
-        >
-          <span className="kv-namespace-toggle__label">Namespace:</span>{' '}
-          <strong>{choice === ALL_NAMESPACES ? ALL_LABEL : choice}</strong>
-        </MenuToggle>
-      )}
-    >
-      <MenuSearch>
-        <MenuSearchInput>
-          <TextInput
-            type="search"
-            aria-label="Filter namespaces"
-            placeholder="Filter namespaces"
-            value={filter}
-            onChange={(_e, v) => setFilter(v)}
-          />
-        </MenuSearchInput>
-      </MenuSearch>
-      <Divider />
-      <SelectList aria-label="Namespaces">
-        <SelectOption value={ALL_NAMESPACES}>{ALL_LABEL}</SelectOption>
-        <Divider component="li" />
-        {shown.map((name) => (
-          <SelectOption key={name} value={name}>
-            {name}
-          </SelectOption>
-        ))}
-        {isLoading && (
-          <SelectOption isDisabled value="#loading#">
-            Loading namespaces…
-          </SelectOption>
-        )}
-        {error && (
-          <SelectOption isDisabled value="#error#" description={describeError(error).message}>
-            Cannot list namespaces
-          </SelectOption>
-        )}
-        {!isLoading && !error && filter && shown.length === 0 && (
-          <SelectOption isDisabled value="#none#">
-            No namespace matches “{filter}”
-          </SelectOption>
-        )}
-      </SelectList>
-    </Select>
+    <Suspense fallback={toggle}>
+      <NamespaceMenu choice={choice} choose={choose} data={data} error={error} isLoading={isLoading} />
+    </Suspense>
   );
 }

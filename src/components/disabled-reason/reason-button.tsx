@@ -1,5 +1,6 @@
-import { Button, Tooltip, type ButtonProps } from '@patternfly/react-core';
+import { Button, type ButtonProps } from '@patternfly/react-core';
 import { useId, useRef } from 'react';
+import { LazyTooltip } from '../lazy-popups/lazy-tooltip';
 
 export interface ReasonButtonProps extends ButtonProps {
   /** Why the button does nothing now: it stays focusable, says why on hover and focus, and is described by it. */
@@ -26,7 +27,7 @@ export function ReasonButton({ disabledReason, id, ...props }: ReasonButtonProps
       <span id={reasonId(controlId)} hidden>
         {disabledReason}
       </span>
-      <Tooltip content={disabledReason} triggerRef={ref} aria="none" />
+      <LazyTooltip content={disabledReason} triggerRef={ref} aria="none" />
     </>
   );
 }

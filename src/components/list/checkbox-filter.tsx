@@ -1,6 +1,13 @@
-import { Badge, MenuToggle, Select, SelectList, SelectOption } from '@patternfly/react-core';
+import { Badge, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
 import { FilterIcon } from '@patternfly/react-icons/dist/esm/icons/filter-icon';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ReactElement, type Ref } from 'react';
+
+// Loose on purpose: React.lazy loses the generic parameter; CheckboxFilter passes its own props on.
+const CheckboxFilterMenu = lazy(() =>
+  import('./checkbox-filter-menu').then((m) => ({
+    default: m.CheckboxFilterMenu as (p: CheckboxFilterProps<string>) => ReactElement,
+  })),
+);
 
 export interface CheckboxFilterProps<V extends string> {
   /** The toggle's id: "vmi-phase-filter". */
@@ -17,50 +24,51 @@ export interface CheckboxFilterProps<V extends string> {
   onChange: (values: V[]) => void;
 }
 
-/** A multi-select of values with their counts; values no row has are listed after the others. */
-export function CheckboxFilter<V extends string>({
-  id,
-  label,
-  listLabel,
-  values,
-  selected,
-  counts,
-  onChange,
-}: CheckboxFilterProps<V>) {
-  const [open, setOpen] = useState(false);
-  const toggle = (v: V) =>
-    onChange(
-      selected.includes(v) ? selected.filter((x) => x !== v) : values.filter((x) => x === v || selected.includes(x)),
-    );
-  const present = values.filter((v) => counts.get(v));
-  const absent = values.filter((v) => !counts.get(v));
+export interface CheckboxFilterToggleProps {
+  ref?: Ref<MenuToggleElement>;
+  id: string;
+  label: string;
+  /** How many values are chosen (a badge when some are). */
+  count: number;
+  isExpanded: boolean;
+  onClick: () => void;
+}
+
+/** The filter's toggle: a filter icon, its label and the number of chosen values. */
+export function CheckboxFilterToggle({ ref, id, label, count, isExpanded, onClick }: CheckboxFilterToggleProps) {
   return (
-    <Select
-      role="menu"
-      isOpen={open}
-      onOpenChange={setOpen}
-      selected={selected}
-      onSelect={(_e, value) => toggle(value as V)}
-      toggle={(ref) => (
-        <MenuToggle
-          ref={ref}
-          id={id}
-          icon={<FilterIcon />}
-          onClick={() => setOpen((o) => !o)}
-          isExpanded={open}
-          badge={selected.length ? <Badge isRead>{selected.length}</Badge> : undefined}
-        >
-          {label}
-        </MenuToggle>
-      )}
+    <MenuToggle
+      ref={ref}
+      id={id}
+      icon={<FilterIcon />}
+      onClick={onClick}
+      isExpanded={isExpanded}
+      badge={count ? <Badge isRead>{count}</Badge> : undefined}
     >
-      <SelectList aria-label={listLabel}>
-        {[...present, ...absent].map((v) => (
-          <SelectOption key={v} value={v} hasCheckbox isSelected={selected.includes(v)}>
-            {v} ({counts.get(v) ?? 0})
-          </SelectOption>
-        ))}
-      </SelectList>
-    </Select>
+      {label}
+    </MenuToggle>
+  );
+}
+
+/**
+ * A multi-select of values with their counts; values no row has are listed after the others.
+ * Until its first click it is only its toggle: the menu's code loads then.
+ */
+export function CheckboxFilter<V extends string>(props: CheckboxFilterProps<V>) {
+  const [used, setUsed] = useState(false);
+  const toggle = (
+    <CheckboxFilterToggle
+      id={props.id}
+      label={props.label}
+      count={props.selected.length}
+      isExpanded={false}
+      onClick={() => setUsed(true)}
+    />
+  );
+  if (!used) return toggle;
+  return (
+    <Suspense fallback={toggle}>
+      <CheckboxFilterMenu {...(props as unknown as CheckboxFilterProps<string>)} />
+    </Suspense>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Content, Popover } from '@patternfly/react-core';
+import { Button, Content } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf } from '../../../k8s/meta';
 import { vmPrintableStatus, vmStatusReason, type VM } from '../../../kubevirt/vm-selectors';
+import { LazyPopover } from '../../../components/lazy-popups/lazy-popover';
 import { StatusIcon } from '../../../components/vm-status/status-icon';
 import { statusInfo } from '../../../components/vm-status/status-map';
 import './vm-status.css';
@@ -34,7 +35,7 @@ export function VmStatus({ vm, id }: VmStatusProps) {
   }
   const reason = vmStatusReason(vm);
   return (
-    <Popover
+    <LazyPopover
       headerContent={info.label}
       aria-label={`${info.label}: details`}
       bodyContent={
@@ -54,6 +55,6 @@ export function VmStatus({ vm, id }: VmStatusProps) {
       >
         {info.label}
       </Button>
-    </Popover>
+    </LazyPopover>
   );
 }
