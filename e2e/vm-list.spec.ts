@@ -181,6 +181,41 @@ test.describe('virtual machines list', () => {
     await expect(list.emptyState).toBeVisible();
   });
 
+  test('the per-page, status and namespace menus open on their first Enter, with the focus as PatternFly puts it', async ({
+    page,
+    api,
+    namespace,
+  }) => {
+    // Their menus load on first use (out of the first page's JavaScript): the first Enter must still open them.
+    await createCirros(api, namespace, 'menus');
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.row(namespace, 'menus')).toBeVisible();
+
+    const perPage = page.locator('#options-menu-top-toggle');
+    await perPage.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: '20 per page' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(perPage).toBeFocused();
+
+    const status = page.locator('#vm-status-filter');
+    await status.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu')).toBeVisible();
+    await expect(status).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(status).toBeFocused();
+    await expect(page.getByRole('menu')).toBeHidden();
+
+    const namespaces = page.locator('#namespace-toggle');
+    await namespaces.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('listbox', { name: 'Namespaces' })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('option', { name: 'All namespaces' })).toBeFocused();
+  });
+
   test('shows an empty state that offers to create a VM', async ({ page, namespace }) => {
     const list = new VmListPage(page);
     await list.goto(namespace);
