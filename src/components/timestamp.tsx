@@ -1,5 +1,5 @@
-import { Tooltip } from '@patternfly/react-core';
 import { absoluteTime, relativeTime } from '../lib/time';
+import { LazyTooltip } from './lazy-popups/lazy-tooltip';
 
 /** Relative time with the exact time as a native title, not a Tooltip component: cheaper for a page of rows. */
 export function CellTimestamp({ value }: { value: string | undefined }) {
@@ -15,8 +15,8 @@ export function CellTimestamp({ value }: { value: string | undefined }) {
 export function Timestamp({ value }: { value: string | undefined }) {
   if (!value) return <>-</>;
   return (
-    <Tooltip content={absoluteTime(value)}>
+    <LazyTooltip content={absoluteTime(value)}>
       <time dateTime={value}>{relativeTime(value)}</time>
-    </Tooltip>
+    </LazyTooltip>
   );
 }
