@@ -1,32 +1,32 @@
 /** What every controller gets: the store client, time, the event recorder, caches and state. */
 import type { Guest, GuestBackend } from '../guest/types.js';
 import { rfc3339, type Clock } from '../runtime/clock.js';
-import { R, type ClusterClient, type EventRecorder, type KObject } from '../runtime/client.js';
+import { ResourceKey, type ClusterClient, type EventRecorder, type KObject } from '../runtime/client.js';
 import { Informer, byOwnerUid } from '../runtime/informer.js';
 import { CidrAllocator } from '../kubevirt/ipam.js';
 import type { WorkQueue } from '../runtime/work-queue.js';
 import type { ClusterLog } from '../log.js';
 
 export interface Informers {
-  namespaces: Informer;
-  nodes: Informer;
-  pods: Informer;
-  services: Informer;
-  pvcs: Informer;
-  storageClasses: Informer;
-  vms: Informer;
-  vmis: Informer;
-  vmims: Informer;
-  dataVolumes: Informer;
-  routes: Informer;
+  namespaces: Informer<typeof ResourceKey.namespaces>;
+  nodes: Informer<typeof ResourceKey.nodes>;
+  pods: Informer<typeof ResourceKey.pods>;
+  services: Informer<typeof ResourceKey.services>;
+  pvcs: Informer<typeof ResourceKey.pvcs>;
+  storageClasses: Informer<typeof ResourceKey.storageClasses>;
+  vms: Informer<typeof ResourceKey.vms>;
+  vmis: Informer<typeof ResourceKey.vmis>;
+  vmims: Informer<typeof ResourceKey.vmims>;
+  dataVolumes: Informer<typeof ResourceKey.dataVolumes>;
+  routes: Informer<typeof ResourceKey.routes>;
 }
 
 export function createInformers(client: ClusterClient, log?: ClusterLog): Informers {
-  const make = (res: string) => new Informer(client, res, log);
+  const make = <K extends string>(res: K) => new Informer(client, res, log);
   return {
-    namespaces: make(R.namespaces),
-    nodes: make(R.nodes),
-    pods: make(R.pods)
+    namespaces: make(ResourceKey.namespaces),
+    nodes: make(ResourceKey.nodes),
+    pods: make(ResourceKey.pods)
       .addIndex('owner', byOwnerUid)
       .addIndex('node', (o) => {
         const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -36,20 +36,18 @@ export function createInformers(client: ClusterClient, log?: ClusterLog): Inform
         (o.spec as { nodeName?: string } | undefined)?.nodeName || o.metadata.deletionTimestamp ? [] : ['yes'],
       )
       .addIndex('namespace', (o) => [o.metadata.namespace ?? '']),
-    services: make(R.services).addIndex('namespace', (o) => [o.metadata.namespace ?? '']),
-    pvcs: make(R.pvcs).addIndex('storageClass', (o) => [
-      ((o.spec as { storageClassName?: string } | undefined)?.storageClassName ?? '') || '',
-    ]),
-    storageClasses: make(R.storageClasses),
-    vms: make(R.vms).addIndex('volume', volumeClaimIndex),
-    vmis: make(R.vmis)
+    services: make(ResourceKey.services).addIndex('namespace', (o) => [o.metadata.namespace ?? '']),
+    pvcs: make(ResourceKey.pvcs).addIndex('storageClass', (o) => [(o.spec?.storageClassName ?? '') || '']),
+    storageClasses: make(ResourceKey.storageClasses),
+    vms: make(ResourceKey.vms).addIndex('volume', volumeClaimIndex),
+    vmis: make(ResourceKey.vmis)
       .addIndex('volume', volumeClaimIndex)
       .addIndex('phase', (o) => [phaseOf(o)]),
-    vmims: make(R.vmims).addIndex('vmi', (o) => [
+    vmims: make(ResourceKey.vmims).addIndex('vmi', (o) => [
       `${o.metadata.namespace}/${(o.spec as { vmiName?: string } | undefined)?.vmiName ?? ''}`,
     ]),
-    dataVolumes: make(R.dataVolumes).addIndex('owner', byOwnerUid),
-    routes: make(R.routes),
+    dataVolumes: make(ResourceKey.dataVolumes).addIndex('owner', byOwnerUid),
+    routes: make(ResourceKey.routes),
   };
 }
 

@@ -6,6 +6,7 @@ import { SimulatedGuestBackend } from '../guest/simulated/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
 import type { Store } from '../store/index.js';
 import { EventWriter } from '../runtime/event-writer.js';
+import { storeClient } from '../runtime/store-client.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { EventExpiry } from './events/event-expiry.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
@@ -13,7 +14,7 @@ import { NamespaceController } from './namespace/namespace-controller.js';
 import { DISRUPTION_CONTROLLER, startDrainControllers } from './drain/index.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
 import { createClock, rfc3339 } from '../runtime/clock.js';
-import { keyOf, type ClusterClient, type EventRecorder } from '../runtime/client.js';
+import { keyOf, type EventRecorder } from '../runtime/client.js';
 import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
 import { IDENTITY, clientAs } from '../runtime/identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
@@ -53,7 +54,7 @@ export interface ControllerRuntime {
 export function startControllers(store: Store, opts: ControllerOptions = {}): ControllerRuntime {
   const log = opts.log ?? (() => {});
   const clock = createClock(opts.speed ?? 1);
-  const client = store as unknown as ClusterClient;
+  const client = storeClient(store);
   // kube-controller-manager's garbage collector and namespace controller, and the Event TTL
   const gc = new GarbageCollector(store, log);
   const namespaces = new NamespaceController(store, log);
@@ -124,7 +125,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   informers.nodes.on({
     onChange: (n) => {
       const name = n.metadata.name ?? '';
-      const cidr = (n.spec as { podCIDR?: string } | undefined)?.podCIDR;
+      const cidr = n.spec?.podCIDR;
       if (cidr && !ctx.network.podCidrs.has(name)) ctx.network.podCidrs.set(name, new CidrAllocator(cidr));
     },
   });

@@ -7,7 +7,7 @@
  * preferenceRef then name it (controllerRevisionRef). The VMI is built from the stored revision,
  * so a later change to the instance type does not change the VM.
  */
-import { R, type ClusterClient, type KObject } from '../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../runtime/client.js';
 import type { VM } from './types.js';
 
 export const CONTROLLER_REVISIONS = 'controllerrevisions.apps';
@@ -24,12 +24,12 @@ export interface StatusRef {
 }
 
 export const INSTANCETYPE_KINDS = {
-  namespaced: ['VirtualMachineInstancetype', R.instancetypes],
-  cluster: ['VirtualMachineClusterInstancetype', R.clusterInstancetypes],
+  namespaced: ['VirtualMachineInstancetype', ResourceKey.instancetypes],
+  cluster: ['VirtualMachineClusterInstancetype', ResourceKey.clusterInstancetypes],
 } as const;
 export const PREFERENCE_KINDS = {
-  namespaced: ['VirtualMachinePreference', R.preferences],
-  cluster: ['VirtualMachineClusterPreference', R.clusterPreferences],
+  namespaced: ['VirtualMachinePreference', ResourceKey.preferences],
+  cluster: ['VirtualMachineClusterPreference', ResourceKey.clusterPreferences],
 } as const;
 
 type Kinds = typeof INSTANCETYPE_KINDS | typeof PREFERENCE_KINDS;
@@ -103,7 +103,7 @@ export function storeRevisions(client: ClusterClient, vm: VM): boolean {
   const pref = storeOne(client, vm, spec.preference, status.preferenceRef, PREFERENCE_KINDS);
   if (!it && !pref) return false;
   client.mutate(
-    R.vms,
+    ResourceKey.vms,
     vm.metadata.namespace,
     vm.metadata.name ?? '',
     (o) => {

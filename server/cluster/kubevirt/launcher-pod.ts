@@ -18,19 +18,15 @@ export function vcpus(vmi: VMI): number {
 
 export function guestMemory(vmi: VMI): number {
   const d = vmi.spec?.domain;
-  return quantityValue(
-    (d?.memory?.guest as string | undefined) ?? (d?.resources?.requests?.memory as string | undefined) ?? '0',
-  );
+  return quantityValue(d?.memory?.guest ?? d?.resources?.requests?.memory ?? '0');
 }
 
 /** virt-launcher overhead: ~180Mi for the launcher and QEMU, 8Mi per vCPU, page tables. */
 export function launcherRequests(vmi: VMI): Requests {
   const d = vmi.spec?.domain;
-  const requestedMem = quantityValue(
-    (d?.resources?.requests?.memory as string | undefined) ?? (d?.memory?.guest as string | undefined) ?? '0',
-  );
+  const requestedMem = quantityValue(d?.resources?.requests?.memory ?? d?.memory?.guest ?? '0');
   const overhead = 180 * Mi + 8 * Mi * vcpus(vmi) + Math.ceil(guestMemory(vmi) / 512);
-  const cpu = d?.resources?.requests?.cpu as string | undefined;
+  const cpu = d?.resources?.requests?.cpu;
   return { memory: requestedMem + overhead, cpu: cpu ? quantityValue(cpu) : vcpus(vmi) / 10 };
 }
 

@@ -12,12 +12,13 @@ const vm = (
   spec: Record<string, unknown> = {},
   meta: Record<string, unknown> = {},
   status: Record<string, unknown> = {},
-): VM =>
-  ({
-    metadata: { name: 'vm1', namespace: 'default', uid: 'vm-uid', ...meta },
-    spec: { runStrategy: 'Always', template: { spec: { domain: { devices: {} }, volumes: [] } }, ...spec },
-    status,
-  }) as VM;
+): VM => ({
+  apiVersion: 'kubevirt.io/v1',
+  kind: 'VirtualMachine',
+  metadata: { name: 'vm1', namespace: 'default', uid: 'vm-uid', ...meta },
+  spec: { runStrategy: 'Always', template: { spec: { domain: { devices: {} }, volumes: [] } }, ...spec },
+  status,
+});
 
 const vmi = (
   phase: string,
@@ -26,6 +27,8 @@ const vmi = (
   meta: Record<string, unknown> = {},
 ): VMI =>
   ({
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachineInstance',
     metadata: { name: 'vm1', namespace: 'default', uid: 'vmi-uid', ...meta },
     spec: { domain: {} },
     status: { phase, conditions, ...extra },

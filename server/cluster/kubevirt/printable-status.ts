@@ -51,7 +51,7 @@ export function hasDataVolumeErrors(vm: VM, dvs: ReadonlyMap<string, DataVolume>
     const dv = dvs.get(name);
     if (!dv) return false;
     if (dv.status?.phase === 'Failed') return true;
-    const running = getCondition(dv as never, 'Running');
+    const running = getCondition(dv, 'Running');
     return (
       !!running && running.status === 'False' && (running.reason === 'Error' || running.reason === 'ImagePullFailed')
     );

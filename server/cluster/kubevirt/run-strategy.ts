@@ -23,7 +23,7 @@ export interface StateChangeRequest {
 }
 
 function requests(vm: VM): StateChangeRequest[] {
-  return (vm.status?.stateChangeRequests ?? []) as StateChangeRequest[];
+  return vm.status?.stateChangeRequests ?? [];
 }
 
 export function hasStartRequest(vm: VM): boolean {

@@ -2,21 +2,10 @@
  * Structural types the controllers work with. Spec shapes come from the KubeVirt API type
  * package; a few status fields it does not model (condition timestamps) are added here.
  */
-import type {
-  V1VirtualMachine,
-  V1VirtualMachineInstance,
-  V1VirtualMachineInstanceMigration,
-} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import type { V1beta1DataVolume } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import type {
-  IoK8sApiCoreV1Node,
-  IoK8sApiCoreV1PersistentVolumeClaim,
-  IoK8sApiCoreV1Pod,
-  IoK8sApiCoreV1Service,
-  IoK8sApimachineryPkgApisMetaV1ObjectMeta,
-} from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
+import type { ObjectOf, ResourceKey } from '../runtime/resource-types.js';
+import type { ObjectMeta } from '../store/types.js';
 
-export type ObjectMeta = IoK8sApimachineryPkgApisMetaV1ObjectMeta;
+export type { ObjectMeta };
 
 export interface Condition {
   type: string;
@@ -34,16 +23,14 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-type WithMeta<T> = Omit<T, 'metadata'> & { metadata: ObjectMeta };
-
-export type VM = WithMeta<V1VirtualMachine>;
-export type VMI = WithMeta<V1VirtualMachineInstance>;
-export type VMIM = WithMeta<V1VirtualMachineInstanceMigration>;
-export type DataVolume = WithMeta<V1beta1DataVolume>;
-export type Pod = WithMeta<IoK8sApiCoreV1Pod>;
-export type PVC = WithMeta<IoK8sApiCoreV1PersistentVolumeClaim>;
-export type Service = WithMeta<IoK8sApiCoreV1Service>;
-export type Node = WithMeta<IoK8sApiCoreV1Node>;
+export type VM = ObjectOf<typeof ResourceKey.vms>;
+export type VMI = ObjectOf<typeof ResourceKey.vmis>;
+export type VMIM = ObjectOf<typeof ResourceKey.vmims>;
+export type DataVolume = ObjectOf<typeof ResourceKey.dataVolumes>;
+export type Pod = ObjectOf<typeof ResourceKey.pods>;
+export type PVC = ObjectOf<typeof ResourceKey.pvcs>;
+export type Service = ObjectOf<typeof ResourceKey.services>;
+export type Node = ObjectOf<typeof ResourceKey.nodes>;
 
 export type RunStrategy = 'Always' | 'Halted' | 'Manual' | 'RerunOnFailure' | 'Once';
 

@@ -19,8 +19,8 @@ export function syncVmConditions(
   syncError: SyncError | undefined,
   now: string,
 ): Condition[] {
-  let out = conditionsOf(vm as never);
-  const vmiReady = getCondition(vmi as never, 'Ready');
+  let out = conditionsOf(vm);
+  const vmiReady = getCondition(vmi, 'Ready');
   if (!vmi) {
     out = upsertCondition(
       out,

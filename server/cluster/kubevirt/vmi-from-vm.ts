@@ -3,7 +3,7 @@
  * template labels and annotations, owner reference, finalizer, default disks for volumes
  * without one, the default pod network interface, and the instancetype / preference.
  */
-import { R, type ClusterClient, type KObject } from '../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../runtime/client.js';
 import type { VM } from './types.js';
 import { revisionSpec, type StatusRef } from './instancetype-revisions.js';
 
@@ -70,14 +70,24 @@ export function applyInstancetype(
     client,
     vm,
     vm.spec?.instancetype as Matcher | undefined,
-    ['VirtualMachineInstancetype', R.instancetypes, 'VirtualMachineClusterInstancetype', R.clusterInstancetypes],
+    [
+      'VirtualMachineInstancetype',
+      ResourceKey.instancetypes,
+      'VirtualMachineClusterInstancetype',
+      ResourceKey.clusterInstancetypes,
+    ],
     refs.instancetypeRef,
   );
   const pref = findSpec(
     client,
     vm,
     vm.spec?.preference as Matcher | undefined,
-    ['VirtualMachinePreference', R.preferences, 'VirtualMachineClusterPreference', R.clusterPreferences],
+    [
+      'VirtualMachinePreference',
+      ResourceKey.preferences,
+      'VirtualMachineClusterPreference',
+      ResourceKey.clusterPreferences,
+    ],
     refs.preferenceRef,
   );
   const domain = (spec.domain ??= {}) as Json;

@@ -1,12 +1,21 @@
 /**
- * The slice of the embedded API server's store that the controllers use: the in-process
- * equivalent of client-go. Every write goes through the same admission, validation,
- * resourceVersion and watch machinery as an HTTP request. Reads are synchronous and always
- * current; watch events arrive asynchronously, in commit order.
+ * The client the in-process components (controllers, seed, subresources) use: the equivalent of
+ * client-go. It is generic over the resource key, so reads come back typed
+ * (`client.tryGet(ResourceKey.vms, ns, name)` is a VirtualMachine; `resource-types.ts` maps keys
+ * to types; a key it does not know gives plain `KObject`s).
+ *
+ * `ResourceClient<'sync'>` is the embedded store's client (`storeClient`): every write goes
+ * through the same admission, validation, resourceVersion and watch machinery as an HTTP request;
+ * reads are synchronous and always current; watch events arrive asynchronously, in commit order.
+ * `ResourceClient<'async'>` is the same verbs with promised answers, what a client of a remote
+ * kube-apiserver over HTTP (list, watch, create, update, patch, delete) provides.
  */
-import type { KObject, WatchEvent } from '../store/types.js';
+import type { KObject, ObjectMeta, WatchEventType } from '../store/types.js';
+import { ResourceKey, type ObjectOf } from './resource-types.js';
 
-export type { KObject, WatchEvent };
+export type { KObject, ObjectMeta };
+export { ResourceKey };
+export type { ObjectOf };
 
 export interface DeleteOptions {
   /** The user admission sees (see identity.ts); the store's default is "system:admin". */
@@ -23,35 +32,84 @@ export interface WriteOpts {
   user?: string;
 }
 
-/** Resources are named by their store key: "pods", "virtualmachines.kubevirt.io". */
-export interface ClusterClient {
-  tryGet(res: string, namespace: string | undefined, name: string): KObject | undefined;
-  list(res: string, opts?: { namespace?: string; labelSelector?: string }): { items: KObject[] };
-  create(res: string, obj: KObject, opts?: WriteOpts): KObject;
+export interface ListOpts {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** The patch formats of the API: JSON patch, merge patch, strategic merge patch (built-in kinds), server-side apply. */
+export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
+
+export interface PatchOpts extends WriteOpts {
+  force?: boolean;
+  subresource?: 'status';
+}
+
+export interface TypedWatchEvent<T> {
+  type: WatchEventType;
+  object: T;
+}
+
+/**
+ * What a write takes: the resource's type, or a plain object (builders such as the launcher pod
+ * and the VMI from a VM produce those; the API server validates every write either way).
+ */
+export type Writable<K extends string> = ObjectOf<K> | KObject;
+
+/** An answer: at once in process, a promise over HTTP. */
+export type Answer<Mode extends 'sync' | 'async', T> = Mode extends 'sync' ? T : Promise<T>;
+
+/** The API's verbs on resources named by their key: "pods", "virtualmachines.kubevirt.io". */
+export interface ResourceClient<Mode extends 'sync' | 'async'> {
+  /** GET; undefined when NotFound. */
+  tryGet<K extends string>(res: K, namespace: string | undefined, name: string): Answer<Mode, ObjectOf<K> | undefined>;
+  list<K extends string>(res: K, opts?: ListOpts): Answer<Mode, { items: ObjectOf<K>[]; resourceVersion?: string }>;
+  create<K extends string>(res: K, obj: Writable<K>, opts?: WriteOpts): Answer<Mode, ObjectOf<K>>;
   /** PUT on the main endpoint (optimistic concurrency on metadata.resourceVersion). */
-  update(res: string, obj: KObject, opts?: WriteOpts): KObject;
+  update<K extends string>(res: K, obj: Writable<K>, opts?: WriteOpts): Answer<Mode, ObjectOf<K>>;
   /** PUT on /status (for kinds without /status: the main endpoint). */
-  updateStatus(res: string, obj: KObject, opts?: WriteOpts): KObject;
-  /** Read-modify-write with conflict retries; `fn` returning false skips the write. */
-  mutate(
-    res: string,
+  updateStatus<K extends string>(res: K, obj: Writable<K>, opts?: WriteOpts): Answer<Mode, ObjectOf<K>>;
+  patch<K extends string>(
+    res: K,
     namespace: string | undefined,
     name: string,
-    fn: (obj: KObject) => void | false,
-    opts?: WriteOpts & { subresource?: 'status' },
-  ): KObject;
-  delete(
-    res: string,
+    type: PatchType,
+    body: unknown,
+    opts?: PatchOpts,
+  ): Answer<Mode, ObjectOf<K>>;
+  delete<K extends string>(
+    res: K,
     namespace: string | undefined,
     name: string,
     opts?: DeleteOptions,
-  ): { object: KObject; deleted: boolean };
-  watch(res: string, opts: { resourceVersion?: string }, cb: (ev: WatchEvent) => void): () => void;
+  ): Answer<Mode, { object: ObjectOf<K>; deleted: boolean }>;
+  /** Watches from `resourceVersion` (or from now, with the current objects as ADDED); returns stop(). */
+  watch<K extends string>(
+    res: K,
+    opts: { resourceVersion?: string; namespace?: string },
+    cb: (ev: TypedWatchEvent<ObjectOf<K>>) => void,
+  ): () => void;
 }
+
+/** The in-process client: the verbs, answered at once, and read-modify-write with conflict retries. */
+export interface ClusterClient extends ResourceClient<'sync'> {
+  /** get → clone → `fn(copy)` (false skips the write) → update, retried on 409 Conflict. */
+  mutate<K extends string>(
+    res: K,
+    namespace: string | undefined,
+    name: string,
+    fn: (obj: ObjectOf<K>) => void | false,
+    opts?: WriteOpts & { subresource?: 'status' },
+  ): ObjectOf<K>;
+}
+
+/** A client of a remote kube-apiserver (issue 20): the same verbs over HTTP. */
+export type RemoteClusterClient = ResourceClient<'async'>;
 
 /** Records core/v1 Events (the event recorder of each component). */
 export type EventRecorder = (
-  involved: KObject,
+  involved: InvolvedObject,
   type: 'Normal' | 'Warning',
   reason: string,
   message: string,
@@ -59,32 +117,12 @@ export type EventRecorder = (
   host?: string,
 ) => void;
 
-export const R = {
-  namespaces: 'namespaces',
-  nodes: 'nodes',
-  pods: 'pods',
-  services: 'services',
-  endpoints: 'endpoints',
-  endpointSlices: 'endpointslices.discovery.k8s.io',
-  pvcs: 'persistentvolumeclaims',
-  pvs: 'persistentvolumes',
-  storageClasses: 'storageclasses.storage.k8s.io',
-  serviceAccounts: 'serviceaccounts',
-  configMaps: 'configmaps',
-  secrets: 'secrets',
-  events: 'events',
-  vms: 'virtualmachines.kubevirt.io',
-  vmis: 'virtualmachineinstances.kubevirt.io',
-  vmims: 'virtualmachineinstancemigrations.kubevirt.io',
-  kubevirts: 'kubevirts.kubevirt.io',
-  dataVolumes: 'datavolumes.cdi.kubevirt.io',
-  cdis: 'cdis.cdi.kubevirt.io',
-  instancetypes: 'virtualmachineinstancetypes.instancetype.kubevirt.io',
-  clusterInstancetypes: 'virtualmachineclusterinstancetypes.instancetype.kubevirt.io',
-  preferences: 'virtualmachinepreferences.instancetype.kubevirt.io',
-  clusterPreferences: 'virtualmachineclusterpreferences.instancetype.kubevirt.io',
-  routes: 'routes.route.openshift.io',
-} as const;
+/** What an Event names: any stored object. */
+export interface InvolvedObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+}
 
 export function keyOf(obj: { metadata: { namespace?: string; name?: string } }): string {
   return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? '');
@@ -95,16 +133,19 @@ export function splitKey(key: string): [string | undefined, string] {
   return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
 }
 
+/** Whether an API error (a StatusError in process, a Status over HTTP) has this HTTP code. */
+function hasCode(err: unknown, code: number): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e: { code?: unknown; status?: unknown } = err;
+  const status: { code?: unknown } | undefined =
+    typeof e.status === 'object' && e.status !== null ? e.status : undefined;
+  return e.code === code || status?.code === code;
+}
+
 export function isNotFound(err: unknown): boolean {
-  return (
-    (err as { code?: number; status?: { code?: number } })?.code === 404 ||
-    (err as { status?: { code?: number } })?.status?.code === 404
-  );
+  return hasCode(err, 404);
 }
 
 export function isConflict(err: unknown): boolean {
-  return (
-    (err as { code?: number; status?: { code?: number } })?.code === 409 ||
-    (err as { status?: { code?: number } })?.status?.code === 409
-  );
+  return hasCode(err, 409);
 }

@@ -3,6 +3,7 @@
  * aggregation memory is bounded by its Events and a count (issue 16, item 11). Moved from
  * store/store.test.ts and store/memory.test.ts with the recorder.
  */
+import { storeClient } from './store-client.js';
 import { describe, expect, it } from 'vitest';
 import { createStore, type KObject } from '../store/index.js';
 import { EventWriter } from './event-writer.js';
@@ -11,7 +12,7 @@ import { haltedVm as vm } from '../../../test/support/store.js';
 describe('event writer', () => {
   it('aggregates repeated events', () => {
     const s = createStore();
-    const events = new EventWriter(s);
+    const events = new EventWriter(storeClient(s));
     const o = s.create('virtualmachines.kubevirt.io', vm('a'));
     const e1 = events.record(o, 'Normal', 'SuccessfulCreate', 'made it', 'virtualmachine-controller');
     const e2 = events.record(o, 'Normal', 'SuccessfulCreate', 'made it', 'virtualmachine-controller');
@@ -33,7 +34,7 @@ describe('event writer: bounded memory', () => {
   it('forgets series whose events are gone, and remembers at most 4096', () => {
     const s = createStore();
     s.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'gone' } });
-    const rec = new EventWriter(s);
+    const rec = new EventWriter(storeClient(s));
     for (let i = 0; i < 50; i++) rec.record(about(`o-${i}`, 'gone'), 'Normal', 'Created', `made ${i}`, 'test');
     expect(rec.seriesCount).toBe(50);
     for (const e of s.list('events', { namespace: 'gone' }).items) s.delete('events', 'gone', e.metadata.name!);

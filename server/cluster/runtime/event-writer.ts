@@ -1,7 +1,7 @@
 /** core/v1 Events as client-go's event recorder writes them, with aggregation of repeats. */
 import { isStatusError } from '../store/status.js';
 import { nowRfc3339 } from '../store/util.js';
-import type { ClusterClient, KObject } from './client.js';
+import type { ClusterClient, InvolvedObject, KObject } from './client.js';
 
 export type EventSource = string | { component: string; host?: string };
 
@@ -23,7 +23,13 @@ export class EventWriter {
    * Records an event about `involved`. A repeat (same source, object, type, reason and message)
    * bumps `count` and `lastTimestamp` of the existing Event instead of creating a new one.
    */
-  record(involved: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): KObject {
+  record(
+    involved: InvolvedObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+  ): KObject {
     const src = typeof source === 'string' ? { component: source } : source;
     const m = involved.metadata;
     const ns = m.namespace || 'default';
@@ -51,7 +57,7 @@ export class EventWriter {
           ns,
           existing,
           (e) => {
-            e.count = ((e.count as number | undefined) ?? 1) + 1;
+            e.count = (e.count ?? 1) + 1;
             e.lastTimestamp = ts;
           },
           { fieldManager: src.component },

@@ -38,6 +38,7 @@ export function clientAs(base: ClusterClient, user: string): ClusterClient {
     update: (res, obj, opts) => base.update(res, obj, w(opts)),
     updateStatus: (res, obj, opts) => base.updateStatus(res, obj, w(opts)),
     mutate: (res, ns, name, fn, opts) => base.mutate(res, ns, name, fn, w(opts)),
+    patch: (res, ns, name, type, body, opts) => base.patch(res, ns, name, type, body, w(opts)),
     delete: (res, ns, name, opts) => base.delete(res, ns, name, w(opts)),
   };
 }

@@ -4,8 +4,9 @@
  * start; they then bring everything up the way KubeVirt would.
  */
 import type { ClusterClient, KObject } from '../runtime/client.js';
-import { R } from '../runtime/client.js';
+import { ResourceKey } from '../runtime/client.js';
 import { ensureInfrastructure } from '../controllers/infra/cluster-infra.js';
+import { storeClient } from '../runtime/store-client.js';
 import type { Store } from '../store/index.js';
 import { CENTOS_USERDATA, FEDORA_USERDATA, serviceManifest, vmManifest } from './manifests.js';
 import { seedScale } from './scale.js';
@@ -16,10 +17,10 @@ function ensure(client: ClusterClient, res: string, obj: KObject): void {
 }
 
 export function seedDefault(client: ClusterClient): void {
-  ensure(client, R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } });
+  ensure(client, ResourceKey.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } });
   const objects: Array<[string, KObject]> = [
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'fedora-web',
         namespace: 'demo',
@@ -31,9 +32,12 @@ export function seedDefault(client: ClusterClient): void {
         os: 'fedora',
       }),
     ],
-    [R.services, serviceManifest('fedora-web', 'demo', { app: 'web' }, [{ name: 'http', port: 80, targetPort: 80 }])],
     [
-      R.services,
+      ResourceKey.services,
+      serviceManifest('fedora-web', 'demo', { app: 'web' }, [{ name: 'http', port: 80, targetPort: 80 }]),
+    ],
+    [
+      ResourceKey.services,
       serviceManifest(
         'fedora-web-ssh',
         'demo',
@@ -43,7 +47,7 @@ export function seedDefault(client: ClusterClient): void {
       ),
     ],
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'cirros-stopped',
         namespace: 'demo',
@@ -54,7 +58,7 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'centos-stream9',
         namespace: 'demo',
@@ -68,7 +72,7 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'big-database',
         namespace: 'demo',
@@ -80,7 +84,7 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'ubuntu-paused',
         namespace: 'demo',
@@ -92,7 +96,7 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'broken-image',
         namespace: 'demo',
@@ -102,7 +106,7 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [
-      R.vms,
+      ResourceKey.vms,
       vmManifest({
         name: 'fedora-manual',
         namespace: 'default',
@@ -114,7 +118,7 @@ export function seedDefault(client: ClusterClient): void {
       }),
     ],
     [
-      R.vmis,
+      ResourceKey.vmis,
       {
         apiVersion: 'kubevirt.io/v1',
         kind: 'VirtualMachineInstance',
@@ -137,7 +141,7 @@ export function seedDefault(client: ClusterClient): void {
 }
 
 export function seedCluster(store: Store, seed: string): void {
-  const client = store as unknown as ClusterClient;
+  const client = storeClient(store);
   if (seed === 'none') return;
   if (seed === 'default') {
     ensureInfrastructure(client);

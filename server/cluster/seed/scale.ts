@@ -5,11 +5,10 @@
  * on first console use. 60 % Stopped, 30 % Running, 5 % Manual (stopped), 4 % starting through
  * the controllers, 1 % unschedulable.
  */
-import { R, type ClusterClient, type KObject } from '../runtime/client.js';
+import { ResourceKey, type ClusterClient } from '../runtime/client.js';
 import { ensureInfrastructure } from '../controllers/infra/cluster-infra.js';
 import { IDENTITY, clientAs, kubeletIdentity } from '../runtime/identity.js';
 import { macFromSeed, podCidrForNode, CidrAllocator } from '../kubevirt/ipam.js';
-import type { VMI } from '../kubevirt/types.js';
 import { VM_FINALIZER, VMI_FINALIZER, vmiFromVm } from '../kubevirt/vmi-from-vm.js';
 import { launcherPod } from '../kubevirt/launcher-pod.js';
 import { vmManifest } from './manifests.js';
@@ -34,8 +33,8 @@ export function seedScale(client: ClusterClient, n: number): void {
   ).length;
   const nodeCount = Math.max(3, Math.ceil(running / PODS_PER_NODE) + 1);
   ensureInfrastructure(client, nodeCount);
-  if (!client.tryGet(R.namespaces, undefined, NS))
-    client.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  if (!client.tryGet(ResourceKey.namespaces, undefined, NS))
+    client.create(ResourceKey.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
   // What a running cluster holds was written by KubeVirt and the kubelets, not by a user.
   const controller = clientAs(client, IDENTITY.kubevirtController);
   const cidrs = Array.from({ length: nodeCount }, (_, i) => new CidrAllocator(podCidrForNode(i)));
@@ -56,7 +55,7 @@ export function seedScale(client: ClusterClient, n: number): void {
     // The tier labels the VM too, so that `-l tier=db` (and the console's label filter) selects by it.
     vm.metadata.labels = { ...vm.metadata.labels, tier: ['web', 'db', 'batch'][i % 3] };
     const createdVm = client.create(
-      R.vms,
+      ResourceKey.vms,
       { ...vm, metadata: { ...vm.metadata, finalizers: [VM_FINALIZER] } },
       { fieldManager: 'seed' },
     );
@@ -65,7 +64,7 @@ export function seedScale(client: ClusterClient, n: number): void {
     placed++;
     const node = `node${String(nodeIndex + 1).padStart(2, '0')}`;
     const ip = cidrs[nodeIndex].allocate();
-    const base = vmiFromVm(client, createdVm as never) as KObject;
+    const base = vmiFromVm(client, createdVm);
     base.metadata.finalizers = [VM_FINALIZER, VMI_FINALIZER];
     base.metadata.labels = { ...(base.metadata.labels ?? {}), 'kubevirt.io/nodeName': node };
     const podName = `virt-launcher-${name}-${name.slice(-5).replace(/[0-9]/g, (d) => 'bcdfghjklm'[Number(d)])}`;
@@ -97,19 +96,20 @@ export function seedScale(client: ClusterClient, n: number): void {
       migrationTransport: 'Unix',
       launcherContainerImageVersion: 'quay.io/kubevirt/virt-launcher:v1.6.2',
     };
-    const vmi = controller.create(R.vmis, base, { fieldManager: 'seed' }) as unknown as VMI;
+    const vmi = controller.create(ResourceKey.vmis, base, { fieldManager: 'seed' });
     const podSpec = launcherPod(vmi);
     const pod = controller.create(
-      R.pods,
+      ResourceKey.pods,
       {
         ...podSpec,
         metadata: { ...podSpec.metadata, name: podName },
         spec: { ...(podSpec.spec as object), nodeName: node },
-      } as KObject,
+      },
       { fieldManager: 'seed' },
     );
-    clientAs(client, kubeletIdentity(node)).mutate(
-      R.pods,
+    // the kubelet's status as the API carries it (lastProbeTime null, no imageID yet): a plain object
+    clientAs(client, kubeletIdentity(node)).mutate<string>(
+      ResourceKey.pods,
       NS,
       pod.metadata.name ?? '',
       (o) => {

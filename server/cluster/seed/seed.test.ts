@@ -3,7 +3,7 @@ import { createStore } from '../store/index.js';
 import { scaleKind, seedScale } from './scale.js';
 import { seedCluster } from './index.js';
 import { startCluster } from '../index.js';
-import type { ClusterClient } from '../runtime/client.js';
+import { storeClient } from '../runtime/store-client.js';
 import { waitFor } from '../../../test/support/cluster/lifecycle.js';
 
 describe('seedCluster', () => {
@@ -35,7 +35,7 @@ describe('seedCluster', () => {
 
   it('scale:N writes N VMs, running ones with a Running VMI and pod on a node', () => {
     const store = createStore();
-    seedScale(store as unknown as ClusterClient, 300);
+    seedScale(storeClient(store), 300);
     const vms = store.list('virtualmachines.kubevirt.io', { namespace: 'scale' }).items;
     expect(vms).toHaveLength(300);
     // Labelled by tier on the VM itself (what `kubectl get vm -l tier=db` selects on), a third each.

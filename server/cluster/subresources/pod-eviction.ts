@@ -12,12 +12,13 @@
  * kubectl drain retries 429s every 5 s, so it waits for the live migration and then evicts the
  * finished source pod.
  */
+import { storeClient } from '../runtime/store-client.js';
 import type { ClusterApi, SubresourceContext } from '../api/subresources.js';
 import { PDBS } from '../controllers/drain/vmi-drain.js';
 import { evacuationNodeName, evictionStrategy, isMigratable } from '../controllers/drain/eviction-strategy.js';
 import { IDENTITY } from '../runtime/identity.js';
-import { R, type KObject } from '../runtime/client.js';
-import { errors, failure, StatusError, type V1Status } from '../store/index.js';
+import { ResourceKey, type KObject } from '../runtime/client.js';
+import { errors, failure, StatusError } from '../store/index.js';
 import { labelSelectorFromObject, matchLabels } from '../store/selectors.js';
 
 const WEBHOOK = 'virt-launcher-eviction-interceptor.kubevirt.io';
@@ -44,7 +45,7 @@ function kubevirtAdmits(c: SubresourceContext, pod: KObject, dryRun: boolean): v
   if (pod.metadata.labels?.['kubevirt.io'] !== 'virt-launcher') return;
   const vmiName = pod.metadata.annotations?.['kubevirt.io/domain'];
   if (!vmiName) return;
-  const vmi = c.store.tryGet(R.vmis, c.namespace, vmiName);
+  const vmi = c.store.tryGet(ResourceKey.vmis, c.namespace, vmiName);
   const deny = (message: string) => {
     // a webhook's denial: its message and code, no reason (apiserver's webhookerrors.ToStatusErr)
     const { reason: _reason, ...status } = failure(
@@ -52,10 +53,10 @@ function kubevirtAdmits(c: SubresourceContext, pod: KObject, dryRun: boolean): v
       '',
       `admission webhook "${WEBHOOK}" denied the request: ${message}`,
     );
-    throw new StatusError(status as V1Status);
+    throw new StatusError(status);
   };
   if (!vmi) return deny(`kubevirt failed getting the vmi: virtualmachineinstances.kubevirt.io "${vmiName}" not found`);
-  const strategy = evictionStrategy(c.store, vmi);
+  const strategy = evictionStrategy(storeClient(c.store), vmi);
   let mark = false;
   if (strategy === 'LiveMigrate') {
     if (!isMigratable(vmi)) deny(`VMI ${vmiName} is configured with an eviction strategy but is not live-migratable`);
@@ -66,11 +67,11 @@ function kubevirtAdmits(c: SubresourceContext, pod: KObject, dryRun: boolean): v
   const podNode = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
   if (mark && !evacuationNodeName(vmi) && node && node === podNode && !dryRun) {
     c.store.mutate(
-      R.vmis,
+      ResourceKey.vmis,
       c.namespace,
       vmiName,
       (o) => {
-        o.status = { ...((o.status ?? {}) as object), evacuationNodeName: node };
+        o.status = { ...(o.status ?? {}), evacuationNodeName: node };
       },
       { user: IDENTITY.kubevirtApi },
     );
@@ -136,7 +137,7 @@ function evict(c: SubresourceContext): { status: number; body: unknown } {
         const s = { ...((o.status ?? {}) as Record<string, unknown>) };
         s.disruptionsAllowed = Math.max(0, Number(s.disruptionsAllowed ?? 0) - 1);
         s.disruptedPods = {
-          ...((s.disruptedPods ?? {}) as object),
+          ...(s.disruptedPods ?? {}),
           [c.name]: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
         };
         o.status = s;

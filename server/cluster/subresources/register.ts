@@ -8,7 +8,7 @@ import type { ControllerContext } from '../controllers/context.js';
 import type { VirtHandler } from '../controllers/handler/virt-handler.js';
 import { handleSerialConnection, handleVncConnection } from '../guest/console/console-handlers.js';
 import { preserveSessionRefusal } from '../guest/console/sessions.js';
-import { isStatusError, type V1Status } from '../store/index.js';
+import { isStatusError } from '../store/index.js';
 import { migrateVm, restartVm, startVm, stopVm } from './vm-actions.js';
 import { registerVirtApiInfo } from './virt-api-info.js';
 import { consoleGuest, guestOsInfo, pauseVmi, softRebootVmi, unpauseVmi } from './vmi-actions.js';
@@ -62,7 +62,7 @@ function rejectWith(ctx: UpgradeContext, err: unknown): void {
     message,
     reason: 'InternalError',
     code: 500,
-  } as V1Status);
+  });
 }
 
 export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRuntime): void {
@@ -122,7 +122,7 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
               message: refusal.message,
               reason: 'InternalError',
               code: refusal.status,
-            } as V1Status);
+            });
             return;
           }
           const ws = c.accept();

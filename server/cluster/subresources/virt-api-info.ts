@@ -10,7 +10,7 @@
 import type { ClusterApi } from '../api/subresources.js';
 import { applyInstancetype, InstancetypeError } from '../kubevirt/vmi-from-vm.js';
 import type { VM } from '../kubevirt/types.js';
-import { R, type ClusterClient } from '../runtime/client.js';
+import { ResourceKey, type ClusterClient } from '../runtime/client.js';
 import { errors } from '../store/index.js';
 import { guestOsInfo, isRunning, loadVmi, vmiConflict } from './vmi-actions.js';
 import { hasCondition } from '../kubevirt/conditions.js';
@@ -55,7 +55,7 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: false,
     verbs: ['get'],
     handle: (c) => {
-      const kv = c.store.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
+      const kv = c.store.tryGet(ResourceKey.kubevirts, 'kubevirt', 'kubevirt');
       return {
         status: 200,
         body: { apiserver: { connectivity: 'ok' }, 'config-resource-version': kv?.metadata.resourceVersion ?? '' },
@@ -97,7 +97,7 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     verbs: ['get'],
     handle: (c) => {
       const client = c.store as unknown as ClusterClient;
-      const vm = client.tryGet(R.vms, ns(c), c.name) as VM | undefined;
+      const vm = client.tryGet(ResourceKey.vms, ns(c), c.name) as VM | undefined;
       if (!vm) throw errors.notFound('kubevirt.io', 'virtualmachines', c.name);
       const out = structuredClone(vm) as VM & { spec: Record<string, unknown> };
       if (!out.spec.instancetype && !out.spec.preference) return { status: 200, body: out };

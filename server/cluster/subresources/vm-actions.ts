@@ -4,7 +4,7 @@
  * 409 conflicts, and a VirtualMachineInstanceMigration for migrate.
  */
 import { errors, type Store } from '../store/index.js';
-import { R } from '../runtime/client.js';
+import { ResourceKey } from '../runtime/client.js';
 import { getCondition, isFinal, runStrategyOf } from '../kubevirt/conditions.js';
 import type { StateChangeRequest } from '../kubevirt/run-strategy.js';
 import type { VM, VMI } from '../kubevirt/types.js';
@@ -25,20 +25,20 @@ function dryRun(body: unknown, query: URLSearchParams): boolean {
 }
 
 function load(store: Store, ns: string, name: string): { vm: VM; vmi: VMI | undefined } {
-  const vm = store.get(R.vms, ns, name) as unknown as VM;
-  const vmi = store.tryGet(R.vmis, ns, name) as unknown as VMI | undefined;
+  const vm = store.get(ResourceKey.vms, ns, name) as unknown as VM;
+  const vmi = store.tryGet(ResourceKey.vmis, ns, name) as unknown as VMI | undefined;
   return { vm, vmi };
 }
 
 function requests(vm: VM): StateChangeRequest[] {
-  return (vm.status?.stateChangeRequests ?? []) as StateChangeRequest[];
+  return vm.status?.stateChangeRequests ?? [];
 }
 
 function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
   if (requests(vm).length > 0)
     throw vmConflict(vm.metadata.name ?? '', 'unable to complete request: stop/start already underway');
   store.mutate(
-    R.vms,
+    ResourceKey.vms,
     vm.metadata.namespace,
     vm.metadata.name ?? '',
     (o) => {
@@ -54,7 +54,7 @@ function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
 
 function setRunStrategy(store: Store, vm: VM, strategy: 'Always' | 'Halted'): void {
   store.mutate(
-    R.vms,
+    ResourceKey.vms,
     vm.metadata.namespace,
     vm.metadata.name ?? '',
     (o) => {
@@ -104,7 +104,7 @@ export function stopVm(store: Store, ns: string, name: string, body: unknown, qu
   if (dryRun(body, query)) return;
   if (grace !== undefined && vmi && running) {
     store.mutate(
-      R.vmis,
+      ResourceKey.vmis,
       ns,
       name,
       (o) => {
@@ -139,7 +139,7 @@ export function restartVm(store: Store, ns: string, name: string, body: unknown,
   addRequests(store, vm, [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }]);
   if (grace === 0) {
     store.mutate(
-      R.vmis,
+      ResourceKey.vmis,
       ns,
       name,
       (o) => {
@@ -162,7 +162,7 @@ export function migrateVm(store: Store, ns: string, name: string, body: unknown,
     );
   }
   const active = store
-    .list(R.vmims, { namespace: ns })
+    .list(ResourceKey.vmims, { namespace: ns })
     .items.some(
       (m) =>
         (m.spec as { vmiName?: string }).vmiName === name &&
@@ -171,7 +171,7 @@ export function migrateVm(store: Store, ns: string, name: string, body: unknown,
   if (active) throw denied(`in-flight migration detected. Active migration job is currently migrating VMI ${name}`);
   const added = (body as { addedNodeSelector?: Record<string, string> } | undefined)?.addedNodeSelector;
   store.create(
-    R.vmims,
+    ResourceKey.vmims,
     {
       apiVersion: 'kubevirt.io/v1',
       kind: 'VirtualMachineInstanceMigration',

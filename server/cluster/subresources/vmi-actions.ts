@@ -3,7 +3,7 @@
  * KubeVirt's status codes and messages.
  */
 import { errors, type Store } from '../store/index.js';
-import { R } from '../runtime/client.js';
+import { ResourceKey } from '../runtime/client.js';
 import { hasCondition, isPausedVmi } from '../kubevirt/conditions.js';
 import type { VirtHandler } from '../controllers/handler/virt-handler.js';
 import type { VMI } from '../kubevirt/types.js';
@@ -14,7 +14,7 @@ export function vmiConflict(name: string, why: string): Error {
 }
 
 export function loadVmi(store: Store, ns: string, name: string): VMI {
-  return store.get(R.vmis, ns, name) as unknown as VMI;
+  return store.get(ResourceKey.vmis, ns, name) as unknown as VMI;
 }
 
 export function isRunning(vmi: VMI): boolean {

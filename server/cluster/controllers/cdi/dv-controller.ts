@@ -4,11 +4,11 @@
  * and its events. Sources that cannot be reached (conventions.ts) fail, and the importer
  * restarts with back-off, counting restartCount, as CDI's importer pod does.
  */
-import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { importFailure } from '../../kubevirt/conventions.js';
 import { quantityValue } from '../../apimachinery/quantity.js';
-import type { DataVolume, PVC } from '../../kubevirt/types.js';
+import type { DataVolume } from '../../kubevirt/types.js';
 import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
 import { defaultStorageClass } from './pvc-binder.js';
 
@@ -51,7 +51,7 @@ export class DataVolumeController {
 
   private write(dv: DataVolume, fn: (s: DvStatus) => void): void {
     this.ctx.client.mutate(
-      R.dataVolumes,
+      ResourceKey.dataVolumes,
       dv.metadata.namespace,
       dv.metadata.name ?? '',
       (o) => {
@@ -67,7 +67,7 @@ export class DataVolumeController {
   }
 
   private event(dv: DataVolume, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.record(dv as KObject, type, reason, message, COMPONENT);
+    this.ctx.record(dv, type, reason, message, COMPONENT);
   }
 
   private ms(seconds: number): number {
@@ -77,13 +77,13 @@ export class DataVolumeController {
   reconcile(key: string): void {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
-    const dv = client.tryGet(R.dataVolumes, ns, name) as DataVolume | undefined;
+    const dv = client.tryGet(ResourceKey.dataVolumes, ns, name);
     if (!dv || dv.metadata.deletionTimestamp) return;
     const phase = dv.status?.phase ?? '';
     if (phase === 'Succeeded' || phase === 'Failed') return;
     const now = nowIso(this.ctx);
     const kind = sourceKind(dv.spec as never);
-    const pvc = client.tryGet(R.pvcs, ns, name) as PVC | undefined;
+    const pvc = client.tryGet(ResourceKey.pvcs, ns, name);
     if (!pvc) {
       if (kind === 'pvc' && !this.cloneSourceExists(dv)) return this.waitForCloneSource(dv, now);
       this.createPvc(dv);
@@ -119,7 +119,7 @@ export class DataVolumeController {
 
   private cloneSourceExists(dv: DataVolume): boolean {
     const src = this.cloneSource(dv);
-    return !!this.ctx.client.tryGet(R.pvcs, src.namespace, src.name);
+    return !!this.ctx.client.tryGet(ResourceKey.pvcs, src.namespace, src.name);
   }
 
   private waitForCloneSource(dv: DataVolume, now: string): void {
@@ -150,10 +150,10 @@ export class DataVolumeController {
       storageClassName?: string;
       volumeMode?: string;
     };
-    const kind = sourceKind(spec as never);
+    const kind = sourceKind(spec);
     const endpoint = spec.source?.http?.url ?? spec.source?.registry?.url;
     this.ctx.client.create(
-      R.pvcs,
+      ResourceKey.pvcs,
       {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
@@ -189,7 +189,7 @@ export class DataVolumeController {
           storageClassName: claim.storageClassName ?? defaultStorageClass(this.ctx),
           volumeMode: claim.volumeMode ?? 'Filesystem',
         },
-      } as KObject,
+      },
       { fieldManager: COMPONENT },
     );
   }
@@ -248,7 +248,7 @@ export class DataVolumeController {
       this.ctx.queues.dataVolume.addAfterMs(key, t.nextAt - nowMs + 1);
       return;
     }
-    const failure = verb === 'Import' ? importFailure((dv.spec?.source ?? {}) as never) : undefined;
+    const failure = verb === 'Import' ? importFailure(dv.spec?.source ?? {}) : undefined;
     if (phase === `${verb}Scheduled` || t.failing) {
       if (phase === `${verb}Scheduled`) this.event(dv, 'Normal', `${verb}InProgress`, `${what} in progress`);
       t.failing = false;
@@ -266,7 +266,7 @@ export class DataVolumeController {
       t.failing = true;
       // CDI's wording: the import controller reports the importer's termination message on the
       // PVC, the DataVolume controller says which PVC failed.
-      const pvc = this.ctx.client.tryGet(R.pvcs, dv.metadata.namespace, name);
+      const pvc = this.ctx.client.tryGet(ResourceKey.pvcs, dv.metadata.namespace, name);
       if (pvc) this.ctx.record(pvc, 'Warning', 'ErrImportFailed', failure, 'import-controller');
       this.event(dv, 'Warning', 'ImportFailed', `Failed to import into PVC ${name}`);
       this.write(dv, (s) => {

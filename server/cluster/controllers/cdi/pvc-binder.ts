@@ -3,9 +3,8 @@
  * storage classes' provisioner): a claim whose storage class exists is Bound after a moment;
  * an unknown storage class leaves it Pending with ProvisioningFailed, until the class appears.
  */
-import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
-import type { PVC } from '../../kubevirt/types.js';
 
 const COMPONENT = 'persistentvolume-controller';
 const PROVISION_SECONDS = 1;
@@ -37,11 +36,11 @@ export class PvcBinder {
   reconcile(key: string): void {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
-    const pvc = client.tryGet(R.pvcs, ns, name) as PVC | undefined;
+    const pvc = client.tryGet(ResourceKey.pvcs, ns, name);
     if (!pvc || pvc.metadata.deletionTimestamp || pvc.status?.phase === 'Bound') return;
     const uid = pvc.metadata.uid ?? '';
     const scName = pvc.spec?.storageClassName ?? defaultStorageClass(this.ctx);
-    const sc = scName ? client.tryGet(R.storageClasses, undefined, scName) : undefined;
+    const sc = scName ? client.tryGet(ResourceKey.storageClasses, undefined, scName) : undefined;
     if (!sc) {
       if (!this.warned.has(uid)) {
         this.warned.add(uid);
@@ -49,7 +48,7 @@ export class PvcBinder {
           ? `storageclass.storage.k8s.io "${scName}" not found`
           : 'no persistent volumes available for this claim and no storage class is set';
         this.ctx.record(
-          pvc as KObject,
+          pvc,
           scName ? 'Warning' : 'Normal',
           scName ? 'ProvisioningFailed' : 'FailedBinding',
           message,
@@ -65,7 +64,7 @@ export class PvcBinder {
       at = now + (PROVISION_SECONDS * 1000) / this.ctx.clock.speed;
       this.due.set(uid, at);
       this.ctx.record(
-        pvc as KObject,
+        pvc,
         'Normal',
         'Provisioning',
         `External provisioner is provisioning volume for claim "${ns}/${name}"`,
@@ -79,9 +78,9 @@ export class PvcBinder {
     this.due.delete(uid);
     this.warned.delete(uid);
     const volume = `pvc-${uid}`;
-    const storage = (pvc.spec?.resources?.requests?.storage as string | undefined) ?? '1Gi';
+    const storage = pvc.spec?.resources?.requests?.storage ?? '1Gi';
     const accessModes = pvc.spec?.accessModes ?? ['ReadWriteOnce'];
-    client.mutate(R.pvcs, ns, name, (o) => {
+    client.mutate(ResourceKey.pvcs, ns, name, (o) => {
       if (o.metadata.uid !== uid || !o.spec || typeof o.spec !== 'object' || Array.isArray(o.spec)) return false;
       o.metadata.annotations = {
         ...(o.metadata.annotations ?? {}),
@@ -96,7 +95,7 @@ export class PvcBinder {
       spec.volumeMode ??= 'Filesystem';
     });
     client.mutate(
-      R.pvcs,
+      ResourceKey.pvcs,
       ns,
       name,
       (o) => {
@@ -104,12 +103,6 @@ export class PvcBinder {
       },
       { subresource: 'status' },
     );
-    this.ctx.record(
-      pvc as KObject,
-      'Normal',
-      'ProvisioningSucceeded',
-      `Successfully provisioned volume ${volume}`,
-      provisioner,
-    );
+    this.ctx.record(pvc, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volume}`, provisioner);
   }
 }

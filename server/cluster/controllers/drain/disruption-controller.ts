@@ -41,7 +41,7 @@ function isReady(pod: KObject): boolean {
 export class DisruptionController {
   constructor(
     private readonly ctx: ControllerContext,
-    private readonly pdbs: Informer,
+    private readonly pdbs: Informer<typeof PDBS>,
   ) {}
 
   watch(enqueue: (key: string) => void): void {

@@ -3,7 +3,7 @@
  * VMIMigratableOnEviction): the VMI's own, else the cluster's (KubeVirt CR
  * spec.configuration.evictionStrategy), else none.
  */
-import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../../runtime/client.js';
 import { getCondition } from '../../kubevirt/conditions.js';
 import type { VMI } from '../../kubevirt/types.js';
 
@@ -14,7 +14,7 @@ export const EVACUATION_ANNOTATION = 'kubevirt.io/evacuationMigration';
 export function evictionStrategy(client: Pick<ClusterClient, 'tryGet'>, vmi: KObject): string | undefined {
   const own = (vmi.spec as { evictionStrategy?: string } | undefined)?.evictionStrategy;
   if (own) return own;
-  const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
+  const kv = client.tryGet(ResourceKey.kubevirts, 'kubevirt', 'kubevirt');
   return (kv?.spec as { configuration?: { evictionStrategy?: string } } | undefined)?.configuration?.evictionStrategy;
 }
 

@@ -9,7 +9,7 @@
  *   marked for eviction (status.evacuationNodeName, set by virt-api's eviction webhook) that still
  *   runs on that node gets a migration `kubevirt-evacuation-*`; once it runs elsewhere the mark goes.
  */
-import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { Informer, byOwnerUid } from '../../runtime/informer.js';
 import type { ControllerContext } from '../context.js';
 import {
@@ -29,7 +29,7 @@ type Status = { phase?: string; nodeName?: string };
 const statusOf = (o: KObject) => (o.status ?? {}) as Status;
 
 export class VmiDrainController {
-  readonly pdbs: Informer;
+  readonly pdbs: Informer<typeof PDBS>;
 
   constructor(private readonly ctx: ControllerContext) {
     this.pdbs = new Informer(ctx.client, PDBS, ctx.log).addIndex('owner', byOwnerUid);
@@ -66,7 +66,7 @@ export class VmiDrainController {
 
   reconcile(key: string): void {
     const [ns = '', name] = splitKey(key);
-    const vmi = this.ctx.client.tryGet(R.vmis, ns, name);
+    const vmi = this.ctx.client.tryGet(ResourceKey.vmis, ns, name);
     if (vmi) this.syncEvacuation(vmi);
     this.syncBudget(ns, vmi);
   }
@@ -158,7 +158,7 @@ export class VmiDrainController {
     const migrating = this.activeMigration(vmi);
     if (!onNode && !migrating) {
       // migrated away: the eviction is done
-      client.mutate(R.vmis, ns, vmi.metadata.name ?? '', (o) => {
+      client.mutate(ResourceKey.vmis, ns, vmi.metadata.name ?? '', (o) => {
         if (!evacuationNodeName(o)) return false;
         const s = { ...((o.status ?? {}) as Record<string, unknown>) };
         delete s.evacuationNodeName;
@@ -178,7 +178,7 @@ export class VmiDrainController {
       this.ctx.clock.after(wait / 1000, () => this.enqueue(keyOf(vmi)));
       return;
     }
-    client.create(R.vmims, {
+    client.create(ResourceKey.vmims, {
       apiVersion: 'kubevirt.io/v1',
       kind: 'VirtualMachineInstanceMigration',
       metadata: {

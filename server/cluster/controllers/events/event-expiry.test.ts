@@ -1,3 +1,4 @@
+import { storeClient } from '../../runtime/store-client.js';
 import { describe, expect, it } from 'vitest';
 import { createStore, type KObject } from '../../store/index.js';
 import { EventExpiry } from './event-expiry.js';
@@ -19,7 +20,7 @@ describe('event expiry', () => {
     s.create('events', event('old', new Date(now - 2 * 3600_000).toISOString()));
     s.create('events', event('new', new Date(now - 60_000).toISOString()));
     let swept = 0;
-    new EventExpiry(s, 3600_000, () => swept++).sweep();
+    new EventExpiry(storeClient(s), 3600_000, () => swept++).sweep();
     expect(s.list('events').items.map((e) => e.metadata.name)).toEqual(['new']);
     expect(swept).toBe(1);
     s.close();

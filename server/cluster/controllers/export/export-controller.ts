@@ -8,7 +8,7 @@
  * cluster runs no export server behind the links.
  */
 import { randomBytes } from 'node:crypto';
-import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Informer } from '../../runtime/informer.js';
 
@@ -75,8 +75,8 @@ export class ExportController {
     if (!exp || exp.metadata.deletionTimestamp) return;
     const spec = (exp.spec ?? {}) as ExportSpec;
     const tokenName = spec.tokenSecretRef || `export-token-${name}`;
-    if (!spec.tokenSecretRef && !client.tryGet(R.secrets, ns, tokenName)) {
-      client.create(R.secrets, {
+    if (!spec.tokenSecretRef && !client.tryGet(ResourceKey.secrets, ns, tokenName)) {
+      client.create(ResourceKey.secrets, {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name: tokenName, namespace: ns, ownerReferences: this.owner(exp) },
@@ -85,8 +85,8 @@ export class ExportController {
       });
     }
     const service = `virt-export-${name}`;
-    if (!client.tryGet(R.services, ns, service)) {
-      client.create(R.services, {
+    if (!client.tryGet(ResourceKey.services, ns, service)) {
+      client.create(ResourceKey.services, {
         apiVersion: 'v1',
         kind: 'Service',
         metadata: { name: service, namespace: ns, ownerReferences: this.owner(exp) },
@@ -99,7 +99,7 @@ export class ExportController {
     const source = spec.source ?? {};
     const vm = source.kind === 'VirtualMachine' ? client.tryGet(VMS, ns, source.name ?? '') : undefined;
     const claims = vm ? claimsOf(vm) : source.kind === 'PersistentVolumeClaim' && source.name ? [source.name] : [];
-    const pvcs = claims.map((c) => client.tryGet(R.pvcs, ns, c));
+    const pvcs = claims.map((c) => client.tryGet(ResourceKey.pvcs, ns, c));
     const inUse = vm !== undefined && client.tryGet(VMIS, ns, vm.metadata.name!) !== undefined;
     const found = claims.length > 0 && pvcs.every((p) => p !== undefined);
     const ready = found && !inUse;

@@ -1,5 +1,5 @@
 /** The status virt-handler reports for a running domain: interfaces, migratability, topology. */
-import { R, type ClusterClient } from '../../runtime/client.js';
+import { ResourceKey, type ClusterClient } from '../../runtime/client.js';
 import type { GuestOs } from '../../kubevirt/conventions.js';
 import { macFromSeed } from '../../kubevirt/ipam.js';
 import { formatBytes } from '../../kubevirt/quantity.js';
@@ -60,10 +60,8 @@ export function liveMigratable(client: ClusterClient, vmi: VMI): Condition {
   for (const v of vmi.spec?.volumes ?? []) {
     const claim = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
     if (!claim) continue;
-    const pvc = client.tryGet(R.pvcs, vmi.metadata.namespace, claim);
-    const modes = ((pvc?.status as { accessModes?: string[] } | undefined)?.accessModes ??
-      (pvc?.spec as { accessModes?: string[] } | undefined)?.accessModes ??
-      []) as string[];
+    const pvc = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim);
+    const modes = pvc?.status?.accessModes ?? pvc?.spec?.accessModes ?? [];
     if (!modes.includes('ReadWriteMany')) {
       return {
         type: 'LiveMigratable',

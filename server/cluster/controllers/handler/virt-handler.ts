@@ -4,7 +4,7 @@
  * handles graceful shutdown, crashes, guest power-off, pause/unpause and soft reboot.
  */
 import { editPodStatus } from '../pods/pod-status.js';
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, isNotFound, keyOf, splitKey } from '../../runtime/client.js';
 import { isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext, type GuestEntry } from '../context.js';
 import { isCrashingImage } from '../../kubevirt/conventions.js';
@@ -48,7 +48,7 @@ export class VirtHandler {
 
   reconcile(key: string): void {
     const [ns, name] = splitKey(key);
-    const vmi = this.ctx.client.tryGet(R.vmis, ns, name) as VMI | undefined;
+    const vmi = this.ctx.client.tryGet(ResourceKey.vmis, ns, name);
     for (const [uid, e] of this.ctx.guests) {
       if (e.namespace === ns && e.name === name && uid !== vmi?.metadata.uid) this.discard(uid);
     }
@@ -66,10 +66,10 @@ export class VirtHandler {
       this.crashes.add(uid);
       this.ctx.clock.after(1.5, () => {
         this.crashes.delete(uid);
-        const cur = this.ctx.client.tryGet(R.vmis, ns, name) as VMI | undefined;
+        const cur = this.ctx.client.tryGet(ResourceKey.vmis, ns, name);
         if (cur?.metadata.uid !== uid || isFinal(cur)) return;
         this.ctx.record(
-          cur as KObject,
+          cur,
           'Warning',
           'SyncFailed',
           'server error. command SyncVMI failed: "LibvirtError(Code=1, Domain=10, Message=\'internal error: QEMU unexpectedly closed the monitor: qemu-kvm: Could not open disk image: Invalid argument\')"',
@@ -84,14 +84,14 @@ export class VirtHandler {
   }
 
   launcherPod(vmi: VMI): Pod | undefined {
-    const pods = this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[];
+    const pods = this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '');
     return pods.find((p) => p.spec?.nodeName === vmi.status?.nodeName && p.status?.phase === 'Running') ?? pods[0];
   }
 
   private editStatus(vmi: VMI, fn: (s: VmiStatus) => void): void {
     try {
       this.ctx.client.mutate(
-        R.vmis,
+        ResourceKey.vmis,
         vmi.metadata.namespace,
         vmi.metadata.name ?? '',
         (o) => {
@@ -126,16 +126,9 @@ export class VirtHandler {
       setCondition(s, migratable, now);
     });
     this.setPodReady(vmi, true);
-    this.ctx.record(
-      vmi as KObject,
-      'Normal',
-      'Started',
-      'VirtualMachineInstance started.',
-      COMPONENT,
-      vmi.status?.nodeName,
-    );
+    this.ctx.record(vmi, 'Normal', 'Started', 'VirtualMachineInstance started.', COMPONENT, vmi.status?.nodeName);
     if ((vmi.spec as { startStrategy?: string } | undefined)?.startStrategy === 'Paused') {
-      const cur = this.ctx.client.tryGet(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '') as VMI | undefined;
+      const cur = this.ctx.client.tryGet(ResourceKey.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '');
       if (cur) this.pause(cur);
     }
   }
@@ -159,7 +152,7 @@ export class VirtHandler {
     this.ctx.guests.set(uid, entry);
     if (guest.notice)
       this.ctx.record(
-        vmi as KObject,
+        vmi,
         guest.notice.type,
         guest.notice.reason,
         guest.notice.message,
@@ -182,7 +175,7 @@ export class VirtHandler {
 
   private withVmi(entry: GuestEntry, fn: (vmi: VMI) => void): void {
     if (this.ctx.guests.get(entry.vmiUid) !== entry) return;
-    const vmi = this.ctx.client.tryGet(R.vmis, entry.namespace, entry.name) as VMI | undefined;
+    const vmi = this.ctx.client.tryGet(ResourceKey.vmis, entry.namespace, entry.name);
     if (vmi?.metadata.uid === entry.vmiUid) fn(vmi);
   }
 
@@ -217,14 +210,7 @@ export class VirtHandler {
     if (this.shutdowns.has(uid)) return;
     const entry = this.ctx.guests.get(uid);
     const grace = vmi.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
-    this.ctx.record(
-      vmi as KObject,
-      'Normal',
-      'ShuttingDown',
-      'Signaled Graceful Shutdown',
-      COMPONENT,
-      vmi.status?.nodeName,
-    );
+    this.ctx.record(vmi, 'Normal', 'ShuttingDown', 'Signaled Graceful Shutdown', COMPONENT, vmi.status?.nodeName);
     if (!entry || grace === 0 || entry.guest.state === 'off') {
       this.finish(vmi, 'Succeeded');
       return;
@@ -254,7 +240,7 @@ export class VirtHandler {
     });
     if (phase === 'Succeeded') {
       this.ctx.record(
-        vmi as KObject,
+        vmi,
         'Normal',
         'Stopped',
         'The VirtualMachineInstance was shut down.',
@@ -263,7 +249,7 @@ export class VirtHandler {
       );
     } else {
       this.ctx.record(
-        vmi as KObject,
+        vmi,
         'Warning',
         'Stopped',
         'The VirtualMachineInstance crashed.',
@@ -271,8 +257,7 @@ export class VirtHandler {
         vmi.status?.nodeName,
       );
     }
-    for (const pod of this.ctx.informers.pods.byIndex('owner', uid) as Pod[])
-      this.kubelet.terminate(pod, phase === 'Succeeded');
+    for (const pod of this.ctx.informers.pods.byIndex('owner', uid)) this.kubelet.terminate(pod, phase === 'Succeeded');
   }
 
   private discard(uid: string): void {
@@ -320,14 +305,7 @@ export class VirtHandler {
       );
     });
     this.setPodReady(vmi, false);
-    this.ctx.record(
-      vmi as KObject,
-      'Normal',
-      'Paused',
-      'VirtualMachineInstance paused',
-      COMPONENT,
-      vmi.status?.nodeName,
-    );
+    this.ctx.record(vmi, 'Normal', 'Paused', 'VirtualMachineInstance paused', COMPONENT, vmi.status?.nodeName);
   }
 
   unpause(vmi: VMI): void {
@@ -338,14 +316,7 @@ export class VirtHandler {
       setCondition(s, { type: 'Ready', status: 'True' }, now);
     });
     this.setPodReady(vmi, true);
-    this.ctx.record(
-      vmi as KObject,
-      'Normal',
-      'Unpaused',
-      'VirtualMachineInstance unpaused',
-      COMPONENT,
-      vmi.status?.nodeName,
-    );
+    this.ctx.record(vmi, 'Normal', 'Unpaused', 'VirtualMachineInstance unpaused', COMPONENT, vmi.status?.nodeName);
   }
 
   softReboot(vmi: VMI): void {

@@ -4,7 +4,7 @@
  * their component pods and the `kubernetes` Service. Idempotent: existing objects are kept.
  */
 import { findResource } from '../../store/resources.js';
-import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../../runtime/client.js';
 import { CDI_VERSION, KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
 import { podCidrForNode } from '../../kubevirt/ipam.js';
 
@@ -122,8 +122,9 @@ function systemPod(ns: string, name: string, image: string, labels: Record<strin
 }
 
 export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAMES.length): void {
-  for (let i = 0; i < nodeCount; i++) ensure(client, R.nodes, nodeObject(`node${String(i + 1).padStart(2, '0')}`, i));
-  ensure(client, R.storageClasses, {
+  for (let i = 0; i < nodeCount; i++)
+    ensure(client, ResourceKey.nodes, nodeObject(`node${String(i + 1).padStart(2, '0')}`, i));
+  ensure(client, ResourceKey.storageClasses, {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',
     metadata: { name: 'local', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
@@ -133,8 +134,8 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
     allowVolumeExpansion: true,
   });
   for (const ns of ['kubevirt', 'cdi'])
-    ensure(client, R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-  ensure(client, R.services, {
+    ensure(client, ResourceKey.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  ensure(client, ResourceKey.services, {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
@@ -172,7 +173,7 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
       lastTransitionTime: now,
     },
   ];
-  ensure(client, R.kubevirts, {
+  ensure(client, ResourceKey.kubevirts, {
     apiVersion: 'kubevirt.io/v1',
     kind: 'KubeVirt',
     metadata: { name: 'kubevirt', namespace: 'kubevirt', finalizers: ['foregroundDeleteKubeVirt'] },
@@ -195,8 +196,8 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
       observedGeneration: 1,
     },
   });
-  if (findResource(R.cdis)) {
-    ensure(client, R.cdis, {
+  if (findResource(ResourceKey.cdis)) {
+    ensure(client, ResourceKey.cdis, {
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'CDI',
       metadata: { name: 'cdi', finalizers: ['operator.cdi.kubevirt.io'] },
@@ -242,5 +243,5 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
       'cdi.kubevirt.io': 'cdi-uploadproxy',
     }),
   ];
-  for (const p of pods) ensure(client, R.pods, p);
+  for (const p of pods) ensure(client, ResourceKey.pods, p);
 }

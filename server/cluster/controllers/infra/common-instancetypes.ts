@@ -9,13 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../../runtime/client.js';
 import type { ClusterLog } from '../../log.js';
 
 const DATA = join('server', 'cluster', 'data', 'common-instancetypes');
 const BUNDLES: [string, string][] = [
-  ['common-clusterinstancetypes-bundle.yaml', R.clusterInstancetypes],
-  ['common-clusterpreferences-bundle.yaml', R.clusterPreferences],
+  ['common-clusterinstancetypes-bundle.yaml', ResourceKey.clusterInstancetypes],
+  ['common-clusterpreferences-bundle.yaml', ResourceKey.clusterPreferences],
 ];
 
 /** The data folder, from the sources (server/...) or the build (build/server/...). */

@@ -7,7 +7,7 @@
  * other components from the CR itself (see virt-handler's emulation switch).
  */
 import { createHash } from 'node:crypto';
-import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../../runtime/client.js';
 import { upsertCondition } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { KUBEVIRT_VERSION } from '../../kubevirt/versions.js';
@@ -22,7 +22,7 @@ const COMPONENT = 'virt-operator';
  * software emulation, and launcher pods ask for no /dev/kvm.
  */
 export function usesEmulation(client: Pick<ClusterClient, 'tryGet'>): boolean {
-  const kv = client.tryGet(R.kubevirts, 'kubevirt', 'kubevirt');
+  const kv = client.tryGet(ResourceKey.kubevirts, 'kubevirt', 'kubevirt');
   return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)
     ?.configuration?.developerConfiguration?.useEmulation;
 }
@@ -100,11 +100,11 @@ export function kubevirtConditions(ready: boolean, prev: Condition[] | undefined
 
 /** virt-operator's loop over KubeVirt CRs. */
 export class KubeVirtOperator {
-  private readonly informer: Informer;
+  private readonly informer: Informer<typeof ResourceKey.kubevirts>;
   private readonly pending = new Map<string, () => void>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.informer = new Informer(ctx.client, R.kubevirts);
+    this.informer = new Informer(ctx.client, ResourceKey.kubevirts);
   }
 
   start(): void {
@@ -141,7 +141,7 @@ export class KubeVirtOperator {
     if (upToDate) return;
     try {
       client.mutate(
-        R.kubevirts,
+        ResourceKey.kubevirts,
         ns,
         name,
         (o) => {
@@ -180,12 +180,12 @@ export class KubeVirtOperator {
 
   private markDeployed(ns: string | undefined, name: string): void {
     this.pending.delete(`${ns}/${name}`);
-    const cur = this.ctx.client.tryGet(R.kubevirts, ns, name);
+    const cur = this.ctx.client.tryGet(ResourceKey.kubevirts, ns, name);
     if (!cur || cur.metadata.deletionTimestamp) return;
     const now = nowIso(this.ctx);
     try {
       this.ctx.client.mutate(
-        R.kubevirts,
+        ResourceKey.kubevirts,
         ns,
         name,
         (o) => {

@@ -1,5 +1,5 @@
 /** What every namespace gets from kube-controller-manager: the `default` ServiceAccount and kube-root-ca.crt. */
-import { R, isConflict, type KObject } from '../../runtime/client.js';
+import { ResourceKey, isConflict, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
 import { errorFields } from '../../log.js';
 
@@ -18,12 +18,12 @@ export function ensureNamespaceDefaults(ctx: ControllerContext, ns: KObject): vo
       if (!isConflict(err)) ctx.log(`namespace defaults for ${name}`, errorFields(err));
     }
   };
-  create(R.serviceAccounts, {
+  create(ResourceKey.serviceAccounts, {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: { name: 'default', namespace: name },
   });
-  create(R.configMaps, {
+  create(ResourceKey.configMaps, {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: {

@@ -5,7 +5,7 @@
  */
 import { editPodStatus } from '../pods/pod-status.js';
 import { MIGRATION_POLICIES, migrationPolicyState } from '../../kubevirt/migration-policy.js';
-import { R, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import { getCondition } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Kubelet } from '../pods/kubelet.js';
@@ -62,7 +62,7 @@ export class MigrationController {
   private setMigrationPhase(m: VMIM, phase: string, extra: Record<string, unknown> = {}): void {
     const now = nowIso(this.ctx);
     this.ctx.client.mutate(
-      R.vmims,
+      ResourceKey.vmims,
       m.metadata.namespace,
       m.metadata.name ?? '',
       (o) => {
@@ -76,7 +76,7 @@ export class MigrationController {
   }
 
   private editVmi(vmi: VMI, fn: (s: VmiStatus, labels: Record<string, string>) => void): void {
-    this.ctx.client.mutate(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', (o) => {
+    this.ctx.client.mutate(ResourceKey.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', (o) => {
       if (o.metadata.uid !== vmi.metadata.uid) return false;
       const s = structuredClone((o.status ?? {}) as VmiStatus);
       const labels = { ...(o.metadata.labels ?? {}) };
@@ -88,7 +88,7 @@ export class MigrationController {
 
   private fail(m: VMIM, vmi: VMI | undefined, message: string): void {
     this.setMigrationPhase(m, 'Failed');
-    this.ctx.record(m as KObject, 'Warning', 'FailedMigration', message, COMPONENT);
+    this.ctx.record(m, 'Warning', 'FailedMigration', message, COMPONENT);
     if (vmi?.status?.migrationState && !vmi.status.migrationState.completed) {
       this.editVmi(vmi, (s) => {
         s.migrationState = {
@@ -99,21 +99,22 @@ export class MigrationController {
         };
       });
     }
-    for (const p of this.targetPods(m)) this.ctx.client.delete(R.pods, p.metadata.namespace, p.metadata.name ?? '');
+    for (const p of this.targetPods(m))
+      this.ctx.client.delete(ResourceKey.pods, p.metadata.namespace, p.metadata.name ?? '');
   }
 
   private targetPods(m: VMIM): Pod[] {
-    return (this.ctx.informers.pods.list(m.metadata.namespace) as Pod[]).filter(
-      (p) => p.metadata.labels?.[MIGRATION_JOB_LABEL] === m.metadata.uid,
-    );
+    return this.ctx.informers.pods
+      .list(m.metadata.namespace)
+      .filter((p) => p.metadata.labels?.[MIGRATION_JOB_LABEL] === m.metadata.uid);
   }
 
   reconcile(key: string): void {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
-    const m = client.tryGet(R.vmims, ns, name) as VMIM | undefined;
+    const m = client.tryGet(ResourceKey.vmims, ns, name);
     if (!m || FINAL.has(m.status?.phase ?? '')) return;
-    const vmi = client.tryGet(R.vmis, ns, m.spec?.vmiName ?? '') as VMI | undefined;
+    const vmi = client.tryGet(ResourceKey.vmis, ns, m.spec?.vmiName ?? '');
     const phase = m.status?.phase ?? '';
     if (!vmi || vmi.status?.phase !== 'Running' || vmi.metadata.deletionTimestamp) {
       // Like KubeVirt, a migration waits in Pending for its VMI to run.
@@ -154,11 +155,11 @@ export class MigrationController {
           },
         } as VMI;
         const pod = client.create(
-          R.pods,
+          ResourceKey.pods,
           launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity, usesEmulation(client)),
-        ) as Pod;
+        );
         this.ctx.record(
-          m as KObject,
+          m,
           'Normal',
           'SuccessfulCreate',
           `Created migration target pod ${ns}/${pod.metadata.name} with uuid ${pod.metadata.uid} for migration ${m.metadata.uid}`,
@@ -182,7 +183,7 @@ export class MigrationController {
             ...migrationPolicyState(
               client.list(MIGRATION_POLICIES).items,
               vmi.metadata.labels ?? {},
-              client.tryGet(R.namespaces, undefined, ns ?? '')?.metadata.labels ?? {},
+              client.tryGet(ResourceKey.namespaces, undefined, ns ?? '')?.metadata.labels ?? {},
             ),
           };
         });
@@ -191,7 +192,7 @@ export class MigrationController {
       case 'Scheduled':
         if (this.wait(m, key, 0.5)) return;
         this.ctx.record(
-          vmi as KObject,
+          vmi,
           'Normal',
           'PreparingTarget',
           'VirtualMachineInstance Migration Target Prepared.',
@@ -213,7 +214,7 @@ export class MigrationController {
         this.editVmi(vmi, (s) => {
           s.migrationState = { ...(s.migrationState as object), startTimestamp: nowIso(this.ctx) };
         });
-        this.ctx.record(vmi as KObject, 'Normal', 'Migrating', 'VirtualMachineInstance is migrating.', HANDLER, source);
+        this.ctx.record(vmi, 'Normal', 'Migrating', 'VirtualMachineInstance is migrating.', HANDLER, source);
         return this.setMigrationPhase(m, 'Running');
       case 'Running':
         if (this.wait(m, key, 2 + guestMemory(vmi) / 2 ** 30)) return;
@@ -222,7 +223,7 @@ export class MigrationController {
   }
 
   private currentPodName(vmi: VMI): string | undefined {
-    const pods = this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[];
+    const pods = this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '');
     return pods.find((p) => p.spec?.nodeName === vmi.status?.nodeName && p.status?.phase === 'Running')?.metadata.name;
   }
 
@@ -233,9 +234,9 @@ export class MigrationController {
     const ip = target.status?.podIP ?? '';
     const os = guestOsOf(this.ctx.client, vmi);
     const booted = vmi.status?.conditions?.some((c) => c.type === 'AgentConnected' && c.status === 'True') ?? false;
-    const sources = (this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '') as Pod[]).filter(
-      (p) => p.metadata.uid !== target.metadata.uid,
-    );
+    const sources = this.ctx.informers.pods
+      .byIndex('owner', vmi.metadata.uid ?? '')
+      .filter((p) => p.metadata.uid !== target.metadata.uid);
     this.editVmi(vmi, (s, labels) => {
       s.nodeName = node;
       labels['kubevirt.io/nodeName'] = node;
@@ -251,14 +252,7 @@ export class MigrationController {
     for (const p of sources) this.kubelet.terminate(p, true);
     // The guest now runs behind the target pod's address.
     if (ip) this.ctx.guests.get(vmi.metadata.uid ?? '')?.guest.setAddress?.(ip);
-    this.ctx.record(
-      vmi as KObject,
-      'Normal',
-      'Migrated',
-      `The VirtualMachineInstance migrated to node ${node}.`,
-      HANDLER,
-      node,
-    );
+    this.ctx.record(vmi, 'Normal', 'Migrated', `The VirtualMachineInstance migrated to node ${node}.`, HANDLER, node);
     this.setMigrationPhase(m, 'Succeeded');
   }
 }

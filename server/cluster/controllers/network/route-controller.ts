@@ -1,5 +1,5 @@
 /** OpenShift Routes: a default host `<name>-<namespace>.apps.<domain>` and an admitted ingress. */
-import { R, keyOf, splitKey } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { routeHost } from '../../kubevirt/ipam.js';
 
@@ -13,20 +13,20 @@ export class RouteController {
   reconcile(key: string): void {
     const { client, clusterDomain } = this.ctx;
     const [ns, name] = splitKey(key);
-    const route = client.tryGet(R.routes, ns, name);
+    const route = client.tryGet(ResourceKey.routes, ns, name);
     if (!route || route.metadata.deletionTimestamp) return;
     const spec = (route.spec ?? {}) as { host?: string };
     if (!spec.host) {
-      client.mutate(R.routes, ns, name, (o) => {
+      client.mutate(ResourceKey.routes, ns, name, (o) => {
         (o.spec as { host?: string }).host = routeHost(name, ns ?? '', clusterDomain);
       });
       return;
     }
-    const ingress = (route.status as { ingress?: Array<{ host?: string }> } | undefined)?.ingress ?? [];
+    const ingress = route.status?.ingress ?? [];
     if (ingress[0]?.host === spec.host) return;
     const now = nowIso(this.ctx);
     client.mutate(
-      R.routes,
+      ResourceKey.routes,
       ns,
       name,
       (o) => {

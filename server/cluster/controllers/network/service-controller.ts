@@ -6,7 +6,7 @@
  * by the store's Service registry (store/service-registry.ts), as kube-apiserver does.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
 import type { Pod, Service } from '../../kubevirt/types.js';
 
@@ -71,7 +71,7 @@ export class ServiceController {
     informers.pods.on({
       onChange: (pod, old) => {
         for (const svc of informers.services.byIndex('namespace', pod.metadata.namespace ?? '')) {
-          const sel = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
+          const sel = svc.spec?.selector;
           if (selects(sel, pod.metadata.labels) || selects(sel, old?.metadata.labels)) queues.service.add(keyOf(svc));
         }
       },
@@ -81,7 +81,7 @@ export class ServiceController {
   reconcile(key: string): void {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
-    const svc = client.tryGet(R.services, ns, name) as Service | undefined;
+    const svc = client.tryGet(ResourceKey.services, ns, name);
     if (!svc || svc.metadata.deletionTimestamp) {
       this.deleteEndpoints(ns, name);
       return;
@@ -89,7 +89,7 @@ export class ServiceController {
     // a spec or status of the wrong shape (never stored by kube-apiserver) is left alone
     if (!wellFormed(svc)) return;
     this.assignLoadBalancer(svc);
-    this.syncEndpoints(client.tryGet(R.services, ns, name) as Service);
+    this.syncEndpoints(client.tryGet(ResourceKey.services, ns, name) as Service);
   }
 
   /**
@@ -103,7 +103,9 @@ export class ServiceController {
     const ingress = svc.status?.loadBalancer?.ingress ?? [];
     if ((svc.spec?.type ?? 'ClusterIP') !== 'LoadBalancer') {
       if (!ingress.length) return;
-      client.mutate(R.services, ns, name, (o) => void (o.status = { loadBalancer: {} }), { subresource: 'status' });
+      client.mutate(ResourceKey.services, ns, name, (o) => void (o.status = { loadBalancer: {} }), {
+        subresource: 'status',
+      });
       for (const i of ingress) if (i.ip) network.loadBalancerPool.release(i.ip);
       return;
     }
@@ -111,7 +113,7 @@ export class ServiceController {
     const ip = network.loadBalancerPool.allocate();
     try {
       client.mutate(
-        R.services,
+        ResourceKey.services,
         ns,
         name,
         (o) => void (o.status = { loadBalancer: { ingress: [{ ip, ipMode: 'VIP' }] } }),
@@ -121,7 +123,7 @@ export class ServiceController {
       network.loadBalancerPool.release(ip);
       throw err;
     }
-    this.ctx.record(svc as KObject, 'Normal', 'IPAllocated', `Assigned IP ["${ip}"]`, 'metallb-controller');
+    this.ctx.record(svc, 'Normal', 'IPAllocated', `Assigned IP ["${ip}"]`, 'metallb-controller');
   }
 
   private targetPort(port: SvcPort, pod: Pod): number {
@@ -141,7 +143,8 @@ export class ServiceController {
     const name = svc.metadata.name ?? '';
     const selector = svc.spec?.selector;
     if (!selector || Object.keys(selector).length === 0) return;
-    const pods = (informers.pods.byIndex('namespace', ns) as Pod[])
+    const pods = informers.pods
+      .byIndex('namespace', ns)
       .filter((p) => selects(selector, p.metadata.labels) && p.status?.podIP && !p.metadata.deletionTimestamp)
       .filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
       .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
@@ -169,19 +172,23 @@ export class ServiceController {
         ]
       : undefined;
     const labels = { ...(svc.metadata.labels ?? {}) };
-    const existing = client.tryGet(R.endpoints, ns, name);
+    const existing = client.tryGet(ResourceKey.endpoints, ns, name);
     const body: KObject = {
       apiVersion: 'v1',
       kind: 'Endpoints',
       metadata: { name, namespace: ns, labels },
       ...(subsets ? { subsets } : {}),
     };
-    if (!existing) client.create(R.endpoints, body, { fieldManager: COMPONENT });
+    if (!existing) client.create(ResourceKey.endpoints, body, { fieldManager: COMPONENT });
     else if (
       !isDeepStrictEqual(existing.subsets, body.subsets) ||
       !isDeepStrictEqual(existing.metadata.labels ?? {}, labels)
     ) {
-      client.update(R.endpoints, { ...body, metadata: { ...existing.metadata, labels } }, { fieldManager: COMPONENT });
+      client.update(
+        ResourceKey.endpoints,
+        { ...body, metadata: { ...existing.metadata, labels } },
+        { fieldManager: COMPONENT },
+      );
     }
     this.syncSlice(svc, pods, epPorts(pods[0]));
   }
@@ -190,7 +197,7 @@ export class ServiceController {
     const { client } = this.ctx;
     const ns = svc.metadata.namespace ?? '';
     const name = svc.metadata.name ?? '';
-    const slices = client.list(R.endpointSlices, {
+    const slices = client.list(ResourceKey.endpointSlices, {
       namespace: ns,
       labelSelector: `kubernetes.io/service-name=${name}`,
     }).items;
@@ -209,7 +216,7 @@ export class ServiceController {
     const slice = slices[0];
     if (!slice) {
       client.create(
-        R.endpointSlices,
+        ResourceKey.endpointSlices,
         {
           apiVersion: 'discovery.k8s.io/v1',
           kind: 'EndpointSlice',
@@ -241,12 +248,12 @@ export class ServiceController {
       )
     )
       return;
-    client.update(R.endpointSlices, { ...slice, ...desired }, { fieldManager: 'endpointslice-controller' });
+    client.update(ResourceKey.endpointSlices, { ...slice, ...desired }, { fieldManager: 'endpointslice-controller' });
   }
 
   private deleteEndpoints(ns: string | undefined, name: string): void {
     try {
-      this.ctx.client.delete(R.endpoints, ns, name);
+      this.ctx.client.delete(ResourceKey.endpoints, ns, name);
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }

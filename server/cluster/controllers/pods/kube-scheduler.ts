@@ -1,6 +1,6 @@
 /** Binds pending pods to nodes (kube-scheduler), or marks them Unschedulable with its message. */
 import { editPodStatus } from './pod-status.js';
-import { R, type KObject } from '../../runtime/client.js';
+import { ResourceKey } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Requests } from '../../kubevirt/quantity.js';
 import { podRequests, schedule, type SchedulingInput } from './scheduler.js';
@@ -13,7 +13,7 @@ function usage(ctx: ControllerContext, nodes: Node[]): Map<string, Requests & { 
   for (const n of nodes) {
     const name = n.metadata.name ?? '';
     const u = { cpu: 0, memory: 0, pods: 0 };
-    for (const p of ctx.informers.pods.byIndex('node', name) as Pod[]) {
+    for (const p of ctx.informers.pods.byIndex('node', name)) {
       const phase = p.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') continue;
       const r = podRequests(p);
@@ -27,13 +27,13 @@ function usage(ctx: ControllerContext, nodes: Node[]): Map<string, Requests & { 
 }
 
 export function schedulePod(ctx: ControllerContext, pod: Pod): void {
-  const nodes = ctx.informers.nodes.list() as Node[];
+  const nodes = ctx.informers.nodes.list();
   const spec = pod.spec ?? ({} as NonNullable<Pod['spec']>);
   const input: SchedulingInput = {
     requests: podRequests(pod),
     nodeSelector: spec.nodeSelector,
-    affinity: spec.affinity as SchedulingInput['affinity'],
-    tolerations: spec.tolerations as SchedulingInput['tolerations'],
+    affinity: spec.affinity,
+    tolerations: spec.tolerations,
   };
   const result = schedule(input, nodes, usage(ctx, nodes));
   const now = nowIso(ctx);
@@ -41,7 +41,7 @@ export function schedulePod(ctx: ControllerContext, pod: Pod): void {
   const name = pod.metadata.name ?? '';
   if (result.node) {
     const node = result.node;
-    ctx.client.mutate(R.pods, ns, name, (o) => {
+    ctx.client.mutate(ResourceKey.pods, ns, name, (o) => {
       if (
         o.metadata.uid !== pod.metadata.uid ||
         !o.spec ||
@@ -58,7 +58,7 @@ export function schedulePod(ctx: ControllerContext, pod: Pod): void {
         conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }],
       };
     });
-    ctx.record(pod as KObject, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`, COMPONENT);
+    ctx.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`, COMPONENT);
     return;
   }
   const message = 'message' in result ? result.message : '';
@@ -81,5 +81,5 @@ export function schedulePod(ctx: ControllerContext, pod: Pod): void {
       ],
     };
   });
-  ctx.record(pod as KObject, 'Warning', 'FailedScheduling', message, COMPONENT);
+  ctx.record(pod, 'Warning', 'FailedScheduling', message, COMPONENT);
 }

@@ -6,7 +6,6 @@
 import { kubeletIdentity } from '../../runtime/identity.js';
 import { rfc3339 } from '../../runtime/clock.js';
 import { editPodStatus } from './pod-status.js';
-import type { KObject } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { isUnpullableImage, pullErrorMessage } from '../../kubevirt/conventions.js';
 import type { Pod } from '../../kubevirt/types.js';
@@ -91,7 +90,7 @@ export class Kubelet {
   }
 
   private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.record(pod as KObject, type, reason, message, COMPONENT, pod.spec?.nodeName);
+    this.ctx.record(pod, type, reason, message, COMPONENT, pod.spec?.nodeName);
   }
 
   private writeWaiting(pod: Pod, reason: string, message: string | undefined, badImage?: string): void {
@@ -130,7 +129,7 @@ export class Kubelet {
 
   nodeIp(node: string): string {
     const n = this.ctx.informers.nodes.get(undefined, node);
-    const addrs = (n?.status as { addresses?: Array<{ type: string; address: string }> } | undefined)?.addresses ?? [];
+    const addrs = n?.status?.addresses ?? [];
     return addrs.find((a) => a.type === 'InternalIP')?.address ?? '';
   }
 

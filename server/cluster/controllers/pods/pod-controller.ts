@@ -1,7 +1,6 @@
 /** Pods: kube-scheduler for unbound pods, the kubelet for bound ones, IP bookkeeping. */
-import { R, keyOf, splitKey } from '../../runtime/client.js';
+import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
-import type { Pod } from '../../kubevirt/types.js';
 import { schedulePod } from './kube-scheduler.js';
 import { Kubelet } from './kubelet.js';
 
@@ -20,21 +19,18 @@ export class PodController {
     const { informers, queues, network } = this.ctx;
     informers.pods.on({
       onChange: (o, old) => {
-        const pod = o as Pod;
+        const pod = o;
         const ip = pod.status?.podIP;
         if (ip && pod.spec?.nodeName) network.podCidrs.get(pod.spec.nodeName)?.reserve(ip);
         const phase = pod.status?.phase;
         if (!pod.spec?.nodeName || phase === 'Pending' || !phase) queues.pod.add(keyOf(o));
         // Finished pods free their requests: pending pods may fit now.
-        if (
-          (phase === 'Succeeded' || phase === 'Failed') &&
-          (old?.status as { phase?: string } | undefined)?.phase !== phase
-        ) {
+        if ((phase === 'Succeeded' || phase === 'Failed') && old?.status?.phase !== phase) {
           this.requeueUnscheduled();
         }
       },
       onDelete: (o) => {
-        const pod = o as Pod;
+        const pod = o;
         const ip = pod.status?.podIP;
         if (ip && pod.spec?.nodeName) network.podCidrs.get(pod.spec.nodeName)?.release(ip);
         this.kubelet.forget(pod.metadata.uid ?? '');
@@ -46,7 +42,7 @@ export class PodController {
 
   reconcile(key: string): void {
     const [ns, name] = splitKey(key);
-    const pod = this.ctx.client.tryGet(R.pods, ns, name) as Pod | undefined;
+    const pod = this.ctx.client.tryGet(ResourceKey.pods, ns, name);
     if (!pod || pod.metadata.deletionTimestamp) return;
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed' || phase === 'Running') return;

@@ -1,4 +1,4 @@
-import { R, type ClusterClient, type KObject } from '../../runtime/client.js';
+import { ResourceKey, type ClusterClient, type KObject } from '../../runtime/client.js';
 
 /** Writes a pod's status through /status (the main endpoint keeps the old status). */
 export function editPodStatus(
@@ -7,5 +7,5 @@ export function editPodStatus(
   name: string,
   fn: (pod: KObject) => void | false,
 ): KObject {
-  return client.mutate(R.pods, namespace, name, fn, { subresource: 'status' });
+  return client.mutate(ResourceKey.pods, namespace, name, fn, { subresource: 'status' });
 }

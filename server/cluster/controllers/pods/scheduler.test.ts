@@ -16,6 +16,8 @@ describe('schedule', () => {
   it('places a pod on the least allocated node', () => {
     const pods = [
       {
+        apiVersion: 'v1',
+        kind: 'Pod',
         metadata: { name: 'a' },
         spec: { nodeName: 'node01', containers: [{ name: 'c', resources: { requests: { memory: '4Gi', cpu: '1' } } }] },
       },

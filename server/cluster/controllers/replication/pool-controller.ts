@@ -31,7 +31,7 @@ export class PoolController {
   constructor(
     private readonly ctx: ControllerContext,
     private readonly pools: Informer,
-    private readonly vms: Informer,
+    private readonly vms: Informer<'virtualmachines.kubevirt.io'>,
     private readonly enqueue: (key: string) => void,
   ) {}
 

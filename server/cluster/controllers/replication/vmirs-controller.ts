@@ -31,7 +31,7 @@ export class VmiReplicaSetController {
   constructor(
     private readonly ctx: ControllerContext,
     private readonly sets: Informer,
-    private readonly vmis: Informer,
+    private readonly vmis: Informer<'virtualmachineinstances.kubevirt.io'>,
     private readonly enqueue: (key: string) => void,
   ) {}
 

@@ -2,7 +2,7 @@
  * virt-controller's VirtualMachine controller: run strategies and state change requests,
  * DataVolumes from dataVolumeTemplates, VMI creation and deletion, finalizers, status.
  */
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { decideRunAction, type StateChangeRequest } from '../../kubevirt/run-strategy.js';
@@ -49,12 +49,12 @@ export class VmController {
   reconcile(key: string): void {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
-    const vm = client.tryGet(R.vms, ns, name) as VM | undefined;
+    const vm = client.tryGet(ResourceKey.vms, ns, name);
     if (!vm) return;
     // the instance type's and preference's ControllerRevisions first; the status write requeues the VM
     if (!vm.metadata.deletionTimestamp && storeRevisions(client, vm)) return;
-    let vmi = client.tryGet(R.vmis, ns, name) as VMI | undefined;
-    if (vmi && !controlledBy(vmi as KObject, vm as KObject)) vmi = undefined;
+    let vmi = client.tryGet(ResourceKey.vmis, ns, name);
+    if (vmi && !controlledBy(vmi, vm)) vmi = undefined;
     let syncError: SyncError | undefined;
     const append: StateChangeRequest[] = [];
 
@@ -62,7 +62,7 @@ export class VmController {
       if (vmi && !vmi.metadata.deletionTimestamp) this.stopVmi(vm, vmi);
     } else {
       if (!(vm.metadata.finalizers ?? []).includes(VM_FINALIZER)) {
-        client.mutate(R.vms, ns, name, (o) => {
+        client.mutate(ResourceKey.vms, ns, name, (o) => {
           o.metadata.finalizers = [...(o.metadata.finalizers ?? []), VM_FINALIZER];
         });
         return;
@@ -78,7 +78,7 @@ export class VmController {
             const message = `Failure while starting VMI: ${(err as Error).message}`;
             syncError = { reason: 'FailedCreate', message };
             this.ctx.record(
-              vm as KObject,
+              vm,
               'Warning',
               'FailedCreate',
               `Error creating virtual machine instance: ${(err as Error).message}`,
@@ -89,10 +89,10 @@ export class VmController {
         case 'stop':
           if (vmi) this.stopVmi(vm, vmi);
           if (action.requestStart) append.push({ action: 'Start' });
-          vmi = client.tryGet(R.vmis, ns, name) as VMI | undefined;
+          vmi = client.tryGet(ResourceKey.vmis, ns, name);
           break;
         case 'switch-to-always':
-          client.mutate(R.vms, ns, name, (o) => {
+          client.mutate(ResourceKey.vms, ns, name, (o) => {
             const spec = o.spec as { runStrategy?: string; running?: boolean };
             if (spec.running !== undefined && !spec.runStrategy) spec.running = true;
             else spec.runStrategy = 'Always';
@@ -109,7 +109,7 @@ export class VmController {
     // Like the real workqueue, a failed sync is retried (a missing instancetype may appear).
     if (syncError) this.ctx.queues.vm.addAfter(key, 2);
     if (vm.metadata.deletionTimestamp && !vmi) {
-      client.mutate(R.vms, ns, name, (o) => {
+      client.mutate(ResourceKey.vms, ns, name, (o) => {
         const f = o.metadata.finalizers ?? [];
         if (!f.includes(VM_FINALIZER)) return false;
         o.metadata.finalizers = f.filter((x) => x !== VM_FINALIZER);
@@ -117,7 +117,7 @@ export class VmController {
     }
     if (vmi && isFinal(vmi) && (vmi.metadata.finalizers ?? []).includes(VM_FINALIZER)) {
       try {
-        client.mutate(R.vmis, ns, name, (o) => {
+        client.mutate(ResourceKey.vmis, ns, name, (o) => {
           if (o.metadata.uid !== vmi?.metadata.uid) return false;
           o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((x) => x !== VM_FINALIZER);
         });
@@ -129,9 +129,9 @@ export class VmController {
 
   private startVmi(vm: VM): VMI {
     const obj = vmiFromVm(this.ctx.client, vm);
-    const created = this.ctx.client.create(R.vmis, obj, { fieldManager: COMPONENT }) as VMI;
+    const created = this.ctx.client.create(ResourceKey.vmis, obj, { fieldManager: COMPONENT });
     this.ctx.record(
-      vm as KObject,
+      vm,
       'Normal',
       'SuccessfulCreate',
       `Started the virtual machine by creating the new virtual machine instance ${created.metadata.name}`,
@@ -143,13 +143,13 @@ export class VmController {
   private stopVmi(vm: VM, vmi: VMI): void {
     if (vmi.metadata.deletionTimestamp) return;
     try {
-      this.ctx.client.delete(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', {
+      this.ctx.client.delete(ResourceKey.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', {
         preconditions: { uid: vmi.metadata.uid },
       });
     } catch (err) {
       if (isNotFound(err)) return;
       this.ctx.record(
-        vm as KObject,
+        vm,
         'Warning',
         'FailedDelete',
         `Error deleting virtual machine instance ${vmi.metadata.name}: ${(err as Error).message}`,
@@ -158,7 +158,7 @@ export class VmController {
       throw err;
     }
     this.ctx.record(
-      vm as KObject,
+      vm,
       'Normal',
       'SuccessfulDelete',
       `Stopped the virtual machine by deleting the virtual machine instance ${vmi.metadata.uid}`,
@@ -172,11 +172,11 @@ export class VmController {
     let ready = true;
     for (const tpl of vm.spec?.dataVolumeTemplates ?? []) {
       const name = tpl.metadata?.name ?? '';
-      let dv = client.tryGet(R.dataVolumes, vm.metadata.namespace, name) as DataVolume | undefined;
+      let dv = client.tryGet(ResourceKey.dataVolumes, vm.metadata.namespace, name);
       if (!dv) {
         const meta = (tpl.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
         dv = client.create(
-          R.dataVolumes,
+          ResourceKey.dataVolumes,
           {
             apiVersion: 'cdi.kubevirt.io/v1beta1',
             kind: 'DataVolume',
@@ -199,8 +199,8 @@ export class VmController {
             spec: structuredClone(tpl.spec) as unknown as Record<string, unknown>,
           },
           { fieldManager: COMPONENT },
-        ) as DataVolume;
-        this.ctx.record(vm as KObject, 'Normal', 'SuccessfulDataVolumeCreate', `Created DataVolume ${name}`, COMPONENT);
+        );
+        this.ctx.record(vm, 'Normal', 'SuccessfulDataVolumeCreate', `Created DataVolume ${name}`, COMPONENT);
       }
       if (!DV_READY.has(dv.status?.phase ?? '')) ready = false;
     }
@@ -222,9 +222,9 @@ export class VmController {
     const dataVolumes = new Map<string, DataVolume>();
     const pvcs = new Map<string, PVC>();
     for (const c of claims) {
-      const dv = client.tryGet(R.dataVolumes, ns, c) as DataVolume | undefined;
+      const dv = client.tryGet(ResourceKey.dataVolumes, ns, c);
       if (dv) dataVolumes.set(c, dv);
-      const pvc = client.tryGet(R.pvcs, ns, c) as PVC | undefined;
+      const pvc = client.tryGet(ResourceKey.pvcs, ns, c);
       if (pvc) pvcs.set(c, pvc);
     }
     void informers;
@@ -242,14 +242,13 @@ export class VmController {
     });
     if (!statusChanged(vm, status)) return;
     client.mutate(
-      R.vms,
+      ResourceKey.vms,
       ns,
       vm.metadata.name ?? '',
       (o) => {
         if (o.metadata.uid !== vm.metadata.uid) return false;
         // Requests added by the subresources since we read the VM are kept.
-        const current =
-          (o.status as { stateChangeRequests?: StateChangeRequest[] } | undefined)?.stateChangeRequests ?? [];
+        const current = o.status?.stateChangeRequests ?? [];
         const before = vm.status?.stateChangeRequests ?? [];
         const added = current.slice(before.length);
         const next = { ...status } as Record<string, unknown>;

@@ -4,7 +4,7 @@
  * (PodScheduled, image pull errors as Synchronized), missing PVCs, and clean-up on deletion.
  * Running, shutdown, pause and guest events are virt-handler's (handler/).
  */
-import { R, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
+import { ResourceKey, isNotFound, keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import { getCondition, isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Pod, VMI } from '../../kubevirt/types.js';
@@ -46,10 +46,10 @@ export class VmiController {
   /** The VMI's launcher pods (not migration targets), newest last. */
   launcherPods(vmi: VMI): Pod[] {
     const uid = vmi.metadata.uid ?? '';
-    const pods = this.ctx.informers.pods.byIndex('owner', uid) as Pod[];
+    const pods = this.ctx.informers.pods.byIndex('owner', uid);
     const expectedName = this.expected.get(uid);
     if (expectedName && !pods.some((p) => p.metadata.name === expectedName)) {
-      const p = this.ctx.client.tryGet(R.pods, vmi.metadata.namespace, expectedName) as Pod | undefined;
+      const p = this.ctx.client.tryGet(ResourceKey.pods, vmi.metadata.namespace, expectedName);
       if (p) pods.push(p);
       else this.expected.delete(uid);
     }
@@ -59,7 +59,7 @@ export class VmiController {
   reconcile(key: string): void {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
-    const vmi = client.tryGet(R.vmis, ns, name) as VMI | undefined;
+    const vmi = client.tryGet(ResourceKey.vmis, ns, name);
     if (!vmi) return;
     const pods = this.launcherPods(vmi);
     const phase = vmi.status?.phase ?? '';
@@ -69,14 +69,14 @@ export class VmiController {
       return;
     }
     if (!(vmi.metadata.finalizers ?? []).includes(VMI_FINALIZER)) {
-      client.mutate(R.vmis, ns, name, (o) => {
+      client.mutate(ResourceKey.vmis, ns, name, (o) => {
         o.metadata.finalizers = [...(o.metadata.finalizers ?? []), VMI_FINALIZER];
       });
       return;
     }
     if (phase === '' && !vmi.spec?.networks && !vmi.spec?.domain?.devices?.interfaces) {
       // What KubeVirt's VMI mutating webhook does for standalone VMIs: default disks and pod network.
-      client.mutate(R.vmis, ns, name, (o) => {
+      client.mutate<string>(ResourceKey.vmis, ns, name, (o) => {
         if (o.spec && typeof o.spec === 'object') applyVmiDefaults(o.spec as Record<string, unknown>);
       });
       return;
@@ -88,7 +88,7 @@ export class VmiController {
 
   private editStatus(vmi: VMI, fn: (s: VmiStatus, meta: KObject['metadata']) => void): void {
     this.ctx.client.mutate(
-      R.vmis,
+      ResourceKey.vmis,
       vmi.metadata.namespace,
       vmi.metadata.name ?? '',
       (o) => {
@@ -108,7 +108,7 @@ export class VmiController {
     for (const v of vmi.spec?.volumes ?? []) {
       const claim = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
       if (!claim) continue;
-      if (!client.tryGet(R.pvcs, vmi.metadata.namespace, claim)) return claim;
+      if (!client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim)) return claim;
     }
     return undefined;
   }
@@ -117,13 +117,13 @@ export class VmiController {
     const { client } = this.ctx;
     return (vmi.spec?.volumes ?? []).every((v) => {
       if (v.dataVolume?.name) {
-        const dv = client.tryGet(R.dataVolumes, vmi.metadata.namespace, v.dataVolume.name);
-        if (dv && (dv.status as { phase?: string } | undefined)?.phase !== 'Succeeded') return false;
+        const dv = client.tryGet(ResourceKey.dataVolumes, vmi.metadata.namespace, v.dataVolume.name);
+        if (dv && dv.status?.phase !== 'Succeeded') return false;
       }
       const claim = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
       if (!claim) return true;
-      const pvc = client.tryGet(R.pvcs, vmi.metadata.namespace, claim);
-      return (pvc?.status as { phase?: string } | undefined)?.phase === 'Bound';
+      const pvc = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim);
+      return pvc?.status?.phase === 'Bound';
     });
   }
 
@@ -133,7 +133,7 @@ export class VmiController {
     if (missing) {
       const message = `PVC ${vmi.metadata.namespace}/${missing} does not exist, waiting for it to appear`;
       if (getCondition(vmi, 'Synchronized')?.message !== message) {
-        this.ctx.record(vmi as KObject, 'Normal', 'FailedPvcNotFound', message, COMPONENT);
+        this.ctx.record(vmi, 'Normal', 'FailedPvcNotFound', message, COMPONENT);
       }
       this.editStatus(vmi, (s) => {
         setPhase(s, 'Pending', now);
@@ -152,7 +152,7 @@ export class VmiController {
     if (priorityClass && !this.ctx.client.tryGet('priorityclasses.scheduling.k8s.io', undefined, priorityClass)) {
       const message = `failed to create virtual machine pod: pods "virt-launcher-${vmi.metadata.name}-" is forbidden: no PriorityClass with name ${priorityClass} was found`;
       if (getCondition(vmi, 'Synchronized')?.message !== message) {
-        this.ctx.record(vmi as KObject, 'Warning', 'FailedCreate', `Error creating pod: ${message}`, COMPONENT);
+        this.ctx.record(vmi, 'Warning', 'FailedCreate', `Error creating pod: ${message}`, COMPONENT);
       }
       this.editStatus(vmi, (s) => {
         setPhase(s, 'Pending', now);
@@ -163,17 +163,11 @@ export class VmiController {
     }
     let pod = pods[0];
     if (!pod) {
-      pod = this.ctx.client.create(R.pods, launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client)), {
+      pod = this.ctx.client.create(ResourceKey.pods, launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client)), {
         fieldManager: COMPONENT,
-      }) as Pod;
+      });
       this.expected.set(vmi.metadata.uid ?? '', pod.metadata.name ?? '');
-      this.ctx.record(
-        vmi as KObject,
-        'Normal',
-        'SuccessfulCreate',
-        `Created virtual machine pod ${pod.metadata.name}`,
-        COMPONENT,
-      );
+      this.ctx.record(vmi, 'Normal', 'SuccessfulCreate', `Created virtual machine pod ${pod.metadata.name}`, COMPONENT);
     }
     this.editStatus(vmi, (s) => {
       setPhase(s, 'Pending', now);
@@ -236,7 +230,7 @@ export class VmiController {
     if (vmi.status?.migrationState && !vmi.status.migrationState.completed) return;
     const now = nowIso(this.ctx);
     this.ctx.record(
-      vmi as KObject,
+      vmi,
       'Warning',
       'Stopped',
       'The VirtualMachineInstance crashed.',
@@ -262,11 +256,11 @@ export class VmiController {
       return;
     }
     if (!deleting) return;
-    const live = pods.filter((p) => client.tryGet(R.pods, p.metadata.namespace, p.metadata.name ?? ''));
+    const live = pods.filter((p) => client.tryGet(ResourceKey.pods, p.metadata.namespace, p.metadata.name ?? ''));
     for (const p of live) this.deletePod(p);
-    if (live.some((p) => client.tryGet(R.pods, p.metadata.namespace, p.metadata.name ?? ''))) return;
+    if (live.some((p) => client.tryGet(ResourceKey.pods, p.metadata.namespace, p.metadata.name ?? ''))) return;
     try {
-      client.mutate(R.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', (o) => {
+      client.mutate(ResourceKey.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '', (o) => {
         const f = o.metadata.finalizers ?? [];
         if (o.metadata.uid !== vmi.metadata.uid || !f.includes(VMI_FINALIZER)) return false;
         o.metadata.finalizers = f.filter((x) => x !== VMI_FINALIZER);
@@ -278,7 +272,7 @@ export class VmiController {
 
   private deletePod(p: Pod): void {
     try {
-      this.ctx.client.delete(R.pods, p.metadata.namespace, p.metadata.name ?? '', {
+      this.ctx.client.delete(ResourceKey.pods, p.metadata.namespace, p.metadata.name ?? '', {
         preconditions: { uid: p.metadata.uid },
       });
     } catch (err) {
