@@ -7,11 +7,12 @@
  * - `virtualmachines/{name}/expand-spec`: the VM with its instance type and preference applied and
  *   the matchers removed (pkg/instancetype/expand/expand.go).
  */
+import { storeClient } from '../runtime/store-client.js';
 import type { ClusterApi } from '../api/subresources.js';
 import { applyInstancetype, InstancetypeError } from '../kubevirt/vmi-from-vm.js';
 import type { VM } from '../kubevirt/types.js';
-import { ResourceKey, type ClusterClient } from '../runtime/client.js';
-import { errors } from '../store/index.js';
+import { ResourceKey } from '../runtime/client.js';
+import { errors, type Store } from '../store/index.js';
 import { guestOsInfo, isRunning, loadVmi, vmiConflict } from './vmi-actions.js';
 import { hasCondition } from '../kubevirt/conditions.js';
 
@@ -29,8 +30,8 @@ export const KUBEVIRT_VERSION = {
   platform: 'linux/amd64',
 };
 
-function agentVmi(store: ClusterClient, ns: string, name: string) {
-  const vmi = loadVmi(store as never, ns, name);
+function agentVmi(store: Store, ns: string, name: string) {
+  const vmi = loadVmi(store, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VMI is not running');
   if (!hasCondition(vmi, 'AgentConnected', 'True')) throw errors.internal('VMI does not have guest agent connected');
   return vmi;
@@ -70,7 +71,7 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: true,
     verbs: ['get'],
     handle: (c) => {
-      agentVmi(c.store as unknown as ClusterClient, ns(c), c.name);
+      agentVmi(c.store, ns(c), c.name);
       const info = guestOsInfo(c.store, ns(c), c.name) as { userList?: unknown[] };
       return { status: 200, body: { metadata: {}, items: info.userList ?? [] } };
     },
@@ -83,7 +84,7 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: true,
     verbs: ['get'],
     handle: (c) => {
-      agentVmi(c.store as unknown as ClusterClient, ns(c), c.name);
+      agentVmi(c.store, ns(c), c.name);
       const info = guestOsInfo(c.store, ns(c), c.name) as { fsInfo?: { disks?: unknown[] } };
       return { status: 200, body: { metadata: {}, items: info.fsInfo?.disks ?? [] } };
     },
@@ -96,7 +97,7 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: true,
     verbs: ['get'],
     handle: (c) => {
-      const client = c.store as unknown as ClusterClient;
+      const client = storeClient(c.store);
       const vm = client.tryGet(ResourceKey.vms, ns(c), c.name) as VM | undefined;
       if (!vm) throw errors.notFound('kubevirt.io', 'virtualmachines', c.name);
       const out = structuredClone(vm) as VM & { spec: Record<string, unknown> };
