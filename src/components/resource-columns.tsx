@@ -1,6 +1,7 @@
 import type { K8sResource } from '../k8s/types';
 import type { ResourceColumn } from './resource-table';
 import { Timestamp } from './timestamp';
+import { nameOf, namespaceOf } from '../k8s/meta';
 
 /** Name, Namespace and Created: the columns every list shares. */
 export const nameColumn: ResourceColumn<K8sResource> = {
@@ -23,6 +24,6 @@ export const createdColumn: ResourceColumn<K8sResource> = {
 
 /** Sorted by namespace then name, for a stable order while watch events arrive. */
 export function byNamespaceAndName<T extends K8sResource>(items: T[]): T[] {
-  const key = (o: T) => `${o.metadata?.namespace ?? ''}\u0000${o.metadata?.name ?? ''}`;
+  const key = (o: T) => `${namespaceOf(o)}\u0000${nameOf(o)}`;
   return items.slice().sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -1,4 +1,5 @@
 import type { IoK8sApiCoreV1Event } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
+import { nameOf } from '../k8s/meta';
 
 export type CoreEvent = IoK8sApiCoreV1Event;
 
@@ -19,9 +20,7 @@ export function mergeEventsNewestFirst(lists: Array<CoreEvent[] | undefined>): C
   for (const list of lists) {
     for (const e of list ?? []) byKey.set(e.metadata?.uid ?? `${e.metadata?.namespace}/${e.metadata?.name}`, e);
   }
-  return [...byKey.values()].sort(
-    (a, b) => timeValue(b) - timeValue(a) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-  );
+  return [...byKey.values()].sort((a, b) => timeValue(b) - timeValue(a) || nameOf(a).localeCompare(nameOf(b)));
 }
 
 /** The field selector of the events about one kind of object (one watch per kind of source). */

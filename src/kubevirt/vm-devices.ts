@@ -10,6 +10,7 @@ import type {
   V1VirtualMachineInstance,
   V1Volume,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { nameOf } from '../k8s/meta';
 
 export type DiskKind = 'disk' | 'cdrom' | 'lun';
 
@@ -89,7 +90,7 @@ function diskKind(disk: V1Disk): { kind: DiskKind; bus?: string; readonly?: bool
 export function vmDisks(vm: V1VirtualMachine | undefined): VmDisk[] {
   const spec = vm?.spec?.template?.spec;
   const volumes = new Map((spec?.volumes ?? []).map((v) => [v.name, v]));
-  const templates = new Map((vm?.spec?.dataVolumeTemplates ?? []).map((t) => [t.metadata?.name ?? '', t]));
+  const templates = new Map((vm?.spec?.dataVolumeTemplates ?? []).map((t) => [nameOf(t), t]));
   const disks: V1Disk[] = spec?.domain?.devices?.disks ?? [];
   const out: VmDisk[] = disks.map((disk) => {
     const source = volumeSource(volumes.get(disk.name));

@@ -9,6 +9,7 @@ import type { V1VirtualMachine, V1VirtualMachineCondition } from '@kubevirt-ui-e
 import { osName } from './os-name';
 import { isPrintableStatus, type PrintableStatus } from './printable-status';
 import type { VMI } from './vmi-selectors';
+import { nameOf } from '../k8s/meta';
 
 export type VM = V1VirtualMachine;
 
@@ -94,4 +95,4 @@ export const vmOs = (vm: VM | undefined, vmi?: VMI): string | undefined => osNam
 
 /** Names of the DataVolumes the VM creates and owns (spec.dataVolumeTemplates). */
 export const vmDataVolumeTemplateNames = (vm: VM | undefined): string[] =>
-  (vm?.spec?.dataVolumeTemplates ?? []).map((t) => t.metadata?.name ?? '').filter(Boolean);
+  (vm?.spec?.dataVolumeTemplates ?? []).map((t) => nameOf(t)).filter(Boolean);

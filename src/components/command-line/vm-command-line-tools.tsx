@@ -26,6 +26,7 @@ import {
 } from '../../lib/virtctl-commands';
 import { CommandBlock } from './command-block';
 import './command-line.css';
+import { nameOf, namespaceOf } from '../../k8s/meta';
 
 /** Where the Cluster page explains how to get virtctl. */
 export const COMMAND_LINE_TOOLS_PATH = '/cluster#command-line-tools';
@@ -120,8 +121,8 @@ export function VmCommandLineTools({ namespace, name, defaultUser }: Props) {
 
 /** The command-line tools of one VM as a card (for the VM's details); the ssh user comes from its cloud-init or image. */
 export function VmCommandLineCard({ vm }: { vm: V1VirtualMachine }) {
-  const namespace = vm.metadata?.namespace ?? '';
-  const name = vm.metadata?.name ?? '';
+  const namespace = namespaceOf(vm);
+  const name = nameOf(vm);
   return (
     <Card id={`vm-cli-${namespace}-${name}`} aria-label="Command-line tools">
       <CardTitle component="h2">Command-line tools</CardTitle>

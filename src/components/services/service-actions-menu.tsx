@@ -5,10 +5,10 @@ import { useAccessReview } from '../../k8s/access-review';
 import type { K8sResource } from '../../k8s/types';
 import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../disabled-reason';
 import { DeleteServiceModal } from './delete-service-modal';
+import { nameOf, namespaceOf } from '../../k8s/meta';
 
 /** Stable ids: `service-<ns>-<name>`, its kebab `...-actions-toggle`, its items `...-delete`. */
-export const serviceId = (service: K8sResource): string =>
-  `service-${service.metadata?.namespace ?? ''}-${service.metadata?.name ?? ''}`;
+export const serviceId = (service: K8sResource): string => `service-${namespaceOf(service)}-${nameOf(service)}`;
 
 type RouteLike = K8sResource & { spec?: { to?: { kind?: string; name?: string } } };
 
@@ -23,7 +23,7 @@ export const routesTo = (routes: readonly RouteLike[], service: K8sResource): Ro
 
 /** The permission Delete needs: checked only while the menu is open. */
 function DeleteItem({ service, onDelete }: { service: K8sResource; onDelete: () => void }) {
-  const namespace = service.metadata?.namespace ?? '';
+  const namespace = namespaceOf(service);
   const access = useAccessReview({ resource: 'services', verb: 'delete', namespace, name: service.metadata?.name });
   const reason = accessDeniedReason(access, `delete services in namespace ${namespace}`);
   useMenuPlacement(reason ?? '');
@@ -67,7 +67,7 @@ export function ServiceActionsMenu({
             ref={ref}
             id={`${id}-actions-toggle`}
             variant="plain"
-            aria-label={`Actions for service ${service.metadata?.name ?? ''}`}
+            aria-label={`Actions for service ${nameOf(service)}`}
             isExpanded={open}
             onClick={() => setOpen((o) => !o)}
             icon={<EllipsisVIcon />}

@@ -10,6 +10,7 @@ import { useK8sList } from '../../k8s/watch/use-k8s-list';
 import { namespacedPath } from '../../lib/routes';
 import { isVmiRunning } from './diagnose';
 import { ScreenThumbnail } from './screen-thumbnail';
+import { nameOf, namespaceOf } from '../../k8s/meta';
 
 /** At most this many screens on the overview. */
 export const GALLERY_MAX = 12;
@@ -34,8 +35,8 @@ export function VmThumbnailGallery({ namespace }: VmThumbnailGalleryProps) {
   return (
     <Gallery hasGutter minWidths={{ default: '200px' }} aria-label="Screens of running VMs" component="ul">
       {running.map((vmi) => {
-        const ns = vmi.metadata?.namespace ?? '';
-        const name = vmi.metadata?.name ?? '';
+        const ns = namespaceOf(vmi);
+        const name = nameOf(vmi);
         const ownedByVm = vmi.metadata?.ownerReferences?.some((o) => o.kind === 'VirtualMachine');
         const to = ownedByVm
           ? `${namespacedPath('virtualmachines', ns, name, 'console')}?type=vnc`

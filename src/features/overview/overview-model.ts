@@ -2,6 +2,7 @@
 import type { IoK8sApiCoreV1Event, IoK8sApiCoreV1Node } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { STATUS_DISPLAY_ORDER, isPrintableStatus, type PrintableStatus } from '../../kubevirt/printable-status';
+import { nameOf, namespaceOf } from '../../k8s/meta';
 
 /** VMs per printableStatus, in display order, only statuses that occur. */
 export function countByStatus(vms: readonly V1VirtualMachine[]): Array<[PrintableStatus, number]> {
@@ -65,12 +66,12 @@ export function nodeSummaries(
     if (!node) continue;
     const list = byNode.get(node) ?? [];
     const owner = vmi.metadata?.ownerReferences?.find((r) => r.kind === 'VirtualMachine')?.name;
-    list.push({ namespace: vmi.metadata?.namespace ?? '', name: vmi.metadata?.name ?? '', owner });
+    list.push({ namespace: namespaceOf(vmi), name: nameOf(vmi), owner });
     byNode.set(node, list);
   }
   return nodes
     .map((n) => {
-      const name = n.metadata?.name ?? '';
+      const name = nameOf(n);
       return {
         name,
         ready: Boolean(n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')),

@@ -8,6 +8,7 @@ import type { IoK8sApiCoreV1Node, IoK8sApiCoreV1Pod } from '@kubevirt-ui-ext/kub
 import type { V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { isLauncherPod } from '../../../kubevirt/launcher-pod';
 import { parseQuantity } from '../../../lib/quantity';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 
 export interface Resources {
   /** Cores. */
@@ -95,7 +96,7 @@ export function nodeAllocation(
   pods: IoK8sApiCoreV1Pod[],
   vmis: V1VirtualMachineInstance[],
 ): NodeAllocation {
-  const name = node.metadata?.name ?? '';
+  const name = nameOf(node);
   const bound = pods.filter((p) => p.spec?.nodeName === name && !finished(p));
   const requested = bound.reduce<Resources>(
     (acc, p) => {
@@ -108,7 +109,7 @@ export function nodeAllocation(
   const allocatable = (node.status?.allocatable as ResourceList) ?? capacity;
   const vms = vmis
     .filter((v) => v.status?.nodeName === name && v.status?.phase !== 'Succeeded' && v.status?.phase !== 'Failed')
-    .map((v) => ({ namespace: v.metadata?.namespace ?? '', name: v.metadata?.name ?? '' }))
+    .map((v) => ({ namespace: namespaceOf(v), name: nameOf(v) }))
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
   return {
     name,

@@ -1,5 +1,6 @@
 /** Which StorageClass is the cluster's default, and which one KubeVirt/CDI prefer for VM disks. */
 import type { IoK8sApiStorageV1StorageClass } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
+import { nameOf } from '../../../k8s/meta';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
@@ -21,5 +22,5 @@ export function isDefaultVirtStorageClass(sc: IoK8sApiStorageV1StorageClass): bo
 export function sortStorageClasses(list: IoK8sApiStorageV1StorageClass[]): IoK8sApiStorageV1StorageClass[] {
   const rank = (sc: IoK8sApiStorageV1StorageClass) =>
     isDefaultVirtStorageClass(sc) ? 0 : isDefaultStorageClass(sc) ? 1 : 2;
-  return [...list].sort((a, b) => rank(a) - rank(b) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+  return [...list].sort((a, b) => rank(a) - rank(b) || nameOf(a).localeCompare(nameOf(b)));
 }

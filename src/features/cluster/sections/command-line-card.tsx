@@ -18,6 +18,7 @@ import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { guestUserOf } from '../../../lib/vm-guest-user';
 import { DataState } from './data-state';
 import { ToolDownloads } from './tool-downloads';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 
 const keyOf = (ns: string | undefined, name: string | undefined) => `${ns ?? ''}/${name ?? ''}`;
 
@@ -37,8 +38,8 @@ function VmCommands() {
         if (list.length === 0)
           return <EmptyStateView title="No virtual machines">Create a VM to get its commands here.</EmptyStateView>;
         const vm = list.find((v) => keyOf(v.metadata?.namespace, v.metadata?.name) === chosen) ?? list[0];
-        const ns = vm.metadata?.namespace ?? '';
-        const name = vm.metadata?.name ?? '';
+        const ns = namespaceOf(vm);
+        const name = nameOf(vm);
         return (
           <Stack hasGutter>
             <StackItem>

@@ -7,6 +7,7 @@ import { KubeVirtModel } from '../../../k8s/models';
 import { describeError } from '../../../components/error-details';
 import { emulationPatch, usesEmulation } from '../../../lib/kubevirt-config';
 import { emulationEditAccess, kubevirtPatchAttributes } from '../model/kubevirt-status';
+import { nameOf } from '../../../k8s/meta';
 
 /**
  * developerConfiguration.useEmulation: a switch for users who may patch the CR (checked with a
@@ -19,7 +20,7 @@ export function EmulationSwitch({ kubevirt }: { kubevirt: V1KubeVirt }) {
   const on = usesEmulation(kubevirt);
   const mutation = useMutation({
     mutationFn: (next: boolean) =>
-      k8sPatch(KubeVirtModel, kubevirt.metadata?.name ?? '', emulationPatch(next), {
+      k8sPatch(KubeVirtModel, nameOf(kubevirt), emulationPatch(next), {
         type: 'merge',
         namespace: kubevirt.metadata?.namespace,
       }),

@@ -21,6 +21,7 @@ import { formatBytes, formatCores } from '../../../lib/quantity';
 import { namespacedPath } from '../../../lib/routes';
 import { clusterAllocation, type NodeAllocation, type ResourceUse } from '../model/allocation';
 import { DataState } from './data-state';
+import { nameOf } from '../../../k8s/meta';
 
 const cores = (n: number) => String(Math.round(n * 100) / 100);
 const CPU_TEXT = (u: ResourceUse) => `${cores(u.requested)} of ${cores(u.allocatable)} cores`;
@@ -71,7 +72,7 @@ function VmLinks({ vms }: { vms: NodeAllocation['vms'] }) {
 }
 
 function columns(byName: Map<string, NodeAllocation>): ResourceColumn<IoK8sApiCoreV1Node>[] {
-  const get = (n: IoK8sApiCoreV1Node) => byName.get(n.metadata?.name ?? '');
+  const get = (n: IoK8sApiCoreV1Node) => byName.get(nameOf(n));
   return [
     { id: 'name', title: 'Name', cell: (n) => n.metadata?.name },
     {
@@ -156,7 +157,7 @@ export function NodesCard() {
                 ariaLabel="Nodes"
                 idPrefix="node"
                 columns={columns(byName)}
-                rows={[...list].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))}
+                rows={[...list].sort((a, b) => nameOf(a).localeCompare(nameOf(b)))}
               />
             )
           }

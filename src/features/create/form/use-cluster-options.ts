@@ -13,6 +13,7 @@ import {
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { type K8sResource } from '../../../k8s/types';
 import type { WorkloadKind } from '../model/form-state';
+import { nameOf } from '../../../k8s/meta';
 
 export interface OptionList {
   /** Names, sorted; undefined while loading. */
@@ -22,7 +23,7 @@ export interface OptionList {
 
 const names = (items: K8sResource[] | undefined): string[] | undefined =>
   items
-    ?.map((o) => o.metadata?.name ?? '')
+    ?.map((o) => nameOf(o))
     .filter(Boolean)
     .sort();
 

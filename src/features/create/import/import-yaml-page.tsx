@@ -30,6 +30,7 @@ import '../create.css';
 import { useSessionDraft } from '../form/session-draft';
 import { ImportResults } from './import-results';
 import { IMPORT_SAMPLE } from './sample';
+import { nameOf } from '../../../k8s/meta';
 
 interface ImportDraft {
   yaml: string;
@@ -52,7 +53,7 @@ function ImportYaml({ draftKey, namespace }: { draftKey: string; namespace: stri
   const deps = useCreateDeps();
   const namespaces = useK8sList(NamespaceModel);
   const nsNames = (namespaces.data ?? [])
-    .map((n) => n.metadata?.name ?? '')
+    .map((n) => nameOf(n))
     .filter(Boolean)
     .sort();
   if (!nsNames.includes(draft.namespace)) nsNames.unshift(draft.namespace);

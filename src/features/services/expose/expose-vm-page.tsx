@@ -10,7 +10,7 @@ import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { namespacedPath } from '../../../lib/routes';
 import { useExposureData, type ExposureData } from '../hooks/use-exposure-data';
 import { serviceRows } from '../model/service-rows';
-import { objectKeyOf, nameOf } from '../../../k8s/meta';
+import { nameOf, namespaceOf, objectKeyOf } from '../../../k8s/meta';
 import { type VM } from '../model/types';
 import { ExposeFormView } from './expose-form-view';
 import { ExposeResultView } from './expose-result';
@@ -36,7 +36,7 @@ function ExposeVm({ vm, data }: { vm: VM; data: ExposureData & { services: NonNu
   const forbidden =
     access.isLoading || access.allowed
       ? undefined
-      : access.reason || `You may not create services in namespace ${vm.metadata?.namespace ?? ''}.`;
+      : access.reason || `You may not create services in namespace ${namespaceOf(vm)}.`;
   const created = state.result?.service;
   const row = useMemo(() => {
     if (!created) return undefined;

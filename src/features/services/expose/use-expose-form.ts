@@ -17,6 +17,7 @@ import { vmRefOf } from '../model/service-builder';
 import type { Route, Service, VM, VMI } from '../model/types';
 import { hasErrors, validateExposeForm, type ExposeContext } from '../model/validation';
 import { ExposeError, exposeVm, type ExposeResult } from './submit';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 
 export interface ExposeFormInput {
   vm: VM;
@@ -38,9 +39,9 @@ const deps = {
  * the user edits them.
  */
 export function useExposeForm({ vm, vmi, services, routes, routesServed }: ExposeFormInput) {
-  const vmName = vm.metadata?.name ?? '';
-  const namespace = vm.metadata?.namespace ?? '';
-  const serviceNames = useMemo(() => new Set(services.map((s) => s.metadata?.name ?? '')), [services]);
+  const vmName = nameOf(vm);
+  const namespace = namespaceOf(vm);
+  const serviceNames = useMemo(() => new Set(services.map((s) => nameOf(s))), [services]);
   const [form, setForm] = useState<ExposeForm>(() => initialExposeForm(vmName, serviceNames));
   const [edited, setEdited] = useState({ name: false, portName: false });
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -53,7 +54,7 @@ export function useExposeForm({ vm, vmi, services, routes, routesServed }: Expos
       vmName,
       namespace,
       serviceNames,
-      routeNames: new Set(routes.map((r) => r.metadata?.name ?? '')),
+      routeNames: new Set(routes.map((r) => nameOf(r))),
       exposed: exposedPorts(services, vm, vmi),
       routesServed,
     }),

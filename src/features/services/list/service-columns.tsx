@@ -5,6 +5,7 @@ import { namespacedPath } from '../../../lib/routes';
 import { routeUrl } from '../model/route-builder';
 import { portText, type ServiceRow } from '../model/service-rows';
 import { EndpointStatus } from './endpoint-status';
+import { nameOf } from '../../../k8s/meta';
 
 export interface ServiceColumn {
   id: string;
@@ -91,7 +92,7 @@ export function serviceColumns(routesServed: boolean, showNamespace: boolean): S
                 {url}
               </Button>
             ) : (
-              `${route.metadata?.name ?? ''} (no host yet)`
+              `${nameOf(route)} (no host yet)`
             );
           }),
         ),

@@ -8,6 +8,7 @@ import { defaultGuestUser } from '../../../lib/virtctl-commands';
 import { bootHints } from '../../../lib/vm-guest-user';
 import { routeUrl } from './route-builder';
 import type { Node, Route, Service, ServicePort, VM } from './types';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 
 export interface AccessHint {
   /** Stable: part of the copy field's id. */
@@ -17,8 +18,7 @@ export interface AccessHint {
 }
 
 /** `<svc>.<ns>.svc.cluster.local` */
-export const clusterDnsName = (svc: Service): string =>
-  `${svc.metadata?.name ?? ''}.${svc.metadata?.namespace ?? ''}.svc.cluster.local`;
+export const clusterDnsName = (svc: Service): string => `${nameOf(svc)}.${namespaceOf(svc)}.svc.cluster.local`;
 
 const decodeBase64 = (b64: string): string => {
   try {
@@ -140,7 +140,7 @@ export function accessHints({ service, user, nodeAddress: node, routes = [] }: H
   hints.push({ id: 'dns', label: 'In-cluster DNS name', value: dns });
   for (const r of routes) {
     const url = routeUrl(r);
-    if (url) hints.push({ id: `route-${r.metadata?.name ?? ''}`, label: 'Route URL', value: url });
+    if (url) hints.push({ id: `route-${nameOf(r)}`, label: 'Route URL', value: url });
   }
   return hints;
 }

@@ -1,6 +1,7 @@
 /** The OpenShift Route in front of an exposed Service, and the URL a Route serves. Pure. */
 import type { ExposeForm } from './expose-form';
 import type { Route, Service } from './types';
+import { nameOf } from '../../../k8s/meta';
 
 /**
  * A Route to the Service's first port, named like the Service. `edge` terminates TLS at the router
@@ -8,7 +9,7 @@ import type { Route, Service } from './types';
  * created) the Route is owned by it, so deleting the Service deletes its Route.
  */
 export function buildRoute(form: Pick<ExposeForm, 'routeTermination'>, service: Service): Route {
-  const name = service.metadata?.name ?? '';
+  const name = nameOf(service);
   const port = service.spec?.ports?.[0];
   if (!name || !port) throw new Error('A Route needs a Service with a name and a port');
   const uid = service.metadata?.uid;

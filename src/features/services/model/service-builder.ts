@@ -1,6 +1,7 @@
 /** The Service `virtctl expose vm <name>` would create, from the Expose form. Pure. */
 import { effectiveTargetPort, parsePort, type ExposeForm } from './expose-form';
 import type { Service, VM } from './types';
+import { nameOf, namespaceOf } from '../../../k8s/meta';
 
 /** Who made the Service, so people (and the console) can tell. */
 export const EXPOSED_BY_LABEL = 'kubevirt-console.io/exposed-vm';
@@ -12,8 +13,8 @@ export interface VmRef {
 }
 
 export const vmRefOf = (vm: VM): VmRef => ({
-  name: vm.metadata?.name ?? '',
-  namespace: vm.metadata?.namespace ?? '',
+  name: nameOf(vm),
+  namespace: namespaceOf(vm),
   uid: vm.metadata?.uid,
 });
 

@@ -2,6 +2,7 @@ import type { IoK8sApiCoreV1PersistentVolumeClaim } from '@kubevirt-ui-ext/kubev
 import type { V1beta1DataVolume } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
 import type { VM } from '../../../kubevirt/vm-selectors';
 import { vmDisks, type VmDisk } from '../../../kubevirt/vm-devices';
+import { nameOf } from '../../../k8s/meta';
 
 export interface DataVolumeProgress {
   phase?: string;
@@ -62,8 +63,8 @@ export function diskRows(
   dataVolumes: V1beta1DataVolume[] = [],
   pvcs: IoK8sApiCoreV1PersistentVolumeClaim[] = [],
 ): DiskRow[] {
-  const dvByName = new Map(dataVolumes.map((d) => [d.metadata?.name ?? '', d]));
-  const pvcByName = new Map(pvcs.map((p) => [p.metadata?.name ?? '', p]));
+  const dvByName = new Map(dataVolumes.map((d) => [nameOf(d), d]));
+  const pvcByName = new Map(pvcs.map((p) => [nameOf(p), p]));
   return vmDisks(vm).map((disk) => {
     const { type, ref, capacity } = disk.source;
     if (type === 'dataVolume' && ref) {

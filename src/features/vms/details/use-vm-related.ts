@@ -12,6 +12,7 @@ import type { VM } from '../../../kubevirt/vm-selectors';
 import { dataVolumeNames } from './disk-rows';
 import { eventsOfKindSelector, mergeEventsNewestFirst, type CoreEvent } from '../../../kubevirt/event-sources';
 import { isLauncherPodOf, launcherPodSelector } from '../../../kubevirt/launcher-pod';
+import { nameOf } from '../../../k8s/meta';
 
 /** The VM's VMI (same name); undefined while the VM is not running. */
 export function useVmi(namespace: string, name: string) {
@@ -29,7 +30,7 @@ export function useVmStorage(namespace: string, vm: VM | undefined) {
   const dvs = useK8sList(DataVolumeModel, { namespace });
   const pvcs = useK8sList(PersistentVolumeClaimModel, { namespace });
   const names = useMemo(() => new Set(dataVolumeNames(vm)), [vm]);
-  const dataVolumes = useMemo(() => dvs.data?.filter((d) => names.has(d.metadata?.name ?? '')), [dvs.data, names]);
+  const dataVolumes = useMemo(() => dvs.data?.filter((d) => names.has(nameOf(d))), [dvs.data, names]);
   return { dataVolumes, pvcs: pvcs.data, error: dvs.error ?? pvcs.error, isLoading: dvs.isLoading };
 }
 
