@@ -4,7 +4,7 @@
  * It follows the store's commits (and uses its owner index), so it runs in process only.
  */
 import type { Commit, KObject, Store } from '../../store/index.js';
-import { DeferredWork } from '../../runtime/deferred-work.js';
+import { CommitFollower } from '../../runtime/commit-follower.js';
 import type { ClusterLog } from '../../log.js';
 
 /** The store's verbs the garbage collector uses, with its commit hook and uid/owner indexes. */
@@ -15,29 +15,16 @@ export type GarbageCollectorStore = Pick<
 
 const GC_USER = 'system:serviceaccount:kube-system:generic-garbage-collector';
 
-export class GarbageCollector {
-  private readonly work: DeferredWork;
-  private unsubscribe?: () => void;
-
+export class GarbageCollector extends CommitFollower {
   constructor(
     private readonly store: GarbageCollectorStore,
     log: ClusterLog,
   ) {
-    this.work = new DeferredWork('garbage collector', log);
-  }
-
-  start(): void {
-    this.unsubscribe ??= this.store.onCommit((c) => this.onCommit(c));
-  }
-
-  stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.work.stop();
+    super(store, 'garbage collector', log);
   }
 
   /** Reacts to a committed change (called synchronously by the store; work runs later). */
-  private onCommit(c: Commit): void {
+  protected onCommit(c: Commit): void {
     const m = c.obj.metadata;
     if (c.type === 'DELETED') {
       this.work.later(`owner:${m.uid}`, () => this.collectDependents(m.uid ?? '', false));

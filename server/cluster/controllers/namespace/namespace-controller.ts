@@ -4,7 +4,7 @@
  * It follows the store's commits, so it runs in process only.
  */
 import { RESOURCES, resourceKey, type Commit, type Store } from '../../store/index.js';
-import { DeferredWork } from '../../runtime/deferred-work.js';
+import { CommitFollower } from '../../runtime/commit-follower.js';
 import type { ClusterLog } from '../../log.js';
 
 /** The store's verbs the namespace controller uses, with its commit hook and the /finalize step. */
@@ -12,29 +12,16 @@ export type NamespaceControllerStore = Pick<Store, 'onCommit' | 'tryGet' | 'list
 
 const NAMESPACE_CONTROLLER_USER = 'system:serviceaccount:kube-system:namespace-controller';
 
-export class NamespaceController {
-  private readonly work: DeferredWork;
-  private unsubscribe?: () => void;
-
+export class NamespaceController extends CommitFollower {
   constructor(
     private readonly store: NamespaceControllerStore,
     log: ClusterLog,
   ) {
-    this.work = new DeferredWork('namespace controller', log);
-  }
-
-  start(): void {
-    this.unsubscribe ??= this.store.onCommit((c) => this.onCommit(c));
-  }
-
-  stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.work.stop();
+    super(store, 'namespace controller', log);
   }
 
   /** A deleted object may be a terminating namespace's last; a namespace marked for deletion starts emptying. */
-  private onCommit(c: Commit): void {
+  protected onCommit(c: Commit): void {
     const m = c.obj.metadata;
     if (c.type === 'DELETED') {
       if (m.namespace) this.work.later(`ns:${m.namespace}`, () => this.finishNamespace(m.namespace!));
