@@ -7,6 +7,7 @@
 import { keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
 import type { Informer } from '../../runtime/informer.js';
+import { writeReplicaStatus } from './replica-status.js';
 import { formatSelector, type LabelSelectorObject } from './selector.js';
 
 export const POOLS = 'virtualmachinepools.pool.kubevirt.io';
@@ -94,22 +95,7 @@ export class PoolController {
       readyReplicas: current.filter((v) => (v.status as { ready?: boolean } | undefined)?.ready === true).length,
       labelSelector: formatSelector(spec.selector),
     };
-    client.mutate(
-      POOLS,
-      ns,
-      name,
-      (o) => {
-        const old = (o.status ?? {}) as Record<string, unknown>;
-        if (
-          old.replicas === status.replicas &&
-          old.readyReplicas === status.readyReplicas &&
-          old.labelSelector === status.labelSelector
-        )
-          return false;
-        o.status = { ...old, ...status };
-      },
-      { subresource: 'status' },
-    );
+    writeReplicaStatus(client, POOLS, ns, name, status);
   }
 
   private vmFor(pool: KObject, spec: PoolSpec, index: number): KObject {

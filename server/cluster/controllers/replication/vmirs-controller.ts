@@ -7,6 +7,7 @@
  */
 import { keyOf, splitKey, type KObject } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
+import { writeReplicaStatus } from './replica-status.js';
 import { formatSelector, selects, type LabelSelectorObject } from './selector.js';
 import type { Informer } from '../../runtime/informer.js';
 
@@ -94,22 +95,7 @@ export class VmiReplicaSetController {
       readyReplicas: current.filter(isReady).length,
       labelSelector: formatSelector(spec.selector),
     };
-    client.mutate(
-      VMIRS,
-      ns,
-      name,
-      (o) => {
-        const old = (o.status ?? {}) as Record<string, unknown>;
-        if (
-          old.replicas === status.replicas &&
-          old.readyReplicas === status.readyReplicas &&
-          old.labelSelector === status.labelSelector
-        )
-          return false;
-        o.status = { ...old, ...status };
-      },
-      { subresource: 'status' },
-    );
+    writeReplicaStatus(client, VMIRS, ns, name, status);
   }
 
   private vmiFor(rs: KObject, spec: RsSpec): KObject {
