@@ -118,7 +118,23 @@ function crdFor(r: ResourceInfo, definition: (r: ResourceInfo, version: string) 
         schema: {
           openAPIV3Schema: definition(r, v) ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
         },
-        ...(r.hasStatus ? { subresources: { status: {} } } : {}),
+        ...(r.hasStatus || r.scale
+          ? {
+              subresources: {
+                ...(r.hasStatus ? { status: {} } : {}),
+                // The /scale KubeVirt's CRDs declare (virt-operator's crds.go): replicas and the selector.
+                ...(r.scale
+                  ? {
+                      scale: {
+                        specReplicasPath: '.spec.replicas',
+                        statusReplicasPath: '.status.replicas',
+                        labelSelectorPath: '.status.labelSelector',
+                      },
+                    }
+                  : {}),
+              },
+            }
+          : {}),
         ...(r.columns?.length ? { additionalPrinterColumns: r.columns } : {}),
       })),
     },
