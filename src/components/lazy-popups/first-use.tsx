@@ -37,6 +37,13 @@ export interface FirstUseProps {
   active?: boolean;
   /** The pop-up, told its trigger (a function, as PatternFly's triggerRef accepts). */
   render: (trigger: () => HTMLElement) => ReactNode;
+  /**
+   * Whether the first event is given again to the mounted pop-up (the default); a pop-up that is
+   * told to show by `onFirstUse` instead needs no replay.
+   */
+  replay?: boolean;
+  /** Called with the first event's type when it happens. */
+  onFirstUse?: (event: string) => void;
 }
 
 /**
@@ -44,7 +51,15 @@ export interface FirstUseProps {
  * trigger is drawn, in the same `display: contents` wrapper PatternFly's Popper puts around it;
  * then the pop-up mounts against that trigger and gets the event again.
  */
-export function FirstUse({ children, triggerRef, events, active = false, render }: FirstUseProps) {
+export function FirstUse({
+  children,
+  triggerRef,
+  events,
+  active = false,
+  render,
+  replay = true,
+  onFirstUse,
+}: FirstUseProps) {
   const [wrapper, setWrapper] = useState<HTMLDivElement | null>(null);
   const [used, setUsed] = useState<string | undefined>(active ? 'active' : undefined);
   if (active && !used) setUsed('active');
@@ -56,7 +71,16 @@ export function FirstUse({ children, triggerRef, events, active = false, render 
     if (used) return undefined;
     const el = target();
     if (!el) return undefined;
-    const listeners = events.map((type) => [type, () => setUsed(type)] as const);
+    const listeners = events.map(
+      (type) =>
+        [
+          type,
+          () => {
+            setUsed(type);
+            onFirstUse?.(type);
+          },
+        ] as const,
+    );
     for (const [type, listener] of listeners) el.addEventListener(type, listener);
     return () => {
       for (const [type, listener] of listeners) el.removeEventListener(type, listener);
@@ -65,7 +89,7 @@ export function FirstUse({ children, triggerRef, events, active = false, render 
   const popup = used && (
     <Suspense fallback={null}>
       {render(target as () => HTMLElement)}
-      <Replay target={target} event={used} />
+      {replay && <Replay target={target} event={used} />}
     </Suspense>
   );
   if (triggerRef) return popup || null;
