@@ -37,4 +37,24 @@ describe('server flags', () => {
     expect(() => readFlags(['--speed', '0'], {})).toThrow(/positive/);
     expect(() => readFlags(['--seed'], {})).toThrow(/needs a value/);
   });
+  it('reads the CDI upload proxy URL, its CA and the upload size limit', () => {
+    expect(readFlags([], {})).toMatchObject({ cdiUploadProxyUrl: undefined, maxUploadBytes: 64 * 2 ** 30 });
+    const flags = readFlags(
+      [
+        '--cdi-uploadproxy-url',
+        'https://upload.example:8443',
+        '--cdi-uploadproxy-ca',
+        'ca.pem',
+        '--max-upload-bytes=10Gi',
+      ],
+      {},
+    );
+    expect(flags.cdiUploadProxyUrl?.origin).toBe('https://upload.example:8443');
+    expect(flags.cdiUploadProxyCa).toBe('ca.pem');
+    expect(flags.maxUploadBytes).toBe(10 * 2 ** 30);
+    expect(readFlags([], { CDI_UPLOADPROXY_URL: 'http://127.0.0.1:9' }).cdiUploadProxyUrl?.port).toBe('9');
+    expect(() => readFlags(['--cdi-uploadproxy-url', 'cdi-uploadproxy'], {})).toThrow(/URL/);
+    expect(() => readFlags(['--max-upload-bytes', 'lots'], {})).toThrow(/size/);
+    expect(() => readFlags(['--max-upload-bytes', '0'], {})).toThrow(/size/);
+  });
 });

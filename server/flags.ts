@@ -1,6 +1,7 @@
 /** Command-line flags of the console server, with environment fallbacks. */
 import { isDns1123Subdomain } from './cluster/apimachinery/validation.js';
 import { isGuestsMode, type GuestsMode } from './cluster/guest/index.js';
+import { quantityInteger } from './cluster/apimachinery/quantity.js';
 
 export interface ServerFlags {
   port: number;
@@ -27,6 +28,12 @@ export interface ServerFlags {
   /** What runs behind Running VMIs: auto (qemu when available and --speed 1), simulated or qemu. */
   guests: GuestsMode;
   maxGuests?: number;
+  /** CDI's upload proxy (cdi-uploadproxy) the upload route streams to; defaults per mode (main.ts). */
+  cdiUploadProxyUrl?: URL;
+  /** PEM file with the CA that signed the upload proxy's certificate (CDI's cdi-uploadproxy-signer-bundle). */
+  cdiUploadProxyCa?: string;
+  /** Largest upload the console forwards, in bytes. */
+  maxUploadBytes: number;
   help: boolean;
 }
 
@@ -50,6 +57,9 @@ const VALUE_FLAGS = new Set([
   'cluster-port',
   'guests',
   'max-guests',
+  'cdi-uploadproxy-url',
+  'cdi-uploadproxy-ca',
+  'max-upload-bytes',
 ]);
 
 /** Parses `--name value` and `--name=value` pairs; unknown flags are an error, not ignored. */
@@ -110,6 +120,26 @@ function toPublicUrl(value: string | undefined): URL | undefined {
   return url;
 }
 
+function toUploadProxyUrl(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new FlagError(`--cdi-uploadproxy-url must be a URL such as https://cdi-uploadproxy.cdi.svc, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FlagError(`--cdi-uploadproxy-url must be http or https, got "${value}"`);
+  return url;
+}
+
+function toByteSize(value: string): number {
+  const n = quantityInteger(value);
+  if (n === undefined || !(n > 0))
+    throw new FlagError(`--max-upload-bytes must be a size such as 64Gi, got "${value}"`);
+  return n;
+}
+
 export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
   const args = parseArgs(argv);
   const speed = Number(args.get('speed') ?? env.CLUSTER_SPEED ?? '1');
@@ -141,6 +171,9 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     logLevel: toLogLevel(args.get('log-level') ?? env.LOG_LEVEL ?? 'info'),
     guests,
     maxGuests,
+    cdiUploadProxyUrl: toUploadProxyUrl(args.get('cdi-uploadproxy-url') ?? env.CDI_UPLOADPROXY_URL),
+    cdiUploadProxyCa: args.get('cdi-uploadproxy-ca'),
+    maxUploadBytes: toByteSize(args.get('max-upload-bytes') ?? '64Gi'),
     help: args.get('help') === 'true',
   };
   if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
@@ -177,5 +210,14 @@ export const USAGE = `Usage: npm start -- [flags]
   --trust-forwarded-headers
                       a proxy in front sets X-Forwarded-Host and X-Forwarded-Proto (and drops the
                       client's): check them too. Without it they are ignored
+  --cdi-uploadproxy-url <url>
+                      CDI's upload proxy that disk image uploads stream to (or $CDI_UPLOADPROXY_URL).
+                      Default: the embedded cluster's; https://cdi-uploadproxy.cdi.svc with
+                      --in-cluster; none with --kubeconfig (uploads answer 503 until it is given)
+  --cdi-uploadproxy-ca <file>
+                      PEM CA bundle that signed the upload proxy's certificate (CDI's
+                      cdi-uploadproxy-signer-bundle ConfigMap); default: the system's and the pod's CAs
+  --max-upload-bytes <size>
+                      largest disk image upload (default 64Gi; a quantity such as 10Gi or bytes)
   --log-level <l>     info (default: one JSON line per API request), warn or error
 `;

@@ -8,6 +8,8 @@ import { passThroughUpstream, type Upstream } from './proxy/upstream.js';
 import { kubeconfigUpstream } from './proxy/kubeconfig.js';
 import { inClusterUpstream } from './proxy/in-cluster.js';
 import { jsonLogger } from './proxy/log.js';
+import { uploadProxyTarget } from './proxy/upload-target.js';
+import type { UploadProxyTarget } from './proxy/upload-route.js';
 import { startCluster } from './cluster/index.js';
 import { jsonLine } from './cluster/log.js';
 
@@ -17,18 +19,19 @@ const repoRoot = path.resolve(here, '..', '..');
 async function selectUpstream(
   flags: ServerFlags,
   say: (line: string) => void,
-): Promise<{ upstream: Upstream; close: () => Promise<void> }> {
+): Promise<{ upstream: Upstream; uploadProxy: UploadProxyTarget; close: () => Promise<void> }> {
+  const uploads = { url: flags.cdiUploadProxyUrl, caFile: flags.cdiUploadProxyCa };
   if (flags.inCluster) {
     const upstream = inClusterUpstream({ serviceAccount: flags.serviceAccount });
     say(`cluster: ${upstream.description}`);
     if (flags.serviceAccount)
       say("WARNING: --service-account: every user of this console acts with the pod's service account");
-    return { upstream, close: async () => {} };
+    return { upstream, uploadProxy: uploadProxyTarget({ mode: 'in-cluster', ...uploads }), close: async () => {} };
   }
   if (flags.kubeconfig) {
     const upstream = kubeconfigUpstream(flags.kubeconfig, flags.context);
     say(`cluster: ${upstream.description}`);
-    return { upstream, close: async () => {} };
+    return { upstream, uploadProxy: uploadProxyTarget({ mode: 'kubeconfig', ...uploads }), close: async () => {} };
   }
   const cluster = await startCluster({
     host: '127.0.0.1',
@@ -44,6 +47,7 @@ async function selectUpstream(
   say(`cluster: embedded Kubernetes API with KubeVirt at ${cluster.url} (seed ${flags.seed}, speed ${flags.speed}x)`);
   return {
     upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`),
+    uploadProxy: uploadProxyTarget({ mode: 'embedded', embeddedUrl: cluster.uploadProxyUrl, ...uploads }),
     close: () => cluster.close(),
   };
 }
@@ -75,7 +79,8 @@ async function main(): Promise<void> {
     process.stderr.write(`error: ${(err as Error).message}\n`);
     process.exit(1);
   }
-  const { upstream, close } = selected;
+  const { upstream, uploadProxy, close } = selected;
+  say('unavailable' in uploadProxy ? `uploads: ${uploadProxy.unavailable}` : `uploads: ${uploadProxy.description}`);
   const staticDir = flags.staticDir ?? path.join(repoRoot, 'dist');
   if (!existsSync(path.join(staticDir, 'index.html')))
     say(`note: no built app in ${staticDir}; serving the API proxy only`);
@@ -95,6 +100,8 @@ async function main(): Promise<void> {
     trustForwardedHeaders: flags.trustForwardedHeaders,
     loginUrl: flags.loginUrl,
     secureCookies: flags.secureCookies,
+    uploadProxy,
+    maxUploadBytes: flags.maxUploadBytes,
   });
   server.on('error', (err) => {
     process.stderr.write(`error: cannot listen on ${flags.host}:${flags.port}: ${err.message}\n`);

@@ -52,6 +52,8 @@ export interface RunningCluster {
   port: number;
   store: Store;
   api: ClusterApi;
+  /** CDI's upload proxy (cdi-uploadproxy) of this cluster, on its own loopback port. */
+  uploadProxyUrl?: string;
   /** The running controllers (their context, virt-handler and the guests behind running VMIs). */
   controllers: ControllerRuntime;
   close(): Promise<void>;

@@ -14,6 +14,8 @@ import { sendStatus } from './status.js';
 import { setApiSecurityHeaders, setSecurityHeaders } from './security-headers.js';
 import { API_PREFIX, upstreamTarget } from './paths.js';
 import { ambiguousTarget, hostAllowed, originAllowed } from './hosts.js';
+import { bodyDeadline } from './request-deadline.js';
+import { handleUpload, isUploadPath, type UploadProxyTarget } from './upload-route.js';
 import type { Logger } from './log.js';
 
 export interface ConsoleServerOptions {
@@ -39,6 +41,10 @@ export interface ConsoleServerOptions {
   requestTimeoutMs?: number;
   /** Where a browser without a token is sent to log in (behind an OAuth proxy). */
   loginUrl?: string;
+  /** CDI's upload proxy, for /api/cdi-upload (upload-route.ts); without it uploads answer 503. */
+  uploadProxy?: UploadProxyTarget;
+  /** Largest upload forwarded (default 64 GiB); larger ones get 413. */
+  maxUploadBytes?: number;
 }
 
 export interface ConsoleServer {
@@ -50,6 +56,10 @@ export interface ConsoleServer {
 const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 const DEFAULT_MAX_BUFFERED_BODIES = 64 * 1024 * 1024;
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_UPLOAD = 64 * 2 ** 30;
+const NO_UPLOAD_PROXY: UploadProxyTarget = {
+  unavailable: 'no CDI upload proxy is configured: start the console with --cdi-uploadproxy-url',
+};
 
 /** The console's HTTP server: static app, API proxy (HTTP and websocket), health endpoints. */
 export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
@@ -62,6 +72,13 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     allowedHosts: opts.allowedHosts ?? [],
     trustForwardedHeaders: opts.trustForwardedHeaders ?? false,
     allowedOrigins: opts.allowedOrigins ?? [],
+  };
+  const requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const uploads = {
+    target: opts.uploadProxy ?? NO_UPLOAD_PROXY,
+    maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD,
+    idleTimeoutMs: requestTimeout,
+    log,
   };
   const indexFile = opts.staticDir ? path.join(opts.staticDir, 'index.html') : undefined;
   const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
@@ -173,6 +190,16 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
         'this console is not served under that host name: see --allowed-hosts and --public-url',
       );
     }
+    if (isUploadPath(url)) {
+      setApiSecurityHeaders(res);
+      const checks = {
+        csrf: csrfOk(req),
+        origin: originAllowed(req.headers, hosts),
+        credentials: upstream.credentials(req.headers),
+      };
+      return handleUpload(req, res, checks, uploads, requestId);
+    }
+    bodyDeadline(req, res, requestTimeout);
     if (url === API_PREFIX || url.startsWith(API_PREFIX + '/') || url.startsWith(API_PREFIX + '?')) {
       return handleApi(req, res, url, requestId);
     }
@@ -195,10 +222,11 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     serveIndex(req, res);
   };
 
-  // A slow client (slowloris) holds a connection, and a body's bytes, only this long.
-  const requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // A slow client (slowloris) holds a connection, and a body's bytes, only this long: headers by
+  // Node's headersTimeout, bodies by bodyDeadline (Node's requestTimeout would also end a long
+  // upload that is still sending; an upload has an idle timeout instead).
   const timeouts = {
-    requestTimeout,
+    requestTimeout: 0,
     headersTimeout: Math.min(requestTimeout, 60_000),
     connectionsCheckingInterval: Math.min(requestTimeout / 4, 30_000),
   };
