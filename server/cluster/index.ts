@@ -16,6 +16,10 @@ import { registerPodEviction } from './subresources/pod-eviction.js';
 import { registerScaleSubresources } from './subresources/scale.js';
 import { createStore, type KObject, type Store } from './store/index.js';
 import { stdoutLog, type ClusterLog } from './log.js';
+import { VolumeStore } from './cdi/volumes.js';
+import { startUploadProxy, type UploadProxy } from './cdi/upload-proxy.js';
+import { findOnPath } from './guest/qemu/guest-image.js';
+import { IDENTITY, clientAs } from './runtime/identity.js';
 
 export interface ClusterOptions {
   /** Default 127.0.0.1. */
@@ -45,6 +49,8 @@ export interface ClusterOptions {
   allowedHosts?: string[];
   /** Most QEMU guests at once (default from free memory); beyond it, simulated guests. */
   maxGuests?: number;
+  /** qemu-img for uploaded images (default: the one on PATH); null does without it (header checks only). */
+  qemuImg?: string | null;
 }
 
 export interface RunningCluster {
@@ -53,7 +59,9 @@ export interface RunningCluster {
   store: Store;
   api: ClusterApi;
   /** CDI's upload proxy (cdi-uploadproxy) of this cluster, on its own loopback port. */
-  uploadProxyUrl?: string;
+  uploadProxyUrl: string;
+  /** What volumes hold (uploaded disk images). */
+  volumes: VolumeStore;
   /** The running controllers (their context, virt-handler and the guests behind running VMIs). */
   controllers: ControllerRuntime;
   close(): Promise<void>;
@@ -75,6 +83,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   // Modules are imported statically: a broken one fails type checking and the start, loudly.
   const stoppers: Stoppable[] = [auth];
   let controllers: ControllerRuntime;
+  const volumes = new VolumeStore(opts.dataDir);
+  stoppers.push({ stop: () => volumes.close() });
   try {
     seedCluster(store, opts.seed ?? 'none');
     const guests =
@@ -89,15 +99,33 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
           });
     if (opts.guests) log(guests.description);
     // The controllers run the guests; virt-api's subresources act through them.
-    controllers = startControllers(store, { speed: opts.speed ?? 1, log, backend: guests.backend });
+    controllers = startControllers(store, { speed: opts.speed ?? 1, log, backend: guests.backend, volumes });
     stoppers.push(controllers);
     registerPodEviction(api);
     registerScaleSubresources(api);
     registerKubevirtSubresources(api, controllers);
   } catch (e) {
     store.close();
+    volumes.close();
     throw e;
   }
+  // cdi-uploadproxy (with the upload server behind it) on its own loopback port.
+  let uploadProxy: UploadProxy;
+  try {
+    uploadProxy = await startUploadProxy({
+      store,
+      client: clientAs(controllers.ctx.client, IDENTITY.cdi),
+      volumes,
+      host,
+      log,
+      qemuImg: opts.qemuImg === undefined ? (findOnPath('qemu-img') ?? null) : opts.qemuImg,
+    });
+  } catch (e) {
+    for (const s of stoppers.reverse()) await s.stop();
+    store.close();
+    throw e;
+  }
+  stoppers.push({ stop: () => uploadProxy.close() });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -115,6 +143,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     store,
     api,
     controllers,
+    uploadProxyUrl: uploadProxy.url,
+    volumes,
     async close() {
       if (closed) return;
       closed = true;

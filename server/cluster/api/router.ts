@@ -8,6 +8,7 @@ import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handle
 import { handleCrds } from './crds.js';
 import { selfSubjectAccessReview, selfSubjectRulesReview } from './reviews.js';
 import { selfSubjectReview } from './self-subject-review.js';
+import { uploadTokenRequest } from './upload-token-request.js';
 import type { ClusterApi, SubresourceDef } from './subresources.js';
 
 export function authorizeOrThrow(auth: AuthHooks, c: Pick<Ctx, 'user'>, ri: ResourceRequest): void {
@@ -117,6 +118,7 @@ export async function route(c: Omit<Ctx, 'info'>, auth: AuthHooks, api: ClusterA
     if (info.plural === 'selfsubjectaccessreviews') return selfSubjectAccessReview(ctx, auth);
     if (info.plural === 'selfsubjectrulesreviews') return selfSubjectRulesReview(ctx, auth);
     if (info.plural === 'selfsubjectreviews') return selfSubjectReview(ctx);
+    if (info.plural === 'uploadtokenrequests') return uploadTokenRequest(ctx);
     if (info.plural === 'customresourcedefinitions') return handleCrds(ctx);
   }
   switch (verb) {

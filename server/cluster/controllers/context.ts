@@ -102,6 +102,7 @@ export interface Queues {
   pvc: WorkQueue;
   service: WorkQueue;
   route: WorkQueue;
+  upload: WorkQueue;
 }
 
 export interface ControllerContext {

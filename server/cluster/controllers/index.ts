@@ -7,6 +7,8 @@ import type { GuestBackend } from '../guest/types.js';
 import type { Store } from '../store/index.js';
 import { EventWriter } from '../runtime/event-writer.js';
 import { storeClient } from '../runtime/store-client.js';
+import { UploadController } from './cdi/upload-controller.js';
+import type { VolumeStore } from '../cdi/volumes.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { EventExpiry } from './events/event-expiry.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
@@ -41,6 +43,8 @@ export interface ControllerOptions {
   log?: ClusterLog;
   backend?: GuestBackend;
   clusterDomain?: string;
+  /** What volumes hold (uploaded disk images); without it nothing is written. */
+  volumes?: VolumeStore;
 }
 
 export interface ControllerRuntime {
@@ -104,6 +108,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   const handler = new VirtHandler(as(IDENTITY.kubevirtHandler), pods.kubelet, () => usesEmulation(client));
   const migration = new MigrationController(controller, pods.kubelet);
   const dvs = new DataVolumeController(as(IDENTITY.cdi));
+  const uploads = new UploadController(as(IDENTITY.cdi), opts.volumes);
   const pvcs = new PvcBinder(as(IDENTITY.pvBinder));
   const services = new ServiceController(as(IDENTITY.endpointController));
   const routes = new RouteController(as(IDENTITY.router));
@@ -119,6 +124,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     pvc: queue('pvc', (k) => pvcs.reconcile(k)),
     service: queue('service', (k) => services.reconcile(k)),
     route: queue('route', (k) => routes.reconcile(k)),
+    upload: queue('upload', (k) => uploads.reconcile(k)),
   } satisfies Queues);
 
   const { informers } = ctx;
@@ -131,7 +137,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
   });
   const serviceAccounts = as(IDENTITY.serviceAccountController);
   informers.namespaces.on({ onChange: (ns) => ensureNamespaceDefaults(serviceAccounts, ns) });
-  for (const c of [pods, vm, vmi, handler, migration, dvs, pvcs, services, routes]) c.watch();
+  for (const c of [pods, vm, vmi, handler, migration, dvs, uploads, pvcs, services, routes]) c.watch();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();
   const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER));

@@ -161,6 +161,21 @@ export const KUBEVIRT_MORE_RESOURCES: ResourceInfo[] = [
     namespaced: true,
     columns: [age],
   }),
+  // cdi-apiserver's aggregated API (an APIService, not a CRD): create-only, never stored.
+  crd({
+    group: 'upload.cdi.kubevirt.io',
+    versions: ['v1beta1'],
+    kind: 'UploadTokenRequest',
+    plural: 'uploadtokenrequests',
+    shortNames: ['utr', 'utrs'],
+    namespaced: true,
+    verbs: ['create'],
+    virtual: true,
+    custom: false,
+    categories: [],
+    hasStatus: false,
+    generation: 'none',
+  }),
   crd({
     group: 'cdi.kubevirt.io',
     versions: ['v1beta1'],

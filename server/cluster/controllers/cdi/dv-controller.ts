@@ -11,6 +11,7 @@ import { quantityValue } from '../../apimachinery/quantity.js';
 import type { DataVolume } from '../../kubevirt/types.js';
 import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
 import { defaultStorageClass } from './pvc-binder.js';
+import { ANN } from '../../cdi/upload-annotations.js';
 
 const COMPONENT = 'datavolume-import-controller';
 const TICKS = 8;
@@ -98,7 +99,7 @@ export class DataVolumeController {
         setDvCondition(s, { type: 'Bound', status: 'True', reason: 'Bound', message: `PVC ${name} Bound` }, now);
       });
     }
-    if (kind === 'upload') return this.upload(dv, key, now);
+    if (kind === 'upload') return this.upload(dv, now);
     if (kind === 'sourceRef' || kind === 'other') return;
     this.transfer(dv, key, kind === 'pvc' ? 'Clone' : 'Import', now);
   }
@@ -171,6 +172,7 @@ export class DataVolumeController {
             'cdi.kubevirt.io/storage.import.source': kind === 'pvc' ? 'none' : kind,
             ...(endpoint ? { 'cdi.kubevirt.io/storage.import.endpoint': endpoint } : {}),
             'cdi.kubevirt.io/createdForDataVolume': dv.metadata.uid ?? '',
+            ...(kind === 'upload' ? { [ANN.uploadTarget]: '' } : {}),
           },
           ownerReferences: [
             {
@@ -194,21 +196,55 @@ export class DataVolumeController {
     );
   }
 
-  private upload(dv: DataVolume, key: string, now: string): void {
+  /**
+   * Upload DataVolumes follow the upload pod, as the upload controller and the upload server
+   * mark it on the PVC (cdi/upload-annotations.ts): UploadScheduled until it is ready,
+   * UploadReady while it takes bytes (a failed upload says why in the Running condition and
+   * counts a restart), Succeeded once the image is in the volume.
+   */
+  private upload(dv: DataVolume, now: string): void {
+    const name = dv.metadata.name ?? '';
+    const pvc = this.ctx.client.tryGet(ResourceKey.pvcs, dv.metadata.namespace, name);
+    const ann = pvc?.metadata.annotations ?? {};
+    const podPhase = ann[ANN.podPhase];
+    const restarts = Number(ann[ANN.podRestarts]) || 0;
     const phase = dv.status?.phase;
-    if (phase === 'PVCBound') {
-      this.event(dv, 'Normal', 'UploadScheduled', `Upload Scheduled`);
-      this.write(dv, (s) => {
-        s.phase = 'UploadScheduled';
-      });
-      this.ctx.queues.dataVolume.addAfter(key, 1);
-    } else if (phase === 'UploadScheduled') {
-      this.event(dv, 'Normal', 'UploadReady', `Upload Ready`);
-      this.write(dv, (s) => {
-        s.phase = 'UploadReady';
-        setDvCondition(s, { type: 'Running', status: 'True', reason: 'Pod is running' }, now);
+    if (podPhase === 'Succeeded') {
+      this.event(dv, 'Normal', 'UploadSucceeded', `Successfully uploaded into ${name}`);
+      return this.write(dv, (s) => {
+        s.phase = 'Succeeded';
+        s.progress = formatProgress(100);
+        if (restarts) s.restartCount = restarts;
+        setDvCondition(s, { type: 'Ready', status: 'True' }, now);
+        setDvCondition(s, { type: 'Running', status: 'False', reason: 'Completed' }, now);
       });
     }
+    const ready = ann[ANN.podReady] === 'true';
+    if (!ready) {
+      if (phase !== 'UploadScheduled') this.event(dv, 'Normal', 'UploadScheduled', 'Upload Scheduled');
+      return this.write(dv, (s) => {
+        s.phase = 'UploadScheduled';
+        s.progress = 'N/A';
+      });
+    }
+    if (phase !== 'UploadReady') this.event(dv, 'Normal', 'UploadReady', 'Upload Ready');
+    const failed = ann[ANN.runningReason] === 'Error';
+    const message = ann[ANN.runningMessage];
+    if (failed && restarts > (dv.status?.restartCount ?? 0))
+      this.event(dv, 'Warning', 'UploadFailed', message ?? 'Upload failed');
+    this.write(dv, (s) => {
+      s.phase = 'UploadReady';
+      s.progress = 'N/A';
+      if (restarts) s.restartCount = restarts;
+      setDvCondition(
+        s,
+        failed
+          ? { type: 'Running', status: 'False', reason: 'Error', message }
+          : { type: 'Running', status: 'True', reason: 'Pod is running' },
+        now,
+      );
+      setDvCondition(s, { type: 'Ready', status: 'False' }, now);
+    });
   }
 
   private durationSeconds(dv: DataVolume): number {

@@ -1,0 +1,83 @@
+/**
+ * What the embedded cluster's storage holds: one folder per bound volume (`pvc-<uid>`, the
+ * PVC's spec.volumeName, as hostpath-provisioner makes them) with CDI's `disk.img` in it once an
+ * upload (or, later, an import) has written one. The folder is `<data-dir>/volumes` with
+ * --data-dir, else a temporary folder removed when the cluster closes. Guests (qemu/) read disk
+ * images from here; nothing else touches these files.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface VolumeInfo {
+  /** raw after qemu-img conversion; qcow2 when qemu-img is missing and the upload was qcow2. */
+  format: 'raw' | 'qcow2';
+  virtualSize: number;
+  /** What the upload was before decompression and conversion (qcow2, raw, iso; gz, xz). */
+  sourceFormat: string;
+}
+
+const VOLUME_NAME = /^pvc-[0-9a-f-]{36}$/;
+
+export class VolumeStore {
+  readonly root: string;
+  private readonly temporary: boolean;
+
+  constructor(dataDir?: string) {
+    if (dataDir) {
+      this.root = path.join(dataDir, 'volumes');
+      mkdirSync(this.root, { recursive: true });
+      this.temporary = false;
+    } else {
+      this.root = mkdtempSync(path.join(tmpdir(), 'kvc-volumes-'));
+      this.temporary = true;
+    }
+  }
+
+  /** The volume's folder, or undefined for a name that is not one the PV binder makes. */
+  dir(volumeName: string): string | undefined {
+    return VOLUME_NAME.test(volumeName) ? path.join(this.root, volumeName) : undefined;
+  }
+
+  /** CDI's disk.img path of the volume (it may not exist yet), creating the folder. */
+  diskPath(volumeName: string): string | undefined {
+    const dir = this.dir(volumeName);
+    if (!dir) return undefined;
+    mkdirSync(dir, { recursive: true });
+    return path.join(dir, 'disk.img');
+  }
+
+  /** The written disk image and what it is, when the volume holds one. */
+  disk(volumeName: string): ({ path: string } & VolumeInfo) | undefined {
+    const dir = this.dir(volumeName);
+    if (!dir || !existsSync(path.join(dir, 'disk.img')) || !existsSync(path.join(dir, 'volume.json'))) return undefined;
+    try {
+      const info = JSON.parse(readFileSync(path.join(dir, 'volume.json'), 'utf8')) as VolumeInfo;
+      return { path: path.join(dir, 'disk.img'), ...info };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Records what disk.img is, once it is complete. */
+  setInfo(volumeName: string, info: VolumeInfo): void {
+    const dir = this.dir(volumeName);
+    if (dir) writeFileSync(path.join(dir, 'volume.json'), JSON.stringify(info));
+  }
+
+  /** Empties a volume (a failed upload leaves nothing half-written behind). */
+  clear(volumeName: string): void {
+    const dir = this.dir(volumeName);
+    if (dir) for (const f of ['disk.img', 'volume.json', 'upload.tmp']) rmSync(path.join(dir, f), { force: true });
+  }
+
+  /** Deletes a volume (reclaim policy Delete, when its PVC goes). */
+  remove(volumeName: string): void {
+    const dir = this.dir(volumeName);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+
+  close(): void {
+    if (this.temporary) rmSync(this.root, { recursive: true, force: true });
+  }
+}
