@@ -33,6 +33,11 @@ export interface StackOptions {
   users?: UserEntry[];
   /** Without kube-controller-manager (no garbage collection, namespace deletion or service accounts). */
   noControllerManager?: boolean;
+  /**
+   * kube-controller-manager's --controllers (default: its defaults). With the simulation attached,
+   * the controllers it plays (scheduler, kubelets, PV binder, endpoints, disruption) are turned off there.
+   */
+  controllers?: string[];
   startTimeoutMs?: number;
 }
 
@@ -173,6 +178,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           `--service-account-private-key-file=${certs.saKeyFile}`,
           `--root-ca-file=${certs.caFile}`,
           '--use-service-account-credentials=false',
+          ...(opts.controllers ? [`--controllers=${opts.controllers.join(',')}`] : []),
           '--v=0',
         ],
         path.join(dir, 'kube-controller-manager.log'),

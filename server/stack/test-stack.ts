@@ -17,7 +17,7 @@ function basePort(offset: number): number | undefined {
   return Number.isInteger(base) && base > 0 ? base + offset : undefined;
 }
 
-export async function startTestStack(users: UserEntry[], portOffset = 0): Promise<Stack> {
+export async function startTestStack(users: UserEntry[], portOffset = 0, controllers?: string[]): Promise<Stack> {
   if (!found.bins) throw new Error(skipReason);
-  return startStack({ bins: found.bins, projectRoot, users, port: basePort(portOffset) });
+  return startStack({ bins: found.bins, projectRoot, users, port: basePort(portOffset), controllers });
 }

@@ -16,7 +16,7 @@ import { NamespaceController } from './namespace/namespace-controller.js';
 import { DISRUPTION_CONTROLLER, startDrainControllers } from './drain/index.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
 import { createClock, rfc3339 } from '../runtime/clock.js';
-import { keyOf, type EventRecorder } from '../runtime/client.js';
+import { keyOf, type ClusterClient, type EventRecorder } from '../runtime/client.js';
 import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
 import { IDENTITY, clientAs } from '../runtime/identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
@@ -45,6 +45,8 @@ export interface ControllerOptions {
   clusterDomain?: string;
   /** What volumes hold (uploaded disk images); without it nothing is written. */
   volumes?: VolumeStore;
+  /** Whether to write the APIServices kube-aggregator would (default true; a real kube-apiserver has its own). */
+  apiServices?: boolean;
 }
 
 export interface ControllerRuntime {
@@ -56,16 +58,31 @@ export interface ControllerRuntime {
 }
 
 export function startControllers(store: Store, opts: ControllerOptions = {}): ControllerRuntime {
-  const log = opts.log ?? (() => {});
-  const clock = createClock(opts.speed ?? 1);
-  const client = storeClient(store);
-  // kube-controller-manager's garbage collector and namespace controller, and the Event TTL
-  const gc = new GarbageCollector(store, log);
-  const namespaces = new NamespaceController(store, log);
-  const events = new EventWriter(client);
-  const eventExpiry = new EventExpiry(client, opts.eventTtlMs, () => events.forgetGone());
+  // kube-controller-manager's garbage collector and namespace controller
+  const gc = new GarbageCollector(store, opts.log ?? (() => {}));
+  const namespaces = new NamespaceController(store, opts.log ?? (() => {}));
   gc.start();
   namespaces.start();
+  return runControllers(storeClient(store), opts, () => {
+    namespaces.stop();
+    gc.stop();
+  });
+}
+
+/**
+ * The controllers on any client: the embedded store's, or a remote kube-apiserver's (server/stack/attach),
+ * where kube-controller-manager runs the garbage collector and namespace controller itself.
+ */
+export function runControllers(
+  client: ClusterClient,
+  opts: ControllerOptions = {},
+  onStop = () => {},
+): ControllerRuntime {
+  const log = opts.log ?? (() => {});
+  const clock = createClock(opts.speed ?? 1);
+  // the Event TTL (kube-apiserver's --event-ttl)
+  const events = new EventWriter(client);
+  const eventExpiry = new EventExpiry(client, opts.eventTtlMs, () => events.forgetGone());
   eventExpiry.start();
   const record: EventRecorder = (involved, type, reason, message, component, host) => {
     try {
@@ -75,7 +92,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
     }
   };
   ensureInfrastructure(client);
-  ensureApiServices(client, rfc3339(clock.now()));
+  if (opts.apiServices !== false) ensureApiServices(client, rfc3339(clock.now()));
   ensureCommonInstancetypes(clientAs(client, IDENTITY.kubevirtOperator), log);
 
   const queues = {} as Queues;
@@ -162,8 +179,7 @@ export function startControllers(store: Store, opts: ControllerOptions = {}): Co
       operator.stop();
       clock.dispose();
       eventExpiry.stop();
-      namespaces.stop();
-      gc.stop();
+      onStop();
     },
   };
 }

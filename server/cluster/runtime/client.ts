@@ -28,6 +28,8 @@ export interface DeleteOptions {
 
 export interface WriteOpts {
   fieldManager?: string;
+  /** dryRun=All: admitted and validated, not stored. */
+  dryRun?: boolean;
   /** The user admission sees (see identity.ts); the store's default is "system:admin". */
   user?: string;
 }
@@ -102,6 +104,11 @@ export interface ClusterClient extends ResourceClient<'sync'> {
     fn: (obj: ObjectOf<K>) => void | false,
     opts?: WriteOpts & { subresource?: 'status' },
   ): ObjectOf<K>;
+  /**
+   * pods/{name}/binding, what kube-scheduler writes: sets spec.nodeName of an unassigned pod (a pod
+   * update may not). 409 when the pod is assigned already, is being deleted, or its uid is not `uid`.
+   */
+  bind(namespace: string | undefined, name: string, node: string, opts?: WriteOpts & { uid?: string }): void;
 }
 
 /** A client of a remote kube-apiserver (issue 20): the same verbs over HTTP. */

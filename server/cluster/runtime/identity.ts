@@ -40,5 +40,6 @@ export function clientAs(base: ClusterClient, user: string): ClusterClient {
     mutate: (res, ns, name, fn, opts) => base.mutate(res, ns, name, fn, w(opts)),
     patch: (res, ns, name, type, body, opts) => base.patch(res, ns, name, type, body, w(opts)),
     delete: (res, ns, name, opts) => base.delete(res, ns, name, w(opts)),
+    bind: (ns, name, node, opts) => base.bind(ns, name, node, w(opts)),
   };
 }

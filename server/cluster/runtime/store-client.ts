@@ -3,7 +3,7 @@
  * for each resource what admission and validation accepted for it, so its objects are that
  * resource's type: this is the one place where a stored object becomes a typed one.
  */
-import type { Store } from '../store/index.js';
+import { errors, type Store } from '../store/index.js';
 import type { KObject } from '../store/types.js';
 import type { ClusterClient, ObjectOf } from './client.js';
 
@@ -30,5 +30,26 @@ export function storeClient(store: Store): ClusterClient {
     },
     watch: (res, opts, cb) => store.watch(res, opts, (ev) => cb({ type: ev.type, object: typed(ev.object) })),
     mutate: (res, ns, name, fn, opts) => typed(store.mutate(res, ns, name, (o) => fn(typed(o)), opts)),
+    bind: (ns, name, node, opts) => {
+      // the checks of kube-apiserver's binding registry (pkg/registry/core/pod/storage: assignPod)
+      store.mutate(
+        'pods',
+        ns,
+        name,
+        (pod) => {
+          const spec = (pod.spec ?? {}) as { nodeName?: string };
+          const refuse = (why: string) => errors.conflict('', 'pods/binding', name, why);
+          if (opts?.uid && pod.metadata.uid !== opts.uid)
+            throw refuse(
+              `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${pod.metadata.uid}`,
+            );
+          if (pod.metadata.deletionTimestamp)
+            throw refuse(`pod ${name} is being deleted, cannot be assigned to a host`);
+          if (spec.nodeName) throw refuse(`pod ${name} is already assigned to node "${spec.nodeName}"`);
+          pod.spec = { ...spec, nodeName: node };
+        },
+        { user: opts?.user, fieldManager: opts?.fieldManager },
+      );
+    },
   };
 }

@@ -67,16 +67,18 @@ function rejectWith(ctx: UpgradeContext, err: unknown): void {
 
 export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRuntime): void {
   const { handler } = rt;
-  registerVirtApiInfo(api);
+  // virt-api reads and writes through the API server's client (the store's, or a real kube-apiserver's)
+  const client = rt.ctx.client;
+  registerVirtApiInfo(api, client);
   const ns = (c: { namespace?: string }) => c.namespace ?? 'default';
 
-  put(api, 'virtualmachines', 'start', (c) => startVm(c.store, ns(c), c.name, c.body, c.query), 202);
-  put(api, 'virtualmachines', 'stop', (c) => stopVm(c.store, ns(c), c.name, c.body, c.query), 202);
-  put(api, 'virtualmachines', 'restart', (c) => restartVm(c.store, ns(c), c.name, c.body, c.query), 202);
-  put(api, 'virtualmachines', 'migrate', (c) => migrateVm(c.store, ns(c), c.name, c.body, c.query), 202);
-  put(api, 'virtualmachineinstances', 'pause', (c) => pauseVmi(c.store, handler, ns(c), c.name), 200);
-  put(api, 'virtualmachineinstances', 'unpause', (c) => unpauseVmi(c.store, handler, ns(c), c.name), 200);
-  put(api, 'virtualmachineinstances', 'softreboot', (c) => softRebootVmi(c.store, handler, ns(c), c.name), 200);
+  put(api, 'virtualmachines', 'start', (c) => startVm(client, ns(c), c.name, c.body, c.query), 202);
+  put(api, 'virtualmachines', 'stop', (c) => stopVm(client, ns(c), c.name, c.body, c.query), 202);
+  put(api, 'virtualmachines', 'restart', (c) => restartVm(client, ns(c), c.name, c.body, c.query), 202);
+  put(api, 'virtualmachines', 'migrate', (c) => migrateVm(client, ns(c), c.name, c.body, c.query), 202);
+  put(api, 'virtualmachineinstances', 'pause', (c) => pauseVmi(client, handler, ns(c), c.name), 200);
+  put(api, 'virtualmachineinstances', 'unpause', (c) => unpauseVmi(client, handler, ns(c), c.name), 200);
+  put(api, 'virtualmachineinstances', 'softreboot', (c) => softRebootVmi(client, handler, ns(c), c.name), 200);
 
   api.addSubresource({
     group: GROUP,
@@ -85,7 +87,7 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
     subresource: 'guestosinfo',
     namespaced: true,
     verbs: ['get'],
-    handle: (c) => ({ status: 200, body: guestOsInfo(c.store, ns(c), c.name) }),
+    handle: (c) => ({ status: 200, body: guestOsInfo(client, ns(c), c.name) }),
   });
 
   api.addSubresource({
@@ -96,7 +98,7 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
     namespaced: true,
     verbs: ['get'],
     handle: async (c) => {
-      const { guest } = consoleGuest(c.store, handler, ns(c), c.name, 'vnc');
+      const { guest } = consoleGuest(client, handler, ns(c), c.name, 'vnc');
       return { status: 200, body: await guest.screenshot(), contentType: 'image/png' };
     },
   });
@@ -111,7 +113,7 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
       verbs: ['get'],
       upgrade: (c) => {
         try {
-          const { vmi, guest } = consoleGuest(c.store, handler, ns(c), c.name, kind);
+          const { vmi, guest } = consoleGuest(client, handler, ns(c), c.name, kind);
           const refusal = preserveSessionRefusal(guest.sessions, kind, c.query.get('preserveSession') === 'true');
           if (refusal) {
             c.reject({

@@ -7,12 +7,11 @@
  * - `virtualmachines/{name}/expand-spec`: the VM with its instance type and preference applied and
  *   the matchers removed (pkg/instancetype/expand/expand.go).
  */
-import { storeClient } from '../runtime/store-client.js';
 import type { ClusterApi } from '../api/subresources.js';
 import { applyInstancetype, InstancetypeError } from '../kubevirt/vmi-from-vm.js';
 import type { VM } from '../kubevirt/types.js';
-import { ResourceKey } from '../runtime/client.js';
-import { errors, type Store } from '../store/index.js';
+import { ResourceKey, type ClusterClient } from '../runtime/client.js';
+import { errors } from '../store/index.js';
 import { guestOsInfo, isRunning, loadVmi, vmiConflict } from './vmi-actions.js';
 import { hasCondition } from '../kubevirt/conditions.js';
 
@@ -30,14 +29,14 @@ export const KUBEVIRT_VERSION = {
   platform: 'linux/amd64',
 };
 
-function agentVmi(store: Store, ns: string, name: string) {
-  const vmi = loadVmi(store, ns, name);
+function agentVmi(client: ClusterClient, ns: string, name: string) {
+  const vmi = loadVmi(client, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VMI is not running');
   if (!hasCondition(vmi, 'AgentConnected', 'True')) throw errors.internal('VMI does not have guest agent connected');
   return vmi;
 }
 
-export function registerVirtApiInfo(api: ClusterApi): void {
+export function registerVirtApiInfo(api: ClusterApi, client: ClusterClient): void {
   const ns = (c: { namespace?: string }) => c.namespace ?? 'default';
   api.addSubresource({
     group: GROUP,
@@ -55,8 +54,8 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     subresource: '',
     namespaced: false,
     verbs: ['get'],
-    handle: (c) => {
-      const kv = c.store.tryGet(ResourceKey.kubevirts, 'kubevirt', 'kubevirt');
+    handle: () => {
+      const kv = client.tryGet(ResourceKey.kubevirts, 'kubevirt', 'kubevirt');
       return {
         status: 200,
         body: { apiserver: { connectivity: 'ok' }, 'config-resource-version': kv?.metadata.resourceVersion ?? '' },
@@ -71,8 +70,8 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: true,
     verbs: ['get'],
     handle: (c) => {
-      agentVmi(c.store, ns(c), c.name);
-      const info = guestOsInfo(c.store, ns(c), c.name) as { userList?: unknown[] };
+      agentVmi(client, ns(c), c.name);
+      const info = guestOsInfo(client, ns(c), c.name) as { userList?: unknown[] };
       return { status: 200, body: { metadata: {}, items: info.userList ?? [] } };
     },
   });
@@ -84,8 +83,8 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: true,
     verbs: ['get'],
     handle: (c) => {
-      agentVmi(c.store, ns(c), c.name);
-      const info = guestOsInfo(c.store, ns(c), c.name) as { fsInfo?: { disks?: unknown[] } };
+      agentVmi(client, ns(c), c.name);
+      const info = guestOsInfo(client, ns(c), c.name) as { fsInfo?: { disks?: unknown[] } };
       return { status: 200, body: { metadata: {}, items: info.fsInfo?.disks ?? [] } };
     },
   });
@@ -97,7 +96,6 @@ export function registerVirtApiInfo(api: ClusterApi): void {
     namespaced: true,
     verbs: ['get'],
     handle: (c) => {
-      const client = storeClient(c.store);
       const vm = client.tryGet(ResourceKey.vms, ns(c), c.name) as VM | undefined;
       if (!vm) throw errors.notFound('kubevirt.io', 'virtualmachines', c.name);
       const out = structuredClone(vm) as VM & { spec: Record<string, unknown> };

@@ -3,8 +3,8 @@
  * (pkg/virt-api/rest/subresource.go): run-strategy patches or stateChangeRequests, KubeVirt's
  * 409 conflicts, and a VirtualMachineInstanceMigration for migrate.
  */
-import { errors, type Store } from '../store/index.js';
-import { ResourceKey } from '../runtime/client.js';
+import { errors } from '../store/index.js';
+import { ResourceKey, type ClusterClient } from '../runtime/client.js';
 import { getCondition, isFinal, runStrategyOf } from '../kubevirt/conditions.js';
 import type { StateChangeRequest } from '../kubevirt/run-strategy.js';
 import type { VM, VMI } from '../kubevirt/types.js';
@@ -24,9 +24,10 @@ function dryRun(body: unknown, query: URLSearchParams): boolean {
   return (Array.isArray(d) && d.includes('All')) || query.get('dryRun') === 'All';
 }
 
-function load(store: Store, ns: string, name: string): { vm: VM; vmi: VMI | undefined } {
-  const vm = store.get(ResourceKey.vms, ns, name) as unknown as VM;
-  const vmi = store.tryGet(ResourceKey.vmis, ns, name) as unknown as VMI | undefined;
+function load(client: ClusterClient, ns: string, name: string): { vm: VM; vmi: VMI | undefined } {
+  const vm = client.tryGet(ResourceKey.vms, ns, name) as VM | undefined;
+  if (!vm) throw errors.notFound('kubevirt.io', 'virtualmachines', name);
+  const vmi = client.tryGet(ResourceKey.vmis, ns, name) as VMI | undefined;
   return { vm, vmi };
 }
 
@@ -34,10 +35,10 @@ function requests(vm: VM): StateChangeRequest[] {
   return vm.status?.stateChangeRequests ?? [];
 }
 
-function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
+function addRequests(client: ClusterClient, vm: VM, add: StateChangeRequest[]): void {
   if (requests(vm).length > 0)
     throw vmConflict(vm.metadata.name ?? '', 'unable to complete request: stop/start already underway');
-  store.mutate(
+  client.mutate(
     ResourceKey.vms,
     vm.metadata.namespace,
     vm.metadata.name ?? '',
@@ -52,8 +53,8 @@ function addRequests(store: Store, vm: VM, add: StateChangeRequest[]): void {
   );
 }
 
-function setRunStrategy(store: Store, vm: VM, strategy: 'Always' | 'Halted'): void {
-  store.mutate(
+function setRunStrategy(client: ClusterClient, vm: VM, strategy: 'Always' | 'Halted'): void {
+  client.mutate(
     ResourceKey.vms,
     vm.metadata.namespace,
     vm.metadata.name ?? '',
@@ -66,8 +67,8 @@ function setRunStrategy(store: Store, vm: VM, strategy: 'Always' | 'Halted'): vo
   );
 }
 
-export function startVm(store: Store, ns: string, name: string, body: unknown, query: URLSearchParams): void {
-  const { vm, vmi } = load(store, ns, name);
+export function startVm(client: ClusterClient, ns: string, name: string, body: unknown, query: URLSearchParams): void {
+  const { vm, vmi } = load(client, ns, name);
   const rs = runStrategyOf(vm);
   const running = !!vmi && !isFinal(vmi);
   const paused = (body as { paused?: boolean } | undefined)?.paused === true;
@@ -75,15 +76,15 @@ export function startVm(store: Store, ns: string, name: string, body: unknown, q
     case 'Halted':
       if (running) throw vmConflict(name, 'VM is already running');
       if (dryRun(body, query)) return;
-      if (paused) addRequests(store, vm, [{ action: 'Start', data: { startPaused: 'true' } }]);
-      setRunStrategy(store, vm, 'Always');
+      if (paused) addRequests(client, vm, [{ action: 'Start', data: { startPaused: 'true' } }]);
+      setRunStrategy(client, vm, 'Always');
       return;
     case 'Manual':
     case 'RerunOnFailure':
       if (running) throw vmConflict(name, 'VM is already running');
       if (dryRun(body, query)) return;
       addRequests(
-        store,
+        client,
         vm,
         vmi ? [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }] : [{ action: 'Start' }],
       );
@@ -95,15 +96,15 @@ export function startVm(store: Store, ns: string, name: string, body: unknown, q
   }
 }
 
-export function stopVm(store: Store, ns: string, name: string, body: unknown, query: URLSearchParams): void {
-  const { vm, vmi } = load(store, ns, name);
+export function stopVm(client: ClusterClient, ns: string, name: string, body: unknown, query: URLSearchParams): void {
+  const { vm, vmi } = load(client, ns, name);
   const rs = runStrategyOf(vm);
   const running = !!vmi && !isFinal(vmi);
   const grace = (body as { gracePeriod?: number } | undefined)?.gracePeriod;
   if (rs !== 'Always' && !running) throw vmConflict(name, 'VM is not running');
   if (dryRun(body, query)) return;
   if (grace !== undefined && vmi && running) {
-    store.mutate(
+    client.mutate(
       ResourceKey.vmis,
       ns,
       name,
@@ -118,27 +119,33 @@ export function stopVm(store: Store, ns: string, name: string, body: unknown, qu
       return;
     case 'Manual':
     case 'RerunOnFailure':
-      addRequests(store, vm, [{ action: 'Stop', uid: vmi?.metadata.uid }]);
+      addRequests(client, vm, [{ action: 'Stop', uid: vmi?.metadata.uid }]);
       return;
     case 'Always':
     case 'Once':
-      setRunStrategy(store, vm, 'Halted');
+      setRunStrategy(client, vm, 'Halted');
   }
 }
 
-export function restartVm(store: Store, ns: string, name: string, body: unknown, query: URLSearchParams): void {
+export function restartVm(
+  client: ClusterClient,
+  ns: string,
+  name: string,
+  body: unknown,
+  query: URLSearchParams,
+): void {
   const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds;
   if (grace !== undefined && grace !== null && grace !== 0) {
     throw errors.badRequest('For force restart, only gracePeriod=0 is supported for now');
   }
-  const { vm, vmi } = load(store, ns, name);
+  const { vm, vmi } = load(client, ns, name);
   const rs = runStrategyOf(vm);
   if (rs === 'Halted') throw vmConflict(name, 'VM is not running: Halted');
   if (!vmi || isFinal(vmi) || vmi.metadata.deletionTimestamp) throw vmConflict(name, 'VM is not running');
   if (dryRun(body, query)) return;
-  addRequests(store, vm, [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }]);
+  addRequests(client, vm, [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }]);
   if (grace === 0) {
-    store.mutate(
+    client.mutate(
       ResourceKey.vmis,
       ns,
       name,
@@ -150,8 +157,14 @@ export function restartVm(store: Store, ns: string, name: string, body: unknown,
   }
 }
 
-export function migrateVm(store: Store, ns: string, name: string, body: unknown, query: URLSearchParams): void {
-  const { vmi } = load(store, ns, name);
+export function migrateVm(
+  client: ClusterClient,
+  ns: string,
+  name: string,
+  body: unknown,
+  query: URLSearchParams,
+): void {
+  const { vmi } = load(client, ns, name);
   if (!vmi || vmi.status?.phase !== 'Running') throw vmConflict(name, 'VM is not running');
   const migratable = getCondition(vmi, 'LiveMigratable');
   const denied = (msg: string) =>
@@ -161,7 +174,7 @@ export function migrateVm(store: Store, ns: string, name: string, body: unknown,
       `Cannot migrate VMI, Reason: ${migratable?.reason ?? 'Unknown'}, Message: ${migratable?.message ?? ''}`,
     );
   }
-  const active = store
+  const active = client
     .list(ResourceKey.vmims, { namespace: ns })
     .items.some(
       (m) =>
@@ -170,7 +183,7 @@ export function migrateVm(store: Store, ns: string, name: string, body: unknown,
     );
   if (active) throw denied(`in-flight migration detected. Active migration job is currently migrating VMI ${name}`);
   const added = (body as { addedNodeSelector?: Record<string, string> } | undefined)?.addedNodeSelector;
-  store.create(
+  client.create(
     ResourceKey.vmims,
     {
       apiVersion: 'kubevirt.io/v1',

@@ -2,8 +2,8 @@
  * virtualmachineinstances/{name}/pause|unpause|softreboot|guestosinfo|vnc/screenshot, with
  * KubeVirt's status codes and messages.
  */
-import { errors, type Store } from '../store/index.js';
-import { ResourceKey } from '../runtime/client.js';
+import { errors } from '../store/index.js';
+import { ResourceKey, type ClusterClient } from '../runtime/client.js';
 import { hasCondition, isPausedVmi } from '../kubevirt/conditions.js';
 import type { VirtHandler } from '../controllers/handler/virt-handler.js';
 import type { VMI } from '../kubevirt/types.js';
@@ -13,37 +13,39 @@ export function vmiConflict(name: string, why: string): Error {
   return errors.conflict('kubevirt.io', 'virtualmachineinstance', name, why);
 }
 
-export function loadVmi(store: Store, ns: string, name: string): VMI {
-  return store.get(ResourceKey.vmis, ns, name) as unknown as VMI;
+export function loadVmi(client: ClusterClient, ns: string, name: string): VMI {
+  const vmi = client.tryGet(ResourceKey.vmis, ns, name) as VMI | undefined;
+  if (!vmi) throw errors.notFound('kubevirt.io', 'virtualmachineinstances', name);
+  return vmi;
 }
 
 export function isRunning(vmi: VMI): boolean {
   return vmi.status?.phase === 'Running' && !vmi.metadata.deletionTimestamp;
 }
 
-export function pauseVmi(store: Store, handler: VirtHandler, ns: string, name: string): void {
-  const vmi = loadVmi(store, ns, name);
+export function pauseVmi(client: ClusterClient, handler: VirtHandler, ns: string, name: string): void {
+  const vmi = loadVmi(client, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VM is not running');
   if (isPausedVmi(vmi)) throw vmiConflict(name, 'VMI is already paused');
   handler.pause(vmi);
 }
 
-export function unpauseVmi(store: Store, handler: VirtHandler, ns: string, name: string): void {
-  const vmi = loadVmi(store, ns, name);
+export function unpauseVmi(client: ClusterClient, handler: VirtHandler, ns: string, name: string): void {
+  const vmi = loadVmi(client, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VM is not running');
   if (!isPausedVmi(vmi)) throw vmiConflict(name, 'VMI is not paused');
   handler.unpause(vmi);
 }
 
-export function softRebootVmi(store: Store, handler: VirtHandler, ns: string, name: string): void {
-  const vmi = loadVmi(store, ns, name);
+export function softRebootVmi(client: ClusterClient, handler: VirtHandler, ns: string, name: string): void {
+  const vmi = loadVmi(client, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VM is not running');
   if (isPausedVmi(vmi)) throw vmiConflict(name, 'VMI is paused');
   handler.softReboot(vmi);
 }
 
-export function guestOsInfo(store: Store, ns: string, name: string): Record<string, unknown> {
-  const vmi = loadVmi(store, ns, name);
+export function guestOsInfo(client: ClusterClient, ns: string, name: string): Record<string, unknown> {
+  const vmi = loadVmi(client, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VMI is not running');
   if (!hasCondition(vmi, 'AgentConnected', 'True')) throw errors.internal('VMI does not have guest agent connected');
   const os = (vmi.status?.guestOSInfo ?? {}) as Record<string, string>;
@@ -80,13 +82,13 @@ export function guestOsInfo(store: Store, ns: string, name: string): Record<stri
 
 /** The guest behind a running VMI for the console routes (400 when not running / no graphics). */
 export function consoleGuest(
-  store: Store,
+  client: ClusterClient,
   handler: VirtHandler,
   ns: string,
   name: string,
   kind: 'vnc' | 'console',
 ): { vmi: VMI; guest: Guest } {
-  const vmi = loadVmi(store, ns, name);
+  const vmi = loadVmi(client, ns, name);
   if (kind === 'console' && vmi.status?.phase === 'Failed') throw vmiConflict(name, 'VMI is in failed status');
   if (!isRunning(vmi)) throw errors.badRequest('VMI is not running');
   const devices = vmi.spec?.domain?.devices;

@@ -1,6 +1,5 @@
 /** Binds pending pods to nodes (kube-scheduler), or marks them Unschedulable with its message. */
 import { editPodStatus } from './pod-status.js';
-import { ResourceKey } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Requests } from '../../kubevirt/quantity.js';
 import { podRequests, schedule, type SchedulingInput } from './scheduler.js';
@@ -41,16 +40,7 @@ export function schedulePod(ctx: ControllerContext, pod: Pod): void {
   const name = pod.metadata.name ?? '';
   if (result.node) {
     const node = result.node;
-    ctx.client.mutate(ResourceKey.pods, ns, name, (o) => {
-      if (
-        o.metadata.uid !== pod.metadata.uid ||
-        !o.spec ||
-        typeof o.spec !== 'object' ||
-        (o.spec as { nodeName?: string }).nodeName
-      )
-        return false;
-      (o.spec as { nodeName?: string }).nodeName = node;
-    });
+    ctx.client.bind(ns, name, node, { uid: pod.metadata.uid });
     editPodStatus(ctx.client, ns, name, (o) => {
       o.status = {
         ...(o.status as object),
