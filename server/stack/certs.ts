@@ -15,7 +15,15 @@ export interface StackCerts {
   keyFile: string;
   saKeyFile: string;
   saPubFile: string;
+  /** The aggregation layer: kube-apiserver's client certificate towards aggregated API servers, and its CA. */
+  frontProxyCaFile: string;
+  frontProxyCaPem: string;
+  proxyClientCertFile: string;
+  proxyClientKeyFile: string;
 }
+
+/** The CN kube-apiserver's proxy client certificate carries (--requestheader-allowed-names). */
+export const FRONT_PROXY_CLIENT = 'front-proxy-client';
 
 /** The names the serving certificate is valid for (kubeconfigs use https://127.0.0.1:port). */
 const SERVER_NAMES = [
@@ -38,37 +46,31 @@ function openssl(args: string[], cwd: string): void {
   }
 }
 
+const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+function makeCa(dir: string, name: string, cn: string): void {
+  openssl(
+    ['req', '-x509', ...EC, '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '3650', '-subj', `/CN=${cn}`],
+    dir,
+  );
+}
+
+/** `${name}.crt` and `${name}.key` signed by `${ca}.crt`: a server certificate for `names`, or a client one. */
+export function issueCert(dir: string, ca: string, name: string, cn: string, names?: string[]): void {
+  openssl(['req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`], dir);
+  const usage = names
+    ? `subjectAltName=${names.join(',')}\nextendedKeyUsage=serverAuth`
+    : 'extendedKeyUsage=clientAuth';
+  writeFileSync(path.join(dir, `${name}.ext`), `${usage}\nkeyUsage=digitalSignature,keyEncipherment\n`);
+  const sign = ['-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.crt`];
+  openssl(['x509', '-req', '-in', `${name}.csr`, ...sign, '-days', '365', '-extfile', `${name}.ext`], dir);
+}
+
 export function makeCerts(dir: string): StackCerts {
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl(
-    ['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650', '-subj', '/CN=stack-ca'],
-    dir,
-  );
-  openssl(['req', ...ec, '-keyout', 'apiserver.key', '-out', 'apiserver.csr', '-subj', '/CN=kube-apiserver'], dir);
-  writeFileSync(
-    path.join(dir, 'apiserver.ext'),
-    `subjectAltName=${SERVER_NAMES.join(',')}\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature,keyEncipherment\n`,
-  );
-  openssl(
-    [
-      'x509',
-      '-req',
-      '-in',
-      'apiserver.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'apiserver.crt',
-      '-days',
-      '365',
-      '-extfile',
-      'apiserver.ext',
-    ],
-    dir,
-  );
+  makeCa(dir, 'ca', 'stack-ca');
+  issueCert(dir, 'ca', 'apiserver', 'kube-apiserver', SERVER_NAMES);
+  makeCa(dir, 'front-proxy-ca', 'front-proxy-ca');
+  issueCert(dir, 'front-proxy-ca', 'front-proxy-client', FRONT_PROXY_CLIENT);
   const sa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   writeFileSync(path.join(dir, 'sa.key'), sa.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(path.join(dir, 'sa.pub'), sa.publicKey.export({ type: 'spki', format: 'pem' }));
@@ -79,5 +81,9 @@ export function makeCerts(dir: string): StackCerts {
     keyFile: path.join(dir, 'apiserver.key'),
     saKeyFile: path.join(dir, 'sa.key'),
     saPubFile: path.join(dir, 'sa.pub'),
+    frontProxyCaFile: path.join(dir, 'front-proxy-ca.crt'),
+    frontProxyCaPem: readFileSync(path.join(dir, 'front-proxy-ca.crt'), 'utf8'),
+    proxyClientCertFile: path.join(dir, 'front-proxy-client.crt'),
+    proxyClientKeyFile: path.join(dir, 'front-proxy-client.key'),
   };
 }

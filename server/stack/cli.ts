@@ -5,10 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { readUsersFile } from '../cluster/auth/users-file.js';
+import { stdoutLog } from '../cluster/log.js';
 import { startStack, type StackBins } from './index.js';
+import { KCM_CONTROLLERS_WITH_SIMULATION, attachWithVirtApi, type Attached } from './attach/index.js';
 
 const USAGE =
-  'Usage: cluster --backend kube-apiserver [--port 6443] [--data-dir DIR] [--users FILE] [--no-controller-manager]';
+  'Usage: cluster --backend kube-apiserver [--port 6443] [--data-dir DIR] [--users FILE] [--no-controller-manager]\n' +
+  '         [--no-simulation] [--speed X]';
 
 export async function runStackCli(argv: string[], bins: StackBins, projectRoot: string): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +22,8 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
       'data-dir': { type: 'string' },
       users: { type: 'string' },
       'no-controller-manager': { type: 'boolean' },
+      'no-simulation': { type: 'boolean' },
+      speed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -30,6 +35,10 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65534))
     throw new Error(`invalid --port ${String(values.port)} (etcd takes the two ports after it)`);
+  const simulate = !values['no-simulation'];
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  if (!(speed > 0 && speed <= 1000)) throw new Error(`invalid --speed ${String(values.speed)}`);
+  const t0 = Date.now();
   const stack = await startStack({
     bins,
     projectRoot,
@@ -37,8 +46,18 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
     dir: values['data-dir'],
     users: values.users ? readUsersFile(values.users) : [],
     noControllerManager: values['no-controller-manager'],
+    controllers: simulate ? KCM_CONTROLLERS_WITH_SIMULATION : undefined,
   });
-  console.log(`kube-apiserver listening on ${stack.url} (logs and certificates in ${stack.dir})`);
+  console.log(
+    `kube-apiserver listening on ${stack.url} (logs and certificates in ${stack.dir}), up in ${Date.now() - t0} ms`,
+  );
+  let attached: Attached | undefined;
+  if (simulate) {
+    const t1 = Date.now();
+    attached = await attachWithVirtApi(stack, { speed, log: stdoutLog });
+    await attached.controllers.idle();
+    console.log(`KubeVirt, CDI, scheduler and kubelets simulated over HTTPS, attached in ${Date.now() - t1} ms`);
+  }
   console.log(`Admin kubeconfig (${stack.kubeconfigFile}):\n`);
   console.log(stack.kubeconfig);
   console.log(`Point kubectl at it:  KUBECONFIG=${stack.kubeconfigFile} kubectl get vms -A`);
@@ -47,10 +66,12 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`${sig}: shutting down`);
-    stack.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    (attached ? attached.close() : Promise.resolve())
+      .then(() => stack.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

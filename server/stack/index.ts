@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { UserEntry } from '../cluster/auth/index.js';
 import type { KObject } from '../cluster/store/index.js';
-import { makeCerts } from './certs.js';
+import { FRONT_PROXY_CLIENT, makeCerts } from './certs.js';
 import { apiRequest, ensureCreated, type ApiTarget } from './client.js';
 import { stackCrds } from './crds.js';
 import { freePort, startProc, stopProc, waitFor, type Proc } from './processes.js';
@@ -45,6 +45,8 @@ export interface Stack extends ApiTarget {
   port: number;
   dir: string;
   caFile: string;
+  /** The CA of kube-apiserver's proxy client certificate (aggregated API servers trust it). */
+  frontProxyCaPem: string;
   /** An admin kubeconfig (YAML), also written to `${dir}/kubeconfig`. */
   kubeconfig: string;
   kubeconfigFile: string;
@@ -147,6 +149,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         `--service-account-key-file=${certs.saPubFile}`,
         `--service-account-signing-key-file=${certs.saKeyFile}`,
         '--service-cluster-ip-range=10.96.0.0/16',
+        // the aggregation layer (KubeVirt's subresources.kubevirt.io is an aggregated API: attach/virt-api.ts)
+        `--requestheader-client-ca-file=${certs.frontProxyCaFile}`,
+        `--requestheader-allowed-names=${FRONT_PROXY_CLIENT}`,
+        '--requestheader-username-headers=X-Remote-User',
+        '--requestheader-group-headers=X-Remote-Group',
+        '--requestheader-extra-headers-prefix=X-Remote-Extra-',
+        `--proxy-client-cert-file=${certs.proxyClientCertFile}`,
+        `--proxy-client-key-file=${certs.proxyClientKeyFile}`,
         '--v=0',
       ],
       path.join(dir, 'kube-apiserver.log'),
@@ -192,6 +202,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       port,
       dir,
       caFile: certs.caFile,
+      frontProxyCaPem: certs.frontProxyCaPem,
       kubeconfig,
       kubeconfigFile,
       tokens: Object.fromEntries(users.map((u) => [u.name, u.token])),

@@ -11,7 +11,9 @@ import { parse } from 'yaml';
 import type { KObject } from '../../cluster/store/types.js';
 import type { Stack } from '../index.js';
 import { projectRoot, skipReason, startTestStack } from '../test-stack.js';
-import { KCM_CONTROLLERS_WITH_SIMULATION, attachSimulation, type Attached } from './index.js';
+import { KCM_CONTROLLERS_WITH_SIMULATION, attachWithVirtApi, type Attached } from './index.js';
+import { apiRequest } from '../client.js';
+import WebSocket from 'ws';
 import { Reflector } from './reflector.js';
 import { resourcePath } from './remote-client.js';
 
@@ -30,12 +32,31 @@ async function until<T>(what: string, fn: () => T | undefined, timeoutMs = 90_00
   }
 }
 
+const users = [
+  {
+    name: 'viewer',
+    token: 'viewer-token-0123456789',
+    groups: [],
+    roles: [{ role: 'view' as const, namespaces: ['default'] }],
+  },
+];
+
+const cirros = () => {
+  const vm = parse(
+    readFileSync(path.join(projectRoot, 'test/fixtures/kubevirt-examples/vm-cirros.yaml'), 'utf8'),
+  ) as KObject & {
+    spec: { running?: boolean; runStrategy?: string };
+  };
+  delete vm.spec.running;
+  return vm;
+};
+
 describe.skipIf(Boolean(skipReason))('simulation attached to a real kube-apiserver', () => {
   let stack: Stack;
   let attached: Attached;
   beforeAll(async () => {
-    stack = await startTestStack([], 20, KCM_CONTROLLERS_WITH_SIMULATION);
-    attached = attachSimulation(stack);
+    stack = await startTestStack(users, 20, KCM_CONTROLLERS_WITH_SIMULATION);
+    attached = await attachWithVirtApi(stack);
   }, 240_000);
   afterAll(async () => {
     await attached?.close();
@@ -90,4 +111,44 @@ describe.skipIf(Boolean(skipReason))('simulation attached to a real kube-apiserv
       reflector?.stop();
     }
   }, 60_000);
+
+  it('serves subresources.kubevirt.io as an aggregated API: RBAC by kube-apiserver, start and the serial console by virt-api', async () => {
+    const { client } = attached;
+    const vm = cirros();
+    vm.metadata = { ...vm.metadata, name: 'halted', namespace: 'default' };
+    vm.spec.runStrategy = 'Halted';
+    client.create(VMS, vm);
+    const start = '/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/halted/start';
+    const denied = await apiRequest({ ...stack, token: users[0].token }, 'PUT', start, {});
+    expect(denied.status).toBe(403);
+    expect(denied.json().message).toContain(
+      'cannot update resource "virtualmachines/start" in API group "subresources.kubevirt.io"',
+    );
+    expect((await apiRequest(stack, 'PUT', start, {})).status).toBe(202);
+    await until('the VMI to run', () =>
+      client.tryGet(VMIS, 'default', 'halted')?.status?.phase === 'Running' ? true : undefined,
+    );
+    const again = await apiRequest(stack, 'PUT', start, {});
+    expect(again.status).toBe(409);
+    expect(again.json().message).toContain('VM is already running');
+    const text = await new Promise<string>((resolve, reject) => {
+      const ws = new WebSocket(
+        `${stack.url.replace('https', 'wss')}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachineinstances/halted/console`,
+        ['plain.kubevirt.io'],
+        { ca: stack.ca, headers: { authorization: `Bearer ${stack.token}` } },
+      );
+      let got = '';
+      ws.on('open', () => ws.send(Buffer.from('\r')));
+      ws.on('message', (d: Buffer) => {
+        got += d.toString('utf8');
+        if (/login:/.test(got)) {
+          ws.close();
+          resolve(got);
+        }
+      });
+      ws.on('error', reject);
+      ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+    expect(text).toMatch(/login:/);
+  }, 120_000);
 });
