@@ -1,8 +1,21 @@
+import type { Locator } from '@playwright/test';
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, SMOKE, test } from './fixtures/index.js';
 import { ShellPage } from './pages/shell.js';
 import { actionFailureToasts } from './pages/vm-actions.js';
 import { VmListPage } from './pages/vm-list.js';
 import { createCirros } from './vm-manifests.js';
+
+/**
+ * How far a menu is drawn from its toggle, in pixels: the larger of the vertical gap (below it, or
+ * above it when it opens upwards) and the distance between their nearest left or right edges.
+ */
+async function gapBetween(toggle: Locator, menu: Locator): Promise<number> {
+  const [t, m] = await Promise.all([toggle.boundingBox(), menu.boundingBox()]);
+  if (!t || !m) return Infinity;
+  const vertical = Math.min(Math.abs(m.y - (t.y + t.height)), Math.abs(t.y - (m.y + m.height)));
+  const horizontal = Math.min(Math.abs(m.x - t.x), Math.abs(m.x + m.width - (t.x + t.width)));
+  return Math.max(vertical, horizontal);
+}
 
 test.describe('virtual machines list', () => {
   test(
@@ -181,7 +194,7 @@ test.describe('virtual machines list', () => {
     await expect(list.emptyState).toBeVisible();
   });
 
-  test('the per-page, status and namespace menus open on their first Enter, with the focus as PatternFly puts it', async ({
+  test('the per-page, status, namespace and row menus open on their first Enter or Space, with the focus as PatternFly puts it', async ({
     page,
     api,
     namespace,
@@ -214,6 +227,65 @@ test.describe('virtual machines list', () => {
     await expect(page.getByRole('listbox', { name: 'Namespaces' })).toBeVisible();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('option', { name: 'All namespaces' })).toBeFocused();
+    await page.keyboard.press('Escape');
+
+    // A row's kebab, with Space.
+    const kebab = list.actions(namespace, 'menus');
+    await kebab.toggle.focus();
+    await page.keyboard.press('Space');
+    await expect(kebab.item('Start')).toBeVisible();
+    await expect(kebab.toggle).toBeFocused();
+    await kebab.close();
+    await expect(kebab.toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('the per-page, status, namespace and row menus open on the first click after a page load, at their toggle', async ({
+    page,
+    api,
+    namespace,
+  }) => {
+    // Each menu's code loads on that click: the click alone must open it, drawn beside its toggle
+    // (a PatternFly menu mounted open is drawn in the window's top-left corner).
+    await createCirros(api, namespace, 'clicks');
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await expect(list.row(namespace, 'clicks')).toBeVisible();
+    const menuWith = (item: Locator) => page.locator('.pf-v6-c-menu', { has: item });
+    const expectOpenBeside = async (toggle: Locator, menu: Locator) => {
+      await expect(menu).toBeVisible();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      await expect
+        .poll(() => gapBetween(toggle, menu), { message: 'the menu is drawn at its toggle' })
+        .toBeLessThan(16);
+    };
+
+    const perPage = page.locator('#options-menu-top-toggle');
+    await perPage.click();
+    const perPageMenu = menuWith(page.getByRole('menuitem', { name: '50 per page' }));
+    await expectOpenBeside(perPage, perPageMenu);
+    await expect(page.getByRole('menuitem', { name: '20 per page' })).toBeFocused();
+    await perPage.click();
+    await expect(perPageMenu).toBeHidden();
+    await expect(perPage).toHaveAttribute('aria-expanded', 'false');
+
+    const statusMenu = menuWith(page.getByRole('menuitem', { name: /^Stopped \(1\)/ }));
+    await list.statusFilter.click();
+    await expectOpenBeside(list.statusFilter, statusMenu);
+    await page.keyboard.press('Escape');
+    await expect(statusMenu).toBeHidden();
+    await expect(list.statusFilter).toBeFocused();
+
+    const shell = new ShellPage(page);
+    await shell.namespaceToggle.click();
+    await expectOpenBeside(shell.namespaceToggle, menuWith(page.getByRole('listbox', { name: 'Namespaces' })));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('listbox', { name: 'Namespaces' })).toBeHidden();
+
+    const kebab = list.actions(namespace, 'clicks');
+    await kebab.toggle.click();
+    await expectOpenBeside(kebab.toggle, menuWith(kebab.item('Start')));
+    await expect(kebab.toggle).toBeFocused();
+    await kebab.close();
   });
 
   test('shows an empty state that offers to create a VM', async ({ page, namespace }) => {

@@ -9,14 +9,18 @@ import {
   SelectOption,
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
-import { ReplayClick } from '../../components/lazy-popups/replay-click';
+import { useOpenAfterMount } from '../../components/lazy-popups/use-open-after-mount';
 import { describeError } from '../../components/error-details';
 import { ALL_NAMESPACES } from '../../lib/routes';
 import { ALL_LABEL, NamespaceToggleContent, type NamespaceMenuProps } from './namespace-selector';
 
-/** The namespace selector's menu (its own chunk, loaded on the toggle's first click, which it then gets). */
+/**
+ * The namespace selector's menu (its own chunk, loaded on the toggle's first click): it mounts open,
+ * its toggle taking the focus from the placeholder the user pressed.
+ */
 export function NamespaceMenu({ choice, choose, data, error, isLoading }: NamespaceMenuProps) {
-  const [isOpen, setOpen] = useState(false);
+  const [wanted, setOpen] = useState(true);
+  const isOpen = useOpenAfterMount() && wanted;
   const [filter, setFilter] = useState('');
 
   const names = useMemo(() => {
@@ -32,69 +36,67 @@ export function NamespaceMenu({ choice, choose, data, error, isLoading }: Namesp
   };
 
   return (
-    <>
-      <Select
-        id="namespace-selector"
-        isOpen={isOpen}
-        selected={choice}
-        onSelect={(_e, value) => {
-          if (typeof value === 'string') choose(value);
-          close();
-        }}
-        onOpenChange={(open) => (open ? setOpen(true) : close())}
-        shouldFocusToggleOnSelect
-        isScrollable
-        maxMenuHeight="60vh"
-        toggle={(ref) => (
-          <MenuToggle
-            ref={ref}
-            id="namespace-toggle"
-            onClick={() => (isOpen ? close() : setOpen(true))}
-            isExpanded={isOpen}
-            className="kv-namespace-toggle"
-          >
-            <NamespaceToggleContent choice={choice} />
-          </MenuToggle>
+    <Select
+      id="namespace-selector"
+      isOpen={isOpen}
+      selected={choice}
+      onSelect={(_e, value) => {
+        if (typeof value === 'string') choose(value);
+        close();
+      }}
+      onOpenChange={(open) => (open ? setOpen(true) : close())}
+      shouldFocusToggleOnSelect
+      isScrollable
+      maxMenuHeight="60vh"
+      toggle={(ref) => (
+        <MenuToggle
+          ref={ref}
+          id="namespace-toggle"
+          onClick={() => (isOpen ? close() : setOpen(true))}
+          isExpanded={isOpen}
+          className="kv-namespace-toggle"
+          autoFocus
+        >
+          <NamespaceToggleContent choice={choice} />
+        </MenuToggle>
+      )}
+    >
+      <MenuSearch>
+        <MenuSearchInput>
+          <TextInput
+            type="search"
+            aria-label="Filter namespaces"
+            placeholder="Filter namespaces"
+            value={filter}
+            onChange={(_e, v) => setFilter(v)}
+          />
+        </MenuSearchInput>
+      </MenuSearch>
+      <Divider />
+      <SelectList aria-label="Namespaces">
+        <SelectOption value={ALL_NAMESPACES}>{ALL_LABEL}</SelectOption>
+        <Divider component="li" />
+        {shown.map((name) => (
+          <SelectOption key={name} value={name}>
+            {name}
+          </SelectOption>
+        ))}
+        {isLoading && (
+          <SelectOption isDisabled value="#loading#">
+            Loading namespaces…
+          </SelectOption>
         )}
-      >
-        <MenuSearch>
-          <MenuSearchInput>
-            <TextInput
-              type="search"
-              aria-label="Filter namespaces"
-              placeholder="Filter namespaces"
-              value={filter}
-              onChange={(_e, v) => setFilter(v)}
-            />
-          </MenuSearchInput>
-        </MenuSearch>
-        <Divider />
-        <SelectList aria-label="Namespaces">
-          <SelectOption value={ALL_NAMESPACES}>{ALL_LABEL}</SelectOption>
-          <Divider component="li" />
-          {shown.map((name) => (
-            <SelectOption key={name} value={name}>
-              {name}
-            </SelectOption>
-          ))}
-          {isLoading && (
-            <SelectOption isDisabled value="#loading#">
-              Loading namespaces…
-            </SelectOption>
-          )}
-          {error && (
-            <SelectOption isDisabled value="#error#" description={describeError(error).message}>
-              Cannot list namespaces
-            </SelectOption>
-          )}
-          {!isLoading && !error && filter && shown.length === 0 && (
-            <SelectOption isDisabled value="#none#">
-              No namespace matches “{filter}”
-            </SelectOption>
-          )}
-        </SelectList>
-      </Select>
-      <ReplayClick targetId="namespace-toggle" />
-    </>
+        {error && (
+          <SelectOption isDisabled value="#error#" description={describeError(error).message}>
+            Cannot list namespaces
+          </SelectOption>
+        )}
+        {!isLoading && !error && filter && shown.length === 0 && (
+          <SelectOption isDisabled value="#none#">
+            No namespace matches “{filter}”
+          </SelectOption>
+        )}
+      </SelectList>
+    </Select>
   );
 }

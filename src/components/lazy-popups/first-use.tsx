@@ -1,5 +1,4 @@
 import { Suspense, useCallback, useEffect, useState, type ReactElement, type ReactNode, type RefObject } from 'react';
-import { afterSetUp } from './replay-click';
 
 /** How PatternFly's Tooltip and Popover name their trigger. */
 export type TriggerRef = HTMLElement | (() => HTMLElement) | RefObject<unknown>;
@@ -9,6 +8,18 @@ function triggerElement(ref: TriggerRef | undefined): HTMLElement | null {
   if (typeof ref === 'function') return ref();
   if (ref instanceof HTMLElement) return ref;
   return ref.current instanceof HTMLElement ? ref.current : null;
+}
+
+/**
+ * Runs `fn` two frames from now (cancelled by the returned function): by then a pop-up that has just
+ * mounted has finished its own set-up (PatternFly's Popper finds its trigger and listens to it in
+ * an effect, then renders again), so an event replayed to it is handled as a user's would be.
+ */
+function afterSetUp(fn: () => void): () => void {
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(fn);
+  });
+  return () => cancelAnimationFrame(frame);
 }
 
 /** Gives the trigger, once the pop-up has mounted, the event that asked for it. */

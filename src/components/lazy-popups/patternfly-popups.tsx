@@ -4,6 +4,7 @@
 // focus-trap) stays out of the first page.
 import type { DropdownItemProps, DropdownListProps, DropdownProps, PopperProps } from '@patternfly/react-core';
 import { createRef, isValidElement, lazy, Suspense, useState } from 'react';
+import { useOpenAfterMount } from './use-open-after-mount';
 
 export { LazyTooltip as Tooltip } from './lazy-tooltip';
 export { LazyPopover as Popover } from './lazy-popover';
@@ -13,6 +14,12 @@ const RealDropdown = lazy(() => import('./real-popups').then((m) => ({ default: 
 const RealDropdownList = lazy(() => import('./real-popups').then((m) => ({ default: m.DropdownList })));
 const RealDropdownItem = lazy(() => import('./real-popups').then((m) => ({ default: m.DropdownItem })));
 
+/** PatternFly's Dropdown, mounted closed and opened once the click that opened it is over. */
+function OpenedDropdown(props: DropdownProps) {
+  const shown = useOpenAfterMount();
+  return <RealDropdown {...props} isOpen={shown && props.isOpen} />;
+}
+
 /** The table's actions column's Dropdown: its toggle at once, the rest when it opens. */
 export function Dropdown(props: DropdownProps) {
   const { toggle } = props;
@@ -20,7 +27,7 @@ export function Dropdown(props: DropdownProps) {
   if (!props.isOpen) return <>{fallback}</>;
   return (
     <Suspense fallback={fallback}>
-      <RealDropdown {...props} />
+      <OpenedDropdown {...props} />
     </Suspense>
   );
 }

@@ -1,9 +1,12 @@
 import { Select, SelectList, SelectOption } from '@patternfly/react-core';
 import { useState } from 'react';
-import { ReplayClick } from '../lazy-popups/replay-click';
+import { useOpenAfterMount } from '../lazy-popups/use-open-after-mount';
 import { CheckboxFilterToggle, type CheckboxFilterProps } from './checkbox-filter';
 
-/** The filter's menu (its own chunk, loaded on the toggle's first click, which it then gets). */
+/**
+ * The filter's menu (its own chunk, loaded on the toggle's first click): it mounts open, its toggle
+ * taking the focus from the placeholder the user pressed.
+ */
 export function CheckboxFilterMenu<V extends string>({
   id,
   label,
@@ -13,7 +16,8 @@ export function CheckboxFilterMenu<V extends string>({
   counts,
   onChange,
 }: CheckboxFilterProps<V>) {
-  const [open, setOpen] = useState(false);
+  const [wanted, setOpen] = useState(true);
+  const open = useOpenAfterMount() && wanted;
   const toggle = (v: V) =>
     onChange(
       selected.includes(v) ? selected.filter((x) => x !== v) : values.filter((x) => x === v || selected.includes(x)),
@@ -21,33 +25,31 @@ export function CheckboxFilterMenu<V extends string>({
   const present = values.filter((v) => counts.get(v));
   const absent = values.filter((v) => !counts.get(v));
   return (
-    <>
-      <Select
-        role="menu"
-        isOpen={open}
-        onOpenChange={setOpen}
-        selected={selected}
-        onSelect={(_e, value) => toggle(value as V)}
-        toggle={(ref) => (
-          <CheckboxFilterToggle
-            ref={ref}
-            id={id}
-            label={label}
-            count={selected.length}
-            isExpanded={open}
-            onClick={() => setOpen((o) => !o)}
-          />
-        )}
-      >
-        <SelectList aria-label={listLabel}>
-          {[...present, ...absent].map((v) => (
-            <SelectOption key={v} value={v} hasCheckbox isSelected={selected.includes(v)}>
-              {v} ({counts.get(v) ?? 0})
-            </SelectOption>
-          ))}
-        </SelectList>
-      </Select>
-      <ReplayClick targetId={id} />
-    </>
+    <Select
+      role="menu"
+      isOpen={open}
+      onOpenChange={setOpen}
+      selected={selected}
+      onSelect={(_e, value) => toggle(value as V)}
+      toggle={(ref) => (
+        <CheckboxFilterToggle
+          ref={ref}
+          id={id}
+          label={label}
+          count={selected.length}
+          isExpanded={open}
+          onClick={() => setOpen(!open)}
+          autoFocus
+        />
+      )}
+    >
+      <SelectList aria-label={listLabel}>
+        {[...present, ...absent].map((v) => (
+          <SelectOption key={v} value={v} hasCheckbox isSelected={selected.includes(v)}>
+            {v} ({counts.get(v) ?? 0})
+          </SelectOption>
+        ))}
+      </SelectList>
+    </Select>
   );
 }

@@ -32,10 +32,20 @@ export interface CheckboxFilterToggleProps {
   count: number;
   isExpanded: boolean;
   onClick: () => void;
+  /** Take the focus when mounted (the loaded menu's toggle, replacing the placeholder the user pressed). */
+  autoFocus?: boolean;
 }
 
 /** The filter's toggle: a filter icon, its label and the number of chosen values. */
-export function CheckboxFilterToggle({ ref, id, label, count, isExpanded, onClick }: CheckboxFilterToggleProps) {
+export function CheckboxFilterToggle({
+  ref,
+  id,
+  label,
+  count,
+  isExpanded,
+  onClick,
+  autoFocus,
+}: CheckboxFilterToggleProps) {
   return (
     <MenuToggle
       ref={ref}
@@ -43,6 +53,7 @@ export function CheckboxFilterToggle({ ref, id, label, count, isExpanded, onClic
       icon={<FilterIcon />}
       onClick={onClick}
       isExpanded={isExpanded}
+      autoFocus={autoFocus}
       badge={count ? <Badge isRead>{count}</Badge> : undefined}
     >
       {label}

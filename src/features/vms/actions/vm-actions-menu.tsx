@@ -1,8 +1,9 @@
 import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
-import { Fragment, useEffect, useMemo, useState, type Ref } from 'react';
+import { Fragment, useMemo, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../../../components/disabled-reason';
+import { useOpenAfterMount } from '../../../components/lazy-popups/use-open-after-mount';
 import { useAccessReview } from '../../../k8s/access-review';
 import { namespacedPath } from '../../../lib/routes';
 import { nameOf, namespaceOf } from '../../../k8s/meta';
@@ -74,14 +75,9 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
 
 /** A kebab with every action of one VM; unavailable ones are disabled with their reason. */
 export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmActionsMenuProps) {
-  const [open, setOpen] = useState(false);
-  // Opened a frame after mounting, not mounted open: the menu's popper places itself against a
-  // toggle that is in the page by then (mounted open, it was drawn in the window's top-left corner).
-  useEffect(() => {
-    if (!defaultOpen) return undefined;
-    const frame = requestAnimationFrame(() => setOpen(true));
-    return () => cancelAnimationFrame(frame);
-  }, [defaultOpen]);
+  const [wanted, setOpen] = useState(defaultOpen);
+  // Shown once the click that mounted it is over (see useOpenAfterMount), not mounted open.
+  const open = useOpenAfterMount() && wanted;
   const [deleting, setDeleting] = useState(false);
   const { run } = useVmActionRunner();
   const pick = (a: VmAction) => {
@@ -98,7 +94,7 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
       variant="plain"
       aria-label={`Actions for ${nameOf(vm)}`}
       isExpanded={open}
-      onClick={() => setOpen((o) => !o)}
+      onClick={() => setOpen(!open)}
       icon={<EllipsisVIcon />}
       // Takes the focus from the placeholder toggle the user just pressed (see defaultOpen).
       autoFocus={defaultOpen}

@@ -21,9 +21,7 @@ export function RowActions({ vm, vmi }: { vm: VM; vmi: VMI | undefined }) {
       variant="plain"
       aria-label={`Actions for ${nameOf(vm)}`}
       isExpanded={false}
-      // After the click has finished its way through the document: a menu that mounted open
-      // during it would take that same click for one outside the menu, and close at once.
-      onClick={() => setTimeout(() => setUsed(true), 0)}
+      onClick={() => setUsed(true)}
       icon={<EllipsisVIcon />}
     />
   );
