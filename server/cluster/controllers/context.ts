@@ -1,5 +1,6 @@
 /** What every controller gets: the store client, time, the event recorder, caches and state. */
 import type { Guest, GuestBackend } from '../guest/types.js';
+import type { VolumeData } from '../guest/volume-data.js';
 import { rfc3339, type Clock } from '../runtime/clock.js';
 import { ResourceKey, type ClusterClient, type EventRecorder, type KObject } from '../runtime/client.js';
 import { Informer, byOwnerUid } from '../runtime/informer.js';
@@ -117,6 +118,8 @@ export interface ControllerContext {
   backend: GuestBackend;
   /** Running guests by VMI uid. */
   guests: Map<string, GuestEntry>;
+  /** What is on each volume and snapshot (the simulated guests' disks). */
+  volumes: VolumeData;
   queues: Queues;
   clusterDomain: string;
   log: ClusterLog;

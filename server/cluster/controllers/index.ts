@@ -4,6 +4,7 @@
  */
 import { SimulatedGuestBackend } from '../guest/simulated/simulated-backend.js';
 import type { GuestBackend } from '../guest/types.js';
+import { VolumeData } from '../guest/volume-data.js';
 import type { Store } from '../store/index.js';
 import { EventWriter } from '../runtime/event-writer.js';
 import { storeClient } from '../runtime/store-client.js';
@@ -105,6 +106,7 @@ export function runControllers(
     network: createNetwork(),
     backend: opts.backend ?? new SimulatedGuestBackend({ speed: clock.speed }),
     guests: new Map(),
+    volumes: new VolumeData(),
     queues,
     clusterDomain: opts.clusterDomain ?? CLUSTER_DOMAIN,
     log,

@@ -8,7 +8,9 @@ import type { Reconcile, WorkQueue } from '../runtime/work-queue.js';
 import type { ControllerContext } from './context.js';
 import { PoolController, POOLS } from './replication/pool-controller.js';
 import { VmiReplicaSetController, VMIRS } from './replication/vmirs-controller.js';
-import { SnapshotController, SNAPSHOTS } from './snapshot/snapshot-controller.js';
+import { startSnapshotControllers } from './snapshot/index.js';
+import { IDENTITY } from '../runtime/identity.js';
+import { withIdentity } from './context.js';
 import { ExportController, EXPORTS } from './export/export-controller.js';
 
 export interface Workloads {
@@ -20,22 +22,23 @@ export function startWorkloads(
   ctx: ControllerContext,
   queue: (name: string, reconcile: Reconcile) => WorkQueue,
 ): Workloads {
-  const informers = [VMIRS, POOLS, SNAPSHOTS, EXPORTS].map((res) => new Informer(ctx.client, res, ctx.log));
-  const [sets, pools, snapshots, exports] = informers;
+  const informers = [VMIRS, POOLS, EXPORTS].map((res) => new Informer(ctx.client, res, ctx.log));
+  const [sets, pools, exports] = informers;
   const rsQueue: WorkQueue = queue('vmirs', (k) => rs.reconcile(k));
   const poolQueue: WorkQueue = queue('vmpool', (k) => pool.reconcile(k));
   const rs = new VmiReplicaSetController(ctx, sets, ctx.informers.vmis, (k) => rsQueue.add(k));
   const pool = new PoolController(ctx, pools, ctx.informers.vms, (k) => poolQueue.add(k));
-  const snapshotQueue: WorkQueue = queue('vmsnapshot', (k) => snapshot.reconcile(k));
   const exportQueue: WorkQueue = queue('vmexport', (k) => exporter.reconcile(k));
-  const snapshot = new SnapshotController(ctx, snapshots, (k) => snapshotQueue.add(k));
   const exporter = new ExportController(ctx, exports, (k) => exportQueue.add(k));
-  for (const c of [rs, pool, snapshot, exporter]) c.watch();
+  for (const c of [rs, pool, exporter]) c.watch();
   for (const inf of informers) inf.start();
-  const queues = [rsQueue, poolQueue, snapshotQueue, exportQueue];
+  // the CSI snapshotter writes as the external-snapshotter's service account
+  const snapshots = startSnapshotControllers(ctx, withIdentity(ctx, IDENTITY.snapshotController), queue);
+  const queues = [rsQueue, poolQueue, exportQueue, ...snapshots.queues];
   return {
     queues,
     stop() {
+      snapshots.stop();
       for (const q of queues) q.stop();
       for (const inf of informers) inf.stop();
     },

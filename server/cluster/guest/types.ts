@@ -7,6 +7,7 @@
  * interfaces without the controllers or the subresource routes changing.
  */
 import type { ConsoleSessions } from './console/sessions.js';
+import type { GuestFiles } from './volume-data.js';
 
 /** Which console a websocket is attached to: `vnc` (the screen) or `console` (the serial line). */
 export type ConsoleKind = 'vnc' | 'console';
@@ -35,6 +36,11 @@ export interface GuestOptions {
   hasGraphics?: boolean;
   /** Software emulation (no KVM): shown in the boot log, lscpu, /proc/cpuinfo and systemd-detect-virt. */
   emulation?: boolean;
+  /**
+   * The files on the disk the guest boots from, when that disk is a PVC (guest/volume-data.ts):
+   * what the guest writes goes there. Without it the root disk is ephemeral (a container disk).
+   */
+  disk?: GuestFiles;
   /** Time scale: 1 = real-time boot (a few seconds), 1000 = about a millisecond per second. */
   speed?: number;
 }

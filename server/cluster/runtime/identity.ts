@@ -20,6 +20,8 @@ export const IDENTITY = {
   pvBinder: 'system:serviceaccount:kube-system:persistent-volume-binder',
   endpointController: 'system:serviceaccount:kube-system:endpoint-controller',
   serviceAccountController: 'system:serviceaccount:kube-system:service-account-controller',
+  /** The CSI external-snapshotter's snapshot controller (VolumeSnapshots and their contents). */
+  snapshotController: 'system:serviceaccount:kube-system:snapshot-controller',
   /** OpenShift's router, which admits Routes. */
   router: 'system:serviceaccount:openshift-ingress:router',
 } as const;

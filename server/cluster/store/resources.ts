@@ -1,6 +1,7 @@
 /** Every resource the embedded cluster serves: the registry that discovery, storage and tables read. */
 import { BUILTIN_GROUP_RESOURCES } from './resources-builtin.js';
 import { KUBEVIRT_MORE_RESOURCES } from './resources-kubevirt.js';
+import { CSI_SNAPSHOT_RESOURCES } from './resources-csi-snapshot.js';
 
 export interface PrinterColumn {
   name: string;
@@ -423,6 +424,7 @@ export const RESOURCES: ResourceInfo[] = [
     fieldSelectors: ['spec.host', 'spec.path', 'spec.to.name'],
   },
   ...KUBEVIRT_MORE_RESOURCES,
+  ...CSI_SNAPSHOT_RESOURCES,
 ];
 
 /** "virtualmachines.kubevirt.io", or "pods" for the core group: the store's name for a resource. */

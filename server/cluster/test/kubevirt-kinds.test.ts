@@ -6,8 +6,8 @@
  *   (printer columns, /scale) in pkg/virt-operator/resource/generate/components/crds.go;
  * - VirtualMachinePool: pkg/virt-controller/watch/pool/pool.go;
  * - MigrationPolicy: pkg/util/migrations/policy.go (MatchPolicy), applied in the migration state;
- * - VirtualMachineSnapshot without snapshot-capable storage: pkg/storage/snapshot/snapshot.go
- *   (updateSnapshotStatus: InProgress, Ready False "Not ready");
+ * - VirtualMachineSnapshot of a VM without snapshottable volumes: pkg/storage/snapshot/snapshot.go
+ *   (createContent leaves them out; updateSnapshotStatus: Succeeded, ready, snapshotVolumes.excludedVolumes);
  * - VirtualMachineExport: pkg/storage/export/export/export.go (token secret, service, links).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,8 +155,8 @@ spec:
   });
 });
 
-describe('VirtualMachineSnapshot without snapshot-capable storage', () => {
-  it('says it is not ready', async () => {
+describe('VirtualMachineSnapshot of a VM with only a container disk', () => {
+  it('succeeds with no volume in it (the container disk is excluded)', async () => {
     await ok(
       ['apply', '-f', '-'],
       `apiVersion: kubevirt.io/v1
@@ -175,17 +175,22 @@ spec:
   source: {apiGroup: kubevirt.io, kind: VirtualMachine, name: snapped}
 `,
     );
-    await wait('vmsnapshot/snap-1', 'jsonpath={.status.phase}=InProgress');
+    await wait('vmsnapshot/snap-1', 'condition=Ready');
     const snap = JSON.parse(await ok(['get', 'vmsnapshot', 'snap-1', '-o', 'json'])) as {
       status: {
+        phase: string;
         readyToUse: boolean;
         sourceUID: string;
+        indications?: string[];
+        snapshotVolumes: unknown;
         conditions: { type: string; status: string; reason: string }[];
       };
     };
-    expect(snap.status.readyToUse).toBe(false);
+    expect(snap.status).toMatchObject({ phase: 'Succeeded', readyToUse: true });
+    expect(snap.status.snapshotVolumes).toEqual({ excludedVolumes: ['containerdisk'] });
+    expect(snap.status.indications).toBeUndefined();
     expect(snap.status.conditions).toContainEqual(
-      expect.objectContaining({ type: 'Ready', status: 'False', reason: 'Not ready' }),
+      expect.objectContaining({ type: 'Ready', status: 'True', reason: 'Ready' }),
     );
     expect(snap.status.sourceUID).toBe((await ok(['get', 'vm', 'snapped', '-o', 'jsonpath={.metadata.uid}'])).trim());
   });

@@ -8,7 +8,7 @@ import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import { importFailure } from '../../kubevirt/conventions.js';
 import { quantityValue } from '../../apimachinery/quantity.js';
-import type { DataVolume } from '../../kubevirt/types.js';
+import type { DataVolume, PVC } from '../../kubevirt/types.js';
 import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
 import { defaultStorageClass } from './pvc-binder.js';
 import { ANN } from '../../cdi/upload-annotations.js';
@@ -92,6 +92,8 @@ export class DataVolumeController {
       return this.write(dv, (s) => this.pending(s, name, now));
     }
     if (pvc.status?.phase !== 'Bound') return this.write(dv, (s) => this.pending(s, name, now));
+    if (dv.metadata.annotations?.['cdi.kubevirt.io/storage.prePopulated'] !== undefined)
+      return this.adopt(dv, pvc, now);
     if (phase === '' || phase === 'Pending') {
       this.event(dv, 'Normal', 'Bound', `PVC ${name} Bound`);
       return this.write(dv, (s) => {
@@ -102,6 +104,38 @@ export class DataVolumeController {
     if (kind === 'upload') return this.upload(dv, now);
     if (kind === 'sourceRef' || kind === 'other') return;
     this.transfer(dv, key, kind === 'pvc' ? 'Clone' : 'Import', now);
+  }
+
+  /**
+   * A DataVolume marked prePopulated (a VM restore made its PVC from a snapshot): CDI takes the
+   * existing PVC as the DataVolume's and does not populate it again.
+   */
+  private adopt(dv: DataVolume, pvc: PVC, now: string): void {
+    if (!(pvc.metadata.ownerReferences ?? []).some((r) => r.uid === dv.metadata.uid))
+      this.ctx.client.mutate(ResourceKey.pvcs, pvc.metadata.namespace, pvc.metadata.name ?? '', (o) => {
+        o.metadata.ownerReferences = [
+          {
+            apiVersion: 'cdi.kubevirt.io/v1beta1',
+            kind: 'DataVolume',
+            name: dv.metadata.name ?? '',
+            uid: dv.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ];
+      });
+    this.write(dv, (s) => {
+      s.phase = 'Succeeded';
+      s.progress = 'N/A';
+      s.claimName = pvc.metadata.name;
+      setDvCondition(
+        s,
+        { type: 'Bound', status: 'True', reason: 'Bound', message: `PVC ${pvc.metadata.name ?? ''} Bound` },
+        now,
+      );
+      setDvCondition(s, { type: 'Ready', status: 'True' }, now);
+      setDvCondition(s, { type: 'Running', status: 'False', reason: 'Completed' }, now);
+    });
   }
 
   private pending(s: DvStatus, name: string, now: string): void {

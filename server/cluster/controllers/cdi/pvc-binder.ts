@@ -5,6 +5,8 @@
  */
 import { ResourceKey, keyOf, splitKey } from '../../runtime/client.js';
 import type { ControllerContext } from '../context.js';
+import type { PVC } from '../../kubevirt/types.js';
+import { VOLUME_SNAPSHOT_CONTENTS, VOLUME_SNAPSHOTS } from '../snapshot/csi-classes.js';
 
 const COMPONENT = 'persistentvolume-controller';
 const PROVISION_SECONDS = 1;
@@ -14,6 +16,45 @@ export function defaultStorageClass(ctx: ControllerContext): string | undefined 
     .list()
     .find((s) => s.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
   return sc?.metadata.name;
+}
+
+type VolumeSource = { snapshotHandle?: string; cloneOf?: string } | { error: string };
+
+/**
+ * What a new volume is provisioned from (spec.dataSourceRef / dataSource): a ready VolumeSnapshot
+ * (its content's snapshot handle) or a bound PVC (a CSI clone), else empty. An error while the
+ * source is missing or not ready, as the external provisioner reports it.
+ */
+function volumeSource(ctx: ControllerContext, pvc: PVC): VolumeSource {
+  const ds = pvc.spec?.dataSourceRef ?? pvc.spec?.dataSource;
+  const ns = pvc.metadata.namespace;
+  if (ds?.kind === 'VolumeSnapshot' && ds.apiGroup === 'snapshot.storage.k8s.io') {
+    const vs = ctx.client.tryGet(VOLUME_SNAPSHOTS, ns, ds.name);
+    const vsStatus = vs?.status as { readyToUse?: boolean; boundVolumeSnapshotContentName?: string } | undefined;
+    const prefix = `failed to provision volume with StorageClass "${pvc.spec?.storageClassName ?? ''}": error getting handle for DataSource Type VolumeSnapshot by Name ${ds.name}`;
+    if (!vs)
+      return {
+        error: `${prefix}: error getting snapshot ${ds.name} from api server: volumesnapshots.snapshot.storage.k8s.io "${ds.name}" not found`,
+      };
+    if (!vsStatus?.readyToUse) return { error: `${prefix}: snapshot ${ds.name} is not Ready` };
+    const content = ctx.client.tryGet(
+      VOLUME_SNAPSHOT_CONTENTS,
+      undefined,
+      vsStatus.boundVolumeSnapshotContentName ?? '',
+    );
+    const handle = (content?.status as { snapshotHandle?: string } | undefined)?.snapshotHandle;
+    if (!handle) return { error: `${prefix}: snapshot ${ds.name} not bound` };
+    return { snapshotHandle: handle };
+  }
+  if (ds?.kind === 'PersistentVolumeClaim' && !ds.apiGroup) {
+    const src = ctx.client.tryGet(ResourceKey.pvcs, ns, ds.name);
+    if (src?.status?.phase !== 'Bound' || !src.spec?.volumeName)
+      return {
+        error: `failed to provision volume: error getting handle for DataSource Type PersistentVolumeClaim by Name ${ds.name}: claim in dataSource not bound or invalid`,
+      };
+    return { cloneOf: src.spec.volumeName };
+  }
+  return {};
 }
 
 export class PvcBinder {
@@ -58,6 +99,14 @@ export class PvcBinder {
       return;
     }
     const provisioner = (sc.provisioner as string | undefined) ?? 'kubevirt.io.hostpath-provisioner';
+    const source = volumeSource(this.ctx, pvc);
+    if ('error' in source) {
+      if (!this.warned.has(uid)) {
+        this.warned.add(uid);
+        this.ctx.record(pvc, 'Warning', 'ProvisioningFailed', source.error, provisioner);
+      }
+      return;
+    }
     const now = this.ctx.clock.now();
     let at = this.due.get(uid);
     if (at === undefined) {
@@ -78,6 +127,8 @@ export class PvcBinder {
     this.due.delete(uid);
     this.warned.delete(uid);
     const volume = `pvc-${uid}`;
+    if (source.snapshotHandle) this.ctx.volumes.restoreSnapshot(source.snapshotHandle, volume);
+    if (source.cloneOf) this.ctx.volumes.cloneVolume(source.cloneOf, volume);
     const storage = pvc.spec?.resources?.requests?.storage ?? '1Gi';
     const accessModes = pvc.spec?.accessModes ?? ['ReadWriteOnce'];
     client.mutate(ResourceKey.pvcs, ns, name, (o) => {

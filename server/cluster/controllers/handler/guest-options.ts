@@ -1,6 +1,7 @@
 /** What the guest behind a VMI looks like: OS (also from DataVolume sources), credentials, network. */
 import { guessOsName, guestOptionsFromVmi } from '../../guest/vmi-guest-options.js';
 import type { GuestOptions } from '../../guest/types.js';
+import type { GuestFiles, VolumeData } from '../../guest/volume-data.js';
 import { ResourceKey, type ClusterClient } from '../../runtime/client.js';
 import { guestOsFor, type GuestOs } from '../../kubevirt/conventions.js';
 import type { VMI } from '../../kubevirt/types.js';
@@ -26,12 +27,30 @@ export function guestOsOf(client: ClusterClient, vmi: VMI): GuestOs {
   return guestOsFor(osHints(client, vmi));
 }
 
+/**
+ * The files of the disk the guest boots from when it is a PVC or DataVolume (the disk with the
+ * lowest bootOrder, else the first one): the bound PVC's volume in `volumes`.
+ */
+export function bootDiskFiles(client: ClusterClient, vmi: VMI, volumes: VolumeData): GuestFiles | undefined {
+  const disks = vmi.spec?.domain?.devices?.disks ?? [];
+  const ordered = disks
+    .filter((d) => d.bootOrder !== undefined)
+    .sort((a, b) => (a.bootOrder ?? 0) - (b.bootOrder ?? 0));
+  const boot = ordered[0] ?? disks[0];
+  const volume = (vmi.spec?.volumes ?? []).find((v) => v.name === boot?.name);
+  const claim = volume?.persistentVolumeClaim?.claimName ?? volume?.dataVolume?.name;
+  if (!claim) return undefined;
+  const handle = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim)?.spec?.volumeName;
+  return handle ? volumes.files(handle) : undefined;
+}
+
 export function guestOptions(
   client: ClusterClient,
   vmi: VMI,
   net: { ip?: string; mac?: string },
   speed: number,
   emulation: boolean,
+  volumes?: VolumeData,
 ): GuestOptions {
   const base = guestOptionsFromVmi(vmi, {
     ipAddress: net.ip,
@@ -39,5 +58,6 @@ export function guestOptions(
     speed,
     emulation,
   });
-  return { ...base, osName: guestOsOf(client, vmi).os };
+  const disk = volumes ? bootDiskFiles(client, vmi, volumes) : undefined;
+  return { ...base, osName: guestOsOf(client, vmi).os, ...(disk ? { disk } : {}) };
 }

@@ -140,6 +140,7 @@ export class VirtHandler {
       { ip, mac: primaryMac(vmi) },
       this.ctx.clock.speed,
       this.emulation(),
+      this.ctx.volumes,
     );
     const guest = this.ctx.backend.create(opts);
     const uid = vmi.metadata.uid ?? '';

@@ -133,6 +133,7 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
     volumeBindingMode: 'Immediate',
     allowVolumeExpansion: true,
   });
+  ensureSnapshotStorage(client);
   for (const ns of ['kubevirt', 'cdi'])
     ensure(client, ResourceKey.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   ensure(client, ResourceKey.services, {
@@ -244,4 +245,36 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
     }),
   ];
   for (const p of pods) ensure(client, ResourceKey.pods, p);
+}
+
+/** The CSI host-path driver's class (snapshot-capable) and its VolumeSnapshotClass (same driver). */
+export const SNAPSHOT_STORAGE_CLASS = 'csi-hostpath';
+export const SNAPSHOT_CLASS = 'csi-hostpath-snapclass';
+const CSI_HOSTPATH_DRIVER = 'hostpath.csi.k8s.io';
+
+/**
+ * Storage that can take volume snapshots, beside `local` (the default class, which cannot: no
+ * VolumeSnapshotClass names its provisioner): a StorageClass of the CSI host-path driver and the
+ * VolumeSnapshotClass of that driver, as csi-driver-host-path deploys them.
+ */
+function ensureSnapshotStorage(client: ClusterClient): void {
+  ensure(client, ResourceKey.storageClasses, {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: SNAPSHOT_STORAGE_CLASS },
+    provisioner: CSI_HOSTPATH_DRIVER,
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'Immediate',
+    allowVolumeExpansion: true,
+  });
+  ensure(client, 'volumesnapshotclasses.snapshot.storage.k8s.io', {
+    apiVersion: 'snapshot.storage.k8s.io/v1',
+    kind: 'VolumeSnapshotClass',
+    metadata: {
+      name: SNAPSHOT_CLASS,
+      annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' },
+    },
+    driver: CSI_HOSTPATH_DRIVER,
+    deletionPolicy: 'Delete',
+  });
 }

@@ -10,6 +10,7 @@ import type { DataVolume, PVC, VM, VMI } from '../../kubevirt/types.js';
 import type { SyncError } from '../../kubevirt/vm-conditions.js';
 import { restartRequired } from './restart-required.js';
 import { computeVmStatus, statusChanged } from './vm-status.js';
+import { snapshotClassFor, VOLUME_SNAPSHOT_CLASSES } from '../snapshot/csi-classes.js';
 import { VM_FINALIZER, vmiFromVm } from '../../kubevirt/vmi-from-vm.js';
 import { storeRevisions } from '../../kubevirt/instancetype-revisions.js';
 
@@ -71,7 +72,8 @@ export class VmController {
       const action = decideRunAction(vm, vmi, this.ctx.clock.now());
       switch (action.kind) {
         case 'start':
-          if (!dvsReady) break;
+          // not while a restore rewrites the VM, nor while an offline snapshot holds it (vm.go startVMI)
+          if (!dvsReady || vm.status?.restoreInProgress || vm.status?.snapshotInProgress) break;
           try {
             vmi = this.startVmi(vm);
           } catch (err) {
@@ -236,6 +238,11 @@ export class VmController {
       syncError,
       appendRequests: append,
       restartRequired: vmi ? restartRequired(client, vm, vmi) : false,
+      snapshotClassOf: (sc) =>
+        snapshotClassFor(
+          client.list(VOLUME_SNAPSHOT_CLASSES).items,
+          client.tryGet(ResourceKey.storageClasses, undefined, sc),
+        ),
       nowMs: this.ctx.clock.now(),
       nowIso: nowIso(this.ctx),
       speed: this.ctx.clock.speed,
@@ -252,6 +259,11 @@ export class VmController {
         const before = vm.status?.stateChangeRequests ?? [];
         const added = current.slice(before.length);
         const next = { ...status } as Record<string, unknown>;
+        // the snapshot and restore controllers' locks: theirs, as they are now
+        for (const k of ['snapshotInProgress', 'restoreInProgress'] as const) {
+          if (o.status?.[k] !== undefined) next[k] = o.status[k];
+          else delete next[k];
+        }
         if (added.length)
           next.stateChangeRequests = [...((status.stateChangeRequests as StateChangeRequest[]) ?? []), ...added];
         o.status = next;

@@ -16,23 +16,42 @@ export interface VmStatusInput {
   /** Requests to append (RerunOnFailure queues a Start after a failure). */
   appendRequests?: StateChangeRequest[];
   restartRequired?: boolean;
+  /** The VolumeSnapshotClass of a storage class (controllers/snapshot/csi-classes.ts). */
+  snapshotClassOf?: (storageClass: string) => { name: string; error?: string };
   nowMs: number;
   nowIso: string;
   speed: number;
 }
 
-function volumeSnapshotStatuses(vm: VM, pvcs: ReadonlyMap<string, PVC>): Array<Record<string, unknown>> {
+/**
+ * status.volumeSnapshotStatuses, as KubeVirt's snapshot controller reports them
+ * (pkg/storage/snapshot/snapshot.go getVolumeSnapshotStatus): a PVC or DataVolume volume is
+ * enabled when its storage class has a VolumeSnapshotClass.
+ */
+function volumeSnapshotStatuses(
+  vm: VM,
+  pvcs: ReadonlyMap<string, PVC>,
+  snapshotClassOf: VmStatusInput['snapshotClassOf'],
+): Array<Record<string, unknown>> {
   return (vm.spec?.template?.spec?.volumes ?? []).map((v) => {
     const claim = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
-    if (claim) {
-      const sc = pvcs.get(claim)?.spec?.storageClassName ?? '';
+    if (!claim)
       return {
         name: v.name,
         enabled: false,
-        reason: `No VolumeSnapshotClass: Volume snapshots are not configured for this StorageClass [${sc}] [${v.name}]`,
+        reason: `Snapshot is not supported for this volumeSource type [${v.name}]`,
       };
-    }
-    return { name: v.name, enabled: false, reason: `Snapshot is not supported for this volumeSource type [${v.name}]` };
+    const pvc = pvcs.get(claim);
+    if (!pvc && v.persistentVolumeClaim) return { name: v.name, enabled: false, reason: 'PVC not found' };
+    const sc = pvc?.spec?.storageClassName ?? '';
+    const answer = snapshotClassOf ? snapshotClassOf(sc) : { name: '' };
+    if (answer.error) return { name: v.name, enabled: false, reason: answer.error };
+    if (answer.name) return { name: v.name, enabled: true };
+    return {
+      name: v.name,
+      enabled: false,
+      reason: `No VolumeSnapshotClass: Volume snapshots are not configured for this StorageClass [${sc}] [${v.name}]`,
+    };
   });
 }
 
@@ -57,7 +76,7 @@ export function computeVmStatus(input: VmStatusInput): Record<string, unknown> {
   status.runStrategy = runStrategyOf(vm);
   status.observedGeneration = vm.metadata.generation;
   status.desiredGeneration = vm.metadata.generation;
-  status.volumeSnapshotStatuses = volumeSnapshotStatuses(vm, input.pvcs);
+  status.volumeSnapshotStatuses = volumeSnapshotStatuses(vm, input.pvcs, input.snapshotClassOf);
   const statusVm = { ...vm, status: { ...vm.status, startFailure } } as VM;
   status.printableStatus = printableStatus(statusVm, vmi, {
     dataVolumes: input.dataVolumes,

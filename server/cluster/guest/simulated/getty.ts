@@ -133,6 +133,7 @@ export class Getty {
       cpus: h.cpus,
       memoryBytes: h.memoryBytes,
       emulation: h.emulation,
+      files: h.files,
       uptimeMs: () => h.uptimeMs(),
       print: (text) => h.print(text),
       clearScreen: () => h.clearScreen(),

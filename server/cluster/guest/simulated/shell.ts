@@ -5,6 +5,8 @@
 import type { OsProfile } from '../os-profiles.js';
 import { cpuinfoOutput, detectVirt, lscpuOutput } from './cpu-facts.js';
 import { ipAddrOutput, ipconfigOutput, type GuestNetwork } from '../network-facts.js';
+import type { GuestFiles } from '../volume-data.js';
+import { ls, readFile, rm, splitRedirect, touch, writeFile } from './files.js';
 
 export interface ShellHost {
   readonly hostname: string;
@@ -14,6 +16,8 @@ export interface ShellHost {
   readonly memoryBytes: number;
   /** Software emulation (TCG, no KVM): what lscpu, /proc/cpuinfo and systemd-detect-virt report. */
   readonly emulation?: boolean;
+  /** The root disk's files (the PVC's when the guest boots from one). */
+  readonly files: GuestFiles;
   uptimeMs(): number;
   /** Writes text; `\n` is turned into `\r\n` by the tty. */
   print(text: string): void;
@@ -84,7 +88,10 @@ const LINUX_COMMANDS: Record<string, Command> = {
   echo: (args, s) => s.out(args.map((a) => s.expand(a)).join(' ')),
   pwd: (_args, s) => s.out(s.home),
   cd: () => undefined,
-  ls: () => undefined,
+  ls: (args, s) => ls(s, args),
+  touch: (args, s) => touch(s, args),
+  rm: (args, s) => rm(s, args),
+  sync: () => undefined,
   true: () => undefined,
   false: () => undefined,
   nproc: (_args, s) => s.out(String(s.host.cpus)),
@@ -98,8 +105,8 @@ const LINUX_COMMANDS: Record<string, Command> = {
   logout: (_args, s) => s.host.logout(),
   help: (_args, s) =>
     s.out(
-      'Commands: hostname, uname [-a], ip a, whoami, id, uptime, date, echo, cat /etc/os-release,\n' +
-        'nproc, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
+      'Commands: hostname, uname [-a], ip a, whoami, id, uptime, date, echo [text > file], cat, ls, touch,\n' +
+        'rm, sync, nproc, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
     ),
   free: (_args, s) => {
     const kib = Math.round(s.host.memoryBytes / 1024);
@@ -140,10 +147,17 @@ const WINDOWS_COMMANDS: Record<string, Command> = {
 };
 
 export class Shell {
+  /** Output of the running command when it is redirected to a file. */
+  private captured: string[] | undefined;
+
   constructor(
     readonly host: ShellHost,
     readonly user: string,
   ) {}
+
+  get files(): GuestFiles {
+    return this.host.files;
+  }
 
   get home(): string {
     if (this.host.profile.promptStyle === 'windows') return `C:\\Users\\${this.user}`;
@@ -166,14 +180,37 @@ export class Shell {
   }
 
   out(text: string): void {
-    this.host.print(`${text}\n`);
+    this.write(`${text}\n`);
+  }
+
+  /** Output as is (into the redirected file while a redirection runs). */
+  write(text: string): void {
+    if (this.captured) this.captured.push(text);
+    else this.host.print(text);
   }
 
   /** Runs one command line. */
   run(line: string): void {
-    const words = splitWords(line.trim());
-    if (words.length === 0) return;
     const windows = this.host.profile.promptStyle === 'windows';
+    const redirect = windows
+      ? { words: splitWords(line.trim()), append: false }
+      : splitRedirect(splitWords(line.trim()));
+    if (redirect.file === undefined) {
+      this.runWords(redirect.words, windows);
+      return;
+    }
+    this.captured = [];
+    try {
+      if (redirect.words.length) this.runWords(redirect.words, windows);
+    } finally {
+      const text = this.captured.join('');
+      this.captured = undefined;
+      writeFile(this, redirect.file, text, redirect.append);
+    }
+  }
+
+  private runWords(words: string[], windows: boolean): void {
+    if (words.length === 0) return;
     let [name, ...args] = words;
     if (!windows && name === 'sudo') {
       if (args[0] === '-i' || args[0] === '-s' || args.length === 0) return;
@@ -239,8 +276,10 @@ export class Shell {
       '/proc/cpuinfo': cpuinfoOutput(this.host.cpus, !!this.host.emulation),
     };
     for (const file of args) {
+      const onDisk = readFile(this, file);
       const content = Object.hasOwn(files, file) ? files[file] : undefined;
       if (content !== undefined) this.out(content);
+      else if (onDisk !== undefined) this.write(onDisk);
       else this.out(`cat: ${file}: No such file or directory`);
     }
   }

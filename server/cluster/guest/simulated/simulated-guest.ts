@@ -69,6 +69,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
       cpus: this.facts.cpus,
       memoryBytes: this.facts.memoryBytes,
       emulation: this.facts.emulation,
+      files: options.disk ?? new Map(),
       uptimeMs: () => this.uptimeMs(),
       print: (text) => this.print(text),
       clearScreen: () => this.print('\x1b[H\x1b[2J'),
