@@ -20,8 +20,10 @@ import type {
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import type {
   V1beta1CDI,
+  V1beta1DataImportCron,
   V1beta1DataSource,
   V1beta1DataVolume,
+  V1beta1UploadTokenRequest,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
 import type { K8sResource } from './types';
 
@@ -156,6 +158,25 @@ export const DataSourceModel = model<V1beta1DataSource>({
   namespaced: true,
   label: 'DataSource',
   labelPlural: 'DataSources',
+});
+export const DataImportCronModel = model<V1beta1DataImportCron>({
+  group: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'DataImportCron',
+  plural: 'dataimportcrons',
+  namespaced: true,
+  label: 'DataImportCron',
+  labelPlural: 'DataImportCrons',
+});
+/** Asks CDI for a short-lived token that lets its upload proxy accept bytes for one PVC (create only). */
+export const UploadTokenRequestModel = model<V1beta1UploadTokenRequest>({
+  group: 'upload.cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'UploadTokenRequest',
+  plural: 'uploadtokenrequests',
+  namespaced: true,
+  label: 'UploadTokenRequest',
+  labelPlural: 'UploadTokenRequests',
 });
 /** CDI's operator CR (cluster-scoped; CDI itself runs in the `cdi` namespace). */
 export const CDIModel = model<V1beta1CDI>({
