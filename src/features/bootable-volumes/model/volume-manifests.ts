@@ -9,12 +9,10 @@ import type {
   V1beta1DataVolumeSource,
   V1beta1StorageSpec,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
+import { DEFAULT_PREFERENCE_LABEL } from '../../../kubevirt/boot-sources';
 
 /** Binds the PVC now even on WaitForFirstConsumer storage: an upload or import has no consumer pod. */
 export const BIND_IMMEDIATE_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
-/** The labels SSP and the OpenShift console put on DataSources: what a VM made from it defaults to. */
-export const DEFAULT_PREFERENCE_LABEL = 'instancetype.kubevirt.io/default-preference';
-export const DEFAULT_INSTANCETYPE_LABEL = 'instancetype.kubevirt.io/default-instancetype';
 
 export type VolumeSourceKind = 'upload' | 'url' | 'registry';
 export type AccessMode = '' | 'ReadWriteOnce' | 'ReadWriteMany' | 'ReadOnlyMany';

@@ -9,8 +9,17 @@ import type {
   V1beta1DataSource,
   V1beta1DataVolume,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import { indexByKey, nameOf, namespaceOf } from '../../../k8s/meta';
-import { DEFAULT_INSTANCETYPE_LABEL, DEFAULT_PREFERENCE_LABEL } from './volume-manifests';
+import { indexByKey, nameOf, namespaceOf } from '../k8s/meta';
+
+/**
+ * Where the cluster keeps its common boot sources (SSP's commonBootImageNamespace): upstream
+ * (HCO) and on OpenShift. A namespace that does not exist lists empty.
+ */
+export const BOOT_SOURCE_NAMESPACES = ['kubevirt-os-images', 'openshift-virtualization-os-images'] as const;
+
+/** The labels SSP and the OpenShift console put on DataSources: what a VM made from it defaults to. */
+export const DEFAULT_PREFERENCE_LABEL = 'instancetype.kubevirt.io/default-preference';
+export const DEFAULT_INSTANCETYPE_LABEL = 'instancetype.kubevirt.io/default-instancetype';
 
 export interface VolumeRow {
   key: string;

@@ -3,7 +3,7 @@ import type {
   V1beta1DataImportCron,
   V1beta1DataSource,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import { volumeRows } from './volume-rows';
+import { volumeRows } from './boot-sources';
 
 const ds = (ns: string, name: string, extra: Partial<V1beta1DataSource> = {}): V1beta1DataSource => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
