@@ -46,6 +46,10 @@ const ServiceListPage = page(
   () => import('../features/services/service-list-page'),
   (m) => m.ServiceListPage,
 );
+const BootableVolumesPage = page(
+  () => import('../features/bootable-volumes/bootable-volumes-page'),
+  (m) => m.BootableVolumesPage,
+);
 const ClusterPage = page(
   () => import('../features/cluster/cluster-page'),
   (m) => m.ClusterPage,
@@ -107,6 +111,7 @@ export function appRoutes(): RouteObject[] {
         {namespaced('virtualmachineinstances', <VmiListPage />)}
         <Route path="k8s/ns/:ns/virtualmachineinstances/:name/*" element={<VmiDetailsPage />} />
         {namespaced('services', <ServiceListPage />)}
+        {namespaced('bootablevolumes', <BootableVolumesPage />)}
         <Route path="cluster" element={<ClusterPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { resource: 'virtualmachines', label: 'Virtual machines' },
   { resource: 'virtualmachineinstances', label: 'VirtualMachine instances' },
   { resource: 'services', label: 'Services' },
+  { resource: 'bootablevolumes', label: 'Bootable volumes' },
   { resource: 'import', label: 'Import YAML' },
 ] as const;
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inspectFile } from './inspect-file';
 
-function qcow2(size: bigint): Uint8Array {
+function qcow2(size: bigint): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(4096);
   const v = new DataView(b.buffer);
   b.set([0x51, 0x46, 0x49, 0xfb]);

@@ -32,7 +32,12 @@ export function CreateVmFormView({ form, errors, options, update, onChooseOs, on
     <Form id="create-vm-form" aria-label={`Create ${form.kind}`} onSubmit={submit} noValidate>
       <GeneralSection {...section} namespaces={options.namespaces} />
       <OsSection {...section} preferences={options.preferences} onChooseOs={onChooseOs} />
-      <BootSourceSection {...section} storageClasses={options.storageClasses} pvcs={options.pvcs} />
+      <BootSourceSection
+        {...section}
+        storageClasses={options.storageClasses}
+        pvcs={options.pvcs}
+        bootVolumes={options.bootVolumes}
+      />
       <SizingSection {...section} instancetypes={options.instancetypes} />
       <CloudInitSection {...section} />
       <NetworkSection {...section} nads={options.nads} />

@@ -14,6 +14,7 @@ import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { type K8sResource } from '../../../k8s/types';
 import type { WorkloadKind } from '../model/form-state';
 import { nameOf } from '../../../k8s/meta';
+import { useBootSources } from '../../../components/kubevirt/use-boot-sources';
 
 export interface OptionList {
   /** Names, sorted; undefined while loading. */
@@ -53,6 +54,7 @@ export function useClusterOptions(namespace: string, kind: WorkloadKind) {
     enabled: Boolean(namespace) && kind === 'VirtualMachineInstance',
   });
   const existing = kind === 'VirtualMachine' ? vms.data : vmis.data;
+  const bootVolumes = useBootSources(namespace || undefined);
 
   const instancetypes = useMemo<InstancetypeOption[]>(() => {
     const out: InstancetypeOption[] = [];
@@ -66,7 +68,7 @@ export function useClusterOptions(namespace: string, kind: WorkloadKind) {
   }, [clusterTypes.data, nsTypes.data, namespace]);
 
   const existingNames = useMemo(() => names(existing), [existing]);
-  return { namespaces, storageClasses, pvcs, preferences, nads, instancetypes, existingNames };
+  return { namespaces, storageClasses, pvcs, preferences, nads, instancetypes, existingNames, bootVolumes };
 }
 
 export type ClusterOptions = ReturnType<typeof useClusterOptions>;

@@ -70,6 +70,29 @@ describe('buildVirtualMachine', () => {
     expect(unsized.spec.dataVolumeTemplates?.[0].spec.storage).toEqual({});
   });
 
+  it('clones a bootable volume per VM through sourceRef (kind DataSource), keeping the root disk wiring', () => {
+    const vm = buildVirtualMachine(
+      form({ bootSource: 'dataSource', dataSource: 'kubevirt-os-images/fedora', diskSize: '' }),
+    );
+    expect(vm.spec.dataVolumeTemplates).toEqual([
+      {
+        metadata: { name: 'vm1-rootdisk' },
+        spec: { sourceRef: { kind: 'DataSource', namespace: 'kubevirt-os-images', name: 'fedora' }, storage: {} },
+      },
+    ]);
+    expect(vm.spec.template.spec?.volumes?.[0]).toEqual({ name: 'rootdisk', dataVolume: { name: 'vm1-rootdisk' } });
+    const sized = buildVirtualMachine(
+      form({ bootSource: 'dataSource', dataSource: 'ns1/mine', diskSize: '12', storageClass: 'fast' }),
+    );
+    expect(sized.spec.dataVolumeTemplates?.[0].spec).toEqual({
+      sourceRef: { kind: 'DataSource', namespace: 'ns1', name: 'mine' },
+      storage: { resources: { requests: { storage: '12Gi' } }, storageClassName: 'fast' },
+    });
+    expect(manifestsToYaml([vm])).toContain(
+      'sourceRef:\n          kind: DataSource\n          namespace: kubevirt-os-images\n          name: fedora',
+    );
+  });
+
   it('creates a blank disk', () => {
     const vm = buildVirtualMachine(form({ bootSource: 'blank', diskSize: '512', diskSizeUnit: 'Mi' }));
     expect(vm.spec.dataVolumeTemplates?.[0].spec).toEqual({

@@ -16,7 +16,7 @@ import type {
   V1beta1StorageSpec,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
 import { stringify } from 'yaml';
-import { rootDataVolumeName, usesDataVolume, type CreateVmForm } from './form-state';
+import { CLONE_SOURCES, rootDataVolumeName, usesDataVolume, type CreateVmForm } from './form-state';
 
 export const ROOT_DISK = 'rootdisk';
 export const CLOUD_INIT_DISK = 'cloudinitdisk';
@@ -119,14 +119,29 @@ export function dataVolumeSource(form: CreateVmForm): V1beta1DataVolumeSource {
 /** The storage request: size (optional for a clone, which then takes the source's) and class. */
 export function storage(form: CreateVmForm): V1beta1StorageSpec {
   const out: V1beta1StorageSpec = {};
-  const cloneWithoutSize = form.bootSource === 'pvc' && !form.diskSize.trim();
+  const cloneWithoutSize = CLONE_SOURCES.includes(form.bootSource) && !form.diskSize.trim();
   if (!cloneWithoutSize) out.resources = { requests: { storage: quantity(form.diskSize, form.diskSizeUnit) } };
   if (form.storageClass) out.storageClassName = form.storageClass;
   return out;
 }
 
-/** The root disk's DataVolume, as a VM's dataVolumeTemplates entry. */
+/** "<namespace>/<name>" → the DataSource reference of a dataVolumeTemplate (CDI's sourceRef). */
+export function dataSourceRef(value: string): { kind: 'DataSource'; namespace: string; name: string } {
+  const slash = value.indexOf('/');
+  return { kind: 'DataSource', namespace: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+
+/**
+ * The root disk's DataVolume, as a VM's dataVolumeTemplates entry: a DataSource is cloned through
+ * `sourceRef` (CDI resolves it to its PVC or snapshot), the rest through `source`.
+ */
 export function rootDataVolumeTemplate(form: CreateVmForm): V1DataVolumeTemplateSpec {
+  if (form.bootSource === 'dataSource') {
+    return {
+      metadata: { name: rootDataVolumeName(form.name) },
+      spec: { sourceRef: dataSourceRef(form.dataSource), storage: storage(form) },
+    };
+  }
   return {
     metadata: { name: rootDataVolumeName(form.name) },
     spec: { source: dataVolumeSource(form), storage: storage(form) },

@@ -5,7 +5,7 @@
 
 export type WorkloadKind = 'VirtualMachine' | 'VirtualMachineInstance';
 export type OsId = 'fedora' | 'centos-stream' | 'ubuntu' | 'cirros' | 'windows' | 'other';
-export type BootSourceType = 'containerDisk' | 'url' | 'registry' | 'pvc' | 'blank';
+export type BootSourceType = 'dataSource' | 'containerDisk' | 'url' | 'registry' | 'pvc' | 'blank';
 export type DiskBus = 'virtio' | 'sata' | 'scsi';
 export type SizeUnit = 'Mi' | 'Gi';
 export type SizingMode = 'custom' | 'instancetype';
@@ -14,11 +14,22 @@ export type CloudInitMode = 'none' | 'user' | 'custom';
 export type RunStrategy = 'Always' | 'RerunOnFailure' | 'Manual' | 'Once';
 
 export const RUN_STRATEGIES: readonly RunStrategy[] = ['Always', 'RerunOnFailure', 'Manual', 'Once'];
-export const BOOT_SOURCES: readonly BootSourceType[] = ['containerDisk', 'url', 'registry', 'pvc', 'blank'];
+/** Bootable volumes (DataSources) first, as the OpenShift VM console offers them. */
+export const BOOT_SOURCES: readonly BootSourceType[] = [
+  'dataSource',
+  'containerDisk',
+  'url',
+  'registry',
+  'pvc',
+  'blank',
+];
 export const DISK_BUSES: readonly DiskBus[] = ['virtio', 'sata', 'scsi'];
 
 /** The boot sources that create a DataVolume (and so take a size and a storage class). */
-export const DATA_VOLUME_SOURCES: readonly BootSourceType[] = ['url', 'registry', 'pvc', 'blank'];
+export const DATA_VOLUME_SOURCES: readonly BootSourceType[] = ['dataSource', 'url', 'registry', 'pvc', 'blank'];
+
+/** The sources that clone an existing volume: their size may be left empty (the source's size). */
+export const CLONE_SOURCES: readonly BootSourceType[] = ['dataSource', 'pvc'];
 
 export interface CreateVmForm {
   kind: WorkloadKind;
@@ -34,6 +45,8 @@ export interface CreateVmForm {
   registryImage: string;
   /** The PVC to clone, in the VM's namespace. */
   pvcName: string;
+  /** The bootable volume to clone: "<namespace>/<name>" of a DataSource. */
+  dataSource: string;
   diskSize: string;
   diskSizeUnit: SizeUnit;
   /** '' means the cluster's default storage class. */
@@ -79,6 +92,7 @@ export function initialForm(namespace: string): CreateVmForm {
     url: 'https://download.fedoraproject.org/pub/fedora/linux/releases/41/Cloud/x86_64/images/Fedora-Cloud-Base-Generic-41-1.4.x86_64.qcow2',
     registryImage: 'quay.io/containerdisks/fedora:41',
     pvcName: '',
+    dataSource: '',
     diskSize: '30',
     diskSizeUnit: 'Gi',
     storageClass: '',

@@ -35,6 +35,8 @@ function sourceField(form: CreateVmForm): FieldId {
       return 'registryImage';
     case 'pvc':
       return 'pvcName';
+    case 'dataSource':
+      return 'dataSource';
     case 'blank':
       return 'diskSize';
     default:

@@ -77,6 +77,10 @@ describe('validateForm', () => {
     expect(validateForm(form({ bootSource: 'url', url: 'https://a/b', diskSize: 'x' })).diskSize).toMatch(/Disk size/);
     expect(validateForm(form({ bootSource: 'pvc', pvcName: '' })).pvcName).toBe('Choose the PVC to clone');
     expect(validateForm(form({ bootSource: 'pvc', pvcName: 'p', diskSize: '' }))).toEqual({});
+    expect(validateForm(form({ bootSource: 'dataSource', dataSource: '' })).dataSource).toBe(
+      'Choose a bootable volume',
+    );
+    expect(validateForm(form({ bootSource: 'dataSource', dataSource: 'os/fedora', diskSize: '' }))).toEqual({});
     expect(validateForm(form({ bootSource: 'registry', registryImage: '' })).registryImage).toMatch(/required/);
     expect(validateForm(form({ bootSource: 'url', containerImage: '', url: 'https://a/b' }))).toEqual({});
   });

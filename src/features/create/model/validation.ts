@@ -2,7 +2,7 @@
  * Checks run as the user types: names, numbers with units, URLs, labels. The server has the last
  * word (dry run, then create); these only catch what can be known without it.
  */
-import { usesDataVolume, type CreateVmForm, type FieldErrors } from './form-state';
+import { CLONE_SOURCES, usesDataVolume, type CreateVmForm, type FieldErrors } from './form-state';
 import { parseLabels } from './labels';
 import { cloudInitUserData } from './build-parts';
 
@@ -79,7 +79,8 @@ export function validateForm(form: CreateVmForm, ctx: ValidationContext = {}): F
   if (source === 'url') set('url', validateHttpUrl(form.url));
   if (source === 'registry') set('registryImage', validateImage('Registry image', form.registryImage));
   if (source === 'pvc' && !form.pvcName.trim()) errors.pvcName = 'Choose the PVC to clone';
-  if (usesDataVolume(form) && !(source === 'pvc' && !form.diskSize.trim())) {
+  if (source === 'dataSource' && !form.dataSource.includes('/')) errors.dataSource = 'Choose a bootable volume';
+  if (usesDataVolume(form) && !(CLONE_SOURCES.includes(source) && !form.diskSize.trim())) {
     set('diskSize', validatePositiveNumber('Disk size', form.diskSize));
   }
   if (vm && form.sizing === 'instancetype') {

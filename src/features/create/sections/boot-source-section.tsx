@@ -2,10 +2,16 @@ import { FormGroup, FormSection, FormSelect, FormSelectOption, Radio, TextInput 
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { fieldDomId, type SectionProps } from '../form/form-props';
 import type { OptionList } from '../form/use-cluster-options';
-import { BOOT_SOURCES, DISK_BUSES, usesDataVolume, type BootSourceType } from '../model/form-state';
+import type { BootSources } from '../../../components/kubevirt/use-boot-sources';
+import { BOOT_SOURCES, CLONE_SOURCES, DISK_BUSES, usesDataVolume, type BootSourceType } from '../model/form-state';
+import { BootVolumeField } from './boot-volume-field';
 import { QuantityInput } from './quantity-input';
 
 const SOURCE_LABELS: Record<BootSourceType, { label: string; description: string }> = {
+  dataSource: {
+    label: 'Bootable volume',
+    description: 'Clone a DataSource of this namespace or of the cluster’s boot sources into the VM’s own disk.',
+  },
   containerDisk: {
     label: 'Container disk',
     description: 'Boot from an image in a container registry; changes are lost when the VM stops.',
@@ -19,6 +25,7 @@ const SOURCE_LABELS: Record<BootSourceType, { label: string; description: string
 interface Props extends SectionProps {
   storageClasses: OptionList;
   pvcs: OptionList;
+  bootVolumes: BootSources;
 }
 
 function TextField({
@@ -51,7 +58,7 @@ function TextField({
   );
 }
 
-export function BootSourceSection({ form, update, errors, storageClasses, pvcs }: Props) {
+export function BootSourceSection({ form, update, errors, storageClasses, pvcs, bootVolumes }: Props) {
   const vm = form.kind === 'VirtualMachine';
   const source = vm ? form.bootSource : 'containerDisk';
   const pvcNames = pvcs.names ?? [];
@@ -77,6 +84,7 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
           />
         )}
       </FormGroup>
+      {source === 'dataSource' && <BootVolumeField form={form} update={update} errors={errors} volumes={bootVolumes} />}
       {source === 'containerDisk' && (
         <TextField
           field="containerImage"
@@ -129,7 +137,7 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
       )}
       {usesDataVolume(form) && (
         <>
-          <FormGroup label="Disk size" fieldId={fieldDomId('diskSize')} isRequired={source !== 'pvc'}>
+          <FormGroup label="Disk size" fieldId={fieldDomId('diskSize')} isRequired={!CLONE_SOURCES.includes(source)}>
             <QuantityInput
               id={fieldDomId('diskSize')}
               label="Disk size"
@@ -141,7 +149,7 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs }
             <FieldHelper
               fieldId={fieldDomId('diskSize')}
               error={errors.diskSize}
-              hint={source === 'pvc' ? 'Empty: the size of the PVC being cloned.' : undefined}
+              hint={CLONE_SOURCES.includes(source) ? 'Empty: the size of the volume being cloned.' : undefined}
             />
           </FormGroup>
           <FormGroup label="Storage class" fieldId={fieldDomId('storageClass')}>
