@@ -41,18 +41,19 @@ function useAddAccess(namespace: string, upload: boolean): string | undefined {
 export function useAddVolume(defaultNamespace: string) {
   const [form, setForm] = useState<AddVolumeForm>(() => initialAddVolumeForm(defaultNamespace));
   const [file, setFile] = useState<File>();
-  const [check, setCheck] = useState<ImageCheck>();
+  // The check of the file it was made for: a newer pick makes an older check stale.
+  const [checked, setChecked] = useState<{ file: File; check: ImageCheck }>();
+  const check = checked && checked.file === file ? checked.check : undefined;
   const [touched, setTouched] = useState(false);
   const update = (patch: Partial<AddVolumeForm>) => setForm((f) => ({ ...f, ...patch }));
 
   useEffect(() => {
     if (!file) return;
     let live = true;
-    setCheck(undefined);
     inspectFile(file).then(
       (c) => {
         if (!live) return;
-        setCheck(c);
+        setChecked({ file, check: c });
         if (c.ok) {
           setForm((f) => ({
             ...f,
@@ -61,7 +62,7 @@ export function useAddVolume(defaultNamespace: string) {
           }));
         }
       },
-      (e: unknown) => live && setCheck({ ok: false, reason: `Cannot read the file: ${String(e)}` }),
+      (e: unknown) => live && setChecked({ file, check: { ok: false, reason: `Cannot read the file: ${String(e)}` } }),
     );
     return () => {
       live = false;
@@ -81,10 +82,7 @@ export function useAddVolume(defaultNamespace: string) {
     form,
     update,
     file,
-    setFile: (f: File | undefined) => {
-      setFile(f);
-      if (!f) setCheck(undefined);
-    },
+    setFile,
     check: file ? check : undefined,
     reading,
     errors,
