@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type BootSource =
-  'Container disk' | 'Import from a URL' | 'Import from a registry' | 'Clone a PVC' | 'Blank disk';
+  'Bootable volume' | 'Container disk' | 'Import from a URL' | 'Import from a registry' | 'Clone a PVC' | 'Blank disk';
 
 /**
  * The create form at /k8s/ns/<ns>/virtualmachines/~new: one method per user action, every

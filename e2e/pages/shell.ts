@@ -1,12 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type NavSection = 'Overview' | 'Virtual machines' | 'VirtualMachine instances' | 'Services';
+export type NavSection = 'Overview' | 'Virtual machines' | 'VirtualMachine instances' | 'Services' | 'Bootable volumes';
 
 export const NAV_SECTIONS: readonly NavSection[] = [
   'Overview',
   'Virtual machines',
   'VirtualMachine instances',
   'Services',
+  'Bootable volumes',
 ];
 
 /** The masthead's choice for every namespace. */

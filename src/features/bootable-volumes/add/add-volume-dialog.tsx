@@ -147,7 +147,7 @@ function Footer(p: FooterProps) {
         </Button>
       )}
       <Button variant={p.stage === 'succeeded' ? 'primary' : 'link'} onClick={p.onClose} id="upload-close">
-        {p.created && (p.stage === 'failed' || p.stage === 'canceled') ? 'Keep it and close' : 'Close'}
+        {p.created && (p.stage === 'failed' || p.stage === 'canceled') ? 'Keep it and close' : 'Done'}
       </Button>
     </>
   );

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
+import { makeQcow2 } from './disk-images.js';
+import { BootableVolumesPage } from './pages/bootable-volumes.js';
+
+const MIB = 1024 * 1024;
+const cdi = (ns: string, plural: string, name = '') =>
+  `/apis/cdi.kubevirt.io/v1beta1/namespaces/${ns}/${plural}${name ? `/${name}` : ''}`;
+
+interface Phased {
+  status?: { phase?: string; conditions?: { type: string; status: string }[] };
+}
+
+const dvPhase = (api: KubeApi, ns: string, name: string) => async () =>
+  ((await api.get(cdi(ns, 'datavolumes', name)).catch(() => undefined)) as Phased | undefined)?.status?.phase;
+
+let dir: string;
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'e2e-upload-'));
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test.describe('bootable volumes: upload a disk image and boot a VM from it', () => {
+  test(
+    'a qcow2 made here is read in the browser, uploaded to CDI and listed as a bootable volume',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      test.setTimeout(90_000);
+      const file = join(dir, 'tiny-disk.qcow2');
+      makeQcow2(file, 64 * MIB);
+      const volumes = new BootableVolumesPage(page);
+      await volumes.goto(namespace);
+      await volumes.openAdd();
+      await volumes.pickFile(file);
+      // Read from the qcow2 header in the browser: the format and the virtual size, the size rounded up.
+      await expect(volumes.fileHelp()).toContainText('qcow2 (version 3), virtual size 64.0 MiB');
+      await expect(volumes.field('Name')).toHaveValue('tiny-disk');
+      await expect(volumes.field('Size')).toHaveValue('1');
+      await expectNoSeriousA11yViolations(page);
+      await volumes.submit('Upload');
+      await expect(volumes.result()).toContainText('Upload complete', { timeout: 60_000 });
+      expect(await dvPhase(api, namespace, 'tiny-disk')()).toBe('Succeeded');
+      const dv = (await api.get(cdi(namespace, 'datavolumes', 'tiny-disk'))) as { spec?: Record<string, unknown> };
+      expect(dv.spec?.source).toEqual({ upload: {} });
+      const ds = (await api.get(cdi(namespace, 'datasources', 'tiny-disk'))) as { spec?: Record<string, unknown> };
+      expect(ds.spec?.source).toEqual({ pvc: { name: 'tiny-disk', namespace } });
+      await volumes.dialog.getByRole('button', { name: 'Done' }).click();
+      await expect(volumes.row(namespace, 'tiny-disk')).toContainText('Upload');
+    },
+  );
+
+  test('a file that is not a disk image is refused before any byte is sent', async ({ page, api, namespace }) => {
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, '#cloud-config\nuser: fedora\npassword: not-a-disk\n');
+    const png = join(dir, 'picture.png');
+    writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/cdi-upload/') || (r.method() === 'POST' && r.url().includes('/datavolumes')))
+        uploads.push(r.url());
+    });
+    const volumes = new BootableVolumesPage(page);
+    await volumes.goto(namespace);
+    await volumes.openAdd();
+    await volumes.pickFile(text);
+    await expect(volumes.fileHelp()).toHaveText(/This file is text, not a disk image/);
+    await volumes.pickFile(png);
+    await expect(volumes.fileHelp()).toHaveText(/This file is a PNG picture, not a disk image/);
+    await volumes.field('Name').fill('refused');
+    await volumes.submit('Upload');
+    await expect(volumes.dialog.getByRole('heading', { name: 'Add bootable volume' })).toBeVisible();
+    expect(uploads).toEqual([]);
+    const list = (await api.get(cdi(namespace, 'datavolumes'))) as { items: unknown[] };
+    expect(list.items).toEqual([]);
+  });
+});
