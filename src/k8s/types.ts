@@ -37,3 +37,22 @@ export interface ListSelector {
   labelSelector?: string;
   fieldSelector?: string;
 }
+
+/**
+ * A CSI VolumeSnapshot (snapshot.storage.k8s.io/v1, kubernetes-csi/external-snapshotter): no type
+ * package the console uses defines it, so the fields the console reads are written here.
+ */
+export interface VolumeSnapshot extends K8sResource {
+  spec?: {
+    source?: { persistentVolumeClaimName?: string; volumeSnapshotContentName?: string };
+    volumeSnapshotClassName?: string;
+  };
+  status?: {
+    boundVolumeSnapshotContentName?: string;
+    creationTime?: string;
+    readyToUse?: boolean;
+    /** A quantity ("1Gi"): the smallest size a volume restored from it can have. */
+    restoreSize?: string;
+    error?: { message?: string; time?: string };
+  };
+}

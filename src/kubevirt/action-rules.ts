@@ -14,6 +14,8 @@ export const ACTION_LABELS = {
   pause: 'Pause',
   unpause: 'Unpause',
   migrate: 'Migrate',
+  snapshot: 'Take snapshot',
+  clone: 'Clone',
   delete: 'Delete',
 } as const;
 
@@ -33,6 +35,8 @@ export interface ActionState<Id extends string> {
   disabledReason?: string;
   /** Delete asks the user to type the object's name first. */
   needsConfirmation: boolean;
+  /** Take snapshot and Clone open a dialog that sends the request. */
+  opensDialog: boolean;
 }
 
 /** Actions in menu order, each with its label and the first reason it is unavailable; delete asks first. */
@@ -40,7 +44,13 @@ export const actionStates = <Id extends ActionId>(
   ids: readonly Id[],
   reason: (id: Id) => string | undefined,
 ): Array<ActionState<Id>> =>
-  ids.map((id) => ({ id, label: ACTION_LABELS[id], disabledReason: reason(id), needsConfirmation: id === 'delete' }));
+  ids.map((id) => ({
+    id,
+    label: ACTION_LABELS[id],
+    disabledReason: reason(id),
+    needsConfirmation: id === 'delete',
+    opensDialog: id === 'snapshot' || id === 'clone',
+  }));
 
 /** Access for tests and for callers that have already checked: everything allowed. */
 export const fullAccess = <Id extends string>(ids: readonly Id[]): ActionAccess<Id> =>

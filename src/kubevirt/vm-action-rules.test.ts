@@ -16,17 +16,22 @@ const enabled = (vm: ReturnType<typeof makeVm>, vmi?: ReturnType<typeof makeVmi>
     .map((a) => a.id);
 
 describe('VM action rules by state', () => {
-  it('a stopped Halted VM can only be started or deleted', () => {
-    expect(enabled(makeVm({ status: 'Stopped', runStrategy: 'Halted' }))).toEqual(['start', 'delete']);
+  it('a stopped Halted VM can only be started, snapshotted, cloned or deleted', () => {
+    expect(enabled(makeVm({ status: 'Stopped', runStrategy: 'Halted' }))).toEqual([
+      'start',
+      'snapshot',
+      'clone',
+      'delete',
+    ]);
     expect(stateReason('stop', makeVm(), undefined)).toBe('The virtual machine is not running');
     expect(stateReason('pause', makeVm(), undefined)).toBe('Only a running virtual machine can be paused');
     expect(stateReason('unpause', makeVm(), undefined)).toBe('The virtual machine is not paused');
   });
 
-  it('a running migratable VM can be stopped, restarted, paused, migrated and deleted', () => {
+  it('a running migratable VM can be stopped, restarted, paused, migrated, snapshotted, cloned and deleted', () => {
     const vm = makeVm({ status: 'Running', runStrategy: 'Always' });
     const vmi = makeVmi({ phase: 'Running', node: 'node01', migratable: true });
-    expect(enabled(vm, vmi)).toEqual(['stop', 'restart', 'pause', 'migrate', 'delete']);
+    expect(enabled(vm, vmi)).toEqual(['stop', 'restart', 'pause', 'migrate', 'snapshot', 'clone', 'delete']);
     expect(stateReason('start', vm, vmi)).toBe('The virtual machine is already running');
   });
 
@@ -91,14 +96,28 @@ describe('VM action rules by access', () => {
   const denied: VmAccess = {
     ...FULL_ACCESS,
     start: { allowed: false },
+    snapshot: { allowed: false },
+    clone: { allowed: false },
     delete: { allowed: false, reason: 'RBAC: view only' },
   };
 
   it('disables what the user may not do, with the reason, and never hides it', () => {
     const actions = vmActionStates(makeVm(), undefined, denied);
-    expect(actions.map((a) => a.id)).toEqual(['start', 'stop', 'restart', 'pause', 'unpause', 'migrate', 'delete']);
+    expect(actions.map((a) => a.id)).toEqual([
+      'start',
+      'stop',
+      'restart',
+      'pause',
+      'unpause',
+      'migrate',
+      'snapshot',
+      'clone',
+      'delete',
+    ]);
     expect(actions[0].disabledReason).toBe('You are not allowed to start virtual machines in this namespace');
-    expect(actions[6].disabledReason).toBe(
+    expect(actions[6].disabledReason).toBe('You are not allowed to create virtual machine snapshots in this namespace');
+    expect(actions[7].disabledReason).toBe('You are not allowed to create virtual machine clones in this namespace');
+    expect(actions[8].disabledReason).toBe(
       'You are not allowed to delete virtual machines in this namespace (RBAC: view only)',
     );
   });
@@ -111,6 +130,17 @@ describe('VM action rules by access', () => {
     expect(accessReason('start', { allowed: false, loading: true })).toBe('Checking your permissions…');
     expect(accessReason('start', undefined)).toBe('Checking your permissions…');
     expect(accessReason('start', { allowed: true })).toBeUndefined();
+  });
+
+  it('one snapshot at a time: a VM locked by a snapshot or a restore cannot be snapshotted', () => {
+    const locked = makeVm();
+    locked.status = { ...locked.status, snapshotInProgress: 'snap-1' };
+    expect(stateReason('snapshot', locked, undefined)).toBe('The snapshot snap-1 is in progress');
+    expect(stateReason('clone', locked, undefined)).toBeUndefined();
+    const restoring = makeVm();
+    restoring.status = { ...restoring.status, restoreInProgress: 'restore-1' };
+    expect(stateReason('snapshot', restoring, undefined)).toBe('The restore restore-1 is in progress');
+    expect(stateReason('clone', restoring, undefined)).toBe('The restore restore-1 is in progress');
   });
 
   it("while permissions are being checked, gives the state's reason when there is one", () => {
@@ -132,6 +162,9 @@ describe('vmActionStates', () => {
     const byId = Object.fromEntries(vmActionStates(makeVm(), undefined, FULL_ACCESS).map((a) => [a.id, a]));
     expect(byId.delete.needsConfirmation).toBe(true);
     expect(byId.start.needsConfirmation).toBe(false);
+    expect(byId.snapshot.opensDialog).toBe(true);
+    expect(byId.clone.opensDialog).toBe(true);
+    expect(byId.start.opensDialog).toBe(false);
     expect(byId.start.optimisticStatus).toBe('Starting');
     expect(byId.stop.optimisticStatus).toBe('Stopping');
     expect(byId.pause.optimisticStatus).toBeUndefined();

@@ -20,7 +20,17 @@ import { vmRunStrategy } from './run-strategy';
 import { vmPrintableStatus, type VM } from './vm-selectors';
 import { vmiIsFinal, vmiPhase, type VMI } from './vmi-selectors';
 
-export const VM_ACTION_IDS = ['start', 'stop', 'restart', 'pause', 'unpause', 'migrate', 'delete'] as const;
+export const VM_ACTION_IDS = [
+  'start',
+  'stop',
+  'restart',
+  'pause',
+  'unpause',
+  'migrate',
+  'snapshot',
+  'clone',
+  'delete',
+] as const;
 export type VmActionId = (typeof VM_ACTION_IDS)[number];
 
 export const VM_ACTION_LABELS: Record<VmActionId, string> = ACTION_LABELS;
@@ -79,6 +89,14 @@ export function stateReason(id: VmActionId, vm: VM, vmi: VMI | undefined): strin
         unpausable: live,
         migrating: status === 'Migrating',
       });
+    case 'snapshot':
+      // KubeVirt takes one snapshot of a VM at a time (status.snapshotInProgress locks the source).
+      if (vm.status?.snapshotInProgress) return `The snapshot ${vm.status.snapshotInProgress} is in progress`;
+      if (vm.status?.restoreInProgress) return `The restore ${vm.status.restoreInProgress} is in progress`;
+      return undefined;
+    case 'clone':
+      if (vm.status?.restoreInProgress) return `The restore ${vm.status.restoreInProgress} is in progress`;
+      return undefined;
     case 'delete':
       return undefined;
   }
@@ -88,9 +106,14 @@ function pendingRequest(vm: VM, action: 'Start' | 'Stop'): boolean {
   return (vm.status?.stateChangeRequests ?? []).some((r) => r.action === action);
 }
 
+const ACCESS_WHAT: Partial<Record<VmActionId, string>> = {
+  snapshot: 'create virtual machine snapshots',
+  clone: 'create virtual machine clones',
+};
+
 /** Why the user's permissions forbid an action, or undefined when they allow it. */
 export const accessReason = (id: VmActionId, verdict: AccessVerdict | undefined): string | undefined =>
-  permissionReason(verdict, `${VM_ACTION_LABELS[id].toLowerCase()} virtual machines`);
+  permissionReason(verdict, ACCESS_WHAT[id] ?? `${VM_ACTION_LABELS[id].toLowerCase()} virtual machines`);
 
 /** The first reason an action is unavailable (see firstReason: permissions, then state). */
 export const disabledReason = (id: VmActionId, vm: VM, vmi: VMI | undefined, access: VmAccess): string | undefined =>

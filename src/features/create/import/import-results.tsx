@@ -1,6 +1,7 @@
 import { Label } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
+import { relatedVm } from '../../../kubevirt/restore-clone-rules';
 import { namespacedPath } from '../../../lib/routes';
 import type { ObjectResult } from '../apply/create-objects';
 
@@ -15,6 +16,12 @@ function objectLink(r: ObjectResult) {
   const ns = o?.metadata?.namespace;
   if (r.status === 'created' && o?.kind === 'VirtualMachine' && ns && o.metadata?.name) {
     return <Link to={namespacedPath('virtualmachines', ns, o.metadata.name)}>{r.label}</Link>;
+  }
+  // Snapshots, restores and clones link to the VM they are about.
+  const vm = r.status === 'created' && ns ? relatedVm(o as Parameters<typeof relatedVm>[0]) : undefined;
+  if (vm && ns) {
+    const rest = vm.tab === 'overview' ? [vm.name] : [vm.name, vm.tab];
+    return <Link to={namespacedPath('virtualmachines', ns, ...rest)}>{r.label}</Link>;
   }
   return r.label;
 }

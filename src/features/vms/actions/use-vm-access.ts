@@ -18,6 +18,8 @@ export const VM_ACTION_ACCESS: Record<VmActionId, Omit<AccessReviewAttributes, '
   migrate: sub('virtualmachines', 'migrate'),
   pause: sub('virtualmachineinstances', 'pause'),
   unpause: sub('virtualmachineinstances', 'unpause'),
+  snapshot: { group: 'snapshot.kubevirt.io', resource: 'virtualmachinesnapshots', verb: 'create' },
+  clone: { group: 'clone.kubevirt.io', resource: 'virtualmachineclones', verb: 'create' },
   delete: { group: 'kubevirt.io', resource: 'virtualmachines', verb: 'delete' },
 };
 

@@ -13,6 +13,7 @@ import { useVmAccess } from './use-vm-access';
 import { vmActionsToggleId } from './vm-actions-toggle-id';
 import { useVmActionRunner } from './use-vm-action-runner';
 import { vmActions, type VmAction } from './vm-actions';
+import { VmActionDialog, type VmDialogActionId } from './vm-action-dialog';
 import { VmDeleteDialog } from './vm-delete-dialog';
 
 export interface VmActionsMenuProps {
@@ -79,11 +80,13 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
   // Shown once the click that mounted it is over (see useOpenAfterMount), not mounted open.
   const open = useOpenAfterMount() && wanted;
   const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<VmDialogActionId>();
   const { run } = useVmActionRunner();
   const pick = (a: VmAction) => {
     if (a.disabledReason) return;
     setOpen(false);
     if (a.needsConfirmation) setDeleting(true);
+    else if (a.opensDialog) setDialog(a.id as VmDialogActionId);
     // Failures are shown by VmActionAlerts; nothing else to do here.
     else run(a, vm).catch(() => undefined);
   };
@@ -112,6 +115,7 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
       >
         {open && <VmActionItems vm={vm} vmi={vmi} onPick={pick} />}
       </Dropdown>
+      {dialog && <VmActionDialog id={dialog} vm={vm} vmi={vmi} onClose={() => setDialog(undefined)} />}
       {deleting && <VmDeleteDialog vm={vm} vmi={vmi} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
     </>
   );

@@ -1,4 +1,6 @@
 import { Flex } from '@patternfly/react-core';
+import { CameraIcon } from '@patternfly/react-icons/dist/esm/icons/camera-icon';
+import { CloneIcon } from '@patternfly/react-icons/dist/esm/icons/clone-icon';
 import { MigrationIcon } from '@patternfly/react-icons/dist/esm/icons/migration-icon';
 import { PauseIcon } from '@patternfly/react-icons/dist/esm/icons/pause-icon';
 import { PlayIcon } from '@patternfly/react-icons/dist/esm/icons/play-icon';
@@ -14,6 +16,7 @@ import { useVmAccess } from './use-vm-access';
 import { useVmActionRunner } from './use-vm-action-runner';
 import type { VmActionId } from '../../../kubevirt/vm-action-rules';
 import { vmActions, type VmAction } from './vm-actions';
+import { VmActionDialog, type VmDialogActionId } from './vm-action-dialog';
 import { VmDeleteDialog } from './vm-delete-dialog';
 
 const ICONS: Record<VmActionId, ReactNode> = {
@@ -23,6 +26,8 @@ const ICONS: Record<VmActionId, ReactNode> = {
   pause: <PauseIcon />,
   unpause: <PlayIcon />,
   migrate: <MigrationIcon />,
+  snapshot: <CameraIcon />,
+  clone: <CloneIcon />,
   delete: <TrashIcon />,
 };
 
@@ -52,9 +57,11 @@ export function VmActionsToolbar({ vm, vmi, onDeleted }: VmActionsToolbarProps) 
   const actions = useMemo(() => vmActions(vm, vmi, access), [vm, vmi, access]);
   const { run } = useVmActionRunner();
   const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<VmDialogActionId>();
   const click = (a: VmAction) => {
     if (a.disabledReason) return;
     if (a.needsConfirmation) setDeleting(true);
+    else if (a.opensDialog) setDialog(a.id as VmDialogActionId);
     else run(a, vm).catch(() => undefined);
   };
   return (
@@ -62,6 +69,7 @@ export function VmActionsToolbar({ vm, vmi, onDeleted }: VmActionsToolbarProps) 
       {actions.map((a) => (
         <ActionButton key={a.id} vm={vm} action={a} onClick={() => click(a)} />
       ))}
+      {dialog && <VmActionDialog id={dialog} vm={vm} vmi={vmi} onClose={() => setDialog(undefined)} />}
       {deleting && <VmDeleteDialog vm={vm} vmi={vmi} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
     </Flex>
   );

@@ -1,9 +1,13 @@
 import type { VM } from '../../../kubevirt/vm-selectors';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { vmActionStates, type VmAccess, type VmActionId, type VmActionState } from '../../../kubevirt/vm-action-rules';
-import { deleteVm, putVmSubresource, putVmiSubresource, type DeleteVmOptions } from './vm-requests';
+import { createVmSnapshot, deleteVm, putVmSubresource, putVmiSubresource, type DeleteVmOptions } from './vm-requests';
 
-/** A VM action as data (src/kubevirt/vm-action-rules.ts) with its request; delete asks for the name first (DeleteVmModal). */
+/**
+ * A VM action as data (src/kubevirt/vm-action-rules.ts) with its request; delete asks for the name
+ * first (DeleteVmModal). Take snapshot's request uses a generated name (bulk snapshots); the menus
+ * open its dialog instead, and Clone's, which sends its own request.
+ */
 export interface VmAction extends VmActionState {
   /** Sends the request; rejects with a K8sError carrying the server's Status. */
   run: (options?: DeleteVmOptions) => Promise<unknown>;
@@ -21,6 +25,10 @@ function request(id: VmActionId, vm: VM): VmAction['run'] {
     case 'pause':
     case 'unpause':
       return () => putVmiSubresource(vm, id);
+    case 'snapshot':
+      return () => createVmSnapshot(vm);
+    case 'clone':
+      return () => Promise.reject(new Error('Clone a virtual machine from its clone dialog'));
     case 'delete':
       return (options) => deleteVm(vm, options ?? DEFAULT_DELETE);
   }

@@ -1,8 +1,14 @@
 /** The KubeVirt calls behind each action, through the data layer's client. */
-import { k8sDelete, k8sGet, k8sPatch, k8sPutSubresource } from '../../../k8s/client';
+import { k8sCreate, k8sDelete, k8sGet, k8sPatch, k8sPutSubresource } from '../../../k8s/client';
 import { isK8sError } from '../../../k8s/k8s-error';
-import { DataVolumeModel, VirtualMachineInstanceModel, VirtualMachineModel } from '../../../k8s/models';
+import {
+  DataVolumeModel,
+  VirtualMachineInstanceModel,
+  VirtualMachineModel,
+  VirtualMachineSnapshotModel,
+} from '../../../k8s/models';
 import { nameOf, namespaceOf, uidOf } from '../../../k8s/meta';
+import { generateSnapshotName, snapshotManifest, type VMSnapshot } from '../../../kubevirt/snapshot-rules';
 import { vmDataVolumeTemplateNames, type VM } from '../../../kubevirt/vm-selectors';
 
 export interface DeleteVmOptions {
@@ -61,4 +67,9 @@ export async function deleteVm(vm: VM, o: DeleteVmOptions): Promise<void> {
     propagationPolicy: 'Background',
     gracePeriodSeconds: o.gracePeriodSeconds,
   });
+}
+
+/** Creates a VirtualMachineSnapshot of the VM (a generated name unless one is given). */
+export function createVmSnapshot(vm: VM, name: string = generateSnapshotName(nameOf(vm))): Promise<VMSnapshot> {
+  return k8sCreate(VirtualMachineSnapshotModel, snapshotManifest(vm, name), { namespace: namespaceOf(vm) });
 }

@@ -8,6 +8,7 @@ export const VM_DETAILS_TABS = [
   { id: 'disks', title: 'Disks' },
   { id: 'network-interfaces', title: 'Network interfaces' },
   { id: 'services', title: 'Services' },
+  { id: 'snapshots', title: 'Snapshots' },
   { id: 'console', title: 'Console' },
 ] as const;
 

@@ -5,6 +5,7 @@ import { EventsTab } from './events-tab';
 import { NetworkTab } from './network-tab';
 import { OverviewTab } from './overview-tab';
 import { ServicesTab } from './services-tab';
+import { SnapshotsTab } from '../snapshots/snapshots-tab';
 import type { VmDetailsTab } from './tabs';
 import { YamlTab } from './yaml-tab';
 
@@ -23,6 +24,8 @@ export function VmTabContent({ tab, vm }: { tab: VmDetailsTab; vm: VM }) {
       return <NetworkTab vm={vm} />;
     case 'services':
       return <ServicesTab vm={vm} />;
+    case 'snapshots':
+      return <SnapshotsTab vm={vm} />;
     case 'console':
       return <ConsoleTab vm={vm} />;
   }

@@ -9,7 +9,7 @@ import type { DeleteVmOptions } from '../actions/vm-requests';
 import { BulkDeleteModal } from './bulk-delete-modal';
 import type { VmRow } from './vm-rows';
 
-const BULK: readonly VmActionId[] = ['start', 'stop', 'restart', 'delete'];
+const BULK: readonly VmActionId[] = ['start', 'stop', 'restart', 'snapshot', 'delete'];
 
 export interface BulkTarget {
   row: VmRow;
