@@ -16,10 +16,7 @@ import type {
   V1beta1VirtualMachineClusterPreference,
   V1beta1VirtualMachineInstancetype,
   V1beta1VirtualMachinePreference,
-  V1beta1VirtualMachineClone,
-  V1beta1VirtualMachineRestore,
   V1beta1VirtualMachineSnapshot,
-  V1beta1VirtualMachineSnapshotContent,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import type {
   V1beta1CDI,
@@ -28,7 +25,7 @@ import type {
   V1beta1DataVolume,
   V1beta1UploadTokenRequest,
 } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
-import type { K8sResource, VolumeSnapshot } from './types';
+import type { K8sResource } from './types';
 
 /**
  * A resource kind the console talks to: its group/version/kind and REST names.
@@ -49,7 +46,8 @@ export interface K8sModel<T extends K8sResource = K8sResource> {
   readonly __type?: T;
 }
 
-const model = <T extends K8sResource>(m: Omit<K8sModel<T>, '__type'>): K8sModel<T> => m;
+/** A model with its object type (the phantom `__type`). */
+export const model = <T extends K8sResource>(m: Omit<K8sModel<T>, '__type'>): K8sModel<T> => m;
 
 /** `apiVersion` as written in manifests: "v1" for core, else "group/version". */
 export const apiVersionOf = (m: K8sModel): string => (m.group ? `${m.group}/${m.version}` : m.version);
@@ -142,45 +140,6 @@ export const VirtualMachineSnapshotModel = model<V1beta1VirtualMachineSnapshot>(
   label: 'VirtualMachineSnapshot',
   labelPlural: 'Snapshots',
 });
-export const VirtualMachineSnapshotContentModel = model<V1beta1VirtualMachineSnapshotContent>({
-  group: 'snapshot.kubevirt.io',
-  version: 'v1beta1',
-  kind: 'VirtualMachineSnapshotContent',
-  plural: 'virtualmachinesnapshotcontents',
-  namespaced: true,
-  label: 'VirtualMachineSnapshotContent',
-  labelPlural: 'Snapshot contents',
-});
-export const VirtualMachineRestoreModel = model<V1beta1VirtualMachineRestore>({
-  group: 'snapshot.kubevirt.io',
-  version: 'v1beta1',
-  kind: 'VirtualMachineRestore',
-  plural: 'virtualmachinerestores',
-  namespaced: true,
-  label: 'VirtualMachineRestore',
-  labelPlural: 'Restores',
-});
-export const VirtualMachineCloneModel = model<V1beta1VirtualMachineClone>({
-  group: 'clone.kubevirt.io',
-  version: 'v1beta1',
-  kind: 'VirtualMachineClone',
-  plural: 'virtualmachineclones',
-  namespaced: true,
-  label: 'VirtualMachineClone',
-  labelPlural: 'Clones',
-});
-
-// CSI snapshots (external-snapshotter's CRDs)
-export const VolumeSnapshotModel = model<VolumeSnapshot>({
-  group: 'snapshot.storage.k8s.io',
-  version: 'v1',
-  kind: 'VolumeSnapshot',
-  plural: 'volumesnapshots',
-  namespaced: true,
-  label: 'VolumeSnapshot',
-  labelPlural: 'VolumeSnapshots',
-});
-
 // CDI
 export const DataVolumeModel = model<V1beta1DataVolume>({
   group: 'cdi.kubevirt.io',

@@ -8,7 +8,8 @@ import type {
   V1beta1VirtualMachineClone,
   V1beta1VirtualMachineRestore,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
-import { apiVersionOf, VirtualMachineCloneModel, VirtualMachineRestoreModel } from '../k8s/models';
+import { apiVersionOf } from '../k8s/models';
+import { VirtualMachineCloneModel, VirtualMachineRestoreModel } from '../k8s/snapshot-models';
 import { nameOf, namespaceOf } from '../k8s/meta';
 import { conditionText, type VMSnapshot } from './snapshot-rules';
 import type { VM } from './vm-selectors';

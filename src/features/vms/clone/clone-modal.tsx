@@ -15,7 +15,7 @@ import { describeError } from '../../../components/error-details';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { k8sCreate } from '../../../k8s/client';
 import { nameOf, namespaceOf } from '../../../k8s/meta';
-import { VirtualMachineCloneModel } from '../../../k8s/models';
+import { VirtualMachineCloneModel } from '../../../k8s/snapshot-models';
 import { cloneManifest, parseFilters } from '../../../kubevirt/restore-clone-rules';
 import { snapshotVolumes } from '../../../kubevirt/snapshot-rules';
 import { vmInterfaces } from '../../../kubevirt/vm-devices';

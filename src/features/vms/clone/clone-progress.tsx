@@ -1,7 +1,7 @@
 import { Button, ProgressStep, ProgressStepper } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { describeError } from '../../../components/error-details';
-import { VirtualMachineCloneModel } from '../../../k8s/models';
+import { VirtualMachineCloneModel } from '../../../k8s/snapshot-models';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { namespacedPath } from '../../../lib/routes';
 import {

@@ -16,7 +16,7 @@ import { ReasonButton } from '../../../components/disabled-reason';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import { k8sCreate } from '../../../k8s/client';
 import { nameOf, namespaceOf } from '../../../k8s/meta';
-import { VirtualMachineRestoreModel } from '../../../k8s/models';
+import { VirtualMachineRestoreModel } from '../../../k8s/snapshot-models';
 import { generateRestoreName, restoreManifest } from '../../../kubevirt/restore-clone-rules';
 import type { VMSnapshot } from '../../../kubevirt/snapshot-rules';
 import type { VM } from '../../../kubevirt/vm-selectors';

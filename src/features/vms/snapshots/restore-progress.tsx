@@ -1,7 +1,7 @@
 import { Button, List, ListItem } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { describeError } from '../../../components/error-details';
-import { VirtualMachineRestoreModel } from '../../../k8s/models';
+import { VirtualMachineRestoreModel } from '../../../k8s/snapshot-models';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { restoreMessage, restoreState } from '../../../kubevirt/restore-clone-rules';
 import { namespacedPath } from '../../../lib/routes';

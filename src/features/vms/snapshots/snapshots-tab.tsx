@@ -8,12 +8,12 @@ import { LoadingState } from '../../../components/loading-state';
 import { CellTimestamp } from '../../../components/timestamp';
 import { useAccessReview } from '../../../k8s/access-review';
 import { nameOf, namespaceOf } from '../../../k8s/meta';
+import { VirtualMachineSnapshotModel } from '../../../k8s/models';
 import {
   VirtualMachineRestoreModel,
   VirtualMachineSnapshotContentModel,
-  VirtualMachineSnapshotModel,
   VolumeSnapshotModel,
-} from '../../../k8s/models';
+} from '../../../k8s/snapshot-models';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { restoresBySnapshot } from '../../../kubevirt/restore-clone-rules';
 import { snapshotSizeBytes, snapshotState, snapshotsOfVm, type VMSnapshot } from '../../../kubevirt/snapshot-rules';
