@@ -20,8 +20,13 @@ test.describe('virtual machines list as a viewer', { tag: EMBEDDED }, () => {
       const actions = list.actions(namespace, name);
       await actions.open();
       for (const label of VM_ACTION_LABELS) {
-        const verb = label === 'Delete' ? 'delete' : label.toLowerCase();
-        await actions.expectDisabledBecause(label, `You are not allowed to ${verb} virtual machines in this namespace`);
+        const what =
+          label === 'Take snapshot'
+            ? 'create virtual machine snapshots'
+            : label === 'Clone'
+              ? 'create virtual machine clones'
+              : `${label.toLowerCase()} virtual machines`;
+        await actions.expectDisabledBecause(label, `You are not allowed to ${what} in this namespace`);
       }
       await actions.close();
     }

@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ActionsMenu, DeleteDialog } from './actions-menu.js';
 
-export type VmActionLabel = 'Start' | 'Stop' | 'Restart' | 'Pause' | 'Unpause' | 'Migrate' | 'Delete';
+export type VmActionLabel =
+  'Start' | 'Stop' | 'Restart' | 'Pause' | 'Unpause' | 'Migrate' | 'Take snapshot' | 'Clone' | 'Delete';
 
 export const VM_ACTION_LABELS: readonly VmActionLabel[] = [
   'Start',
@@ -10,6 +11,8 @@ export const VM_ACTION_LABELS: readonly VmActionLabel[] = [
   'Pause',
   'Unpause',
   'Migrate',
+  'Take snapshot',
+  'Clone',
   'Delete',
 ];
 

@@ -2,7 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { ResourceDetailsPage } from './resource-details.js';
 import { DeleteVmDialog, type VmActionLabel } from './vm-actions.js';
 
-export type VmDetailsTabName = 'Overview' | 'YAML' | 'Events' | 'Disks' | 'Network interfaces' | 'Services' | 'Console';
+export type VmDetailsTabName =
+  'Overview' | 'YAML' | 'Events' | 'Disks' | 'Network interfaces' | 'Services' | 'Snapshots' | 'Console';
 
 export const VM_DETAILS_TABS: readonly VmDetailsTabName[] = [
   'Overview',
@@ -11,6 +12,7 @@ export const VM_DETAILS_TABS: readonly VmDetailsTabName[] = [
   'Disks',
   'Network interfaces',
   'Services',
+  'Snapshots',
   'Console',
 ];
 
@@ -21,6 +23,7 @@ const TAB_PATH: Record<VmDetailsTabName, string> = {
   Disks: 'disks',
   'Network interfaces': 'network-interfaces',
   Services: 'services',
+  Snapshots: 'snapshots',
   Console: 'console',
 };
 
