@@ -4,6 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { admit } from './admission/index.js';
+import { withLookups } from './admission/snapshot-webhooks.js';
+import type { Json } from './admission/schema.js';
 import { createApiServer } from './api/server.js';
 import type { ClusterApi } from './api/subresources.js';
 import { createAuth } from './auth/index.js';
@@ -74,7 +76,11 @@ interface Stoppable {
 export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCluster> {
   const log = opts.log ?? stdoutLog;
   const store = createStore({ dataDir: opts.dataDir, log });
-  store.admit = admit;
+  // virt-api's snapshot, restore and clone webhooks read the cluster (the target VM, its VMI, the snapshot)
+  store.admit = withLookups(admit, {
+    get: (res, ns, name) => store.tryGet(res, ns, name) as Json | undefined,
+    list: (res, ns) => store.list(res, { namespace: ns }).items as Json[],
+  });
   const auth = createAuth({ usersFile: opts.usersFile ?? opts.users, store });
   log(auth.describe());
   const host = opts.host ?? '127.0.0.1';
