@@ -6,12 +6,13 @@
 import { parseArgs } from 'node:util';
 import { readUsersFile } from '../cluster/auth/users-file.js';
 import { stdoutLog } from '../cluster/log.js';
+import { seedWith } from '../cluster/seed/index.js';
 import { startStack, type StackBins } from './index.js';
 import { KCM_CONTROLLERS_WITH_SIMULATION, attachWithVirtApi, type Attached } from './attach/index.js';
 
 const USAGE =
   'Usage: cluster --backend kube-apiserver [--port 6443] [--data-dir DIR] [--users FILE] [--no-controller-manager]\n' +
-  '         [--no-simulation] [--speed X]';
+  '         [--no-simulation] [--speed X] [--seed none|default|scale:N]';
 
 export async function runStackCli(argv: string[], bins: StackBins, projectRoot: string): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +25,7 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
       'no-controller-manager': { type: 'boolean' },
       'no-simulation': { type: 'boolean' },
       speed: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -38,6 +40,8 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
   const simulate = !values['no-simulation'];
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0 && speed <= 1000)) throw new Error(`invalid --speed ${String(values.speed)}`);
+  if (!simulate && values.seed && values.seed !== 'none')
+    throw new Error('--seed needs the simulation (no --no-simulation)');
   const t0 = Date.now();
   const stack = await startStack({
     bins,
@@ -53,10 +57,17 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
   );
   let attached: Attached | undefined;
   if (simulate) {
-    const t1 = Date.now();
-    attached = await attachWithVirtApi(stack, { speed, log: stdoutLog });
-    await attached.controllers.idle();
-    console.log(`KubeVirt, CDI, scheduler and kubelets simulated over HTTPS, attached in ${Date.now() - t1} ms`);
+    try {
+      const t1 = Date.now();
+      attached = await attachWithVirtApi(stack, { speed, log: stdoutLog });
+      await attached.controllers.idle();
+      console.log(`KubeVirt, CDI, scheduler and kubelets simulated over HTTPS, attached in ${Date.now() - t1} ms`);
+      seedWith(attached.client, values.seed ?? 'none');
+    } catch (e) {
+      await attached?.close();
+      await stack.close();
+      throw e;
+    }
   }
   console.log(`Admin kubeconfig (${stack.kubeconfigFile}):\n`);
   console.log(stack.kubeconfig);

@@ -141,7 +141,11 @@ export function seedDefault(client: ClusterClient): void {
 }
 
 export function seedCluster(store: Store, seed: string): void {
-  const client = storeClient(store);
+  seedWith(storeClient(store), seed);
+}
+
+/** The same seeds through any client (the real stack's: server/stack/cli.ts). */
+export function seedWith(client: ClusterClient, seed: string): void {
   if (seed === 'none') return;
   if (seed === 'default') {
     ensureInfrastructure(client);

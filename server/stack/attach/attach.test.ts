@@ -13,6 +13,9 @@ import type { Stack } from '../index.js';
 import { projectRoot, skipReason, startTestStack } from '../test-stack.js';
 import { KCM_CONTROLLERS_WITH_SIMULATION, attachWithVirtApi, type Attached } from './index.js';
 import { apiRequest } from '../client.js';
+import { storeClient } from '../../cluster/runtime/store-client.js';
+import { admit } from '../../cluster/admission/index.js';
+import { createStore as createBareStore, type StatusError } from '../../cluster/store/index.js';
 import WebSocket from 'ws';
 import { Reflector } from './reflector.js';
 import { resourcePath } from './remote-client.js';
@@ -20,6 +23,13 @@ import { resourcePath } from './remote-client.js';
 if (skipReason) console.log(skipReason);
 
 const VMS = 'virtualmachines.kubevirt.io';
+
+/** An embedded store with the embedded cluster's admission chain, to compare answers with. */
+function createStore() {
+  const store = createBareStore();
+  store.admit = admit;
+  return store;
+}
 const VMIS = 'virtualmachineinstances.kubevirt.io';
 
 async function until<T>(what: string, fn: () => T | undefined, timeoutMs = 90_000): Promise<T> {
@@ -151,4 +161,31 @@ describe.skipIf(Boolean(skipReason))('simulation attached to a real kube-apiserv
     });
     expect(text).toMatch(/login:/);
   }, 120_000);
+
+  it("answers with KubeVirt's webhooks: the same denial as the embedded cluster, and the mutator's defaults", async () => {
+    const vm = cirros();
+    vm.metadata = { ...vm.metadata, name: 'both', namespace: 'default' };
+    Object.assign(vm.spec, { running: true, runStrategy: 'Always' });
+    const path = '/apis/kubevirt.io/v1/namespaces/default/virtualmachines';
+    const denied = await apiRequest(stack, 'POST', path, vm);
+    let embedded: unknown;
+    try {
+      storeClient(createStore()).create(VMS, vm);
+    } catch (e) {
+      embedded = (e as StatusError).status;
+    }
+    expect(denied.status).toBe(422);
+    const real = denied.json();
+    expect(real.message).toContain('admission webhook "virtualmachine-validator.kubevirt.io" denied the request');
+    expect(real.message).toContain('mutually exclusive');
+    expect({ ...real, metadata: {} }).toEqual(embedded);
+    // the mutating webhook's defaults are stored
+    const created = await apiRequest(stack, 'POST', path, { ...cirros(), metadata: { name: 'defaulted' } });
+    expect(created.status).toBe(201);
+    const spec = (
+      created.json().spec as { template: { spec: { architecture?: string; domain: { machine?: unknown } } } }
+    ).template.spec;
+    expect(spec.architecture).toBe('amd64');
+    expect(spec.domain.machine).toEqual({ type: 'q35' });
+  }, 60_000);
 });

@@ -4,7 +4,8 @@
  * controllers of server/cluster/controllers, on a `ClusterClient` whose reads and writes are
  * requests to the API server and whose informers list and watch it (remote-client.ts).
  * kube-controller-manager does the garbage collection and namespace deletion there; kube-aggregator
- * its APIServices. KubeVirt's subresources are served by virt-api.ts.
+ * its APIServices. KubeVirt's subresources are served by virt-api.ts, its and CDI's admission
+ * webhooks by webhooks.ts.
  */
 import { runControllers, type ControllerRuntime } from '../../cluster/controllers/index.js';
 import { selectGuestBackend, type GuestsMode } from '../../cluster/guest/index.js';
@@ -12,11 +13,12 @@ import type { ClusterLog } from '../../cluster/log.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { issueCert } from '../certs.js';
-import type { ApiTarget } from '../client.js';
+import { apiRequest, ensureCreated, type ApiTarget } from '../client.js';
 import type { Stack } from '../index.js';
 import { waitFor } from '../processes.js';
 import { remoteClient, type RemoteClient } from './remote-client.js';
 import { startVirtApi } from './virt-api.js';
+import { startWebhookServer, webhookConfigurations } from './webhooks.js';
 
 /**
  * kube-controller-manager's controllers with the simulation attached: all its defaults but those
@@ -85,11 +87,13 @@ export async function attachWithVirtApi(stack: Stack, opts: AttachOptions = {}):
     const read = (f: string) => readFileSync(path.join(stack.dir, f), 'utf8');
     const tls = { cert: read('virt-api.crt'), key: read('virt-api.key'), clientCa: stack.frontProxyCaPem };
     const virtApi = await startVirtApi(attached.controllers, tls, opts.log ?? (() => {}));
+    const webhooks = await startWebhookServer(tls);
     const { client } = attached;
     const close = attached.close;
     Object.assign(attached, {
       virtApiPort: virtApi.port,
       async close() {
+        await webhooks.close();
         await virtApi.close();
         await close();
       },
@@ -125,6 +129,11 @@ export async function attachWithVirtApi(stack: Stack, opts: AttachOptions = {}):
           metadata: { ...obj.metadata, resourceVersion: cur.metadata.resourceVersion },
         });
       else client.create(APISERVICES, obj);
+    }
+    const service = { namespace: 'kubevirt', name: 'virt-api', port: webhooks.port };
+    for (const { collection, object } of webhookConfigurations(service, Buffer.from(stack.ca).toString('base64'))) {
+      await apiRequest(stack, 'DELETE', `${collection}/${String((object.metadata as { name: string }).name)}`);
+      await ensureCreated(stack, collection, object);
     }
     for (const version of ['v1', 'v1alpha3'])
       await waitFor(
