@@ -15,6 +15,7 @@ import { startControllers, type ControllerRuntime } from './controllers/index.js
 import { seedCluster } from './seed/index.js';
 import { registerKubevirtSubresources } from './subresources/register.js';
 import { registerPodEviction } from './subresources/pod-eviction.js';
+import { registerPodLog } from './subresources/pod-log.js';
 import { registerScaleSubresources } from './subresources/scale.js';
 import { createStore, type KObject, type Store } from './store/index.js';
 import { stdoutLog, type ClusterLog } from './log.js';
@@ -108,6 +109,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     controllers = startControllers(store, { speed: opts.speed ?? 1, log, backend: guests.backend, volumes });
     stoppers.push(controllers);
     registerPodEviction(api);
+    registerPodLog(api, controllers.ctx.containerLogs);
     registerScaleSubresources(api);
     registerKubevirtSubresources(api, controllers);
   } catch (e) {

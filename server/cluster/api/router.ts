@@ -1,4 +1,5 @@
 /** Dispatches a resource request to its handler after authorization. */
+import { Readable } from 'node:stream';
 import { errors, findServed, type AuthHooks, type ResourceInfo } from '../store/index.js';
 import type { Ctx } from './context.js';
 import { parseBody, readBody, mediaType, sendJson, sendJsonText } from './http-util.js';
@@ -61,6 +62,14 @@ export async function runSubresource(c: Omit<Ctx, 'info'>, def: SubresourceDef):
   if (r?.body === undefined) {
     c.res.writeHead(status, headers);
     c.res.end();
+  } else if (r.body instanceof Readable) {
+    // streamed as it comes (pods/log?follow=true): flushed chunk by chunk, ended by the stream or the client
+    const body = r.body;
+    c.res.writeHead(status, { 'Content-Type': r.contentType ?? 'application/octet-stream', ...headers });
+    c.res.flushHeaders();
+    c.res.on('close', () => body.destroy());
+    body.on('error', () => c.res.destroy());
+    body.pipe(c.res);
   } else if (Buffer.isBuffer(r.body) || typeof r.body === 'string') {
     c.res.writeHead(status, { 'Content-Type': r.contentType ?? 'application/octet-stream', ...headers });
     c.res.end(r.body);

@@ -26,7 +26,7 @@ export interface SubresourceContext {
 
 export interface SubresourceResponse {
   status: number;
-  /** An object is sent as JSON; a Buffer or string as is. */
+  /** An object is sent as JSON; a Buffer or string as is; a Readable streamed until it ends. */
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;

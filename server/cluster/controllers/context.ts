@@ -7,6 +7,7 @@ import { Informer, byOwnerUid } from '../runtime/informer.js';
 import { CidrAllocator } from '../kubevirt/ipam.js';
 import type { WorkQueue } from '../runtime/work-queue.js';
 import type { ClusterLog } from '../log.js';
+import type { ContainerLogs } from '../runtime/container-logs.js';
 
 export interface Informers {
   namespaces: Informer<typeof ResourceKey.namespaces>;
@@ -123,6 +124,8 @@ export interface ControllerContext {
   queues: Queues;
   clusterDomain: string;
   log: ClusterLog;
+  /** The kubelets' container logs (pods/log). */
+  containerLogs: ContainerLogs;
 }
 
 /** The same context, writing as `user`. */

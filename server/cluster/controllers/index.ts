@@ -18,6 +18,7 @@ import { DISRUPTION_CONTROLLER, startDrainControllers } from './drain/index.js';
 import { PvcBinder } from './cdi/pvc-binder.js';
 import { createClock, rfc3339 } from '../runtime/clock.js';
 import { keyOf, type ClusterClient, type EventRecorder } from '../runtime/client.js';
+import { ContainerLogs } from '../runtime/container-logs.js';
 import { createInformers, createNetwork, withIdentity, type ControllerContext, type Queues } from './context.js';
 import { IDENTITY, clientAs } from '../runtime/identity.js';
 import { CLUSTER_DOMAIN, ensureInfrastructure } from './infra/cluster-infra.js';
@@ -110,6 +111,7 @@ export function runControllers(
     queues,
     clusterDomain: opts.clusterDomain ?? CLUSTER_DOMAIN,
     log,
+    containerLogs: new ContainerLogs(() => clock.now()),
   };
   const onError = (name: string, key: string, err: unknown) => {
     const code = (err as { code?: number }).code;

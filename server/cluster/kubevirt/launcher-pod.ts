@@ -1,7 +1,8 @@
 /**
  * The virt-launcher pod for a VMI (pkg/virt-controller/services/template.go, abridged): labels,
  * annotations, owner, resource requests with KubeVirt's memory overhead, one container for the
- * compute process and one per containerDisk, node selector and affinity from the VMI.
+ * compute process, one per containerDisk and guest-console-log (serial-console-log.go), node selector
+ * and affinity from the VMI.
  */
 import type { KObject } from '../runtime/client.js';
 import { LAUNCHER_IMAGE } from './versions.js';
@@ -47,6 +48,38 @@ export function containerDiskImages(vmi: VMI): Array<{ volume: string; image: st
 }
 
 /**
+ * Whether the serial console's log is streamed by a guest-console-log container, as KubeVirt's
+ * isSerialConsoleLogEnabled decides: not without the auto-attached serial console, the VMI's
+ * logSerialConsole when set, otherwise unless the cluster's configuration disables it.
+ */
+export function serialConsoleLogEnabled(vmi: VMI, clusterDisabled: boolean): boolean {
+  const devices = vmi.spec?.domain?.devices as
+    { autoattachSerialConsole?: boolean; logSerialConsole?: boolean } | undefined;
+  if (devices?.autoattachSerialConsole === false) return false;
+  if (typeof devices?.logSerialConsole === 'boolean') return devices.logSerialConsole;
+  return !clusterDisabled;
+}
+
+/** KubeVirt's guest-console-log container: virt-tail of the serial console's log file. */
+function guestConsoleLogContainer(vmi: VMI): Record<string, unknown> {
+  return {
+    name: 'guest-console-log',
+    image: LAUNCHER_IMAGE,
+    imagePullPolicy: 'IfNotPresent',
+    command: ['/usr/bin/virt-tail'],
+    args: ['--logfile', `/var/run/kubevirt-private/${vmi.metadata.uid ?? ''}/virt-serial0-log`],
+    env: [{ name: 'VIRT_LAUNCHER_LOG_VERBOSITY', value: '2' }],
+    resources: { requests: { cpu: '5m', memory: '35M' }, limits: { cpu: '15m', memory: '60M' } },
+    securityContext: {
+      runAsUser: 107,
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    },
+  };
+}
+
+/**
  * The virt-launcher pod of a VMI (or a migration's target). Under useEmulation (`emulation`) it asks
  * for no /dev/kvm, as virt-controller does, so it also fits nodes without KVM.
  */
@@ -55,6 +88,7 @@ export function launcherPod(
   extraLabels: Record<string, string> = {},
   extraAffinity?: unknown,
   emulation = false,
+  serialConsoleLogDisabled = false,
 ): KObject {
   const name = vmi.metadata.name ?? '';
   const req = launcherRequests(vmi);
@@ -118,6 +152,7 @@ export function launcherPod(
         limits: { cpu: '10m', memory: '40M' },
       },
     })),
+    ...(serialConsoleLogEnabled(vmi, serialConsoleLogDisabled) ? [guestConsoleLogContainer(vmi)] : []),
   ];
   const affinity = (extraAffinity ?? spec.affinity) as Record<string, unknown> | undefined;
   return {

@@ -93,6 +93,7 @@ export const KUBEVIRT_MORE_RESOURCES: ResourceInfo[] = [
     plural: 'migrationpolicies',
     singular: 'migrationpolicy',
     namespaced: false,
+    categories: [],
   }),
   crd({
     group: 'snapshot.kubevirt.io',
@@ -140,8 +141,8 @@ export const KUBEVIRT_MORE_RESOURCES: ResourceInfo[] = [
     versions: ['v1alpha1'],
     kind: 'VirtualMachineBackup',
     plural: 'virtualmachinebackups',
+    shortNames: ['vmbackup', 'vmbackups'],
     namespaced: true,
-    categories: [],
   }),
   crd({
     group: 'cdi.kubevirt.io',

@@ -15,6 +15,7 @@ import { dropCondition, setCondition, setPhase, type VmiStatus } from '../vmi/vm
 import type { Kubelet } from '../pods/kubelet.js';
 import { guestOptions, guestOsOf } from './guest-options.js';
 import { domainStartedFields, interfacesStatus, liveMigratable, primaryMac } from './running-status.js';
+import { GUEST_CONSOLE_LOG, LauncherLog } from './launcher-log.js';
 
 const COMPONENT = 'virt-handler';
 const DEFAULT_GRACE_SECONDS = 180;
@@ -22,18 +23,27 @@ const DEFAULT_GRACE_SECONDS = 180;
 export class VirtHandler {
   private readonly shutdowns = new Map<string, () => void>();
   private readonly crashes = new Set<string>();
+  private readonly launcherLog: LauncherLog;
 
   constructor(
     private readonly ctx: ControllerContext,
     private readonly kubelet: Kubelet,
     private readonly emulation: () => boolean,
-  ) {}
+  ) {
+    this.launcherLog = new LauncherLog(ctx.containerLogs, () => ctx.clock.now());
+  }
 
   watch(): void {
     const { informers, queues } = this.ctx;
     informers.vmis.on({ onChange: (o) => queues.handler.add(keyOf(o)) });
     informers.pods.on({
       onChange: (o) => {
+        const k = ownerVmiKey(o);
+        if (k) queues.handler.add(k);
+      },
+      // The kubelet removes a deleted pod's log files.
+      onDelete: (o) => {
+        this.ctx.containerLogs.forget(o.metadata.uid ?? '');
         const k = ownerVmiKey(o);
         if (k) queues.handler.add(k);
       },
@@ -109,6 +119,8 @@ export class VirtHandler {
 
   private startDomain(vmi: VMI, pod: Pod): GuestEntry {
     const ip = pod.status?.podIP ?? '';
+    this.launcherLog.started(pod);
+    this.launcherLog.domainStarting(pod, vmi);
     const entry = this.createGuest(vmi, ip);
     // A real guest is Running once it has booted (see onBooted).
     if (!entry.guest.runningOnceBooted) this.domainStarted(vmi, ip);
@@ -126,6 +138,7 @@ export class VirtHandler {
       setCondition(s, migratable, now);
     });
     this.setPodReady(vmi, true);
+    this.launcherLog.domainStarted(this.launcherPod(vmi), vmi);
     this.ctx.record(vmi, 'Normal', 'Started', 'VirtualMachineInstance started.', COMPONENT, vmi.status?.nodeName);
     if ((vmi.spec as { startStrategy?: string } | undefined)?.startStrategy === 'Paused') {
       const cur = this.ctx.client.tryGet(ResourceKey.vmis, vmi.metadata.namespace, vmi.metadata.name ?? '');
@@ -151,6 +164,7 @@ export class VirtHandler {
       name: vmi.metadata.name ?? '',
     };
     this.ctx.guests.set(uid, entry);
+    this.logSerialConsole(entry);
     if (guest.notice)
       this.ctx.record(
         vmi,
@@ -172,6 +186,22 @@ export class VirtHandler {
     );
     guest.on('poweroff', () => this.withVmi(entry, (cur) => this.finish(cur, 'Succeeded')));
     return entry;
+  }
+
+  /**
+   * virt-launcher's guest-console-log container tails the serial console's log file (QEMU writes
+   * everything the guest prints there, from power-on): its log is the guest's serial output.
+   */
+  private logSerialConsole(entry: GuestEntry): void {
+    const channel = entry.guest.openSerial();
+    const decoder = new TextDecoder();
+    channel.onData((data) =>
+      this.withVmi(entry, (vmi) => {
+        const pod = this.launcherPod(vmi);
+        if (!pod?.spec?.containers?.some((c) => c.name === GUEST_CONSOLE_LOG)) return;
+        this.ctx.containerLogs.write(pod.metadata.uid ?? '', GUEST_CONSOLE_LOG, decoder.decode(data, { stream: true }));
+      }),
+    );
   }
 
   private withVmi(entry: GuestEntry, fn: (vmi: VMI) => void): void {
@@ -212,6 +242,7 @@ export class VirtHandler {
     const entry = this.ctx.guests.get(uid);
     const grace = vmi.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
     this.ctx.record(vmi, 'Normal', 'ShuttingDown', 'Signaled Graceful Shutdown', COMPONENT, vmi.status?.nodeName);
+    this.launcherLog.shutdownSignaled(this.launcherPod(vmi), vmi);
     if (!entry || grace === 0 || entry.guest.state === 'off') {
       this.finish(vmi, 'Succeeded');
       return;
@@ -228,6 +259,7 @@ export class VirtHandler {
   finish(vmi: VMI, phase: 'Succeeded' | 'Failed'): void {
     const uid = vmi.metadata.uid ?? '';
     this.discard(uid);
+    this.launcherLog.stopped(this.launcherPod(vmi), phase === 'Failed');
     const now = nowIso(this.ctx);
     this.editStatus(vmi, (s) => {
       setPhase(s, phase, now);
@@ -306,6 +338,7 @@ export class VirtHandler {
       );
     });
     this.setPodReady(vmi, false);
+    this.launcherLog.paused(this.launcherPod(vmi), vmi, true);
     this.ctx.record(vmi, 'Normal', 'Paused', 'VirtualMachineInstance paused', COMPONENT, vmi.status?.nodeName);
   }
 
@@ -317,6 +350,7 @@ export class VirtHandler {
       setCondition(s, { type: 'Ready', status: 'True' }, now);
     });
     this.setPodReady(vmi, true);
+    this.launcherLog.paused(this.launcherPod(vmi), vmi, false);
     this.ctx.record(vmi, 'Normal', 'Unpaused', 'VirtualMachineInstance unpaused', COMPONENT, vmi.status?.nodeName);
   }
 

@@ -26,6 +26,13 @@ export function usesEmulation(client: Pick<ClusterClient, 'tryGet'>): boolean {
   return !!(kv?.spec as { configuration?: { developerConfiguration?: { useEmulation?: boolean } } } | undefined)
     ?.configuration?.developerConfiguration?.useEmulation;
 }
+/** The KubeVirt CR's spec.configuration.virtualMachineOptions.disableSerialConsoleLog (IsSerialConsoleLogDisabled). */
+export function serialConsoleLogDisabled(client: Pick<ClusterClient, 'tryGet'>): boolean {
+  const kv = client.tryGet(ResourceKey.kubevirts, 'kubevirt', 'kubevirt');
+  const options = (kv?.spec as { configuration?: { virtualMachineOptions?: { disableSerialConsoleLog?: unknown } } })
+    ?.configuration?.virtualMachineOptions;
+  return options?.disableSerialConsoleLog !== undefined && options.disableSerialConsoleLog !== null;
+}
 const REGISTRY = 'quay.io/kubevirt';
 /** Cluster seconds between a new CR and its components being ready. */
 const DEPLOY_SECONDS = 20;

@@ -10,12 +10,13 @@ import { getCondition } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Kubelet } from '../pods/kubelet.js';
 import type { Pod, VMI, VMIM } from '../../kubevirt/types.js';
-import { usesEmulation } from '../infra/kubevirt-cr.js';
+import { serialConsoleLogDisabled, usesEmulation } from '../infra/kubevirt-cr.js';
 import { guestMemory, launcherPod } from '../../kubevirt/launcher-pod.js';
 import { MIGRATION_JOB_LABEL } from '../vmi/vmi-controller.js';
 import { setPhase, type VmiStatus } from '../vmi/vmi-status.js';
 import { interfacesStatus } from '../handler/running-status.js';
 import { guestOsOf } from '../handler/guest-options.js';
+import { LauncherLog } from '../handler/launcher-log.js';
 
 const COMPONENT = 'virtualmachine-controller';
 const HANDLER = 'virt-handler';
@@ -24,11 +25,14 @@ const FINAL = new Set(['Succeeded', 'Failed']);
 export class MigrationController {
   /** Real ms when the current phase may advance, by migration uid. */
   private readonly due = new Map<string, number>();
+  private readonly launcherLog: LauncherLog;
 
   constructor(
     private readonly ctx: ControllerContext,
     private readonly kubelet: Kubelet,
-  ) {}
+  ) {
+    this.launcherLog = new LauncherLog(ctx.containerLogs, () => ctx.clock.now());
+  }
 
   watch(): void {
     const { informers, queues } = this.ctx;
@@ -156,7 +160,13 @@ export class MigrationController {
         } as VMI;
         const pod = client.create(
           ResourceKey.pods,
-          launcherPod(podSpecVmi, { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' }, affinity, usesEmulation(client)),
+          launcherPod(
+            podSpecVmi,
+            { [MIGRATION_JOB_LABEL]: m.metadata.uid ?? '' },
+            affinity,
+            usesEmulation(client),
+            serialConsoleLogDisabled(client),
+          ),
         );
         this.ctx.record(
           m,
@@ -171,6 +181,7 @@ export class MigrationController {
         const pod = this.targetPods(m)[0];
         if (!pod) return this.fail(m, vmi, 'target pod is gone');
         if (pod.status?.phase !== 'Running' || !pod.spec?.nodeName) return;
+        this.launcherLog.started(pod);
         this.editVmi(vmi, (s) => {
           s.migrationState = {
             migrationUid: m.metadata.uid,
@@ -215,6 +226,7 @@ export class MigrationController {
           s.migrationState = { ...(s.migrationState as object), startTimestamp: nowIso(this.ctx) };
         });
         this.ctx.record(vmi, 'Normal', 'Migrating', 'VirtualMachineInstance is migrating.', HANDLER, source);
+        this.launcherLog.migrationStarted(this.currentPod(vmi), vmi);
         return this.setMigrationPhase(m, 'Running');
       case 'Running':
         if (this.wait(m, key, 2 + guestMemory(vmi) / 2 ** 30)) return;
@@ -222,9 +234,13 @@ export class MigrationController {
     }
   }
 
-  private currentPodName(vmi: VMI): string | undefined {
+  private currentPod(vmi: VMI): Pod | undefined {
     const pods = this.ctx.informers.pods.byIndex('owner', vmi.metadata.uid ?? '');
-    return pods.find((p) => p.spec?.nodeName === vmi.status?.nodeName && p.status?.phase === 'Running')?.metadata.name;
+    return pods.find((p) => p.spec?.nodeName === vmi.status?.nodeName && p.status?.phase === 'Running');
+  }
+
+  private currentPodName(vmi: VMI): string | undefined {
+    return this.currentPod(vmi)?.metadata.name;
   }
 
   private complete(m: VMIM, vmi: VMI): void {
@@ -249,6 +265,7 @@ export class MigrationController {
       st.conditions = (st.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'True' } : c));
       o.status = st;
     });
+    this.launcherLog.migrationSucceeded(this.currentPod(vmi), target, vmi);
     for (const p of sources) this.kubelet.terminate(p, true);
     // The guest now runs behind the target pod's address.
     if (ip) this.ctx.guests.get(vmi.metadata.uid ?? '')?.guest.setAddress?.(ip);

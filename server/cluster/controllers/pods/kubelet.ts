@@ -205,6 +205,7 @@ export class Kubelet {
   /** Marks a pod's containers as exited (the launcher's QEMU quit). */
   terminate(pod: Pod, succeeded: boolean): void {
     const now = rfc3339(this.ctx.clock.now());
+    this.ctx.containerLogs.end(pod.metadata.uid ?? '');
     editPodStatus(
       this.ctx.clientAs(kubeletIdentity(pod.spec?.nodeName)),
       pod.metadata.namespace,

@@ -9,7 +9,7 @@ import { getCondition, isFinal } from '../../kubevirt/conditions.js';
 import { nowIso, type ControllerContext } from '../context.js';
 import type { Pod, VMI } from '../../kubevirt/types.js';
 import { VMI_FINALIZER, applyVmiDefaults } from '../../kubevirt/vmi-from-vm.js';
-import { usesEmulation } from '../infra/kubevirt-cr.js';
+import { serialConsoleLogDisabled, usesEmulation } from '../infra/kubevirt-cr.js';
 import { launcherPod } from '../../kubevirt/launcher-pod.js';
 import { dropCondition, setCondition, setPhase, type VmiStatus } from './vmi-status.js';
 
@@ -163,9 +163,13 @@ export class VmiController {
     }
     let pod = pods[0];
     if (!pod) {
-      pod = this.ctx.client.create(ResourceKey.pods, launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client)), {
-        fieldManager: COMPONENT,
-      });
+      pod = this.ctx.client.create(
+        ResourceKey.pods,
+        launcherPod(vmi, {}, undefined, usesEmulation(this.ctx.client), serialConsoleLogDisabled(this.ctx.client)),
+        {
+          fieldManager: COMPONENT,
+        },
+      );
       this.expected.set(vmi.metadata.uid ?? '', pod.metadata.name ?? '');
       this.ctx.record(vmi, 'Normal', 'SuccessfulCreate', `Created virtual machine pod ${pod.metadata.name}`, COMPONENT);
     }
