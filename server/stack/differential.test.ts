@@ -13,6 +13,7 @@ import { startCluster, type RunningCluster } from '../cluster/index.js';
 import type { UserEntry } from '../cluster/auth/index.js';
 import { readCases } from './diff/cases-read.js';
 import { writeCases } from './diff/cases-write.js';
+import { schemaCases } from './diff/cases-schemas.js';
 import { compare, type Backend, type Difference } from './diff/harness.js';
 import { KNOWN_DIFFERENCES, isKnown } from './diff/known.js';
 import { runCase } from './diff/run.js';
@@ -21,7 +22,7 @@ import { skipReason, startTestStack } from './test-stack.js';
 
 if (skipReason) console.log(skipReason);
 
-const cases = [...writeCases, ...readCases];
+const cases = [...writeCases, ...readCases, ...schemaCases];
 const namespaces = cases.map((_, i) => `diff-${i}`);
 const users: UserEntry[] = [
   { name: 'admin', token: 'diff-admin-token-0123456789', groups: [], roles: [{ role: 'admin' }] },

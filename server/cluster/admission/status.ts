@@ -83,6 +83,11 @@ export function invalidStatus(group: string, kind: string, name: string, errs: F
   return status;
 }
 
+/** A plain Go error (not an API status): 500 without a reason (apierrors.ErrorToAPIStatus). */
+export function internalStatus(message: string): V1Status {
+  return baseStatus(500, undefined, message);
+}
+
 /** errors.NewBadRequest: 400 with reason BadRequest. */
 export function badRequestStatus(message: string): V1Status {
   return baseStatus(400, 'BadRequest', message);

@@ -24,7 +24,7 @@ import { admitDataVolume } from './cdi.js';
 import { validateService } from './service.js';
 import { validateRoute } from './route.js';
 import { QuantityError, decodeQuantity } from '../apimachinery/quantity.js';
-import { coreDecodeError } from './core-decode.js';
+import { goDecodeOf } from './field-validation.js';
 import { asArr, asObj, isObject, type Json, type SchemaCheck } from './schema.js';
 import type { AdmissionStep } from './chain.js';
 import { BUILTIN_GROUPS } from './builtin-groups.js';
@@ -91,9 +91,10 @@ function quantityDecodeError(req: AdmissionRequest, obj: Json): string | undefin
 }
 
 export const builtinKindsDecode: AdmissionStep = {
-  name: 'built-in kinds decode (typed fields, quantities)',
+  name: 'built-in kinds decode into their Go types (field types, quantities)',
   run: ({ req, obj }) => {
-    const error = (req.group === '' ? coreDecodeError(req.resource, obj) : undefined) ?? quantityDecodeError(req, obj);
+    const decoded = goDecodeOf(req, obj);
+    const error = decoded ? decoded.error : quantityDecodeError(req, obj);
     return error ? { allowed: false, status: cannotBeHandled(req.kind, req.version, error) } : undefined;
   },
 };

@@ -1,12 +1,14 @@
 /**
- * KubeVirt's and CDI's own schemas in the OpenAPI documents the API server publishes: each kind's
- * definition, and every definition it reaches, under a name prefixed per source document (the two
- * documents reuse names such as "v1beta1.DataVolumeSpec"), marked with its group, version and kind
- * (x-kubernetes-group-version-kind) so `kubectl explain vm.spec.runStrategy` finds it.
+ * The real schemas in the OpenAPI documents the API server publishes: each kind's definition, and
+ * every definition it reaches, from KubeVirt's and CDI's documents under a name prefixed per source
+ * (the two reuse names such as "v1beta1.DataVolumeSpec"), from Kubernetes' under its own name
+ * ("io.k8s.api.core.v1.Pod", as kube-apiserver publishes it), marked with its group, version and
+ * kind (x-kubernetes-group-version-kind) so `kubectl explain vm.spec.runStrategy` and `kubectl
+ * explain pod.spec.containers` find it.
  */
 import { kindSchema, swaggerDoc, type Schema, type Source } from '../openapi-data/catalog.js';
 
-const PREFIX: Record<Source, string> = { kubevirt: 'io.kubevirt.', cdi: 'io.kubevirt.cdi.' };
+const PREFIX: Record<Source, string> = { kubevirt: 'io.kubevirt.', cdi: 'io.kubevirt.cdi.', kubernetes: '' };
 
 export interface Gvk {
   group: string;
@@ -45,7 +47,7 @@ function reachable(source: Source, roots: string[]): string[] {
 
 /** The real schema name of a kind in a published document, or undefined for kinds without one. */
 export function publishedSchemaName(gvk: Gvk): string | undefined {
-  const k = kindSchema(gvk.group, gvk.version, gvk.kind);
+  const k = kindSchema(gvk.group, gvk.version, gvk.kind, true);
   return k ? PREFIX[k.source] + k.definition : undefined;
 }
 
@@ -58,7 +60,7 @@ export function publishedSchemas(kinds: Gvk[], refBase: string): Record<string, 
   const roots = new Map<Source, string[]>();
   const gvks = new Map<string, Gvk[]>();
   for (const gvk of kinds) {
-    const k = kindSchema(gvk.group, gvk.version, gvk.kind);
+    const k = kindSchema(gvk.group, gvk.version, gvk.kind, true);
     if (!k) continue;
     roots.set(k.source, [...(roots.get(k.source) ?? []), k.definition]);
     const name = PREFIX[k.source] + k.definition;

@@ -88,7 +88,8 @@ function fieldValidation(c: Ctx, optionsKind: string): DecodeInfo['fieldValidati
 function decodeInfo(c: Ctx, optionsKind: string, raw: Buffer, json: boolean, patch?: unknown): DecodeInfo {
   const mode = fieldValidation(c, optionsKind);
   const duplicates = json && mode !== 'Ignore' ? duplicateFields(raw.toString('utf8')) : [];
-  return { fieldValidation: mode, duplicates, ...(patch === undefined ? {} : { patch }) };
+  // the patch as sent: the store takes the body over (a created object gets its namespace)
+  return { fieldValidation: mode, duplicates, ...(patch === undefined ? {} : { patch: structuredClone(patch) }) };
 }
 
 /** Reads and checks an object body for create/update: apiVersion/kind must name this resource. */

@@ -1,7 +1,8 @@
 /**
- * KubeVirt's and CDI's published OpenAPI (swagger 2.0) documents, read once, and the definition of
- * each kind they serve: the GET path of a kind (`/apis/G/V/[namespaces/{namespace}/]plural/{name}`)
- * names the definition it returns.
+ * KubeVirt's and CDI's published OpenAPI (swagger 2.0) documents and Kubernetes' own definitions of
+ * its built-in kinds, each read once when first needed, and the definition of each kind: the GET
+ * path of a KubeVirt or CDI kind (`/apis/G/V/[namespaces/{namespace}/]plural/{name}`) names the
+ * definition it returns; a Kubernetes definition names its kind (x-kubernetes-group-version-kind).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,12 @@ export interface Schema {
   [extension: string]: unknown;
 }
 
+interface Gvk {
+  group: string;
+  version: string;
+  kind: string;
+}
+
 interface PathItem {
   get?: { responses?: Record<string, { schema?: { $ref?: string } }> };
 }
@@ -26,11 +33,11 @@ interface PathItem {
 export interface SwaggerDoc {
   swagger: string;
   info: Record<string, unknown>;
-  paths: Record<string, PathItem>;
+  paths?: Record<string, PathItem>;
   definitions: Record<string, Schema>;
 }
 
-export type Source = 'kubevirt' | 'cdi';
+export type Source = 'kubevirt' | 'cdi' | 'kubernetes';
 
 export interface KindSchema {
   group: string;
@@ -42,7 +49,11 @@ export interface KindSchema {
   definition: string;
 }
 
-const FILES: Record<Source, string> = { kubevirt: 'kubevirt-swagger.json', cdi: 'cdi-swagger.json' };
+const FILES: Record<Source, string> = {
+  kubevirt: 'kubevirt-swagger.json',
+  cdi: 'cdi-swagger.json',
+  kubernetes: 'kubernetes-swagger.json',
+};
 const docs = new Map<Source, SwaggerDoc>();
 
 export function swaggerDoc(source: Source): SwaggerDoc {
@@ -63,7 +74,7 @@ export function servedKinds(): KindSchema[] {
   if (kinds) return kinds;
   const out = new Map<string, KindSchema>();
   for (const source of ['kubevirt', 'cdi'] as const) {
-    for (const [path, item] of Object.entries(swaggerDoc(source).paths)) {
+    for (const [path, item] of Object.entries(swaggerDoc(source).paths ?? {})) {
       const m = GET_PATH.exec(path);
       const ref = item.get?.responses?.['200']?.schema?.$ref;
       if (!m || !ref) continue;
@@ -78,12 +89,32 @@ export function servedKinds(): KindSchema[] {
   return kinds;
 }
 
-/** The schema of a kind: the exact version, else another version of the same group and kind. */
-export function kindSchema(group: string, version: string, kind: string): KindSchema | undefined {
+let builtin: Map<string, KindSchema> | undefined;
+
+/** A built-in kind's definition in Kubernetes' document (exact group, version and kind). */
+export function builtinKindSchema(group: string, version: string, kind: string): KindSchema | undefined {
+  if (!builtin) {
+    builtin = new Map();
+    for (const [definition, d] of Object.entries(swaggerDoc('kubernetes').definitions)) {
+      for (const g of (d['x-kubernetes-group-version-kind'] ?? []) as Gvk[]) {
+        const key = `${g.group}/${g.version}/${g.kind}`;
+        if (!builtin.has(key)) builtin.set(key, { ...g, plural: '', source: 'kubernetes', definition });
+      }
+    }
+  }
+  return builtin.get(`${group}/${version}/${kind}`);
+}
+
+/**
+ * The schema of a KubeVirt or CDI kind: the exact version, else another version of the same group
+ * and kind; `builtin` looks up Kubernetes' own kinds after them.
+ */
+export function kindSchema(group: string, version: string, kind: string, builtin = false): KindSchema | undefined {
   const all = servedKinds();
   return (
     all.find((k) => k.group === group && k.version === version && k.kind === kind) ??
-    all.find((k) => k.group === group && k.kind === kind)
+    all.find((k) => k.group === group && k.kind === kind) ??
+    (builtin ? builtinKindSchema(group, version, kind) : undefined)
   );
 }
 

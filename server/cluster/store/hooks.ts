@@ -30,6 +30,11 @@ export interface DecodeInfo {
   patch?: unknown;
   /** A server-side apply: unknown fields fail it whatever fieldValidation says. */
   apply?: boolean;
+  /**
+   * Members of metadata that ObjectMeta does not have, which the store drops before admission:
+   * their paths ("metadata.x") and positions in the body (index of `metadata`, index of the member).
+   */
+  unknownMetadata?: { path: string; at: number[] }[];
 }
 
 export type AdmissionResult =

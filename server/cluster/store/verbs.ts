@@ -31,7 +31,7 @@ export class WriteVerbs {
   create(res: string, input: KObject, opts: WriteOptions & { namespace?: string } = {}): KObject {
     const info = getResource(res);
     const obj = normalize(info, input);
-    normalizeObjectMeta(info, obj, opts.version);
+    normalizeObjectMeta(info, obj, opts.version, opts.decode);
     const m = obj.metadata;
     if (info.namespaced) {
       const ns = m.namespace || opts.namespace;
@@ -124,7 +124,7 @@ export class WriteVerbs {
     managed = true,
   ): KObject {
     const now = new Date();
-    normalizeObjectMeta(info, next, opts.version);
+    normalizeObjectMeta(info, next, opts.version, opts.decode);
     let out = prepareUpdate(info, old, next, opts.subresource);
     validateMeta(info, out);
     checkWritable(out);

@@ -4,6 +4,7 @@ import { nameErrors, metadataErrors, type NameRule } from './names.js';
 import type { ResourceInfo } from './resources.js';
 import { causes, errors, type StatusCause } from './status.js';
 import type { KObject } from './types.js';
+import type { DecodeInfo } from './hooks.js';
 import { clone, jsonEqual, nowRfc3339 } from './util.js';
 
 export function nameRule(info: ResourceInfo): NameRule {
@@ -98,8 +99,19 @@ function metaDecodeError(meta: Record<string, unknown>): string | undefined {
  * (`"labels": null` stores no labels); unknown members are dropped; a null label or annotation
  * value is the empty string.
  */
-export function normalizeObjectMeta(info: ResourceInfo, obj: KObject, version = info.versions[0]): void {
+export function normalizeObjectMeta(
+  info: ResourceInfo,
+  obj: KObject,
+  version = info.versions[0],
+  decode?: DecodeInfo,
+): void {
   const meta = obj.metadata as unknown as Record<string, unknown>;
+  const at = Object.keys(obj).indexOf('metadata');
+  const unknown = Object.keys(meta).flatMap((k, i) =>
+    OBJECT_META_FIELDS.has(k) ? [] : [{ path: `metadata.${k}`, at: [at, i] }],
+  );
+  // the strict decoder reports them (admission/field-validation.ts)
+  if (decode) decode.unknownMetadata = unknown;
   for (const k of Object.keys(meta)) if (meta[k] === null || !OBJECT_META_FIELDS.has(k)) delete meta[k];
   for (const f of ['labels', 'annotations']) {
     const m = meta[f];

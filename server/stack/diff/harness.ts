@@ -19,6 +19,8 @@ export interface Reply {
   code: number;
   body: unknown;
   text: string;
+  /** The Warning headers' texts (`299 - "text"`), in order. */
+  warnings: string[];
 }
 
 export interface Observation {
@@ -82,7 +84,11 @@ export function send(
           } catch {
             // not JSON: compared as text
           }
-          resolve({ code: res.statusCode ?? 0, body, text });
+          const warning = res.headers.warning;
+          const warnings = (Array.isArray(warning) ? warning : warning ? [warning] : []).flatMap((w) =>
+            [...w.matchAll(/299 - "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\(.)/g, '$1')),
+          );
+          resolve({ code: res.statusCode ?? 0, body, text, warnings });
         });
         res.on('error', reject);
       },
