@@ -10,13 +10,20 @@ import { kindSchema, swaggerDoc, type Schema, type Source } from '../openapi-dat
 
 const PREFIX: Record<Source, string> = { kubevirt: 'io.kubevirt.', cdi: 'io.kubevirt.cdi.', kubernetes: '' };
 
+const V3_REF_BASE = '#/components/schemas/';
+
 export interface Gvk {
   group: string;
   version: string;
   kind: string;
 }
 
-/** Copies a schema with its "#/definitions/X" references renamed for the target document. */
+/**
+ * Copies a schema with its "#/definitions/X" references renamed for the target document. In v3 a
+ * reference with siblings (a property's description) becomes `allOf: [{$ref}]` beside them, as
+ * kube-apiserver's v3 documents write it: OpenAPI 3.0 ignores the siblings of a $ref, and so does
+ * `kubectl explain`.
+ */
 function rename(v: unknown, source: Source, refBase: string): unknown {
   if (Array.isArray(v)) return v.map((x) => rename(x, source, refBase));
   if (!v || typeof v !== 'object') return v;
@@ -26,6 +33,10 @@ function rename(v: unknown, source: Source, refBase: string): unknown {
       k === '$ref' && typeof x === 'string'
         ? `${refBase}${PREFIX[source]}${x.replace('#/definitions/', '')}`
         : rename(x, source, refBase);
+  }
+  if (refBase === V3_REF_BASE && typeof out.$ref === 'string' && Object.keys(out).length > 1) {
+    const { $ref, ...siblings } = out;
+    return { allOf: [{ $ref }], ...siblings };
   }
   return out;
 }

@@ -1,8 +1,9 @@
 /**
  * The OpenAPI v3 documents: every kind accepts the `fieldValidation` parameter (so kubectl validates
  * server-side) and the patch types it accepts; KubeVirt's and CDI's kinds carry their real schemas
- * (openapi-schemas.ts), the others a permissive placeholder. /openapi/v2 (JSON) carries the real
- * schemas too; kubectl asks for it as protobuf, which gets an empty document (see server.ts).
+ * (openapi-schemas.ts) as do the built-in kinds (Kubernetes' own definitions), the others a
+ * permissive placeholder. /openapi/v2 (JSON) carries the real schemas too; kubectl asks for it as
+ * protobuf, which gets an empty document (see server.ts).
  */
 import { createHash } from 'node:crypto';
 import { RESOURCES, apiVersionOf, type ResourceInfo } from '../store/index.js';
@@ -58,6 +59,9 @@ function buildDoc(group: string, version: string): string {
     const base = `/${gvPath(group, version)}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}`;
     const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
     const patchTypes = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+    // built-in kinds take strategic merge patches: kubectl apply computes one from this document
+    // (patcher.go, gvkSupportsPatchOpenAPIV3) and needs /openapi/v2 only without it
+    if (!r.custom) patchTypes.push('application/strategic-merge-patch+json');
     const op = (id: string, extra: Record<string, unknown> = {}) => ({
       operationId: `${id}${r.kind}`,
       'x-kubernetes-action': id,

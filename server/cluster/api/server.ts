@@ -118,8 +118,9 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     }
     const user = authenticate(req);
     if (path === '/openapi/v2' || path === '/openapi/v2/') {
-      // kubectl asks for protobuf and gets an empty document: it consults v2 only for kinds the v3
-      // documents do not describe, and then skips client-side validation and reports "no matches for kind".
+      // kubectl asks for protobuf and gets an empty document: it reads the v3 documents, and v2 only
+      // when they fail it (kubectl apply of a custom resource asks v2 for its patch type and falls
+      // back to a JSON merge patch, as it does with a real server; an unknown kind is "no matches for kind").
       if (String(req.headers.accept ?? '').includes('protobuf')) {
         res.writeHead(200, {
           'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
