@@ -54,7 +54,7 @@ const invalidDeploymentJSON = (name: string) => `{
 
 /** What a stored object kept of the unknown fields, and the warnings the write answered. */
 const kept = (r: Reply, fields: (body: Record<string, unknown>) => unknown) => () => ({
-  warnings: r.warnings,
+  warnings: r.warnings ?? [],
   kept: fields((r.body ?? {}) as Record<string, unknown>),
 });
 const spec = (b: Record<string, unknown>) => (b.spec ?? {}) as Record<string, unknown>;

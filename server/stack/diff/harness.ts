@@ -20,7 +20,7 @@ export interface Reply {
   body: unknown;
   text: string;
   /** The Warning headers' texts (`299 - "text"`), in order. */
-  warnings: string[];
+  warnings?: string[];
 }
 
 export interface Observation {
