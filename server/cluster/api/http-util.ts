@@ -151,8 +151,13 @@ export function sendError(res: ServerResponse, e: unknown, log?: ClusterLog): vo
   sendStatus(res, errors.internal(e instanceof Error ? e.message : String(e)).status);
 }
 
-/** `Warning: 299 - "text"` header values, as kube-apiserver sends admission warnings. */
+/**
+ * `Warning: 299 - "text"` header values, as kube-apiserver sends admission warnings. The text goes
+ * out as UTF-8 bytes, as Go writes it (an unknown field may be named in any script); Node takes a
+ * header value as latin1, one character per byte.
+ */
 export function warningHeaders(warnings: string[]): Record<string, string[]> {
   if (!warnings.length) return {};
-  return { Warning: warnings.map((w) => `299 - ${JSON.stringify(w.replace(/[\r\n]+/g, ' '))}`) };
+  const utf8 = (v: string) => Buffer.from(v, 'utf8').toString('latin1');
+  return { Warning: warnings.map((w) => utf8(`299 - ${JSON.stringify(w.replace(/[\r\n]+/g, ' '))}`)) };
 }

@@ -160,6 +160,19 @@ spec:
   });
 });
 
+describe('fieldValidation over HTTP', () => {
+  it('Warn names an unknown field in any script in its Warning header (UTF-8, as Go writes it)', async () => {
+    const res = await fetch(`${cluster.url}/api/v1/namespaces/${NS}/configmaps?fieldValidation=Warn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'utf8' }, dätä: { a: 'ü' } }),
+    });
+    expect(res.status).toBe(201);
+    const warning = Buffer.from(res.headers.get('warning') ?? '', 'latin1').toString('utf8');
+    expect(warning).toBe('299 - "unknown field \\"dätä\\""');
+  });
+});
+
 describe('the OpenAPI documents', () => {
   it('/openapi/v3 lists each group version with its hash; the documents carry the real schemas', async () => {
     const index = (await (await fetch(`${cluster.url}/openapi/v3`)).json()) as {
