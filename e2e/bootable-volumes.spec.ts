@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMBEDDED, expect, expectNoSeriousA11yViolations, test, type KubeApi } from './fixtures/index.js';
+import {
+  E2E_VIEWER_TOKEN,
+  EMBEDDED,
+  expect,
+  expectNoSeriousA11yViolations,
+  test,
+  type KubeApi,
+} from './fixtures/index.js';
 import { makeQcow2 } from './disk-images.js';
 import { BootableVolumesPage } from './pages/bootable-volumes.js';
 
@@ -74,5 +81,60 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
     expect(uploads).toEqual([]);
     const list = (await api.get(cdi(namespace, 'datavolumes'))) as { items: unknown[] };
     expect(list.items).toEqual([]);
+  });
+
+  test(
+    'a dropped connection fails with a clear message, and Retry sends the file again',
+    { tag: EMBEDDED },
+    async ({ page, api, namespace }) => {
+      const file = join(dir, 'retry-disk.qcow2');
+      makeQcow2(file, 32 * MIB);
+      // The first upload request dies on the way (as a proxy or a lost network would cut it).
+      let cut = 0;
+      await page.route('**/api/cdi-upload/**', async (route) => {
+        if (cut++ === 0) await route.abort('connectionreset');
+        else await route.continue();
+      });
+      const volumes = new BootableVolumesPage(page);
+      await volumes.goto(namespace);
+      await volumes.openAdd();
+      await volumes.pickFile(file);
+      await expect(volumes.fileHelp()).toContainText('qcow2');
+      await volumes.submit('Upload');
+      await expect(volumes.result()).toContainText('The connection dropped');
+      await expect(volumes.result()).toContainText('retry sends the file again');
+      expect(await dvPhase(api, namespace, 'retry-disk')()).toBe('UploadReady');
+      await volumes.dialog.getByRole('button', { name: 'Retry' }).click();
+      await expect(volumes.result()).toContainText('Upload complete', { timeout: 60_000 });
+      expect(cut).toBe(2);
+      expect(await dvPhase(api, namespace, 'retry-disk')()).toBe('Succeeded');
+    },
+  );
+});
+
+test.describe('a viewer on the bootable volumes page', { tag: EMBEDDED }, () => {
+  test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
+
+  test('sees the volumes, and Add volume and Delete disabled with the reason', async ({ page, api, namespace }) => {
+    await api.create(cdi(namespace, 'datasources'), {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataSource',
+      metadata: { name: 'golden', namespace },
+      spec: { source: { pvc: { name: 'golden', namespace } } },
+    });
+    const volumes = new BootableVolumesPage(page);
+    await volumes.goto(namespace);
+    await expect(volumes.row(namespace, 'golden')).toBeVisible();
+    await expect(volumes.addButton).toHaveAttribute('aria-disabled', 'true');
+    await expect(volumes.addButton).toHaveAccessibleDescription(
+      new RegExp(`^You are not allowed to create DataVolumes in namespace ${namespace}`),
+    );
+    const del = volumes.row(namespace, 'golden').getByRole('button', { name: 'Delete golden' });
+    await expect(del).toHaveAttribute('aria-disabled', 'true');
+    await expect(del).toHaveAccessibleDescription(
+      new RegExp(`^You are not allowed to delete DataSources in namespace ${namespace}`),
+    );
+    await del.click({ force: true });
+    await expect(volumes.dialog).toBeHidden();
   });
 });
