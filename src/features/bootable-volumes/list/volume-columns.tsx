@@ -18,7 +18,7 @@ export function volumeColumns(ctx: ColumnContext): ResourceColumn<V1beta1DataSou
   const row = (ds: V1beta1DataSource) => ctx.rows.get(objectKeyOf(ds))!;
   const cols: ResourceColumn<V1beta1DataSource>[] = [
     { id: 'name', title: 'Name', cell: (ds) => row(ds).name },
-    { id: 'os', title: 'Operating system', cell: (ds) => row(ds).os || '—' },
+    { id: 'os', title: 'OS', cell: (ds) => row(ds).os || '—' },
     { id: 'size', title: 'Size', cell: (ds) => row(ds).size || '—' },
     {
       id: 'source',

@@ -24,7 +24,7 @@ export function UploadProgress({ stage, fileName }: { stage: UploadStage; fileNa
         <>
           <Progress
             value={100}
-            title={`Uploading ${fileName}`}
+            title={`${fileName} to CDI`}
             id="upload-bar"
             measureLocation={ProgressMeasureLocation.outside}
           />
@@ -69,7 +69,7 @@ function Transfer({ stage, fileName }: { stage: Extract<UploadStage, { kind: 'up
     <>
       <Progress
         value={pct}
-        title={`Uploading ${fileName}`}
+        title={`${fileName} to CDI`}
         id="upload-bar"
         measureLocation={ProgressMeasureLocation.outside}
         aria-valuetext={`${pct}%, ${parts.join(', ')}`}

@@ -39,7 +39,8 @@ export function BootVolumeField({
         value={form.dataSource}
         onChange={(_e, v) => {
           const row = rows.find((r) => r.key === v);
-          update(row?.os ? { dataSource: v, preference: row.os } : { dataSource: v });
+          // The clone takes the volume's own size unless the user types one.
+          update(row?.os ? { dataSource: v, diskSize: '', preference: row.os } : { dataSource: v, diskSize: '' });
         }}
         {...fieldProps(id, errors.dataSource)}
       >
