@@ -123,7 +123,9 @@ function patchCauses(patches: unknown): WebhookCause[] {
     for (const kv of String(patch)
       .replace(/^\{|\}$/g, '')
       .split(',')) {
-      const parts = kv.split(':');
+      // key and value split at the first ":" (a MAC address in the value has more)
+      const at = kv.indexOf(':');
+      const parts = at < 0 ? [kv] : [kv.slice(0, at), kv.slice(at + 1)];
       if (parts.length !== 2) {
         causes.push(
           invalid(

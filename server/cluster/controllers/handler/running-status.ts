@@ -15,7 +15,7 @@ export interface NetInfo {
 /** The MAC of the VMI's first interface: its spec.macAddress or a stable generated one. */
 export function primaryMac(vmi: VMI): string {
   const iface = vmi.spec?.domain?.devices?.interfaces?.[0];
-  return iface?.macAddress ?? macFromSeed(`${vmi.metadata.uid}/${iface?.name ?? 'default'}`);
+  return iface?.macAddress || macFromSeed(`${vmi.metadata.uid}/${iface?.name ?? 'default'}`);
 }
 
 export function interfacesStatus(
@@ -27,7 +27,7 @@ export function interfacesStatus(
   const networks = new Map((vmi.spec?.networks ?? []).map((n) => [n.name, n]));
   return (vmi.spec?.domain?.devices?.interfaces ?? []).map((iface, i) => {
     const net = networks.get(iface.name);
-    const mac = iface.macAddress ?? (i === 0 ? primaryMac(vmi) : macFromSeed(`${vmi.metadata.uid}/${iface.name}`));
+    const mac = iface.macAddress || (i === 0 ? primaryMac(vmi) : macFromSeed(`${vmi.metadata.uid}/${iface.name}`));
     const onPod = !!net?.pod;
     const withAgent = agent && booted;
     return {

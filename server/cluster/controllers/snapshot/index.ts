@@ -11,6 +11,7 @@ import { CsiSnapshotter } from './csi-snapshotter.js';
 import { VM_CLONES, VM_RESTORES, VM_SNAPSHOT_CONTENTS, VM_SNAPSHOTS, snapshotStatus } from './kinds.js';
 import { VmSnapshotController } from './vm-snapshot-controller.js';
 import { RestoreController } from './restore-controller.js';
+import { CloneController } from '../clone/clone-controller.js';
 
 export interface SnapshotControllers {
   queues: WorkQueue[];
@@ -32,22 +33,24 @@ export function startSnapshotControllers(
     VM_CLONES,
   ];
   const informers = resources.map((res) => new Informer(ctx.client, res, ctx.log));
-  const [volumeSnapshots, volumeContents, classes, snapshots, contents, restores] = informers;
+  const [volumeSnapshots, volumeContents, classes, snapshots, contents, restores, clones] = informers;
   const later = (q: WorkQueue) => (key: string, afterMs?: number) =>
     afterMs === undefined ? q.add(key) : q.addAfterMs(key, afterMs);
   const csiQueue: WorkQueue = queue('volumesnapshot', (k) => csi.reconcile(k));
   const snapshotQueue: WorkQueue = queue('vmsnapshot', (k) => snapshot.reconcile(k));
   const contentQueue: WorkQueue = queue('vmsnapshotcontent', (k) => content.reconcile(k));
   const restoreQueue: WorkQueue = queue('vmrestore', (k) => restore.reconcile(k));
+  const cloneQueue: WorkQueue = queue('vmclone', (k) => clone.reconcile(k));
   const csi = new CsiSnapshotter(csiCtx, volumeSnapshots, volumeContents, classes, later(csiQueue));
   const snapshot = new VmSnapshotController(ctx, snapshots, contents, later(snapshotQueue));
   const terminating = (s: Parameters<typeof snapshotStatus>[0]) =>
     !!s.metadata.deletionTimestamp || snapshotStatus(s).phase === 'Failed';
   const content = new ContentController(ctx, contents, volumeSnapshots, terminating, (k) => contentQueue.add(k));
   const restore = new RestoreController(ctx, restores, snapshots, later(restoreQueue));
-  for (const c of [csi, snapshot, content, restore]) c.watch();
+  const clone = new CloneController(ctx, clones, snapshots, restores, later(cloneQueue));
+  for (const c of [csi, snapshot, content, restore, clone]) c.watch();
   for (const inf of informers) inf.start();
-  const queues = [csiQueue, snapshotQueue, contentQueue, restoreQueue];
+  const queues = [csiQueue, snapshotQueue, contentQueue, restoreQueue, cloneQueue];
   return {
     queues,
     stop() {
