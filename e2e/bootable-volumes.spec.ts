@@ -83,6 +83,45 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
     expect(list.items).toEqual([]);
   });
 
+  test('Import from a URL creates the DataVolume and the DataSource, the row says where it comes from, and Delete removes both', async ({
+    page,
+    api,
+    namespace,
+  }) => {
+    const url = 'https://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img';
+    const volumes = new BootableVolumesPage(page);
+    await volumes.goto(namespace);
+    await volumes.openAdd();
+    await volumes.dialog.getByRole('radio', { name: 'Import from a URL' }).check();
+    await volumes.field('Image URL').fill(url);
+    await volumes.field('Name').fill('cirros');
+    await volumes.field('Size').fill('2');
+    await volumes.submit('Import');
+    await expect(volumes.dialog).toBeHidden();
+    await expect(volumes.row(namespace, 'cirros')).toContainText(`URL ${url}`);
+    const dv = (await api.get(cdi(namespace, 'datavolumes', 'cirros'))) as { spec?: Record<string, unknown> };
+    expect(dv.spec?.source).toEqual({ http: { url } });
+    expect(dv.spec?.storage).toEqual({ resources: { requests: { storage: '2Gi' } } });
+    const ds = (await api.get(cdi(namespace, 'datasources', 'cirros'))) as { spec?: Record<string, unknown> };
+    expect(ds.spec?.source).toEqual({ pvc: { name: 'cirros', namespace } });
+    await expect(volumes.row(namespace, 'cirros')).toContainText('2Gi');
+
+    // Delete takes the DataSource and (by default) the DataVolume that filled its PVC.
+    await volumes.row(namespace, 'cirros').getByRole('button', { name: 'Delete cirros' }).click();
+    await expect(volumes.dialog.getByRole('checkbox', { name: 'Delete owned DataVolumes' })).toBeChecked();
+    await volumes.dialog.getByRole('textbox', { name: 'Type cirros to confirm' }).fill('cirros');
+    await volumes.dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(volumes.row(namespace, 'cirros')).toBeHidden();
+    await expect
+      .poll(async () =>
+        api.get(cdi(namespace, 'datavolumes', 'cirros')).then(
+          () => 'exists',
+          () => 'gone',
+        ),
+      )
+      .toBe('gone');
+  });
+
   test(
     'a dropped connection fails with a clear message, and Retry sends the file again',
     { tag: EMBEDDED },
