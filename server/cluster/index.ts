@@ -16,6 +16,8 @@ import { seedCluster } from './seed/index.js';
 import { registerKubevirtSubresources } from './subresources/register.js';
 import { registerPodEviction } from './subresources/pod-eviction.js';
 import { registerPodLog } from './subresources/pod-log.js';
+import { startExportProxy, type ExportProxy } from './export/export-proxy.js';
+import { storeClient } from './runtime/store-client.js';
 import { registerScaleSubresources } from './subresources/scale.js';
 import { createStore, type KObject, type Store } from './store/index.js';
 import { stdoutLog, type ClusterLog } from './log.js';
@@ -63,6 +65,8 @@ export interface RunningCluster {
   api: ClusterApi;
   /** CDI's upload proxy (cdi-uploadproxy) of this cluster, on its own loopback port. */
   uploadProxyUrl: string;
+  /** KubeVirt's virt-exportproxy of this cluster (VirtualMachineExports' external links), on its own loopback port. */
+  exportProxyUrl: string;
   /** What volumes hold (uploaded disk images). */
   volumes: VolumeStore;
   /** The running controllers (their context, virt-handler and the guests behind running VMIs). */
@@ -92,6 +96,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   let controllers: ControllerRuntime;
   const volumes = new VolumeStore(opts.dataDir);
   stoppers.push({ stop: () => volumes.close() });
+  // virt-exportproxy first: the export controller writes its URL into the exports' external links.
+  let exportProxy: ExportProxy;
+  try {
+    exportProxy = await startExportProxy({ client: storeClient(store), volumes, host, log });
+  } catch (e) {
+    store.close();
+    volumes.close();
+    throw e;
+  }
+  stoppers.push({ stop: () => exportProxy.close() });
   try {
     seedCluster(store, opts.seed ?? 'none');
     const guests =
@@ -106,13 +120,20 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
           });
     if (opts.guests) log(guests.description);
     // The controllers run the guests; virt-api's subresources act through them.
-    controllers = startControllers(store, { speed: opts.speed ?? 1, log, backend: guests.backend, volumes });
+    controllers = startControllers(store, {
+      speed: opts.speed ?? 1,
+      log,
+      backend: guests.backend,
+      volumes,
+      exportProxyUrl: exportProxy.url,
+    });
     stoppers.push(controllers);
     registerPodEviction(api);
     registerPodLog(api, controllers.ctx.containerLogs);
     registerScaleSubresources(api);
     registerKubevirtSubresources(api, controllers);
   } catch (e) {
+    await exportProxy.close();
     store.close();
     volumes.close();
     throw e;
@@ -152,6 +173,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     api,
     controllers,
     uploadProxyUrl: uploadProxy.url,
+    exportProxyUrl: exportProxy.url,
     volumes,
     async close() {
       if (closed) return;

@@ -47,6 +47,8 @@ export interface ControllerOptions {
   clusterDomain?: string;
   /** What volumes hold (uploaded disk images); without it nothing is written. */
   volumes?: VolumeStore;
+  /** virt-exportproxy's URL: VirtualMachineExports' external links point there. */
+  exportProxyUrl?: string;
   /** Whether to write the APIServices kube-aggregator would (default true; a real kube-apiserver has its own). */
   apiServices?: boolean;
 }
@@ -163,7 +165,7 @@ export function runControllers(
   operator.start();
   const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER));
 
-  const workloads = startWorkloads(controller, queue);
+  const workloads = startWorkloads(controller, queue, { exportProxyUrl: opts.exportProxyUrl });
   const allQueues = () => [...(Object.values(queues) as WorkQueue[]), ...drain.queues, ...workloads.queues];
   return {
     ctx,

@@ -21,6 +21,7 @@ export interface Workloads {
 export function startWorkloads(
   ctx: ControllerContext,
   queue: (name: string, reconcile: Reconcile) => WorkQueue,
+  opts: { exportProxyUrl?: string } = {},
 ): Workloads {
   const informers = [VMIRS, POOLS, EXPORTS].map((res) => new Informer(ctx.client, res, ctx.log));
   const [sets, pools, exports] = informers;
@@ -29,7 +30,7 @@ export function startWorkloads(
   const rs = new VmiReplicaSetController(ctx, sets, ctx.informers.vmis, (k) => rsQueue.add(k));
   const pool = new PoolController(ctx, pools, ctx.informers.vms, (k) => poolQueue.add(k));
   const exportQueue: WorkQueue = queue('vmexport', (k) => exporter.reconcile(k));
-  const exporter = new ExportController(ctx, exports, (k) => exportQueue.add(k));
+  const exporter = new ExportController(ctx, exports, (k) => exportQueue.add(k), opts.exportProxyUrl);
   for (const c of [rs, pool, exporter]) c.watch();
   for (const inf of informers) inf.start();
   // the CSI snapshotter writes as the external-snapshotter's service account

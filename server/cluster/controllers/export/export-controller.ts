@@ -4,8 +4,9 @@
  * none (status.tokenSecretRef), the Service `virt-export-<name>`, and, once the source's volumes are
  * free, phase Ready with the internal links (per volume: raw and gzip images of KubeVirt disks,
  * archives of other PVCs; the manifests). A source VM that is running keeps the export Pending
- * (Ready False "inUse"); a missing source Pending with PVCReady False "pvcNotFound". The embedded
- * cluster runs no export server behind the links.
+ * (Ready False "inUse"); a missing source Pending with PVCReady False "pvcNotFound". The external
+ * links point at the embedded cluster's virt-exportproxy (export/export-proxy.ts, its own loopback
+ * port), which serves them; the internal ones name the in-cluster Service, as KubeVirt's do.
  */
 import { randomBytes } from 'node:crypto';
 import { ResourceKey, keyOf, splitKey, type KObject } from '../../runtime/client.js';
@@ -42,6 +43,8 @@ export class ExportController {
     private readonly ctx: ControllerContext,
     private readonly exports: Informer,
     private readonly enqueue: (key: string) => void,
+    /** virt-exportproxy's URL (http://127.0.0.1:port): where the external links go; none without it. */
+    private readonly proxyUrl?: string,
   ) {}
 
   watch(): void {
@@ -111,34 +114,36 @@ export class ExportController {
       lastTransitionTime: now,
       lastProbeTime: null,
     });
-    const base = `https://${service}.${ns}.svc`;
+    const linksFrom = (base: string, manifests: string) => ({
+      cert: '',
+      volumes: pvcs.flatMap((p) => {
+        if (!p) return [];
+        const kubevirt = p.metadata.annotations?.['cdi.kubevirt.io/storage.contentType'] !== 'archive';
+        const path = `${base}/volumes/${p.metadata.name}`;
+        const formats = kubevirt
+          ? [
+              { format: 'raw', url: `${path}/disk.img` },
+              { format: 'gzip', url: `${path}/disk.img.gz` },
+            ]
+          : [
+              { format: 'dir', url: `${path}/dir` },
+              { format: 'tar.gz', url: `${path}/disk.tar.gz` },
+            ];
+        return [{ name: p.metadata.name, formats }];
+      }),
+      ...(vm
+        ? {
+            manifests: [
+              { type: 'all', url: `${base}/${manifests}/manifests/all` },
+              { type: 'auth-header-secret', url: `${base}/${manifests}/manifests/secret` },
+            ],
+          }
+        : {}),
+    });
+    const external = `${this.proxyUrl}/api/export.kubevirt.io/v1/namespaces/${ns}/virtualmachineexports/${name}`;
     const links = {
-      internal: {
-        cert: '',
-        volumes: pvcs.flatMap((p) => {
-          if (!p) return [];
-          const kubevirt = p.metadata.annotations?.['cdi.kubevirt.io/storage.contentType'] !== 'archive';
-          const path = `${base}/volumes/${p.metadata.name}`;
-          const formats = kubevirt
-            ? [
-                { format: 'raw', url: `${path}/disk.img` },
-                { format: 'gzip', url: `${path}/disk.img.gz` },
-              ]
-            : [
-                { format: 'dir', url: `${path}/dir` },
-                { format: 'tar.gz', url: `${path}/disk.tar.gz` },
-              ];
-          return [{ name: p.metadata.name, formats }];
-        }),
-        ...(vm
-          ? {
-              manifests: [
-                { type: 'all', url: `${base}/internal/manifests/all` },
-                { type: 'auth-header-secret', url: `${base}/internal/manifests/secret` },
-              ],
-            }
-          : {}),
-      },
+      internal: linksFrom(`https://${service}.${ns}.svc`, 'internal'),
+      ...(this.proxyUrl ? { external: linksFrom(external, 'external') } : {}),
     };
     client.mutate(
       EXPORTS,
