@@ -32,7 +32,9 @@ port.on('message', (req) => {
     Atomics.store(signal, 0, 1);
     Atomics.notify(signal, 0);
   };
-  const r = https.request(new URL(req.path, url), { method: req.method, agent, headers: req.headers, timeout: req.timeoutMs }, (res) => {
+  // an explicit length: Node sends a DELETE body without one, and the server would read it as the next request
+  const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': Buffer.byteLength(req.body) };
+  const r = https.request(new URL(req.path, url), { method: req.method, agent, headers, timeout: req.timeoutMs }, (res) => {
     const chunks = [];
     res.on('data', (c) => chunks.push(c));
     res.on('end', () => done({ status: res.statusCode || 0, body: Buffer.concat(chunks).toString('utf8') }));
