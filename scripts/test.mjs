@@ -59,6 +59,14 @@ if (hasGo && process.env.KVC_SKIP_STACK_BUILD !== '1') {
 }
 const stackLine = spawnSync('node', ['scripts/stack-build.mjs', '--check'], { cwd: root, encoding: 'utf8' });
 process.stdout.write(`${(stackLine.stdout || stackLine.stderr).trim().split('\n').pop()}\n`);
+const stackBuilt = /^real-stack tier: runs/m.test(stackLine.stdout ?? '');
+/** The e2e specs that also run against the real stack (a subset: the whole suite there takes too long for CI). */
+const REAL_STACK_SPECS = [
+  'e2e/shell.spec.ts',
+  'e2e/vm-details.spec.ts',
+  'e2e/create-vm.spec.ts',
+  'e2e/console-vnc.spec.ts',
+];
 
 process.stdout.write('\n=== unit tests (vitest) ===\n');
 const vitestOut = path.join(resultsDir, 'vitest.json');
@@ -102,6 +110,25 @@ if (chromium) {
     passed: stats ? stats.expected + stats.flaky : 0,
     failed: stats ? stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0) : 1,
   });
+  // The same build and specs against the real kube-apiserver with the simulation attached
+  // (E2E_BACKEND=kube-apiserver, docs/real-stack.md): a subset (the shell and list, details and
+  // YAML, create, start from the console, VNC), when the stack is built; @embedded tests skip themselves.
+  if (stackBuilt) {
+    process.stdout.write('\n=== end-to-end tests on the real kube-apiserver (Playwright, a subset) ===\n');
+    const stackOut = path.join(resultsDir, 'playwright-stack.json');
+    const stackCode = run('npx', ['playwright', 'test', ...REAL_STACK_SPECS], {
+      PLAYWRIGHT_CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: stackOut,
+      E2E_BACKEND: 'kube-apiserver',
+      E2E_VIDEO: '0',
+    });
+    const st = readJson(stackOut)?.stats;
+    results.push({
+      name: 'end-to-end tests (real kube-apiserver)',
+      passed: st ? st.expected + st.flaky : 0,
+      failed: st ? st.unexpected + (stackCode !== 0 && st.unexpected === 0 ? 1 : 0) : 1,
+    });
+  }
 } else {
   results.push({ name: 'end-to-end tests', passed: 0, failed: 1 });
 }
