@@ -98,7 +98,8 @@ async function readObject(c: Ctx, optionsKind: string): Promise<{ obj: KObject; 
   if (!BODY_TYPES.has(ct)) throw errors.unsupportedMediaType(ct, ['application/json', 'application/yaml']);
   const raw = await readBody(c.req);
   const body = parseBody(raw, ct, ct !== 'application/json' && ct !== '');
-  const decode = decodeInfo(c, optionsKind, raw, ct === 'application/json' || ct === '');
+  const json = ct === 'application/json' || ct === '';
+  const decode = { ...decodeInfo(c, optionsKind, raw, json), ...(json ? {} : { yaml: true }) };
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw errors.badRequest(`Object 'Kind' is missing in '${preview(body)}'`);
   }

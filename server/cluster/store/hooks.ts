@@ -30,6 +30,8 @@ export interface DecodeInfo {
   patch?: unknown;
   /** A server-side apply: unknown fields fail it whatever fieldValidation says. */
   apply?: boolean;
+  /** A YAML body: converted to JSON (keys sorted) before the strict decoder reads it. */
+  yaml?: boolean;
   /**
    * Members of metadata that ObjectMeta does not have, which the store drops before admission:
    * their paths ("metadata.x") and positions in the body (index of `metadata`, index of the member).

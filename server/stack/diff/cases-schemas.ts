@@ -86,6 +86,15 @@ export const schemaCases: DiffCase[] = [
         ignore,
         kept(ignore, (b) => [container0(b).imagee, spec(b).restartPolicyy]),
       );
+      const yamlPod =
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: yaml, zeta: 1}\nspec:\n  zz: 1\n  containers:\n  - {name: c, image: busybox, imagee: x}\n  aa: 2\n';
+      c.see(
+        'Strict YAML pod',
+        await c.req('POST', `${core(c.ns, 'pods')}?fieldValidation=Strict`, {
+          body: yamlPod,
+          type: 'application/yaml',
+        }),
+      );
       const dep = (v: string) =>
         c.req('POST', `${DEPLOYMENTS(c.ns)}?fieldValidation=${v}`, {
           body: invalidDeploymentJSON(`dep-${v.toLowerCase()}`),
