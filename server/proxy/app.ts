@@ -61,6 +61,9 @@ const NO_UPLOAD_PROXY: UploadProxyTarget = {
   unavailable: 'no CDI upload proxy is configured: start the console with --cdi-uploadproxy-url',
 };
 
+/** How long the console keeps an idle client connection open (as the embedded cluster does). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** The console's HTTP server: static app, API proxy (HTTP and websocket), health endpoints. */
 export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
   const { upstream, log } = opts;
@@ -238,6 +241,12 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       sendStatus(res, 500, 'InternalError', 'internal error in the console server');
     }
   });
+  // Idle connections are kept 65 s, as the embedded cluster's port (and common load balancers) keep
+  // them: longer than clients wait before reusing one (browsers, Node's agent, which ignores the
+  // Keep-Alive hint). With Node's default 5 s a client could reuse a connection the console had
+  // just closed and get "socket hang up". headersTimeout stays the slow-client limit: it runs while
+  // a request's headers arrive, not while a kept-alive connection waits for the next request.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';

@@ -10,6 +10,8 @@ afterEach(async () => {
 });
 
 const BODY_LIMIT = 64 * 1024;
+/** An answer's head has come (the connection is kept alive after it). */
+const answered = (received: string) => received.includes('\r\n\r\n');
 const post = (length: number) =>
   'POST /api/kubernetes/api/v1/namespaces HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: csrf-token=t\r\nX-CSRFToken: t\r\n' +
   `Content-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
@@ -38,7 +40,7 @@ describe('request bodies held at once', () => {
     // The holders' bytes reach the console before this request's: it finds the budget taken.
     let answer = '';
     for (let attempt = 0; attempt < 50 && statusOf(answer) !== 429; attempt++) {
-      answer = await raw(console_.port, post(BODY_LIMIT) + 'y'.repeat(1000));
+      answer = await raw(console_.port, post(BODY_LIMIT) + 'y'.repeat(1000), answered);
     }
     expect(statusOf(answer)).toBe(429);
     expect(answer).toMatch(/\r\nretry-after: 1\r\n/i);
@@ -46,7 +48,7 @@ describe('request bodies held at once', () => {
     for (const s of holders) s.destroy();
     let status = 0;
     for (let attempt = 0; attempt < 200 && status !== 200; attempt++) {
-      status = statusOf(await raw(console_.port, post(2) + '{}'));
+      status = statusOf(await raw(console_.port, post(2) + '{}', answered));
       if (status !== 200) await new Promise((r) => setTimeout(r, 20));
     }
     expect(status).toBe(200);
