@@ -11,6 +11,7 @@ import {
 } from './fixtures/index.js';
 import { makeQcow2 } from './disk-images.js';
 import { BootableVolumesPage } from './pages/bootable-volumes.js';
+import { CreateVmPage } from './pages/create-vm.js';
 
 const MIB = 1024 * 1024;
 const cdi = (ns: string, plural: string, name = '') =>
@@ -154,7 +155,11 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
 test.describe('a viewer on the bootable volumes page', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });
 
-  test('sees the volumes, and Add volume and Delete disabled with the reason', async ({ page, api, namespace }) => {
+  test('sees the volumes, Add volume and Delete disabled with the reason, and that CDI would not clone one for them', async ({
+    page,
+    api,
+    namespace,
+  }) => {
     await api.create(cdi(namespace, 'datasources'), {
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'DataSource',
@@ -175,5 +180,14 @@ test.describe('a viewer on the bootable volumes page', { tag: EMBEDDED }, () => 
     );
     await del.click({ force: true });
     await expect(volumes.dialog).toBeHidden();
+
+    // The create form warns that CDI would not clone from there for this user (datavolumes/source).
+    const form = new CreateVmPage(page);
+    await form.goto(namespace);
+    await form.chooseBootSource('Bootable volume');
+    await form.select('Bootable volume').selectOption({ value: `${namespace}/golden` });
+    await expect(form.select('Bootable volume')).toHaveAccessibleDescription(
+      new RegExp(`^CDI will not clone it: you may not clone volumes from namespace ${namespace}`),
+    );
   });
 });

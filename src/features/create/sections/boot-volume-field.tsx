@@ -1,5 +1,6 @@
 import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
+import { useAccessReview } from '../../../k8s/access-review';
 import type { BootSources } from '../../../components/kubevirt/use-boot-sources';
 import type { VolumeRow } from '../../../kubevirt/boot-sources';
 import { fieldDomId, type SectionProps } from '../form/form-props';
@@ -11,6 +12,27 @@ function optionLabel(r: VolumeRow): string {
   if (r.size) parts.push(r.size);
   if (!r.ready) parts.push('not ready');
   return parts.join(' · ');
+}
+
+/**
+ * Why CDI would refuse to clone from `namespace` for this user (it checks `create` on
+ * `datavolumes/source` there, in group cdi.kubevirt.io); undefined when it would not, or while asking.
+ */
+function useCloneDenied(namespace: string | undefined): string | undefined {
+  const access = useAccessReview(
+    {
+      group: 'cdi.kubevirt.io',
+      resource: 'datavolumes',
+      subresource: 'source',
+      verb: 'create',
+      namespace: namespace ?? '',
+    },
+    { enabled: Boolean(namespace) },
+  );
+  if (!namespace || access.allowed || access.isLoading) return undefined;
+  return `CDI will not clone it: you may not clone volumes from namespace ${namespace}${
+    access.reason ? ` (${access.reason})` : ''
+  }, so the VM's disk would never be made.`;
 }
 
 /**
@@ -32,6 +54,7 @@ export function BootVolumeField({
       ? 'Choose a bootable volume'
       : 'No bootable volumes in this namespace or the boot sources';
   const hint = chosen && !chosen.ready ? `Not ready yet: ${chosen.readiness}. The clone waits for it.` : chosen?.source;
+  const cloneDenied = useCloneDenied(chosen?.namespace);
   return (
     <FormGroup label="Bootable volume" fieldId={id} isRequired>
       <FormSelect
@@ -49,7 +72,7 @@ export function BootVolumeField({
           <FormSelectOption key={r.key} value={r.key} label={optionLabel(r)} />
         ))}
       </FormSelect>
-      <FieldHelper fieldId={id} error={errors.dataSource ?? volumes.error?.message} hint={hint} />
+      <FieldHelper fieldId={id} error={errors.dataSource ?? volumes.error?.message} warning={cloneDenied} hint={hint} />
     </FormGroup>
   );
 }
