@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
-import { CIRROS_IMAGE, vmManifest } from '../../../test/support/cluster/vm-manifest.js';
+import { CIRROS_IMAGE, podNetwork, virtioRootDisk, vmManifest } from '../../../test/support/cluster/vm-manifest.js';
 import { testCluster } from '../../../test/support/cluster/lifecycle.js';
 import type { RunningCluster } from '../index.js';
 
@@ -142,6 +142,54 @@ it('kubectl get all lists the pods, services and the KubeVirt kinds in the "all"
     resources: { name: string; categories?: string[] }[];
   };
   expect(migrations.resources.find((r) => r.name === 'migrationpolicies')?.categories).toBeUndefined();
+});
+
+it("a live migration is in both launchers' logs: initiated and succeeded on the source, the target synced", async () => {
+  await ok(
+    ['apply', '-f', '-'],
+    JSON.stringify(
+      vmManifest('mover', {
+        namespace: NS,
+        image: CIRROS_IMAGE,
+        devices: { ...virtioRootDisk, interfaces: podNetwork.interfaces },
+        networks: podNetwork.networks,
+      }),
+    ),
+  );
+  await until('mover to run', async () => {
+    const r = await k.run(['get', 'vmi', 'mover', '-o', 'jsonpath={.status.phase}']);
+    return r.stdout === 'Running' ? true : undefined;
+  });
+  const source = (await ok(['get', 'vmi', 'mover', '-o', 'jsonpath={.status.activePods}'])).match(
+    /"([0-9a-f-]{36})"/,
+  )?.[1];
+  expect(source).toBeDefined();
+  const podByUid = async (uid: string) =>
+    (await ok(['get', 'pods', '-o', `jsonpath={.items[?(@.metadata.uid=="${uid}")].metadata.name}`])).trim();
+  const sourcePod = await podByUid(source!);
+  await ok(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachineInstanceMigration',
+      metadata: { name: 'move-1' },
+      spec: { vmiName: 'mover' },
+    }),
+  );
+  await until('the migration to succeed', async () => {
+    const r = await k.run(['get', 'vmim', 'move-1', '-o', 'jsonpath={.status.phase}']);
+    return r.stdout === 'Succeeded' ? true : undefined;
+  });
+  const target = (await ok(['get', 'vmi', 'mover', '-o', 'jsonpath={.status.migrationState.targetPod}'])).trim();
+  expect(target).not.toBe(sourcePod);
+  const sourceMsgs = messages(await ok(['logs', sourcePod]));
+  expect(sourceMsgs).toEqual(expect.arrayContaining(['Initiating live migration.', 'Live migration succeeded.']));
+  expect(sourceMsgs.indexOf('Initiating live migration.')).toBeLessThan(
+    sourceMsgs.indexOf('Live migration succeeded.'),
+  );
+  const targetMsgs = messages(await ok(['logs', target]));
+  expect(targetMsgs).toEqual(expect.arrayContaining(['Marked as ready', 'Synced vmi']));
+  expect(targetMsgs).not.toContain('Initiating live migration.');
 });
 
 it('-f follows the compute log until the VM is stopped and the container exits', async () => {
