@@ -84,6 +84,7 @@ function kubevirtRules(write: boolean): unknown[] {
       resources: ['virtualmachinesnapshots', 'virtualmachinesnapshotcontents', 'virtualmachinerestores'],
       verbs,
     },
+    { apiGroups: ['clone.kubevirt.io'], resources: ['virtualmachineclones'], verbs },
     {
       apiGroups: ['instancetype.kubevirt.io'],
       resources: ['virtualmachineinstancetypes', 'virtualmachinepreferences'],

@@ -281,3 +281,24 @@ describe('users file', () => {
     expect(() => createAuth({ usersFile: join(dir, 'missing.yaml') })).toThrow(/cannot read users file/);
   });
 });
+
+describe('snapshot, restore and clone kinds in the aggregated roles (as KubeVirt adds them to admin/edit/view)', () => {
+  const dev = login('dev-token-1234');
+  const viewer = login('viewer-token-1');
+  const kinds: [string, string][] = [
+    ['snapshot.kubevirt.io', 'virtualmachinesnapshots'],
+    ['snapshot.kubevirt.io', 'virtualmachinerestores'],
+    ['snapshot.kubevirt.io', 'virtualmachinesnapshotcontents'],
+    ['clone.kubevirt.io', 'virtualmachineclones'],
+    ['snapshot.storage.k8s.io', 'volumesnapshots'],
+  ];
+  it('a viewer lists them but cannot create or delete one; an editor can', () => {
+    for (const [group, resource] of kinds) {
+      const at = (verb: string) => ({ verb, group, resource, namespace: 'team-a' });
+      expect(auth.authorize(viewer, at('list')).allowed, `${resource} list`).toBe(true);
+      expect(auth.authorize(viewer, at('create')).allowed, `${resource} create`).toBe(false);
+      expect(auth.authorize(viewer, at('delete')).allowed, `${resource} delete`).toBe(false);
+      expect(auth.authorize(dev, at('create')).allowed, `${resource} create by an editor`).toBe(true);
+    }
+  });
+});
