@@ -40,8 +40,31 @@ export function rawLength(v: VolumeContent): number {
   return v.file ? statSync(v.file).size : v.size;
 }
 
-export function rawStream(v: VolumeContent): Readable {
-  return v.file ? createReadStream(v.file) : zeroStream(v.size);
+/** The raw image, or the bytes `start`..`end` (inclusive) of it. */
+export function rawStream(v: VolumeContent, range?: { start: number; end: number }): Readable {
+  if (v.file) return createReadStream(v.file, range);
+  return zeroStream(range ? range.end - range.start + 1 : v.size);
+}
+
+/**
+ * A single `Range: bytes=` of http.ServeContent: the bytes asked for, 'unsatisfiable' for a range
+ * past the end, undefined to send everything (no Range, several ranges, or one that does not parse).
+ */
+export function byteRange(
+  header: string | undefined,
+  length: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, length - suffix), end: length - 1 };
+  }
+  const start = Number(m[1]);
+  if (start >= length) return 'unsatisfiable';
+  const end = m[2] === '' ? length - 1 : Math.min(Number(m[2]), length - 1);
+  return end < start ? undefined : { start, end };
 }
 
 export function gzipStream(v: VolumeContent): Readable {

@@ -152,6 +152,16 @@ describe('the export server behind status.links.external', () => {
     expect(raw.equals(bytes)).toBe(true);
     const gz = Buffer.from(await (await get(url(vmLinks, 'gzip'))).arrayBuffer());
     expect(gunzipSync(gz).equals(bytes)).toBe(true);
+    // byte ranges, as http.ServeContent answers them
+    const part = await get(url(vmLinks, 'raw'), { range: 'bytes=10-19' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 10-19/3000');
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true);
+    const tail = await get(url(vmLinks, 'raw'), { range: 'bytes=-5' });
+    expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(2995))).toBe(true);
+    const past = await get(url(vmLinks, 'raw'), { range: 'bytes=3000-' });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe('bytes */3000');
     cluster.volumes.clear(volume);
   });
 

@@ -16,6 +16,7 @@ import type { VolumeStore } from '../cdi/volumes.js';
 import type { ClusterLog } from '../log.js';
 import { EXPORTS } from '../controllers/export/export-controller.js';
 import {
+  byteRange,
   dirListing,
   encodeManifests,
   gzipStream,
@@ -92,6 +93,28 @@ export async function startExportProxy(opts: ExportProxyOptions): Promise<Export
     pipeline(stream, res, () => undefined);
   }
 
+  /** http.ServeContent of disk.img: HEAD, and one byte range (206, or 416 past the end). */
+  function sendRaw(req: IncomingMessage, res: ServerResponse, content: VolumeContent): void {
+    const length = rawLength(content);
+    const range = byteRange(req.headers.range, length);
+    const base = { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes' };
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { ...base, 'content-range': `bytes */${length}`, 'content-length': 0 });
+      return void res.end();
+    }
+    const headers = range
+      ? {
+          ...base,
+          'content-range': `bytes ${range.start}-${range.end}/${length}`,
+          'content-length': range.end - range.start + 1,
+        }
+      : { ...base, 'content-length': length };
+    const code = range ? 206 : 200;
+    if (req.method === 'HEAD') return void res.writeHead(code, headers).end();
+    res.writeHead(code, headers);
+    pipeline(rawStream(content, range), res, () => undefined);
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://export');
     if (url.pathname === '/healthz') return text(res, 200, 'OK');
@@ -116,11 +139,7 @@ export async function startExportProxy(opts: ExportProxyOptions): Promise<Export
       const content = linked ? volumeContent(ns, vol) : undefined;
       if (!content || (sub && file !== 'dir')) return text(res, 404, '404 page not found\n');
       if (req.method !== 'GET' && !(req.method === 'HEAD' && file === 'disk.img')) return text(res, 400);
-      if (file === 'disk.img') {
-        const headers = { 'content-type': 'application/octet-stream', 'content-length': rawLength(content) };
-        if (req.method === 'HEAD') return void res.writeHead(200, headers).end();
-        return send(res, rawStream(content), headers);
-      }
+      if (file === 'disk.img') return sendRaw(req, res, content);
       if (file === 'disk.img.gz') return send(res, gzipStream(content), { 'content-type': 'application/gzip' });
       if (file === 'disk.tar.gz') return send(res, tarGzStream(content), { 'content-type': 'application/gzip' });
       if (!sub || sub === '/') return text(res, 200, dirListing(content));
