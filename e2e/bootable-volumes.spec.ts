@@ -9,7 +9,7 @@ import {
   test,
   type KubeApi,
 } from './fixtures/index.js';
-import { makeQcow2 } from './disk-images.js';
+import { hasQemuImg, makeQcow2, qcow2WithUnknownFeature } from './disk-images.js';
 import { BootableVolumesPage } from './pages/bootable-volumes.js';
 import { CreateVmPage } from './pages/create-vm.js';
 
@@ -82,6 +82,23 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
     expect(uploads).toEqual([]);
     const list = (await api.get(cdi(namespace, 'datavolumes'))) as { items: unknown[] };
     expect(list.items).toEqual([]);
+  });
+
+  test("CDI's own refusal of an image is shown, with no retry", { tag: EMBEDDED }, async ({ page, namespace }) => {
+    test.skip(!hasQemuImg(), 'the embedded CDI checks images with qemu-img only where it is installed');
+    const file = join(dir, 'odd-feature.qcow2');
+    qcow2WithUnknownFeature(file, 64 * MIB);
+    const volumes = new BootableVolumesPage(page);
+    await volumes.goto(namespace);
+    await volumes.openAdd();
+    await volumes.pickFile(file);
+    await expect(volumes.fileHelp()).toContainText('qcow2 (version 3)');
+    await volumes.submit('Upload');
+    await expect(volumes.result()).toContainText('Upload failed');
+    await expect(volumes.result()).toContainText('CDI refused the image:');
+    await expect(volumes.result()).toContainText(/feature/i);
+    await expect(volumes.dialog.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(volumes.dialog.getByRole('button', { name: 'Delete the DataVolume' })).toBeVisible();
   });
 
   test('Import from a URL creates the DataVolume and the DataSource, the row says where it comes from, and Delete removes both', async ({

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
 /** Whether qemu-img is on this machine (it makes the test images when it is). */
-function hasQemuImg(): boolean {
+export function hasQemuImg(): boolean {
   try {
     execFileSync('qemu-img', ['--version'], { stdio: 'ignore' });
     return true;
@@ -56,4 +56,14 @@ export function makeQcow2(path: string, virtualSize: number): 'qemu-img' | 'hand
   }
   writeFileSync(path, handMadeQcow2(virtualSize));
   return 'hand-made';
+}
+
+/**
+ * A qcow2 whose header is sound to a browser (magic, version, size) but that sets an incompatible
+ * feature bit no QEMU knows: qemu-img (and so CDI) refuses to open it.
+ */
+export function qcow2WithUnknownFeature(path: string, virtualSize: number): void {
+  const b = handMadeQcow2(virtualSize);
+  b.writeBigUInt64BE(1n << 20n, 72);
+  writeFileSync(path, b);
 }
