@@ -95,6 +95,10 @@ const PROMISED: Record<string, unknown> = {
   'vmi demo/broken-image': 'Scheduling',
   'vmi default/vmi-ephemeral': 'Running Ready',
   'dv demo/centos-stream9-rootdisk': 'Succeeded 100.0%',
+  // The common boot sources' imports (DataImportCrons in kubevirt-os-images, docs/embedded-cluster.md).
+  'dv kubevirt-os-images/centos-stream9-ea925eb0f94d': 'Succeeded 100.0%',
+  'dv kubevirt-os-images/centos-stream10-07733f70193a': 'Succeeded 100.0%',
+  'dv kubevirt-os-images/fedora-ab9c704110f5': 'Succeeded 100.0%',
   'svc demo/fedora-web': expect.stringMatching(new RegExp(`^ClusterIP ${IP} 80/TCP ready fedora-web:80 not-ready 0$`)),
   'svc demo/fedora-web-ssh': expect.stringMatching(
     new RegExp(`^NodePort ${IP} 22:${NODE_PORT}/TCP ready fedora-web:22 not-ready 0$`),

@@ -6,8 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'cluster', 'ui', 'fuzz'].includes(which)) {
-  process.stderr.write('usage: npm run bench [-- cluster|ui|fuzz] [fuzz options: --requests N --rounds N]\n');
+if (!['all', 'cluster', 'ui', 'fuzz', 'upload'].includes(which)) {
+  process.stderr.write(
+    'usage: npm run bench [-- cluster|ui|fuzz|upload] [fuzz options: --requests N --rounds N] [upload: --gib N]\n',
+  );
   process.exit(2);
 }
 ensureServerBuilt();
@@ -21,6 +23,12 @@ if (which === 'all' || which === 'cluster')
   run('bench/cluster: the embedded API server with 10,000 VMs', 'npx', ['tsx', 'bench/cluster/index.ts']);
 if (which === 'all' || which === 'ui')
   run('bench/ui: the VM list with 10,000 VMs in Chromium', 'node', ['bench/ui/vm-list-bench.mjs']);
+if (which === 'all' || which === 'upload')
+  run('bench/upload: a 2 GiB disk image through the console into the embedded cluster', 'npx', [
+    'tsx',
+    'bench/upload/index.ts',
+    ...(which === 'upload' ? process.argv.slice(3) : []),
+  ]);
 if (which === 'all' || which === 'fuzz') {
   run('bench/fuzz: 10,000 mutated manifests against npm run cluster', 'npx', [
     'tsx',

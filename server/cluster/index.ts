@@ -124,7 +124,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
       speed: opts.speed ?? 1,
       log,
       backend: guests.backend,
-      volumes,
+      disks: volumes,
       exportProxyUrl: exportProxy.url,
     });
     stoppers.push(controllers);

@@ -5,7 +5,8 @@
  * --data-dir, else a temporary folder removed when the cluster closes. Guests (qemu/) read disk
  * images from here; nothing else touches these files.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -69,6 +70,16 @@ export class VolumeStore {
   clear(volumeName: string): void {
     const dir = this.dir(volumeName);
     if (dir) for (const f of ['disk.img', 'volume.json', 'upload.tmp']) rmSync(path.join(dir, f), { force: true });
+  }
+
+  /** A clone: the source volume's disk (when it has one) becomes the target's (reflinked where the file system can). */
+  async copy(from: string, to: string): Promise<void> {
+    const src = this.disk(from);
+    const dst = this.diskPath(to);
+    if (!src || !dst) return;
+    const { path: _path, ...info } = src;
+    await copyFile(src.path, dst, constants.COPYFILE_FICLONE);
+    this.setInfo(to, info);
   }
 
   /** Deletes a volume (reclaim policy Delete, when its PVC goes). */

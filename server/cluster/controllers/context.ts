@@ -6,6 +6,7 @@ import { ResourceKey, type ClusterClient, type EventRecorder, type KObject } fro
 import { Informer, byOwnerUid } from '../runtime/informer.js';
 import { CidrAllocator } from '../kubevirt/ipam.js';
 import type { WorkQueue } from '../runtime/work-queue.js';
+import type { VolumeStore } from '../cdi/volumes.js';
 import type { ClusterLog } from '../log.js';
 import type { ContainerLogs } from '../runtime/container-logs.js';
 
@@ -126,6 +127,8 @@ export interface ControllerContext {
   log: ClusterLog;
   /** The kubelets' container logs (pods/log). */
   containerLogs: ContainerLogs;
+  /** The disk images volumes hold (uploads, cdi/volumes.ts), when the cluster keeps them. */
+  disks?: VolumeStore;
 }
 
 /** The same context, writing as `user`. */

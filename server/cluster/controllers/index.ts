@@ -9,6 +9,8 @@ import type { Store } from '../store/index.js';
 import { EventWriter } from '../runtime/event-writer.js';
 import { storeClient } from '../runtime/store-client.js';
 import { UploadController } from './cdi/upload-controller.js';
+import { BootSourceController } from './cdi/boot-source-controller.js';
+import { ensureBootSources } from './infra/boot-sources.js';
 import type { VolumeStore } from '../cdi/volumes.js';
 import { DataVolumeController } from './cdi/dv-controller.js';
 import { EventExpiry } from './events/event-expiry.js';
@@ -45,8 +47,8 @@ export interface ControllerOptions {
   log?: ClusterLog;
   backend?: GuestBackend;
   clusterDomain?: string;
-  /** What volumes hold (uploaded disk images); without it nothing is written. */
-  volumes?: VolumeStore;
+  /** The disk images volumes hold (uploads); without it no image is written. */
+  disks?: VolumeStore;
   /** virt-exportproxy's URL: VirtualMachineExports' external links point there. */
   exportProxyUrl?: string;
   /** Whether to write the APIServices kube-aggregator would (default true; a real kube-apiserver has its own). */
@@ -98,6 +100,7 @@ export function runControllers(
   ensureInfrastructure(client);
   if (opts.apiServices !== false) ensureApiServices(client, rfc3339(clock.now()));
   ensureCommonInstancetypes(clientAs(client, IDENTITY.kubevirtOperator), log);
+  ensureBootSources(client, log);
 
   const queues = {} as Queues;
   const ctx: ControllerContext = {
@@ -114,6 +117,7 @@ export function runControllers(
     clusterDomain: opts.clusterDomain ?? CLUSTER_DOMAIN,
     log,
     containerLogs: new ContainerLogs(() => clock.now()),
+    disks: opts.disks,
   };
   const onError = (name: string, key: string, err: unknown) => {
     const code = (err as { code?: number }).code;
@@ -130,8 +134,9 @@ export function runControllers(
   const pods = new PodController(as(IDENTITY.kubeScheduler));
   const handler = new VirtHandler(as(IDENTITY.kubevirtHandler), pods.kubelet, () => usesEmulation(client));
   const migration = new MigrationController(controller, pods.kubelet);
-  const dvs = new DataVolumeController(as(IDENTITY.cdi));
-  const uploads = new UploadController(as(IDENTITY.cdi), opts.volumes);
+  const dvs = new DataVolumeController(as(IDENTITY.cdi), opts.disks);
+  const bootSources = new BootSourceController(as(IDENTITY.cdi));
+  const uploads = new UploadController(as(IDENTITY.cdi), opts.disks);
   const pvcs = new PvcBinder(as(IDENTITY.pvBinder));
   const services = new ServiceController(as(IDENTITY.endpointController));
   const routes = new RouteController(as(IDENTITY.router));
@@ -161,12 +166,18 @@ export function runControllers(
   const serviceAccounts = as(IDENTITY.serviceAccountController);
   informers.namespaces.on({ onChange: (ns) => ensureNamespaceDefaults(serviceAccounts, ns) });
   for (const c of [pods, vm, vmi, handler, migration, dvs, uploads, pvcs, services, routes]) c.watch();
+  bootSources.start();
   for (const inf of Object.values(informers)) inf.start();
   operator.start();
   const drain = startDrainControllers(controller, as(DISRUPTION_CONTROLLER));
 
   const workloads = startWorkloads(controller, queue, { exportProxyUrl: opts.exportProxyUrl });
-  const allQueues = () => [...(Object.values(queues) as WorkQueue[]), ...drain.queues, ...workloads.queues];
+  const allQueues = () => [
+    ...(Object.values(queues) as WorkQueue[]),
+    ...drain.queues,
+    ...workloads.queues,
+    bootSources.queue,
+  ];
   return {
     ctx,
     handler,
@@ -178,6 +189,7 @@ export function runControllers(
     },
     stop() {
       for (const q of allQueues()) q.stop();
+      bootSources.stop();
       drain.stop();
       workloads.stop();
       for (const inf of Object.values(informers)) inf.stop();

@@ -43,6 +43,8 @@ export interface GuestOptions {
   disk?: GuestFiles;
   /** Time scale: 1 = real-time boot (a few seconds), 1000 = about a millisecond per second. */
   speed?: number;
+  /** A bootable image in the VMI's first disk's volume (QEMU guests boot it with the firmware). */
+  bootDisk?: { path: string; format: 'raw' | 'qcow2'; cdrom: boolean };
 }
 
 /** Life of a guest: booting → running → (shutting-down → off) | destroyed. */

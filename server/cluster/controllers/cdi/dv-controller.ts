@@ -12,6 +12,8 @@ import type { DataVolume, PVC } from '../../kubevirt/types.js';
 import { formatProgress, setDvCondition, sourceKind, type DvStatus } from './dv-status.js';
 import { defaultStorageClass } from './pvc-binder.js';
 import { ANN } from '../../cdi/upload-annotations.js';
+import type { VolumeStore } from '../../cdi/volumes.js';
+import { DATA_SOURCES } from './boot-source-controller.js';
 
 const COMPONENT = 'datavolume-import-controller';
 const TICKS = 8;
@@ -26,7 +28,13 @@ export class DataVolumeController {
   private readonly transfers = new Map<string, Transfer>();
   private readonly warned = new Set<string>();
 
-  constructor(private readonly ctx: ControllerContext) {}
+  /** Clones in flight: the volume copy, done or not (by DataVolume uid). */
+  private readonly copies = new Map<string, { done: boolean }>();
+
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly volumes?: VolumeStore,
+  ) {}
 
   watch(): void {
     const { informers, queues } = this.ctx;
@@ -86,7 +94,8 @@ export class DataVolumeController {
     const kind = sourceKind(dv.spec as never);
     const pvc = client.tryGet(ResourceKey.pvcs, ns, name);
     if (!pvc) {
-      if (kind === 'pvc' && !this.cloneSourceExists(dv)) return this.waitForCloneSource(dv, now);
+      if ((kind === 'pvc' || kind === 'sourceRef') && !this.cloneSourceExists(dv))
+        return this.waitForCloneSource(dv, now);
       this.createPvc(dv);
       this.event(dv, 'Normal', 'Pending', `PVC ${name} Pending`);
       return this.write(dv, (s) => this.pending(s, name, now));
@@ -102,8 +111,8 @@ export class DataVolumeController {
       });
     }
     if (kind === 'upload') return this.upload(dv, now);
-    if (kind === 'sourceRef' || kind === 'other') return;
-    this.transfer(dv, key, kind === 'pvc' ? 'Clone' : 'Import', now);
+    if (kind === 'other') return;
+    this.transfer(dv, key, kind === 'pvc' || kind === 'sourceRef' ? 'Clone' : 'Import', now);
   }
 
   /**
@@ -147,19 +156,49 @@ export class DataVolumeController {
     setDvCondition(s, { type: 'Running', status: 'False' }, now);
   }
 
-  private cloneSource(dv: DataVolume): { namespace: string; name: string } {
+  /** The PVC a clone copies: spec.source.pvc, or the PVC of the DataSource spec.sourceRef names. */
+  private cloneSource(dv: DataVolume): { namespace: string; name: string; via?: string } {
+    const ns = dv.metadata.namespace ?? '';
+    const ref = dv.spec?.sourceRef as { kind?: string; namespace?: string; name?: string } | undefined;
+    if (ref && !dv.spec?.source) {
+      const dsNs = ref.namespace ?? ns;
+      const ds = this.ctx.client.tryGet(DATA_SOURCES, dsNs, ref.name ?? '');
+      const pvc = (ds?.spec as { source?: { pvc?: { namespace?: string; name?: string } } } | undefined)?.source?.pvc;
+      return { namespace: pvc?.namespace ?? dsNs, name: pvc?.name ?? '', via: `${dsNs}/${ref.name ?? ''}` };
+    }
     const src = (dv.spec?.source?.pvc ?? {}) as { namespace?: string; name?: string };
-    return { namespace: src.namespace ?? dv.metadata.namespace ?? '', name: src.name ?? '' };
+    return { namespace: src.namespace ?? ns, name: src.name ?? '' };
   }
 
   private cloneSourceExists(dv: DataVolume): boolean {
     const src = this.cloneSource(dv);
-    return !!this.ctx.client.tryGet(ResourceKey.pvcs, src.namespace, src.name);
+    return !!src.name && !!this.ctx.client.tryGet(ResourceKey.pvcs, src.namespace, src.name);
+  }
+
+  /** Starts copying the source volume's content (once per clone); true once it is there. */
+  private cloneCopied(dv: DataVolume): boolean {
+    const uid = dv.metadata.uid ?? '';
+    let copy = this.copies.get(uid);
+    if (!copy) {
+      const src = this.cloneSource(dv);
+      const from = this.ctx.client.tryGet(ResourceKey.pvcs, src.namespace, src.name)?.spec?.volumeName;
+      const to = this.ctx.client.tryGet(ResourceKey.pvcs, dv.metadata.namespace, dv.metadata.name ?? '')?.spec
+        ?.volumeName;
+      const entry = { done: !this.volumes || !from || !to };
+      copy = entry;
+      this.copies.set(uid, entry);
+      if (!entry.done && from && to)
+        void this.volumes!.copy(from, to)
+          .catch((err: unknown) => this.ctx.log('clone copy failed', { error: (err as Error).message }))
+          .finally(() => (entry.done = true));
+    }
+    return copy.done;
   }
 
   private waitForCloneSource(dv: DataVolume, now: string): void {
     const src = this.cloneSource(dv);
-    const message = `The source pvc ${src.name} doesn't exist`;
+    const message =
+      src.via && !src.name ? `DataSource ${src.via} has no source PVC yet` : `The source pvc ${src.name} doesn't exist`;
     if (!this.warned.has(dv.metadata.uid ?? '')) {
       this.warned.add(dv.metadata.uid ?? '');
       this.event(dv, 'Warning', 'CloneWithoutSource', message);
@@ -358,7 +397,12 @@ export class DataVolumeController {
       this.ctx.queues.dataVolume.addAfterMs(key, t.nextAt - nowMs + 1);
       return;
     }
+    if (verb === 'Clone' && !this.cloneCopied(dv)) {
+      this.ctx.queues.dataVolume.addAfterMs(key, 200);
+      return;
+    }
     this.transfers.delete(uid);
+    this.copies.delete(uid);
     this.write(dv, (s) => {
       s.phase = 'Succeeded';
       s.progress = formatProgress(100);

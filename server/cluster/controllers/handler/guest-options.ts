@@ -5,6 +5,29 @@ import type { GuestFiles, VolumeData } from '../../guest/volume-data.js';
 import { ResourceKey, type ClusterClient } from '../../runtime/client.js';
 import { guestOsFor, type GuestOs } from '../../kubevirt/conventions.js';
 import type { VMI } from '../../kubevirt/types.js';
+import type { VolumeStore } from '../../cdi/volumes.js';
+import { bootDiskOf } from '../../guest/qemu/boot-disk.js';
+
+/**
+ * The bootable image in the volume of the VMI's boot disk (lowest bootOrder, else the first
+ * disk), when that disk is a PVC or DataVolume whose volume holds one.
+ */
+export function bootDiskFor(
+  client: ClusterClient,
+  vmi: VMI,
+  volumes: VolumeStore | undefined,
+): GuestOptions['bootDisk'] {
+  if (!volumes) return undefined;
+  const disks = [...(vmi.spec?.domain?.devices?.disks ?? [])];
+  const order = (d: { bootOrder?: number }) => d.bootOrder ?? Number.MAX_SAFE_INTEGER;
+  const first = disks.map((d, i) => ({ d, i })).sort((a, b) => order(a.d) - order(b.d) || a.i - b.i)[0]?.d;
+  const volume = (vmi.spec?.volumes ?? []).find((v) => v.name === first?.name);
+  const claim = volume?.persistentVolumeClaim?.claimName ?? volume?.dataVolume?.name;
+  if (!claim) return undefined;
+  const pv = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim)?.spec?.volumeName;
+  const disk = pv ? volumes.disk(pv) : undefined;
+  return disk ? bootDiskOf(disk.path, disk.format) : undefined;
+}
 
 /** Boot-source hints for the OS guess: the guest layer's guess, then DataVolume source URLs. */
 export function osHints(client: ClusterClient, vmi: VMI): string[] {
@@ -51,6 +74,7 @@ export function guestOptions(
   speed: number,
   emulation: boolean,
   volumes?: VolumeData,
+  disks?: VolumeStore,
 ): GuestOptions {
   const base = guestOptionsFromVmi(vmi, {
     ipAddress: net.ip,
@@ -59,5 +83,6 @@ export function guestOptions(
     emulation,
   });
   const disk = volumes ? bootDiskFiles(client, vmi, volumes) : undefined;
-  return { ...base, osName: guestOsOf(client, vmi).os, ...(disk ? { disk } : {}) };
+  const bootDisk = bootDiskFor(client, vmi, disks);
+  return { ...base, osName: guestOsOf(client, vmi).os, ...(disk ? { disk } : {}), ...(bootDisk ? { bootDisk } : {}) };
 }

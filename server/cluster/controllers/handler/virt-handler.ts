@@ -154,6 +154,7 @@ export class VirtHandler {
       this.ctx.clock.speed,
       this.emulation(),
       this.ctx.volumes,
+      this.ctx.disks,
     );
     const guest = this.ctx.backend.create(opts);
     const uid = vmi.metadata.uid ?? '';

@@ -62,6 +62,17 @@ export interface MachineSpec {
   graphics: boolean;
   network: GuestNetworkPlan;
   mac: string;
+  /** Boot this disk with the firmware instead of the built guest's kernel (boot-disk.ts). */
+  bootDisk?: { path: string; format: 'raw' | 'qcow2'; cdrom: boolean };
+}
+
+/** The built guest's kernel, or the firmware booting the VMI's disk. */
+function bootArgs(m: MachineSpec): string[] {
+  if (!m.bootDisk) return ['-kernel', m.kernel, '-initrd', m.paths.initrd, '-append', kernelCommandLine()];
+  const file = m.bootDisk.path.replace(/,/g, ',,');
+  return m.bootDisk.cdrom
+    ? ['-drive', `file=${file},format=raw,media=cdrom,readonly=on`, '-boot', 'order=d']
+    : ['-drive', `file=${file},format=${m.bootDisk.format},if=virtio,cache=writeback`, '-boot', 'order=c'];
 }
 
 /** Kernel parameters: both consoles (the last one, the serial line, is /dev/console). */
@@ -93,12 +104,7 @@ export function qemuArgs(m: MachineSpec): string[] {
     String(m.cpus),
     '-nodefaults',
     '-no-user-config',
-    '-kernel',
-    m.kernel,
-    '-initrd',
-    p.initrd,
-    '-append',
-    kernelCommandLine(),
+    ...bootArgs(m),
     '-chardev',
     `socket,id=serial0,path=${p.serial},server=on,wait=off`,
     '-serial',

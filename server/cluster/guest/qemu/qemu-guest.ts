@@ -69,6 +69,7 @@ export class QemuGuest extends EventEmitter implements Guest {
   private crashReason?: string;
   private stderrTail = '';
   private screenshots = 0;
+  private readonly bootDisk?: GuestOptions['bootDisk'];
 
   constructor(
     options: GuestOptions,
@@ -79,6 +80,7 @@ export class QemuGuest extends EventEmitter implements Guest {
     this.config = guestConfig(options);
     this.hostname = this.config.hostname;
     this.hasGraphics = options.hasGraphics ?? true;
+    this.bootDisk = options.bootDisk;
     this.size = machineSize(options, deps.limits);
     this.ready = this.launch(options.emulation === true);
     this.ready.catch((err: unknown) =>
@@ -227,6 +229,7 @@ export class QemuGuest extends EventEmitter implements Guest {
       graphics: this.hasGraphics,
       network: this.config.network,
       mac: this.config.mac,
+      bootDisk: this.bootDisk,
     });
     if (this.gone) throw new Error('guest ended while starting');
     const [command, argv] = dieWithParent(this.deps.qemu, args);
