@@ -80,7 +80,7 @@ describe('identity headers', () => {
       `${console_.url.replace('http', 'ws')}/api/kubernetes/api/v1/namespaces/d/pods/p/exec`,
       [bearer, 'base64.channel.k8s.io'],
       {
-        headers: IDENTITY_HEADERS,
+        headers: { ...IDENTITY_HEADERS, origin: console_.url },
       },
     );
     const message = await new Promise<string>((resolve, reject) => {
@@ -91,6 +91,8 @@ describe('identity headers', () => {
     expect(ws.protocol).toBe('base64.channel.k8s.io');
     ws.close();
     expect(handshakes[0]['sec-websocket-protocol']).toBe('base64.channel.k8s.io');
+    // the upstream's own origin (kube-apiserver refuses a websocket without one), never the browser's
+    expect(handshakes[0].origin).toBe(new URL(upstream.url).origin);
     expect(handshakes[0].authorization).toBe('Bearer server-token');
     for (const name of Object.keys(IDENTITY_HEADERS))
       if (name !== 'authorization') expect(handshakes[0][name], name).toBeUndefined();

@@ -102,7 +102,10 @@ export function proxyWebSocket(
   // identity is the configured one (headers are allow-listed the same way as for HTTP).
   const offered = offeredSubprotocols(req.headers['sec-websocket-protocol']) ?? [];
   const back = new WebSocket(target, offered, {
-    headers: forwardHeaders(req.headers, credentials),
+    // kube-apiserver serves websocket watches through golang.org/x/net/websocket, which refuses a
+    // handshake without an Origin (403, empty body); the browser's is not forwarded, the API
+    // server's own is sent, as a same-origin client of it would.
+    headers: { ...forwardHeaders(req.headers, credentials), origin: upstream.url.origin },
     agent: handshakeAgent(upstream),
     perMessageDeflate: false,
     handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
