@@ -63,9 +63,11 @@ const stackBuilt = /^real-stack tier: runs/m.test(stackLine.stdout ?? '');
 /** The e2e specs that also run against the real stack (a subset: the whole suite there takes too long for CI). */
 const REAL_STACK_SPECS = [
   'e2e/shell.spec.ts',
+  'e2e/vm-list.spec.ts',
   'e2e/vm-details.spec.ts',
   'e2e/create-vm.spec.ts',
   'e2e/console-vnc.spec.ts',
+  'e2e/console-serial.spec.ts',
 ];
 
 process.stdout.write('\n=== unit tests (vitest) ===\n');
@@ -111,8 +113,9 @@ if (chromium) {
     failed: stats ? stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0) : 1,
   });
   // The same build and specs against the real kube-apiserver with the simulation attached
-  // (E2E_BACKEND=kube-apiserver, docs/real-stack.md): a subset (the shell and list, details and
-  // YAML, create, start from the console, VNC), when the stack is built; @embedded tests skip themselves.
+  // (E2E_BACKEND=kube-apiserver, docs/real-stack.md): a subset (shell, list with start, pause,
+  // migrate, stop and delete, details and YAML, create, VNC and serial consoles), when the stack
+  // is built; @embedded tests skip themselves.
   if (stackBuilt) {
     process.stdout.write('\n=== end-to-end tests on the real kube-apiserver (Playwright, a subset) ===\n');
     const stackOut = path.join(resultsDir, 'playwright-stack.json');
