@@ -62,7 +62,9 @@ describe('kubectl', () => {
       /demo\s+virtualmachine\.kubevirt\.io\/broken-image\s+\S+\s+(ErrImagePull|ImagePullBackOff)\s+False/,
     );
     expect(out).toMatch(/default\s+virtualmachineinstance\.kubevirt\.io\/vmi-ephemeral\s+\S+\s+Running\s+10\.244\./);
-    expect(out).toMatch(/demo\s+pod\/virt-launcher-fedora-web-\w{5}\s+2\/2\s+Running/);
+    // compute, the containerDisk's volumecontainerdisk and guest-console-log (KubeVirt's
+    // pkg/virt-controller/services/rendercontainer.go and serial-console-log.go)
+    expect(out).toMatch(/demo\s+pod\/virt-launcher-fedora-web-\w{5}\s+3\/3\s+Running/);
     expect(out).toMatch(/kubevirt\s+pod\/virt-handler-\w+\s+1\/1\s+Running/);
     expect(out).toMatch(/demo\s+datavolume\.cdi\.kubevirt\.io\/centos-stream9-rootdisk\s+Succeeded\s+100\.0%/);
     expect(await kubectl(seeded, 'get kubevirt -n kubevirt')).toMatch(/kubevirt\s+\S+\s+Deployed/);
