@@ -114,3 +114,48 @@ export async function waitForVmStatus(
     )
     .toBe(status);
 }
+
+interface DataVolumeVm {
+  metadata: { name: string; namespace?: string };
+  spec: {
+    runStrategy: string;
+    dataVolumeTemplates: Array<{ metadata: { name: string }; spec: Record<string, unknown> & { pvc: object } }>;
+    template: {
+      spec: {
+        domain: { devices: { disks: Array<Record<string, unknown>> } };
+        volumes: Array<{ name: string; dataVolume?: { name: string } }>;
+      };
+    };
+  };
+}
+
+/**
+ * KubeVirt's Alpine DataVolume example with its disk on `csi-hostpath`, a storage class with a
+ * VolumeSnapshotClass of its driver (as csi-driver-host-path deploys it, and the embedded cluster
+ * too); `localDisk` adds a blank disk on `local`, which has none (KubeVirt leaves it out).
+ */
+export function snapshottableVm(
+  namespace: string,
+  name: string,
+  o: { runStrategy?: string; localDisk?: boolean } = {},
+): DataVolumeVm {
+  const vm = example<DataVolumeVm>('vm-alpine-datavolume.yaml');
+  vm.metadata = { ...vm.metadata, name, namespace };
+  vm.spec.runStrategy = o.runStrategy ?? 'Always';
+  const root = vm.spec.dataVolumeTemplates[0];
+  root.metadata.name = `${name}-dv`;
+  root.spec.pvc = { ...root.spec.pvc, storageClassName: 'csi-hostpath' };
+  vm.spec.template.spec.volumes[0].dataVolume = { name: `${name}-dv` };
+  if (o.localDisk) {
+    vm.spec.dataVolumeTemplates.push({
+      metadata: { name: `${name}-scratch` },
+      spec: {
+        source: { blank: {} },
+        pvc: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName: 'local' },
+      },
+    });
+    vm.spec.template.spec.domain.devices.disks.push({ name: 'scratch', disk: { bus: 'virtio' } });
+    vm.spec.template.spec.volumes.push({ name: 'scratch', dataVolume: { name: `${name}-scratch` } });
+  }
+  return vm;
+}

@@ -97,7 +97,7 @@ export function RestoreModal({ vm, snapshot, onClose }: { vm: VM; snapshot: VMSn
                 label={`This virtual machine (${nameOf(vm)})`}
                 description={
                   volumes.length
-                    ? `Its disks ${volumes.join(', ')} are replaced by new ones made from the snapshot, and its definition by the snapshot's.`
+                    ? `The disks in the snapshot (${volumes.join(', ')}) are replaced by new ones made from it, and the definition by the snapshot's.`
                     : "Its definition is replaced by the snapshot's."
                 }
                 isChecked={target === 'same'}

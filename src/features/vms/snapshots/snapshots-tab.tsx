@@ -135,13 +135,13 @@ export function SnapshotsTab({ vm }: { vm: VM }) {
         <Thead>
           <Tr>
             <Th screenReaderText="Select" />
-            <Th>Name</Th>
-            <Th>Status</Th>
-            <Th>Created</Th>
-            <Th>Size</Th>
-            <Th>Indications</Th>
-            <Th>Disks</Th>
-            <Th>Restores</Th>
+            <Th modifier="nowrap">Name</Th>
+            <Th modifier="nowrap">Status</Th>
+            <Th modifier="nowrap">Created</Th>
+            <Th modifier="nowrap">Size</Th>
+            <Th modifier="nowrap">Indications</Th>
+            <Th modifier="nowrap">Disks</Th>
+            <Th modifier="nowrap">Restores</Th>
             <Th screenReaderText="Actions" />
           </Tr>
         </Thead>
@@ -159,14 +159,18 @@ export function SnapshotsTab({ vm }: { vm: VM }) {
                   }}
                   aria-label={`Select ${n}`}
                 />
-                <Td dataLabel="Name">{n}</Td>
+                <Td dataLabel="Name" modifier="nowrap">
+                  {n}
+                </Td>
                 <Td dataLabel="Status">
                   <SnapshotStatusCell snapshot={s} id={`snapshot-${namespace}-${n}-status`} />
                 </Td>
-                <Td dataLabel="Created">
+                <Td dataLabel="Created" modifier="nowrap">
                   <CellTimestamp value={s.status?.creationTime ?? s.metadata?.creationTimestamp} />
                 </Td>
-                <Td dataLabel="Size">{size !== undefined ? formatBytes(size) : '-'}</Td>
+                <Td dataLabel="Size" modifier="nowrap">
+                  {size !== undefined ? formatBytes(size) : '-'}
+                </Td>
                 <Td dataLabel="Indications">
                   <IndicationsCell snapshot={s} />
                 </Td>
@@ -176,7 +180,7 @@ export function SnapshotsTab({ vm }: { vm: VM }) {
                 <Td dataLabel="Restores">
                   <RestoresCell restores={byRestore.get(n)} />
                 </Td>
-                <Td isActionCell>
+                <Td isActionCell modifier="nowrap">
                   <ReasonButton
                     id={`snapshot-${namespace}-${n}-restore`}
                     variant="secondary"
