@@ -180,7 +180,7 @@ export class SnapshotsTab {
   /** Deletes the selected snapshots through the confirmation dialog. */
   async deleteSelected(): Promise<void> {
     await this.deleteSelectedButton.click();
-    const dialog = this.page.getByRole('dialog', { name: /^Delete (\d+ snapshots|snapshot)\?$/ });
+    const dialog = this.page.getByRole('dialog', { name: /Delete (\d+ snapshots|snapshot)\?/ });
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(dialog).toBeHidden();
   }

@@ -1,4 +1,4 @@
-import { Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Checkbox, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMemo, useState } from 'react';
 import { accessDeniedReason, ReasonButton } from '../../../components/disabled-reason';
@@ -146,19 +146,19 @@ export function SnapshotsTab({ vm }: { vm: VM }) {
           </Tr>
         </Thead>
         <Tbody>
-          {mine.map((s, rowIndex) => {
+          {mine.map((s) => {
             const n = nameOf(s);
             const size = snapshotSizeBytes(s, contents.data, volumeSnapshots.data);
             return (
               <Tr key={s.metadata?.uid ?? n} id={`snapshot-${namespace}-${n}`}>
-                <Td
-                  select={{
-                    rowIndex,
-                    isSelected: selected.has(n),
-                    onSelect: (_e, on) => toggle(n, on),
-                  }}
-                  aria-label={`Select ${n}`}
-                />
+                <Td className="pf-v6-c-table__check">
+                  <Checkbox
+                    id={`snapshot-${namespace}-${n}-select`}
+                    aria-label={`Select ${n}`}
+                    isChecked={selected.has(n)}
+                    onChange={(_e, on) => toggle(n, on)}
+                  />
+                </Td>
                 <Td dataLabel="Name" modifier="nowrap">
                   {n}
                 </Td>
