@@ -15,6 +15,7 @@ import { startControllers, type ControllerRuntime } from './controllers/index.js
 import { seedCluster } from './seed/index.js';
 import { registerKubevirtSubresources } from './subresources/register.js';
 import { registerPodEviction } from './subresources/pod-eviction.js';
+import { registerServiceAccountToken } from './subresources/sa-token.js';
 import { registerPodLog } from './subresources/pod-log.js';
 import { startExportProxy, type ExportProxy } from './export/export-proxy.js';
 import { storeClient } from './runtime/store-client.js';
@@ -129,6 +130,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     });
     stoppers.push(controllers);
     registerPodEviction(api);
+    registerServiceAccountToken(api);
     registerPodLog(api, controllers.ctx.containerLogs);
     registerScaleSubresources(api);
     registerKubevirtSubresources(api, controllers);

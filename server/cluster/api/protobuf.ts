@@ -66,6 +66,21 @@ const LABEL_SELECTOR: Schema = {
 
 const KINDS: Record<string, Schema> = {
   'authentication.k8s.io/v1/SelfSubjectReview': { 1: ['metadata', META] },
+  // k8s.io/api/authentication/v1/generated.proto
+  'authentication.k8s.io/v1/TokenRequest': {
+    1: ['metadata', META],
+    2: [
+      'spec',
+      {
+        1: ['audiences', 'rstring'],
+        4: ['expirationSeconds', 'int'],
+        3: [
+          'boundObjectRef',
+          { 1: ['kind', 'string'], 2: ['apiVersion', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'] },
+        ],
+      },
+    ],
+  },
   'rbac.authorization.k8s.io/v1/Role': { 1: ['metadata', META], 2: ['rules', [POLICY_RULE]] },
   'rbac.authorization.k8s.io/v1/ClusterRole': {
     1: ['metadata', META],

@@ -12,6 +12,7 @@ import { bootstrapPolicy } from './bootstrap-policy.js';
 import { rbacAuthorize, type RbacAttributes, type RbacSource } from './rbac-rules.js';
 import { staticSource, storeSource, syncPolicy, usersFileBindings } from './rbac-source.js';
 import { readUsersFile, type UserEntry } from './users-file.js';
+import { authenticateServiceAccountToken } from './sa-token.js';
 
 export type Attributes = RbacAttributes;
 export { UsersFileError, parseUsers, type RoleGrant, type RoleName, type UserEntry } from './users-file.js';
@@ -90,9 +91,24 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined | null {
   return m ? m[1] : null;
 }
 
-function allowAll(): Auth {
+/** A TokenRequest token of this cluster's store: its service account, 401 once invalid. */
+function serviceAccountUser(
+  store: Store | undefined,
+  token: string,
+): { user: UserInfo } | { status: V1Status } | undefined {
+  if (!store) return undefined;
+  const user = authenticateServiceAccountToken(store, token);
+  if (user === undefined) return undefined;
+  return user ? { user } : { status: unauthorizedStatus() };
+}
+
+function allowAll(store?: Store): Auth {
   return {
-    authenticate: () => ({ user: SYSTEM_ADMIN }),
+    // Service account tokens still name their account; anything else is the admin.
+    authenticate: (headers) => {
+      const token = bearerToken(headers);
+      return (token && serviceAccountUser(store, token)) || { user: SYSTEM_ADMIN };
+    },
     authorize: () => ({ allowed: true, reason: 'no users file: every request is allowed' }),
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
     describe: () => 'auth: no users file, every request is admin ("system:admin")',
@@ -100,7 +116,7 @@ function allowAll(): Auth {
   };
 }
 
-function fromUsers(entries: UserEntry[], source: string, rbac: RbacSource, stop: () => void): Auth {
+function fromUsers(entries: UserEntry[], source: string, rbac: RbacSource, stop: () => void, store?: Store): Auth {
   const accounts: Account[] = entries.map((e) => ({
     user: { name: e.name, groups: [...e.groups, 'system:authenticated'] },
     tokenHash: digest(e.token),
@@ -113,7 +129,8 @@ function fromUsers(entries: UserEntry[], source: string, rbac: RbacSource, stop:
       if (token === null) return { status: unauthorizedStatus() };
       const hash = digest(token);
       const account = accounts.find((a) => timingSafeEqual(a.tokenHash, hash));
-      return account ? { user: account.user } : { status: unauthorizedStatus() };
+      if (account) return { user: account.user };
+      return serviceAccountUser(store, token) ?? { status: unauthorizedStatus() };
     },
     authorize: (user, attrs) => rbacAuthorize(rbac, user, attrs),
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
@@ -132,7 +149,7 @@ export function createAuth(opts: { usersFile?: string; users?: UserEntry[]; stor
   const users = opts.users ?? (opts.usersFile ? readUsersFile(opts.usersFile) : undefined);
   const bindings = usersFileBindings(users ?? []);
   const stop = opts.store ? syncPolicy(opts.store, bindings) : () => {};
-  if (!users) return { ...allowAll(), stop };
+  if (!users) return { ...allowAll(opts.store), stop };
   const rbac = opts.store ? storeSource(opts.store) : staticSource([...bootstrapPolicy(), ...bindings]);
-  return fromUsers(users, opts.usersFile ?? 'the given list', rbac, stop);
+  return fromUsers(users, opts.usersFile ?? 'the given list', rbac, stop, opts.store);
 }
