@@ -59,11 +59,22 @@ function viewRules(): PolicyRule[] {
   ];
 }
 
+/**
+ * CDI's cdi.kubevirt.io:edit/admin: upload tokens (cdi-apiserver's aggregated API) and
+ * `datavolumes/source`, which CDI checks (a SubjectAccessReview in the source namespace) before
+ * a DataVolume clones from there.
+ */
+const CDI_WRITE_RULES: PolicyRule[] = [
+  { apiGroups: ['upload.cdi.kubevirt.io'], resources: ['uploadtokenrequests'], verbs: ['*'] },
+  { apiGroups: ['cdi.kubevirt.io'], resources: ['datavolumes/source'], verbs: ['create'] },
+];
+
 function editRules(): PolicyRule[] {
   return [
     ...namespacedRules((r) => !isRbac(r), true),
     namespacesRead,
     { apiGroups: ['subresources.kubevirt.io'], resources: ['*'], verbs: ['*'] },
+    ...CDI_WRITE_RULES,
   ];
 }
 
@@ -73,6 +84,7 @@ function adminRules(): PolicyRule[] {
     namespacesRead,
     { apiGroups: ['subresources.kubevirt.io'], resources: ['*'], verbs: ['*'] },
     { apiGroups: ['authorization.k8s.io'], resources: ['localsubjectaccessreviews'], verbs: ['create'] },
+    ...CDI_WRITE_RULES,
   ];
 }
 

@@ -147,4 +147,47 @@ describe('boot sources', () => {
     const disk = readFileSync(path.join(cluster.volumes.root, volume, 'disk.img'));
     expect(disk.subarray(0, 12).toString()).toBe('golden-image');
   });
+
+  it('lets every user read and clone the boot sources, and editors upload and clone (RBAC as CDI and SSP ship it)', async () => {
+    const binding = (
+      await api(
+        'GET',
+        '/apis/rbac.authorization.k8s.io/v1/namespaces/kubevirt-os-images/rolebindings/os-images.kubevirt.io:view',
+      )
+    ).json;
+    expect(binding.subjects).toEqual([expect.objectContaining({ kind: 'Group', name: 'system:authenticated' })]);
+    const role = (
+      await api(
+        'GET',
+        '/apis/rbac.authorization.k8s.io/v1/namespaces/kubevirt-os-images/roles/os-images.kubevirt.io:view',
+      )
+    ).json;
+    expect(role.rules).toContainEqual(
+      expect.objectContaining({ apiGroups: ['cdi.kubevirt.io'], resources: ['datavolumes/source'], verbs: ['create'] }),
+    );
+    for (const name of ['edit', 'admin']) {
+      const rules = (await api('GET', `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`)).json.rules;
+      expect(rules).toContainEqual(
+        expect.objectContaining({ apiGroups: ['upload.cdi.kubevirt.io'], resources: ['uploadtokenrequests'] }),
+      );
+      expect(rules).toContainEqual(
+        expect.objectContaining({ apiGroups: ['cdi.kubevirt.io'], resources: ['datavolumes/source'] }),
+      );
+    }
+  });
+
+  it("gives a clone without a size its source's size", async () => {
+    await api('POST', `${CDI}/default/datavolumes`, {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name: 'sized-by-source' },
+      spec: { sourceRef: { kind: 'DataSource', namespace: 'kubevirt-os-images', name: 'centos-stream9' }, storage: {} },
+    });
+    const pvc = await waitFor(
+      'clone PVC',
+      async () => (await api('GET', '/api/v1/namespaces/default/persistentvolumeclaims/sized-by-source')).json,
+      (p) => !!p?.spec,
+    );
+    expect(pvc.spec.resources.requests.storage).toBe('10Gi');
+  });
 });

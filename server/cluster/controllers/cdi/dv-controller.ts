@@ -175,6 +175,14 @@ export class DataVolumeController {
     return !!src.name && !!this.ctx.client.tryGet(ResourceKey.pvcs, src.namespace, src.name);
   }
 
+  /** A clone without a size takes its source's (CDI's storage API with a PVC source). */
+  private cloneSize(dv: DataVolume): string | undefined {
+    if (!dv.spec?.sourceRef && !dv.spec?.source?.pvc) return undefined;
+    const src = this.cloneSource(dv);
+    const pvc = src.name ? this.ctx.client.tryGet(ResourceKey.pvcs, src.namespace, src.name) : undefined;
+    return pvc?.status?.capacity?.storage ?? pvc?.spec?.resources?.requests?.storage;
+  }
+
   /** Starts copying the source volume's content (once per clone); true once it is there. */
   private cloneCopied(dv: DataVolume): boolean {
     const uid = dv.metadata.uid ?? '';
@@ -260,7 +268,7 @@ export class DataVolumeController {
         },
         spec: {
           accessModes: claim.accessModes ?? ['ReadWriteOnce'],
-          resources: { requests: { storage: claim.resources?.requests?.storage ?? '1Gi' } },
+          resources: { requests: { storage: claim.resources?.requests?.storage ?? this.cloneSize(dv) ?? '1Gi' } },
           storageClassName: claim.storageClassName ?? defaultStorageClass(this.ctx),
           volumeMode: claim.volumeMode ?? 'Filesystem',
         },

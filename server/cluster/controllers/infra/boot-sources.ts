@@ -46,6 +46,7 @@ export function ensureBootSources(client: ClusterClient, log: ClusterLog): void 
       kind: 'Namespace',
       metadata: { name: BOOT_SOURCES_NAMESPACE },
     });
+  ensureOsImagesView(client);
   for (const t of templates) {
     const name = t.metadata.name ?? '';
     if (client.tryGet(DATA_IMPORT_CRONS, BOOT_SOURCES_NAMESPACE, name)) continue;
@@ -74,4 +75,38 @@ export function ensureBootSources(client: ClusterClient, log: ClusterLog): void 
       { fieldManager: 'ssp-operator' },
     );
   }
+}
+
+/**
+ * SSP's view of the boot sources for every authenticated user (its `os-images.kubevirt.io:view`
+ * Role and RoleBinding in the boot-sources namespace): read the DataSources, DataImportCrons,
+ * DataVolumes and PVCs there, and clone from them (`datavolumes/source`).
+ */
+function ensureOsImagesView(client: ClusterClient): void {
+  const RBAC = 'rbac.authorization.k8s.io';
+  const name = 'os-images.kubevirt.io:view';
+  const labels = { 'app.kubernetes.io/managed-by': 'ssp-operator' };
+  if (!client.tryGet(`roles.${RBAC}`, BOOT_SOURCES_NAMESPACE, name))
+    client.create(`roles.${RBAC}`, {
+      apiVersion: `${RBAC}/v1`,
+      kind: 'Role',
+      metadata: { name, namespace: BOOT_SOURCES_NAMESPACE, labels },
+      rules: [
+        {
+          apiGroups: ['cdi.kubevirt.io'],
+          resources: ['datasources', 'dataimportcrons', 'datavolumes'],
+          verbs: ['get', 'list', 'watch'],
+        },
+        { apiGroups: ['cdi.kubevirt.io'], resources: ['datavolumes/source'], verbs: ['create'] },
+        { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch'] },
+      ],
+    } as unknown as KObject);
+  if (!client.tryGet(`rolebindings.${RBAC}`, BOOT_SOURCES_NAMESPACE, name))
+    client.create(`rolebindings.${RBAC}`, {
+      apiVersion: `${RBAC}/v1`,
+      kind: 'RoleBinding',
+      metadata: { name, namespace: BOOT_SOURCES_NAMESPACE, labels },
+      roleRef: { apiGroup: RBAC, kind: 'Role', name },
+      subjects: [{ apiGroup: RBAC, kind: 'Group', name: 'system:authenticated' }],
+    } as unknown as KObject);
 }
