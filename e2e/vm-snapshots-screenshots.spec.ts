@@ -51,6 +51,8 @@ test(
       const clone = new CloneDialog(page);
       await expect(clone.dialog).toBeVisible();
       await shot('clone-dialog', theme);
+      await clone.clone(`shots-copy-${theme}`);
+      await shot('clone-done', theme);
       await page.keyboard.press('Escape');
     }
     await shell.setDarkTheme(false);

@@ -157,9 +157,10 @@ describe('clones', () => {
     });
     expect([cloneState(creating), clonePhaseIndex(creating), cloneMessage(creating)]).toEqual([
       'progressing',
-      1,
+      2,
       'Still processing',
     ]);
+    expect(clonePhaseIndex(clone({ phase: 'RestoreInProgress' }))).toBe(1);
     const done = clone({ phase: 'Succeeded', targetName: 'f2' });
     expect([cloneState(done), clonePhaseIndex(done)]).toEqual(['succeeded', 3]);
     const failed = clone({

@@ -121,15 +121,18 @@ export function cloneManifest(source: VM | VMSnapshot, o: CloneOptions): VMClone
   };
 }
 
-/** KubeVirt's clone phases in order (api/clone/v1beta1: VirtualMachineClonePhase). */
-export const CLONE_PHASES = ['SnapshotInProgress', 'CreatingTargetVM', 'RestoreInProgress', 'Succeeded'] as const;
+/**
+ * KubeVirt's clone phases in the order its controller goes through them (watch/clone/clone.go: the
+ * snapshot, then the restore that makes the target, then the target VM's update).
+ */
+export const CLONE_PHASES = ['SnapshotInProgress', 'RestoreInProgress', 'CreatingTargetVM', 'Succeeded'] as const;
 
 export const CLONE_PHASE_LABELS: Record<string, string> = {
   '': 'Pending',
   Unset: 'Pending',
   SnapshotInProgress: 'Taking a snapshot of the source',
+  RestoreInProgress: 'Restoring the snapshot into the new virtual machine',
   CreatingTargetVM: 'Creating the new virtual machine',
-  RestoreInProgress: 'Restoring the disks into the new virtual machine',
   Succeeded: 'Succeeded',
   Failed: 'Failed',
   Unknown: 'Unknown',

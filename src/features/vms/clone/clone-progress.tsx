@@ -1,7 +1,10 @@
 import { Button, ProgressStep, ProgressStepper } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { describeError } from '../../../components/error-details';
+import { EventModel } from '../../../k8s/models';
 import { VirtualMachineCloneModel } from '../../../k8s/snapshot-models';
+import { useK8sList } from '../../../k8s/watch/use-k8s-list';
+import { eventsOfKindSelector, isWarning, mergeEventsNewestFirst } from '../../../kubevirt/event-sources';
 import { useK8sGet } from '../../../k8s/watch/use-k8s-get';
 import { namespacedPath } from '../../../lib/routes';
 import {
@@ -17,6 +20,12 @@ import { OperationStatus } from '../snapshots/operation-status';
 /** Follows a VirtualMachineClone, live, through KubeVirt's phases to a link to the new VM. */
 export function CloneProgress({ name, namespace }: { name: string; namespace: string }) {
   const { data: clone, error } = useK8sGet(VirtualMachineCloneModel, name, namespace);
+  // KubeVirt reports what holds a clone back (a taken target name...) as Warning events on it.
+  const events = useK8sList(EventModel, {
+    namespace,
+    fieldSelector: eventsOfKindSelector('VirtualMachineClone', name),
+  });
+  const warning = mergeEventsNewestFirst([events.data]).find(isWarning);
   if (!clone) {
     return error ? (
       <OperationStatus id="clone-status" state="failed" title="Cannot follow the clone">
@@ -68,6 +77,11 @@ export function CloneProgress({ name, namespace }: { name: string; namespace: st
         }
         message={cloneMessage(clone)}
       >
+        {state !== 'succeeded' && warning && (
+          <p id="clone-status-warning">
+            {warning.reason}: {warning.message}
+          </p>
+        )}
         {state === 'succeeded' && target && (
           <Button
             variant="link"
