@@ -5,7 +5,16 @@
  * --data-dir, else a temporary folder removed when the cluster closes. Guests (qemu/) read disk
  * images from here; nothing else touches these files.
  */
-import { constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +28,7 @@ export interface VolumeInfo {
 }
 
 const VOLUME_NAME = /^pvc-[0-9a-f-]{36}$/;
+const SNAPSHOT_HANDLE = /^snapshot-[0-9a-f-]{36}$/;
 
 export class VolumeStore {
   readonly root: string;
@@ -85,6 +95,39 @@ export class VolumeStore {
   /** Deletes a volume (reclaim policy Delete, when its PVC goes). */
   remove(volumeName: string): void {
     const dir = this.dir(volumeName);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** A snapshot's folder (`snapshots/snapshot-<uid>`, the CSI snapshot handle), or undefined for another name. */
+  private snapshotDir(handle: string): string | undefined {
+    return SNAPSHOT_HANDLE.test(handle) ? path.join(this.root, 'snapshots', handle) : undefined;
+  }
+
+  private copyImage(from: string | undefined, to: string | undefined): void {
+    if (!from || !to || !existsSync(path.join(from, 'disk.img')) || !existsSync(path.join(from, 'volume.json'))) return;
+    mkdirSync(to, { recursive: true });
+    // a reflink where the file system has them, else a copy
+    copyFileSync(path.join(from, 'disk.img'), path.join(to, 'disk.img'), constants.COPYFILE_FICLONE);
+    copyFileSync(path.join(from, 'volume.json'), path.join(to, 'volume.json'));
+  }
+
+  /** A CSI snapshot of the volume's disk image (controllers/snapshot/csi-snapshotter.ts). */
+  snapshotDisk(volumeName: string, handle: string): void {
+    this.copyImage(this.dir(volumeName), this.snapshotDir(handle));
+  }
+
+  /** A volume provisioned from a snapshot gets its disk image. */
+  restoreDisk(handle: string, volumeName: string): void {
+    this.copyImage(this.snapshotDir(handle), this.dir(volumeName));
+  }
+
+  /** A volume cloned from another (a PVC dataSource) gets a copy of its disk image. */
+  cloneDisk(sourceVolume: string, volumeName: string): void {
+    this.copyImage(this.dir(sourceVolume), this.dir(volumeName));
+  }
+
+  deleteSnapshot(handle: string): void {
+    const dir = this.snapshotDir(handle);
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 

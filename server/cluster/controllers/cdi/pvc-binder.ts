@@ -127,8 +127,14 @@ export class PvcBinder {
     this.due.delete(uid);
     this.warned.delete(uid);
     const volume = `pvc-${uid}`;
-    if (source.snapshotHandle) this.ctx.volumes.restoreSnapshot(source.snapshotHandle, volume);
-    if (source.cloneOf) this.ctx.volumes.cloneVolume(source.cloneOf, volume);
+    if (source.snapshotHandle) {
+      this.ctx.volumes.restoreSnapshot(source.snapshotHandle, volume);
+      this.ctx.disks?.restoreDisk(source.snapshotHandle, volume);
+    }
+    if (source.cloneOf) {
+      this.ctx.volumes.cloneVolume(source.cloneOf, volume);
+      this.ctx.disks?.cloneDisk(source.cloneOf, volume);
+    }
     const storage = pvc.spec?.resources?.requests?.storage ?? '1Gi';
     const accessModes = pvc.spec?.accessModes ?? ['ReadWriteOnce'];
     client.mutate(ResourceKey.pvcs, ns, name, (o) => {

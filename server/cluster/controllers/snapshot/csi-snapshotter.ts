@@ -115,6 +115,7 @@ export class CsiSnapshotter {
     const bytes = quantityInteger(pvc.status?.capacity?.storage ?? pvc.spec?.resources?.requests?.storage) ?? 0;
     if (!client.tryGet(VOLUME_SNAPSHOT_CONTENTS, undefined, contentName)) {
       this.ctx.volumes.takeSnapshot(volume, handle);
+      this.ctx.disks?.snapshotDisk(volume, handle);
       client.create(VOLUME_SNAPSHOT_CONTENTS, {
         apiVersion: 'snapshot.storage.k8s.io/v1',
         kind: 'VolumeSnapshotContent',
@@ -254,7 +255,10 @@ export class CsiSnapshotter {
       if (ref?.namespace !== ns || ref.name !== name || (uid !== undefined && ref.uid !== uid)) continue;
       if (spec.deletionPolicy === 'Retain' || c.metadata.deletionTimestamp) continue;
       const handle = (c.status as { snapshotHandle?: string } | undefined)?.snapshotHandle;
-      if (handle) this.ctx.volumes.deleteSnapshot(handle);
+      if (handle) {
+        this.ctx.volumes.deleteSnapshot(handle);
+        this.ctx.disks?.deleteSnapshot(handle);
+      }
       this.ctx.client.delete(VOLUME_SNAPSHOT_CONTENTS, undefined, c.metadata.name ?? '');
     }
   }

@@ -4,6 +4,7 @@
  * the same VM (stopped) gets its disks back from the snapshot, a new target name gets a new VM,
  * and the guest's files follow the disks.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { subPath, useTestCluster, vmPath, waitFor, waitPrintable } from '../../../../test/support/cluster/lifecycle.js';
 import {
@@ -161,5 +162,26 @@ describe('VirtualMachineRestore', () => {
     expect(again.json.message).toContain(
       'when snapshot source and restore target VMs are different - target VM must not exist',
     );
+  });
+
+  it('a volume’s disk image (an upload’s disk.img) follows it into the snapshot and the restored PVC', async () => {
+    const ns = await api.createNamespace(`restore-${++n}`);
+    await api.req('POST', vmPath(ns), diskVm('db', 'csi-hostpath', 'Halted'));
+    await waitPrintable(api, ns, 'db', 'Stopped');
+    const pvc = await api.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/db-root`);
+    const volume = (pvc.spec as { volumeName: string }).volumeName;
+    const store = env.cluster.volumes;
+    writeFileSync(store.diskPath(volume) ?? '', 'IMAGE-BEFORE');
+    store.setInfo(volume, { format: 'raw', virtualSize: 12, sourceFormat: 'raw' });
+    await api.req('POST', `${SNAP}/${ns}/virtualmachinesnapshots`, vmSnapshot('s1', 'db'));
+    await waitStatus(api, `${SNAP}/${ns}/virtualmachinesnapshots/s1`, (s) => s.readyToUse === true, 'snapshot ready');
+    writeFileSync(store.diskPath(volume) ?? '', 'IMAGE-AFTER');
+    await api.req('POST', `${SNAP}/${ns}/virtualmachinerestores`, vmRestore('r1', 's1', 'db'));
+    const s = await waitStatus(api, `${SNAP}/${ns}/virtualmachinerestores/r1`, complete, 'restore complete');
+    const claim = (s.restores as { persistentVolumeClaim: string }[])[0].persistentVolumeClaim;
+    const restored = await api.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${claim}`);
+    const disk = store.disk((restored.spec as { volumeName: string }).volumeName);
+    expect(disk).toMatchObject({ format: 'raw', virtualSize: 12 });
+    expect(readFileSync(disk?.path ?? '', 'utf8')).toBe('IMAGE-BEFORE');
   });
 });
