@@ -58,6 +58,16 @@ test.describe('bootable volumes at 1280x800 in both themes', { tag: EMBEDDED }, 
     await page.screenshot({ path: 'e2e/screenshots/upload-dialog-progress-dark.png', animations: 'disabled' });
     await page.evaluate(setTheme, false);
 
+    // Reloading mid-upload asks first (beforeunload); staying keeps the upload going.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page.evaluate(() => setTimeout(() => location.reload(), 0));
+    expect(await asked).toBe('beforeunload');
+    await expect(bar).toBeVisible();
     await volumes.dialog.getByRole('button', { name: 'Cancel upload' }).click();
     await expect(volumes.result()).toContainText('Upload cancelled');
     const dvUrl = `/apis/cdi.kubevirt.io/v1beta1/namespaces/${namespace}/datavolumes/raw-disk`;

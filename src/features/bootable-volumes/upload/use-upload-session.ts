@@ -49,6 +49,14 @@ export function useUploadSession(): UploadControl {
   }, [session, dv.data]);
   // Leaving the page stops the upload (the request would die with the page anyway).
   useEffect(() => () => session?.cancel(), [session]);
+  // Closing or reloading the window mid-upload asks first, as unsaved changes do.
+  const sending = stage.kind === 'uploading' || stage.kind === 'waiting' || stage.kind === 'creating';
+  useEffect(() => {
+    if (!sending) return undefined;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [sending]);
   const begin = useCallback((spec: VolumeSpec, file: File, withDataSource: boolean) => {
     const s = sessionFor(spec, file, withDataSource);
     setRun({ session: s, spec });
