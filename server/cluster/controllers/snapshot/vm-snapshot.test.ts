@@ -93,8 +93,14 @@ describe('VirtualMachineSnapshot', () => {
     });
   });
 
-  it('locks the source while in progress (status.snapshotInProgress) and thaws the guest after', async () => {
+  it('locks the source while in progress (status.snapshotInProgress), freezes the guest with an agent and thaws it after', async () => {
     const ns = await runningVm('csi-hostpath');
+    await agentConnected(api, ns, 'db');
+    const freezes: (string | undefined)[] = [];
+    const stop = env.cluster.store.watch('virtualmachineinstances.kubevirt.io', { namespace: ns }, ({ object }) => {
+      const state = (object.status as { fsFreezeStatus?: string } | undefined)?.fsFreezeStatus;
+      if (freezes.at(-1) !== state) freezes.push(state);
+    });
     await api.req('POST', `${SNAP}/${ns}/virtualmachinesnapshots`, vmSnapshot('s1', 'db'));
     await waitFor('locked', async () => {
       const vm = await api.get(vmPath(ns, 'db'));
@@ -103,6 +109,8 @@ describe('VirtualMachineSnapshot', () => {
     await waitStatus(api, `${SNAP}/${ns}/virtualmachinesnapshots/s1`, ready, 'ready');
     const vmi = await api.get(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/db`);
     expect((vmi.status as { fsFreezeStatus?: string }).fsFreezeStatus).toBeUndefined();
+    stop();
+    expect(freezes).toEqual(['frozen', undefined]); // thawed (unset) before, frozen, thawed after
   });
 
   it('on a class without a VolumeSnapshotClass: the disk is left out (Partial), as the VM status says', async () => {
