@@ -1,4 +1,4 @@
-import { EMBEDDED, expect, test } from './fixtures/index.js';
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
 import { ShellPage } from './pages/shell.js';
 import { CloneDialog, SnapshotsTab, TakeSnapshotDialog } from './pages/snapshots.js';
 import { VmDetailsPage } from './pages/vm-details.js';
@@ -17,8 +17,11 @@ test(
     const shell = new ShellPage(page);
     const details = new VmDetailsPage(page, namespace, 'shots');
     const tab = new SnapshotsTab(page, namespace, 'shots');
-    const shot = (name: string, theme: string) =>
-      page.screenshot({ path: `e2e/screenshots/snapshots-${name}-${theme}.png`, animations: 'disabled' });
+    // Each view is also checked with axe (no serious or critical violations) before its screenshot.
+    const shot = async (name: string, theme: string) => {
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: `e2e/screenshots/snapshots-${name}-${theme}.png`, animations: 'disabled' });
+    };
 
     for (const dark of [false, true]) {
       const theme = dark ? 'dark' : 'light';
