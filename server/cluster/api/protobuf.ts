@@ -1,254 +1,181 @@
 /**
- * A small decoder for the Kubernetes protobuf envelope ("k8s\0" + runtime.Unknown) and the few
- * built-in kinds kubectl's typed clients send as protobuf (auth can-i, create namespace/configmap/
- * secret). Responses are always JSON (kubectl also accepts application/json).
+ * Decodes Kubernetes protobuf request bodies ("k8s\0" + runtime.Unknown, as kubectl's typed clients
+ * send built-in kinds) with protobufjs over Kubernetes' own generated.proto files
+ * (server/cluster/protobuf-data, loaded on the first protobuf body), into the JSON object
+ * kube-apiserver would build from the same Go struct: inline members merged into their parent,
+ * Time/MicroTime as RFC 3339, Quantity and IntOrString as their JSON forms, RawExtension and
+ * FieldsV1 as the JSON they carry, bytes as base64, and the zero strings and false a Go
+ * struct cannot tell from absent left out (as encoding/json's omitempty does).
+ * Responses are always JSON (kubectl also accepts application/json).
  */
+import { fileURLToPath } from 'node:url';
+import protobuf from 'protobufjs';
 import { errors } from '../store/index.js';
 
-type FieldType =
-  'string' | 'int' | 'bool' | 'bytes' | 'time' | 'intstr' | 'mapss' | 'mapsb' | 'rstring' | Schema | [Schema];
-interface Schema {
-  [field: number]: [string, FieldType];
+const DATA = fileURLToPath(new URL('../protobuf-data/', import.meta.url));
+const MAX_DEPTH = 100;
+const META = 'k8s.io.apimachinery.pkg.apis.meta.v1';
+
+/** The served built-in group versions and the generated.proto package of each. */
+const PACKAGES: Record<string, string> = {
+  v1: 'core',
+  'apps/v1': 'apps',
+  'networking.k8s.io/v1': 'networking',
+  'discovery.k8s.io/v1': 'discovery',
+  'storage.k8s.io/v1': 'storage',
+  'scheduling.k8s.io/v1': 'scheduling',
+  'authorization.k8s.io/v1': 'authorization',
+  'rbac.authorization.k8s.io/v1': 'rbac',
+  'authentication.k8s.io/v1': 'authentication',
+  'events.k8s.io/v1': 'events',
+  'policy/v1': 'policy',
+  'coordination.k8s.io/v1': 'coordination',
+};
+
+/** Go members embedded with `json:",inline"` (their fields belong to the parent object). */
+const INLINE = new Set([
+  'handler',
+  'ingressRuleValue',
+  'localObjectReference',
+  'persistentVolumeSource',
+  'typeMeta',
+  'volumeSource',
+]);
+/** Proto field names whose Go json tag differs. */
+const JSON_NAMES: Record<string, string> = { uID: 'uid', aPIGroup: 'apiGroup' };
+
+let root: protobuf.Root | undefined;
+function loadRoot(): protobuf.Root {
+  if (root) return root;
+  const r = new protobuf.Root();
+  r.resolvePath = (_origin, target) => (target.startsWith('k8s.io/') ? DATA + target : target);
+  r.loadSync(
+    [...new Set(Object.values(PACKAGES))].map((p) => `${DATA}k8s.io/api/${p}/v1/generated.proto`),
+    { keepCase: true },
+  );
+  r.resolveAll();
+  root = r;
+  return r;
 }
 
-const TIME: Schema = { 1: ['seconds', 'int'], 2: ['nanos', 'int'] };
-const OWNER: Schema = {
-  1: ['kind', 'string'],
-  3: ['name', 'string'],
-  4: ['uid', 'string'],
-  5: ['apiVersion', 'string'],
-  6: ['controller', 'bool'],
-  7: ['blockOwnerDeletion', 'bool'],
-};
-const META: Schema = {
-  1: ['name', 'string'],
-  2: ['generateName', 'string'],
-  3: ['namespace', 'string'],
-  5: ['uid', 'string'],
-  6: ['resourceVersion', 'string'],
-  7: ['generation', 'int'],
-  11: ['labels', 'mapss'],
-  12: ['annotations', 'mapss'],
-  13: ['ownerReferences', [OWNER]],
-  14: ['finalizers', 'rstring'],
-};
-const RESOURCE_ATTRS: Schema = {
-  1: ['namespace', 'string'],
-  2: ['verb', 'string'],
-  3: ['group', 'string'],
-  4: ['version', 'string'],
-  5: ['resource', 'string'],
-  6: ['subresource', 'string'],
-  7: ['name', 'string'],
-};
-const NON_RESOURCE_ATTRS: Schema = { 1: ['path', 'string'], 2: ['verb', 'string'] };
+type Msg = Record<string, unknown>;
+const has = (m: Msg, k: string) => Object.prototype.hasOwnProperty.call(m, k);
+const num = (v: unknown): number =>
+  typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v ?? 0);
 
-// k8s.io/api/rbac/v1/generated.proto
-const POLICY_RULE: Schema = {
-  1: ['verbs', 'rstring'],
-  2: ['apiGroups', 'rstring'],
-  3: ['resources', 'rstring'],
-  4: ['resourceNames', 'rstring'],
-  5: ['nonResourceURLs', 'rstring'],
-};
-const BINDING: Schema = {
-  1: ['metadata', META],
-  2: [
-    'subjects',
-    [{ 1: ['kind', 'string'], 2: ['apiGroup', 'string'], 3: ['name', 'string'], 4: ['namespace', 'string'] }],
-  ],
-  3: ['roleRef', { 1: ['apiGroup', 'string'], 2: ['kind', 'string'], 3: ['name', 'string'] }],
-};
-const LABEL_SELECTOR: Schema = {
-  1: ['matchLabels', 'mapss'],
-  2: ['matchExpressions', [{ 1: ['key', 'string'], 2: ['operator', 'string'], 3: ['values', 'rstring'] }]],
-};
+function rfc3339(m: Msg, micro: boolean): string | undefined {
+  const s = num(m.seconds);
+  const ns = num(m.nanos);
+  if (s === 0 && ns === 0) return undefined;
+  const base = new Date(s * 1000).toISOString().slice(0, 19);
+  return micro ? `${base}.${String(Math.floor(ns / 1000)).padStart(6, '0')}Z` : `${base}Z`;
+}
 
-const KINDS: Record<string, Schema> = {
-  'authentication.k8s.io/v1/SelfSubjectReview': { 1: ['metadata', META] },
-  // k8s.io/api/authentication/v1/generated.proto
-  'authentication.k8s.io/v1/TokenRequest': {
-    1: ['metadata', META],
-    2: [
-      'spec',
-      {
-        1: ['audiences', 'rstring'],
-        4: ['expirationSeconds', 'int'],
-        3: [
-          'boundObjectRef',
-          { 1: ['kind', 'string'], 2: ['apiVersion', 'string'], 3: ['name', 'string'], 4: ['uid', 'string'] },
-        ],
-      },
-    ],
-  },
-  'rbac.authorization.k8s.io/v1/Role': { 1: ['metadata', META], 2: ['rules', [POLICY_RULE]] },
-  'rbac.authorization.k8s.io/v1/ClusterRole': {
-    1: ['metadata', META],
-    2: ['rules', [POLICY_RULE]],
-    3: ['aggregationRule', { 1: ['clusterRoleSelectors', [LABEL_SELECTOR]] }],
-  },
-  'rbac.authorization.k8s.io/v1/RoleBinding': BINDING,
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': BINDING,
-  // k8s.io/api/policy/v1/generated.proto
-  'policy/v1/Eviction': {
-    1: ['metadata', META],
-    2: [
-      'deleteOptions',
-      {
-        1: ['gracePeriodSeconds', 'int'],
-        2: ['preconditions', { 1: ['uid', 'string'], 2: ['resourceVersion', 'string'] }],
-        3: ['orphanDependents', 'bool'],
-        4: ['propagationPolicy', 'string'],
-        5: ['dryRun', 'rstring'],
-      },
-    ],
-  },
-  'policy/v1/PodDisruptionBudget': {
-    1: ['metadata', META],
-    2: [
-      'spec',
-      {
-        1: ['minAvailable', 'intstr'],
-        2: ['selector', LABEL_SELECTOR],
-        3: ['maxUnavailable', 'intstr'],
-        4: ['unhealthyPodEvictionPolicy', 'string'],
-      },
-    ],
-  },
-  'authorization.k8s.io/v1/SelfSubjectAccessReview': {
-    1: ['metadata', META],
-    2: ['spec', { 1: ['resourceAttributes', RESOURCE_ATTRS], 2: ['nonResourceAttributes', NON_RESOURCE_ATTRS] }],
-  },
-  'authorization.k8s.io/v1/SelfSubjectRulesReview': {
-    1: ['metadata', META],
-    2: ['spec', { 1: ['namespace', 'string'] }],
-  },
-  'v1/Namespace': { 1: ['metadata', META], 2: ['spec', { 1: ['finalizers', 'rstring'] }] },
-  'v1/ConfigMap': { 1: ['metadata', META], 2: ['data', 'mapss'], 3: ['binaryData', 'mapsb'], 4: ['immutable', 'bool'] },
-  'v1/Secret': {
-    1: ['metadata', META],
-    2: ['data', 'mapsb'],
-    3: ['type', 'string'],
-    4: ['stringData', 'mapss'],
-    5: ['immutable', 'bool'],
-  },
-};
-
-class Reader {
-  pos = 0;
-  constructor(
-    readonly buf: Buffer,
-    readonly end = buf.length,
-  ) {}
-  varint(): number {
-    let result = 0;
-    let mul = 1;
-    for (let i = 0; i < 10; i++) {
-      if (this.pos >= this.end) throw errors.badRequest('protobuf: truncated varint');
-      const b = this.buf[this.pos++];
-      result += (b & 0x7f) * mul;
-      if (!(b & 0x80)) return result;
-      mul *= 128;
-    }
-    throw errors.badRequest('protobuf: varint too long');
-  }
-  bytes(): Buffer {
-    const len = this.varint();
-    if (this.pos + len > this.end) throw errors.badRequest('protobuf: truncated field');
-    const b = this.buf.subarray(this.pos, this.pos + len);
-    this.pos += len;
-    return b;
-  }
-  skip(wire: number): void {
-    if (wire === 0) this.varint();
-    else if (wire === 1) this.pos += 8;
-    else if (wire === 2) this.bytes();
-    else if (wire === 5) this.pos += 4;
-    else throw errors.badRequest(`protobuf: unsupported wire type ${wire}`);
+function rawJson(m: Msg): unknown {
+  const raw = m.raw as Uint8Array | undefined;
+  if (!raw?.length) return undefined;
+  try {
+    return JSON.parse(Buffer.from(raw).toString('utf8')) as unknown;
+  } catch {
+    throw errors.badRequest('protobuf: an embedded object is not valid JSON');
   }
 }
 
-function decodeMap(b: Buffer, asBytes: boolean): [string, string] {
-  const r = new Reader(b);
-  let k = '';
-  let v = '';
-  while (r.pos < r.end) {
-    const tag = r.varint();
-    if ((tag & 7) !== 2) {
-      r.skip(tag & 7);
-      continue;
-    }
-    const val = r.bytes();
-    if (tag >> 3 === 1) k = val.toString('utf8');
-    else if (tag >> 3 === 2) v = asBytes ? val.toString('base64') : val.toString('utf8');
-  }
-  return [k, v];
+/** Go's time.Duration.String() of a count of nanoseconds. */
+function goDuration(nanos: number): string {
+  if (nanos === 0) return '0s';
+  const sign = nanos < 0 ? '-' : '';
+  let s = Math.abs(nanos) / 1e9;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s = Number((s - m * 60).toFixed(9));
+  if (h === 0 && m === 0 && s < 1)
+    return `${sign}${Math.abs(nanos) < 1e6 ? `${Math.abs(nanos) / 1e3}µs` : `${s * 1e3}ms`}`;
+  return `${sign}${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${s}s`;
 }
 
-function decode(buf: Buffer, schema: Schema): Record<string, unknown> {
-  const r = new Reader(buf);
-  const out: Record<string, unknown> = {};
-  while (r.pos < r.end) {
-    const tag = r.varint();
-    const f = schema[tag >> 3];
-    const wire = tag & 7;
-    if (!f) {
-      r.skip(wire);
-      continue;
+const SPECIAL: Record<string, (m: Msg) => unknown> = {
+  [`.${META}.Time`]: (m) => rfc3339(m, false),
+  [`.${META}.MicroTime`]: (m) => rfc3339(m, true),
+  [`.${META}.Duration`]: (m) => goDuration(num(m.duration)),
+  [`.${META}.FieldsV1`]: rawJson,
+  '.k8s.io.apimachinery.pkg.runtime.RawExtension': rawJson,
+  '.k8s.io.apimachinery.pkg.api.resource.Quantity': (m) => String(m.string ?? ''),
+  '.k8s.io.apimachinery.pkg.util.intstr.IntOrString': (m) =>
+    num(m.type) === 1 ? String(m.strVal ?? '') : num(m.intVal),
+};
+
+function scalar(field: protobuf.Field, v: unknown): unknown {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (typeof v === 'object' && v !== null) return num(v);
+  if (field.type.endsWith('64') || field.type.endsWith('32')) return num(v);
+  return v;
+}
+
+function value(field: protobuf.Field, v: unknown, depth: number): unknown {
+  const t = field.resolvedType;
+  return t instanceof protobuf.Type ? toJson(v as Msg, t, depth + 1) : scalar(field, v);
+}
+
+function toJson(m: Msg, type: protobuf.Type, depth: number): unknown {
+  if (depth > MAX_DEPTH) throw errors.badRequest('protobuf: the object is nested too deeply');
+  const special = SPECIAL[type.fullName];
+  if (special) return special(m);
+  const fields = type.fieldsArray;
+  // string lists wrapped in a message (meta.v1 Verbs, authentication ExtraValue): a JSON array
+  if (fields.length === 1 && fields[0].name === 'items' && fields[0].repeated && fields[0].type === 'string')
+    return (m.items as string[] | undefined) ?? [];
+  const out: Msg = {};
+  for (const field of fields) {
+    if (!has(m, field.name)) continue;
+    const v = m[field.name];
+    const name = JSON_NAMES[field.name] ?? field.name;
+    // protobufjs gives absent repeated and map fields as empty ones: Go leaves them nil, and omits them
+    if (field instanceof protobuf.MapField) {
+      if (!Object.keys(v as Msg).length) continue;
+      const obj: Msg = {};
+      for (const [k, x] of Object.entries(v as Msg))
+        Object.defineProperty(obj, k, {
+          value: value(field, x, depth),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      out[name] = obj;
+    } else if (field.repeated) {
+      if ((v as unknown[]).length) out[name] = (v as unknown[]).map((x) => value(field, x, depth));
+    } else {
+      const x = value(field, v, depth);
+      if (x === undefined || x === '' || x === false) continue;
+      if (INLINE.has(field.name) && x && typeof x === 'object') Object.assign(out, x);
+      else out[name] = x;
     }
-    const [name, type] = f;
-    if (type === 'int' || type === 'bool') {
-      if (wire !== 0) {
-        r.skip(wire);
-        continue;
-      }
-      const n = r.varint();
-      out[name] = type === 'bool' ? n !== 0 : n;
-      continue;
-    }
-    if (wire !== 2) {
-      r.skip(wire);
-      continue;
-    }
-    const b = r.bytes();
-    if (type === 'string') out[name] = b.toString('utf8');
-    else if (type === 'bytes') out[name] = b.toString('base64');
-    // repeated fields and map entries grow in place (a copy per entry was quadratic)
-    else if (type === 'rstring') ((out[name] ??= []) as string[]).push(b.toString('utf8'));
-    else if (type === 'mapss' || type === 'mapsb') {
-      const [k, v] = decodeMap(b, type === 'mapsb');
-      Object.defineProperty((out[name] ??= {}) as Record<string, string>, k, {
-        value: v,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else if (type === 'intstr') {
-      const v = decode(b, { 1: ['type', 'int'], 2: ['intVal', 'int'], 3: ['strVal', 'string'] });
-      out[name] = v.type === 1 ? (v.strVal ?? '') : (v.intVal ?? 0);
-    } else if (type === 'time') {
-      const t = decode(b, TIME);
-      out[name] = new Date(Number(t.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    } else if (Array.isArray(type)) ((out[name] ??= []) as unknown[]).push(decode(b, type[0]));
-    else out[name] = decode(b, type);
   }
   return out;
 }
 
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
-/** Decodes a protobuf request body into the JSON object it stands for, or throws 415. */
+function decode(type: protobuf.Type, buf: Uint8Array): Msg {
+  try {
+    return type.decode(buf) as unknown as Msg;
+  } catch (e) {
+    throw errors.badRequest(`protobuf: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Decodes a protobuf request body into the JSON object it stands for, or throws 400/415. */
 export function decodeProtobufObject(buf: Buffer): Record<string, unknown> {
   if (buf.length < 4 || !buf.subarray(0, 4).equals(MAGIC))
     throw errors.badRequest('protobuf: missing the k8s envelope');
-  const unknown = decode(buf.subarray(4), {
-    1: ['typeMeta', { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] }],
-    2: ['raw', 'bytes'],
-  });
+  const r = loadRoot();
+  const unknown = decode(r.lookupType('k8s.io.apimachinery.pkg.runtime.Unknown'), buf.subarray(4));
   const tm = (unknown.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
-  const schema = KINDS[`${tm.apiVersion}/${tm.kind}`];
-  if (!schema)
+  const pkg = PACKAGES[tm.apiVersion ?? ''];
+  const type = pkg && tm.kind && /^[A-Z]\w*$/.test(tm.kind) ? r.lookup(`k8s.io.api.${pkg}.v1.${tm.kind}`) : null;
+  if (!(type instanceof protobuf.Type) || !type.fields.metadata)
     throw errors.unsupportedMediaType('application/vnd.kubernetes.protobuf', ['application/json', 'application/yaml']);
-  const obj = decode(Buffer.from(String(unknown.raw ?? ''), 'base64'), schema);
+  const obj = toJson(decode(type, (unknown.raw as Uint8Array | undefined) ?? new Uint8Array()), type, 0) as Msg;
   return { apiVersion: tm.apiVersion, kind: tm.kind, ...obj };
 }
