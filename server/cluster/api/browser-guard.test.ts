@@ -154,6 +154,18 @@ describe('API clients on the cluster port', () => {
     expect(JSON.parse(first).type).toBe('ADDED');
   });
 
+  it("serves a websocket watch and a write whose Origin is the port's own (the console's proxy sends it, as kube-apiserver requires one)", async () => {
+    const own = `http://127.0.0.1:${c.port}`;
+    expect(await handshake(new WebSocket(`ws://127.0.0.1:${c.port}${NS}?watch=true`, { origin: own }))).toBe(101);
+    const r = await raw(
+      [`POST ${NS} HTTP/1.1`, `Host: 127.0.0.1:${c.port}`, `Origin: ${own}`, 'Content-Type: application/json'],
+      nsBody('own-origin'),
+    );
+    expect(r.code).toBe(201);
+    // The same origin sent to another name of the port is not its own.
+    expect((await raw([`GET ${NS} HTTP/1.1`, `Host: localhost:${c.port}`, `Origin: ${own}`])).code).toBe(403);
+  });
+
   it('serves names given with allowedHosts (and the name it listens on)', async () => {
     const other = await startCluster({
       port: 0,

@@ -6,12 +6,12 @@
  * - a request a browser sends on a page's behalf carries `Origin` (every cross-origin request, every
  *   POST/PUT/PATCH/DELETE, every websocket) or `Sec-Fetch-Site` (every request of current browsers);
  *   those are refused, except `Sec-Fetch-Site: same-origin` (a page served by this port, which serves
- *   none) and `none` (the user typed the URL);
+ *   none), `none` (the user typed the URL) and an `Origin` that is this port's own (no page has it);
  * - DNS rebinding (a page whose own name the attacker points at 127.0.0.1) sends its own name as
  *   `Host`: only loopback names, IP addresses and the names the cluster was told to serve are accepted.
  *
- * kubectl and client-node send neither header, and the console's proxy forwards neither `Origin`
- * nor `Host` (it sends the cluster's address), so they are unaffected.
+ * kubectl and client-node send neither header; the console's proxy forwards neither the browser's
+ * `Origin` nor its `Host` (it sends the cluster's address, and on websockets the cluster's own origin).
  */
 import { isIP } from 'node:net';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -40,6 +40,23 @@ export function targetRefusal(req: { url?: string; rawHeaders: string[] }): V1St
   return errors.badRequest('the request target must be a path, with one Host header').status;
 }
 
+/**
+ * Whether `origin` is this port's own origin (the Host the request was sent to): what a
+ * same-origin client sends, e.g. the console's proxy, which gives websocket upgrades the API
+ * server's own Origin because kube-apiserver refuses a websocket without one. A page elsewhere
+ * (another port, another name, `null`) has another origin; a DNS-rebound name fails the Host check.
+ */
+function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    const url = new URL(origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+    return url.host === new URL(`${url.protocol}//${host.trim()}`).host;
+  } catch {
+    return false; // not a URL, or a Host no URL has (a port above 65535)
+  }
+}
+
 /** Why this request is refused (a 403 Status), or undefined when it may proceed. */
 export function browserRefusal(headers: IncomingHttpHeaders, allowedHosts: ReadonlySet<string>): V1Status | undefined {
   const host = headers.host;
@@ -53,7 +70,8 @@ export function browserRefusal(headers: IncomingHttpHeaders, allowedHosts: Reado
     }
   }
   const site = headers['sec-fetch-site'];
-  if (headers.origin !== undefined || (site !== undefined && !SAME_ORIGIN_OR_USER.has(site))) {
+  const foreignOrigin = headers.origin !== undefined && !isOwnOrigin(headers.origin, host);
+  if (foreignOrigin || (site !== undefined && !SAME_ORIGIN_OR_USER.has(site))) {
     return errors.forbidden(
       "requests from web pages are refused: the embedded cluster serves API clients (kubectl, the console's server), not browsers",
     ).status;
