@@ -41,6 +41,19 @@ const INLINE = new Set([
   'typeMeta',
   'volumeSource',
 ]);
+/**
+ * Non-pointer `omitempty` integers of the served types (a zero is absent in Go, so kube-apiserver's
+ * JSON leaves it out); the names that are also pointer fields elsewhere (replicas, count, partition,
+ * timeoutSeconds) keep their zeros, which a pointer means.
+ */
+const ZERO_OMITTED = new Set(
+  (
+    'availableReplicas code currentReplicas deprecatedCount failureThreshold fullyLabeledReplicas generation ' +
+    'healthCheckNodePort hostPort initialDelaySeconds limit minReadySeconds nodePort number numberAvailable ' +
+    'numberUnavailable observedGeneration periodSeconds readyReplicas retryAfterSeconds signal sizeBytes ' +
+    'successThreshold unavailableReplicas updatedNumberScheduled updatedReplicas'
+  ).split(' '),
+);
 /** Proto field names whose Go json tag differs. */
 const JSON_NAMES: Record<string, string> = { uID: 'uid', aPIGroup: 'apiGroup' };
 
@@ -147,7 +160,7 @@ function toJson(m: Msg, type: protobuf.Type, depth: number): unknown {
       if ((v as unknown[]).length) out[name] = (v as unknown[]).map((x) => value(field, x, depth));
     } else {
       const x = value(field, v, depth);
-      if (x === undefined || x === '' || x === false) continue;
+      if (x === undefined || x === '' || x === false || (x === 0 && ZERO_OMITTED.has(field.name))) continue;
       if (INLINE.has(field.name) && x && typeof x === 'object') Object.assign(out, x);
       else out[name] = x;
     }

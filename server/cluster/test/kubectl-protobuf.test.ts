@@ -37,9 +37,15 @@ describe('typed kubectl create (protobuf bodies)', () => {
     expect(await ok(['create', 'deployment', 'd1', '--image=nginx', '--replicas=2', '--port=8080'])).toBe(
       'deployment.apps/d1 created\n',
     );
+    // a pointer's zero is kept
+    await ok(['create', 'deployment', 'd0', '--image=nginx', '--replicas=0']);
+    expect((await getJson('deployment', 'd0')).spec.replicas).toBe(0);
     const d = await getJson('deployment', 'd1');
     expect(d.metadata.labels).toEqual({ app: 'd1' });
     expect(d.spec.replicas).toBe(2);
+    // zeros of Go's non-pointer omitempty integers are absent, as in kube-apiserver's JSON
+    expect(d.spec).not.toHaveProperty('minReadySeconds');
+    expect(d.spec.template.metadata).not.toHaveProperty('generation');
     expect(d.spec.selector).toEqual({ matchLabels: { app: 'd1' } });
     expect(d.spec.template.spec.containers).toMatchObject([
       { name: 'nginx', image: 'nginx', ports: [{ containerPort: 8080 }] },
@@ -56,6 +62,8 @@ describe('typed kubectl create (protobuf bodies)', () => {
     const np = await getJson('service', 'np');
     expect(np.spec.type).toBe('NodePort');
     expect(np.spec.ports[0]).toMatchObject({ port: 443, targetPort: 'https' });
+    expect(np.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    expect(np.spec).not.toHaveProperty('healthCheckNodePort');
   });
 
   it('create poddisruptionbudget, priorityclass, ingress, serviceaccount', async () => {
