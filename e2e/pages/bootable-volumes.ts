@@ -61,4 +61,15 @@ export class BootableVolumesPage {
   result(): Locator {
     return this.dialog.locator('#upload-result');
   }
+
+  /** Uploads a file through the dialog with its defaults, and waits for CDI to finish with it. */
+  async upload(path: string, timeout = 60_000): Promise<void> {
+    await this.openAdd();
+    await this.pickFile(path);
+    await expect(this.fileHelp()).not.toHaveText(/Reading/);
+    await this.submit('Upload');
+    await expect(this.result()).toContainText('Upload complete', { timeout });
+    await this.dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
 }
