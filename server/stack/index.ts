@@ -271,7 +271,11 @@ async function installApis(
   }
   // Discovery lists every CRD's group once its resources are served.
   for (const crd of crds) {
-    const spec = crd.spec as { group: string; versions: { name: string }[]; names: { plural: string } };
+    const spec = crd.spec as {
+      group: string;
+      versions: { name: string; served?: boolean }[];
+      names: { plural: string };
+    };
     await waitFor(
       `${spec.names.plural}.${spec.group} is served`,
       async () => {
@@ -281,5 +285,16 @@ async function installApis(
       undefined,
       timeoutMs,
     );
+    // Established and in discovery is not yet listable: while a CRD's storage is (re)made after its
+    // status updates, kube-apiserver answers 429 "storage is (re)initializing" (client-go retries on
+    // Retry-After, client-node and other clients do not), so wait for a list of each served version.
+    for (const v of spec.versions.filter((x) => x.served !== false))
+      await waitFor(
+        `${spec.names.plural}.${spec.group}/${v.name} lists`,
+        async () =>
+          (await apiRequest(t, 'GET', `/apis/${spec.group}/${v.name}/${spec.names.plural}?limit=1`)).status === 200,
+        undefined,
+        timeoutMs,
+      );
   }
 }
