@@ -54,7 +54,10 @@ test.describe('VM list row menu as a viewer', { tag: EMBEDDED }, () => {
       await actions.open();
       await actions.expectDisabledBecause('Delete', 'You are not allowed to delete virtual machines in this namespace');
       await expectInsideViewport(page.getByRole('menu'), `the viewer's row menu at ${size.width}px`);
+      // Taller than the room beside its toggle (every action with its reason), the menu scrolls
+      // inside the window: each item and its reason can be scrolled to and is then wholly visible.
       for (const label of ['Start', 'Migrate', 'Delete'] as const) {
+        await actions.item(label).scrollIntoViewIfNeeded();
         await expectInsideViewport(actions.item(label), `${label} and its reason at ${size.width}px`);
       }
       // Disabled Delete is drawn like every other disabled item, not in the danger colour.

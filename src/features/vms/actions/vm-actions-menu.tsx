@@ -1,6 +1,6 @@
 import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
-import { Fragment, useMemo, useState, type Ref } from 'react';
+import { Fragment, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { accessDeniedReason, describedItemProps, useMenuPlacement } from '../../../components/disabled-reason';
 import { useOpenAfterMount } from '../../../components/lazy-popups/use-open-after-mount';
@@ -74,11 +74,26 @@ function VmActionItems({ vm, vmi, onPick }: { vm: VM; vmi?: VMI; onPick: (a: VmA
   );
 }
 
+const MARGIN_PX = 16;
+
+/** The height a menu may take on the roomier side of its toggle (above or below), with a margin. */
+export function roomBesideToggle(toggle: { top: number; bottom: number }, windowHeight: number): number {
+  return Math.max(160, Math.floor(Math.max(toggle.top, windowHeight - toggle.bottom) - MARGIN_PX));
+}
+
 /** A kebab with every action of one VM; unavailable ones are disabled with their reason. */
 export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmActionsMenuProps) {
   const [wanted, setOpen] = useState(defaultOpen);
   // Shown once the click that mounted it is over (see useOpenAfterMount), not mounted open.
   const open = useOpenAfterMount() && wanted;
+  // The menu (a dozen actions, each with its reason when disabled) may be taller than the room on
+  // either side of its toggle: it scrolls within the larger room, where PatternFly's Popper flips it.
+  const toggleRef = useRef<MenuToggleElement | null>(null);
+  const [maxHeight, setMaxHeight] = useState<number>();
+  useLayoutEffect(() => {
+    const rect = toggleRef.current?.getBoundingClientRect();
+    if (open && rect) setMaxHeight(roomBesideToggle(rect, window.innerHeight));
+  }, [open]);
   const [deleting, setDeleting] = useState(false);
   const [dialog, setDialog] = useState<VmDialogActionId>();
   const { run } = useVmActionRunner();
@@ -92,7 +107,11 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
   };
   const toggle = (ref?: Ref<MenuToggleElement>) => (
     <MenuToggle
-      ref={ref}
+      ref={(el) => {
+        toggleRef.current = el;
+        if (typeof ref === 'function') ref(el);
+        else if (ref) (ref as { current: MenuToggleElement | null }).current = el;
+      }}
       id={vmActionsToggleId(vm)}
       variant="plain"
       aria-label={`Actions for ${nameOf(vm)}`}
@@ -111,6 +130,8 @@ export function VmActionsMenu({ vm, vmi, onDeleted, defaultOpen = false }: VmAct
         // A long reason (why Migrate is disabled) wraps instead of widening the menu across the page,
         // and the menu stays inside the window whatever the toggle's place.
         popperProps={{ position: 'right', maxWidth: 'min(28rem, calc(100vw - 2rem))', preventOverflow: true }}
+        isScrollable
+        maxMenuHeight={maxHeight === undefined ? undefined : `${maxHeight}px`}
         toggle={(ref) => toggle(ref)}
       >
         {open && <VmActionItems vm={vm} vmi={vmi} onPick={pick} />}
