@@ -3,6 +3,7 @@ import { ConsolePage } from './pages/console.js';
 import { ImportYamlPage } from './pages/import-yaml.js';
 import { SnapshotsTab, TakeSnapshotDialog } from './pages/snapshots.js';
 import { VmDetailsPage } from './pages/vm-details.js';
+import { VmListPage } from './pages/vm-list.js';
 import { createCirros, snapshottableVm, vmsPath, waitForVmStatus } from './vm-manifests.js';
 
 /** A running VM whose disk can be snapshotted (see snapshottableVm). */
@@ -106,6 +107,43 @@ test.describe('snapshots, restore and clone', { tag: EMBEDDED }, () => {
     await expect(page).toHaveURL(new RegExp(`/virtualmachines/imported/snapshots$`));
     // A VM with only a container disk: KubeVirt snapshots its definition, with no volume.
     await expect(tab.status('from-yaml')).toContainText('Ready', { timeout: 60_000 });
+  });
+});
+
+// @embedded: container-disk VMs, whose snapshots hold only their definition (no volume).
+test.describe('bulk snapshot and restore to a new VM', { tag: EMBEDDED }, () => {
+  test('snapshot two VMs from the list at once, then restore one into a new VM', async ({ page, api, namespace }) => {
+    test.setTimeout(180_000);
+    await createCirros(api, namespace, 'alpha', { labels: { app: 'alpha' } });
+    await createCirros(api, namespace, 'beta');
+    const list = new VmListPage(page);
+    await list.goto(namespace);
+    await list.selectRow(namespace, 'alpha');
+    await list.selectRow(namespace, 'beta');
+    await list.bulk('Take snapshot');
+
+    // One snapshot per selected VM, each of its own source, with a generated name.
+    const snapshotsOf = async () => {
+      const items = (
+        await api.get(`/apis/snapshot.kubevirt.io/v1beta1/namespaces/${namespace}/virtualmachinesnapshots`)
+      ).items as { metadata: { name: string }; spec: { source: { name: string } } }[];
+      return items.map((s) => ({ vm: s.spec.source.name, name: s.metadata.name }));
+    };
+    await expect
+      .poll(async () => (await snapshotsOf()).map((s) => s.vm).sort(), { timeout: 30_000 })
+      .toEqual(['alpha', 'beta']);
+    const alphaSnapshot = (await snapshotsOf()).find((s) => s.vm === 'alpha')!.name;
+
+    const details = new VmDetailsPage(page, namespace, 'alpha');
+    await details.goto('Snapshots');
+    const tab = new SnapshotsTab(page, namespace, 'alpha');
+    await expect(tab.status(alphaSnapshot)).toContainText('Ready', { timeout: 60_000 });
+    const restore = await tab.openRestore(alphaSnapshot);
+    await restore.restoreToNewVm('alpha-restored');
+    await restore.targetLink.click();
+    const restored = new VmDetailsPage(page, namespace, 'alpha-restored');
+    await expect(restored.heading).toBeVisible();
+    await expect(restored.overviewField('labels')).toContainText('app=alpha');
   });
 });
 

@@ -83,6 +83,16 @@ export class RestoreDialog {
     await expect(this.status).toContainText(`${vmName} restored`, { timeout });
   }
 
+  /** Restores into a new VM named `name`; waits for the result and its link. */
+  async restoreToNewVm(name: string, timeout = 90_000): Promise<void> {
+    await expect(this.dialog).toBeVisible();
+    await this.newVm.check();
+    await this.newName.fill(name);
+    await this.restoreButton.click();
+    await expect(this.status).toContainText(`${name} restored`, { timeout });
+    await expect(this.targetLink).toHaveText(`Open ${name}`);
+  }
+
   async close(): Promise<void> {
     await this.dialog
       .getByRole('button', { name: /^(Close|Cancel)$/ })
@@ -98,6 +108,8 @@ export class CloneDialog {
   readonly nameInput: Locator;
   readonly labelFilters: Locator;
   readonly annotationFilters: Locator;
+  readonly templateToggle: Locator;
+  readonly templateLabelFilters: Locator;
   readonly serial: Locator;
   readonly submitButton: Locator;
   readonly phases: Locator;
@@ -107,8 +119,10 @@ export class CloneDialog {
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Clone virtual machine' });
     this.nameInput = this.dialog.getByRole('textbox', { name: 'Name of the new virtual machine' });
-    this.labelFilters = this.dialog.getByRole('textbox', { name: 'Label filters' });
-    this.annotationFilters = this.dialog.getByRole('textbox', { name: 'Annotation filters' });
+    this.labelFilters = this.dialog.getByRole('textbox', { name: 'Label filters', exact: true });
+    this.annotationFilters = this.dialog.getByRole('textbox', { name: 'Annotation filters', exact: true });
+    this.templateToggle = this.dialog.getByRole('button', { name: "Filters of the template's labels and annotations" });
+    this.templateLabelFilters = this.dialog.getByRole('textbox', { name: 'Template label filters' });
     this.serial = this.dialog.getByRole('textbox', { name: 'SMBios serial' });
     this.submitButton = this.dialog.getByRole('button', { name: 'Clone', exact: true });
     this.phases = this.dialog.locator('#clone-phases');
@@ -121,10 +135,18 @@ export class CloneDialog {
   }
 
   /** Clones into `name` and waits for the link to the new VM. */
-  async clone(name: string, o: { labelFilters?: string } = {}, timeout = 90_000): Promise<void> {
+  async clone(
+    name: string,
+    o: { labelFilters?: string; templateLabelFilters?: string } = {},
+    timeout = 90_000,
+  ): Promise<void> {
     await expect(this.dialog).toBeVisible();
     await this.nameInput.fill(name);
     if (o.labelFilters) await this.labelFilters.fill(o.labelFilters);
+    if (o.templateLabelFilters) {
+      await this.templateToggle.click();
+      await this.templateLabelFilters.fill(o.templateLabelFilters);
+    }
     await this.submitButton.click();
     await expect(this.targetLink).toHaveText(`Open ${name}`, { timeout });
   }

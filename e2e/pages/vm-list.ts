@@ -3,7 +3,7 @@ import { ResourceListPage } from './resource-list.js';
 import { BulkDeleteDialog, DeleteVmDialog, VmActionsMenu } from './vm-actions.js';
 
 export type VmColumn = 'Name' | 'Namespace' | 'Status' | 'Node' | 'IP address' | 'Created';
-export type BulkAction = 'Start' | 'Stop' | 'Restart' | 'Delete';
+export type BulkAction = 'Start' | 'Stop' | 'Restart' | 'Take snapshot' | 'Delete';
 type CellId = 'name' | 'namespace' | 'status' | 'conditions' | 'node' | 'ip' | 'created';
 
 /** The virtual machines list (/k8s/ns/<ns>/virtualmachines or /k8s/all-namespaces/virtualmachines). */

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  ExpandableSection,
   Form,
   FormGroup,
   Modal,
@@ -27,12 +28,30 @@ import { CloneProgress } from './clone-progress';
 
 const FILTER_HINT = 'One per line. Empty copies all; "*" matches all, "!key" leaves a key out, "prefix/*" a prefix.';
 
+/** A filter list (KubeVirt's labelFilters/annotationFilters), one per line. */
+function FilterField(p: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <FormGroup label={p.label} fieldId={p.id}>
+      <TextArea
+        id={p.id}
+        value={p.value}
+        onChange={(_e, v) => p.onChange(v)}
+        resizeOrientation="vertical"
+        aria-describedby={`${p.id}-helper`}
+      />
+      <FieldHelper fieldId={p.id} hint={FILTER_HINT} />
+    </FormGroup>
+  );
+}
+
 /** "Clone": a VirtualMachineClone of the VM, with its name, filters, MACs and serial, then its progress. */
 export function CloneModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onClose: () => void }) {
   const [suffix] = useState(() => randomNameSuffix());
   const [target, setTarget] = useState(() => `${nameOf(vm).slice(0, 50)}-clone-${suffix}`);
   const [labels, setLabels] = useState('');
   const [annotations, setAnnotations] = useState('');
+  const [templateLabels, setTemplateLabels] = useState('');
+  const [templateAnnotations, setTemplateAnnotations] = useState('');
   const [macs, setMacs] = useState<Record<string, string>>({});
   const [serial, setSerial] = useState('');
   const [created, setCreated] = useState<string>();
@@ -52,8 +71,8 @@ export function CloneModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onClose: (
       targetName: target,
       labelFilters: parseFilters(labels),
       annotationFilters: parseFilters(annotations),
-      templateLabelFilters: [],
-      templateAnnotationFilters: [],
+      templateLabelFilters: parseFilters(templateLabels),
+      templateAnnotationFilters: parseFilters(templateAnnotations),
       newMacAddresses: macs,
       newSMBiosSerial: serial,
     });
@@ -91,26 +110,27 @@ export function CloneModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onClose: (
               />
               <FieldHelper fieldId="clone-vm-name" error={targetError} />
             </FormGroup>
-            <FormGroup label="Label filters" fieldId="clone-vm-labels">
-              <TextArea
-                id="clone-vm-labels"
-                value={labels}
-                onChange={(_e, v) => setLabels(v)}
-                resizeOrientation="vertical"
-                aria-describedby="clone-vm-labels-helper"
+            <FilterField id="clone-vm-labels" label="Label filters" value={labels} onChange={setLabels} />
+            <FilterField
+              id="clone-vm-annotations"
+              label="Annotation filters"
+              value={annotations}
+              onChange={setAnnotations}
+            />
+            <ExpandableSection toggleText="Filters of the template's labels and annotations" id="clone-vm-template">
+              <FilterField
+                id="clone-vm-template-labels"
+                label="Template label filters"
+                value={templateLabels}
+                onChange={setTemplateLabels}
               />
-              <FieldHelper fieldId="clone-vm-labels" hint={FILTER_HINT} />
-            </FormGroup>
-            <FormGroup label="Annotation filters" fieldId="clone-vm-annotations">
-              <TextArea
-                id="clone-vm-annotations"
-                value={annotations}
-                onChange={(_e, v) => setAnnotations(v)}
-                resizeOrientation="vertical"
-                aria-describedby="clone-vm-annotations-helper"
+              <FilterField
+                id="clone-vm-template-annotations"
+                label="Template annotation filters"
+                value={templateAnnotations}
+                onChange={setTemplateAnnotations}
               />
-              <FieldHelper fieldId="clone-vm-annotations" hint={FILTER_HINT} />
-            </FormGroup>
+            </ExpandableSection>
             {interfaces.map((i) => (
               <FormGroup key={i.name} label={`MAC address of ${i.name}`} fieldId={`clone-vm-mac-${i.name}`}>
                 <TextInput
