@@ -1,0 +1,117 @@
+/**
+ * The command palette's matcher: fuzzy search (fuzzysort, a small kept library: SublimeText-like
+ * ranking over prepared targets, under 1 ms for 10,000 names) over the objects the app already
+ * watches, with exact names first, then recently chosen items, then by score.
+ */
+import fuzzysort, { type SnapshotKeys } from 'fuzzysort';
+
+export type PaletteKind = 'vm' | 'vmi' | 'service' | 'namespace';
+
+export interface PaletteTarget {
+  kind: PaletteKind;
+  name: string;
+  /** Unset for namespaces. */
+  namespace?: string;
+}
+
+export interface PaletteMatch<T extends PaletteTarget = PaletteTarget> {
+  target: T;
+  /** Indexes of the matched characters in the name (empty without a query). */
+  indexes: readonly number[];
+}
+
+/** One key per object: `vm/<ns>/<name>`, `namespace//<name>`. */
+export const targetKey = (t: PaletteTarget): string => `${t.kind}/${t.namespace ?? ''}/${t.name}`;
+
+const KIND_ORDER: Record<PaletteKind, number> = { vm: 0, vmi: 1, service: 2, namespace: 3 };
+
+/** The searchable form of a list of targets: prepare once per change of the list, search per keystroke. */
+export interface PreparedTargets<T extends PaletteTarget> {
+  items: readonly T[];
+  /** The items by kind, then name, then namespace: what an empty query lists. */
+  sorted: readonly T[];
+  byKey: ReadonlyMap<string, T>;
+  snapshot: SnapshotKeys<T>;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const byKindThenName = (a: PaletteTarget, b: PaletteTarget) =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.name, b.name) || compare(a.namespace ?? '', b.namespace ?? '');
+
+const pathOf = (t: PaletteTarget) => (t.namespace ? `${t.namespace}/${t.name}` : t.name);
+
+function snapshotOf<T extends PaletteTarget>(items: readonly T[]): SnapshotKeys<T> {
+  // The name, and namespace/name so that "demo/web" finds web in demo.
+  return fuzzysort.snapshot(items, { keys: ['name', pathOf] });
+}
+
+export function prepareTargets<T extends PaletteTarget>(items: readonly T[]): PreparedTargets<T> {
+  return {
+    items,
+    sorted: [...items].sort(byKindThenName),
+    byKey: new Map(items.map((t) => [targetKey(t), t])),
+    snapshot: snapshotOf(items),
+  };
+}
+
+export interface MatchOptions {
+  /** Keys of recently chosen targets, most recent first. */
+  recent?: readonly string[];
+  /** At most this many matches (default 50). */
+  limit?: number;
+}
+
+/** How far fuzzysort's own ranking is read before exact names and recent items are put first. */
+const CANDIDATES = 500;
+
+/**
+ * The targets that match `query`, best first: a name equal to the query (any case), then recent
+ * targets (most recent first), then fuzzysort's score. An empty query lists the recent targets,
+ * then the others by kind and name.
+ */
+export function matchTargets<T extends PaletteTarget>(
+  query: string,
+  prepared: PreparedTargets<T>,
+  { recent = [], limit = 50 }: MatchOptions = {},
+): PaletteMatch<T>[] {
+  const recentRank = new Map(recent.map((key, i) => [key, i]));
+  const q = query.trim();
+  if (!q) {
+    const recents = recent.map((k) => prepared.byKey.get(k)).filter((t): t is T => t !== undefined);
+    const others: T[] = [];
+    for (const t of prepared.sorted) {
+      if (recents.length + others.length >= limit) break;
+      if (!recentRank.has(targetKey(t))) others.push(t);
+    }
+    return [...recents, ...others].slice(0, limit).map((target) => ({ target, indexes: [] }));
+  }
+  const results = fuzzysort.go(q, prepared.snapshot, { limit: CANDIDATES, threshold: 0.2 });
+  const lower = q.toLowerCase();
+  const scored = results.map((r, order) => {
+    const key = targetKey(r.obj);
+    return {
+      match: { target: r.obj, indexes: r[0]?.indexes ?? [] },
+      exact: r.obj.name.toLowerCase() === lower || pathOf(r.obj).toLowerCase() === lower,
+      recent: recentRank.get(key),
+      order,
+    };
+  });
+  // A recent target the candidates cut off still comes first when it matches.
+  const seen = new Set(scored.map((s) => targetKey(s.match.target)));
+  for (const [key, rank] of recentRank) {
+    const target = prepared.byKey.get(key);
+    if (!target || seen.has(key)) continue;
+    const single = fuzzysort.single(q, target.name) ?? fuzzysort.single(q, pathOf(target));
+    if (single && single.score >= 0.2)
+      scored.push({ match: { target, indexes: single.indexes }, exact: false, recent: rank, order: Infinity });
+  }
+  scored.sort(
+    (a, b) =>
+      Number(b.exact) - Number(a.exact) ||
+      (a.recent ?? Infinity) - (b.recent ?? Infinity) ||
+      (a.order === b.order ? 0 : a.order - b.order) ||
+      byKindThenName(a.match.target, b.match.target),
+  );
+  return scored.slice(0, limit).map((s) => s.match);
+}
