@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootSectorImage } from '../test/support/guest/boot-sector.js';
+import type { Page } from '@playwright/test';
 import { EMBEDDED, expect, test, type KubeApi } from './fixtures/index.js';
 import { hasQemuImg, makeQcow2 } from './disk-images.js';
 import { BootableVolumesPage } from './pages/bootable-volumes.js';
+import { ConsolePage } from './pages/console.js';
 import { CreateVmPage } from './pages/create-vm.js';
 import { realGuestsBaseURL, realGuestsMissing } from './real-guests.js';
 import { waitForVmStatus } from './vm-manifests.js';
@@ -34,6 +36,15 @@ async function createFromVolume(form: CreateVmPage, api: KubeApi, namespace: str
   expect(made.spec?.dataVolumeTemplates?.[0]?.spec?.sourceRef).toEqual({ kind: 'DataSource', namespace, name: volume });
 }
 
+/** Opens the VM's serial console and waits for the login prompt its guest prints. */
+async function expectSerialLogin(page: Page, namespace: string, vm: string, prompt: RegExp): Promise<void> {
+  const console = new ConsolePage(page);
+  await console.openTab(namespace, vm, 'serial');
+  await console.expectConnected('serial');
+  await console.typeInTerminal('\n');
+  await console.expectTerminalText(prompt, 60_000);
+}
+
 test.describe('a VM from an uploaded bootable volume', () => {
   test(
     'a qcow2 made here, uploaded and cloned per VM (sourceRef), makes a VM that runs',
@@ -49,6 +60,7 @@ test.describe('a VM from an uploaded bootable volume', () => {
 
       await createFromVolume(new CreateVmPage(page), api, namespace, 'from-upload', 'tiny-disk');
       await waitForVmStatus(api, namespace, 'from-upload', 'Running', 90_000);
+      await expectSerialLogin(page, namespace, 'from-upload', /from-upload login:/);
     },
   );
 });
@@ -79,6 +91,8 @@ test.describe('a real QEMU guest from an uploaded bootable volume', () => {
       // only the uploaded boot sector prints one (the VM has no kernel of its own), after the firmware
       // booted the cloned disk.
       await waitForVmStatus(api, namespace, 'booted', 'Running', 150_000);
+      // Its serial console is the uploaded disk's own output.
+      await expectSerialLogin(page, namespace, 'booted', /uploaded-disk login:/);
     },
   );
 });
