@@ -1,3 +1,4 @@
+import { adoptEarly, type EarlyAnswer } from './early-store';
 import { csrfHeaders } from './csrf';
 import { errorFromResponse, isK8sError, networkError } from './k8s-error';
 import type { K8sModel } from './models';
@@ -28,16 +29,28 @@ export async function k8sRequest<R>(url: string, req: RawRequest): Promise<R> {
     headers['Content-Type'] = req.contentType ?? 'application/json';
     body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
   }
-  let res: Response;
+  // The answer of the same GET the early module started before the app ran, if it is the first such request.
+  const early = req.method === 'GET' ? await adoptEarly(url)?.catch(() => undefined) : undefined;
+  req.signal?.throwIfAborted();
+  let res: EarlyAnswer;
   try {
-    res = await fetch(url, { method: req.method, headers, body, signal: req.signal, credentials: 'same-origin' });
+    res =
+      early ??
+      (await answerOf(
+        fetch(url, { method: req.method, headers, body, signal: req.signal, credentials: 'same-origin' }),
+      ));
   } catch (e) {
     if (req.signal?.aborted) throw e;
     throw networkError(e);
   }
-  const text = await res.text();
-  if (!res.ok) throw errorFromResponse(res.status, res.statusText, text);
+  const { text } = res;
+  if (res.status < 200 || res.status > 299) throw errorFromResponse(res.status, res.statusText, text);
   return (text ? JSON.parse(text) : undefined) as R;
+}
+
+async function answerOf(response: Promise<Response>): Promise<EarlyAnswer> {
+  const res = await response;
+  return { status: res.status, statusText: res.statusText, text: await res.text() };
 }
 
 export interface NamespacedOptions extends RequestOptions {
