@@ -36,7 +36,7 @@ function setup(lists: Array<ListData | Error>, customList?: ListFn) {
     queryClient,
     list,
     origin: { protocol: 'https:', host: 'console.test' },
-    batchMs: 100,
+    maxBatchMs: 100,
     lingerMs: 1000,
     backoff: { baseMs: 500, random: () => 1 },
     socketFactory: (url, h) => {

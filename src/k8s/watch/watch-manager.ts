@@ -5,6 +5,7 @@ import { k8sKeys, normalizeSelector, type K8sListKey } from '../query-keys';
 import type { K8sResource, ListSelector, WatchEvent } from '../types';
 import { watchUrl } from '../urls';
 import { applyWatchEvents, type ListData } from './reducer';
+import { AdaptiveBatcher, defaultNextFrame } from './adaptive-batcher';
 import { nextStep, type BackoffOptions, type WatchEnd } from './reconnect';
 import { browserSocketFactory, type SocketFactory, type WatchSocket } from './socket';
 
@@ -31,8 +32,13 @@ export interface WatchManagerOptions {
   origin?: { protocol: string; host: string };
   /** Defaults to every page of the list through the proxy (a small first page, then larger ones). */
   list?: ListFn;
-  /** Events are collected this long before one cache update (and one re-render). */
-  batchMs?: number;
+  /**
+   * Events are applied at the next frame while few arrive, in windows up to this long under churn
+   * (adaptive-batcher.ts): one cache update, and one re-render, per window.
+   */
+  maxBatchMs?: number;
+  /** Defaults to the browser's next animation frame. */
+  nextFrame?: (fn: () => void) => () => void;
   /** A watch with no subscribers stays open this long, so a quick remount reuses it. */
   lingerMs?: number;
   backoff?: BackoffOptions;
@@ -78,16 +84,24 @@ export class WatchManager {
   private readonly entries = new Map<string, Entry>();
   private readonly o: Required<Omit<WatchManagerOptions, 'origin' | 'backoff'>> &
     Pick<WatchManagerOptions, 'origin' | 'backoff'>;
-  private flushTimer?: ReturnType<typeof setTimeout>;
+  private readonly batcher: AdaptiveBatcher;
 
   constructor(options: WatchManagerOptions) {
     this.o = {
       socketFactory: browserSocketFactory,
       list: defaultList,
-      batchMs: 100,
+      maxBatchMs: 250,
+      nextFrame: defaultNextFrame,
       lingerMs: 2_000,
       ...options,
     };
+    this.batcher = new AdaptiveBatcher(
+      () =>
+        notifyManager.batch(() => {
+          for (const entry of this.entries.values()) this.flushEntry(entry);
+        }),
+      { nextFrame: this.o.nextFrame, maxWindowMs: this.o.maxBatchMs, now: () => Date.now() },
+    );
   }
 
   /** The react-query options of a watched list; useQuery and the manager must use the same. */
@@ -140,8 +154,7 @@ export class WatchManager {
   /** Closes every watch. The manager can be used again afterwards. */
   dispose(): void {
     for (const [hash, entry] of [...this.entries]) this.stop(hash, entry);
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.batcher.dispose();
   }
 
   private stop(hash: string, entry: Entry): void {
@@ -211,7 +224,7 @@ export class WatchManager {
         }
         entry.sawEvents = true;
         entry.pending.push(event);
-        this.scheduleFlush();
+        this.batcher.add();
       },
       onClose: (code) => {
         if (gen === entry.generation) this.ended(entry, { kind: 'close', code });
@@ -240,16 +253,6 @@ export class WatchManager {
     };
     if (step.delayMs === 0) run();
     else entry.timer = setTimeout(run, step.delayMs);
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer !== undefined) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      notifyManager.batch(() => {
-        for (const entry of this.entries.values()) this.flushEntry(entry);
-      });
-    }, this.o.batchMs);
   }
 
   private flushEntry(entry: Entry): void {
