@@ -43,8 +43,26 @@ export interface GuestOptions {
   disk?: GuestFiles;
   /** Time scale: 1 = real-time boot (a few seconds), 1000 = about a millisecond per second. */
   speed?: number;
+  /** The VMI's disks as block devices, in the guest's order. */
+  disks?: GuestDisk[];
   /** A bootable image in the VMI's first disk's volume (QEMU guests boot it with the firmware). */
   bootDisk?: { path: string; format: 'raw' | 'qcow2'; cdrom: boolean };
+}
+
+/** A block device the guest sees (a VMI disk): its kernel name (the domain's target: vda, sda...). */
+export interface GuestDisk {
+  name: string;
+  sizeBytes: number;
+  readOnly?: boolean;
+  /** `rom` for a CD-ROM. */
+  type?: 'disk' | 'rom';
+  /** The disk's serial (the VMI disk's `serial`). */
+  serial?: string;
+  /** Where the guest mounted it (the root disk: `/`). */
+  mountpoint?: string;
+  /** The disk image on the host, when there is one (a PVC's disk.img): a QEMU guest attaches it. */
+  path?: string;
+  format?: 'raw' | 'qcow2';
 }
 
 /** Life of a guest: booting → running → (shutting-down → off) | destroyed. */
@@ -115,6 +133,11 @@ export interface Guest {
   screenshot(): Promise<Buffer>;
   /** The VMI's address changed (after a migration); a backend whose guest learns it by DHCP may ignore it. */
   setAddress?(ipAddress: string): void;
+  /** Hot-plug: the block devices are now these (disks attached or detached by virt-handler). */
+  setDisks?(disks: GuestDisk[]): void;
+  /** Hot-plug: CPU sockets (vCPUs) and memory changed live. */
+  setCpus?(cpus: number): void;
+  setMemory?(bytes: number): void;
 }
 
 /** Creates the guest behind a VMI that has just been scheduled and started. */

@@ -61,6 +61,6 @@ export function syncVmConditions(
 
 export const RESTART_REQUIRED_MESSAGE = 'a non-live-updatable field was changed in the template spec';
 
-export function setRestartRequired(list: Condition[], now: string): Condition[] {
-  return upsertCondition(list, { type: 'RestartRequired', status: 'True', message: RESTART_REQUIRED_MESSAGE }, now);
+export function setRestartRequired(list: Condition[], now: string, message = RESTART_REQUIRED_MESSAGE): Condition[] {
+  return upsertCondition(list, { type: 'RestartRequired', status: 'True', message }, now);
 }

@@ -11,6 +11,7 @@ import { preserveSessionRefusal } from '../guest/console/sessions.js';
 import { isStatusError } from '../store/index.js';
 import { migrateVm, restartVm, startVm, stopVm } from './vm-actions.js';
 import { registerVirtApiInfo } from './virt-api-info.js';
+import { addVolume, removeVolume } from './volume-hotplug.js';
 import { consoleGuest, guestOsInfo, pauseVmi, softRebootVmi, unpauseVmi } from './vmi-actions.js';
 
 const GROUP = 'subresources.kubevirt.io';
@@ -78,6 +79,13 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
   put(api, 'virtualmachines', 'migrate', (c) => migrateVm(client, ns(c), c.name, c.body, c.query), 202);
   put(api, 'virtualmachineinstances', 'pause', (c) => pauseVmi(client, handler, ns(c), c.name), 200);
   put(api, 'virtualmachineinstances', 'unpause', (c) => unpauseVmi(client, handler, ns(c), c.name), 200);
+  for (const [resource, kind] of [
+    ['virtualmachines', 'vm'],
+    ['virtualmachineinstances', 'vmi'],
+  ] as const) {
+    put(api, resource, 'addvolume', (c) => addVolume(client, kind, ns(c), c.name, c.body), 202);
+    put(api, resource, 'removevolume', (c) => removeVolume(client, kind, ns(c), c.name, c.body), 202);
+  }
   put(api, 'virtualmachineinstances', 'softreboot', (c) => softRebootVmi(client, handler, ns(c), c.name), 200);
 
   api.addSubresource({

@@ -25,11 +25,11 @@ async function cluster(dataDir?: string): Promise<{ c: RunningCluster; api: Api 
   return { c, api: new Api(c.url) };
 }
 
-function fedora(name: string, memory = '1Gi') {
+function fedora(name: string, cores?: number) {
   return vmManifest(name, {
     namespace: NS,
     devices: { ...virtioRootDisk, interfaces: podNetwork.interfaces },
-    memory,
+    ...(cores ? { cpu: { cores } } : {}),
     networks: podNetwork.networks,
     userData: cloudConfig('fedora', 's3cret'),
   });
@@ -52,7 +52,8 @@ describe('RestartRequired', () => {
     const second = await cluster(dataDir);
     await waitPrintable(second.api, NS, 'grow', 'Running');
     const vm = await second.api.get(vmPath(NS, 'grow'));
-    const edited = fedora('grow', '2Gi');
+    // cores are not live-updatable (sockets and memory are, with the LiveUpdate rollout strategy)
+    const edited = fedora('grow', 2);
     const put = await second.api.req('PUT', vmPath(NS, 'grow'), {
       ...edited,
       metadata: { ...edited.metadata, resourceVersion: (vm.metadata as { resourceVersion: string }).resourceVersion },

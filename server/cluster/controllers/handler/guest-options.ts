@@ -7,6 +7,7 @@ import { guestOsFor, type GuestOs } from '../../kubevirt/conventions.js';
 import type { VMI } from '../../kubevirt/types.js';
 import type { VolumeStore } from '../../cdi/volumes.js';
 import { bootDiskOf } from '../../guest/qemu/boot-disk.js';
+import { attachedTargets, guestDisks } from './guest-disks.js';
 
 /**
  * The bootable image in the volume of the VMI's boot disk (lowest bootOrder, else the first
@@ -84,5 +85,11 @@ export function guestOptions(
   });
   const disk = volumes ? bootDiskFiles(client, vmi, volumes) : undefined;
   const bootDisk = bootDiskFor(client, vmi, disks);
-  return { ...base, osName: guestOsOf(client, vmi).os, ...(disk ? { disk } : {}), ...(bootDisk ? { bootDisk } : {}) };
+  return {
+    ...base,
+    osName: guestOsOf(client, vmi).os,
+    disks: guestDisks(client, vmi, attachedTargets(vmi), disks),
+    ...(disk ? { disk } : {}),
+    ...(bootDisk ? { bootDisk } : {}),
+  };
 }

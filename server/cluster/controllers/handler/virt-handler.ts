@@ -16,6 +16,7 @@ import type { Kubelet } from '../pods/kubelet.js';
 import { guestOptions, guestOsOf } from './guest-options.js';
 import { domainStartedFields, interfacesStatus, liveMigratable, primaryMac } from './running-status.js';
 import { GUEST_CONSOLE_LOG, LauncherLog } from './launcher-log.js';
+import { syncHotplug } from './hotplug.js';
 
 const COMPONENT = 'virt-handler';
 const DEFAULT_GRACE_SECONDS = 180;
@@ -68,6 +69,11 @@ export class VirtHandler {
     if (vmi.metadata.deletionTimestamp) {
       if (phase === 'Scheduled' || phase === 'Running') this.shutdown(vmi);
       return;
+    }
+    if (phase === 'Running') {
+      const record = (v: VMI, type: 'Normal' | 'Warning', reason: string, message: string) =>
+        this.ctx.record(v, type, reason, message, COMPONENT, v.status?.nodeName);
+      syncHotplug(this.ctx.client, vmi, this.ctx.guests.get(uid), record, this.ctx.disks);
     }
     if (phase !== 'Scheduled' || this.ctx.guests.has(uid) || this.crashes.has(uid)) return;
     const pod = this.launcherPod(vmi);

@@ -180,7 +180,7 @@ export function ensureInfrastructure(client: ClusterClient, nodeCount = NODE_NAM
     metadata: { name: 'kubevirt', namespace: 'kubevirt', finalizers: ['foregroundDeleteKubeVirt'] },
     spec: {
       certificateRotateStrategy: {},
-      configuration: { developerConfiguration: { featureGates: [] } },
+      configuration: { developerConfiguration: { featureGates: ['HotplugVolumes'] } },
       customizeComponents: {},
       imagePullPolicy: 'IfNotPresent',
       workloadUpdateStrategy: {},

@@ -61,7 +61,8 @@ describe('KubeVirt CR', () => {
       kubeVirtVersion: KUBEVIRT_VERSION,
       namespace: 'kubevirt',
     });
-    expect(kv.spec.configuration?.developerConfiguration?.featureGates).toEqual([]);
+    // hot-plug is on, as the HyperConverged operator configures KubeVirt
+    expect(kv.spec.configuration?.developerConfiguration?.featureGates).toEqual(['HotplugVolumes']);
     const cdi = (await api.get('/apis/cdi.kubevirt.io/v1beta1/cdis/cdi')) as unknown as KubeVirt;
     expect(cdi.status.phase).toBe('Deployed');
     expect(condition(cdi, 'Available')).toBe('True');
@@ -83,7 +84,7 @@ describe('KubeVirt CR', () => {
     expect(after.status.observedDeploymentID).toBe(before.status.observedDeploymentID);
     expect(after.status.phase).toBe('Deployed');
     await mergePatch(`${KV_PATH}/kubevirt`, {
-      spec: { configuration: { developerConfiguration: { featureGates: [] } } },
+      spec: { configuration: { developerConfiguration: { featureGates: ['HotplugVolumes'] } } },
     });
   });
 

@@ -8,7 +8,8 @@ import { nowIso, type ControllerContext } from '../context.js';
 import { decideRunAction, type StateChangeRequest } from '../../kubevirt/run-strategy.js';
 import type { DataVolume, PVC, VM, VMI } from '../../kubevirt/types.js';
 import type { SyncError } from '../../kubevirt/vm-conditions.js';
-import { restartRequired } from './restart-required.js';
+import { liveUpdatePlan } from './restart-required.js';
+import { applyLivePlan, pendingVolumeRequests, setupHotplugHeadroom, syncVolumeRequests } from './hotplug.js';
 import { computeVmStatus, statusChanged } from './vm-status.js';
 import { snapshotClassFor, VOLUME_SNAPSHOT_CLASSES } from '../snapshot/csi-classes.js';
 import { VM_FINALIZER, vmiFromVm } from '../../kubevirt/vmi-from-vm.js';
@@ -106,8 +107,12 @@ export class VmController {
         case 'none':
           break;
       }
+      // hot-plug: volume requests to the template and the running VMI; live CPU and memory changes
+      if (syncVolumeRequests(client, vm, vmi)) return;
     }
-    this.updateStatus(vm, vmi, syncError, append);
+    const plan = vmi && !vm.metadata.deletionTimestamp ? liveUpdatePlan(client, vm, vmi) : {};
+    if (vmi && (plan.sockets !== undefined || plan.memory !== undefined)) applyLivePlan(client, vmi, plan);
+    this.updateStatus(vm, vmi, syncError, append, plan.restartRequired);
     // Like the real workqueue, a failed sync is retried (a missing instancetype may appear).
     if (syncError) this.ctx.queues.vm.addAfter(key, 2);
     if (vm.metadata.deletionTimestamp && !vmi) {
@@ -131,6 +136,7 @@ export class VmController {
 
   private startVmi(vm: VM): VMI {
     const obj = vmiFromVm(this.ctx.client, vm);
+    setupHotplugHeadroom(this.ctx.client, obj);
     const created = this.ctx.client.create(ResourceKey.vmis, obj, { fieldManager: COMPONENT });
     this.ctx.record(
       vm,
@@ -214,6 +220,7 @@ export class VmController {
     vmi: VMI | undefined,
     syncError: SyncError | undefined,
     append: StateChangeRequest[],
+    restartRequired: string | undefined,
   ): void {
     const { client, informers } = this.ctx;
     const ns = vm.metadata.namespace;
@@ -237,7 +244,7 @@ export class VmController {
       pvcs,
       syncError,
       appendRequests: append,
-      restartRequired: vmi ? restartRequired(client, vm, vmi) : false,
+      restartRequired,
       snapshotClassOf: (sc) =>
         snapshotClassFor(
           client.list(VOLUME_SNAPSHOT_CLASSES).items,
@@ -264,6 +271,9 @@ export class VmController {
           if (o.status?.[k] !== undefined) next[k] = o.status[k];
           else delete next[k];
         }
+        // volume requests virt-api added meanwhile are kept; the done ones go (trimDoneVolumeRequests)
+        next.volumeRequests = pendingVolumeRequests(o as VM);
+        if (!next.volumeRequests) delete next.volumeRequests;
         if (added.length)
           next.stateChangeRequests = [...((status.stateChangeRequests as StateChangeRequest[]) ?? []), ...added];
         o.status = next;

@@ -5,6 +5,7 @@ import { printableStatus } from '../../kubevirt/printable-status.js';
 import { nextStartFailure, trimStateChangeRequests, type StateChangeRequest } from '../../kubevirt/run-strategy.js';
 import type { Condition, DataVolume, PVC, VM, VMI } from '../../kubevirt/types.js';
 import { setRestartRequired, syncVmConditions, type SyncError } from '../../kubevirt/vm-conditions.js';
+import { pendingVolumeRequests } from './hotplug.js';
 
 export interface VmStatusInput {
   vm: VM;
@@ -15,7 +16,8 @@ export interface VmStatusInput {
   startExpected?: boolean;
   /** Requests to append (RerunOnFailure queues a Start after a failure). */
   appendRequests?: StateChangeRequest[];
-  restartRequired?: boolean;
+  /** RestartRequired's message when the VM needs a restart (vm.go syncRestartRequired and the hot-plug checks). */
+  restartRequired?: string;
   /** The VolumeSnapshotClass of a storage class (controllers/snapshot/csi-classes.ts). */
   snapshotClassOf?: (storageClass: string) => { name: string; error?: string };
   nowMs: number;
@@ -64,8 +66,9 @@ export function computeVmStatus(input: VmStatusInput): Record<string, unknown> {
   const startFailure = nextStartFailure(withRequests, vmi, input.nowMs, input.speed);
 
   let conditions: Condition[] = syncVmConditions(vm, vmi, input.syncError, input.nowIso);
-  if (input.restartRequired && vmi && !isFinal(vmi)) conditions = setRestartRequired(conditions, input.nowIso);
-  else if (!vmi) conditions = removeCondition(conditions, 'RestartRequired');
+  if (input.restartRequired && vmi && !isFinal(vmi))
+    conditions = setRestartRequired(conditions, input.nowIso, input.restartRequired);
+  else conditions = removeCondition(conditions, 'RestartRequired');
 
   const created = !!vmi;
   status.created = created || undefined;
@@ -73,6 +76,7 @@ export function computeVmStatus(input: VmStatusInput): Record<string, unknown> {
   status.conditions = conditions;
   status.stateChangeRequests = requests.length ? requests : undefined;
   status.startFailure = startFailure;
+  status.volumeRequests = pendingVolumeRequests(vm);
   status.runStrategy = runStrategyOf(vm);
   status.observedGeneration = vm.metadata.generation;
   status.desiredGeneration = vm.metadata.generation;

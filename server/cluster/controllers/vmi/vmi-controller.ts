@@ -12,6 +12,7 @@ import { VMI_FINALIZER, applyVmiDefaults } from '../../kubevirt/vmi-from-vm.js';
 import { serialConsoleLogDisabled, usesEmulation } from '../infra/kubevirt-cr.js';
 import { launcherPod } from '../../kubevirt/launcher-pod.js';
 import { dropCondition, setCondition, setPhase, type VmiStatus } from './vmi-status.js';
+import { VolumeHotplug } from './volume-hotplug.js';
 
 const COMPONENT = 'virtualmachineinstance-controller';
 export const MIGRATION_JOB_LABEL = 'kubevirt.io/migrationJobUID';
@@ -24,23 +25,32 @@ export function ownerVmiKey(obj: KObject): string | undefined {
 export class VmiController {
   /** Pods created but maybe not yet seen by the informer (KubeVirt's expectations). */
   private readonly expected = new Map<string, string>();
+  private readonly hotplug: VolumeHotplug;
 
-  constructor(private readonly ctx: ControllerContext) {}
+  constructor(private readonly ctx: ControllerContext) {
+    this.hotplug = new VolumeHotplug(ctx);
+  }
 
   watch(): void {
     const { informers, queues } = this.ctx;
     informers.vmis.on({ onChange: (o) => queues.vmi.add(keyOf(o)) });
-    informers.pods.on({
-      onChange: (o) => {
-        const k = ownerVmiKey(o);
-        if (k) queues.vmi.add(k);
-      },
-    });
+    // launcher pods, and hot-plug attachment pods (owned by a launcher pod)
+    const byPod = (o: KObject) => {
+      const k = ownerVmiKey(o) ?? this.attachedVmiKey(o);
+      if (k) queues.vmi.add(k);
+    };
+    informers.pods.on({ onChange: byPod, onDelete: byPod });
     const byClaim = (o: KObject) => {
       for (const vmi of informers.vmis.byIndex('volume', keyOf(o))) queues.vmi.add(keyOf(vmi));
     };
     informers.pvcs.on({ onChange: byClaim });
     informers.dataVolumes.on({ onChange: byClaim });
+  }
+
+  private attachedVmiKey(o: KObject): string | undefined {
+    const ref = (o.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Pod');
+    const owner = ref && this.ctx.client.tryGet(ResourceKey.pods, o.metadata.namespace, ref.name);
+    return owner ? ownerVmiKey(owner) : undefined;
   }
 
   /** The VMI's launcher pods (not migration targets), newest last. */
@@ -230,7 +240,11 @@ export class VmiController {
   /** Scheduled/Running: the launcher pod disappearing or failing fails the VMI. */
   private syncActive(vmi: VMI, pods: Pod[]): void {
     const pod = pods.find((p) => p.spec?.nodeName === vmi.status?.nodeName) ?? pods[0];
-    if (pod && pod.status?.phase !== 'Failed') return;
+    if (pod && pod.status?.phase !== 'Failed') {
+      const volumeStatus = this.hotplug.sync(vmi, pod);
+      if (volumeStatus) this.editStatus(vmi, (s) => void (s.volumeStatus = volumeStatus as VmiStatus['volumeStatus']));
+      return;
+    }
     if (vmi.status?.migrationState && !vmi.status.migrationState.completed) return;
     const now = nowIso(this.ctx);
     this.ctx.record(

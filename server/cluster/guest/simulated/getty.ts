@@ -117,21 +117,34 @@ export class Getty {
 
   private startShell(): void {
     this.phase = 'shell';
-    this.shell = new Shell({ ...this.hostView(), logout: () => this.logout() }, this.attemptedUser);
+    this.shell = new Shell(
+      this.hostView(() => this.logout()),
+      this.attemptedUser,
+    );
     if (this.host.profile.promptStyle !== 'windows') {
       this.host.print(`Last login: ${new Date().toUTCString()} on ttyS0\n`);
     }
     this.host.print(this.shell.prompt());
   }
 
-  private hostView(): Omit<ShellHost, 'logout'> {
+  /** The shell's host (no object spread: it would freeze the hot-plug getters' values). */
+  private hostView(logout: () => void): ShellHost {
     const h = this.host;
     return {
+      logout,
       hostname: h.hostname,
       profile: h.profile,
       network: h.network,
-      cpus: h.cpus,
-      memoryBytes: h.memoryBytes,
+      // hot-plug changes these while a session runs: read them when asked
+      get cpus() {
+        return h.cpus;
+      },
+      get memoryBytes() {
+        return h.memoryBytes;
+      },
+      get disks() {
+        return h.disks;
+      },
       emulation: h.emulation,
       files: h.files,
       uptimeMs: () => h.uptimeMs(),

@@ -7,6 +7,8 @@ import { cpuinfoOutput, detectVirt, lscpuOutput } from './cpu-facts.js';
 import { ipAddrOutput, ipconfigOutput, type GuestNetwork } from '../network-facts.js';
 import type { GuestFiles } from '../volume-data.js';
 import { ls, readFile, rm, splitRedirect, touch, writeFile } from './files.js';
+import { lsblkOutput, procMeminfo, procPartitions } from './block-devices.js';
+import type { GuestDisk } from '../types.js';
 
 export interface ShellHost {
   readonly hostname: string;
@@ -18,6 +20,8 @@ export interface ShellHost {
   readonly emulation?: boolean;
   /** The root disk's files (the PVC's when the guest boots from one). */
   readonly files: GuestFiles;
+  /** The block devices (hot-plugged ones included); none when not given. */
+  readonly disks?: readonly GuestDisk[];
   uptimeMs(): number;
   /** Writes text; `\n` is turned into `\r\n` by the tty. */
   print(text: string): void;
@@ -95,6 +99,7 @@ const LINUX_COMMANDS: Record<string, Command> = {
   true: () => undefined,
   false: () => undefined,
   nproc: (_args, s) => s.out(String(s.host.cpus)),
+  lsblk: (_args, s) => s.out(lsblkOutput(s.host.disks ?? [])),
   lscpu: (_args, s) => s.out(lscpuOutput(s.host.cpus, !!s.host.emulation)),
   'systemd-detect-virt': (_args, s) => s.out(detectVirt(!!s.host.emulation)),
   ip: (args, s) => s.ip(args),
@@ -106,7 +111,7 @@ const LINUX_COMMANDS: Record<string, Command> = {
   help: (_args, s) =>
     s.out(
       'Commands: hostname, uname [-a], ip a, whoami, id, uptime, date, echo [text > file], cat, ls, touch,\n' +
-        'rm, sync, nproc, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
+        'rm, sync, nproc, lsblk, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
     ),
   free: (_args, s) => {
     const kib = Math.round(s.host.memoryBytes / 1024);
@@ -269,15 +274,17 @@ export class Shell {
   }
 
   cat(args: string[]): void {
-    const files: Record<string, string> = {
-      '/etc/os-release': this.host.profile.osRelease,
-      '/etc/hostname': this.host.hostname,
-      '/proc/sys/kernel/hostname': this.host.hostname,
-      '/proc/cpuinfo': cpuinfoOutput(this.host.cpus, !!this.host.emulation),
+    const files: Record<string, () => string> = {
+      '/etc/os-release': () => this.host.profile.osRelease,
+      '/etc/hostname': () => this.host.hostname,
+      '/proc/sys/kernel/hostname': () => this.host.hostname,
+      '/proc/cpuinfo': () => cpuinfoOutput(this.host.cpus, !!this.host.emulation),
+      '/proc/meminfo': () => procMeminfo(this.host.memoryBytes),
+      '/proc/partitions': () => procPartitions(this.host.disks ?? []),
     };
     for (const file of args) {
       const onDisk = readFile(this, file);
-      const content = Object.hasOwn(files, file) ? files[file] : undefined;
+      const content = Object.hasOwn(files, file) ? files[file]() : undefined;
       if (content !== undefined) this.out(content);
       else if (onDisk !== undefined) this.write(onDisk);
       else this.out(`cat: ${file}: No such file or directory`);

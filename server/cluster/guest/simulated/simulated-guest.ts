@@ -16,7 +16,7 @@ import { GuestScheduler } from './scheduler.js';
 import { screenPng } from '../console/screenshot.js';
 import { Screen, TEXT_MODE } from '../console/screen.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../console/sessions.js';
-import type { ConsoleKind, Guest, GuestOptions, GuestState } from '../types.js';
+import type { ConsoleKind, Guest, GuestDisk, GuestOptions, GuestState } from '../types.js';
 
 const DEFAULT_MEMORY = 1024 ** 3;
 
@@ -41,6 +41,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   private currentState: GuestState = 'booting';
   private isPaused = false;
   private bootStartedAt = Date.now();
+  private blockDevices: GuestDisk[];
 
   constructor(options: GuestOptions) {
     super();
@@ -59,15 +60,25 @@ export class SimulatedGuest extends EventEmitter implements Guest {
       emulation: options.emulation ?? false,
       ipv4: this.network.ipv4,
     };
+    this.blockDevices = [...(options.disks ?? [])];
     this.scheduler = new GuestScheduler(this.speed);
+    const facts = this.facts;
+    const devices = () => this.blockDevices;
     this.getty = new Getty({
       hostname: this.hostname,
       profile: this.profile,
       user: this.user,
       password: this.password,
       network: this.network,
-      cpus: this.facts.cpus,
-      memoryBytes: this.facts.memoryBytes,
+      get cpus() {
+        return facts.cpus;
+      },
+      get memoryBytes() {
+        return facts.memoryBytes;
+      },
+      get disks() {
+        return devices();
+      },
       emulation: this.facts.emulation,
       files: options.disk ?? new Map(),
       uptimeMs: () => this.uptimeMs(),
@@ -92,6 +103,19 @@ export class SimulatedGuest extends EventEmitter implements Guest {
       prefixLength: next.prefixLength,
     });
     (this.facts as { ipv4?: string }).ipv4 = next.ipv4;
+  }
+
+  /** Hot-plug: the block devices lsblk shows from now on. */
+  setDisks(disks: GuestDisk[]): void {
+    this.blockDevices = [...disks];
+  }
+
+  setCpus(cpus: number): void {
+    (this.facts as { cpus: number }).cpus = Math.max(1, cpus);
+  }
+
+  setMemory(bytes: number): void {
+    (this.facts as { memoryBytes: number }).memoryBytes = bytes;
   }
 
   get paused(): boolean {
