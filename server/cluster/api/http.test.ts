@@ -326,6 +326,31 @@ describe('REST verbs', () => {
     expect(r.status).toBe(201);
     expect(r.json.status.allowed).toBe(true);
   });
+
+  it("answers SelfSubjectRulesReviews as kube-apiserver does: a namespace is required; AlwaysAllow's rules", async () => {
+    const review = (spec: unknown) =>
+      call('POST', '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectRulesReview',
+        spec,
+      });
+    const missing = await review({});
+    expect(missing.status).toBe(400);
+    expect(missing.json).toMatchObject({ kind: 'Status', reason: 'BadRequest', message: 'no namespace on request' });
+    const r = await review({ namespace: 'default' });
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual({
+      kind: 'SelfSubjectRulesReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec: { namespace: 'default' },
+      status: {
+        resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+        nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
+        incomplete: false,
+      },
+    });
+  });
 });
 
 async function readLines(res: Response, n: number): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** SelfSubjectAccessReview and SelfSubjectRulesReview, answered from the authorize hook. */
-import { errors, RESOURCES, type AuthHooks, type UserInfo } from '../store/index.js';
+import { errors, type AuthHooks } from '../store/index.js';
 import type { Ctx } from './context.js';
 import { mediaType, parseBody, readBody, sendJson } from './http-util.js';
 
@@ -54,56 +54,27 @@ export async function selfSubjectAccessReview(c: Ctx, auth: AuthHooks): Promise<
   });
 }
 
-const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
-
-export function rulesFor(auth: AuthHooks, user: UserInfo, namespace: string): R[] {
-  const rules: R[] = [];
-  for (const r of RESOURCES) {
-    const verbs = VERBS.filter(
-      (verb) =>
-        r.verbs.includes(verb) &&
-        auth.authorize(user, {
-          verb,
-          group: r.group,
-          resource: r.plural,
-          namespace: r.namespaced ? namespace : undefined,
-        }).allowed,
-    );
-    if (verbs.length) rules.push({ verbs, apiGroups: [r.group], resources: [r.plural] });
-  }
-  return rules;
-}
-
+/**
+ * kube-apiserver's SelfSubjectRulesReview (pkg/registry/authorization/selfsubjectrulesreview):
+ * spec.namespace is required; the status is the authorizer's RulesFor the user in it.
+ */
 export async function selfSubjectRulesReview(c: Ctx, auth: AuthHooks): Promise<void> {
   const b = await readReview(c, 'SelfSubjectRulesReview');
   const spec = (b.spec ?? {}) as R;
   const ns = str(spec.namespace);
+  if (!ns) throw errors.badRequest('no namespace on request');
+  const rules = auth.rulesFor(c.user, ns);
+  const status: R = {
+    resourceRules: rules.resourceRules,
+    nonResourceRules: rules.nonResourceRules,
+    incomplete: rules.incomplete,
+  };
+  if (rules.evaluationError) status.evaluationError = rules.evaluationError;
   sendJson(c.res, 201, {
     kind: 'SelfSubjectRulesReview',
     apiVersion: 'authorization.k8s.io/v1',
     metadata: { creationTimestamp: null },
     spec,
-    status: {
-      resourceRules: rulesFor(auth, c.user, ns),
-      nonResourceRules: [
-        {
-          verbs: ['get'],
-          nonResourceURLs: [
-            '/api',
-            '/api/*',
-            '/apis',
-            '/apis/*',
-            '/healthz',
-            '/livez',
-            '/readyz',
-            '/version',
-            '/version/',
-            '/openapi',
-            '/openapi/*',
-          ],
-        },
-      ],
-      incomplete: false,
-    },
+    status,
   });
 }

@@ -7,9 +7,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { V1Status } from '../store/status.js';
-import type { Store } from '../store/index.js';
+import { ALLOW_ALL_RULES, type Store, type SubjectRules } from '../store/index.js';
 import { bootstrapPolicy } from './bootstrap-policy.js';
-import { rbacAuthorize, type RbacAttributes, type RbacSource } from './rbac-rules.js';
+import { rbacAuthorize, rbacRulesFor, type RbacAttributes, type RbacSource } from './rbac-rules.js';
 import { staticSource, storeSource, syncPolicy, usersFileBindings } from './rbac-source.js';
 import { readUsersFile, type UserEntry } from './users-file.js';
 import { authenticateServiceAccountToken } from './sa-token.js';
@@ -25,6 +25,8 @@ export interface UserInfo {
 export interface Auth {
   authenticate(headers: IncomingHttpHeaders): { user: UserInfo } | { status: V1Status };
   authorize(user: UserInfo, attrs: Attributes): { allowed: boolean; reason: string };
+  /** What a SelfSubjectRulesReview of `namespace` lists (kube-apiserver's RulesFor of the same authorizer). */
+  rulesFor(user: UserInfo, namespace: string): SubjectRules;
   forbidden(user: UserInfo, attrs: Attributes): V1Status;
   describe(): string;
   /** Stops what createAuth started on the store (the users-file bindings of new namespaces). */
@@ -110,6 +112,7 @@ function allowAll(store?: Store): Auth {
       return (token && serviceAccountUser(store, token)) || { user: SYSTEM_ADMIN };
     },
     authorize: () => ({ allowed: true, reason: 'no users file: every request is allowed' }),
+    rulesFor: () => ALLOW_ALL_RULES,
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
     describe: () => 'auth: no users file, every request is admin ("system:admin")',
     stop: () => {},
@@ -133,6 +136,7 @@ function fromUsers(entries: UserEntry[], source: string, rbac: RbacSource, stop:
       return serviceAccountUser(store, token) ?? { status: unauthorizedStatus() };
     },
     authorize: (user, attrs) => rbacAuthorize(rbac, user, attrs),
+    rulesFor: (user, namespace) => ({ ...rbacRulesFor(rbac, user, namespace), incomplete: false }),
     forbidden: (user, attrs) => forbiddenStatus(user, attrs),
     describe: () =>
       `auth: ${accounts.length} user${accounts.length === 1 ? '' : 's'} from ${source}; bearer tokens required, anonymous requests are forbidden`,

@@ -165,3 +165,33 @@ export function rbacAuthorize(
   });
   return { allowed: reason !== '', reason };
 }
+
+export interface RbacRules {
+  resourceRules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[] }[];
+  nonResourceRules: { verbs: string[]; nonResourceURLs?: string[] }[];
+}
+
+/**
+ * The RBAC authorizer's RulesFor (plugin/pkg/auth/authorizer/rbac/rbac.go): every rule of every
+ * binding that applies to the user in `namespace`, in the authorizer's order, split into resource
+ * rules (those with resources) and non-resource rules (those with nonResourceURLs); nothing merged.
+ */
+export function rbacRulesFor(src: RbacSource, user: RbacUser, namespace: string): RbacRules {
+  const out: RbacRules = { resourceRules: [], nonResourceRules: [] };
+  const nonEmpty = (l: string[] | undefined) => (l?.length ? [...l] : undefined);
+  visitRulesFor(src, user, namespace, (_source, rule) => {
+    if (rule.resources?.length) {
+      const r: RbacRules['resourceRules'][number] = { verbs: [...(rule.verbs ?? [])] };
+      const apiGroups = nonEmpty(rule.apiGroups);
+      if (apiGroups) r.apiGroups = apiGroups;
+      r.resources = [...rule.resources];
+      const resourceNames = nonEmpty(rule.resourceNames);
+      if (resourceNames) r.resourceNames = resourceNames;
+      out.resourceRules.push(r);
+    }
+    if (rule.nonResourceURLs?.length)
+      out.nonResourceRules.push({ verbs: [...(rule.verbs ?? [])], nonResourceURLs: [...rule.nonResourceURLs] });
+    return true;
+  });
+  return out;
+}

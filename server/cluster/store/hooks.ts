@@ -58,9 +58,27 @@ export interface AuthzAttributes {
   name?: string;
 }
 
+/** A SelfSubjectRulesReview's status: what the user may do in a namespace, as the authorizer lists it. */
+export interface SubjectRules {
+  resourceRules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[] }[];
+  nonResourceRules: { verbs: string[]; nonResourceURLs?: string[] }[];
+  /** The authorizer could not list everything it may allow: a rule missing here may still be allowed. */
+  incomplete: boolean;
+  evaluationError?: string;
+}
+
+/** kube-apiserver's AlwaysAllow authorizer's rules (authorizerfactory/builtin.go RulesFor). */
+export const ALLOW_ALL_RULES: SubjectRules = {
+  resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+  nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
+  incomplete: false,
+};
+
 export interface AuthHooks {
   authenticate(headers: import('node:http').IncomingHttpHeaders): { user: UserInfo } | { status: V1Status };
   authorize(user: UserInfo, attrs: AuthzAttributes): { allowed: boolean; reason: string };
+  /** The rules of a SelfSubjectRulesReview for `namespace`, as the authorizer's RulesFor lists them. */
+  rulesFor(user: UserInfo, namespace: string): SubjectRules;
   forbidden(user: UserInfo, attrs: AuthzAttributes): V1Status;
   describe(): string;
 }
@@ -71,6 +89,7 @@ export const ADMIN: UserInfo = { name: 'system:admin', groups: ['system:masters'
 export const allowAll: AuthHooks = {
   authenticate: () => ({ user: ADMIN }),
   authorize: () => ({ allowed: true, reason: '' }),
+  rulesFor: () => ALLOW_ALL_RULES,
   forbidden: (user, a) => ({
     kind: 'Status',
     apiVersion: 'v1',

@@ -33,8 +33,9 @@ export type {
   UserInfo,
   AuthzAttributes,
   AuthHooks,
+  SubjectRules,
   DecodeInfo,
 } from './hooks.js';
-export { allowAll, ADMIN } from './hooks.js';
+export { allowAll, ADMIN, ALLOW_ALL_RULES } from './hooks.js';
 export { parseLabelSelector, matchLabels, labelSelectorFromObject } from './selectors.js';
 export { nowRfc3339, clone } from './util.js';
