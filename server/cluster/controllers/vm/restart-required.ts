@@ -75,6 +75,18 @@ function memoryOf(spec: Json | undefined): { guest?: string; maxGuest?: string }
 }
 const bytes = (q: string | undefined) => quantityInteger(q) ?? NaN;
 
+function memoryRefusal(vmi: VMI, wantMem: string, maxGuest: string | undefined): string | undefined {
+  const atBoot = (vmi.status as { memory?: { guestAtBoot?: string } } | undefined)?.memory?.guestAtBoot;
+  if (getCondition(vmi, 'LiveMigratable')?.status !== 'True')
+    return 'memory updated in template spec. Memory-hotplug is only available for migratable VMs';
+  if (!maxGuest) return 'memory updated in template spec. Memory-hotplug is not available for this VM configuration';
+  if (atBoot && bytes(wantMem) < bytes(atBoot))
+    return 'memory updated in template spec to a value lower than what the VM started with';
+  if (bytes(wantMem) > bytes(maxGuest))
+    return "memory updated in template spec to a value higher than what's available";
+  return undefined;
+}
+
 export function liveUpdatePlan(client: ClusterClient, vm: VM, vmi: VMI): LiveUpdatePlan {
   if (isFinal(vmi) || vmi.metadata.deletionTimestamp) return {};
   let wanted: Json;
@@ -88,33 +100,24 @@ export function liveUpdatePlan(client: ClusterClient, vm: VM, vmi: VMI): LiveUpd
   if (!jsonEqual(comparable(wanted, live, wanted), comparable(running, live, wanted)))
     return { restartRequired: RESTART_REQUIRED_MESSAGE };
   if (!live) return {};
+  // handleCPUChangeRequest, then handleMemoryHotplugRequest: each accepted change is applied, the
+  // last refusal is the condition's message
   const plan: LiveUpdatePlan = {};
   const want = sockets(wanted);
   const have = sockets(running);
   if (want !== have) {
     const max = ((running.domain as Json).cpu as { maxSockets?: number } | undefined)?.maxSockets ?? 0;
     if (want > max)
-      return { restartRequired: "CPU sockets updated in template spec to a value higher than what's available" };
-    if (want < have) return { restartRequired: 'Reduction of CPU socket count requires a restart' };
-    plan.sockets = want;
+      plan.restartRequired = "CPU sockets updated in template spec to a value higher than what's available";
+    else if (want < have) plan.restartRequired = 'Reduction of CPU socket count requires a restart';
+    else plan.sockets = want;
   }
   const wantMem = memoryOf(wanted).guest;
   const haveMem = memoryOf(running);
   if (wantMem && haveMem.guest && bytes(wantMem) !== bytes(haveMem.guest)) {
-    const atBoot = (vmi.status as { memory?: { guestAtBoot?: string } } | undefined)?.memory?.guestAtBoot;
-    if (getCondition(vmi, 'LiveMigratable')?.status !== 'True')
-      return {
-        restartRequired: 'memory updated in template spec. Memory-hotplug is only available for migratable VMs',
-      };
-    if (!haveMem.maxGuest)
-      return {
-        restartRequired: 'memory updated in template spec. Memory-hotplug is not available for this VM configuration',
-      };
-    if (atBoot && bytes(wantMem) < bytes(atBoot))
-      return { restartRequired: 'memory updated in template spec to a value lower than what the VM started with' };
-    if (bytes(wantMem) > bytes(haveMem.maxGuest))
-      return { restartRequired: "memory updated in template spec to a value higher than what's available" };
-    plan.memory = wantMem;
+    const refusal = memoryRefusal(vmi, wantMem, haveMem.maxGuest);
+    if (refusal) plan.restartRequired = refusal;
+    else plan.memory = wantMem;
   }
   return plan;
 }
