@@ -57,4 +57,9 @@ describe('server flags', () => {
     expect(() => readFlags(['--max-upload-bytes', 'lots'], {})).toThrow(/size/);
     expect(() => readFlags(['--max-upload-bytes', '0'], {})).toThrow(/size/);
   });
+  it('reads where the in-cluster service account is mounted, only with --in-cluster', () => {
+    expect(readFlags(['--in-cluster'], {})).toMatchObject({ inCluster: true, serviceAccountDir: undefined });
+    expect(readFlags(['--in-cluster', '--service-account-dir', '/run/sa'], {}).serviceAccountDir).toBe('/run/sa');
+    expect(() => readFlags(['--service-account-dir', '/run/sa'], {})).toThrow(/only applies with --in-cluster/);
+  });
 });

@@ -16,6 +16,8 @@ export interface ServerFlags {
   clusterPort: number;
   inCluster: boolean;
   serviceAccount: boolean;
+  /** With --in-cluster: the folder of the pod's service account (ca.crt, token); default the pod's mount. */
+  serviceAccountDir?: string;
   loginUrl?: string;
   secureCookies: boolean;
   /** Host names the console answers besides localhost and IP literals (`name`, `*.domain`, `*`). */
@@ -42,6 +44,7 @@ export class FlagError extends Error {}
 const BOOLEAN_FLAGS = new Set(['help', 'in-cluster', 'service-account', 'secure-cookies', 'trust-forwarded-headers']);
 const VALUE_FLAGS = new Set([
   'login-url',
+  'service-account-dir',
   'log-level',
   'allowed-hosts',
   'public-url',
@@ -163,6 +166,7 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     clusterPort: toPort(args.get('cluster-port') ?? '0', '--cluster-port'),
     inCluster: args.get('in-cluster') === 'true',
     serviceAccount: args.get('service-account') === 'true',
+    serviceAccountDir: args.get('service-account-dir'),
     loginUrl: args.get('login-url') ?? (args.get('in-cluster') === 'true' ? '/oauth/start' : undefined),
     secureCookies: args.get('secure-cookies') === 'true',
     allowedHosts: toHostPatterns(args.get('allowed-hosts') ?? env.CONSOLE_ALLOWED_HOSTS ?? ''),
@@ -177,6 +181,8 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     help: args.get('help') === 'true',
   };
   if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
+  if (flags.serviceAccountDir !== undefined && !flags.inCluster)
+    throw new FlagError('--service-account-dir only applies with --in-cluster');
   if (flags.inCluster && flags.kubeconfig && args.has('kubeconfig'))
     throw new FlagError('choose one of --in-cluster and --kubeconfig');
   return flags;
@@ -200,6 +206,9 @@ export const USAGE = `Usage: npm start -- [flags]
   --in-cluster        proxy to the API server of the cluster the console runs in, with each
                       user's own token (X-Forwarded-Access-Token or Authorization from an OAuth proxy)
   --service-account   with --in-cluster: act with the pod's service account for every user
+  --service-account-dir <dir>
+                      with --in-cluster: where the pod's service account (ca.crt, token) is mounted
+                      (default /var/run/secrets/kubernetes.io/serviceaccount)
   --login-url <url>   where a browser without a token is sent (default /oauth/start in cluster)
   --secure-cookies    mark cookies Secure (behind TLS)
   --public-url <url>  the URL browsers open the console under (a route or ingress; or

@@ -22,7 +22,7 @@ async function selectUpstream(
 ): Promise<{ upstream: Upstream; uploadProxy: UploadProxyTarget; close: () => Promise<void> }> {
   const uploads = { url: flags.cdiUploadProxyUrl, caFile: flags.cdiUploadProxyCa };
   if (flags.inCluster) {
-    const upstream = inClusterUpstream({ serviceAccount: flags.serviceAccount });
+    const upstream = inClusterUpstream({ serviceAccount: flags.serviceAccount, accountDir: flags.serviceAccountDir });
     say(`cluster: ${upstream.description}`);
     if (flags.serviceAccount)
       say("WARNING: --service-account: every user of this console acts with the pod's service account");

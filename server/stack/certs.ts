@@ -48,7 +48,7 @@ function openssl(args: string[], cwd: string): void {
 
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
-function makeCa(dir: string, name: string, cn: string): void {
+export function makeCa(dir: string, name: string, cn: string): void {
   openssl(
     ['req', '-x509', ...EC, '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '3650', '-subj', `/CN=${cn}`],
     dir,

@@ -12,9 +12,21 @@ import { KCM_CONTROLLERS_WITH_SIMULATION, attachWithVirtApi, type Attached } fro
 
 const USAGE =
   'Usage: cluster --backend kube-apiserver [--port 6443] [--data-dir DIR] [--users FILE] [--no-controller-manager]\n' +
-  '         [--no-simulation] [--speed X] [--seed none|default|scale:N]';
+  '         [--no-simulation] [--speed X] [--seed none|default|scale:N]\n' +
+  '         [--oidc-issuer-url URL --oidc-client-id ID --oidc-ca-file FILE]';
 
-export async function runStackCli(argv: string[], bins: StackBins, projectRoot: string): Promise<void> {
+/** What a started stack is reachable at (for scripts that start more in front of it). */
+export interface StackStarted {
+  url: string;
+  caFile: string;
+  kubeconfigFile: string;
+}
+
+export async function runStackCli(
+  argv: string[],
+  bins: StackBins,
+  projectRoot: string,
+): Promise<StackStarted | undefined> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -26,14 +38,24 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
       'no-simulation': { type: 'boolean' },
       speed: { type: 'string' },
       seed: { type: 'string' },
+      'oidc-issuer-url': { type: 'string' },
+      'oidc-client-id': { type: 'string' },
+      'oidc-ca-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     console.log(USAGE);
-    return;
+    return undefined;
   }
+  const issuer = values['oidc-issuer-url'];
+  const oidcParts = [issuer, values['oidc-client-id'], values['oidc-ca-file']];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean))
+    throw new Error('--oidc-issuer-url, --oidc-client-id and --oidc-ca-file go together');
+  const oidc = issuer
+    ? { issuerUrl: issuer, clientId: String(values['oidc-client-id']), caFile: String(values['oidc-ca-file']) }
+    : undefined;
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65534))
     throw new Error(`invalid --port ${String(values.port)} (etcd takes the two ports after it)`);
@@ -51,6 +73,7 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
     users: values.users ? readUsersFile(values.users) : [],
     noControllerManager: values['no-controller-manager'],
     controllers: simulate ? KCM_CONTROLLERS_WITH_SIMULATION : undefined,
+    oidc,
   });
   console.log(
     `kube-apiserver listening on ${stack.url} (logs and certificates in ${stack.dir}), up in ${Date.now() - t0} ms`,
@@ -86,4 +109,5 @@ export async function runStackCli(argv: string[], bins: StackBins, projectRoot: 
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  return { url: stack.url, caFile: stack.caFile, kubeconfigFile: stack.kubeconfigFile };
 }

@@ -32,6 +32,18 @@ export const STACK_COMMANDS: Record<StackCommand, string> = {
   etcd: 'go.etcd.io/etcd/server/v3',
 };
 
+/**
+ * The login chain (issue 20 item 4): oauth2-proxy and an OIDC provider, mockoidc (a library, run by
+ * the few lines of stack/oauth/mockoidc). They have a Go module of their own, stack/oauth, so that
+ * their dependencies never move kube-apiserver's (Go picks the highest version any module asks for).
+ */
+export type OauthCommand = 'oauth2-proxy' | 'mockoidc';
+export const OAUTH_COMMANDS: Record<OauthCommand, string> = {
+  'oauth2-proxy': 'github.com/oauth2-proxy/oauth2-proxy/v7',
+  mockoidc: './mockoidc',
+};
+export const oauthRoot = path.join(stackRoot, 'oauth');
+
 /** Bump when the build flags change. */
 const FORMAT = 1;
 
@@ -41,11 +53,20 @@ export function stackDir(): string {
   return path.join(cache, 'kubevirt-console', 'stack');
 }
 
-/** The pinned version of a module in stack/go.mod. */
-export function pinnedVersion(module: string): string {
-  const mod = readFileSync(path.join(stackRoot, 'go.mod'), 'utf8');
-  const m = new RegExp(`^\\s*${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm').exec(mod);
-  if (!m) throw new Error(`${module} is not pinned in stack/go.mod`);
+/** Where the login chain's binaries go: bin/ and stamp.json under the stack's folder. */
+export function oauthDir(): string {
+  return path.join(stackDir(), 'oauth');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The pinned version of a module in stack/go.mod (or in another module's go.mod under stack/). */
+export function pinnedVersion(module: string, root = stackRoot): string {
+  const mod = readFileSync(path.join(root, 'go.mod'), 'utf8');
+  const m = new RegExp(`^\\s*(?:require\\s+)?${escapeRegExp(module)}\\s+(v\\S+)`, 'm').exec(mod);
+  if (!m) throw new Error(`${module} is not pinned in ${path.relative(projectRoot, root)}/go.mod`);
   return m[1];
 }
 
@@ -55,12 +76,21 @@ export function goVersion(): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-/** What the cached build must match: go.mod, go.sum, the Go version and the build format. */
-export function stackStamp(go = goVersion()): string {
+function stamp(root: string, files: string[], go: string | undefined): string {
   const h = createHash('sha256');
   h.update(`format ${FORMAT}\n${go}\n`);
-  for (const f of ['go.mod', 'go.sum']) h.update(readFileSync(path.join(stackRoot, f)));
+  for (const f of files) h.update(readFileSync(path.join(root, f)));
   return h.digest('hex');
+}
+
+/** What the cached build must match: go.mod, go.sum, the Go version and the build format. */
+export function stackStamp(go = goVersion()): string {
+  return stamp(stackRoot, ['go.mod', 'go.sum'], go);
+}
+
+/** The same for the login chain, whose mockoidc command is source of the project. */
+export function oauthStamp(go = goVersion()): string {
+  return stamp(oauthRoot, ['go.mod', 'go.sum', 'mockoidc/main.go'], go);
 }
 
 export interface StackStamp {
@@ -70,29 +100,42 @@ export interface StackStamp {
   seconds: number;
 }
 
-export type StackFound =
-  | { bins: Record<StackCommand, string>; dir: string; stamp: StackStamp; reason?: undefined }
+export type Found<C extends string> =
+  | { bins: Record<C, string>; dir: string; stamp: StackStamp; reason?: undefined }
   | { reason: string; bins?: undefined };
+export type StackFound = Found<StackCommand>;
+export type OauthFound = Found<OauthCommand>;
+
+function find<C extends string>(what: string, dir: string, names: C[], want: (go: string) => string): Found<C> {
+  const go = goVersion();
+  if (!go) return { reason: 'no Go toolchain (go) on this machine' };
+  const bins = Object.fromEntries(names.map((name) => [name, path.join(dir, 'bin', name)])) as Record<C, string>;
+  let stamp: StackStamp;
+  try {
+    stamp = JSON.parse(readFileSync(path.join(dir, 'stamp.json'), 'utf8')) as StackStamp;
+  } catch {
+    return { reason: `${what} is not built (run npm run stack:build; cache: ${dir})` };
+  }
+  if (stamp.stamp !== want(go)) return { reason: `the ${what} build is out of date (run npm run stack:build)` };
+  const missing = Object.values<string>(bins).find((b) => !existsSync(b));
+  if (missing) return { reason: `${missing} is missing (run npm run stack:build)` };
+  return { bins, dir, stamp };
+}
 
 /**
  * The built binaries when they are there and up to date, else the reason they are not (one
  * line, for the test tier's skip message).
  */
 export function findStack(): StackFound {
-  const go = goVersion();
-  if (!go) return { reason: 'no Go toolchain (go) on this machine' };
-  const dir = stackDir();
-  const bins = Object.fromEntries(
-    Object.keys(STACK_COMMANDS).map((name) => [name, path.join(dir, 'bin', name)]),
-  ) as Record<StackCommand, string>;
-  let stamp: StackStamp;
-  try {
-    stamp = JSON.parse(readFileSync(path.join(dir, 'stamp.json'), 'utf8')) as StackStamp;
-  } catch {
-    return { reason: `the stack is not built (run npm run stack:build; cache: ${dir})` };
-  }
-  if (stamp.stamp !== stackStamp(go)) return { reason: 'the stack build is out of date (run npm run stack:build)' };
-  const missing = Object.values(bins).find((b) => !existsSync(b));
-  if (missing) return { reason: `${missing} is missing (run npm run stack:build)` };
-  return { bins, dir, stamp };
+  return find('the stack', stackDir(), Object.keys(STACK_COMMANDS) as StackCommand[], stackStamp);
+}
+
+/** oauth2-proxy and mockoidc, when built and up to date, else why not. */
+export function findOauth(): OauthFound {
+  return find(
+    'the login chain (oauth2-proxy, mockoidc)',
+    oauthDir(),
+    Object.keys(OAUTH_COMMANDS) as OauthCommand[],
+    oauthStamp,
+  );
 }

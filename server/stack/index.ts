@@ -39,6 +39,16 @@ export interface StackOptions {
    */
   controllers?: string[];
   startTimeoutMs?: number;
+  /** Also accept this OpenID Connect provider's ID tokens (kube-apiserver's --oidc-* flags). */
+  oidc?: StackOidc;
+}
+
+/** An OIDC provider kube-apiserver trusts: users are its ID tokens' `email`, groups their `groups`. */
+export interface StackOidc {
+  issuerUrl: string;
+  clientId: string;
+  /** The CA of the provider's serving certificate. */
+  caFile: string;
 }
 
 export interface Stack extends ApiTarget {
@@ -144,6 +154,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         `--tls-private-key-file=${certs.keyFile}`,
         `--client-ca-file=${certs.caFile}`,
         `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+        ...(opts.oidc
+          ? [
+              `--oidc-issuer-url=${opts.oidc.issuerUrl}`,
+              `--oidc-client-id=${opts.oidc.clientId}`,
+              `--oidc-ca-file=${opts.oidc.caFile}`,
+              '--oidc-username-claim=email',
+              '--oidc-groups-claim=groups',
+            ]
+          : []),
         '--authorization-mode=RBAC',
         '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
         `--service-account-key-file=${certs.saPubFile}`,
