@@ -78,6 +78,16 @@ describe.skipIf(!hasGo && !process.env.CI)('deploy manifests', () => {
         expect(checkImages(objects)).toEqual([]);
       });
 
+      it("sends a browser without a token to its OAuth proxy's sign-in start (the console's --login-url)", () => {
+        const [deployment] = workloads(render(overlay));
+        const args = deployment.pod.containers.find((c) => c.name === 'console')?.args ?? [];
+        expect(args).toContain('--in-cluster');
+        // server/flags.ts: /oauth/start (OpenShift's oauth-proxy) unless --login-url says otherwise
+        const at = args.indexOf('--login-url');
+        const loginUrl = at >= 0 ? args[at + 1] : '/oauth/start';
+        expect(loginUrl).toBe(overlay === 'openshift' ? '/oauth/start' : '/oauth2/start');
+      });
+
       it('every probe and listening port is a declared port of its container, on a health path of its image', () => {
         expect(checkProbesAndPorts(render(overlay), HEALTH)).toEqual([]);
       });

@@ -79,7 +79,14 @@ if (provider) {
   copyFileSync(stack.caFile, path.join(saDir, 'ca.crt'));
   const api = new URL(stack.url);
   const inClusterPort = await freePort();
-  const inClusterArgs = ['build/server/main.js', '--in-cluster', '--service-account-dir', saDir];
+  const inClusterArgs = [
+    'build/server/main.js',
+    '--in-cluster',
+    '--service-account-dir',
+    saDir,
+    '--login-url',
+    '/oauth2/start',
+  ];
   inClusterArgs.push('--port', String(inClusterPort), '--log-level', 'warn');
   if (process.env.E2E_STATIC_DIR) inClusterArgs.push('--static-dir', process.env.E2E_STATIC_DIR);
   const inCluster = spawn(process.execPath, inClusterArgs, {
