@@ -8,6 +8,7 @@ import type { AdmissionRequest, AdmissionResult } from './types.js';
 import { kubevirtDenied, type WebhookCause } from './status.js';
 import { asObj, asStr, deepEqual, isObject, type Json } from './schema.js';
 import type { Admit } from './chain.js';
+import { instancetypeCauses } from './instancetype-webhook.js';
 
 export interface Lookup {
   get(res: string, ns: string | undefined, name: string): Json | undefined;
@@ -229,13 +230,16 @@ export function snapshotWebhooks(req: AdmissionRequest, obj: Json, lookup: Looku
   return causes.length ? { allowed: false, status: kubevirtDenied(webhook, causes) } : undefined;
 }
 
-/** The admission chain, then the webhooks that read the cluster. */
+/** The admission chain, then the webhooks that read the cluster (these, and the VM validator's instance type checks). */
 export function withLookups(admit: Admit, lookup: Lookup): Admit {
   return (req) => {
     const result = admit(req);
     if (!result.allowed) return result;
     const obj = result.object ?? req.object;
     if (!obj) return result;
+    const vmCauses = instancetypeCauses(req, obj, lookup);
+    if (vmCauses.length)
+      return { allowed: false, status: kubevirtDenied('virtualmachine-validator.kubevirt.io', vmCauses) };
     return snapshotWebhooks(req, obj, lookup) ?? result;
   };
 }
