@@ -2,7 +2,7 @@
 /**
  * `npm run guest:build`: builds the tiny Linux guest that the embedded cluster's QEMU backend
  * boots (`--guests qemu`), from Debian packages on this machine:
- *   - the kernel: /boot/vmlinuz-* of linux-image-amd64 (plus a few of its modules),
+ *   - the kernel: /boot/vmlinuz-* of linux-image-amd64 (plus a few of its modules: e1000, virtio-blk, ext4),
  *   - an initramfs made with cpio: busybox-static and scripts/guest-rootfs/ (/init, inittab...).
  * Output (never in the repository): $KVC_GUEST_DIR, else $XDG_CACHE_HOME/kubevirt-console/guest,
  * else ~/.cache/kubevirt-console/guest: vmlinuz, initramfs.cpio.gz, manifest.json.
@@ -30,13 +30,27 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /** Bump when the image layout or the rootfs contract with the backend changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const PACKAGES = ['qemu-system-x86', 'linux-image-amd64', 'busybox-static', 'cpio'];
+/** Loaded in this order by /init (dependencies first): /lib/modules/order lists them. */
 const MODULES = [
   'drivers/net/ethernet/intel/e1000/e1000.ko',
   'drivers/input/evdev.ko',
   'drivers/acpi/button.ko',
   'drivers/misc/pvpanic/pvpanic-mmio.ko',
+  // virtio-blk, for the VM's PVC and DataVolume disks (and disks hot-plugged later)
+  'drivers/virtio/virtio_ring.ko',
+  'drivers/virtio/virtio.ko',
+  'drivers/virtio/virtio_pci_modern_dev.ko',
+  'drivers/virtio/virtio_pci_legacy_dev.ko',
+  'drivers/virtio/virtio_pci.ko',
+  'drivers/block/virtio_blk.ko',
+  // ext4's driver, which mounts the ext2 file system busybox's mke2fs makes
+  'lib/crc16.ko',
+  'crypto/crc32c_generic.ko',
+  'fs/mbcache.ko',
+  'fs/jbd2/jbd2.ko',
+  'fs/ext4/ext4.ko',
 ];
 const BUSYBOX = '/bin/busybox';
 
@@ -144,14 +158,17 @@ function buildInitramfs(kernel, staging) {
   }
   copyFileSync(BUSYBOX, path.join(staging, 'bin/busybox'));
   symlinkSync('busybox', path.join(staging, 'bin/sh'));
+  const order = [];
   for (const rel of MODULES) {
     const src = path.join(kernel.modules, rel);
     if (!existsSync(src)) {
-      say(`note: module ${rel} not found (compressed modules are not supported); the guest boots without it`);
+      say(`note: module ${rel} not found (built in, or compressed: not supported); the guest boots without it`);
       continue;
     }
     copyFileSync(src, path.join(staging, 'lib/modules', path.basename(src)));
+    order.push(path.basename(src, '.ko'));
   }
+  writeFileSync(path.join(staging, 'lib/modules/order'), order.join('\n') + '\n');
   const files = execFileSync('find', ['.', '-mindepth', '1'], { cwd: staging, encoding: 'utf8' });
   const cpio = execFileSync('cpio', ['--quiet', '-o', '-H', 'newc', '-R', '0:0'], {
     cwd: staging,

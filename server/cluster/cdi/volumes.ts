@@ -6,16 +6,19 @@
  * images from here; nothing else touches these files.
  */
 import {
-  constants,
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -25,6 +28,22 @@ export interface VolumeInfo {
   virtualSize: number;
   /** What the upload was before decompression and conversion (qcow2, raw, iso; gz, xz). */
   sourceFormat: string;
+}
+
+const execFileAsync = promisify(execFile);
+/**
+ * Disk images are copied with coreutils' cp: a reflink where the file system has them, else a copy
+ * that keeps holes (a guest's mostly empty disk stays small; Node's copyFile writes every zero).
+ */
+const CP_SPARSE = ['--reflink=auto', '--sparse=always', '--'];
+
+/** A blank guest disk is the PVC's size, within these bounds (ext2's metadata grows with the size). */
+const MIN_BLANK_BYTES = 16 * 2 ** 20;
+const MAX_BLANK_BYTES = 64 * 2 ** 30;
+
+function openAndClose(file: string): string {
+  closeSync(openSync(file, 'a'));
+  return file;
 }
 
 const VOLUME_NAME = /^pvc-[0-9a-f-]{36}$/;
@@ -70,6 +89,22 @@ export class VolumeStore {
     }
   }
 
+  /**
+   * The volume's disk image for a real guest (guest/qemu): the one it holds, else a new blank raw
+   * one of `bytes` (sparse: it takes no room until written; the guest formats it).
+   */
+  guestDisk(volumeName: string, bytes: number): ({ path: string } & VolumeInfo) | undefined {
+    const existing = this.disk(volumeName);
+    if (existing) return existing;
+    const file = this.diskPath(volumeName);
+    if (!file || !(bytes > 0)) return undefined;
+    const size = Math.min(Math.max(bytes, MIN_BLANK_BYTES), MAX_BLANK_BYTES);
+    truncateSync(openAndClose(file), size);
+    const info: VolumeInfo = { format: 'raw', virtualSize: size, sourceFormat: 'blank' };
+    this.setInfo(volumeName, info);
+    return { path: file, ...info };
+  }
+
   /** Records what disk.img is, once it is complete. */
   setInfo(volumeName: string, info: VolumeInfo): void {
     const dir = this.dir(volumeName);
@@ -88,7 +123,7 @@ export class VolumeStore {
     const dst = this.diskPath(to);
     if (!src || !dst) return;
     const { path: _path, ...info } = src;
-    await copyFile(src.path, dst, constants.COPYFILE_FICLONE);
+    await execFileAsync('cp', CP_SPARSE.concat(src.path, dst));
     this.setInfo(to, info);
   }
 
@@ -106,8 +141,7 @@ export class VolumeStore {
   private copyImage(from: string | undefined, to: string | undefined): void {
     if (!from || !to || !existsSync(path.join(from, 'disk.img')) || !existsSync(path.join(from, 'volume.json'))) return;
     mkdirSync(to, { recursive: true });
-    // a reflink where the file system has them, else a copy
-    copyFileSync(path.join(from, 'disk.img'), path.join(to, 'disk.img'), constants.COPYFILE_FICLONE);
+    execFileSync('cp', CP_SPARSE.concat(path.join(from, 'disk.img'), path.join(to, 'disk.img')));
     copyFileSync(path.join(from, 'volume.json'), path.join(to, 'volume.json'));
   }
 

@@ -47,6 +47,15 @@ export interface GuestOptions {
   disks?: GuestDisk[];
   /** A bootable image in the VMI's first disk's volume (QEMU guests boot it with the firmware). */
   bootDisk?: { path: string; format: 'raw' | 'qcow2'; cdrom: boolean };
+  /** The VMI's other PVC and DataVolume disks, in its order (QEMU guests attach them as virtio disks). */
+  dataDisks?: DataDisk[];
+}
+
+/** A disk image a real guest gets as a virtio disk; `name` is the VMI's disk name (its serial). */
+export interface DataDisk {
+  name: string;
+  path: string;
+  format: 'raw' | 'qcow2';
 }
 
 /** A block device the guest sees (a VMI disk): its kernel name (the domain's target: vda, sda...). */

@@ -1,6 +1,7 @@
 /** What the guest behind a VMI looks like: OS (also from DataVolume sources), credentials, network. */
 import { guessOsName, guestOptionsFromVmi } from '../../guest/vmi-guest-options.js';
-import type { GuestOptions } from '../../guest/types.js';
+import type { DataDisk, GuestOptions } from '../../guest/types.js';
+import { quantityValue } from '../../apimachinery/quantity.js';
 import type { GuestFiles, VolumeData } from '../../guest/volume-data.js';
 import { ResourceKey, type ClusterClient } from '../../runtime/client.js';
 import { guestOsFor, type GuestOs } from '../../kubevirt/conventions.js';
@@ -9,9 +10,28 @@ import type { VolumeStore } from '../../cdi/volumes.js';
 import { bootDiskOf } from '../../guest/qemu/boot-disk.js';
 import { attachedTargets, guestDisks } from './guest-disks.js';
 
+/** The VMI's boot disk: the lowest bootOrder, else the first disk. */
+function bootDiskName(vmi: VMI): string | undefined {
+  const disks = [...(vmi.spec?.domain?.devices?.disks ?? [])];
+  const order = (d: { bootOrder?: number }) => d.bootOrder ?? Number.MAX_SAFE_INTEGER;
+  return disks.map((d, i) => ({ d, i })).sort((a, b) => order(a.d) - order(b.d) || a.i - b.i)[0]?.d.name;
+}
+
+/** The bound PVC behind a VMI disk's volume (a PVC or a DataVolume), when there is one. */
+function boundClaim(client: ClusterClient, vmi: VMI, diskName: string | undefined) {
+  const volume = (vmi.spec?.volumes ?? []).find((v) => v.name === diskName);
+  const claim = volume?.persistentVolumeClaim?.claimName ?? volume?.dataVolume?.name;
+  if (!claim) return undefined;
+  const pvc = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim);
+  const pv = pvc?.spec?.volumeName;
+  if (!pv) return undefined;
+  const capacity = (pvc.status as { capacity?: { storage?: string } } | undefined)?.capacity?.storage;
+  return { pv, bytes: capacity ? quantityValue(capacity) : 0 };
+}
+
 /**
- * The bootable image in the volume of the VMI's boot disk (lowest bootOrder, else the first
- * disk), when that disk is a PVC or DataVolume whose volume holds one.
+ * The bootable image in the volume of the VMI's boot disk, when that disk is a PVC or DataVolume
+ * whose volume holds one.
  */
 export function bootDiskFor(
   client: ClusterClient,
@@ -19,15 +39,25 @@ export function bootDiskFor(
   volumes: VolumeStore | undefined,
 ): GuestOptions['bootDisk'] {
   if (!volumes) return undefined;
-  const disks = [...(vmi.spec?.domain?.devices?.disks ?? [])];
-  const order = (d: { bootOrder?: number }) => d.bootOrder ?? Number.MAX_SAFE_INTEGER;
-  const first = disks.map((d, i) => ({ d, i })).sort((a, b) => order(a.d) - order(b.d) || a.i - b.i)[0]?.d;
-  const volume = (vmi.spec?.volumes ?? []).find((v) => v.name === first?.name);
-  const claim = volume?.persistentVolumeClaim?.claimName ?? volume?.dataVolume?.name;
-  if (!claim) return undefined;
-  const pv = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim)?.spec?.volumeName;
-  const disk = pv ? volumes.disk(pv) : undefined;
+  const bound = boundClaim(client, vmi, bootDiskName(vmi));
+  const disk = bound ? volumes.disk(bound.pv) : undefined;
   return disk ? bootDiskOf(disk.path, disk.format) : undefined;
+}
+
+/**
+ * A real guest's PVC and DataVolume disks other than the one its firmware boots, in the VMI's
+ * order, each its volume's disk image (a blank one of the PVC's size when the volume has none).
+ */
+export function dataDisksFor(client: ClusterClient, vmi: VMI, volumes: VolumeStore, booted: boolean): DataDisk[] {
+  const boot = booted ? bootDiskName(vmi) : undefined;
+  const out: DataDisk[] = [];
+  for (const d of vmi.spec?.domain?.devices?.disks ?? []) {
+    if (d.name === boot) continue;
+    const bound = boundClaim(client, vmi, d.name);
+    const image = bound ? volumes.guestDisk(bound.pv, bound.bytes) : undefined;
+    if (image) out.push({ name: d.name, path: image.path, format: image.format });
+  }
+  return out;
 }
 
 /** Boot-source hints for the OS guess: the guest layer's guess, then DataVolume source URLs. */
@@ -76,6 +106,8 @@ export function guestOptions(
   emulation: boolean,
   volumes?: VolumeData,
   disks?: VolumeStore,
+  /** A real guest (QEMU): it gets the disk images of its PVC and DataVolume disks. */
+  realDisks = false,
 ): GuestOptions {
   const base = guestOptionsFromVmi(vmi, {
     ipAddress: net.ip,
@@ -85,11 +117,13 @@ export function guestOptions(
   });
   const disk = volumes ? bootDiskFiles(client, vmi, volumes) : undefined;
   const bootDisk = bootDiskFor(client, vmi, disks);
+  const dataDisks = realDisks && disks ? dataDisksFor(client, vmi, disks, Boolean(bootDisk)) : [];
   return {
     ...base,
     osName: guestOsOf(client, vmi).os,
     disks: guestDisks(client, vmi, attachedTargets(vmi), disks),
     ...(disk ? { disk } : {}),
     ...(bootDisk ? { bootDisk } : {}),
+    ...(dataDisks.length ? { dataDisks } : {}),
   };
 }

@@ -161,6 +161,7 @@ export class VirtHandler {
       this.emulation(),
       this.ctx.volumes,
       this.ctx.disks,
+      this.ctx.backend.kind === 'qemu',
     );
     const guest = this.ctx.backend.create(opts);
     const uid = vmi.metadata.uid ?? '';

@@ -4,6 +4,7 @@ import { dieWithParent } from './process-reaper.js';
 import { defaultMaxGuests } from './qemu-backend.js';
 import {
   accelArgs,
+  dataDiskArgs,
   kernelCommandLine,
   machineSize,
   qemuArgs,
@@ -54,6 +55,24 @@ describe('machine size', () => {
 });
 
 describe('qemu arguments', () => {
+  it('attaches each data disk as a virtio disk whose serial is the disk name (at most 20 bytes, commas escaped)', () => {
+    expect(
+      dataDiskArgs([
+        { name: 'root', path: '/v/pvc-1/disk.img', format: 'raw' },
+        { name: 'a-very-long-disk-name-indeed', path: '/v/a,b/disk.img', format: 'qcow2' },
+      ]),
+    ).toEqual([
+      '-drive',
+      'file=/v/pvc-1/disk.img,format=raw,if=none,id=data0,cache=writeback',
+      '-device',
+      'virtio-blk-pci,drive=data0,serial=root',
+      '-drive',
+      'file=/v/a,,b/disk.img,format=qcow2,if=none,id=data1,cache=writeback',
+      '-device',
+      'virtio-blk-pci,drive=data1,serial=a-very-long-disk-nam',
+    ]);
+  });
+
   it('uses KVM with the host CPU, or TCG', () => {
     expect(accelArgs('kvm')).toEqual(['-accel', 'kvm', '-cpu', 'host']);
     expect(accelArgs('tcg')).toEqual(['-accel', 'tcg']);

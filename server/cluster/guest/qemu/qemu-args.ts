@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { quantityInteger } from '../../apimachinery/quantity.js';
-import type { GuestOptions } from '../types.js';
+import type { DataDisk, GuestOptions } from '../types.js';
 import type { GuestNetworkPlan } from './guest-config.js';
 
 export type Accel = 'kvm' | 'tcg';
@@ -64,6 +64,21 @@ export interface MachineSpec {
   mac: string;
   /** Boot this disk with the firmware instead of the built guest's kernel (boot-disk.ts). */
   bootDisk?: { path: string; format: 'raw' | 'qcow2'; cdrom: boolean };
+  /** The VMI's PVC and DataVolume disks: virtio disks, each with its disk name as the serial. */
+  dataDisks?: DataDisk[];
+}
+
+/** virtio-blk serials are at most 20 bytes. */
+const SERIAL_MAX = 20;
+
+/** One virtio disk per data disk, after the boot disk (so the first is /dev/vda when the kernel boots). */
+export function dataDiskArgs(disks: readonly DataDisk[]): string[] {
+  return disks.flatMap((d, i) => [
+    '-drive',
+    `file=${d.path.replace(/,/g, ',,')},format=${d.format},if=none,id=data${i},cache=writeback`,
+    '-device',
+    `virtio-blk-pci,drive=data${i},serial=${d.name.slice(0, SERIAL_MAX).replace(/,/g, ',,')}`,
+  ]);
 }
 
 /** The built guest's kernel, or the firmware booting the VMI's disk. */
@@ -105,6 +120,7 @@ export function qemuArgs(m: MachineSpec): string[] {
     '-nodefaults',
     '-no-user-config',
     ...bootArgs(m),
+    ...dataDiskArgs(m.dataDisks ?? []),
     '-chardev',
     `socket,id=serial0,path=${p.serial},server=on,wait=off`,
     '-serial',

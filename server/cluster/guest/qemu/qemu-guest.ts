@@ -70,6 +70,7 @@ export class QemuGuest extends EventEmitter implements Guest {
   private stderrTail = '';
   private screenshots = 0;
   private readonly bootDisk?: GuestOptions['bootDisk'];
+  private readonly dataDisks: NonNullable<GuestOptions['dataDisks']>;
 
   constructor(
     options: GuestOptions,
@@ -81,6 +82,7 @@ export class QemuGuest extends EventEmitter implements Guest {
     this.hostname = this.config.hostname;
     this.hasGraphics = options.hasGraphics ?? true;
     this.bootDisk = options.bootDisk;
+    this.dataDisks = options.dataDisks ?? [];
     this.size = machineSize(options, deps.limits);
     this.ready = this.launch(options.emulation === true);
     this.ready.catch((err: unknown) =>
@@ -230,6 +232,7 @@ export class QemuGuest extends EventEmitter implements Guest {
       network: this.config.network,
       mac: this.config.mac,
       bootDisk: this.bootDisk,
+      dataDisks: this.dataDisks,
     });
     if (this.gone) throw new Error('guest ended while starting');
     const [command, argv] = dieWithParent(this.deps.qemu, args);
