@@ -18,6 +18,9 @@ import { VmListPagination, VmListToolbar } from './list/vm-list-toolbar';
 import { useSelectedRows, useShallowStable, useVmRows } from './list/use-vm-rows';
 import { pageOf, type VmRow } from './list/vm-rows';
 import { VmTable } from './list/vm-table';
+import { ColumnChooser } from './list/column-chooser';
+import { useVmColumns } from './list/columns';
+import { useInstancetypeIndex } from './list/use-instancetype-index';
 import type { PrintableStatus } from '../../kubevirt/printable-status';
 
 const NO_ROWS: readonly VmRow[] = [];
@@ -32,6 +35,8 @@ export function VmListPage() {
   const rows = snapshot?.rows;
   const view = useListParams();
   const { params } = view;
+  const [extraColumns, setExtraColumns] = useVmColumns();
+  const instancetypes = useInstancetypeIndex(namespace, extraColumns.length > 0);
 
   const counts = useMemo(() => {
     const m = new Map<PrintableStatus, number>();
@@ -124,6 +129,7 @@ export function VmListPage() {
           onPage={view.onPage}
           bulkActions={<LazyBulkActions rows={selectedRows} onDeleted={onDeleted} />}
           createButton={createButton}
+          columnChooser={<ColumnChooser shown={extraColumns} onChange={setExtraColumns} />}
           isPartial={isPartial}
         />
         <FilteredRows
@@ -149,6 +155,8 @@ export function VmListPage() {
             onSelect={onSelect}
             onSelectPage={onSelectPage}
             showNamespace={!namespace}
+            extraColumns={extraColumns}
+            instancetypes={instancetypes}
           />
         </FilteredRows>
       </>

@@ -17,6 +17,8 @@ export interface VmListToolbarProps {
   onPage: (page: number, perPage: number) => void;
   bulkActions: ReactNode;
   createButton: ReactNode;
+  /** Chooses the optional columns. */
+  columnChooser?: ReactNode;
   /** The list is still arriving: the rows so far are shown, and a spinner says more are coming. */
   isPartial?: boolean;
 }
@@ -45,7 +47,7 @@ export function VmListToolbar(p: VmListToolbarProps) {
         onChange: p.onStatuses,
         control: <StatusFilter selected={p.params.statuses} counts={p.counts} onChange={p.onStatuses} />,
       }}
-      actions={[p.createButton, p.bulkActions]}
+      actions={[p.createButton, p.bulkActions, p.columnChooser]}
       loadingMore={p.isPartial ? 'Loading more virtual machines…' : undefined}
       pagination={<VmListPagination total={p.total} page={p.page} perPage={p.params.perPage} onPage={p.onPage} />}
     />

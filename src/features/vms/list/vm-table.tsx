@@ -17,11 +17,19 @@ import { namespacedPath } from '../../../lib/routes';
 import { vmActiveConditions } from '../../../kubevirt/vm-selectors';
 import { VmStatus } from '../status/vm-status';
 import { RowActions } from './row-actions';
+import { OPTIONAL_COLUMN_TITLES, type OptionalColumn } from './columns';
 import type { SortColumn, SortDirection } from './list-params';
 import type { VmRow } from './vm-rows';
+import { vmSizing, type InstancetypeIndex } from './vm-sizing';
 import './vm-table.css';
 
-const COLUMNS: Array<{ id: string; title: string; sort?: SortColumn }> = [
+interface Column {
+  id: string;
+  title: string;
+  sort?: SortColumn;
+}
+
+const COLUMNS: Column[] = [
   { id: 'name', title: 'Name', sort: 'name' },
   { id: 'namespace', title: 'Namespace', sort: 'namespace' },
   { id: 'status', title: 'Status', sort: 'status' },
@@ -40,9 +48,49 @@ interface RowProps {
   selected: boolean;
   onSelect: (key: string, selected: boolean) => void;
   showNamespace: boolean;
+  extraColumns: readonly OptionalColumn[];
+  instancetypes: InstancetypeIndex;
 }
 
-const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect, showNamespace }: RowProps) {
+/** The optional sizing cells, computed for the rows of the page only. */
+function SizingCells({
+  row,
+  columns,
+  instancetypes,
+}: {
+  row: VmRow;
+  columns: readonly OptionalColumn[];
+  instancetypes: InstancetypeIndex;
+}) {
+  const id = vmRowId(row);
+  const size = vmSizing(row.vm, row.vmi, instancetypes);
+  const text: Record<OptionalColumn, string> = {
+    cpu: size.cpu ? `${size.cpu} vCPU` : '-',
+    memory: size.memory ?? '-',
+    instancetype: size.instancetype ?? '-',
+  };
+  return columns.map((c) => (
+    <Td
+      key={c}
+      id={`${id}-${c}`}
+      dataLabel={OPTIONAL_COLUMN_TITLES[c]}
+      modifier="nowrap"
+      title={c === 'instancetype' ? size.instancetypeKind : undefined}
+    >
+      {text[c]}
+    </Td>
+  ));
+}
+
+const VmTableRow = memo(function VmTableRow({
+  row,
+  index,
+  selected,
+  onSelect,
+  showNamespace,
+  extraColumns,
+  instancetypes,
+}: RowProps) {
   const id = vmRowId(row);
   const conditions = vmActiveConditions(row.vm);
   return (
@@ -86,6 +134,7 @@ const VmTableRow = memo(function VmTableRow({ row, index, selected, onSelect, sh
         {row.ips[0] ?? '-'}
         {row.ips.length > 1 && <span className="pf-v6-u-text-color-subtle"> +{row.ips.length - 1}</span>}
       </Td>
+      {extraColumns.length > 0 && <SizingCells row={row} columns={extraColumns} instancetypes={instancetypes} />}
       <Td id={`${id}-created`} dataLabel="Created">
         <CellTimestamp value={row.created} />
       </Td>
@@ -125,6 +174,9 @@ export interface VmTableProps {
   onSelectPage: (selected: boolean) => void;
   /** All namespaces are listed: show the Namespace column (one namespace: its name is in the selector). */
   showNamespace: boolean;
+  /** The optional columns shown (after IP address), and the instance types they read. */
+  extraColumns: readonly OptionalColumn[];
+  instancetypes: InstancetypeIndex;
 }
 
 /**
@@ -141,8 +193,15 @@ export const VmTable = memo(function VmTable({
   onSelect,
   onSelectPage,
   showNamespace,
+  extraColumns,
+  instancetypes,
 }: VmTableProps) {
-  const columns = showNamespace ? COLUMNS : COLUMNS.filter((c) => c.id !== 'namespace');
+  const columns = useMemo(() => {
+    const base = showNamespace ? COLUMNS : COLUMNS.filter((c) => c.id !== 'namespace');
+    const at = base.findIndex((c) => c.id === 'ip') + 1;
+    const extra = extraColumns.map((c): Column => ({ id: c, title: OPTIONAL_COLUMN_TITLES[c] }));
+    return [...base.slice(0, at), ...extra, ...base.slice(at)];
+  }, [showNamespace, extraColumns]);
   const sortIndex = columns.findIndex((c) => c.sort === sort);
   const sortBy = (column: SortColumn, index: number): ThProps['sort'] => ({
     sortBy: { index: sortIndex, direction, defaultDirection: 'asc' },
@@ -178,6 +237,8 @@ export const VmTable = memo(function VmTable({
                 selected={selected.has(row.key)}
                 onSelect={onSelect}
                 showNamespace={showNamespace}
+                extraColumns={extraColumns}
+                instancetypes={instancetypes}
               />
             ))}
           </Tbody>
