@@ -115,6 +115,50 @@ describe('buildVirtualMachine', () => {
     expect(vm.spec.template.spec?.domain.memory).toBeUndefined();
   });
 
+  it('from an instance type: matchers only, no expanded sizing, disk buses and OS left to the preference', () => {
+    const vm = buildVirtualMachine(
+      form({
+        sizing: 'instancetype',
+        instancetype: 'VirtualMachineInstancetype/small',
+        preference: 'VirtualMachinePreference/my-linux',
+        bootSource: 'dataSource',
+        dataSource: 'kubevirt-os-images/fedora',
+        diskSize: '',
+      }),
+    );
+    expect(vm.spec.instancetype).toEqual({ kind: 'VirtualMachineInstancetype', name: 'small' });
+    expect(vm.spec.preference).toEqual({ kind: 'VirtualMachinePreference', name: 'my-linux' });
+    const domain = vm.spec.template.spec!.domain;
+    expect(Object.keys(domain).sort()).toEqual(['devices']);
+    expect(domain.devices.disks).toEqual([
+      { name: 'rootdisk', disk: {}, bootOrder: 1 },
+      { name: 'cloudinitdisk', disk: {} },
+    ]);
+    expect(vm.metadata.annotations).toBeUndefined();
+    expect(vm.spec.template.metadata?.annotations).toBeUndefined();
+    expect(vm.spec.dataVolumeTemplates?.[0].spec.sourceRef).toEqual({
+      kind: 'DataSource',
+      namespace: 'kubevirt-os-images',
+      name: 'fedora',
+    });
+    // The YAML preview says the same: matchers, no cpu or memory.
+    const yaml = manifestsToYaml(
+      buildManifests(form({ sizing: 'instancetype', instancetype: 'VirtualMachineClusterInstancetype/u1.small' })),
+    );
+    expect(yaml).toContain('instancetype:\n    kind: VirtualMachineClusterInstancetype\n    name: u1.small');
+    expect(yaml).not.toMatch(/\b(cpu|memory|guest):/);
+  });
+
+  it('the custom path keeps its CPU, memory and buses even when an instance type was chosen before', () => {
+    const vm = buildVirtualMachine(
+      form({ sizing: 'custom', instancetype: 'VirtualMachineClusterInstancetype/u1.small' }),
+    );
+    expect(vm.spec.instancetype).toBeUndefined();
+    expect(vm.spec.template.spec?.domain.cpu).toEqual({ cores: 1, sockets: 1, threads: 1 });
+    expect(vm.spec.template.spec?.domain.devices.disks?.[0].disk).toEqual({ bus: 'virtio' });
+    expect(vm.metadata.annotations).toEqual({ 'vm.kubevirt.io/os': 'fedora' });
+  });
+
   it('takes cores, memory units, disk bus, labels, description and a secondary network', () => {
     const vm = buildVirtualMachine(
       form({

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import type { K8sResource, ObjectMeta } from '../../../k8s/types';
 import { effectiveRunStrategy, parseInstancetypeRef, usesDataVolume, type CreateVmForm } from './form-state';
 import { rootDataVolumeTemplate, vmiSpec } from './build-parts';
+import { preferenceMatcher } from './inference';
 import { parseLabels } from './labels';
 
 export const DESCRIPTION_ANNOTATION = 'description';
@@ -15,13 +16,18 @@ export const OS_ANNOTATION = 'vm.kubevirt.io/os';
 /** The label KubeVirt's examples and the OpenShift console put on a VM's pods: Services select it. */
 export const DOMAIN_LABEL = 'kubevirt.io/domain';
 
+/** The instance type path: the preference, not the OS preset, says what the guest is. */
+const byInstancetype = (form: CreateVmForm): boolean =>
+  form.kind === 'VirtualMachine' && form.sizing === 'instancetype';
+const osAnnotated = (form: CreateVmForm): boolean => form.os !== 'other' && !byInstancetype(form);
+
 function objectMeta(form: CreateVmForm): ObjectMeta {
   const meta: ObjectMeta = { name: form.name.trim(), namespace: form.namespace };
   const { labels } = parseLabels(form.labels);
   if (Object.keys(labels).length) meta.labels = labels;
   const annotations: Record<string, string> = {};
   if (form.description.trim()) annotations[DESCRIPTION_ANNOTATION] = form.description.trim();
-  if (form.os !== 'other') annotations[OS_ANNOTATION] = form.os;
+  if (osAnnotated(form)) annotations[OS_ANNOTATION] = form.os;
   if (Object.keys(annotations).length) meta.annotations = annotations;
   return meta;
 }
@@ -30,12 +36,13 @@ function objectMeta(form: CreateVmForm): ObjectMeta {
 function instanceMeta(form: CreateVmForm): ObjectMeta {
   const { labels } = parseLabels(form.labels);
   const meta: ObjectMeta = { labels: { ...labels, [DOMAIN_LABEL]: form.name.trim() } };
-  if (form.os !== 'other') meta.annotations = { [OS_ANNOTATION]: form.os };
+  if (osAnnotated(form)) meta.annotations = { [OS_ANNOTATION]: form.os };
   return meta;
 }
 
 export function buildVirtualMachine(form: CreateVmForm): V1VirtualMachine {
-  const instancetype = form.sizing === 'instancetype' ? parseInstancetypeRef(form.instancetype) : undefined;
+  const instancetype = byInstancetype(form) ? parseInstancetypeRef(form.instancetype) : undefined;
+  const preference = preferenceMatcher(form.preference);
   const vm: V1VirtualMachine = {
     apiVersion: 'kubevirt.io/v1',
     kind: 'VirtualMachine',
@@ -46,7 +53,7 @@ export function buildVirtualMachine(form: CreateVmForm): V1VirtualMachine {
     },
   };
   if (instancetype) vm.spec.instancetype = instancetype;
-  if (form.preference) vm.spec.preference = { kind: 'VirtualMachineClusterPreference', name: form.preference };
+  if (preference) vm.spec.preference = preference;
   if (usesDataVolume(form)) vm.spec.dataVolumeTemplates = [rootDataVolumeTemplate(form)];
   return vm;
 }

@@ -66,9 +66,11 @@ export function volumes(form: CreateVmForm): V1Volume[] {
   return out;
 }
 
-export function disks(form: CreateVmForm): V1Disk[] {
-  const out: V1Disk[] = [{ name: ROOT_DISK, disk: { bus: form.diskBus }, bootOrder: 1 }];
-  if (cloudInitUserData(form) !== undefined) out.push({ name: CLOUD_INIT_DISK, disk: { bus: 'virtio' } });
+/** The disks; without `withBus` their bus is left to the preference's preferredDiskBus. */
+export function disks(form: CreateVmForm, withBus = true): V1Disk[] {
+  const out: V1Disk[] = [{ name: ROOT_DISK, disk: withBus ? { bus: form.diskBus } : {}, bootOrder: 1 }];
+  if (cloudInitUserData(form) !== undefined)
+    out.push({ name: CLOUD_INIT_DISK, disk: withBus ? { bus: 'virtio' } : {} });
   return out;
 }
 
@@ -84,10 +86,13 @@ export function networking(form: CreateVmForm): { interfaces: V1Interface[]; net
   return { interfaces, networks };
 }
 
-/** The domain: devices always; CPU and memory unless an instance type provides them. */
+/**
+ * The domain: devices always; CPU, memory and disk buses unless an instance type and its
+ * preference provide them (the VM then holds the matchers only, not expanded values).
+ */
 export function domain(form: CreateVmForm, withSizing: boolean): V1DomainSpec {
   const { interfaces } = networking(form);
-  const out: V1DomainSpec = { devices: { disks: disks(form), interfaces } };
+  const out: V1DomainSpec = { devices: { disks: disks(form, withSizing), interfaces } };
   if (withSizing) {
     out.cpu = { cores: Number(form.cores), sockets: 1, threads: 1 };
     out.memory = { guest: quantity(form.memory, form.memoryUnit) };
