@@ -60,6 +60,17 @@ export class CreateVmPage {
     await this.select('Operating system').selectOption({ label });
   }
 
+  /**
+   * Picks a selectable card of the instance type catalog by its radio's accessible name ("U1
+   * series", "u1.small"): a click on the card, as a user does (its label covers the card).
+   */
+  async chooseCard(name: string): Promise<void> {
+    const radio = this.main.getByRole('radio', { name, exact: true });
+    const id = await radio.getAttribute('id');
+    await this.main.locator(`label[for="${id}"]`).click();
+    await expect(radio).toBeChecked();
+  }
+
   async chooseBootSource(source: BootSource): Promise<void> {
     await this.main.getByRole('radio', { name: source, exact: true }).check();
   }

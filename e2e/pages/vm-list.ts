@@ -4,7 +4,14 @@ import { BulkDeleteDialog, DeleteVmDialog, VmActionsMenu } from './vm-actions.js
 
 export type VmColumn = 'Name' | 'Namespace' | 'Status' | 'Node' | 'IP address' | 'Created';
 export type BulkAction = 'Start' | 'Stop' | 'Restart' | 'Take snapshot' | 'Delete';
-type CellId = 'name' | 'namespace' | 'status' | 'conditions' | 'node' | 'ip' | 'created';
+type CellId = 'name' | 'namespace' | 'status' | 'conditions' | 'node' | 'ip' | 'created' | OptionalColumnId;
+/** The columns the Columns select adds (off by default). */
+export type OptionalColumnId = 'cpu' | 'memory' | 'instancetype';
+export const OPTIONAL_COLUMN_NAMES: Record<OptionalColumnId, string> = {
+  cpu: 'CPU',
+  memory: 'Memory',
+  instancetype: 'Instance type',
+};
 
 /** The virtual machines list (/k8s/ns/<ns>/virtualmachines or /k8s/all-namespaces/virtualmachines). */
 export class VmListPage extends ResourceListPage<VmColumn, CellId> {
@@ -12,6 +19,8 @@ export class VmListPage extends ResourceListPage<VmColumn, CellId> {
   readonly createButton: Locator;
   readonly bulkActions: Locator;
   readonly emptyState: Locator;
+  /** The "Columns" select (accessible name "Manage columns"). */
+  readonly columnChooser: Locator;
 
   constructor(page: Page) {
     super(page, {
@@ -25,6 +34,22 @@ export class VmListPage extends ResourceListPage<VmColumn, CellId> {
     this.createButton = main.getByRole('link', { name: 'Create virtual machine' }).first();
     this.bulkActions = page.locator('#vm-bulk-actions');
     this.emptyState = main.getByRole('heading', { name: 'No virtual machines found' });
+    this.columnChooser = main.getByRole('button', { name: 'Manage columns' });
+  }
+
+  /** Shows or hides an optional column with the Columns select's checkbox, and closes the select. */
+  async setColumn(column: OptionalColumnId, on: boolean): Promise<void> {
+    await this.columnChooser.click();
+    const option = this.page.getByRole('menu').getByRole('menuitem', { name: OPTIONAL_COLUMN_NAMES[column] });
+    const box = option.getByRole('checkbox');
+    if ((await box.isChecked()) !== on) await option.click();
+    await expect(box).toBeChecked({ checked: on });
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** A column header by its accessible name. */
+  columnHeader(name: string): Locator {
+    return this.page.getByRole('columnheader', { name, exact: true });
   }
 
   status(namespace: string, name: string): Locator {

@@ -9,10 +9,13 @@ import {
   VirtualMachineInstanceModel,
   VirtualMachineInstancetypeModel,
   VirtualMachineModel,
+  VirtualMachinePreferenceModel,
 } from '../../../k8s/models';
 import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { type K8sResource } from '../../../k8s/types';
 import type { WorkloadKind } from '../model/form-state';
+import { NAMESPACED_PREFERENCE_KIND } from '../model/inference';
+import { buildCatalog, type CatalogSeries, type InstancetypeObject } from '../model/instancetype-catalog';
 import { nameOf } from '../../../k8s/meta';
 import { useBootSources } from '../../../components/kubevirt/use-boot-sources';
 
@@ -33,10 +36,31 @@ function useNames(list: { data: K8sResource[] | undefined; error: Error | null }
   return useMemo(() => ({ names: names(data), error }), [data, error]);
 }
 
-export interface InstancetypeOption {
-  /** "<kind>/<name>", the form's value. */
+export interface PreferenceOption {
+  /** The form's value: a cluster preference's name, or "VirtualMachinePreference/<name>". */
   value: string;
+  /** "fedora (Fedora)": the name and its display name. */
   label: string;
+}
+
+export interface InstancetypeCatalog {
+  /** undefined while both lists load. */
+  series: CatalogSeries[] | undefined;
+  /** Why the cluster's instance types cannot be listed (e.g. 403), or null. */
+  clusterError: Error | null;
+  namespacedError: Error | null;
+}
+
+const DISPLAY_NAME = 'openshift.io/display-name';
+
+function preferenceOptions(items: K8sResource[] | undefined, prefix: string): PreferenceOption[] {
+  return (items ?? [])
+    .map((o) => {
+      const name = nameOf(o);
+      const display = o.metadata?.annotations?.[DISPLAY_NAME];
+      return { value: `${prefix}${name}`, label: display ? `${name} (${display})` : name };
+    })
+    .sort((a, b) => a.value.localeCompare(b.value));
 }
 
 /** Live lists the form chooses from: namespaces, storage, PVCs, instance types, preferences, networks. */
@@ -44,7 +68,9 @@ export function useClusterOptions(namespace: string, kind: WorkloadKind) {
   const namespaces = useNames(useK8sList(NamespaceModel));
   const storageClasses = useNames(useK8sList(StorageClassModel));
   const pvcs = useNames(useK8sList(PersistentVolumeClaimModel, { namespace, enabled: Boolean(namespace) }));
-  const preferences = useNames(useK8sList(VirtualMachineClusterPreferenceModel));
+  const clusterPrefs = useK8sList(VirtualMachineClusterPreferenceModel);
+  const preferences = useNames(clusterPrefs);
+  const nsPrefs = useK8sList(VirtualMachinePreferenceModel, { namespace, enabled: Boolean(namespace) });
   const nads = useNames(useK8sList(NetworkAttachmentDefinitionModel, { namespace, enabled: Boolean(namespace) }));
   const clusterTypes = useK8sList(VirtualMachineClusterInstancetypeModel);
   const nsTypes = useK8sList(VirtualMachineInstancetypeModel, { namespace, enabled: Boolean(namespace) });
@@ -56,19 +82,43 @@ export function useClusterOptions(namespace: string, kind: WorkloadKind) {
   const existing = kind === 'VirtualMachine' ? vms.data : vmis.data;
   const bootVolumes = useBootSources(namespace || undefined);
 
-  const instancetypes = useMemo<InstancetypeOption[]>(() => {
-    const out: InstancetypeOption[] = [];
-    for (const n of names(nsTypes.data) ?? []) {
-      out.push({ value: `${VirtualMachineInstancetypeModel.kind}/${n}`, label: `${n} (namespace ${namespace})` });
-    }
-    for (const n of names(clusterTypes.data) ?? []) {
-      out.push({ value: `${VirtualMachineClusterInstancetypeModel.kind}/${n}`, label: n });
-    }
-    return out;
-  }, [clusterTypes.data, nsTypes.data, namespace]);
+  const catalog = useMemo<InstancetypeCatalog>(() => {
+    // A list the user may not read counts as empty: the other one (and the custom path) still serve.
+    const loading = (!clusterTypes.data && !clusterTypes.error) || (!nsTypes.data && !nsTypes.error);
+    return {
+      series: loading
+        ? undefined
+        : buildCatalog(
+            clusterTypes.data as InstancetypeObject[] | undefined,
+            nsTypes.data as InstancetypeObject[] | undefined,
+            namespace,
+          ),
+      clusterError: clusterTypes.error,
+      namespacedError: nsTypes.error,
+    };
+  }, [clusterTypes.data, clusterTypes.error, nsTypes.data, nsTypes.error, namespace]);
+
+  const preferenceChoices = useMemo(
+    () => ({
+      cluster: preferenceOptions(clusterPrefs.data, ''),
+      namespaced: preferenceOptions(nsPrefs.data, `${NAMESPACED_PREFERENCE_KIND}/`),
+      error: clusterPrefs.error,
+    }),
+    [clusterPrefs.data, clusterPrefs.error, nsPrefs.data],
+  );
 
   const existingNames = useMemo(() => names(existing), [existing]);
-  return { namespaces, storageClasses, pvcs, preferences, nads, instancetypes, existingNames, bootVolumes };
+  return {
+    namespaces,
+    storageClasses,
+    pvcs,
+    preferences,
+    preferenceChoices,
+    nads,
+    catalog,
+    existingNames,
+    bootVolumes,
+  };
 }
 
 export type ClusterOptions = ReturnType<typeof useClusterOptions>;

@@ -134,7 +134,7 @@ describe('buildVirtualMachine', () => {
       { name: 'rootdisk', disk: {}, bootOrder: 1 },
       { name: 'cloudinitdisk', disk: {} },
     ]);
-    expect(vm.metadata.annotations).toBeUndefined();
+    expect(vm.metadata?.annotations).toBeUndefined();
     expect(vm.spec.template.metadata?.annotations).toBeUndefined();
     expect(vm.spec.dataVolumeTemplates?.[0].spec.sourceRef).toEqual({
       kind: 'DataSource',
@@ -156,7 +156,7 @@ describe('buildVirtualMachine', () => {
     expect(vm.spec.instancetype).toBeUndefined();
     expect(vm.spec.template.spec?.domain.cpu).toEqual({ cores: 1, sockets: 1, threads: 1 });
     expect(vm.spec.template.spec?.domain.devices.disks?.[0].disk).toEqual({ bus: 'virtio' });
-    expect(vm.metadata.annotations).toEqual({ 'vm.kubevirt.io/os': 'fedora' });
+    expect(vm.metadata?.annotations).toEqual({ 'vm.kubevirt.io/os': 'fedora' });
   });
 
   it('takes cores, memory units, disk bus, labels, description and a secondary network', () => {

@@ -61,11 +61,14 @@ function TextField({
 export function BootSourceSection({ form, update, errors, storageClasses, pvcs, bootVolumes }: Props) {
   const vm = form.kind === 'VirtualMachine';
   const source = vm ? form.bootSource : 'containerDisk';
+  // The instance type path boots a volume or an image; its preference picks the disk bus.
+  const byType = vm && form.sizing === 'instancetype';
+  const sources = byType ? BOOT_SOURCES.filter((s) => s !== 'blank') : BOOT_SOURCES;
   const pvcNames = pvcs.names ?? [];
   return (
     <FormSection title="Boot source" titleElement="h2">
       <FormGroup role="radiogroup" label="Boot from" fieldId={fieldDomId('bootSource')} isStack>
-        {BOOT_SOURCES.map((s) => (
+        {sources.map((s) => (
           <Radio
             key={s}
             id={`create-vm-boot-${s}`}
@@ -171,23 +174,25 @@ export function BootSourceSection({ form, update, errors, storageClasses, pvcs, 
           </FormGroup>
         </>
       )}
-      <FormGroup label="Disk bus" fieldId={fieldDomId('diskBus')}>
-        <FormSelect
-          id={fieldDomId('diskBus')}
-          value={form.diskBus}
-          onChange={(_e, v) => update({ diskBus: v as typeof form.diskBus })}
-          {...fieldProps(fieldDomId('diskBus'), errors.diskBus)}
-        >
-          {DISK_BUSES.map((b) => (
-            <FormSelectOption key={b} value={b} label={b} />
-          ))}
-        </FormSelect>
-        <FieldHelper
-          fieldId={fieldDomId('diskBus')}
-          error={errors.diskBus}
-          hint="virtio is fastest; Windows without drivers needs sata."
-        />
-      </FormGroup>
+      {!byType && (
+        <FormGroup label="Disk bus" fieldId={fieldDomId('diskBus')}>
+          <FormSelect
+            id={fieldDomId('diskBus')}
+            value={form.diskBus}
+            onChange={(_e, v) => update({ diskBus: v as typeof form.diskBus })}
+            {...fieldProps(fieldDomId('diskBus'), errors.diskBus)}
+          >
+            {DISK_BUSES.map((b) => (
+              <FormSelectOption key={b} value={b} label={b} />
+            ))}
+          </FormSelect>
+          <FieldHelper
+            fieldId={fieldDomId('diskBus')}
+            error={errors.diskBus}
+            hint="virtio is fastest; Windows without drivers needs sata."
+          />
+        </FormGroup>
+      )}
     </FormSection>
   );
 }

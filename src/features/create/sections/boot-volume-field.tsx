@@ -4,6 +4,7 @@ import { useAccessReview } from '../../../k8s/access-review';
 import type { BootSources } from '../../../components/kubevirt/use-boot-sources';
 import type { VolumeRow } from '../../../kubevirt/boot-sources';
 import { fieldDomId, type SectionProps } from '../form/form-props';
+import { bootVolumePatch } from '../model/inference';
 
 /** "fedora (kubevirt-os-images) · fedora · 30Gi", and why it is not ready. */
 function optionLabel(r: VolumeRow): string {
@@ -61,9 +62,14 @@ export function BootVolumeField({
         id={id}
         value={form.dataSource}
         onChange={(_e, v) => {
-          const row = rows.find((r) => r.key === v);
-          // The clone takes the volume's own size unless the user types one.
-          update(row?.os ? { dataSource: v, diskSize: '', preference: row.os } : { dataSource: v, diskSize: '' });
+          // The clone takes the volume's own size unless the user types one; its labels name the
+          // preference and the instance type.
+          update(
+            bootVolumePatch(
+              v,
+              rows.find((r) => r.key === v),
+            ),
+          );
         }}
         {...fieldProps(id, errors.dataSource)}
       >
