@@ -62,4 +62,14 @@ describe('server flags', () => {
     expect(readFlags(['--in-cluster', '--service-account-dir', '/run/sa'], {}).serviceAccountDir).toBe('/run/sa');
     expect(() => readFlags(['--service-account-dir', '/run/sa'], {})).toThrow(/only applies with --in-cluster/);
   });
+  it('reads the Prometheus URL and its CA', () => {
+    expect(readFlags([], {})).toMatchObject({ prometheusUrl: undefined, prometheusCa: undefined });
+    const flags = readFlags(['--prometheus-url', 'https://thanos.example:9091/', '--prometheus-ca=ca.pem'], {});
+    expect(flags.prometheusUrl?.href).toBe('https://thanos.example:9091/');
+    expect(flags.prometheusCa).toBe('ca.pem');
+    expect(readFlags([], { PROMETHEUS_URL: 'http://127.0.0.1:9090' }).prometheusUrl?.port).toBe('9090');
+    expect(() => readFlags(['--prometheus-url', 'thanos-querier'], {})).toThrow(/URL/);
+    expect(() => readFlags(['--prometheus-url', 'ftp://thanos'], {})).toThrow(/http or https/);
+    expect(() => readFlags(['--prometheus-url', 'https://user:pw@thanos'], {})).toThrow(/credentials/);
+  });
 });

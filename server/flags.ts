@@ -36,6 +36,10 @@ export interface ServerFlags {
   cdiUploadProxyCa?: string;
   /** Largest upload the console forwards, in bytes. */
   maxUploadBytes: number;
+  /** The Prometheus-compatible query endpoint behind /api/prometheus; defaults per mode (main.ts). */
+  prometheusUrl?: URL;
+  /** PEM file with the CA that signed that endpoint's certificate. */
+  prometheusCa?: string;
   help: boolean;
 }
 
@@ -63,6 +67,8 @@ const VALUE_FLAGS = new Set([
   'cdi-uploadproxy-url',
   'cdi-uploadproxy-ca',
   'max-upload-bytes',
+  'prometheus-url',
+  'prometheus-ca',
 ]);
 
 /** Parses `--name value` and `--name=value` pairs; unknown flags are an error, not ignored. */
@@ -123,16 +129,18 @@ function toPublicUrl(value: string | undefined): URL | undefined {
   return url;
 }
 
-function toUploadProxyUrl(value: string | undefined): URL | undefined {
+function toHttpUrl(flag: string, example: string, value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new FlagError(`--cdi-uploadproxy-url must be a URL such as https://cdi-uploadproxy.cdi.svc, got "${value}"`);
+    throw new FlagError(`--${flag} must be a URL such as ${example}, got "${value}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new FlagError(`--cdi-uploadproxy-url must be http or https, got "${value}"`);
+    throw new FlagError(`--${flag} must be http or https, got "${value}"`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new FlagError(`--${flag} takes a base URL without query, fragment or credentials, got "${value}"`);
   return url;
 }
 
@@ -175,9 +183,19 @@ export function readFlags(argv: string[], env: NodeJS.ProcessEnv): ServerFlags {
     logLevel: toLogLevel(args.get('log-level') ?? env.LOG_LEVEL ?? 'info'),
     guests,
     maxGuests,
-    cdiUploadProxyUrl: toUploadProxyUrl(args.get('cdi-uploadproxy-url') ?? env.CDI_UPLOADPROXY_URL),
+    cdiUploadProxyUrl: toHttpUrl(
+      'cdi-uploadproxy-url',
+      'https://cdi-uploadproxy.cdi.svc',
+      args.get('cdi-uploadproxy-url') ?? env.CDI_UPLOADPROXY_URL,
+    ),
     cdiUploadProxyCa: args.get('cdi-uploadproxy-ca'),
     maxUploadBytes: toByteSize(args.get('max-upload-bytes') ?? '64Gi'),
+    prometheusUrl: toHttpUrl(
+      'prometheus-url',
+      'https://thanos-querier.openshift-monitoring.svc:9091',
+      args.get('prometheus-url') ?? env.PROMETHEUS_URL,
+    ),
+    prometheusCa: args.get('prometheus-ca'),
     help: args.get('help') === 'true',
   };
   if (flags.serviceAccount && !flags.inCluster) throw new FlagError('--service-account only applies with --in-cluster');
@@ -228,5 +246,14 @@ export const USAGE = `Usage: npm start -- [flags]
                       cdi-uploadproxy-signer-bundle ConfigMap); default: the system's and the pod's CAs
   --max-upload-bytes <size>
                       largest disk image upload (default 64Gi; a quantity such as 10Gi or bytes)
+  --prometheus-url <url>
+                      Prometheus-compatible query endpoint (Prometheus, Thanos) behind /api/prometheus,
+                      for the VM utilization charts (or $PROMETHEUS_URL). Default: the embedded
+                      cluster's; thanos-querier (openshift-monitoring, port 9091) with --in-cluster on
+                      OpenShift; none with --kubeconfig (queries answer 503 until it is given). Queries
+                      carry the user's own token; a kubeconfig's credentials are never sent to it
+  --prometheus-ca <file>
+                      PEM CA bundle that signed the Prometheus endpoint's certificate (default: the
+                      system's, and OpenShift's service CA in a pod)
   --log-level <l>     info (default: one JSON line per API request), warn or error
 `;

@@ -10,6 +10,7 @@ import { inClusterUpstream } from './proxy/in-cluster.js';
 import { jsonLogger } from './proxy/log.js';
 import { uploadProxyTarget } from './proxy/upload-target.js';
 import type { UploadProxyTarget } from './proxy/upload-route.js';
+import { prometheusTarget, type PrometheusTarget } from './proxy/prometheus-target.js';
 import { startCluster } from './cluster/index.js';
 import { jsonLine } from './cluster/log.js';
 
@@ -19,19 +20,35 @@ const repoRoot = path.resolve(here, '..', '..');
 async function selectUpstream(
   flags: ServerFlags,
   say: (line: string) => void,
-): Promise<{ upstream: Upstream; uploadProxy: UploadProxyTarget; close: () => Promise<void> }> {
+): Promise<{
+  upstream: Upstream;
+  uploadProxy: UploadProxyTarget;
+  prometheus: PrometheusTarget;
+  close: () => Promise<void>;
+}> {
   const uploads = { url: flags.cdiUploadProxyUrl, caFile: flags.cdiUploadProxyCa };
+  const metrics = { url: flags.prometheusUrl, caFile: flags.prometheusCa };
   if (flags.inCluster) {
     const upstream = inClusterUpstream({ serviceAccount: flags.serviceAccount, accountDir: flags.serviceAccountDir });
     say(`cluster: ${upstream.description}`);
     if (flags.serviceAccount)
       say("WARNING: --service-account: every user of this console acts with the pod's service account");
-    return { upstream, uploadProxy: uploadProxyTarget({ mode: 'in-cluster', ...uploads }), close: async () => {} };
+    return {
+      upstream,
+      uploadProxy: uploadProxyTarget({ mode: 'in-cluster', ...uploads }),
+      prometheus: prometheusTarget({ mode: 'in-cluster', upstream, accountDir: flags.serviceAccountDir, ...metrics }),
+      close: async () => {},
+    };
   }
   if (flags.kubeconfig) {
     const upstream = kubeconfigUpstream(flags.kubeconfig, flags.context);
     say(`cluster: ${upstream.description}`);
-    return { upstream, uploadProxy: uploadProxyTarget({ mode: 'kubeconfig', ...uploads }), close: async () => {} };
+    return {
+      upstream,
+      uploadProxy: uploadProxyTarget({ mode: 'kubeconfig', ...uploads }),
+      prometheus: prometheusTarget({ mode: 'kubeconfig', upstream, ...metrics }),
+      close: async () => {},
+    };
   }
   const cluster = await startCluster({
     host: '127.0.0.1',
@@ -48,6 +65,7 @@ async function selectUpstream(
   return {
     upstream: passThroughUpstream(cluster.url, `embedded cluster at ${cluster.url}`),
     uploadProxy: uploadProxyTarget({ mode: 'embedded', embeddedUrl: cluster.uploadProxyUrl, ...uploads }),
+    prometheus: prometheusTarget({ mode: 'embedded', embeddedUrl: cluster.prometheusUrl, ...metrics }),
     close: () => cluster.close(),
   };
 }
@@ -79,8 +97,9 @@ async function main(): Promise<void> {
     process.stderr.write(`error: ${(err as Error).message}\n`);
     process.exit(1);
   }
-  const { upstream, uploadProxy, close } = selected;
+  const { upstream, uploadProxy, prometheus, close } = selected;
   say('unavailable' in uploadProxy ? `uploads: ${uploadProxy.unavailable}` : `uploads: ${uploadProxy.description}`);
+  say('unavailable' in prometheus ? `metrics: ${prometheus.unavailable}` : `metrics: ${prometheus.description}`);
   const staticDir = flags.staticDir ?? path.join(repoRoot, 'dist');
   if (!existsSync(path.join(staticDir, 'index.html')))
     say(`note: no built app in ${staticDir}; serving the API proxy only`);
@@ -102,6 +121,7 @@ async function main(): Promise<void> {
     secureCookies: flags.secureCookies,
     uploadProxy,
     maxUploadBytes: flags.maxUploadBytes,
+    prometheus,
   });
   server.on('error', (err) => {
     process.stderr.write(`error: cannot listen on ${flags.host}:${flags.port}: ${err.message}\n`);

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   console.log(`Embedded cluster listening on ${cluster.url}`);
   console.log(`Point kubectl at it:  kubectl --server ${cluster.url} get vms -A`);
   console.log(`CDI upload proxy (virtctl image-upload --uploadproxy-url): ${cluster.uploadProxyUrl}`);
+  console.log(`Prometheus query API (KubeVirt VMI metrics): ${cluster.prometheusUrl}`);
   console.log(
     `  or: kubectl config set-cluster embedded --server=${cluster.url} && kubectl config set-context embedded --cluster=embedded && kubectl config use-context embedded`,
   );

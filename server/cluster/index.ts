@@ -26,6 +26,9 @@ import { VolumeStore } from './cdi/volumes.js';
 import { startUploadProxy, type UploadProxy } from './cdi/upload-proxy.js';
 import { findOnPath } from './guest/qemu/guest-image.js';
 import { IDENTITY, clientAs } from './runtime/identity.js';
+import { RingStore } from './monitoring/ring-store.js';
+import { MetricsCollector } from './monitoring/collector.js';
+import { startPrometheusServer, type PrometheusServer } from './monitoring/prometheus-server.js';
 
 export interface ClusterOptions {
   /** Default 127.0.0.1. */
@@ -57,6 +60,8 @@ export interface ClusterOptions {
   maxGuests?: number;
   /** qemu-img for uploaded images (default: the one on PATH); null does without it (header checks only). */
   qemuImg?: string | null;
+  /** Real ms between metric scrapes (default: KubeVirt's 15 s divided by --speed, at least 1 s). */
+  metricsIntervalMs?: number;
 }
 
 export interface RunningCluster {
@@ -70,6 +75,10 @@ export interface RunningCluster {
   exportProxyUrl: string;
   /** What volumes hold (uploaded disk images). */
   volumes: VolumeStore;
+  /** The Prometheus-compatible query API (KubeVirt's VMI metrics), on its own loopback port. */
+  prometheusUrl: string;
+  /** Its samples and the scrapes that fill them. */
+  metrics: { store: RingStore; collector: MetricsCollector };
   /** The running controllers (their context, virt-handler and the guests behind running VMIs). */
   controllers: ControllerRuntime;
   close(): Promise<void>;
@@ -158,6 +167,25 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
   }
   stoppers.push({ stop: () => uploadProxy.close() });
 
+  // The embedded Prometheus: virt-handler's and virt-controller's metrics, scraped on KubeVirt's interval.
+  const metricsStore = new RingStore();
+  const collector = new MetricsCollector({
+    store: metricsStore,
+    ctx: controllers.ctx,
+    migration: (uid) => controllers.migrations.progress(uid),
+    intervalMs: opts.metricsIntervalMs ?? Math.max(1000, 15_000 / (opts.speed ?? 1)),
+  });
+  let prometheus: PrometheusServer;
+  try {
+    prometheus = await startPrometheusServer({ store: metricsStore, auth, client: storeClient(store), host, log });
+  } catch (e) {
+    for (const s of stoppers.reverse()) await s.stop();
+    store.close();
+    throw e;
+  }
+  collector.start();
+  stoppers.push({ stop: () => prometheus.close() }, { stop: () => collector.stop() });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
@@ -177,6 +205,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     uploadProxyUrl: uploadProxy.url,
     exportProxyUrl: exportProxy.url,
     volumes,
+    prometheusUrl: prometheus.url,
+    metrics: { store: metricsStore, collector },
     async close() {
       if (closed) return;
       closed = true;

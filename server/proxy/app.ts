@@ -17,6 +17,8 @@ import { ambiguousTarget, hostAllowed, originAllowed } from './hosts.js';
 import { bodyDeadline } from './request-deadline.js';
 import { handleUpload, isUploadPath, type UploadProxyTarget } from './upload-route.js';
 import type { Logger } from './log.js';
+import { handlePrometheus, isPrometheusPath } from './prometheus-route.js';
+import { NO_PROMETHEUS, type PrometheusTarget } from './prometheus-target.js';
 
 export interface ConsoleServerOptions {
   upstream: Upstream;
@@ -45,6 +47,8 @@ export interface ConsoleServerOptions {
   uploadProxy?: UploadProxyTarget;
   /** Largest upload forwarded (default 64 GiB); larger ones get 413. */
   maxUploadBytes?: number;
+  /** The Prometheus-compatible endpoint /api/prometheus queries (prometheus-route.ts); without it they answer 503. */
+  prometheus?: PrometheusTarget;
 }
 
 export interface ConsoleServer {
@@ -83,6 +87,7 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     idleTimeoutMs: requestTimeout,
     log,
   };
+  const prometheus = { target: opts.prometheus ?? { unavailable: NO_PROMETHEUS }, log, timeoutMs: requestTimeout };
   const indexFile = opts.staticDir ? path.join(opts.staticDir, 'index.html') : undefined;
   const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
   // serve-static answers stream errors (a file removed while the folder is rebuilt) with next(err)
@@ -159,7 +164,7 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
     res.setHeader('X-Request-Id', requestId);
     setSecurityHeaders(res);
     res.on('close', () => {
-      if (url.startsWith(API_PREFIX)) {
+      if (url.startsWith(API_PREFIX) || isPrometheusPath(url)) {
         log.info('request', {
           requestId,
           method: req.method,
@@ -203,6 +208,11 @@ export function createConsoleServer(opts: ConsoleServerOptions): ConsoleServer {
       return handleUpload(req, res, checks, uploads, requestId);
     }
     bodyDeadline(req, res, requestTimeout);
+    if (isPrometheusPath(url)) {
+      setApiSecurityHeaders(res);
+      const checks = { csrf: csrfOk(req), origin: originAllowed(req.headers, hosts) };
+      return handlePrometheus(req, res, checks, prometheus, requestId);
+    }
     if (url === API_PREFIX || url.startsWith(API_PREFIX + '/') || url.startsWith(API_PREFIX + '?')) {
       return handleApi(req, res, url, requestId);
     }

@@ -58,6 +58,8 @@ export interface ControllerOptions {
 export interface ControllerRuntime {
   ctx: ControllerContext;
   handler: VirtHandler;
+  /** virt-controller's migration controller (live migrations' progress). */
+  migrations: MigrationController;
   /** Resolves when every queue is empty and nothing is being reconciled. */
   idle(): Promise<void>;
   stop(): void;
@@ -181,6 +183,7 @@ export function runControllers(
   return {
     ctx,
     handler,
+    migrations: migration,
     async idle() {
       for (let i = 0; i < 3; i++) {
         await new Promise((r) => setTimeout(r, 5));

@@ -110,6 +110,42 @@ export interface ByteChannel {
   close(): void;
 }
 
+/**
+ * What a guest's hypervisor reports (libvirt's domain stats, as virt-handler reads them): counters
+ * since the guest started, in seconds and bytes. Optional parts are left out when unknown.
+ */
+export interface GuestStats {
+  /** CPU time of vCPUs and hypervisor together, and its user and system parts. */
+  cpu: { totalSeconds: number; userSeconds: number; systemSeconds: number };
+  /** Seconds each vCPU ran. */
+  vcpuSeconds?: number[];
+  memory?: {
+    /** What the guest sees as its memory (MemTotal). */
+    availableBytes: number;
+    /** Free plus reclaimable (MemAvailable). */
+    usableBytes: number;
+    unusedBytes: number;
+    cachedBytes: number;
+    /** The hypervisor process's resident memory. */
+    residentBytes: number;
+    domainBytes: number;
+    majorFaults: number;
+    minorFaults: number;
+  };
+  /** The first interface's counters. */
+  net?: { rxBytes: number; txBytes: number; rxPackets: number; txPackets: number };
+  /** Per disk, in the VMI's disk order. */
+  blocks?: Array<{
+    rdBytes: number;
+    wrBytes: number;
+    rdReqs: number;
+    wrReqs: number;
+    rdSeconds: number;
+    wrSeconds: number;
+    flReqs: number;
+  }>;
+}
+
 /** What a running VMI's guest offers to the controllers and the console routes. */
 export interface Guest {
   readonly name: string;
@@ -147,6 +183,8 @@ export interface Guest {
   /** Hot-plug: CPU sockets (vCPUs) and memory changed live. */
   setCpus?(cpus: number): void;
   setMemory?(bytes: number): void;
+  /** The hypervisor's counters now (virt-handler's domain stats), when the backend can tell. */
+  stats?(): GuestStats | Promise<GuestStats | undefined> | undefined;
 }
 
 /** Creates the guest behind a VMI that has just been scheduled and started. */

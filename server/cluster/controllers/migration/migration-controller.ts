@@ -17,6 +17,7 @@ import { setPhase, type VmiStatus } from '../vmi/vmi-status.js';
 import { interfacesStatus } from '../handler/running-status.js';
 import { guestOsOf } from '../handler/guest-options.js';
 import { LauncherLog } from '../handler/launcher-log.js';
+import { migrationProgress, migrationSeconds, type MigrationProgress } from '../../kubevirt/migration-progress.js';
 
 const COMPONENT = 'virtualmachine-controller';
 const HANDLER = 'virt-handler';
@@ -26,12 +27,21 @@ export class MigrationController {
   /** Real ms when the current phase may advance, by migration uid. */
   private readonly due = new Map<string, number>();
   private readonly launcherLog: LauncherLog;
+  /** Migrations copying memory now: real ms they started, by VMI uid (what virt-handler's domain job info tells). */
+  private readonly copying = new Map<string, { since: number; memory: number }>();
 
   constructor(
     private readonly ctx: ControllerContext,
     private readonly kubelet: Kubelet,
   ) {
     this.launcherLog = new LauncherLog(ctx.containerLogs, () => ctx.clock.now());
+  }
+
+  /** How far the migration of this VMI has copied (undefined when none is copying memory). */
+  progress(vmiUid: string): MigrationProgress | undefined {
+    const c = this.copying.get(vmiUid);
+    if (!c) return undefined;
+    return migrationProgress(c.memory, ((this.ctx.clock.now() - c.since) * this.ctx.clock.speed) / 1000);
   }
 
   watch(): void {
@@ -91,6 +101,7 @@ export class MigrationController {
   }
 
   private fail(m: VMIM, vmi: VMI | undefined, message: string): void {
+    if (vmi) this.copying.delete(vmi.metadata.uid ?? '');
     this.setMigrationPhase(m, 'Failed');
     this.ctx.record(m, 'Warning', 'FailedMigration', message, COMPONENT);
     if (vmi?.status?.migrationState && !vmi.status.migrationState.completed) {
@@ -227,9 +238,11 @@ export class MigrationController {
         });
         this.ctx.record(vmi, 'Normal', 'Migrating', 'VirtualMachineInstance is migrating.', HANDLER, source);
         this.launcherLog.migrationStarted(this.currentPod(vmi), vmi);
+        this.copying.set(vmi.metadata.uid ?? '', { since: this.ctx.clock.now(), memory: guestMemory(vmi) });
         return this.setMigrationPhase(m, 'Running');
       case 'Running':
-        if (this.wait(m, key, 2 + guestMemory(vmi) / 2 ** 30)) return;
+        if (this.wait(m, key, migrationSeconds(guestMemory(vmi)))) return;
+        this.copying.delete(vmi.metadata.uid ?? '');
         return this.complete(m, vmi);
     }
   }

@@ -10,7 +10,8 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import { openSerialChannel, type GuestChannel } from '../console/channel.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../console/sessions.js';
-import type { ByteChannel, ConsoleKind, Guest, GuestOptions, GuestState } from '../types.js';
+import type { ByteChannel, ConsoleKind, Guest, GuestOptions, GuestState, GuestStats } from '../types.js';
+import { qemuStats } from './qemu-stats.js';
 import type { AccelDecision } from './accel.js';
 import { configArchive, guestConfig, type GuestConfig } from './guest-config.js';
 import { dieWithParent, reapOnExit } from './process-reaper.js';
@@ -100,6 +101,14 @@ export class QemuGuest extends EventEmitter implements Guest {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** The QEMU process's CPU time and memory, and QMP's block statistics (qemu-stats.ts). */
+  async stats(): Promise<GuestStats | undefined> {
+    const pid = this.child?.pid;
+    const qmp = this.qmp;
+    if (pid === undefined || !qmp || qmp.isClosed || this.gone) return undefined;
+    return qemuStats(pid, () => qmp.execute('query-blockstats'), this.size.memoryMiB * 2 ** 20);
   }
 
   // ---- consoles -------------------------------------------------------------------------

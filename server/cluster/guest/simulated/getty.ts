@@ -7,7 +7,7 @@ import { LineDiscipline } from './line-discipline.js';
 import type { OsProfile } from '../os-profiles.js';
 import { Shell, type ShellHost } from './shell.js';
 
-export interface GettyHost extends Omit<ShellHost, 'logout'> {
+export interface GettyHost extends Omit<ShellHost, 'logout' | 'ready'> {
   readonly user: string;
   readonly password: string;
   readonly profile: OsProfile;
@@ -91,8 +91,10 @@ export class Getty {
       case 'password':
         return this.checkPassword(line);
       case 'shell':
+        // A line typed while a foreground job runs goes to that job (which reads nothing).
+        if (this.shell?.busy) return;
         this.shell?.run(line);
-        if (this.phase === 'shell') this.host.print(this.shell?.prompt() ?? '');
+        if (this.phase === 'shell' && !this.shell?.busy) this.host.print(this.shell?.prompt() ?? '');
         return;
       default:
         return;
@@ -147,6 +149,10 @@ export class Getty {
       },
       emulation: h.emulation,
       files: h.files,
+      workload: h.workload,
+      ready: () => {
+        if (this.phase === 'shell') h.print(this.shell?.prompt() ?? '');
+      },
       uptimeMs: () => h.uptimeMs(),
       print: (text) => h.print(text),
       clearScreen: () => h.clearScreen(),
@@ -164,8 +170,10 @@ export class Getty {
   }
 
   private interrupt(): void {
-    if (this.phase === 'shell') this.host.print(this.shell?.prompt() ?? '');
-    else if (this.phase === 'login' || this.phase === 'password') this.loginPrompt();
+    if (this.phase === 'shell') {
+      this.shell?.interrupt();
+      this.host.print(this.shell?.prompt() ?? '');
+    } else if (this.phase === 'login' || this.phase === 'password') this.loginPrompt();
   }
 
   private endOfFile(): void {

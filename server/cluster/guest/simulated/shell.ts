@@ -9,6 +9,8 @@ import type { GuestFiles } from '../volume-data.js';
 import { ls, readFile, rm, splitRedirect, touch, writeFile } from './files.js';
 import { lsblkOutput, procMeminfo, procPartitions } from './block-devices.js';
 import type { GuestDisk } from '../types.js';
+import { JOB_COMMANDS, LOAD_COMMANDS, jobCommand, loadJob } from './load-commands.js';
+import type { Job, Workload } from './workload.js';
 
 export interface ShellHost {
   readonly hostname: string;
@@ -28,6 +30,10 @@ export interface ShellHost {
   clearScreen(): void;
   logout(): void;
   power(action: 'poweroff' | 'reboot'): void;
+  /** What runs in the guest (the load commands start jobs there). */
+  readonly workload?: Workload;
+  /** A foreground job ended: the shell is ready for the next command (print the prompt). */
+  ready?(): void;
 }
 
 type Command = (args: string[], shell: Shell) => void;
@@ -154,6 +160,8 @@ const WINDOWS_COMMANDS: Record<string, Command> = {
 export class Shell {
   /** Output of the running command when it is redirected to a file. */
   private captured: string[] | undefined;
+  /** The job running in the foreground (the prompt waits for it; Ctrl-C ends it). */
+  private foreground: Job | undefined;
 
   constructor(
     readonly host: ShellHost,
@@ -194,9 +202,22 @@ export class Shell {
     else this.host.print(text);
   }
 
+  /** True while a foreground job runs. */
+  get busy(): boolean {
+    return this.foreground !== undefined;
+  }
+
+  /** Ctrl-C: ends the foreground job. */
+  interrupt(): void {
+    const job = this.foreground;
+    this.foreground = undefined;
+    if (job) this.host.workload?.kill(job);
+  }
+
   /** Runs one command line. */
   run(line: string): void {
     const windows = this.host.profile.promptStyle === 'windows';
+    if (!windows && this.host.workload && this.runJob(line.trim(), this.host.workload)) return;
     const redirect = windows
       ? { words: splitWords(line.trim()), append: false }
       : splitRedirect(splitWords(line.trim()));
@@ -212,6 +233,40 @@ export class Shell {
       this.captured = undefined;
       writeFile(this, redirect.file, text, redirect.append);
     }
+  }
+
+  /** Load and job-control commands (load-commands.ts); false when the line is something else. */
+  private runJob(line: string, workload: Workload): boolean {
+    const background = line.endsWith('&') && !line.endsWith('&&');
+    const text = background ? line.slice(0, -1).trim() : line;
+    let words = splitRedirect(splitWords(text)).words;
+    if (words[0] === 'sudo') words = words.slice(1);
+    const [name, ...args] = words;
+    if (name !== undefined && JOB_COMMANDS.has(name)) {
+      this.write(jobCommand(name, args, workload));
+      return true;
+    }
+    if (name === undefined || !LOAD_COMMANDS.has(name)) return false;
+    const spec = loadJob(name, args, text, this.host.cpus);
+    if (typeof spec === 'string') {
+      this.out(spec);
+      return true;
+    }
+    const job = workload.start(spec);
+    if (background) {
+      this.out(`[${job.id}] ${job.pid}`);
+      return true;
+    }
+    if (name === 'stress' || name === 'stress-ng')
+      this.out(`${name}: info: [${job.pid}] dispatching hogs: ${args.join(' ')}`);
+    this.foreground = job;
+    job.onEnd = (ended) => {
+      if (this.foreground !== ended) return;
+      this.foreground = undefined;
+      if (ended.ended === 'done' && ended.doneText) this.host.print(ended.doneText(ended));
+      this.host.ready?.();
+    };
+    return true;
   }
 
   private runWords(words: string[], windows: boolean): void {

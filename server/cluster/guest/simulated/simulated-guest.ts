@@ -16,7 +16,8 @@ import { GuestScheduler } from './scheduler.js';
 import { screenPng } from '../console/screenshot.js';
 import { Screen, TEXT_MODE } from '../console/screen.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../console/sessions.js';
-import type { ConsoleKind, Guest, GuestDisk, GuestOptions, GuestState } from '../types.js';
+import type { ConsoleKind, Guest, GuestDisk, GuestOptions, GuestState, GuestStats } from '../types.js';
+import { Workload } from './workload.js';
 
 const DEFAULT_MEMORY = 1024 ** 3;
 
@@ -34,6 +35,8 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   private readonly facts: MachineFacts;
   private readonly scheduler: GuestScheduler;
   private readonly getty: Getty;
+  /** What runs in the guest: its idle baseline and the jobs started from its shell. */
+  readonly workload: Workload;
   private readonly serialListeners = new Set<(data: Uint8Array) => void>();
   private readonly channels = new Set<GuestChannel>();
   private readonly pausedInput: Uint8Array[] = [];
@@ -64,6 +67,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     this.scheduler = new GuestScheduler(this.speed);
     const facts = this.facts;
     const devices = () => this.blockDevices;
+    this.workload = new Workload(this.facts, (ms, task) => this.scheduler.after(ms, task));
     this.getty = new Getty({
       hostname: this.hostname,
       profile: this.profile,
@@ -81,6 +85,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
       },
       emulation: this.facts.emulation,
       files: options.disk ?? new Map(),
+      workload: this.workload,
       uptimeMs: () => this.uptimeMs(),
       print: (text) => this.print(text),
       clearScreen: () => this.print('\x1b[H\x1b[2J'),
@@ -120,6 +125,12 @@ export class SimulatedGuest extends EventEmitter implements Guest {
 
   get paused(): boolean {
     return this.isPaused;
+  }
+
+  /** The hypervisor's counters: what the workload has used since the guest started. */
+  stats(): GuestStats | undefined {
+    if (this.currentState === 'destroyed' || this.currentState === 'off') return undefined;
+    return this.workload.stats();
   }
 
   /** True once the login prompt has been shown (and until shutdown). */
@@ -234,6 +245,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   pause(): void {
     if (this.isPaused || this.currentState === 'destroyed') return;
     this.isPaused = true;
+    this.workload.setPaused(true);
     this.scheduler.freeze();
     this.emit('paused', true);
   }
@@ -241,6 +253,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   unpause(): void {
     if (!this.isPaused) return;
     this.isPaused = false;
+    this.workload.setPaused(false);
     this.scheduler.thaw();
     this.emit('paused', false);
     for (const bytes of this.pausedInput.splice(0)) this.writeSerial(bytes);
@@ -249,6 +262,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   destroy(): void {
     if (this.currentState === 'destroyed') return;
     this.currentState = 'destroyed';
+    this.workload.clear();
     this.scheduler.stop();
     this.getty.stop();
     this.closeConsoles();
@@ -295,6 +309,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     if (this.currentState === 'shutting-down' || this.currentState === 'off' || this.currentState === 'destroyed')
       return;
     if (external) this.scheduler.clear();
+    this.workload.clear();
     this.currentState = 'shutting-down';
     this.getty.stop();
     this.typeahead.length = 0;
