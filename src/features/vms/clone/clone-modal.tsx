@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  ExpandableSection,
-  Form,
-  FormGroup,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextArea,
-  TextInput,
-} from '@patternfly/react-core';
+import { Alert, ExpandableSection, FormGroup, TextArea, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
 import { describeError } from '../../../components/error-details';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
@@ -23,6 +11,7 @@ import { vmInterfaces } from '../../../kubevirt/vm-devices';
 import type { VM } from '../../../kubevirt/vm-selectors';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { randomNameSuffix, validateDnsLabel } from '../../../lib/k8s-names';
+import { OperationModal } from '../snapshots/operation-modal';
 import { SnapshotVolumesList } from '../snapshots/snapshot-volumes-list';
 import { CloneProgress } from './clone-progress';
 
@@ -62,7 +51,6 @@ export function CloneModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onClose: (
   const invalid = validateDnsLabel(target);
 
   const submit = async () => {
-    if (invalid || busy) return;
     setBusy(true);
     setError(undefined);
     const cloneName = `${nameOf(vm).slice(0, 40)}-clone-${randomNameSuffix()}`;
@@ -87,110 +75,78 @@ export function CloneModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onClose: (
   };
 
   return (
-    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="clone-vm-title">
-      <ModalHeader title="Clone virtual machine" labelId="clone-vm-title" description={`Of ${nameOf(vm)}`} />
-      <ModalBody>
-        {created ? (
-          <CloneProgress name={created} namespace={namespaceOf(vm)} />
-        ) : (
-          <Form
-            id="clone-vm-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
-            <FormGroup label="Name of the new virtual machine" isRequired fieldId="clone-vm-name">
-              <TextInput
-                id="clone-vm-name"
-                value={target}
-                isRequired
-                onChange={(_e, v) => setTarget(v)}
-                {...fieldProps('clone-vm-name', targetError)}
-              />
-              <FieldHelper fieldId="clone-vm-name" error={targetError} />
-            </FormGroup>
-            <FilterField id="clone-vm-labels" label="Label filters" value={labels} onChange={setLabels} />
-            <FilterField
-              id="clone-vm-annotations"
-              label="Annotation filters"
-              value={annotations}
-              onChange={setAnnotations}
-            />
-            <ExpandableSection toggleText="Filters of the template's labels and annotations" id="clone-vm-template">
-              <FilterField
-                id="clone-vm-template-labels"
-                label="Template label filters"
-                value={templateLabels}
-                onChange={setTemplateLabels}
-              />
-              <FilterField
-                id="clone-vm-template-annotations"
-                label="Template annotation filters"
-                value={templateAnnotations}
-                onChange={setTemplateAnnotations}
-              />
-            </ExpandableSection>
-            {interfaces.map((i) => (
-              <FormGroup key={i.name} label={`MAC address of ${i.name}`} fieldId={`clone-vm-mac-${i.name}`}>
-                <TextInput
-                  id={`clone-vm-mac-${i.name}`}
-                  value={macs[i.name] ?? ''}
-                  placeholder="New, generated"
-                  onChange={(_e, v) => setMacs((m) => ({ ...m, [i.name]: v }))}
-                  aria-describedby={`clone-vm-mac-${i.name}-helper`}
-                />
-                <FieldHelper
-                  fieldId={`clone-vm-mac-${i.name}`}
-                  hint={`Empty: the clone gets a new MAC address${i.mac ? ` (the source has ${i.mac})` : ''}.`}
-                />
-              </FormGroup>
-            ))}
-            <FormGroup label="SMBios serial" fieldId="clone-vm-serial">
-              <TextInput
-                id="clone-vm-serial"
-                value={serial}
-                placeholder="New, generated"
-                onChange={(_e, v) => setSerial(v)}
-                aria-describedby="clone-vm-serial-helper"
-              />
-              <FieldHelper fieldId="clone-vm-serial" hint="Empty: KubeVirt generates a new serial for the clone." />
-            </FormGroup>
-            <Alert variant="info" isInline title="KubeVirt clones through a snapshot" id="clone-vm-note">
-              It snapshots {nameOf(vm)} (running or not), creates the new virtual machine and restores the disks into
-              it. Disks that cannot be snapshotted are not copied.
-            </Alert>
-            <SnapshotVolumesList id="clone-vm-disks" volumes={snapshotVolumes(vm)} />
-            {error !== undefined && (
-              <Alert variant="danger" isInline title="The clone was not created" id="clone-vm-error">
-                {describeError(error).message}
-              </Alert>
-            )}
-          </Form>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        {created ? (
-          <Button variant="primary" onClick={onClose}>
-            Close
-          </Button>
-        ) : (
-          <>
-            <Button
-              variant="primary"
-              type="submit"
-              form="clone-vm-form"
-              isLoading={busy}
-              isDisabled={busy || Boolean(invalid)}
-            >
-              Clone
-            </Button>
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-          </>
-        )}
-      </ModalFooter>
-    </Modal>
+    <OperationModal
+      id="clone-vm"
+      title="Clone virtual machine"
+      of={nameOf(vm)}
+      submitLabel="Clone"
+      busy={busy}
+      invalid={Boolean(invalid)}
+      progress={created ? <CloneProgress name={created} namespace={namespaceOf(vm)} /> : undefined}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <FormGroup label="Name of the new virtual machine" isRequired fieldId="clone-vm-name">
+        <TextInput
+          id="clone-vm-name"
+          value={target}
+          isRequired
+          onChange={(_e, v) => setTarget(v)}
+          {...fieldProps('clone-vm-name', targetError)}
+        />
+        <FieldHelper fieldId="clone-vm-name" error={targetError} />
+      </FormGroup>
+      <FilterField id="clone-vm-labels" label="Label filters" value={labels} onChange={setLabels} />
+      <FilterField id="clone-vm-annotations" label="Annotation filters" value={annotations} onChange={setAnnotations} />
+      <ExpandableSection toggleText="Filters of the template's labels and annotations" id="clone-vm-template">
+        <FilterField
+          id="clone-vm-template-labels"
+          label="Template label filters"
+          value={templateLabels}
+          onChange={setTemplateLabels}
+        />
+        <FilterField
+          id="clone-vm-template-annotations"
+          label="Template annotation filters"
+          value={templateAnnotations}
+          onChange={setTemplateAnnotations}
+        />
+      </ExpandableSection>
+      {interfaces.map((i) => (
+        <FormGroup key={i.name} label={`MAC address of ${i.name}`} fieldId={`clone-vm-mac-${i.name}`}>
+          <TextInput
+            id={`clone-vm-mac-${i.name}`}
+            value={macs[i.name] ?? ''}
+            placeholder="New, generated"
+            onChange={(_e, v) => setMacs((m) => ({ ...m, [i.name]: v }))}
+            aria-describedby={`clone-vm-mac-${i.name}-helper`}
+          />
+          <FieldHelper
+            fieldId={`clone-vm-mac-${i.name}`}
+            hint={`Empty: the clone gets a new MAC address${i.mac ? ` (the source has ${i.mac})` : ''}.`}
+          />
+        </FormGroup>
+      ))}
+      <FormGroup label="SMBios serial" fieldId="clone-vm-serial">
+        <TextInput
+          id="clone-vm-serial"
+          value={serial}
+          placeholder="New, generated"
+          onChange={(_e, v) => setSerial(v)}
+          aria-describedby="clone-vm-serial-helper"
+        />
+        <FieldHelper fieldId="clone-vm-serial" hint="Empty: KubeVirt generates a new serial for the clone." />
+      </FormGroup>
+      <Alert variant="info" isInline title="KubeVirt clones through a snapshot" id="clone-vm-note">
+        It snapshots {nameOf(vm)} (running or not), creates the new virtual machine and restores the disks into it.
+        Disks that cannot be snapshotted are not copied.
+      </Alert>
+      <SnapshotVolumesList id="clone-vm-disks" volumes={snapshotVolumes(vm)} />
+      {error !== undefined && (
+        <Alert variant="danger" isInline title="The clone was not created" id="clone-vm-error">
+          {describeError(error).message}
+        </Alert>
+      )}
+    </OperationModal>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Form,
-  FormGroup,
-  Label,
-  LabelGroup,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextInput,
-} from '@patternfly/react-core';
+import { Alert, FormGroup, Label, LabelGroup, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
 import { describeError } from '../../../components/error-details';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
@@ -32,6 +20,7 @@ import type { VM } from '../../../kubevirt/vm-selectors';
 import type { VMI } from '../../../kubevirt/vmi-selectors';
 import { validateDnsSubdomain } from '../../../lib/k8s-names';
 import { createVmSnapshot } from '../actions/vm-requests';
+import { OperationModal } from './operation-modal';
 import { OperationStatus } from './operation-status';
 import { SnapshotVolumesList } from './snapshot-volumes-list';
 
@@ -100,7 +89,6 @@ export function TakeSnapshotModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onC
   const shownNameError = nameError ?? (name ? invalid : undefined);
 
   const submit = async () => {
-    if (invalid || busy) return;
     setBusy(true);
     setError(undefined);
     setNameError(undefined);
@@ -119,68 +107,41 @@ export function TakeSnapshotModal({ vm, vmi, onClose }: { vm: VM; vmi?: VMI; onC
   };
 
   return (
-    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="take-snapshot-title">
-      <ModalHeader title="Take snapshot" labelId="take-snapshot-title" description={`Of ${nameOf(vm)}`} />
-      <ModalBody>
-        {created ? (
-          <SnapshotProgress name={created} namespace={namespaceOf(vm)} />
-        ) : (
-          <Form
-            id="take-snapshot-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
-            <FormGroup label="Snapshot name" isRequired fieldId="take-snapshot-name">
-              <TextInput
-                id="take-snapshot-name"
-                value={name}
-                isRequired
-                onChange={(_e, v) => {
-                  setName(v);
-                  setNameError(undefined);
-                }}
-                {...fieldProps('take-snapshot-name', shownNameError)}
-              />
-              <FieldHelper fieldId="take-snapshot-name" error={shownNameError} hint="Generated; you can change it." />
-            </FormGroup>
-            {note && (
-              <Alert variant="info" isInline title={note.title} id="take-snapshot-online">
-                {note.text}
-              </Alert>
-            )}
-            <SnapshotVolumesList id="take-snapshot-disks" volumes={snapshotVolumes(vm)} />
-            {error !== undefined && (
-              <Alert variant="danger" isInline title="The snapshot was not created" id="take-snapshot-error">
-                {describeError(error).message}
-              </Alert>
-            )}
-          </Form>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        {created ? (
-          <Button variant="primary" onClick={onClose}>
-            Close
-          </Button>
-        ) : (
-          <>
-            <Button
-              variant="primary"
-              type="submit"
-              form="take-snapshot-form"
-              isLoading={busy}
-              isDisabled={busy || Boolean(invalid)}
-            >
-              Take snapshot
-            </Button>
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-          </>
-        )}
-      </ModalFooter>
-    </Modal>
+    <OperationModal
+      id="take-snapshot"
+      title="Take snapshot"
+      of={nameOf(vm)}
+      submitLabel="Take snapshot"
+      busy={busy}
+      invalid={Boolean(invalid)}
+      progress={created ? <SnapshotProgress name={created} namespace={namespaceOf(vm)} /> : undefined}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <FormGroup label="Snapshot name" isRequired fieldId="take-snapshot-name">
+        <TextInput
+          id="take-snapshot-name"
+          value={name}
+          isRequired
+          onChange={(_e, v) => {
+            setName(v);
+            setNameError(undefined);
+          }}
+          {...fieldProps('take-snapshot-name', shownNameError)}
+        />
+        <FieldHelper fieldId="take-snapshot-name" error={shownNameError} hint="Generated; you can change it." />
+      </FormGroup>
+      {note && (
+        <Alert variant="info" isInline title={note.title} id="take-snapshot-online">
+          {note.text}
+        </Alert>
+      )}
+      <SnapshotVolumesList id="take-snapshot-disks" volumes={snapshotVolumes(vm)} />
+      {error !== undefined && (
+        <Alert variant="danger" isInline title="The snapshot was not created" id="take-snapshot-error">
+          {describeError(error).message}
+        </Alert>
+      )}
+    </OperationModal>
   );
 }
