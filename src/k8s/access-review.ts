@@ -2,6 +2,7 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { useCallback, useMemo } from 'react';
 import { k8sRequest } from './client';
 import { k8sKeys, type AccessReviewAttributes } from './query-keys';
+import { fetchRulesReview, rulesVerdict, type RulesReviewStatus } from './rules-review';
 import { API_PREFIX } from './urls';
 
 export type { AccessReviewAttributes };
@@ -52,20 +53,54 @@ export interface AccessReviewState {
   error: Error | null;
 }
 
-/** Cached per attribute tuple for 5 minutes, like the OpenShift console. */
+const STALE = 5 * 60_000;
+const GC = 10 * 60_000;
+
+/** The namespace's rules review (one per namespace, cached like the access reviews). */
+const rulesQuery = (namespace: string, enabled: boolean) => ({
+  queryKey: k8sKeys.rulesReview(namespace),
+  queryFn: ({ signal }: { signal?: AbortSignal }) => fetchRulesReview(namespace, signal),
+  staleTime: STALE,
+  gcTime: GC,
+  retry: false,
+  enabled,
+});
+
+const reviewQuery = (a: AccessReviewAttributes, enabled: boolean) => ({
+  queryKey: k8sKeys.accessReview(a),
+  queryFn: ({ signal }: { signal?: AbortSignal }) => checkAccess(a, signal),
+  staleTime: STALE,
+  gcTime: GC,
+  enabled,
+});
+
+/**
+ * A namespaced question is answered by the namespace's rules review when it can be (allowed by a
+ * rule, or denied by complete rules); otherwise, or when the rules review failed, by its own
+ * SelfSubjectAccessReview. undefined: the rules review is still in flight.
+ */
+function fromRules(
+  rules: UseQueryResult<RulesReviewStatus>,
+  a: AccessReviewAttributes,
+): AccessReviewResult | 'ask' | undefined {
+  if (!a.namespace || rules.isError) return 'ask';
+  if (!rules.data) return undefined;
+  const verdict = rulesVerdict(rules.data, a);
+  return verdict === undefined ? 'ask' : { allowed: verdict };
+}
+
+/** Cached per namespace (its rules review) and per attribute tuple for 5 minutes, like the OpenShift console. */
 export function useAccessReview(attrs: AccessReviewAttributes, options: { enabled?: boolean } = {}): AccessReviewState {
-  const q = useQuery({
-    queryKey: k8sKeys.accessReview(attrs),
-    queryFn: ({ signal }) => checkAccess(attrs, signal),
-    staleTime: 5 * 60_000,
-    gcTime: 10 * 60_000,
-    enabled: options.enabled ?? true,
-  });
+  const enabled = options.enabled ?? true;
+  const rules = useQuery(rulesQuery(attrs.namespace ?? '', enabled && !!attrs.namespace));
+  const answer = fromRules(rules, attrs);
+  const q = useQuery(reviewQuery(attrs, enabled && answer === 'ask'));
+  const result = answer === 'ask' ? q.data : answer;
   return {
-    allowed: q.data?.allowed ?? false,
-    reason: q.data?.reason,
-    isLoading: q.isLoading,
-    error: q.error,
+    allowed: result?.allowed ?? false,
+    reason: result?.reason,
+    isLoading: enabled && !result && !(answer === 'ask' && q.error),
+    error: answer === 'ask' ? q.error : null,
   };
 }
 
@@ -84,8 +119,9 @@ function verdictOf(r: UseQueryResult<AccessReviewResult>): AccessVerdict {
 }
 
 /**
- * One SelfSubjectAccessReview per action and namespace (under the same query keys, and cache, as
- * useAccessReview): what the current user may do in each namespace, as `{[action]: verdict}`.
+ * What the current user may do in each namespace, as `{[action]: verdict}`: one
+ * SelfSubjectRulesReview per namespace, evaluated here; a SelfSubjectAccessReview (under the same
+ * query keys, and cache, as useAccessReview) only for what the rules cannot answer.
  */
 export function useAccessByNamespace<Id extends string>(
   ids: readonly Id[],
@@ -93,32 +129,36 @@ export function useAccessByNamespace<Id extends string>(
   namespaces: readonly string[],
   enabled = true,
 ): Map<string, Record<Id, AccessVerdict>> {
+  const rules = useQueries({ queries: namespaces.map((namespace) => rulesQuery(namespace, enabled && !!namespace)) });
   const attrs = useMemo(
     () => namespaces.flatMap((namespace) => ids.map((id) => ({ ...reviews[id], namespace }))),
     [namespaces, ids, reviews],
   );
+  const computed = attrs.map((a, i) => fromRules(rules[Math.floor(i / ids.length)], a));
+  const key = computed.map((a) => (a === 'ask' ? 'ask' : a === undefined ? '' : String(a.allowed))).join();
+  // The same answers while they say the same (the rules' result objects change on every render).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const answers = useMemo(() => computed, [key]);
   const combine = useCallback(
-    (results: UseQueryResult<AccessReviewResult>[]) => {
+    (asked: UseQueryResult<AccessReviewResult>[]) => {
       const map = new Map<string, Record<Id, AccessVerdict>>();
       namespaces.forEach((namespace, n) => {
         const access = {} as Record<Id, AccessVerdict>;
         ids.forEach((id, i) => {
-          access[id] = verdictOf(results[n * ids.length + i]);
+          const k = n * ids.length + i;
+          const answer = answers[k];
+          if (answer === 'ask') access[id] = verdictOf(asked[k]);
+          else if (answer === undefined) access[id] = { allowed: false, loading: true };
+          else access[id] = { allowed: answer.allowed, loading: false };
         });
         map.set(namespace, access);
       });
       return map;
     },
-    [namespaces, ids],
+    [namespaces, ids, answers],
   );
   return useQueries({
-    queries: attrs.map((a) => ({
-      queryKey: k8sKeys.accessReview(a),
-      queryFn: ({ signal }: { signal: AbortSignal }) => checkAccess(a, signal),
-      staleTime: 5 * 60_000,
-      gcTime: 10 * 60_000,
-      enabled,
-    })),
+    queries: attrs.map((a, i) => reviewQuery(a, enabled && answers[i] === 'ask')),
     combine,
   });
 }

@@ -52,6 +52,8 @@ export const k8sKeys = {
    */
   createAccess: (apiVersion: string, kind: string, namespace: string | undefined) =>
     ['k8s', 'access-review', 'create', apiVersion, kind, namespace] as const,
+  /** What the user may do in a namespace (one SelfSubjectRulesReview): under the access reviews' prefix. */
+  rulesReview: (namespace: string) => ['k8s', 'access-review', 'rules', namespace] as const,
   accessReview: (a: AccessReviewAttributes) =>
     [
       'k8s',
