@@ -1,6 +1,6 @@
 import { PageSection } from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useActiveNamespace } from '../../components/active-namespace';
 import { accessDeniedReason } from '../../components/disabled-reason';
 import { EmptyStateView } from '../../components/empty-state';
@@ -44,8 +44,9 @@ export function VmListPage() {
     return m;
   }, [rows]);
   const { statuses, sort, direction } = params;
-  // The box's own text, deferred: typing stays responsive while the table catches up.
-  const text = useDeferredValue(view.text);
+  // The box's own text, at once: filtering 10,000 precomputed search keys and drawing one page of
+  // rows fits in a frame, so a paste or a keystroke shows its rows in the same render.
+  const text = view.text;
   const filtered = useSelectedRows(snapshot, { text, statuses, sort, direction });
   // While the typed filter has not reached the URL yet, its page is the first.
   const paged = pageOf(filtered, text === params.text ? params.page : 1, params.perPage);
