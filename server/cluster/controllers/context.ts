@@ -22,6 +22,7 @@ export interface Informers {
   vmims: Informer<typeof ResourceKey.vmims>;
   dataVolumes: Informer<typeof ResourceKey.dataVolumes>;
   routes: Informer<typeof ResourceKey.routes>;
+  secrets: Informer<typeof ResourceKey.secrets>;
 }
 
 export function createInformers(client: ClusterClient, log?: ClusterLog): Informers {
@@ -51,6 +52,7 @@ export function createInformers(client: ClusterClient, log?: ClusterLog): Inform
     ]),
     dataVolumes: make(ResourceKey.dataVolumes).addIndex('owner', byOwnerUid),
     routes: make(ResourceKey.routes),
+    secrets: make(ResourceKey.secrets),
   };
 }
 

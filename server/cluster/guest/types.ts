@@ -43,6 +43,8 @@ export interface GuestOptions {
   disk?: GuestFiles;
   /** Time scale: 1 = real-time boot (a few seconds), 1000 = about a millisecond per second. */
   speed?: number;
+  /** SSH public keys per user (~/.ssh/authorized_keys), from access credentials propagated by cloud-init. */
+  authorizedKeys?: Record<string, string[]>;
   /** The VMI's disks as block devices, in the guest's order. */
   disks?: GuestDisk[];
   /** A bootable image in the VMI's first disk's volume (QEMU guests boot it with the firmware). */
@@ -185,6 +187,8 @@ export interface Guest {
   setMemory?(bytes: number): void;
   /** The hypervisor's counters now (virt-handler's domain stats), when the backend can tell. */
   stats?(): GuestStats | Promise<GuestStats | undefined> | undefined;
+  /** Access credentials by the guest agent: the user's authorized SSH keys are now these. */
+  setAuthorizedKeys?(user: string, keys: string[]): void;
 }
 
 /** Creates the guest behind a VMI that has just been scheduled and started. */

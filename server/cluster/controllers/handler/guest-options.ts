@@ -9,6 +9,8 @@ import type { VMI } from '../../kubevirt/types.js';
 import type { VolumeStore } from '../../cdi/volumes.js';
 import { bootDiskOf } from '../../guest/qemu/boot-disk.js';
 import { attachedTargets, guestDisks } from './guest-disks.js';
+import { cloudInitKeys } from './access-credentials.js';
+import { osProfile } from '../../guest/os-profiles.js';
 
 /** The VMI's boot disk: the lowest bootOrder, else the first disk. */
 function bootDiskName(vmi: VMI): string | undefined {
@@ -118,9 +120,12 @@ export function guestOptions(
   const disk = volumes ? bootDiskFiles(client, vmi, volumes) : undefined;
   const bootDisk = bootDiskFor(client, vmi, disks);
   const dataDisks = realDisks && disks ? dataDisksFor(client, vmi, disks, Boolean(bootDisk)) : [];
+  const osName = guestOsOf(client, vmi).os;
+  const keys = cloudInitKeys(client, vmi, base.user ?? osProfile(osName).defaultUser);
   return {
     ...base,
-    osName: guestOsOf(client, vmi).os,
+    osName,
+    ...(Object.keys(keys).length ? { authorizedKeys: keys } : {}),
     disks: guestDisks(client, vmi, attachedTargets(vmi), disks),
     ...(disk ? { disk } : {}),
     ...(bootDisk ? { bootDisk } : {}),

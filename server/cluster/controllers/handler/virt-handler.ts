@@ -17,6 +17,7 @@ import { guestOptions, guestOsOf } from './guest-options.js';
 import { domainStartedFields, interfacesStatus, liveMigratable, primaryMac } from './running-status.js';
 import { GUEST_CONSOLE_LOG, LauncherLog } from './launcher-log.js';
 import { syncHotplug } from './hotplug.js';
+import { credentialSecrets, syncAgentKeys } from './access-credentials.js';
 
 const COMPONENT = 'virt-handler';
 const DEFAULT_GRACE_SECONDS = 180;
@@ -37,6 +38,13 @@ export class VirtHandler {
   watch(): void {
     const { informers, queues } = this.ctx;
     informers.vmis.on({ onChange: (o) => queues.handler.add(keyOf(o)) });
+    // access credentials follow their Secrets
+    informers.secrets.on({
+      onChange: (s) => {
+        for (const vmi of informers.vmis.list(s.metadata.namespace))
+          if (credentialSecrets(vmi).includes(s.metadata.name ?? '')) queues.handler.add(keyOf(vmi));
+      },
+    });
     informers.pods.on({
       onChange: (o) => {
         const k = ownerVmiKey(o);
@@ -74,6 +82,9 @@ export class VirtHandler {
       const record = (v: VMI, type: 'Normal' | 'Warning', reason: string, message: string) =>
         this.ctx.record(v, type, reason, message, COMPONENT, v.status?.nodeName);
       syncHotplug(this.ctx.client, vmi, this.ctx.guests.get(uid), record, this.ctx.disks);
+      syncAgentKeys(this.ctx.client, vmi, this.ctx.guests.get(uid)?.guest, nowIso(this.ctx), (type, reason, message) =>
+        record(vmi, type, reason, message),
+      );
     }
     if (phase !== 'Scheduled' || this.ctx.guests.has(uid) || this.crashes.has(uid)) return;
     const pod = this.launcherPod(vmi);

@@ -129,38 +129,18 @@ export class Getty {
     this.host.print(this.shell.prompt());
   }
 
-  /** The shell's host (no object spread: it would freeze the hot-plug getters' values). */
   private hostView(logout: () => void): ShellHost {
-    const h = this.host;
-    return {
+    return shellHostFrom(this.host, {
       logout,
-      hostname: h.hostname,
-      profile: h.profile,
-      network: h.network,
-      // hot-plug changes these while a session runs: read them when asked
-      get cpus() {
-        return h.cpus;
-      },
-      get memoryBytes() {
-        return h.memoryBytes;
-      },
-      get disks() {
-        return h.disks;
-      },
-      emulation: h.emulation,
-      files: h.files,
-      workload: h.workload,
       ready: () => {
-        if (this.phase === 'shell') h.print(this.shell?.prompt() ?? '');
+        if (this.phase === 'shell') this.host.print(this.shell?.prompt() ?? '');
       },
-      uptimeMs: () => h.uptimeMs(),
-      print: (text) => h.print(text),
-      clearScreen: () => h.clearScreen(),
+      print: (text) => this.host.print(text),
       power: (action) => {
         this.stop();
-        h.power(action);
+        this.host.power(action);
       },
-    };
+    });
   }
 
   private logout(): void {
@@ -179,4 +159,35 @@ export class Getty {
   private endOfFile(): void {
     if (this.phase === 'shell') this.logout();
   }
+}
+
+/**
+ * A shell's host over a getty's (no object spread: it would freeze the hot-plug getters' values);
+ * `io` says where output goes and what logout and power do (the console, or an ssh command).
+ */
+export function shellHostFrom(
+  h: Omit<GettyHost, 'user' | 'password' | 'after'>,
+  io: Pick<ShellHost, 'print' | 'logout' | 'power' | 'ready'>,
+): ShellHost {
+  return {
+    hostname: h.hostname,
+    profile: h.profile,
+    network: h.network,
+    get cpus() {
+      return h.cpus;
+    },
+    get memoryBytes() {
+      return h.memoryBytes;
+    },
+    get disks() {
+      return h.disks;
+    },
+    emulation: h.emulation,
+    files: h.files,
+    workload: h.workload,
+    sshNetwork: h.sshNetwork,
+    uptimeMs: () => h.uptimeMs(),
+    clearScreen: () => h.clearScreen(),
+    ...io,
+  };
 }

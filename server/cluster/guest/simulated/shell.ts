@@ -11,6 +11,7 @@ import { lsblkOutput, procMeminfo, procPartitions } from './block-devices.js';
 import type { GuestDisk } from '../types.js';
 import { JOB_COMMANDS, LOAD_COMMANDS, jobCommand, loadJob } from './load-commands.js';
 import type { Job, Workload } from './workload.js';
+import { ssh, type SshNetwork } from './ssh.js';
 
 export interface ShellHost {
   readonly hostname: string;
@@ -22,6 +23,8 @@ export interface ShellHost {
   readonly emulation?: boolean;
   /** The root disk's files (the PVC's when the guest boots from one). */
   readonly files: GuestFiles;
+  /** The other guests `ssh` reaches. */
+  readonly sshNetwork?: SshNetwork;
   /** The block devices (hot-plugged ones included); none when not given. */
   readonly disks?: readonly GuestDisk[];
   uptimeMs(): number;
@@ -106,6 +109,18 @@ const LINUX_COMMANDS: Record<string, Command> = {
   false: () => undefined,
   nproc: (_args, s) => s.out(String(s.host.cpus)),
   lsblk: (_args, s) => s.out(lsblkOutput(s.host.disks ?? [])),
+  ssh: (args, s) =>
+    ssh(
+      {
+        home: s.home,
+        user: s.user,
+        files: s.files,
+        network: s.host.sshNetwork,
+        out: (t) => s.out(t),
+        write: (t) => s.write(t),
+      },
+      args,
+    ),
   lscpu: (_args, s) => s.out(lscpuOutput(s.host.cpus, !!s.host.emulation)),
   'systemd-detect-virt': (_args, s) => s.out(detectVirt(!!s.host.emulation)),
   ip: (args, s) => s.ip(args),
@@ -117,7 +132,7 @@ const LINUX_COMMANDS: Record<string, Command> = {
   help: (_args, s) =>
     s.out(
       'Commands: hostname, uname [-a], ip a, whoami, id, uptime, date, echo [text > file], cat, ls, touch,\n' +
-        'rm, sync, nproc, lsblk, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
+        'rm, sync, nproc, lsblk, ssh, lscpu, systemd-detect-virt, free, clear, exit, logout, poweroff, reboot, shutdown -h now, sudo <command>',
     ),
   free: (_args, s) => {
     const kib = Math.round(s.host.memoryBytes / 1024);

@@ -6,7 +6,9 @@
 import { EventEmitter } from 'node:events';
 import { bootScript, shutdownScript, type BootStep, type MachineFacts } from './boot-script.js';
 import { GuestChannel, openSerialChannel } from '../console/channel.js';
-import { Getty } from './getty.js';
+import { Getty, shellHostFrom, type GettyHost } from './getty.js';
+import { Shell } from './shell.js';
+import { authorizedKeysPath, isAuthorized, type SshNetwork } from './ssh.js';
 import { KeyboardState } from '../console/keysym.js';
 import { guestNetwork, type GuestNetwork } from '../network-facts.js';
 import { osProfile, type OsProfile } from '../os-profiles.js';
@@ -45,8 +47,10 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   private isPaused = false;
   private bootStartedAt = Date.now();
   private blockDevices: GuestDisk[];
+  private readonly gettyHost: GettyHost;
+  private readonly leaveNetwork: () => void;
 
-  constructor(options: GuestOptions) {
+  constructor(options: GuestOptions, sshNetwork?: SshNetwork) {
     super();
     this.hostname = options.hostname;
     this.name = options.name ?? options.hostname;
@@ -68,7 +72,8 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     const facts = this.facts;
     const devices = () => this.blockDevices;
     this.workload = new Workload(this.facts, (ms, task) => this.scheduler.after(ms, task));
-    this.getty = new Getty({
+    this.gettyHost = {
+      sshNetwork,
       hostname: this.hostname,
       profile: this.profile,
       user: this.user,
@@ -91,7 +96,10 @@ export class SimulatedGuest extends EventEmitter implements Guest {
       clearScreen: () => this.print('\x1b[H\x1b[2J'),
       power: (action) => this.powerSequence(action, false),
       after: (ms, task) => this.scheduler.after(ms, task),
-    });
+    };
+    this.getty = new Getty(this.gettyHost);
+    for (const [user, keys] of Object.entries(options.authorizedKeys ?? {})) this.setAuthorizedKeys(user, keys);
+    this.leaveNetwork = sshNetwork?.join(this.sshServer()) ?? (() => undefined);
     this.boot();
   }
 
@@ -113,6 +121,30 @@ export class SimulatedGuest extends EventEmitter implements Guest {
   /** Hot-plug: the block devices lsblk shows from now on. */
   setDisks(disks: GuestDisk[]): void {
     this.blockDevices = [...disks];
+  }
+
+  /** The keys sshd accepts for `user` (~/.ssh/authorized_keys), as access credentials write them. */
+  setAuthorizedKeys(user: string, keys: string[]): void {
+    this.gettyHost.files.set(authorizedKeysPath(user), keys.length ? `${keys.join('\n')}\n` : '');
+  }
+
+  private sshServer() {
+    const net = this.network;
+    return {
+      hostname: this.hostname,
+      get address() {
+        return net.ipv4;
+      },
+      exec: (user: string, key: string, command: string, print: (text: string) => void): boolean => {
+        if (this.currentState !== 'running' || this.isPaused) return false;
+        if (user !== this.user && user !== 'root') return false;
+        if (!isAuthorized(this.gettyHost.files, user, key)) return false;
+        const power = (a: 'poweroff' | 'reboot') => this.powerSequence(a, false);
+        const shell = new Shell(shellHostFrom(this.gettyHost, { print, logout: () => undefined, power }), user);
+        if (command) shell.run(command);
+        return true;
+      },
+    };
   }
 
   setCpus(cpus: number): void {
@@ -263,6 +295,7 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     if (this.currentState === 'destroyed') return;
     this.currentState = 'destroyed';
     this.workload.clear();
+    this.leaveNetwork();
     this.scheduler.stop();
     this.getty.stop();
     this.closeConsoles();
