@@ -42,6 +42,10 @@ const VmiDetailsPage = page(
   () => import('../features/vmis/details/vmi-details-page'),
   (m) => m.VmiDetailsPage,
 );
+const MigrationsPage = page(
+  () => import('../features/migrations/migrations-page'),
+  (m) => m.MigrationsPage,
+);
 const ServiceListPage = page(
   () => import('../features/services/service-list-page'),
   (m) => m.ServiceListPage,
@@ -110,6 +114,7 @@ export function appRoutes(): RouteObject[] {
         {namespaced('import', <ImportYamlPage />)}
         {namespaced('virtualmachineinstances', <VmiListPage />)}
         <Route path="k8s/ns/:ns/virtualmachineinstances/:name/*" element={<VmiDetailsPage />} />
+        {namespaced('migrations', <MigrationsPage />)}
         {namespaced('services', <ServiceListPage />)}
         {namespaced('bootablevolumes', <BootableVolumesPage />)}
         <Route path="cluster" element={<ClusterPage />} />

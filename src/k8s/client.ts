@@ -234,3 +234,15 @@ export function k8sPutSubresource<R = unknown>(
   const url = o.kubevirt ? kubevirtSubresourceUrl(model, ref) : resourceUrl(model, ref);
   return k8sRequest<R>(url, { method: 'PUT', body: body ?? {}, signal: o.signal });
 }
+
+/** GET of a subresource, e.g. a VMI's guest agent info: `k8sGetSubresource(VirtualMachineInstanceModel, 'vm1', 'guestosinfo', {namespace, kubevirt: true})`. */
+export function k8sGetSubresource<R = unknown>(
+  model: K8sModel,
+  name: string,
+  subresource: string,
+  o: SubresourceOptions = {},
+): Promise<R> {
+  const ref = { namespace: o.namespace, name, subresource };
+  const url = o.kubevirt ? kubevirtSubresourceUrl(model, ref) : resourceUrl(model, ref);
+  return k8sRequest<R>(url, { method: 'GET', signal: o.signal });
+}

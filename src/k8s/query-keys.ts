@@ -37,6 +37,9 @@ export const k8sKeys = {
   /** The latest VNC screenshot of a VMI (the vnc/screenshot subresource), under the VMI kind's prefix. */
   vncScreenshot: (namespace: string, name: string) =>
     [...k8sKeys.model(VirtualMachineInstanceModel), 'vnc-screenshot', { namespace, name }] as const,
+  /** A VMI's guest agent answer (guestosinfo, userlist, filesystemlist), under the VMI kind's prefix. */
+  guestAgent: (namespace: string, name: string, subresource: string) =>
+    [...k8sKeys.model(VirtualMachineInstanceModel), 'guest-agent', { namespace, name, subresource }] as const,
   /** The API server's /version. */
   version: ['k8s', 'version'] as const,
   /** Discovery documents: every key of them starts so. */
@@ -46,6 +49,13 @@ export const k8sKeys = {
   /** The resources of one group version ("v1", "kubevirt.io/v1": GET /api/v1, /apis/kubevirt.io/v1). */
   groupVersionResources: (groupVersion: string) => ['k8s', 'discovery', groupVersion] as const,
   accessReviews: ['k8s', 'access-review'] as const,
+  /** Answers of the Prometheus API (`/api/prometheus`): every key of them starts so. */
+  prometheus: ['k8s', 'prometheus'] as const,
+  /** A range query over the last `seconds`, one point per `step` seconds. */
+  prometheusRange: (query: string, seconds: number, step: number) =>
+    ['k8s', 'prometheus', 'range', { query, seconds, step }] as const,
+  /** An instant query (now). */
+  prometheusInstant: (query: string) => ['k8s', 'prometheus', 'instant', { query }] as const,
   /**
    * Whether the user may create one object of a manifest (apiVersion and kind, resolved through
    * discovery, in a namespace): under the access reviews' prefix, so it goes with them.

@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { resource: 'overview', label: 'Overview' },
   { resource: 'virtualmachines', label: 'Virtual machines' },
   { resource: 'virtualmachineinstances', label: 'VirtualMachine instances' },
+  { resource: 'migrations', label: 'Migrations' },
   { resource: 'services', label: 'Services' },
   { resource: 'bootablevolumes', label: 'Bootable volumes' },
   { resource: 'import', label: 'Import YAML' },

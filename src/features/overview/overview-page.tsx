@@ -12,6 +12,7 @@ import { CountCard } from './count-card';
 import { NodesCard } from './nodes-card';
 import { countByStatus, nodeSummaries, recentWarnings } from './overview-model';
 import { StatusCards } from './status-cards';
+import { TopConsumersCard } from './top-consumers-card';
 import { WarningsCard } from './warnings-card';
 
 /** A section whose data may still be loading or may have failed. */
@@ -77,6 +78,9 @@ export function OverviewPage() {
                 counts.length ? <StatusCards counts={counts} namespace={namespace} /> : 'No virtual machines.'
               }
             </Section>
+          </StackItem>
+          <StackItem>
+            <TopConsumersCard namespace={namespace} />
           </StackItem>
           <StackItem>
             <Title headingLevel="h2" className="pf-v6-u-mb-sm">

@@ -12,8 +12,10 @@ import { vmCpu, vmInstancetype, vmMemory, vmOs, vmPreference, type VM } from '..
 import { vmRunStrategy } from '../../../kubevirt/run-strategy';
 import { VmStatus } from '../status/vm-status';
 import { ConsoleThumbnail } from './console-tab';
+import { GuestDetailsCard } from './guest-details-card';
 import { LifecycleTimeline } from './lifecycle-timeline';
 import { useVmi } from './use-vm-related';
+import { UtilizationCard } from './utilization-card';
 
 const none = <span className="kv-none">-</span>;
 
@@ -74,6 +76,12 @@ export function OverviewTab({ vm }: { vm: VM }) {
       </GridItem>
       <GridItem lg={4}>
         <ConsoleThumbnail vm={vm} />
+      </GridItem>
+      <GridItem span={12}>
+        <UtilizationCard namespace={namespace} name={name} />
+      </GridItem>
+      <GridItem span={12}>
+        <GuestDetailsCard namespace={namespace} name={name} vmi={vmi} />
       </GridItem>
       <GridItem span={12}>
         <Card>
