@@ -63,9 +63,7 @@ export function MigrationsTable({
           <Th modifier="wrap">Phase</Th>
           <Th modifier="wrap">Source node</Th>
           <Th modifier="wrap">Target node</Th>
-          <Th width={20} modifier="wrap">
-            Progress
-          </Th>
+          <Th modifier="wrap">Progress</Th>
           <Th modifier="wrap">Duration</Th>
           <Th modifier="wrap">Migration policy</Th>
           <Th screenReaderText="Actions" />
@@ -78,7 +76,9 @@ export function MigrationsTable({
           const id = (field: string) => `migration-${r.namespace}-${r.name}-${field}`;
           return (
             <Tr key={r.key} id={id('row')}>
-              <Td dataLabel="Name">{r.name}</Td>
+              <Td dataLabel="Name" modifier="nowrap">
+                {r.name}
+              </Td>
               {showNamespace && <Td dataLabel="Namespace">{r.namespace}</Td>}
               <Td dataLabel="VirtualMachine instance">
                 <Link to={namespacedPath('virtualmachineinstances', r.namespace, r.vmiName)}>{r.vmiName}</Link>
@@ -94,7 +94,7 @@ export function MigrationsTable({
               <Td dataLabel="Target node" id={id('target')}>
                 {r.targetNode ?? '-'}
               </Td>
-              <Td dataLabel="Progress">
+              <Td dataLabel="Progress" style={{ minWidth: '11rem' }}>
                 <ProgressCell row={r} />
               </Td>
               <Td dataLabel="Duration" id={id('duration')}>
