@@ -87,6 +87,10 @@ const GROUPS: Record<string, (ctx: Ctx) => Promise<void>> = {
     await check(page, 'Delete service dialog', () =>
       services.openDeleteService(namespace, SERVICE).then(() => undefined),
     );
+    await check(page, 'Migrations', async () => {
+      await page.goto(`/k8s/ns/${namespace}/migrations`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Migrations' })).toBeVisible();
+    });
     await check(page, 'Cluster', () => new ClusterPage(page).goto());
     await check(page, 'Page not found', () => new NotFoundPage(page).goto('/no/such/page'));
   },

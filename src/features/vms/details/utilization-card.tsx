@@ -108,8 +108,7 @@ export function UtilizationCard({ namespace, name }: { namespace: string; name: 
                   {TIME_RANGES.map((r) => (
                     <ToggleGroupItem
                       key={r.id}
-                      text={r.id}
-                      aria-label={`Last ${r.label}`}
+                      text={r.label}
                       buttonId={`${idPrefix}-range-${r.id}`}
                       isSelected={r.id === rangeId}
                       onChange={() => setRangeId(r.id)}
