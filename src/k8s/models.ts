@@ -86,29 +86,6 @@ export const VirtualMachineInstanceMigrationModel = model<V1VirtualMachineInstan
   label: 'VirtualMachineInstanceMigration',
   labelPlural: 'VirtualMachineInstance migrations',
 });
-/** A MigrationPolicy's spec (migrations.kubevirt.io/v1alpha1): selectors and the migration settings it overrides. */
-export interface MigrationPolicy extends K8sResource {
-  spec?: {
-    selectors?: {
-      namespaceSelector?: Record<string, string>;
-      virtualMachineInstanceSelector?: Record<string, string>;
-    };
-    allowAutoConverge?: boolean;
-    allowPostCopy?: boolean;
-    allowWorkloadDisruption?: boolean;
-    bandwidthPerMigration?: string;
-    completionTimeoutPerGiB?: number;
-  };
-}
-export const MigrationPolicyModel = model<MigrationPolicy>({
-  group: 'migrations.kubevirt.io',
-  version: 'v1alpha1',
-  kind: 'MigrationPolicy',
-  plural: 'migrationpolicies',
-  namespaced: false,
-  label: 'MigrationPolicy',
-  labelPlural: 'Migration policies',
-});
 export const KubeVirtModel = model<V1KubeVirt>({
   group: 'kubevirt.io',
   version: 'v1',
