@@ -73,3 +73,15 @@ describe('matchTargets', () => {
     expect(found).toHaveLength(5);
   });
 });
+
+describe('matchTargets ties', () => {
+  it('lists a VM before its VMI and Service of the same name', () => {
+    const p = prepareTargets<PaletteTarget>([
+      { kind: 'namespace', name: 'web' },
+      { kind: 'service', name: 'web', namespace: 'demo' },
+      { kind: 'vmi', name: 'web', namespace: 'demo' },
+      vm('web', 'demo'),
+    ]);
+    expect(matchTargets('we', p).map((m) => m.target.kind)).toEqual(['vm', 'vmi', 'service', 'namespace']);
+  });
+});

@@ -67,7 +67,7 @@ const CANDIDATES = 500;
 
 /**
  * The targets that match `query`, best first: a name equal to the query (any case), then recent
- * targets (most recent first), then fuzzysort's score. An empty query lists the recent targets,
+ * targets (most recent first), then fuzzysort's score, then VMs before VMIs, Services and namespaces. An empty query lists the recent targets,
  * then the others by kind and name.
  */
 export function matchTargets<T extends PaletteTarget>(
@@ -86,15 +86,20 @@ export function matchTargets<T extends PaletteTarget>(
     }
     return [...recents, ...others].slice(0, limit).map((target) => ({ target, indexes: [] }));
   }
-  const results = fuzzysort.go(q, prepared.snapshot, { limit: CANDIDATES, threshold: 0.2 });
+  const results = fuzzysort.go(q, prepared.snapshot, {
+    limit: CANDIDATES,
+    threshold: 0.2,
+    // The better of the two keys: a namespace (whose path is its name) gains nothing from matching twice.
+    scoreFn: (r) => Math.max(r[0]?.score ?? 0, r[1]?.score ?? 0),
+  });
   const lower = q.toLowerCase();
-  const scored = results.map((r, order) => {
+  const scored = results.map((r) => {
     const key = targetKey(r.obj);
     return {
       match: { target: r.obj, indexes: r[0]?.indexes ?? [] },
       exact: r.obj.name.toLowerCase() === lower || pathOf(r.obj).toLowerCase() === lower,
       recent: recentRank.get(key),
-      order,
+      score: r.score,
     };
   });
   // A recent target the candidates cut off still comes first when it matches.
@@ -104,13 +109,13 @@ export function matchTargets<T extends PaletteTarget>(
     if (!target || seen.has(key)) continue;
     const single = fuzzysort.single(q, target.name) ?? fuzzysort.single(q, pathOf(target));
     if (single && single.score >= 0.2)
-      scored.push({ match: { target, indexes: single.indexes }, exact: false, recent: rank, order: Infinity });
+      scored.push({ match: { target, indexes: single.indexes }, exact: false, recent: rank, score: single.score });
   }
   scored.sort(
     (a, b) =>
       Number(b.exact) - Number(a.exact) ||
       (a.recent ?? Infinity) - (b.recent ?? Infinity) ||
-      (a.order === b.order ? 0 : a.order - b.order) ||
+      b.score - a.score ||
       byKindThenName(a.match.target, b.match.target),
   );
   return scored.slice(0, limit).map((s) => s.match);

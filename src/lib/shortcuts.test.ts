@@ -7,6 +7,7 @@ import {
   type KeyPress,
   type KeyTarget,
 } from './shortcuts';
+import { SHORTCUTS } from './shortcut-list';
 
 /** A minimal element: a tag, attributes, a parent. */
 function el(tagName: string, attrs: Record<string, string> = {}, parent: ElementLike | null = null, editable = false) {
@@ -123,5 +124,19 @@ describe('createShortcutDispatcher', () => {
     expect(d(press('/', 'other', { defaultPrevented: true }))).toBeUndefined();
     expect(d(press('/', 'other', { isComposing: true }))).toBeUndefined();
     expect(d(press('k', 'other', { ctrlKey: true, defaultPrevented: true }))).toBeUndefined();
+  });
+});
+
+describe('SHORTCUTS (the help)', () => {
+  it('lists every shortcut the dispatcher fires, once', () => {
+    const d = createShortcutDispatcher();
+    const fired = new Set(
+      [press('k', 'other', { ctrlKey: true }), press('/'), press('?'), press('j'), press('k')].map((p) => d(p)),
+    );
+    for (const key of ['v', 'o', 'c']) {
+      d(press('g'));
+      fired.add(d(press(key)));
+    }
+    expect(SHORTCUTS.map((s) => s.id).sort()).toEqual([...fired].sort());
   });
 });

@@ -12,12 +12,13 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { HomeLink } from '../home-link';
+import { PaletteButton } from './palette-button';
 import { NamespaceSelector } from './namespace-selector';
 import { ThemeSwitch } from './theme-switch';
 
 export const PRODUCT_NAME = 'KubeVirt Console';
 
-export function AppMasthead() {
+export function AppMasthead({ onOpenPalette }: { onOpenPalette: () => void }) {
   return (
     <Masthead id="masthead">
       <MastheadMain>
@@ -35,6 +36,9 @@ export function AppMasthead() {
         <Toolbar id="masthead-toolbar" isFullHeight isStatic>
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} alignItems="center">
+              <ToolbarItem alignSelf="center">
+                <PaletteButton onClick={onOpenPalette} />
+              </ToolbarItem>
               <ToolbarItem alignSelf="center">
                 <NamespaceSelector />
               </ToolbarItem>

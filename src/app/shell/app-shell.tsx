@@ -4,6 +4,7 @@ import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { EmulationBanner } from '../../components/kubevirt/emulation-banner';
 import { LoadingState } from '../../components/loading-state';
+import { useKeyboardLayer } from '../shortcuts/keyboard-layer';
 import { AppMasthead } from './app-masthead';
 import { AppNav } from './app-nav';
 import { useNamespaceChoice } from './use-namespace-choice';
@@ -17,9 +18,10 @@ const MAIN_ID = 'main-content';
 export function AppShell() {
   const [namespace] = useNamespaceChoice();
   const location = useLocation();
+  const { openPalette, layer } = useKeyboardLayer(namespace);
   return (
     <Page
-      masthead={<AppMasthead />}
+      masthead={<AppMasthead onOpenPalette={openPalette} />}
       banner={<EmulationBanner />}
       sidebar={
         <PageSidebar>
@@ -38,6 +40,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </ErrorBoundary>
+      {layer}
     </Page>
   );
 }

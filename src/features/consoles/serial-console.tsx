@@ -182,7 +182,7 @@ export function SerialConsole({ namespace, vmiName, vmName, leading, newTab, cla
         />
       }
     >
-      <div ref={screenRef} className="kv-serial-screen" />
+      <div ref={screenRef} className="kv-serial-screen" data-keyboard="guest" />
     </ConsoleFrame>
   );
 }

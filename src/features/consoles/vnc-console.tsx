@@ -120,7 +120,7 @@ export function VncConsole({ namespace, vmiName, vmName, leading, newTab, claimT
         />
       }
     >
-      <div ref={screenRef} className={`kv-vnc-screen${scale === 'native' ? ' kv-vnc-screen--native' : ''}`} />
+      <div ref={screenRef} className={`kv-vnc-screen${scale === 'native' ? ' kv-vnc-screen--native' : ''}`} data-keyboard="guest" />
       {pasting && (
         <PasteModal
           onClose={() => setPasting(false)}
