@@ -3,7 +3,7 @@
  * ranking over prepared targets, under 1 ms for 10,000 names) over the objects the app already
  * watches, with exact names first, then recently chosen items, then by score.
  */
-import fuzzysort, { type SnapshotKeys } from 'fuzzysort';
+import fuzzysort, { type SnapshotKey } from 'fuzzysort';
 
 export type PaletteKind = 'vm' | 'vmi' | 'service' | 'namespace';
 
@@ -31,7 +31,10 @@ export interface PreparedTargets<T extends PaletteTarget> {
   /** The items by kind, then name, then namespace: what an empty query lists. */
   sorted: readonly T[];
   byKey: ReadonlyMap<string, T>;
-  snapshot: SnapshotKeys<T>;
+  /** The names, prepared. */
+  names: SnapshotKey<T>;
+  /** The `namespace/name` paths, prepared on the first query with a slash. */
+  paths: () => SnapshotKey<T>;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,17 +44,14 @@ const byKindThenName = (a: PaletteTarget, b: PaletteTarget) =>
 
 const pathOf = (t: PaletteTarget) => (t.namespace ? `${t.namespace}/${t.name}` : t.name);
 
-function snapshotOf<T extends PaletteTarget>(items: readonly T[]): SnapshotKeys<T> {
-  // The name, and namespace/name so that "demo/web" finds web in demo.
-  return fuzzysort.snapshot(items, { keys: ['name', pathOf] });
-}
-
 export function prepareTargets<T extends PaletteTarget>(items: readonly T[]): PreparedTargets<T> {
+  let paths: SnapshotKey<T> | undefined;
   return {
     items,
     sorted: [...items].sort(byKindThenName),
     byKey: new Map(items.map((t) => [targetKey(t), t])),
-    snapshot: snapshotOf(items),
+    names: fuzzysort.snapshot(items, { key: 'name' }),
+    paths: () => (paths ??= fuzzysort.snapshot(items, { key: pathOf })),
   };
 }
 
@@ -63,7 +63,7 @@ export interface MatchOptions {
 }
 
 /** How far fuzzysort's own ranking is read before exact names and recent items are put first. */
-const CANDIDATES = 500;
+const CANDIDATES = 200;
 
 /**
  * The targets that match `query`, best first: a name equal to the query (any case), then recent
@@ -86,17 +86,19 @@ export function matchTargets<T extends PaletteTarget>(
     }
     return [...recents, ...others].slice(0, limit).map((target) => ({ target, indexes: [] }));
   }
-  const results = fuzzysort.go(q, prepared.snapshot, {
+  // One key per search (several keys, or a score function, cost fuzzysort several times as much):
+  // the name, or namespace/name when the query has a slash ("demo/web").
+  const byPath = q.includes('/');
+  const label = byPath ? pathOf : (t: PaletteTarget) => t.name;
+  const results = fuzzysort.go(q, byPath ? prepared.paths() : prepared.names, {
     limit: CANDIDATES,
     threshold: 0.2,
-    // The better of the two keys: a namespace (whose path is its name) gains nothing from matching twice.
-    scoreFn: (r) => Math.max(r[0]?.score ?? 0, r[1]?.score ?? 0),
   });
   const lower = q.toLowerCase();
   const scored = results.map((r) => {
     const key = targetKey(r.obj);
     return {
-      match: { target: r.obj, indexes: r[0]?.indexes ?? [] },
+      match: { target: r.obj, indexes: byPath ? [] : r.indexes },
       exact: r.obj.name.toLowerCase() === lower || pathOf(r.obj).toLowerCase() === lower,
       recent: recentRank.get(key),
       score: r.score,
@@ -107,9 +109,14 @@ export function matchTargets<T extends PaletteTarget>(
   for (const [key, rank] of recentRank) {
     const target = prepared.byKey.get(key);
     if (!target || seen.has(key)) continue;
-    const single = fuzzysort.single(q, target.name) ?? fuzzysort.single(q, pathOf(target));
+    const single = fuzzysort.single(q, label(target));
     if (single && single.score >= 0.2)
-      scored.push({ match: { target, indexes: single.indexes }, exact: false, recent: rank, score: single.score });
+      scored.push({
+        match: { target, indexes: byPath ? [] : single.indexes },
+        exact: false,
+        recent: rank,
+        score: single.score,
+      });
   }
   scored.sort(
     (a, b) =>

@@ -9,6 +9,9 @@ const BADGE: Record<PaletteTarget['kind'], string> = {
   namespace: 'Namespace',
 };
 
+/** The palette lists the best 30 matches: more than a screenful, few enough to render at once. */
+const RESULT_LIMIT = 30;
+
 /** Where picking a target leads (a VM opens its commands instead). */
 export function targetPath(t: PaletteTarget): string {
   switch (t.kind) {
@@ -31,7 +34,7 @@ export function searchCommands(
   recent: readonly string[],
   pick: (t: PaletteTarget) => void,
 ): PaletteCommand[] {
-  return matchTargets(query, prepared, { recent }).map(({ target, indexes }) => ({
+  return matchTargets(query, prepared, { recent, limit: RESULT_LIMIT }).map(({ target, indexes }) => ({
     id: targetKey(target),
     label: target.name,
     badge: BADGE[target.kind],
