@@ -120,7 +120,11 @@ export function VncConsole({ namespace, vmiName, vmName, leading, newTab, claimT
         />
       }
     >
-      <div ref={screenRef} className={`kv-vnc-screen${scale === 'native' ? ' kv-vnc-screen--native' : ''}`} data-keyboard="guest" />
+      <div
+        ref={screenRef}
+        className={`kv-vnc-screen${scale === 'native' ? ' kv-vnc-screen--native' : ''}`}
+        data-keyboard="guest"
+      />
       {pasting && (
         <PasteModal
           onClose={() => setPasting(false)}
