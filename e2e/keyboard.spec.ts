@@ -21,6 +21,7 @@ test('command palette and keyboard shortcuts', { tag: EMBEDDED }, async ({ page,
   const keys = page.keyboard;
   await list.goto(namespace);
   await expect(list.status(namespace, 'kb-alpha')).toHaveText('Stopped');
+  await palette.waitForShortcuts();
 
   await test.step('/ focuses the filter; Ctrl+K opens the palette from it, Escape gives the focus back', async () => {
     const filter = page.getByRole('textbox', { name: 'Filter by name or label' });
@@ -102,6 +103,8 @@ test('command palette and keyboard shortcuts', { tag: EMBEDDED }, async ({ page,
     const console = new ConsolePage(page);
     await console.openTab(namespace, 'kb-beta', 'serial');
     await console.expectConnected('serial');
+    // The shortcuts listen: what follows would trigger them outside the console.
+    await palette.waitForShortcuts();
     await console.typeInTerminal('\n');
     await console.expectTerminalText(/kb-beta login:/);
     const url = page.url();
@@ -117,6 +120,7 @@ test('command palette and keyboard shortcuts', { tag: EMBEDDED }, async ({ page,
     await test.step(`palette and shortcuts in the ${theme} theme: axe, screenshots`, async () => {
       await list.goto(namespace);
       await shell.setDarkTheme(theme === 'dark');
+      await palette.waitForShortcuts();
       await palette.masthead.focus();
       await keys.press('Enter');
       await expect(palette.input).toBeFocused();

@@ -24,6 +24,11 @@ export class CommandPalette {
     });
   }
 
+  /** Waits for the shortcuts to listen (loaded once the page is up; the button then announces Ctrl+K). */
+  async waitForShortcuts(): Promise<void> {
+    await expect(this.masthead).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
+  }
+
   /** Opens the palette with the keyboard and waits for its combobox to have the focus. */
   async openWithKeyboard(): Promise<void> {
     await this.page.keyboard.press('Control+k');

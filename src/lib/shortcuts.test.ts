@@ -87,6 +87,12 @@ describe('createShortcutDispatcher', () => {
     d(press('g'));
     t += SEQUENCE_TIMEOUT_MS + 1;
     expect(d(press('v'))).toBeUndefined();
+    // The keys' own times count, not when they are handled (a busy page handles them late).
+    expect(d(press('g', 'other', { time: 100 }))).toBeUndefined();
+    t += 10 * SEQUENCE_TIMEOUT_MS;
+    expect(d(press('v', 'other', { time: 100 + SEQUENCE_TIMEOUT_MS }))).toBe('go-vms');
+    d(press('g', 'other', { time: 100 }));
+    expect(d(press('o', 'other', { time: 101 + SEQUENCE_TIMEOUT_MS }))).toBeUndefined();
     // Another key in between breaks the sequence, and is itself handled.
     d(press('g'));
     expect(d(press('j'))).toBe('next-row');

@@ -51,6 +51,8 @@ export interface KeyPress {
   altKey: boolean;
   isComposing?: boolean;
   defaultPrevented?: boolean;
+  /** When the key was pressed (ms; the event's timeStamp): a busy page handles a sequence's keys late, not apart. */
+  time?: number;
   target: KeyTarget;
 }
 
@@ -67,12 +69,16 @@ export const SEQUENCE_TIMEOUT_MS = 1500;
 
 /**
  * A dispatcher: call it with each keydown; it answers the shortcut the press completes, if any.
- * It keeps the half-typed `g` of a sequence between calls. `now` is injectable for tests.
+ * It keeps the half-typed `g` of a sequence between calls. A press without its `time` is timed by
+ * `now` (injectable for tests).
  */
-export function createShortcutDispatcher(now: () => number = Date.now): (press: KeyPress) => ShortcutId | undefined {
+export function createShortcutDispatcher(
+  now: () => number = () => performance.now(),
+): (press: KeyPress) => ShortcutId | undefined {
   let pendingG: number | undefined;
   return (press) => {
-    const waiting = pendingG !== undefined && now() - pendingG <= SEQUENCE_TIMEOUT_MS;
+    const time = press.time ?? now();
+    const waiting = pendingG !== undefined && time - pendingG <= SEQUENCE_TIMEOUT_MS;
     pendingG = undefined;
     if (press.defaultPrevented || press.isComposing || press.target === 'console') return undefined;
     if (press.ctrlKey || press.metaKey || press.altKey) {
@@ -84,7 +90,7 @@ export function createShortcutDispatcher(now: () => number = Date.now): (press: 
     if (press.target !== 'other') return undefined;
     if (waiting && AFTER_G[press.key]) return AFTER_G[press.key];
     if (press.key === 'g') {
-      pendingG = now();
+      pendingG = time;
       return undefined;
     }
     return SINGLE[press.key];

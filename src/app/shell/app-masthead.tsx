@@ -18,7 +18,7 @@ import { ThemeSwitch } from './theme-switch';
 
 export const PRODUCT_NAME = 'KubeVirt Console';
 
-export function AppMasthead({ onOpenPalette }: { onOpenPalette: () => void }) {
+export function AppMasthead({ onOpenPalette, shortcutsReady }: { onOpenPalette: () => void; shortcutsReady: boolean }) {
   return (
     <Masthead id="masthead">
       <MastheadMain>
@@ -37,7 +37,7 @@ export function AppMasthead({ onOpenPalette }: { onOpenPalette: () => void }) {
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} alignItems="center">
               <ToolbarItem alignSelf="center">
-                <PaletteButton onClick={onOpenPalette} />
+                <PaletteButton onClick={onOpenPalette} shortcutsReady={shortcutsReady} />
               </ToolbarItem>
               <ToolbarItem alignSelf="center">
                 <NamespaceSelector />

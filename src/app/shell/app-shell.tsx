@@ -4,9 +4,9 @@ import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { EmulationBanner } from '../../components/kubevirt/emulation-banner';
 import { LoadingState } from '../../components/loading-state';
-import { useKeyboardLayer } from '../shortcuts/keyboard-layer';
 import { AppMasthead } from './app-masthead';
 import { AppNav } from './app-nav';
+import { useKeyboardLayer } from './use-keyboard-layer';
 import { useNamespaceChoice } from './use-namespace-choice';
 
 const MAIN_ID = 'main-content';
@@ -18,10 +18,10 @@ const MAIN_ID = 'main-content';
 export function AppShell() {
   const [namespace] = useNamespaceChoice();
   const location = useLocation();
-  const { openPalette, layer } = useKeyboardLayer(namespace);
+  const { openPalette, ready, layer } = useKeyboardLayer(namespace);
   return (
     <Page
-      masthead={<AppMasthead onOpenPalette={openPalette} />}
+      masthead={<AppMasthead onOpenPalette={openPalette} shortcutsReady={ready} />}
       banner={<EmulationBanner />}
       sidebar={
         <PageSidebar>

@@ -3,8 +3,11 @@ import { SearchIcon } from '@patternfly/react-icons/dist/esm/icons/search-icon';
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** The masthead's way into the command palette, for the mouse and for whoever does not know Ctrl+K. */
-export function PaletteButton({ onClick }: { onClick: () => void }) {
+/**
+ * The masthead's way into the command palette, for the mouse and for whoever does not know Ctrl+K.
+ * It announces the shortcut (aria-keyshortcuts) once the shortcuts listen.
+ */
+export function PaletteButton({ onClick, shortcutsReady }: { onClick: () => void; shortcutsReady: boolean }) {
   const keys = isMac() ? '⌘K' : 'Ctrl+K';
   return (
     <Button
@@ -12,8 +15,9 @@ export function PaletteButton({ onClick }: { onClick: () => void }) {
       variant="control"
       icon={<SearchIcon />}
       onClick={onClick}
-      aria-label={`Go to: command palette (${keys})`}
-      aria-keyshortcuts="Control+K Meta+K"
+      // The visible text first (axe: label-content-name-mismatch), then what it opens.
+      aria-label={`Go to… ${keys} (command palette)`}
+      aria-keyshortcuts={shortcutsReady ? 'Control+K Meta+K' : undefined}
       className="kv-palette-button"
     >
       <span className="kv-palette-button__text">Go to…</span> <kbd className="kv-palette-button__keys">{keys}</kbd>

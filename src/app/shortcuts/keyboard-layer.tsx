@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { namespaceOf, namespacedPath, type NamespaceChoice } from '../../lib/routes';
 import { focusListFilter, moveRowFocus } from './page-keys';
@@ -10,31 +10,43 @@ const ShortcutsHelp = lazy(() => import('./shortcuts-help').then((m) => ({ defau
 
 type Open = 'palette' | 'help' | undefined;
 
+/** A click on the masthead's button: where the focus was. */
+export interface PaletteRequest {
+  from: Element | null;
+}
+
+export interface KeyboardLayerProps {
+  namespace: NamespaceChoice;
+  /** Made by the masthead's button: each new one opens the palette. */
+  paletteRequest?: PaletteRequest;
+  /** The shortcuts listen from now on. */
+  onReady: () => void;
+}
+
 /**
- * The console's keyboard layer: the shortcuts, the command palette and the shortcuts' help. The
- * palette stays mounted once loaded (its VM dialogs outlive it). Focus goes back on close to
- * where it was when the palette or the help opened.
+ * The console's keyboard layer (its own chunk, mounted once the first page is up): the shortcuts,
+ * the command palette and the shortcuts' help. The palette stays mounted once loaded (its VM
+ * dialogs outlive it). Focus goes back on close to where it was when the palette or the help opened.
  */
-export function useKeyboardLayer(namespace: NamespaceChoice): { openPalette: () => void; layer: ReactNode } {
+export function KeyboardLayer({ namespace, paletteRequest, onReady }: KeyboardLayerProps) {
   const navigate = useNavigate();
   const [open, setOpen] = useState<Open>();
   const [paletteLoaded, setPaletteLoaded] = useState(false);
-  const returnTo = useRef<HTMLElement | null>(null);
+  // Where the focus was when the palette or the help opened (kept while an action's dialog is up).
+  const [returnTo, setReturnTo] = useState<HTMLElement | null>(null);
 
-  const show = useCallback((which: Exclude<Open, undefined>) => {
-    if (!returnTo.current)
-      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const show = useCallback((which: Exclude<Open, undefined>, from: Element | null) => {
+    setReturnTo((r) => r ?? (from instanceof HTMLElement ? from : null));
     if (which === 'palette') setPaletteLoaded(true);
     setOpen(which);
   }, []);
   const restoreFocus = useCallback(() => {
-    const el = returnTo.current;
-    returnTo.current = null;
+    setReturnTo(null);
     // After the dialog's own focus handling, and only to an element still on the page.
     requestAnimationFrame(() => {
-      if (el?.isConnected) el.focus();
+      if (returnTo?.isConnected) returnTo.focus();
     });
-  }, []);
+  }, [returnTo]);
   const close = useCallback(
     (keepFocusFor?: 'dialog') => {
       setOpen(undefined);
@@ -42,23 +54,29 @@ export function useKeyboardLayer(namespace: NamespaceChoice): { openPalette: () 
     },
     [restoreFocus],
   );
-  const openPalette = useCallback(() => show('palette'), [show]);
   const ns = namespaceOf(namespace);
+  // A new request from the masthead's button opens the palette.
+  const [seenRequest, setSeenRequest] = useState<PaletteRequest>();
+  if (paletteRequest !== seenRequest) {
+    setSeenRequest(paletteRequest);
+    if (paletteRequest) show('palette', paletteRequest.from);
+  }
+  useEffect(() => onReady(), [onReady]);
 
   useKeyboardShortcuts({
     palette: () => {
-      if (open !== 'palette') show('palette');
+      if (open !== 'palette') show('palette', document.activeElement);
     },
-    help: () => show('help'),
-    filter: () => focusListFilter(),
+    help: () => show('help', document.activeElement),
+    filter: () => void focusListFilter(),
     'go-vms': () => void navigate(namespacedPath('virtualmachines', ns)),
     'go-overview': () => void navigate(namespacedPath('overview', ns)),
     'go-cluster': () => void navigate('/cluster'),
-    'next-row': () => moveRowFocus(1),
-    'previous-row': () => moveRowFocus(-1),
+    'next-row': () => void moveRowFocus(1),
+    'previous-row': () => void moveRowFocus(-1),
   });
 
-  const layer = (
+  return (
     <Suspense fallback={null}>
       {paletteLoaded && (
         <CommandPalette isOpen={open === 'palette'} onClose={close} onDialogClosed={restoreFocus} namespace={ns} />
@@ -66,5 +84,4 @@ export function useKeyboardLayer(namespace: NamespaceChoice): { openPalette: () 
       {open === 'help' && <ShortcutsHelp onClose={() => close()} />}
     </Suspense>
   );
-  return { openPalette, layer };
 }

@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { classifyKeyTarget, createShortcutDispatcher, type ShortcutId } from '../../lib/shortcuts';
 
-export type ShortcutHandlers = Record<ShortcutId, () => boolean | void>;
+export type ShortcutHandlers = Record<ShortcutId, () => void>;
 
 /**
  * Listens to the document's key presses and runs the handler of each shortcut completed (see
- * src/lib/shortcuts.ts for what fires where). A handler that returns false did nothing (a `/`
- * on a page without a filter): the key then keeps its default.
+ * src/lib/shortcuts.ts for what fires where). A key that completes a shortcut loses its default.
  */
 export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   const latest = useRef(handlers);
@@ -23,9 +22,12 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
         altKey: e.altKey,
         isComposing: e.isComposing,
         defaultPrevented: e.defaultPrevented,
+        time: e.timeStamp,
         target: classifyKeyTarget(e.target instanceof Element ? e.target : null),
       });
-      if (id && latest.current[id]() !== false) e.preventDefault();
+      if (!id) return;
+      e.preventDefault();
+      latest.current[id]();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
