@@ -13,6 +13,7 @@ import type { KObject } from '../cluster/store/index.js';
 import { FRONT_PROXY_CLIENT, makeCerts } from './certs.js';
 import { apiRequest, ensureCreated, type ApiTarget } from './client.js';
 import { stackCrds } from './crds.js';
+import { csvField, kubeconfigYaml } from './kubeconfig.js';
 import { freePort, startProc, stopProc, waitFor, type Proc } from './processes.js';
 import { defaultBinding, grantNamespaces, kubevirtClusterRoles, userBindings } from './rbac.js';
 
@@ -66,33 +67,6 @@ export interface Stack extends ApiTarget {
 }
 
 export const ADMIN_USER = 'stack-admin';
-
-function kubeconfigYaml(url: string, caFile: string, user: string, token: string): string {
-  return [
-    'apiVersion: v1',
-    'kind: Config',
-    'clusters:',
-    `- name: stack`,
-    '  cluster:',
-    `    server: ${url}`,
-    `    certificate-authority: ${caFile}`,
-    'users:',
-    `- name: ${user}`,
-    '  user:',
-    `    token: ${token}`,
-    'contexts:',
-    `- name: stack`,
-    '  context:',
-    '    cluster: stack',
-    `    user: ${user}`,
-    'current-context: stack',
-    '',
-  ].join('\n');
-}
-
-function csvField(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const temp = !opts.dir;
