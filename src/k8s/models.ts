@@ -4,6 +4,7 @@ import type {
   IoK8sApiCoreV1Node,
   IoK8sApiCoreV1PersistentVolumeClaim,
   IoK8sApiCoreV1Pod,
+  IoK8sApiCoreV1Secret,
   IoK8sApiCoreV1Service,
   IoK8sApiStorageV1StorageClass,
 } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
@@ -198,6 +199,15 @@ export const NamespaceModel = model<IoK8sApiCoreV1Namespace>({
   namespaced: false,
   label: 'Namespace',
   labelPlural: 'Namespaces',
+});
+export const SecretModel = model<IoK8sApiCoreV1Secret>({
+  group: '',
+  version: 'v1',
+  kind: 'Secret',
+  plural: 'secrets',
+  namespaced: true,
+  label: 'Secret',
+  labelPlural: 'Secrets',
 });
 export const PodModel = model<IoK8sApiCoreV1Pod>({
   group: '',

@@ -3,6 +3,7 @@ import { namespacedPath } from '../../../lib/routes';
 
 export const VM_DETAILS_TABS = [
   { id: 'overview', title: 'Overview' },
+  { id: 'configuration', title: 'Configuration' },
   { id: 'yaml', title: 'YAML' },
   { id: 'events', title: 'Events' },
   { id: 'disks', title: 'Disks' },

@@ -1,4 +1,5 @@
 import type { VM } from '../../../kubevirt/vm-selectors';
+import { ConfigurationTab } from './config/configuration-tab';
 import { ConsoleTab } from './console-tab';
 import { DisksTab } from './disks-tab';
 import { EventsTab } from './events-tab';
@@ -14,6 +15,8 @@ export function VmTabContent({ tab, vm }: { tab: VmDetailsTab; vm: VM }) {
   switch (tab) {
     case 'overview':
       return <OverviewTab vm={vm} />;
+    case 'configuration':
+      return <ConfigurationTab vm={vm} />;
     case 'yaml':
       return <YamlTab vm={vm} />;
     case 'events':
