@@ -3,10 +3,19 @@ import { ResourceDetailsPage } from './resource-details.js';
 import { DeleteVmDialog, type VmActionLabel } from './vm-actions.js';
 
 export type VmDetailsTabName =
-  'Overview' | 'YAML' | 'Events' | 'Disks' | 'Network interfaces' | 'Services' | 'Snapshots' | 'Console';
+  | 'Overview'
+  | 'Configuration'
+  | 'YAML'
+  | 'Events'
+  | 'Disks'
+  | 'Network interfaces'
+  | 'Services'
+  | 'Snapshots'
+  | 'Console';
 
 export const VM_DETAILS_TABS: readonly VmDetailsTabName[] = [
   'Overview',
+  'Configuration',
   'YAML',
   'Events',
   'Disks',
@@ -18,6 +27,7 @@ export const VM_DETAILS_TABS: readonly VmDetailsTabName[] = [
 
 const TAB_PATH: Record<VmDetailsTabName, string> = {
   Overview: 'overview',
+  Configuration: 'configuration',
   YAML: 'yaml',
   Events: 'events',
   Disks: 'disks',

@@ -6,6 +6,7 @@ describe('VM details tabs in the URL', () => {
     expect(tabFromPath(undefined)).toBe('overview');
     expect(tabFromPath('')).toBe('overview');
     expect(tabFromPath('yaml')).toBe('yaml');
+    expect(tabFromPath('configuration')).toBe('configuration');
     expect(tabFromPath('network-interfaces/')).toBe('network-interfaces');
     expect(tabFromPath('nope')).toBeNull();
   });

@@ -11,6 +11,7 @@ import {
 import { PencilAltIcon } from '@patternfly/react-icons/dist/esm/icons/pencil-alt-icon';
 import type { ReactNode } from 'react';
 import { ReasonButton } from '../../../../components/disabled-reason';
+import { lowerFirstWord } from '../../../../lib/text';
 
 export interface ConfigSectionProps {
   /** `config-<id>`: the card's id; its Edit button is `config-<id>-edit`. */
@@ -32,7 +33,7 @@ export function ConfigSection({ id, title, onEdit, editDisabledReason, actions, 
       id={`config-${id}-edit`}
       variant="link"
       icon={<PencilAltIcon />}
-      aria-label={`Edit ${title.toLowerCase()}`}
+      aria-label={`Edit ${lowerFirstWord(title)}`}
       onClick={editDisabledReason ? undefined : onEdit}
       disabledReason={editDisabledReason}
     >

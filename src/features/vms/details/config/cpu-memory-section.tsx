@@ -10,13 +10,17 @@ import { EditModal } from './edit-modal';
 
 const DOMAIN = ['spec', 'template', 'spec', 'domain'];
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 sockets, 1 core, 1 thread". */
+export const topologyText = (t: { sockets?: number; cores?: number; threads?: number }): string =>
+  `${count(t.sockets ?? 1, 'socket')}, ${count(t.cores ?? 1, 'core')}, ${count(t.threads ?? 1, 'thread')}`;
+
 /** What the running VMI has: its CPU topology (currentCPUTopology once hot-plugged) and guest memory. */
 export function runningSize(vmi: VMI | undefined): { cpu?: string; memory?: string } {
   if (!vmi) return {};
   const topo = vmi.status?.currentCPUTopology ?? vmi.spec?.domain?.cpu;
-  const cpu = topo
-    ? `${topo.sockets ?? 1} socket${(topo.sockets ?? 1) > 1 ? 's' : ''}, ${topo.cores ?? 1} core${(topo.cores ?? 1) > 1 ? 's' : ''}, ${topo.threads ?? 1} thread${(topo.threads ?? 1) > 1 ? 's' : ''}`
-    : undefined;
+  const cpu = topo ? topologyText(topo) : undefined;
   const current = vmi.status?.memory?.guestCurrent ?? vmi.spec?.domain?.memory?.guest;
   const requested = (vmi.spec?.domain?.resources?.requests as Record<string, string> | undefined)?.memory;
   const bytes = parseQuantity(current ?? requested);
@@ -99,7 +103,7 @@ export function CpuMemorySection({ vm, vmi, readOnly }: { vm: VM; vmi?: VMI; rea
     <ConfigSection id="cpu" title="CPU and memory" onEdit={() => setOpen(true)} editDisabledReason={readOnly}>
       <ConfigList label="CPU and memory">
         <ConfigItem term="CPU" id="config-cpu-value">
-          {cpu ? `${cpu.vcpus} vCPU (${cpu.sockets} sockets, ${cpu.cores} cores, ${cpu.threads} threads)` : '-'}
+          {cpu ? `${cpu.vcpus} vCPU (${topologyText(cpu)})` : '-'}
         </ConfigItem>
         <ConfigItem term="Memory" id="config-memory-value">
           {memory ?? '-'}

@@ -118,8 +118,8 @@ export function EditModal(props: EditModalProps) {
   }
 
   return (
-    <Modal isOpen onClose={onClose} variant={variant} aria-labelledby={`config-${id}-title`}>
-      <ModalHeader title={title} labelId={`config-${id}-title`} description={`Of ${nameOf(vm)}`} />
+    <Modal isOpen onClose={onClose} variant={variant} aria-labelledby={`config-${id}-dialog-title`}>
+      <ModalHeader title={title} labelId={`config-${id}-dialog-title`} description={`Of ${nameOf(vm)}`} />
       <ModalBody>
         <Form
           id={formId}
