@@ -2,6 +2,7 @@
 // version shows what changed on the server and is reapplied on the fresh one), and on a running
 // VM shows what needs a restart (RestartRequired, the VM/VMI differences) until Restart applies it.
 import { E2E_VIEWER_TOKEN, EMBEDDED, expect, test } from './fixtures/index.js';
+import { ConsolePage } from './pages/console.js';
 import { VmConfigurationTab } from './pages/vm-configuration.js';
 import { VmDetailsPage } from './pages/vm-details.js';
 import { createCirros, vmisPath, vmsPath, waitForVmStatus } from './vm-manifests.js';
@@ -44,6 +45,53 @@ test('resizes a stopped VM (reapplying an edit after a conflict) and starts it a
   await expect(config.runningSize).toHaveText('2 sockets, 1 core, 1 thread; 256 MiB');
   await expect(config.restartRequired).toBeHidden();
 });
+
+test(
+  'on a running VM: hot-plugs a disk the guest sees, adds a socket live, and restarts for more cores',
+  { tag: EMBEDDED },
+  async ({ page, api, namespace }) => {
+    test.setTimeout(240_000);
+    await createCirros(api, namespace, 'live', { runStrategy: 'Always' });
+    await waitForVmStatus(api, namespace, 'live', 'Running', 90_000);
+    const details = new VmDetailsPage(page, namespace, 'live');
+    const config = new VmConfigurationTab(page);
+    await details.goto('Configuration');
+
+    // A blank disk, hot-plugged through addvolume: its VMI volume status reaches Ready as sda.
+    await config.addBlankDisk('data', '2Gi', true);
+    await expect(config.diskHotplug('data')).toHaveText('Ready (sda)', { timeout: 90_000 });
+    await expect(config.restartRequired).toBeHidden();
+
+    // The guest sees it.
+    await details.openTab('Console');
+    const console = new ConsolePage(page);
+    await console.switchType('serial');
+    await console.expectConnected('serial');
+    await console.typeInTerminal('\n');
+    await console.expectTerminalText(/live login:/);
+    await console.typeInTerminal('cirros\n');
+    await console.expectTerminalText(/Password:/);
+    await console.typeInTerminal('gocubsgo\n');
+    await console.expectTerminalText(/^\$$/m);
+    await console.typeInTerminal('lsblk\n');
+    await console.expectTerminalText(/^sda\s+8:0\s+0\s+2G\s+0\s+disk/m);
+
+    // One more socket is hot-plugged (LiveUpdate, within maxSockets): applied, no restart.
+    await details.openTab('Configuration');
+    await config.editCpuMemory({ sockets: 2 });
+    await expect(config.runningSize).toHaveText('2 sockets, 1 core, 1 thread; 128 MiB', { timeout: 60_000 });
+    await expect(config.restartRequired).toBeHidden();
+
+    // More cores cannot be hot-plugged: RestartRequired, with the difference, until a restart.
+    await config.editCpuMemory({ cores: 2 });
+    await expect(config.restartRequired).toBeVisible({ timeout: 30_000 });
+    await expect(config.pendingChanges.getByRole('row', { name: /domain\.cpu\.cores 2 1/ })).toBeVisible();
+    await config.restart();
+    await expect(config.restartRequired).toBeHidden({ timeout: 90_000 });
+    await waitForVmStatus(api, namespace, 'live', 'Running', 90_000);
+    await expect(config.runningSize).toHaveText('2 sockets, 2 cores, 1 thread; 128 MiB');
+  },
+);
 
 test.describe('a viewer', { tag: EMBEDDED }, () => {
   test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_VIEWER_TOKEN}` } });

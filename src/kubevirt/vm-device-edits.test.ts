@@ -90,6 +90,7 @@ describe('device edits', () => {
       volumeSource: { dataVolume: { name: 'vm1-data', hotpluggable: true } },
     });
     const statuses = hotplugStatuses({
+      spec: { domain: { devices: {} } },
       status: {
         volumeStatus: [
           { name: 'root', target: 'vda' },
