@@ -18,6 +18,7 @@ import { interfacesStatus } from '../handler/running-status.js';
 import { guestOsOf } from '../handler/guest-options.js';
 import { LauncherLog } from '../handler/launcher-log.js';
 import { migrationProgress, migrationSeconds, type MigrationProgress } from '../../kubevirt/migration-progress.js';
+import { ensureFinalizer, mirrorState, removeFinalizer, requestAbort } from './migration-cancel.js';
 
 const COMPONENT = 'virtualmachine-controller';
 const HANDLER = 'virt-handler';
@@ -128,8 +129,16 @@ export class MigrationController {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
     const m = client.tryGet(ResourceKey.vmims, ns, name);
-    if (!m || FINAL.has(m.status?.phase ?? '')) return;
+    if (!m) return;
     const vmi = client.tryGet(ResourceKey.vmis, ns, m.spec?.vmiName ?? '');
+    mirrorState(this.ctx, m, vmi);
+    if (FINAL.has(m.status?.phase ?? '')) {
+      // A final migration may go: its finalizer has nothing left to guard.
+      if (m.metadata.deletionTimestamp) removeFinalizer(this.ctx, m);
+      return;
+    }
+    if (m.metadata.deletionTimestamp) return this.cancel(m, vmi, key);
+    ensureFinalizer(this.ctx, m);
     const phase = m.status?.phase ?? '';
     if (!vmi || vmi.status?.phase !== 'Running' || vmi.metadata.deletionTimestamp) {
       // Like KubeVirt, a migration waits in Pending for its VMI to run.
@@ -245,6 +254,57 @@ export class MigrationController {
         this.copying.delete(vmi.metadata.uid ?? '');
         return this.complete(m, vmi);
     }
+  }
+
+  /**
+   * A deleted migration that is not final: before the target is handed off it fails at once ("canceled");
+   * while memory is copied virt-controller sets abortRequested on the VMI and virt-handler aborts the
+   * copy: abortStatus Succeeded, failed and completed, the VMI stays on its source node.
+   */
+  private cancel(m: VMIM, vmi: VMI | undefined, key: string): void {
+    const now = nowIso(this.ctx);
+    requestAbort(this.ctx, m, now);
+    const state = vmi?.status?.migrationState as { migrationUid?: string; abortRequested?: boolean } | undefined;
+    const ours = vmi && state?.migrationUid === m.metadata.uid;
+    if (m.status?.phase !== 'Running' || !ours) {
+      this.due.delete(m.metadata.uid ?? '');
+      return this.fail(m, vmi, 'Migration failed due to being canceled');
+    }
+    if (!state?.abortRequested) {
+      this.editVmi(vmi, (s) => {
+        s.migrationState = { ...(s.migrationState as object), abortRequested: true };
+      });
+      this.ctx.record(
+        m,
+        'Normal',
+        'SuccessfulAbortMigration',
+        'Migration is ready to be canceled by virt-handler.',
+        COMPONENT,
+      );
+      this.due.delete(m.metadata.uid ?? '');
+    }
+    // virt-handler stops the copy (libvirt's abort job takes a moment).
+    if (this.wait(m, key, 0.5)) return;
+    this.copying.delete(vmi.metadata.uid ?? '');
+    this.editVmi(vmi, (s) => {
+      s.migrationState = {
+        ...(s.migrationState as object),
+        abortStatus: 'Succeeded',
+        failed: true,
+        completed: true,
+        endTimestamp: nowIso(this.ctx),
+        failureReason: 'Live migration aborted',
+      };
+    });
+    this.ctx.record(
+      vmi,
+      'Warning',
+      'Migrated',
+      `VirtualMachineInstance migration uid ${m.metadata.uid} failed. reason: Live migration aborted`,
+      HANDLER,
+      vmi.status?.nodeName,
+    );
+    this.fail(m, vmi, 'Source node reported migration failed');
   }
 
   private currentPod(vmi: VMI): Pod | undefined {

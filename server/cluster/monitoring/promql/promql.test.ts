@@ -63,6 +63,8 @@ describe('selectors', () => {
     expect(values(q('mem{name=~"b"}'))).toEqual({ b: 300 });
     expect(values(q('mem{name!~"a.*"}'))).toEqual({ b: 300 });
     expect(values(q('{__name__="mem",name="a"}'))).toEqual({ a: 100 });
+    expect(values(q('mem{}'))).toEqual({ a: 100, b: 300 });
+    expect(values(q('sum(rate(cpu_total{}[5m]))'), 'x')).toEqual({ '': expect.closeTo(2.5, 9) });
     const v = q('mem{name="a"}');
     expect(v.type === 'vector' && v.samples[0].labels).toEqual({
       __name__: 'mem',
