@@ -120,10 +120,13 @@ function CreateVm({ draftKey, namespace }: { draftKey: string; namespace: string
       const mapped = mapServerError(failure.error.status, formForErrors);
       setServerErrors(mapped.fields);
       const first = Object.keys(mapped.fields)[0] as FieldId | undefined;
-      if (first) document.getElementById(fieldDomId(first))?.focus();
+      // A field of the other path (e.g. CPU cores on the instance type path) is not on the page:
+      // then the server's own message and causes are shown.
+      const field = first ? document.getElementById(fieldDomId(first)) : null;
+      field?.focus();
       setPageError({
         title,
-        body: failureBody(failure, mapped.general ?? (first ? 'See the highlighted fields.' : undefined)),
+        body: failureBody(failure, mapped.general ?? (field ? 'See the highlighted fields.' : undefined)),
       });
       return;
     }

@@ -15,7 +15,7 @@ import { useK8sList } from '../../../k8s/watch/use-k8s-list';
 import { type K8sResource } from '../../../k8s/types';
 import type { WorkloadKind } from '../model/form-state';
 import { NAMESPACED_PREFERENCE_KIND } from '../model/inference';
-import { buildCatalog, type CatalogSeries, type InstancetypeObject } from '../model/instancetype-catalog';
+import { catalogState, type CatalogState, type InstancetypeObject } from '../model/instancetype-catalog';
 import { nameOf } from '../../../k8s/meta';
 import { useBootSources } from '../../../components/kubevirt/use-boot-sources';
 
@@ -41,14 +41,6 @@ export interface PreferenceOption {
   value: string;
   /** "fedora (Fedora)": the name and its display name. */
   label: string;
-}
-
-export interface InstancetypeCatalog {
-  /** undefined while both lists load. */
-  series: CatalogSeries[] | undefined;
-  /** Why the cluster's instance types cannot be listed (e.g. 403), or null. */
-  clusterError: Error | null;
-  namespacedError: Error | null;
 }
 
 const DISPLAY_NAME = 'openshift.io/display-name';
@@ -82,21 +74,15 @@ export function useClusterOptions(namespace: string, kind: WorkloadKind) {
   const existing = kind === 'VirtualMachine' ? vms.data : vmis.data;
   const bootVolumes = useBootSources(namespace || undefined);
 
-  const catalog = useMemo<InstancetypeCatalog>(() => {
-    // A list the user may not read counts as empty: the other one (and the custom path) still serve.
-    const loading = (!clusterTypes.data && !clusterTypes.error) || (!nsTypes.data && !nsTypes.error);
-    return {
-      series: loading
-        ? undefined
-        : buildCatalog(
-            clusterTypes.data as InstancetypeObject[] | undefined,
-            nsTypes.data as InstancetypeObject[] | undefined,
-            namespace,
-          ),
-      clusterError: clusterTypes.error,
-      namespacedError: nsTypes.error,
-    };
-  }, [clusterTypes.data, clusterTypes.error, nsTypes.data, nsTypes.error, namespace]);
+  const catalog = useMemo<CatalogState>(
+    () =>
+      catalogState(
+        { data: clusterTypes.data as InstancetypeObject[] | undefined, error: clusterTypes.error },
+        { data: nsTypes.data as InstancetypeObject[] | undefined, error: nsTypes.error },
+        namespace,
+      ),
+    [clusterTypes.data, clusterTypes.error, nsTypes.data, nsTypes.error, namespace],
+  );
 
   const preferenceChoices = useMemo(
     () => ({

@@ -111,7 +111,8 @@ describe('built manifests on the embedded cluster', () => {
     ['registry', { bootSource: 'registry', diskSize: '1', storageClass: 'local' }],
     ['clone', { bootSource: 'pvc', pvcName: 'golden', diskSize: '' }],
     ['blank', { bootSource: 'blank', diskSize: '512', diskSizeUnit: 'Mi' }],
-    ['typed', { sizing: 'instancetype', instancetype: 'VirtualMachineInstancetype/small', preference: 'fedora' }],
+    // The cirros preference requires 256Mi, what the namespace's "small" gives.
+    ['typed', { sizing: 'instancetype', instancetype: 'VirtualMachineInstancetype/small', preference: 'cirros' }],
     ['rerun', { runStrategy: 'RerunOnFailure' }],
   ])('%s reaches Running', async (name, over) => {
     await createFromForm(form(name, over));
@@ -160,6 +161,22 @@ describe('built manifests on the embedded cluster', () => {
     const mapped = mapServerError(res.json as StatusLike, f);
     expect(Object.keys(mapped.fields)).toEqual(['userData']);
     expect(mapped.fields.userData).toMatch(/userdata exceeds 2048 byte limit/);
+
+    // An instance type short of the preference's requirements: KubeVirt's message, on the size cards.
+    const short = form('short', {
+      sizing: 'instancetype',
+      instancetype: 'VirtualMachineInstancetype/small',
+      preference: 'fedora',
+    });
+    const res3 = await call(
+      'POST',
+      `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines?dryRun=All`,
+      buildManifests(short)[0],
+    );
+    expect(res3.status).toBe(422);
+    expect(mapServerError(res3.json as StatusLike, short).fields).toEqual({
+      instancetype: 'insufficient Memory resources of 256Mi provided by instance type, preference requires 2Gi',
+    });
 
     const badName = buildManifests(form('Bad_Name'))[0];
     const res2 = await call('POST', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines?dryRun=All`, badName);

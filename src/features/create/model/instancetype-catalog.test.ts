@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { bootVolumePatch, preferenceMatcher } from './inference';
 import {
   buildCatalog,
+  catalogState,
   defaultSize,
   describeSize,
   memoryGi,
@@ -73,6 +74,46 @@ describe('instance type catalog', () => {
     expect(memoryGi('junk')).toBeNaN();
     expect(describeSize({ cpu: 1, memory: '4Gi' })).toBe('1 CPU, 4 GiB memory');
     expect(describeSize({ cpu: 8, memory: '512Mi' })).toBe('8 CPUs, 512 MiB memory');
+  });
+});
+
+describe('catalog state and RBAC', () => {
+  const forbidden = Object.assign(
+    new Error('virtualmachineclusterinstancetypes is forbidden: User "dev" cannot list'),
+    {
+      code: 403,
+    },
+  );
+  const cluster = { data: [type('u1.small', 1, '2Gi')], error: null };
+  const namespaced = { data: [type('tiny', 1, '1Gi', 'web')], error: null };
+
+  it('waits for both lists', () => {
+    expect(catalogState({ data: undefined, error: null }, namespaced, 'web').series).toBeUndefined();
+    expect(catalogState(cluster, namespaced, 'web')).toMatchObject({ notices: [] });
+  });
+
+  it('says when the cluster instance types may not be listed, and still offers the namespace’s', () => {
+    const state = catalogState({ data: undefined, error: forbidden }, namespaced, 'web');
+    expect(state.series?.map((s) => s.id)).toEqual(['namespace']);
+    expect(state.notices).toEqual([
+      {
+        id: 'create-vm-instancetypes-forbidden',
+        variant: 'warning',
+        title: "You cannot list the cluster's instance types",
+        text: 'virtualmachineclusterinstancetypes is forbidden: User "dev" cannot list. The instance types of namespace web and the Custom path are still available.',
+      },
+    ]);
+  });
+
+  it('points at the custom path when no instance type can be read', () => {
+    const state = catalogState({ data: undefined, error: forbidden }, { data: [], error: null }, 'web');
+    expect(state.series).toEqual([]);
+    expect(state.notices.map((n) => n.id)).toEqual(['create-vm-instancetypes-forbidden', 'create-vm-no-instancetypes']);
+  });
+
+  it('shows other errors as errors', () => {
+    const state = catalogState({ data: undefined, error: new Error('boom') }, namespaced, 'web');
+    expect(state.notices[0]).toMatchObject({ variant: 'danger', text: 'boom' });
   });
 });
 

@@ -132,3 +132,71 @@ export function describeSize(z: Pick<CatalogSize, 'cpu' | 'memory'>): string {
   const memory = z.memory ? `${z.memory.replace(/([KMGT])i$/, ' $1iB')} memory` : 'memory unknown';
   return `${cpu}, ${memory}`;
 }
+
+export interface ListState {
+  data: readonly InstancetypeObject[] | undefined;
+  error: Error | null;
+}
+
+/** An error's HTTP code when it carries one (a K8sError's `code`), else 0. */
+function httpCode(e: Error | null): number {
+  const code = (e as unknown as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : 0;
+}
+
+export interface CatalogNotice {
+  id: string;
+  variant: 'warning' | 'danger' | 'info';
+  title: string;
+  text: string;
+}
+
+export interface CatalogState {
+  /** undefined while a list still loads; a list that failed counts as empty. */
+  series: CatalogSeries[] | undefined;
+  notices: CatalogNotice[];
+}
+
+/**
+ * The catalog from the two lists, and what to tell the user: a user who may not list the
+ * cluster's instance types (403) is told so, and still gets the namespace's and the custom path.
+ */
+export function catalogState(cluster: ListState, namespaced: ListState, namespace: string): CatalogState {
+  const loading = (!cluster.data && !cluster.error) || (!namespaced.data && !namespaced.error);
+  const series = loading ? undefined : buildCatalog(cluster.data, namespaced.data, namespace);
+  const notices: CatalogNotice[] = [];
+  if (cluster.error) {
+    notices.push(
+      httpCode(cluster.error) === 403
+        ? {
+            id: 'create-vm-instancetypes-forbidden',
+            variant: 'warning',
+            title: "You cannot list the cluster's instance types",
+            text: `${cluster.error.message.replace(/\.?$/, '.')} The instance types of namespace ${namespace} and the Custom path are still available.`,
+          }
+        : {
+            id: 'create-vm-instancetypes-error',
+            variant: 'danger',
+            title: "Cannot load the cluster's instance types",
+            text: cluster.error.message,
+          },
+    );
+  }
+  if (namespaced.error && httpCode(namespaced.error) !== 403) {
+    notices.push({
+      id: 'create-vm-ns-instancetypes-error',
+      variant: 'danger',
+      title: `Cannot load the instance types of namespace ${namespace}`,
+      text: namespaced.error.message,
+    });
+  }
+  if (series && !series.length) {
+    notices.push({
+      id: 'create-vm-no-instancetypes',
+      variant: 'info',
+      title: 'No instance types',
+      text: `Neither the cluster nor namespace ${namespace} has instance types you can read: use the Custom path.`,
+    });
+  }
+  return { series, notices };
+}

@@ -9,19 +9,16 @@ import {
 } from '@patternfly/react-core';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
 import type { BootSources } from '../../../components/kubevirt/use-boot-sources';
-import { isK8sError } from '../../../k8s/k8s-error';
 import { fieldDomId, type SectionProps } from '../form/form-props';
-import type { InstancetypeCatalog, PreferenceOption } from '../form/use-cluster-options';
-import { defaultSize, seriesOfValue } from '../model/instancetype-catalog';
+import type { PreferenceOption } from '../form/use-cluster-options';
+import { defaultSize, seriesOfValue, type CatalogState } from '../model/instancetype-catalog';
 import { SeriesCards, SizeCards } from './instancetype-cards';
 
 interface Props extends SectionProps {
-  catalog: InstancetypeCatalog;
+  catalog: CatalogState;
   preferences: { cluster: PreferenceOption[]; namespaced: PreferenceOption[]; error: Error | null };
   bootVolumes: BootSources;
 }
-
-const forbidden = (e: Error | null): boolean => Boolean(e && isK8sError(e) && e.code === 403);
 
 /** Where the preference came from, or what it is for. */
 function preferenceHint(form: SectionProps['form'], bootVolumes: BootSources): string {
@@ -40,30 +37,14 @@ export function InstancetypeSection({ form, update, errors, catalog, preferences
   const known = new Set([...preferences.cluster, ...preferences.namespaced].map((p) => p.value));
   return (
     <FormSection title="Instance type" titleElement="h2">
-      {forbidden(catalog.clusterError) && (
-        <Alert
-          variant="warning"
-          isInline
-          isPlain
-          title="You cannot list the cluster's instance types"
-          id="create-vm-instancetypes-forbidden"
-        >
-          {catalog.clusterError?.message} The instance types of namespace {form.namespace} and the Custom path are still
-          available.
+      {catalog.notices.map((n) => (
+        <Alert key={n.id} id={n.id} variant={n.variant} isInline isPlain title={n.title}>
+          {n.text}
         </Alert>
-      )}
-      {catalog.clusterError && !forbidden(catalog.clusterError) && (
-        <Alert variant="danger" isInline isPlain title="Cannot load the cluster's instance types">
-          {catalog.clusterError.message}
-        </Alert>
-      )}
+      ))}
       {!catalog.series ? (
         <Spinner size="lg" aria-label="Loading instance types" />
-      ) : series.length === 0 ? (
-        <Alert variant="info" isInline isPlain title="No instance types" id="create-vm-no-instancetypes">
-          Neither the cluster nor namespace {form.namespace} has instance types you can read: use the Custom path.
-        </Alert>
-      ) : (
+      ) : series.length === 0 ? null : (
         <>
           <FormGroup label="Series" fieldId="create-vm-series" role="group">
             <SeriesCards
