@@ -50,8 +50,10 @@ function volumeBytes(client: ClusterClient, vmi: VMI, v: Volume | undefined): nu
 function diskImage(client: ClusterClient, vmi: VMI, v: Volume | undefined, volumes: VolumeStore | undefined) {
   const claim = v?.persistentVolumeClaim?.claimName ?? v?.dataVolume?.name;
   if (!claim || !volumes) return {};
-  const pv = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim)?.spec?.volumeName;
-  const disk = pv ? volumes.disk(pv) : undefined;
+  const pvc = client.tryGet(ResourceKey.pvcs, vmi.metadata.namespace, claim);
+  const pv = pvc?.spec?.volumeName;
+  // a real guest plugs the volume's image (created sparse, the PVC's size, when the volume has none)
+  const disk = pv ? volumes.guestDisk(pv, volumeBytes(client, vmi, v)) : undefined;
   return disk ? { path: disk.path, format: disk.format } : {};
 }
 

@@ -10,6 +10,7 @@ import type { VolumeStore } from '../../cdi/volumes.js';
 import { bootDiskOf } from '../../guest/qemu/boot-disk.js';
 import { attachedTargets, guestDisks } from './guest-disks.js';
 import { cloudInitKeys } from './access-credentials.js';
+import { isHotplugVolume } from '../../kubevirt/volume-requests.js';
 import { osProfile } from '../../guest/os-profiles.js';
 
 /** The VMI's boot disk: the lowest bootOrder, else the first disk. */
@@ -54,7 +55,8 @@ export function dataDisksFor(client: ClusterClient, vmi: VMI, volumes: VolumeSto
   const boot = booted ? bootDiskName(vmi) : undefined;
   const out: DataDisk[] = [];
   for (const d of vmi.spec?.domain?.devices?.disks ?? []) {
-    if (d.name === boot) continue;
+    // hot-plugged volumes come later, through QMP (virt-handler's hot-plug)
+    if (d.name === boot || isHotplugVolume((vmi.spec?.volumes ?? []).find((v) => v.name === d.name))) continue;
     const bound = boundClaim(client, vmi, d.name);
     const image = bound ? volumes.guestDisk(bound.pv, bound.bytes) : undefined;
     if (image) out.push({ name: d.name, path: image.path, format: image.format });

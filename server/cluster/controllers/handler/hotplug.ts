@@ -87,7 +87,8 @@ export function syncHotplug(
   }
   const guest = entry?.guest;
   if (!guest) return;
-  guest.setDisks?.(guestDisks(client, vmi, attachedTargets(vmi), volumes));
+  // only a real guest needs the images (QMP hot-plug)
+  guest.setDisks?.(guestDisks(client, vmi, attachedTargets(vmi), guest.runningOnceBooted ? volumes : undefined));
   syncCpuMemory(client, vmi, entry);
 }
 

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { quantityInteger } from '../../apimachinery/quantity.js';
+import { hotplugPortArgs } from './qemu-hotplug.js';
 import type { DataDisk, GuestOptions } from '../types.js';
 import type { GuestNetworkPlan } from './guest-config.js';
 
@@ -121,6 +122,8 @@ export function qemuArgs(m: MachineSpec): string[] {
     '-no-user-config',
     ...bootArgs(m),
     ...dataDiskArgs(m.dataDisks ?? []),
+    // empty PCIe root ports: hot-plugged disks go there
+    ...hotplugPortArgs(),
     '-chardev',
     `socket,id=serial0,path=${p.serial},server=on,wait=off`,
     '-serial',

@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import { openSerialChannel, type GuestChannel } from '../console/channel.js';
 import { ConsoleSessions, GUEST_GONE_CLOSE_REASON } from '../console/sessions.js';
-import type { ByteChannel, ConsoleKind, Guest, GuestOptions, GuestState, GuestStats } from '../types.js';
+import type { ByteChannel, ConsoleKind, Guest, GuestDisk, GuestOptions, GuestState, GuestStats } from '../types.js';
 import { qemuStats } from './qemu-stats.js';
 import type { AccelDecision } from './accel.js';
 import { configArchive, guestConfig, type GuestConfig } from './guest-config.js';
@@ -18,6 +18,7 @@ import { dieWithParent, reapOnExit } from './process-reaper.js';
 import { ppmToPng } from './ppm.js';
 import { machineSize, qemuArgs, runPaths, type Accel, type RunPaths, type SizeLimits } from './qemu-args.js';
 import { QmpClient, type QmpEvent } from './qmp-client.js';
+import { QemuHotplug } from './qemu-hotplug.js';
 import { socketChannel } from './socket-channel.js';
 import { connectUnix, retryConnect } from './unix-socket.js';
 
@@ -72,6 +73,10 @@ export class QemuGuest extends EventEmitter implements Guest {
   private screenshots = 0;
   private readonly bootDisk?: GuestOptions['bootDisk'];
   private readonly dataDisks: NonNullable<GuestOptions['dataDisks']>;
+  private readonly hotplug = new QemuHotplug(() => {
+    const qmp = this.qmp;
+    return qmp && !qmp.isClosed ? (command, args) => qmp.execute(command, args) : undefined;
+  });
 
   constructor(
     options: GuestOptions,
@@ -294,7 +299,13 @@ export class QemuGuest extends EventEmitter implements Guest {
     }
   }
 
+  /** Hot-plug: the disks with an image are attached (or detached) through QMP. */
+  setDisks(disks: GuestDisk[]): void {
+    if (this.qmp && !this.qmp.isClosed) this.hotplug.sync(disks);
+  }
+
   private onQmpEvent(e: QmpEvent): void {
+    this.hotplug.onEvent(e);
     switch (e.event) {
       case 'SHUTDOWN':
         // The guest powered itself off (poweroff, or its answer to the ACPI power button).
