@@ -29,9 +29,53 @@ test.describe('VM list with long names', () => {
         await actions.open();
         await expectInsideViewport(page.getByRole('menu'), `open row menu at ${size.width}px`);
         await actions.close();
+        // The namespace menu, opened from the masthead's toggle showing the long name, stays inside too.
+        await list.goto(namespace);
+        await page.locator('#namespace-toggle').click();
+        await expectInsideViewport(
+          page.getByRole('listbox', { name: 'Namespaces' }),
+          `namespace menu at ${size.width}px`,
+        );
+        await page.keyboard.press('Escape');
       }
     } finally {
       await api.deleteNamespace(namespace);
+    }
+  });
+});
+
+test.describe('namespace menu of a user who cannot list namespaces', () => {
+  test("stays inside the window with the long toggle and the server's reason", async ({ page, namespace }) => {
+    // kube-apiserver's answer to such a user (as the real stack's OIDC user gets it).
+    await page.route(/\/api\/v1\/namespaces(\?.*)?$/, (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({
+            status: 403,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              kind: 'Status',
+              apiVersion: 'v1',
+              status: 'Failure',
+              reason: 'Forbidden',
+              code: 403,
+              message:
+                'namespaces is forbidden: User "someone.with.a.long.name@example.com" cannot list resource "namespaces" in API group "" at the cluster scope',
+            }),
+          })
+        : route.fallback(),
+    );
+    const list = new VmListPage(page);
+    for (const size of LAYOUT_SIZES) {
+      await page.setViewportSize(size);
+      await list.goto(namespace);
+      await page.locator('#namespace-toggle').click();
+      const cannot = page.getByRole('option', { name: /Cannot list namespaces/ });
+      await expect(cannot).toContainText('cannot list resource');
+      await expectInsideViewport(
+        page.getByRole('listbox', { name: 'Namespaces' }),
+        `namespace menu at ${size.width}px`,
+      );
+      await page.keyboard.press('Escape');
     }
   });
 });

@@ -48,6 +48,9 @@ export function NamespaceMenu({ choice, choose, data, error, isLoading }: Namesp
       shouldFocusToggleOnSelect
       isScrollable
       maxMenuHeight="60vh"
+      // The toggle sits at the masthead's right end: the menu opens leftwards from its right edge,
+      // and a long item (the server's reason it cannot list) wraps instead of widening it.
+      popperProps={{ position: 'end', maxWidth: 'min(36rem, calc(100vw - 2rem))' }}
       toggle={(ref) => (
         <MenuToggle
           ref={ref}
