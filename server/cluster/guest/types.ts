@@ -185,6 +185,8 @@ export interface Guest {
   /** Hot-plug: CPU sockets (vCPUs) and memory changed live. */
   setCpus?(cpus: number): void;
   setMemory?(bytes: number): void;
+  /** Who is logged in on the guest's consoles (the guest agent's guest-get-users), when the backend can tell. */
+  loggedInUsers?(): Array<{ userName: string; loginTime: number }>;
   /** The hypervisor's counters now (virt-handler's domain stats), when the backend can tell. */
   stats?(): GuestStats | Promise<GuestStats | undefined> | undefined;
   /** Access credentials by the guest agent: the user's authorized SSH keys are now these. */

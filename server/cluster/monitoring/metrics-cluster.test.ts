@@ -124,6 +124,27 @@ describe('a running VMI', () => {
   });
 });
 
+describe("the guest agent's user list", () => {
+  it('names who is logged in on the console, and no one after logout', async () => {
+    const users = async () =>
+      ((await api.get(subPath(NS, 'virtualmachineinstances', 'busy', 'userlist'))).items as Array<{
+        userName: string;
+        loginTime: number;
+      }>) ?? [];
+    await waitFor(
+      'the guest agent',
+      async () => (await api.req('GET', subPath(NS, 'virtualmachineinstances', 'busy', 'userlist'))).status === 200,
+    );
+    expect(await users()).toEqual([{ userName: 'fedora', loginTime: expect.any(Number) }]);
+    expect((await users())[0].loginTime).toBeGreaterThan(Date.now() / 1000 - 600);
+    const info = await api.get(subPath(NS, 'virtualmachineinstances', 'busy', 'guestosinfo'));
+    expect(info.userList).toEqual(await users());
+    serial.type('exit\r');
+    await serial.waitFor(/login: $/);
+    expect(await users()).toEqual([]);
+  });
+});
+
 describe("the Prometheus API's answers", () => {
   it('instant and range queries, GET and POST, in Prometheus JSON', async () => {
     const get = await prom(

@@ -12,7 +12,7 @@ import { isStatusError } from '../store/index.js';
 import { migrateVm, restartVm, startVm, stopVm } from './vm-actions.js';
 import { registerVirtApiInfo } from './virt-api-info.js';
 import { addVolume, removeVolume } from './volume-hotplug.js';
-import { consoleGuest, guestOsInfo, pauseVmi, softRebootVmi, unpauseVmi } from './vmi-actions.js';
+import { consoleGuest, guestOsInfo, pauseVmi, softRebootVmi, unpauseVmi, type GuestUsers } from './vmi-actions.js';
 
 const GROUP = 'subresources.kubevirt.io';
 const VERSIONS = ['v1', 'v1alpha3'];
@@ -70,7 +70,8 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
   const { handler } = rt;
   // virt-api reads and writes through the API server's client (the store's, or a real kube-apiserver's)
   const client = rt.ctx.client;
-  registerVirtApiInfo(api, client);
+  const users: GuestUsers = (uid) => rt.ctx.guests.get(uid)?.guest.loggedInUsers?.() ?? [];
+  registerVirtApiInfo(api, client, users);
   const ns = (c: { namespace?: string }) => c.namespace ?? 'default';
 
   put(api, 'virtualmachines', 'start', (c) => startVm(client, ns(c), c.name, c.body, c.query), 202);
@@ -95,7 +96,7 @@ export function registerKubevirtSubresources(api: ClusterApi, rt: SubresourceRun
     subresource: 'guestosinfo',
     namespaced: true,
     verbs: ['get'],
-    handle: (c) => ({ status: 200, body: guestOsInfo(client, ns(c), c.name) }),
+    handle: (c) => ({ status: 200, body: guestOsInfo(client, ns(c), c.name, users) }),
   });
 
   api.addSubresource({

@@ -12,7 +12,7 @@ import { applyInstancetype, InstancetypeError } from '../kubevirt/vmi-from-vm.js
 import type { VM } from '../kubevirt/types.js';
 import { ResourceKey, type ClusterClient } from '../runtime/client.js';
 import { errors } from '../store/index.js';
-import { guestOsInfo, isRunning, loadVmi, vmiConflict } from './vmi-actions.js';
+import { guestOsInfo, isRunning, loadVmi, vmiConflict, type GuestUsers } from './vmi-actions.js';
 import { hasCondition } from '../kubevirt/conditions.js';
 
 const GROUP = 'subresources.kubevirt.io';
@@ -36,7 +36,7 @@ function agentVmi(client: ClusterClient, ns: string, name: string) {
   return vmi;
 }
 
-export function registerVirtApiInfo(api: ClusterApi, client: ClusterClient): void {
+export function registerVirtApiInfo(api: ClusterApi, client: ClusterClient, users: GuestUsers = () => []): void {
   const ns = (c: { namespace?: string }) => c.namespace ?? 'default';
   api.addSubresource({
     group: GROUP,
@@ -71,7 +71,7 @@ export function registerVirtApiInfo(api: ClusterApi, client: ClusterClient): voi
     verbs: ['get'],
     handle: (c) => {
       agentVmi(client, ns(c), c.name);
-      const info = guestOsInfo(client, ns(c), c.name) as { userList?: unknown[] };
+      const info = guestOsInfo(client, ns(c), c.name, users) as { userList?: unknown[] };
       return { status: 200, body: { metadata: {}, items: info.userList ?? [] } };
     },
   });

@@ -44,7 +44,15 @@ export function softRebootVmi(client: ClusterClient, handler: VirtHandler, ns: s
   handler.softReboot(vmi);
 }
 
-export function guestOsInfo(client: ClusterClient, ns: string, name: string): Record<string, unknown> {
+/** Who is logged in on a running VMI's guest, by VMI uid. */
+export type GuestUsers = (vmiUid: string) => Array<{ userName: string; loginTime: number }>;
+
+export function guestOsInfo(
+  client: ClusterClient,
+  ns: string,
+  name: string,
+  users: GuestUsers = () => [],
+): Record<string, unknown> {
   const vmi = loadVmi(client, ns, name);
   if (!isRunning(vmi)) throw vmiConflict(name, 'VMI is not running');
   if (!hasCondition(vmi, 'AgentConnected', 'True')) throw errors.internal('VMI does not have guest agent connected');
@@ -65,7 +73,7 @@ export function guestOsInfo(client: ClusterClient, ns: string, name: string): Re
     hostname: vmi.spec?.hostname ?? name,
     os,
     timezone: 'UTC, 0',
-    userList: [],
+    userList: users(vmi.metadata.uid ?? ''),
     fsInfo: {
       disks: (vmi.spec?.domain?.devices?.disks ?? []).slice(0, 1).map((d, i) => ({
         diskName: `vd${String.fromCharCode(97 + i)}1`,

@@ -21,6 +21,8 @@ export class Getty {
   private phase: GettyPhase = 'stopped';
   private shell: Shell | undefined;
   private attemptedUser = '';
+  /** When the shell's user logged in (ms). */
+  private loginAt = 0;
   /** Typed while the password is being checked: the shell reads it, as on a real tty. */
   private typeahead: Uint8Array[] = [];
   private readonly tty: LineDiscipline;
@@ -36,6 +38,11 @@ export class Getty {
 
   get loggedIn(): boolean {
     return this.phase === 'shell';
+  }
+
+  /** The logged-in user and when they logged in (seconds since the epoch), as guest-get-users reports. */
+  get session(): { userName: string; loginTime: number } | undefined {
+    return this.phase === 'shell' ? { userName: this.attemptedUser, loginTime: this.loginAt / 1000 } : undefined;
   }
 
   /** Prints the issue banner and the first login prompt. */
@@ -119,6 +126,7 @@ export class Getty {
 
   private startShell(): void {
     this.phase = 'shell';
+    this.loginAt = Date.now();
     this.shell = new Shell(
       this.hostView(() => this.logout()),
       this.attemptedUser,

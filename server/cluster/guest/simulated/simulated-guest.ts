@@ -174,6 +174,12 @@ export class SimulatedGuest extends EventEmitter implements Guest {
     return this.getty.loggedIn;
   }
 
+  /** The user logged in on the console (serial line and screen are the same tty). */
+  loggedInUsers(): Array<{ userName: string; loginTime: number }> {
+    const s = this.getty.session;
+    return s ? [s] : [];
+  }
+
   /** Guest uptime in guest milliseconds (real time × speed). */
   uptimeMs(): number {
     return (Date.now() - this.bootStartedAt) * this.speed;
