@@ -77,7 +77,7 @@ export function DisksSection({ vm, vmi, readOnly }: { vm: VM; vmi?: VMI; readOnl
                     '-'
                   )}
                 </Td>
-                <Td isActionCell>
+                <Td isActionCell modifier="nowrap">
                   <ReasonButton
                     variant="link"
                     isInline

@@ -137,7 +137,7 @@ export function NicsSection({ vm, readOnly }: { vm: VM; readOnly?: string }) {
                 <Td dataLabel="Binding">{spec.binding}</Td>
                 <Td dataLabel="Model">{spec.model}</Td>
                 <Td dataLabel="MAC address">{spec.macAddress ?? '-'}</Td>
-                <Td isActionCell>
+                <Td isActionCell modifier="nowrap">
                   <ReasonButton
                     variant="link"
                     isInline

@@ -189,7 +189,7 @@ export function SshKeysSection({ vm, readOnly }: { vm: VM; readOnly?: string }) 
                   {PROPAGATION_LABEL[k.propagation]}
                   {k.users.length ? ` (${k.users.join(', ')})` : ''}
                 </Td>
-                <Td isActionCell>
+                <Td isActionCell modifier="nowrap">
                   <ReasonButton
                     variant="link"
                     isInline
