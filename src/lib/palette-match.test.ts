@@ -85,3 +85,10 @@ describe('matchTargets ties', () => {
     expect(matchTargets('we', p).map((m) => m.target.kind)).toEqual(['vm', 'vmi', 'service', 'namespace']);
   });
 });
+
+describe('matchTargets with a huge query', () => {
+  it('searches only the first characters a name can have', () => {
+    expect(matchTargets(`cirros${'x'.repeat(100_000)}`, prepared)).toEqual([]);
+    expect(keys(`  cirros${' '.repeat(1000)}`)).toEqual(['vm/default/cirros']);
+  });
+});

@@ -62,6 +62,9 @@ export interface MatchOptions {
   limit?: number;
 }
 
+/** A namespace (63) and a name (253), with the slash. */
+const MAX_QUERY = 317;
+
 /** How far fuzzysort's own ranking is read before exact names and recent items are put first. */
 const CANDIDATES = 200;
 
@@ -76,7 +79,8 @@ export function matchTargets<T extends PaletteTarget>(
   { recent = [], limit = 50 }: MatchOptions = {},
 ): PaletteMatch<T>[] {
   const recentRank = new Map(recent.map((key, i) => [key, i]));
-  const q = query.trim();
+  // Longer than any namespace/name: a pasted page of text is cut, not searched.
+  const q = query.trim().slice(0, MAX_QUERY);
   if (!q) {
     const recents = recent.map((k) => prepared.byKey.get(k)).filter((t): t is T => t !== undefined);
     const others: T[] = [];
