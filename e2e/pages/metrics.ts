@@ -17,13 +17,19 @@ export class UtilizationCard {
     this.notConfigured = this.card.getByRole('heading', { name: /Prometheus is not configured/ });
   }
 
+  /** Turns "Show as tables" on (by its label, as a user clicks it). */
+  async showTables(): Promise<void> {
+    await this.card.locator('label').filter({ hasText: 'Show as tables' }).click();
+    await expect(this.tablesSwitch).toBeChecked();
+  }
+
   range(label: string): Locator {
     return this.card.getByRole('group', { name: 'Time range' }).getByRole('button', { name: label, exact: true });
   }
 
   /** A metric's table ("CPU, last 5 minutes"). */
   table(metric: UtilizationMetric): Locator {
-    return this.card.getByRole('table', { name: new RegExp(`^${metric}, last `) });
+    return this.card.getByRole('grid', { name: new RegExp(`^${metric}, last `) });
   }
 
   /** The chart's SVG (its accessible name is the table's). */
@@ -48,8 +54,8 @@ export class GuestCard {
 
   constructor(readonly page: Page) {
     this.card = page.getByRole('region', { name: 'Guest' });
-    this.users = this.card.getByRole('table', { name: 'Logged-in users' });
-    this.fileSystems = this.card.getByRole('table', { name: 'File systems' });
+    this.users = this.card.getByRole('grid', { name: 'Logged-in users' });
+    this.fileSystems = this.card.getByRole('grid', { name: 'File systems' });
     this.notConnected = this.card.getByRole('heading', { name: 'Guest agent not connected' });
   }
 
@@ -65,7 +71,7 @@ export class MigrationsPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Migrations' });
-    this.table = page.getByRole('table', { name: 'VirtualMachineInstance migrations' });
+    this.table = page.getByRole('grid', { name: 'VirtualMachineInstance migrations' });
   }
 
   async goto(namespace?: string): Promise<void> {

@@ -1,0 +1,91 @@
+/**
+ * Issue 24 in the console: a VM's utilization charts follow a load started in its guest, the guest
+ * agent's view (users, file systems), and a live migration watched to completion on the Migrations
+ * page. Needs the embedded cluster: its Prometheus endpoint, its simulated guest's shell (`yes`
+ * burns a vCPU) and its guest agent.
+ */
+import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
+import { ConsolePage } from './pages/console.js';
+import { GuestCard, MigrationsPage, UtilizationCard } from './pages/metrics.js';
+import { VmDetailsPage } from './pages/vm-details.js';
+import { createCirros, waitForVmStatus } from './vm-manifests.js';
+
+/** A Fedora guest (its image ships the guest agent; login fedora/fedora), live-migratable. */
+async function runningFedora(api: Parameters<typeof createCirros>[0], namespace: string, name: string) {
+  await createCirros(api, namespace, name, {
+    runStrategy: 'Always',
+    migratable: true,
+    image: 'quay.io/containerdisks/fedora:41',
+  });
+  await waitForVmStatus(api, namespace, name, 'Running');
+}
+
+test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => {
+  test('a load in the guest raises its CPU chart; its file systems show', async ({ page, api, namespace }) => {
+    const name = 'busy-vm';
+    await runningFedora(api, namespace, name);
+    const details = new VmDetailsPage(page, namespace, name);
+    await details.goto();
+    const utilization = new UtilizationCard(page);
+    const guest = new GuestCard(page);
+
+    // The guest agent's file systems. (The embedded cluster's agent reports no logged-in users yet: the users
+    // table is checked by its unit-tested model only.)
+    await expect(guest.fileSystems.getByRole('row').filter({ hasText: '/' }).first()).toBeVisible();
+    await expect(guest.detail('Operating system')).toContainText('Fedora');
+    // Every chart draws, and its table says the same.
+    await expect(utilization.chart('CPU')).toBeVisible({ timeout: 60_000 });
+    await expect(utilization.table('CPU').locator('tbody tr').first()).toBeAttached();
+    await expectNoSeriousA11yViolations(page);
+    const idle = (await utilization.latest('CPU')) ?? 0;
+
+    // Log in on the serial console and burn a vCPU in the background.
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, name, 'serial');
+    await console.expectConnected('serial');
+    await console.typeInTerminal('\n');
+    await console.expectTerminalText(new RegExp(`${name} login:`));
+    await console.typeInTerminal('fedora\n');
+    await console.expectTerminalText(/Password:/);
+    await console.typeInTerminal('fedora\n');
+    await console.expectTerminalText(new RegExp(`fedora@${name}.*\\$`));
+    await console.typeInTerminal('yes > /dev/null &\n');
+
+    // The CPU chart rises (read from its accessible table, refreshed while the page shows it).
+    await details.openTab('Overview');
+    await expect
+      .poll(async () => (await utilization.latest('CPU')) ?? 0, {
+        timeout: 120_000,
+        message: 'the CPU chart rises above its idle value',
+      })
+      .toBeGreaterThan(idle + 0.4);
+
+    // The tables can be shown instead of the charts.
+    await utilization.showTables();
+    await expect(utilization.table('CPU')).toBeVisible();
+    await expect(utilization.chart('CPU')).toBeHidden();
+  });
+
+  test('a migration is watched to completion on the Migrations page', async ({ page, api, namespace }) => {
+    const name = 'moving-vm';
+    await runningFedora(api, namespace, name);
+    const details = new VmDetailsPage(page, namespace, name);
+    await details.goto();
+    // Migrate is usable once the VMI says it is live-migratable.
+    await expect(details.actionButton('Migrate')).not.toHaveAttribute('aria-disabled', 'true');
+    await details.runAction('Migrate');
+
+    const migrations = new MigrationsPage(page);
+    await migrations.open();
+    const row = migrations.rowsOf(name);
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100', { timeout: 90_000 });
+    await expect(row).toContainText('Succeeded');
+    const migration = (await row.getAttribute('id'))!.replace(`migration-${namespace}-`, '').replace(/-row$/, '');
+    await expect(migrations.cell(namespace, migration, 'source')).not.toHaveText('-');
+    await expect(migrations.cell(namespace, migration, 'target')).not.toHaveText('-');
+    await expect(migrations.cell(namespace, migration, 'policy')).toContainText('cluster settings');
+    await expect(migrations.cancelButton(migration)).toHaveAttribute('aria-disabled', 'true');
+    await expectNoSeriousA11yViolations(page);
+  });
+});
