@@ -21,6 +21,9 @@ async function runningFedora(api: Parameters<typeof createCirros>[0], namespace:
 }
 
 test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => {
+  // A guest boots, a rate over a minute's window climbs, a migration copies memory: more than the default minute.
+  test.slow();
+
   test('a load in the guest raises its CPU chart; its file systems show', async ({ page, api, namespace }) => {
     const name = 'busy-vm';
     await runningFedora(api, namespace, name);
