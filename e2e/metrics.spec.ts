@@ -87,7 +87,7 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     const migration = (await row.getAttribute('id'))!.replace(`migration-${namespace}-`, '').replace(/-row$/, '');
     await expect(migrations.cell(namespace, migration, 'source')).not.toHaveText('-');
     await expect(migrations.cell(namespace, migration, 'target')).not.toHaveText('-');
-    await expect(migrations.cell(namespace, migration, 'policy')).toContainText('cluster settings');
+    await expect(migrations.cell(namespace, migration, 'policy')).toContainText('Cluster settings');
     await expect(migrations.cancelButton(migration)).toHaveAttribute('aria-disabled', 'true');
     await expectNoSeriousA11yViolations(page);
   });

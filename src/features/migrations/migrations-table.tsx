@@ -76,9 +76,7 @@ export function MigrationsTable({
           const id = (field: string) => `migration-${r.namespace}-${r.name}-${field}`;
           return (
             <Tr key={r.key} id={id('row')}>
-              <Td dataLabel="Name" modifier="nowrap">
-                {r.name}
-              </Td>
+              <Td dataLabel="Name">{r.name}</Td>
               {showNamespace && <Td dataLabel="Namespace">{r.namespace}</Td>}
               <Td dataLabel="VirtualMachine instance">
                 <Link to={namespacedPath('virtualmachineinstances', r.namespace, r.vmiName)}>{r.vmiName}</Link>
@@ -94,14 +92,14 @@ export function MigrationsTable({
               <Td dataLabel="Target node" id={id('target')}>
                 {r.targetNode ?? '-'}
               </Td>
-              <Td dataLabel="Progress" style={{ minWidth: '11rem' }}>
+              <Td dataLabel="Progress" style={{ minWidth: '7rem' }}>
                 <ProgressCell row={r} />
               </Td>
               <Td dataLabel="Duration" id={id('duration')}>
                 {formatDuration(rowDuration(r, now))}
               </Td>
               <Td dataLabel="Migration policy" id={id('policy')}>
-                {r.policyName ?? <span className="pf-v6-u-text-color-subtle">None: cluster settings</span>}
+                {r.policyName ?? <span className="pf-v6-u-text-color-subtle">Cluster settings</span>}
                 {r.policySettings.length > 0 && (
                   <div className="pf-v6-u-font-size-sm pf-v6-u-text-color-subtle">{r.policySettings.join(', ')}</div>
                 )}
@@ -109,9 +107,9 @@ export function MigrationsTable({
               <Td isActionCell>
                 <ReasonButton
                   id={id('cancel')}
-                  variant="secondary"
+                  variant="link"
                   isDanger
-                  size="sm"
+                  isInline
                   aria-label={`Cancel migration ${r.name}`}
                   disabledReason={reason}
                   onClick={() => onCancel(r)}
