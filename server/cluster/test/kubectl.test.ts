@@ -113,7 +113,21 @@ describe('discovery', () => {
 
 describe('apply every fixture', () => {
   const fixtures = loadFixtures();
-  it.each(fixtures.map((f) => [f.file, f] as const))('kubectl apply -f %s', async (_file, fixture) => {
+  // KubeVirt's generator leaves getBaseVM's memory.guest in this example beside its instance type, which
+  // KubeVirt's VM validator refuses (pkg/instancetype/apply/memory.go); test-lifecycle/fixtures.test.ts
+  // starts it without that field.
+  const REFUSED: Record<string, string> = {
+    'kubevirt-examples/vm-cirros-csmall.yaml':
+      'VM field(s) spec.template.spec.domain.memory.guest conflicts with selected instance type',
+  };
+  it.each(fixtures.map((f) => [f.file, f] as const))('kubectl apply -f %s', async (file, fixture) => {
+    const refusal = Object.entries(REFUSED).find(([name]) => file.endsWith(name))?.[1];
+    if (refusal) {
+      const r = await k.run(['apply', '-f', fixture.path]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(refusal);
+      return;
+    }
     const out = await ok(['apply', '-f', fixture.path]);
     const expected = fixture.docs.map((d) => `${kubectlName(d)} created`);
     expect(out.trim().split('\n')).toEqual(expected);
