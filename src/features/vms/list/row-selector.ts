@@ -41,9 +41,19 @@ export class RowSelector {
     const last = this.last;
     const n = snapshot.rows.length;
     let order: number[];
-    if (last && last.snapshot.layout === snapshot.layout && last.sort === sort && last.direction === direction) {
+    // The last order holds for a snapshot of the same layout with at least as many rows (rows are
+    // only appended within a layout). A shorter one is older: React rendered the newer snapshot
+    // (a deferred watch batch), threw that render away for user input, and renders the committed
+    // one again. Its rows are sorted from scratch.
+    const before = last?.snapshot.rows.length ?? 0;
+    if (
+      last &&
+      last.snapshot.layout === snapshot.layout &&
+      before <= n &&
+      last.sort === sort &&
+      last.direction === direction
+    ) {
       if (last.snapshot === snapshot) return last.order;
-      const before = last.snapshot.rows.length;
       // Same layout: the last snapshot's positions still hold; rows may have been appended.
       order = before === n ? last.order : last.order.concat(range(before, n));
       if (FIXED_COLUMNS.has(sort) && before === n) {

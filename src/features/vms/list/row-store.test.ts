@@ -114,3 +114,21 @@ describe('RowStore and RowSelector under a stream of watch batches', () => {
     expect(third.rows[1]).toMatchObject({ node: '', vmi: undefined });
   });
 });
+
+describe('RowSelector after a discarded render', () => {
+  // React may render the newer list (a deferred watch batch), throw that render away for a
+  // keystroke, and render the committed, older snapshot again: the selector then sees a snapshot
+  // of the same layout with fewer rows than its last one.
+  it('selects an older, shorter snapshot of the same layout from scratch', () => {
+    const store = new RowStore();
+    const firstPage = [makeVm({ name: 'b' }), makeVm({ name: 'a' })];
+    const older = store.update(firstPage, []);
+    const newer = store.update([...firstPage, makeVm({ name: 'c' }), makeVm({ name: 'd' })], []);
+    expect(newer.layout).toBe(older.layout);
+    const selector = new RowSelector();
+    const query = { ...DEFAULT_PARAMS, text: '', statuses: [] as PrintableStatus[] };
+    expect(selector.select(newer, query).map((r) => r.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(selector.select(older, { ...query, text: 'a' }).map((r) => r.name)).toEqual(['a']);
+    expect(selector.select(older, query).map((r) => r.name)).toEqual(['a', 'b']);
+  });
+});
