@@ -10,6 +10,7 @@ import { subPath, useTestCluster, vmPath, waitFor, waitPrintable } from '../../.
 import {
   SNAP,
   diskVm,
+  getStatus,
   inGuest,
   vmRestore,
   vmSnapshot,
@@ -133,6 +134,30 @@ describe('VirtualMachineRestore', () => {
     await waitPrintable(api, ns, 'db', 'Running');
     expect(await inGuest(api, ns, 'db', ['ls'])).toContain('kept.txt');
     expect(await inGuest(api, ns, 'db', ['cat after.txt'])).toContain('No such file or directory');
+  });
+
+  it('deleting the snapshot a completed restore used: the snapshot and its content go, the restore and the restored disk stay', async () => {
+    const ns = await snapshotted();
+    await stop(ns);
+    expect((await api.req('POST', `${SNAP}/${ns}/virtualmachinerestores`, vmRestore('r1', 's1', 'db'))).status).toBe(
+      201,
+    );
+    const done = await waitStatus(api, `${SNAP}/${ns}/virtualmachinerestores/r1`, complete, 'restore complete');
+    const claim = (done.restores as { persistentVolumeClaim: string }[])[0].persistentVolumeClaim;
+    const content = (await getStatus(api, `${SNAP}/${ns}/virtualmachinesnapshots/s1`))
+      .virtualMachineSnapshotContentName as string;
+    expect((await api.req('DELETE', `${SNAP}/${ns}/virtualmachinesnapshots/s1`)).status).toBe(200);
+    await waitFor('snapshot and content gone', async () => {
+      const a = await api.req('GET', `${SNAP}/${ns}/virtualmachinesnapshots/s1`);
+      const b = await api.req('GET', `${SNAP}/${ns}/virtualmachinesnapshotcontents/${content}`);
+      return a.status === 404 && b.status === 404;
+    });
+    expect(await getStatus(api, `${SNAP}/${ns}/virtualmachinerestores/r1`)).toMatchObject({ complete: true });
+    const pvc = await api.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${claim}`);
+    expect((pvc.status as { phase: string }).phase).toBe('Bound');
+    expect((await api.req('PUT', subPath(ns, 'virtualmachines', 'db', 'start'), {})).status).toBe(202);
+    await waitPrintable(api, ns, 'db', 'Running');
+    expect(await inGuest(api, ns, 'db', ['ls'])).toContain('kept.txt');
   });
 
   it('to a new VM name: a new stopped VM with its own restored disk', async () => {
