@@ -144,8 +144,9 @@ test.describe('VNC console', () => {
 
     const overview = new OverviewPage(page);
     await overview.goto(namespace);
-    await console.expectThumbnailLoaded(overview.screen('cirros'));
+    // Thumbnails load while on screen: the cards above (top consumers, say) may push them below the fold.
     await overview.screens.scrollIntoViewIfNeeded();
+    await console.expectThumbnailLoaded(overview.screen('cirros'));
     await page.screenshot({ path: 'e2e/screenshots/console-thumbnails-light.png', animations: 'disabled' });
   });
 
