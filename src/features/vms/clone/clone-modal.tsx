@@ -1,7 +1,8 @@
-import { Alert, ExpandableSection, FormGroup, TextArea, TextInput } from '@patternfly/react-core';
+import { Alert, ExpandableSection, FormGroup, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
 import { describeError } from '../../../components/error-details';
 import { FieldHelper, fieldProps } from '../../../components/form/field-helper';
+import { LinesField } from '../../../components/form/lines-field';
 import { k8sCreate } from '../../../k8s/client';
 import { nameOf, namespaceOf } from '../../../k8s/meta';
 import { VirtualMachineCloneModel } from '../../../k8s/snapshot-models';
@@ -19,18 +20,7 @@ const FILTER_HINT = 'One per line. Empty copies all; "*" matches all, "!key" lea
 
 /** A filter list (KubeVirt's labelFilters/annotationFilters), one per line. */
 function FilterField(p: { id: string; label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <FormGroup label={p.label} fieldId={p.id}>
-      <TextArea
-        id={p.id}
-        value={p.value}
-        onChange={(_e, v) => p.onChange(v)}
-        resizeOrientation="vertical"
-        aria-describedby={`${p.id}-helper`}
-      />
-      <FieldHelper fieldId={p.id} hint={FILTER_HINT} />
-    </FormGroup>
-  );
+  return <LinesField {...p} hint={FILTER_HINT} resizeOrientation="vertical" />;
 }
 
 /** "Clone": a VirtualMachineClone of the VM, with its name, filters, MACs and serial, then its progress. */

@@ -1,7 +1,7 @@
 import { FormGroup, TextArea } from '@patternfly/react-core';
 import { useState } from 'react';
 import { LabelPairs } from '../../../../components/details/detail-item';
-import { FieldHelper } from '../../../../components/form/field-helper';
+import { LinesField } from '../../../../components/form/lines-field';
 import { annotationsOf, labelsOf, labelPairs } from '../../../../k8s/meta';
 import { formatPairs, mapAssignment, parsePairs, type Assignment } from '../../../../kubevirt/vm-edit';
 import type { VM } from '../../../../kubevirt/vm-selectors';
@@ -41,34 +41,26 @@ function MetadataModal({ vm, onClose }: { vm: VM; onClose: () => void }) {
       <FormGroup label="Description" fieldId="config-description">
         <TextArea id="config-description" rows={2} value={description} onChange={(_e, v) => setDescription(v)} />
       </FormGroup>
-      <FormGroup label="Labels" fieldId="config-labels">
-        <TextArea
-          id="config-labels"
-          className="kv-mono"
-          rows={5}
-          value={labels}
-          onChange={(_e, v) => setLabels(v)}
-          validated={l.problems.length ? 'error' : 'default'}
-          aria-describedby="config-labels-helper"
-        />
-        <FieldHelper fieldId="config-labels" error={l.problems.join('; ') || undefined} hint="One key=value a line." />
-      </FormGroup>
-      <FormGroup label="Annotations" fieldId="config-annotations">
-        <TextArea
-          id="config-annotations"
-          className="kv-mono"
-          rows={5}
-          value={annotations}
-          onChange={(_e, v) => setAnnotations(v)}
-          validated={a.problems.length ? 'error' : 'default'}
-          aria-describedby="config-annotations-helper"
-        />
-        <FieldHelper
-          fieldId="config-annotations"
-          error={a.problems.join('; ') || undefined}
-          hint="One key=value a line."
-        />
-      </FormGroup>
+      <LinesField
+        id="config-labels"
+        label="Labels"
+        mono
+        rows={5}
+        value={labels}
+        onChange={setLabels}
+        problems={l.problems}
+        hint="One key=value a line."
+      />
+      <LinesField
+        id="config-annotations"
+        label="Annotations"
+        mono
+        rows={5}
+        value={annotations}
+        onChange={setAnnotations}
+        problems={a.problems}
+        hint="One key=value a line."
+      />
     </EditModal>
   );
 }

@@ -1,6 +1,6 @@
-import { FormGroup, FormSelect, FormSelectOption, TextArea } from '@patternfly/react-core';
+import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { useState } from 'react';
-import { FieldHelper } from '../../../../components/form/field-helper';
+import { LinesField } from '../../../../components/form/lines-field';
 import { formatTolerations, parseTolerations } from '../../../../kubevirt/tolerations';
 import { formatPairs, mapAssignment, parsePairs, type Assignment } from '../../../../kubevirt/vm-edit';
 import { vmTemplateSpec, type VM } from '../../../../kubevirt/vm-selectors';
@@ -27,38 +27,26 @@ function SchedulingModal({ vm, onClose }: { vm: VM; onClose: () => void }) {
   };
   return (
     <EditModal id="scheduling" title="Edit scheduling" vm={vm} build={build} onClose={onClose}>
-      <FormGroup label="Node selector" fieldId="config-node-selector">
-        <TextArea
-          id="config-node-selector"
-          className="kv-mono"
-          rows={3}
-          value={selector}
-          onChange={(_e, v) => setSelector(v)}
-          validated={s.problems.length ? 'error' : 'default'}
-          aria-describedby="config-node-selector-helper"
-        />
-        <FieldHelper
-          fieldId="config-node-selector"
-          error={s.problems.join('; ') || undefined}
-          hint="Node labels, one key=value a line."
-        />
-      </FormGroup>
-      <FormGroup label="Tolerations" fieldId="config-tolerations">
-        <TextArea
-          id="config-tolerations"
-          className="kv-mono"
-          rows={3}
-          value={tolerations}
-          onChange={(_e, v) => setTolerations(v)}
-          validated={t.problems.length ? 'error' : 'default'}
-          aria-describedby="config-tolerations-helper"
-        />
-        <FieldHelper
-          fieldId="config-tolerations"
-          error={t.problems.join('; ') || undefined}
-          hint="One a line: key[=value][:NoSchedule|PreferNoSchedule|NoExecute]."
-        />
-      </FormGroup>
+      <LinesField
+        id="config-node-selector"
+        label="Node selector"
+        mono
+        rows={3}
+        value={selector}
+        onChange={setSelector}
+        problems={s.problems}
+        hint="Node labels, one key=value a line."
+      />
+      <LinesField
+        id="config-tolerations"
+        label="Tolerations"
+        mono
+        rows={3}
+        value={tolerations}
+        onChange={setTolerations}
+        problems={t.problems}
+        hint="One a line: key[=value][:NoSchedule|PreferNoSchedule|NoExecute]."
+      />
       <FormGroup label="Eviction strategy" fieldId="config-eviction">
         <FormSelect id="config-eviction" value={eviction} onChange={(_e, v) => setEviction(v)}>
           <FormSelectOption value="" label="Cluster default" />
