@@ -12,6 +12,7 @@
  *   before preferences, so preferredDiskBus reaches them; the instance type's CPU as sockets
  *   under the default preferSockets topology, its memory as the guest's).
  */
+import { until as waitUntil } from '../../../test/support/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
 import { startJudgeCluster, type JudgeCluster } from '../../../test/support/cluster/judge-cluster.js';
@@ -21,22 +22,10 @@ const bin = findKubectl();
 let cluster: JudgeCluster;
 let k: KubectlEnv;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, { input });
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string) => k.ok(args, { input });
 const json = async <T>(args: string[]) => JSON.parse(await ok([...args, '-o', 'json'])) as T;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitUntil(what, probe);
 
 interface Vm {
   metadata: { uid: string };

@@ -15,11 +15,7 @@ const bin = findKubectl();
 let cluster: JudgeCluster;
 let k: KubectlEnv;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, { input });
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string) => k.ok(args, { input });
 
 beforeAll(async () => {
   cluster = await startJudgeCluster();

@@ -12,6 +12,7 @@
  *   pkg/controller/disruption/disruption.go (the budget's status),
  * - kubectl's staging/src/k8s.io/kubectl/pkg/drain (cordon, evict, retry after 5 s).
  */
+import { until as waitUntil } from '../../../test/support/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
@@ -22,22 +23,10 @@ const bin = findKubectl();
 let cluster: JudgeCluster;
 let k: KubectlEnv;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, { input, timeoutMs: 120_000 });
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string) => k.ok(args, { input, timeoutMs: 120_000 });
 const json = async <T>(args: string[]) => JSON.parse(await ok([...args, '-o', 'json'])) as T;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitUntil(what, probe, 60_000);
 
 const vmi = (name: string, evictionStrategy?: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({

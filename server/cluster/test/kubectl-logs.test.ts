@@ -7,6 +7,7 @@
  * serial-console-log.go (the guest-console-log container) and pkg/virt-operator/resource/generate/
  * components/crds.go (the CRDs' categories).
  */
+import { until as waitUntil } from '../../../test/support/until.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
 import { CIRROS_IMAGE, podNetwork, virtioRootDisk, vmManifest } from '../../../test/support/cluster/vm-manifest.js';
@@ -18,21 +19,9 @@ let cluster: RunningCluster;
 let k: KubectlEnv;
 let pod: string;
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, { input });
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[], input?: string) => k.ok(args, { input });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitUntil(what, probe, 60_000);
 
 const vmiPhase = () => k.run(['get', 'vmi', 'cirros', '-o', 'jsonpath={.status.phase}']).then((r) => r.stdout);
 const messages = (out: string) =>

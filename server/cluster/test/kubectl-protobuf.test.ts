@@ -12,11 +12,7 @@ const NS = 'pb';
 let cluster: JudgeCluster;
 let k: KubectlEnv;
 
-async function ok(args: string[]): Promise<string> {
-  const r = await k.run(args);
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[]) => k.ok(args);
 /** A JSON document walked in assertions. */
 interface Doc {
   [key: string]: Doc;

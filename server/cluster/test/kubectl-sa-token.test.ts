@@ -17,11 +17,7 @@ let cluster: JudgeCluster;
 let front: TlsFront;
 let k: KubectlEnv;
 
-async function ok(args: string[], token: string, input?: string): Promise<string> {
-  const r = await k.run(args, { token, input });
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[], token: string, input?: string) => k.ok(args, { token, input });
 const claims = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 const sa = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } });

@@ -10,6 +10,7 @@
  *   authorization before routing) and pkg/virt-operator/resource/generate/rbac/cluster.go
  *   (kubevirt.io:default grants version to every user).
  */
+import { until as waitUntil } from '../../../test/support/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { findKubectl, kubectlEnv, type KubectlEnv } from '../../../test/support/cluster/kubectl.js';
@@ -25,21 +26,9 @@ let front: TlsFront;
 let k: KubectlEnv;
 const SUB = `/apis/subresources.kubevirt.io/v1/namespaces/${NS}`;
 
-async function ok(args: string[], token = ROOT, input?: string): Promise<string> {
-  const r = await k.run(args, { token, input });
-  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-}
+const ok = (args: string[], token = ROOT, input?: string) => k.ok(args, { token, input });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitUntil(what, probe, 60_000, 250);
 
 beforeAll(async () => {
   const tmp = kubectlEnv(bin, 'http://unused', NS);

@@ -39,10 +39,18 @@ export function kubectlMinor(bin: string): number {
   return Number.parseInt(minor, 10);
 }
 
+export interface KubectlRunOptions {
+  input?: string;
+  token?: string;
+  timeoutMs?: number;
+}
+
 export interface KubectlEnv {
   dir: string;
   kubeconfig: string;
-  run(args: string[], opts?: { input?: string; token?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  run(args: string[], opts?: KubectlRunOptions): Promise<KubectlResult>;
+  /** Runs kubectl and returns its stdout; throws with the command and its stderr unless it exits 0. */
+  ok(args: string[], opts?: KubectlRunOptions): Promise<string>;
   spawn(args: string[]): ChildProcessWithoutNullStreams;
   write(name: string, content: string): string;
 }
@@ -82,7 +90,7 @@ export function kubectlEnv(bin: string, server: string, namespace = 'default'): 
     KUBECACHEDIR: join(dir, 'cache'),
     HOME: dir,
   });
-  return {
+  const env: KubectlEnv = {
     dir,
     kubeconfig: configFor(undefined),
     run(args, opts = {}) {
@@ -99,6 +107,11 @@ export function kubectlEnv(bin: string, server: string, namespace = 'default'): 
         child.stdin?.end(opts.input);
       });
     },
+    async ok(args, opts) {
+      const r = await env.run(args, opts);
+      if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+      return r.stdout;
+    },
     spawn(args) {
       return spawn(bin, args, { env: envFor(undefined) });
     },
@@ -108,6 +121,7 @@ export function kubectlEnv(bin: string, server: string, namespace = 'default'): 
       return path;
     },
   };
+  return env;
 }
 
 /** Collects a child's stdout lines; `waitFor(n)` resolves once n non-empty lines have arrived. */
