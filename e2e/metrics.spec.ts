@@ -24,7 +24,12 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
   // A guest boots, a rate over a minute's window climbs, a migration copies memory: more than the default minute.
   test.slow();
 
-  test('a load in the guest raises its CPU chart; its file systems show', async ({ page, api, namespace }) => {
+  test('a load in the guest raises its CPU chart; its users and file systems show', async ({
+    page,
+    context,
+    api,
+    namespace,
+  }) => {
     const name = 'busy-vm';
     await runningFedora(api, namespace, name);
     const details = new VmDetailsPage(page, namespace, name);
@@ -32,19 +37,28 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     const utilization = new UtilizationCard(page);
     const guest = new GuestCard(page);
 
-    // The guest agent's file systems. (The embedded cluster's agent reports no logged-in users yet: the users
-    // table is checked by its unit-tested model only.)
-    await expect(guest.fileSystems.getByRole('row').filter({ hasText: '/' }).first()).toBeVisible();
+    // The guest agent's view: the OS, nobody logged in yet, the file systems with their usage.
     await expect(guest.detail('Operating system')).toContainText('Fedora');
+    await expect(guest.detail('Hostname')).toHaveText(name);
+    await expect(guest.noUsers).toBeVisible();
+    const root = guest.fileSystem('/');
+    await expect(root).toBeVisible();
+    await expect(root.getByRole('gridcell').nth(3)).toHaveText(/^\d.* of \d/);
+    const rootUsage = root.getByRole('progressbar', { name: '/ usage' });
+    await expect(rootUsage).toBeVisible();
+    expect(Number(await rootUsage.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    await expect(root.getByRole('gridcell').nth(4)).toHaveText(/^\d{1,3}%$/);
     // Every chart draws, and its table says the same.
     await expect(utilization.chart('CPU')).toBeVisible({ timeout: 60_000 });
     await expect(utilization.table('CPU').locator('tbody tr').first()).toBeAttached();
     await expectNoSeriousA11yViolations(page);
     const idle = (await utilization.latest('CPU')) ?? 0;
 
-    // Log in on the serial console and burn a vCPU in the background.
-    const console = new ConsolePage(page);
-    await console.openTab(namespace, name, 'serial');
+    // In another tab, log in on the serial console and burn a vCPU in the background; the overview
+    // stays open in the first tab.
+    const consoleTab = await context.newPage();
+    const console = new ConsolePage(consoleTab);
+    await console.openStandalone(namespace, name, 'serial');
     await console.expectConnected('serial');
     await console.typeInTerminal('\n');
     await console.expectTerminalText(new RegExp(`${name} login:`));
@@ -54,14 +68,23 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     await console.expectTerminalText(new RegExp(`fedora@${name}.*\\$`));
     await console.typeInTerminal('yes > /dev/null &\n');
 
-    // The CPU chart rises (read from its accessible table, refreshed while the page shows it).
-    await details.openTab('Overview');
+    // The overview, never reloaded, follows: the logged-in user appears (the guest agent's userlist,
+    // polled while shown) and the CPU chart rises (read from its accessible table).
+    const user = guest.users.getByRole('row').filter({ hasText: 'fedora' });
+    await expect(user).toBeVisible({ timeout: 90_000 });
+    await expect(user.getByRole('gridcell').nth(2)).not.toHaveText('-');
+    await expect(guest.noUsers).toBeHidden();
     await expect
       .poll(async () => (await utilization.latest('CPU')) ?? 0, {
         timeout: 120_000,
         message: 'the CPU chart rises above its idle value',
       })
       .toBeGreaterThan(idle + 0.4);
+
+    // Logging out empties the users again.
+    await console.typeInTerminal('exit\n');
+    await expect(guest.noUsers).toBeVisible({ timeout: 90_000 });
+    await consoleTab.close();
 
     // The tables can be shown instead of the charts.
     await utilization.showTables();

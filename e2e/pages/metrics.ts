@@ -51,12 +51,22 @@ export class GuestCard {
   readonly users: Locator;
   readonly fileSystems: Locator;
   readonly notConnected: Locator;
+  /** What the card says when the agent reports nobody logged in. */
+  readonly noUsers: Locator;
 
   constructor(readonly page: Page) {
     this.card = page.getByRole('region', { name: 'Guest' });
+    this.noUsers = this.card.getByText('No user is logged in.');
     this.users = this.card.getByRole('grid', { name: 'Logged-in users' });
     this.fileSystems = this.card.getByRole('grid', { name: 'File systems' });
     this.notConnected = this.card.getByRole('heading', { name: 'Guest agent not connected' });
+  }
+
+  /** The file systems table's row of a mount point. */
+  fileSystem(mountPoint: string): Locator {
+    return this.fileSystems
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('gridcell', { name: mountPoint, exact: true }) });
   }
 
   detail(term: 'Operating system' | 'Kernel' | 'Hostname' | 'Time zone'): Locator {

@@ -102,7 +102,7 @@ function FileSystemsTable({ fileSystems, id }: { fileSystems: GuestFileSystem[];
                   '-'
                 ) : (
                   <Progress
-                    value={usage}
+                    value={Math.round(usage)}
                     size="sm"
                     measureLocation={ProgressMeasureLocation.outside}
                     aria-label={`${fs.mountPoint} usage`}
