@@ -36,6 +36,7 @@ export async function idleLatency(page, base, clusterUrl, name, cycles = 4) {
   await page.goto(`${base}/k8s/all-namespaces/virtualmachines?q=${name}`);
   const cell = `#vm-scale-${name}-status`;
   await page.locator(cell).waitFor();
+  const initial = (await page.locator(cell).textContent()) ?? '';
   await page.evaluate(
     ({ name, cell }) => {
       window.__probe = name;
@@ -77,22 +78,41 @@ export async function idleLatency(page, base, clusterUrl, name, cycles = 4) {
     await page.waitForTimeout(1000);
   }
   const { watch, shown } = await page.evaluate(() => ({ watch: window.__watch, shown: window.__shown }));
-  // Distinct states in the order the watch carried them, each matched to the first time the row showed it after.
+  const { latencies, missed } = matchStates(watch, shown, initial);
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ watch, shown }));
+  return { latencies, missed, states: latencies.length + missed };
+}
+
+/**
+ * Matches the states the watch carried to the row's changes. `watch` is every watch event of the
+ * VM in order ({t, status}); `shown` every change of the row's status text ({t, frame, text});
+ * `initial` the text the row showed before the first event. A state counts from the first event
+ * that carries it (events that repeat the state before it are not new states; the first events of
+ * a start or stop often repeat the state the row already shows). It is shown if the row shows that
+ * state after the event and before the watch enters it the next time (a later cycle's same state
+ * is not this one's); the rows' changes are matched in order.
+ */
+export function matchStates(watch, shown, initial) {
+  const states = [];
+  let prev = norm(initial);
+  for (const w of watch) {
+    const s = norm(w.status);
+    if (s === prev) continue;
+    prev = s;
+    states.push({ t: w.t, state: s });
+  }
   const latencies = [];
   let missed = 0;
   let j = 0;
-  let prev = '';
-  for (const w of watch) {
-    if (norm(w.status) === prev) continue;
-    prev = norm(w.status);
-    const k = shown.findIndex((s, i) => i >= j && norm(s.text) === prev && s.t >= w.t - 1);
-    if (k < 0) {
+  states.forEach((st, k) => {
+    const again = states.find((o, m) => m > k && o.state === st.state)?.t ?? Infinity;
+    const i = shown.findIndex((s, n) => n >= j && norm(s.text) === st.state && s.t >= st.t - 1 && s.t < again);
+    if (i < 0) {
       missed++;
-      continue;
+      return;
     }
-    latencies.push(shown[k].frame - w.t);
-    j = k + 1;
-  }
-  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ watch, shown }));
-  return { latencies, missed, states: latencies.length + missed };
+    latencies.push(shown[i].frame - st.t);
+    j = i + 1;
+  });
+  return { latencies, missed };
 }
