@@ -6,9 +6,11 @@
  */
 import { EMBEDDED, expect, expectNoSeriousA11yViolations, test } from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
-import { GuestCard, MigrationsPage, UtilizationCard } from './pages/metrics.js';
+import { GuestCard, MigrationsPage, TopConsumersCard, UtilizationCard } from './pages/metrics.js';
+import { OverviewPage } from './pages/overview.js';
+import { VmiDetailsPage } from './pages/vmi-details.js';
 import { VmDetailsPage } from './pages/vm-details.js';
-import { createCirros, waitForVmStatus } from './vm-manifests.js';
+import { cirrosVm, createCirros, vmisPath, waitForVmStatus } from './vm-manifests.js';
 
 /** A Fedora guest (its image ships the guest agent; login fedora/fedora), live-migratable. */
 async function runningFedora(api: Parameters<typeof createCirros>[0], namespace: string, name: string) {
@@ -90,6 +92,67 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     await utilization.showTables();
     await expect(utilization.table('CPU')).toBeVisible();
     await expect(utilization.chart('CPU')).toBeHidden();
+  });
+
+  test('the busiest VM tops the CPU consumers, linked to its VM; a standalone VMI links to its VMI', async ({
+    page,
+    api,
+    namespace,
+  }) => {
+    await createCirros(api, namespace, 'quiet-vm', { runStrategy: 'Always' });
+    await createCirros(api, namespace, 'busy-vm', { runStrategy: 'Always' });
+    // A VMI with no VM (as `kubectl create` of a VirtualMachineInstance makes one).
+    const template = cirrosVm(namespace, 'lone-vmi').spec.template;
+    await api.create(vmisPath(namespace), {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachineInstance',
+      metadata: { name: 'lone-vmi', namespace },
+      spec: template.spec,
+    });
+    await waitForVmStatus(api, namespace, 'quiet-vm', 'Running');
+    await waitForVmStatus(api, namespace, 'busy-vm', 'Running');
+
+    // Burn a vCPU in busy-vm's guest.
+    const console = new ConsolePage(page);
+    await console.openTab(namespace, 'busy-vm', 'serial');
+    await console.expectConnected('serial');
+    await console.typeInTerminal('\n');
+    await console.expectTerminalText(/busy-vm login:/);
+    await console.typeInTerminal('cirros\n');
+    await console.expectTerminalText(/Password:/);
+    await console.typeInTerminal('gocubsgo\n');
+    await console.expectTerminalText(/^\$$/m);
+    await console.typeInTerminal('yes > /dev/null &\n');
+
+    const overview = new OverviewPage(page);
+    await overview.goto(namespace);
+    const top = new TopConsumersCard(page);
+    await expect(top.card).toContainText(`Top consumers in ${namespace}`);
+    // All three run, so all three are listed; the busy one comes to the top (the card refreshes itself).
+    await expect
+      .poll(async () => (await top.names('Memory')).sort(), { timeout: 60_000 })
+      .toEqual(['busy-vm', 'lone-vmi', 'quiet-vm']);
+    await expect
+      .poll(async () => (await top.names('CPU'))[0], { timeout: 120_000, message: 'busy-vm tops the CPU list' })
+      .toBe('busy-vm');
+    await expectNoSeriousA11yViolations(page);
+
+    // The standalone VMI is marked and links to its own page; the busy VM's link opens the VM.
+    const lone = top.row('CPU', 'lone-vmi');
+    await expect(lone.getByText('VMI', { exact: true })).toBeVisible();
+    await expect(lone.getByRole('link')).toHaveAttribute(
+      'href',
+      `/k8s/ns/${namespace}/virtualmachineinstances/lone-vmi`,
+    );
+    await expect(top.row('CPU', 'busy-vm').getByText('VMI', { exact: true })).toBeHidden();
+    await top.row('CPU', 'busy-vm').getByRole('link').click();
+    const vm = new VmDetailsPage(page, namespace, 'busy-vm');
+    await expect(vm.heading).toBeVisible();
+    await page.goBack();
+    await top.row('CPU', 'lone-vmi').getByRole('link').click();
+    const vmi = new VmiDetailsPage(page, namespace, 'lone-vmi');
+    await expect(vmi.heading).toBeVisible();
+    await expect(page.getByRole('heading', { name: /not found/i })).toBeHidden();
   });
 
   test('a migration is watched to completion on the Migrations page', async ({ page, api, namespace }) => {

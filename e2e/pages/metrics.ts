@@ -119,3 +119,29 @@ export class MigrationsPage {
     return this.table.getByRole('button', { name: `Cancel migration ${name}`, exact: true });
   }
 }
+
+export type ConsumerTitle = 'CPU' | 'Memory' | 'Network' | 'Storage';
+
+/** The Overview page's Top consumers card: one table per resource, biggest first. */
+export class TopConsumersCard {
+  readonly card: Locator;
+
+  constructor(readonly page: Page) {
+    this.card = page.getByRole('region', { name: /^Top consumers/ });
+  }
+
+  table(title: ConsumerTitle): Locator {
+    return this.card.getByRole('grid', { name: `Top ${title} consumers` });
+  }
+
+  /** The names in a table, top first (as the links read). */
+  async names(title: ConsumerTitle): Promise<string[]> {
+    return this.table(title).locator('tbody tr').getByRole('link').allInnerTexts();
+  }
+
+  row(title: ConsumerTitle, name: string): Locator {
+    return this.table(title)
+      .locator('tbody tr')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+}

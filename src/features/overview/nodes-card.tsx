@@ -1,8 +1,7 @@
 import { Card, CardBody, CardTitle, Label, LabelGroup } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
-import { namespacedPath } from '../../lib/routes';
-import type { NodeSummary } from './overview-model';
+import { vmiOrVmPath, type NodeSummary } from './overview-model';
 
 /** Nodes with their capacity and the VMs running on them. */
 export function NodesCard({ nodes }: { nodes: NodeSummary[] }) {
@@ -49,11 +48,7 @@ export function NodesCard({ nodes }: { nodes: NodeSummary[] }) {
                     >
                       {n.vmis.map((v) => (
                         <Label key={`${v.namespace}/${v.name}`} isCompact>
-                          {v.owner ? (
-                            <Link to={namespacedPath('virtualmachines', v.namespace, v.owner)}>{v.name}</Link>
-                          ) : (
-                            v.name
-                          )}
+                          <Link to={vmiOrVmPath(v.namespace, v.name, v.owner)}>{v.name}</Link>
                         </Label>
                       ))}
                     </LabelGroup>

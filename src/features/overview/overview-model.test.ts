@@ -1,7 +1,7 @@
 import type { IoK8sApiCoreV1Event, IoK8sApiCoreV1Node } from '@kubevirt-ui-ext/kubevirt-api/kubernetes';
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { describe, expect, it } from 'vitest';
-import { countByStatus, formatMemory, nodeSummaries, recentWarnings } from './overview-model';
+import { countByStatus, formatMemory, nodeSummaries, recentWarnings, vmiOrVmPath, vmiOwners } from './overview-model';
 
 const vm = (status?: string) => ({ spec: { template: {} }, status: { printableStatus: status } }) as V1VirtualMachine;
 const vmi = (name: string, node?: string, owner?: string) =>
@@ -71,5 +71,20 @@ describe('overview model', () => {
       2,
     );
     expect(list.map((e) => e.reason)).toEqual(['New', 'Mid']);
+  });
+});
+
+describe('where a VMI name links', () => {
+  it('goes to the VM of a VMI that has one, to the VMI of a standalone one or of one not known yet', () => {
+    const owners = vmiOwners([vmi('owned', 'n1', 'the-vm'), vmi('alone', 'n1')]);
+    expect(owners).toEqual(
+      new Map([
+        ['ns/owned', 'the-vm'],
+        ['ns/alone', null],
+      ]),
+    );
+    expect(vmiOrVmPath('ns', 'owned', owners.get('ns/owned'))).toBe('/k8s/ns/ns/virtualmachines/the-vm');
+    expect(vmiOrVmPath('ns', 'alone', owners.get('ns/alone'))).toBe('/k8s/ns/ns/virtualmachineinstances/alone');
+    expect(vmiOrVmPath('ns', 'later', owners.get('ns/later'))).toBe('/k8s/ns/ns/virtualmachineinstances/later');
   });
 });

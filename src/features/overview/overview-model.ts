@@ -3,6 +3,7 @@ import type { IoK8sApiCoreV1Event, IoK8sApiCoreV1Node } from '@kubevirt-ui-ext/k
 import type { V1VirtualMachine, V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { STATUS_DISPLAY_ORDER, isPrintableStatus, type PrintableStatus } from '../../kubevirt/printable-status';
 import { nameOf, namespaceOf } from '../../k8s/meta';
+import { namespacedPath } from '../../lib/routes';
 
 /** VMs per printableStatus, in display order, only statuses that occur. */
 export function countByStatus(vms: readonly V1VirtualMachine[]): Array<[PrintableStatus, number]> {
@@ -53,6 +54,26 @@ export function formatMemory(quantity: string | undefined): string {
     i++;
   }
   return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+/** The VM controlling each VMI (its controller ownerReference of kind VirtualMachine), by namespace/name; null for a VMI without one. */
+export function vmiOwners(vmis: readonly V1VirtualMachineInstance[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const vmi of vmis) {
+    const ref = vmi.metadata?.ownerReferences?.find((r) => r.kind === 'VirtualMachine' && r.controller !== false);
+    out.set(`${namespaceOf(vmi)}/${nameOf(vmi)}`, ref?.name ?? null);
+  }
+  return out;
+}
+
+/**
+ * Where a running VMI's name links: its VM's page, or the VMI's own page for a VMI without a VM
+ * (a standalone VMI has no VM page) or while its owner is not known yet.
+ */
+export function vmiOrVmPath(namespace: string, name: string, owner: string | null | undefined): string {
+  return owner
+    ? namespacedPath('virtualmachines', namespace, owner)
+    : namespacedPath('virtualmachineinstances', namespace, name);
 }
 
 /** Each node with its capacity and the VMIs running on it. */

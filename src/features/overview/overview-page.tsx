@@ -80,7 +80,7 @@ export function OverviewPage() {
             </Section>
           </StackItem>
           <StackItem>
-            <TopConsumersCard namespace={namespace} />
+            <TopConsumersCard namespace={namespace} vmis={vmis.data} />
           </StackItem>
           <StackItem>
             <Title headingLevel="h2" className="pf-v6-u-mb-sm">

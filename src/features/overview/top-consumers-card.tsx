@@ -1,4 +1,4 @@
-import { Card, CardBody, CardTitle, Gallery, Spinner, Title } from '@patternfly/react-core';
+import { Card, CardBody, CardTitle, Gallery, Label, Spinner, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -7,7 +7,8 @@ import { isPrometheusError, type InstantSample } from '../../k8s/prometheus';
 import { usePrometheusInstants } from '../../k8s/use-prometheus';
 import { TOP_CONSUMERS, topConsumersQuery, type ConsumerDefinition } from '../../kubevirt/metrics-queries';
 import { formatMetricValue } from '../../lib/metric-units';
-import { namespacedPath } from '../../lib/routes';
+import type { V1VirtualMachineInstance } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import { vmiOrVmPath, vmiOwners } from './overview-model';
 
 const REFRESH_MS = 30_000;
 
@@ -16,11 +17,14 @@ function ConsumerTable({
   samples,
   error,
   showNamespace,
+  owners,
 }: {
   def: ConsumerDefinition;
   samples: InstantSample[] | undefined;
   error: Error | null;
   showNamespace: boolean;
+  /** The VM of each running VMI (namespace/name), null for a standalone VMI; undefined while unknown. */
+  owners: ReadonlyMap<string, string | null> | undefined;
 }) {
   const id = `top-consumers-${def.id}`;
   const sorted = useMemo(() => [...(samples ?? [])].sort((a, b) => b.value - a.value), [samples]);
@@ -40,12 +44,20 @@ function ConsumerTable({
         <Tbody>
           {sorted.map((s) => {
             const { namespace = '', name = '' } = s.metric;
+            const owner = owners?.get(`${namespace}/${name}`);
             return (
               <Tr key={`${namespace}/${name}`}>
                 <Td dataLabel="Virtual machine">
-                  <Link to={namespacedPath('virtualmachines', namespace, name)}>
-                    {showNamespace ? `${namespace}/${name}` : name}
-                  </Link>
+                  <Link to={vmiOrVmPath(namespace, name, owner)}>{showNamespace ? `${namespace}/${name}` : name}</Link>
+                  {owner === null && (
+                    <Label
+                      isCompact
+                      className="pf-v6-u-ml-xs"
+                      title="A VirtualMachineInstance without a VirtualMachine"
+                    >
+                      VMI
+                    </Label>
+                  )}
                 </Td>
                 <Td dataLabel={def.title} data-value={s.value}>
                   {formatMetricValue(s.value, def.unit)}
@@ -68,7 +80,15 @@ function ConsumerTable({
 }
 
 /** The VMs using the most CPU, memory, network and storage, in the namespace or everywhere, from Prometheus. */
-export function TopConsumersCard({ namespace }: { namespace: string | undefined }) {
+export function TopConsumersCard({
+  namespace,
+  vmis,
+}: {
+  namespace: string | undefined;
+  /** The watched VMIs (which have a VM), undefined while loading. */
+  vmis: readonly V1VirtualMachineInstance[] | undefined;
+}) {
+  const owners = useMemo(() => (vmis ? vmiOwners(vmis) : undefined), [vmis]);
   const queries = useMemo(() => TOP_CONSUMERS.map((def) => topConsumersQuery(def, namespace)), [namespace]);
   const results = usePrometheusInstants(queries, REFRESH_MS);
   const notConfigured = results.find((r) => isPrometheusError(r.error) && r.error.notConfigured)?.error;
@@ -89,6 +109,7 @@ export function TopConsumersCard({ namespace }: { namespace: string | undefined 
                 samples={results[i].data}
                 error={results[i].error}
                 showNamespace={!namespace}
+                owners={owners}
               />
             ))}
           </Gallery>
