@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzip } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { decodeProtobufObject } from './protobuf.js';
-import { errors, isStatusError, type V1Status } from '../store/index.js';
+import { errors, isStatusError, PageNotFoundError, type V1Status } from '../store/index.js';
 import { checkDepth, jsonTextDepth, MAX_DOCUMENT_DEPTH, tooDeep } from '../store/limits.js';
 import { yamlDepthBound } from './yaml-depth.js';
 import { errorFields, type ClusterLog } from '../log.js';
@@ -143,6 +143,11 @@ export function sendStatus(res: ServerResponse, status: V1Status): void {
 
 /** Sends any thrown value as a Status (StatusError as is, anything else as 500). */
 export function sendError(res: ServerResponse, e: unknown, log?: ClusterLog): void {
+  if (e instanceof PageNotFoundError) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    res.end(`${e.text}\n`);
+    return;
+  }
   if (isStatusError(e)) {
     sendStatus(res, e.status);
     return;

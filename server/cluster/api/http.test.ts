@@ -98,11 +98,16 @@ describe('discovery', () => {
     expect(kv.resources.some((r: { name: string }) => r.name === 'virtualmachineinstances/status')).toBe(false);
     expect((await call('GET', '/apis/kubevirt.io/v1alpha3')).status).toBe(200);
     expect((await call('GET', '/version')).json.gitVersion).toMatch(/^v1\./);
-    expect((await call('GET', '/apis/nope.io/v1')).json).toMatchObject({
+    // as kube-apiserver: a Status under its own groups, plain text under any other (or a CRD's)
+    expect((await call('GET', '/apis/apps/v9')).json).toMatchObject({
       code: 404,
       reason: 'NotFound',
       message: 'the server could not find the requested resource',
     });
+    for (const p of ['/apis/nope.io/v1', '/apis/kubevirt.io/v9', '/apis/kubevirt.io/v1/namespaces/default/nothings']) {
+      const r = await call('GET', p);
+      expect([r.status, r.text]).toEqual([404, '404 page not found\n']);
+    }
   });
 
   it('answers an OpenAPI v3 index whose documents declare fieldValidation on PATCH', async () => {

@@ -2,8 +2,10 @@
 import {
   apiVersionOf,
   errors,
+  failure,
   isStatusError,
   resourceKey,
+  StatusError,
   success,
   type DecodeInfo,
   type DeleteOptions,
@@ -183,6 +185,10 @@ export async function handlePatch(c: Ctx): Promise<void> {
   const type = PATCH_CONTENT_TYPES[ct];
   const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
   if (!c.info.custom) accepted.push('application/strategic-merge-patch+json');
+  // A built-in resource's PATCH route refuses other types before its handler (go-restful's own
+  // 415 text); a custom resource's handler lists what it accepts.
+  if (!c.info.custom && (!type || ct === 'application/apply-patch+cbor'))
+    throw new StatusError(failure(415, 'UnsupportedMediaType', '415: Unsupported Media Type', {}));
   if (!type || (type === 'strategic' && c.info.custom) || ct === 'application/apply-patch+cbor')
     throw errors.unsupportedMediaType(ct, accepted);
   const raw = await readBody(c.req);

@@ -1,6 +1,13 @@
 /** Dispatches a resource request to its handler after authorization. */
 import { Readable } from 'node:stream';
-import { errors, findServed, type AuthHooks, type ResourceInfo } from '../store/index.js';
+import {
+  builtinGroup,
+  errors,
+  findServed,
+  PageNotFoundError,
+  type AuthHooks,
+  type ResourceInfo,
+} from '../store/index.js';
 import type { Ctx } from './context.js';
 import { parseBody, readBody, mediaType, sendJson, sendJsonText } from './http-util.js';
 import type { ResourceRequest } from './request-info.js';
@@ -30,7 +37,7 @@ export function authorizeOrThrow(auth: AuthHooks, c: Pick<Ctx, 'user'>, ri: Reso
 /** Resolves the served resource or throws 404 as kube-apiserver says it. */
 export function resolve(ri: ResourceRequest): ResourceInfo {
   const info = findServed(ri.group, ri.version, ri.resource);
-  if (!info) throw errors.notFoundPath();
+  if (!info) throw builtinGroup(ri.group) ? errors.notFoundPath() : new PageNotFoundError();
   if (!info.namespaced && ri.namespace !== undefined) throw errors.notFoundPath();
   return info;
 }

@@ -5,8 +5,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   allowAll,
+  builtinGroup,
   errors,
   isStatusError,
+  PageNotFoundError,
   type AuthHooks,
   type Store,
   type UserInfo,
@@ -56,13 +58,13 @@ function nonResource(req: IncomingMessage, res: ServerResponse, path: string, ap
   m = path.match(/^\/apis\/([^/]+)\/?$/);
   if (m) {
     const doc = apiGroup(api, m[1]);
-    if (!doc) throw errors.notFoundPath();
+    if (!doc) throw builtinGroup(m[1]) ? errors.notFoundPath() : new PageNotFoundError();
     return (sendJson(res, 200, doc), true);
   }
   m = path.match(/^\/apis\/([^/]+)\/([^/]+)\/?$/);
   if (m) {
     const doc = apiResourceList(api, m[1], m[2]);
-    if (!doc) throw errors.notFoundPath();
+    if (!doc) throw builtinGroup(m[1]) ? errors.notFoundPath() : new PageNotFoundError();
     return (sendJson(res, 200, doc), true);
   }
   if (path === '/openapi/v3' || path === '/openapi/v3/') return (sendJson(res, 200, openApiIndex()), true);

@@ -460,6 +460,14 @@ export function findServed(group: string, version: string, plural: string): Reso
   return r && r.versions.includes(version) ? r : undefined;
 }
 
+/**
+ * Whether kube-apiserver serves `group` itself (the core group and its built-in groups): its 404s
+ * there are Status objects; under a CRD's group or an unknown one they are plain text.
+ */
+export function builtinGroup(group: string): boolean {
+  return group === '' || RESOURCES.some((r) => r.group === group && !r.custom);
+}
+
 /** Looks up a resource by apiVersion ("kubevirt.io/v1", "v1") and kind. */
 export function findByKind(apiVersion: string, kind: string): ResourceInfo | undefined {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';

@@ -134,8 +134,28 @@ function unescapeField(v: string): string {
   return v.replace(/\\(.)/g, '$1');
 }
 
+/**
+ * Kinds for which kube-apiserver registers a field label conversion of their own (besides those with
+ * extra field selectors here): an unknown field is "field label not supported" for them, as for
+ * custom resources; the others fall back to DefaultMetaV1FieldSelectorConversion's message.
+ */
+const FIELD_LABEL_CONVERSION_KINDS = new Set(['Service', 'ReplicationController', 'Job', 'CertificateSigningRequest']);
+
+/** The wording kube-apiserver uses for an unsupported field label of this resource. */
+export function unsupportedFieldLabel(
+  info: Pick<ResourceInfo, 'custom' | 'kind' | 'fieldSelectors'>,
+): (f: string) => string {
+  return info.custom || info.fieldSelectors?.length || FIELD_LABEL_CONVERSION_KINDS.has(info.kind)
+    ? (f) => `field label not supported: ${f}`
+    : (f) => `${JSON.stringify(f)} is not a known field selector: only "metadata.name", "metadata.namespace"`;
+}
+
 /** Parses a field selector; `allowed` lists the fields this resource supports beyond metadata.name/namespace. */
-export function parseFieldSelector(input: string | undefined, allowed: string[] = []): FieldSelector {
+export function parseFieldSelector(
+  input: string | undefined,
+  allowed: string[] = [],
+  unsupported: (field: string) => string = (f) => `field label not supported: ${f}`,
+): FieldSelector {
   if (!input || !input.trim()) return [];
   const parts = input.split(/(?<!\\),/);
   const out: FieldSelector = [];
@@ -144,7 +164,7 @@ export function parseFieldSelector(input: string | undefined, allowed: string[] 
     if (!m) throw errors.badRequest(`invalid selector: '${input}'; can't understand '${p}'`);
     const field = m[1];
     if (field !== 'metadata.name' && field !== 'metadata.namespace' && !allowed.includes(field)) {
-      throw errors.badRequest(`field label not supported: ${field}`);
+      throw errors.badRequest(unsupported(field));
     }
     out.push({ field, op: m[2] === '!=' ? 'neq' : 'eq', value: unescapeField(m[3].trim()) });
   }
@@ -185,7 +205,7 @@ export function compileFilter(
   return {
     namespace: info.namespaced && o.namespace ? o.namespace : undefined,
     labels: parseLabelSelector(o.labelSelector),
-    fields: parseFieldSelector(o.fieldSelector, info.fieldSelectors),
+    fields: parseFieldSelector(o.fieldSelector, info.fieldSelectors, unsupportedFieldLabel(info)),
   };
 }
 

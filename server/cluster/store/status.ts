@@ -40,6 +40,18 @@ export class StatusError extends Error {
   }
 }
 
+/**
+ * A 404 that kube-apiserver answers as plain text ("404 page not found"), not as a Status: a path
+ * under a group it does not serve, or under a CRD's group (apiextensions-apiserver's NotFound
+ * handler). In process it is a NotFound StatusError like any other.
+ */
+export class PageNotFoundError extends StatusError {
+  readonly text = '404 page not found';
+  constructor() {
+    super(failure(404, 'NotFound', 'the server could not find the requested resource', {}));
+  }
+}
+
 export function isStatusError(e: unknown): e is StatusError {
   return e instanceof StatusError;
 }
@@ -134,6 +146,7 @@ export const errors = {
   notFoundPath(): StatusError {
     return new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource', {}));
   },
+
   unsupportedMediaType(contentType: string, accepted: string[]): StatusError {
     return new StatusError(
       failure(

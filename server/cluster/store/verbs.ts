@@ -204,20 +204,21 @@ export class WriteVerbs {
     const info = getResource(res);
     const old = this.storage.get(res, namespace, name);
     const pre = opts.preconditions;
+    // kube-apiserver's rest.BeforeDelete: the conflict names the kind (not the resource)
     if (pre?.uid && pre.uid !== old.metadata.uid) {
       throw errors.conflict(
         info.group,
-        info.plural,
+        info.kind,
         name,
-        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`,
+        `the UID in the precondition (${pre.uid}) does not match the UID in record (${old.metadata.uid}). The object might have been deleted and then recreated`,
       );
     }
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
       throw errors.conflict(
         info.group,
-        info.plural,
+        info.kind,
         name,
-        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`,
+        `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${old.metadata.resourceVersion}). The object might have been modified`,
       );
     }
     this.admission(info, 'DELETE', undefined, old, opts);

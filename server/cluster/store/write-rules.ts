@@ -120,6 +120,12 @@ export function normalizeObjectMeta(
   }
   const bad = metaDecodeError(meta);
   if (bad) throw errors.badRequest(`${info.kind} in version "${version}" cannot be handled as a ${info.kind}: ${bad}`);
+  // ObjectMeta's maps and lists are omitempty: kube-apiserver stores no empty ones (a CR's metadata
+  // goes through ObjectMeta too)
+  for (const f of ['labels', 'annotations', 'finalizers', 'ownerReferences']) {
+    const v = meta[f];
+    if (v && typeof v === 'object' && Object.keys(v).length === 0) delete meta[f];
+  }
 }
 
 export function validateMeta(info: ResourceInfo, obj: KObject): void {

@@ -49,13 +49,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     reason: `${NO_KUBEVIRT}; subresources.kubevirt.io is virt-api's aggregated API`,
   },
   // Embedded-cluster differences, not yet fixed.
-  {
-    case: 'create of a ConfigMap: shape, generateName, dryRun',
-    step: 'empty labels and annotations',
-    field: 'body.metadata',
-    reason:
-      'kube-apiserver drops empty labels and annotations maps (omitempty); the embedded cluster keeps them: not yet fixed',
-  },
   { case: 'invalid objects', step: 'malformed JSON', field: 'message', reason: MESSAGE('a JSON syntax error') },
   {
     case: 'invalid objects',
@@ -75,30 +68,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   })),
 
   {
-    case: 'deletes: preconditions, missing, dryRun',
-    step: 'delete with wrong uid precondition',
-    field: 'message',
-    reason: MESSAGE('a failed uid precondition'),
-  },
-  {
-    case: 'patches of every type',
-    step: 'json patch failed test',
-    field: 'message',
-    reason: MESSAGE('a failed JSON patch test'),
-  },
-  {
-    case: 'patches of every type',
-    step: 'json patch bad path',
-    field: 'message',
-    reason: MESSAGE('a JSON patch of a missing path'),
-  },
-  {
-    case: 'patches of every type',
-    step: 'unsupported patch type',
-    field: 'message',
-    reason: MESSAGE('a PATCH with an unknown content type'),
-  },
-  {
     case: 'label and field selectors',
     step: 'invalid label selector',
     field: 'message',
@@ -109,18 +78,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     step: 'invalid label selector',
     field: 'body.message',
     reason: MESSAGE('a label selector syntax error'),
-  },
-  {
-    case: 'label and field selectors',
-    step: 'unsupported field selector',
-    field: 'message',
-    reason: MESSAGE('Kubernetes 1.37 lists the supported field labels'),
-  },
-  {
-    case: 'label and field selectors',
-    step: 'unsupported field selector',
-    field: 'body.message',
-    reason: MESSAGE('Kubernetes 1.37 lists the supported field labels'),
   },
   {
     case: 'paging with limit and continue',
@@ -136,15 +93,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       "the Invalid value is the patched object's JSON text, which holds each server's resourceVersion and " +
       'timestamps (and kube-apiserver writes ObjectMeta in its Go field order): it cannot match',
   })),
-  ...['a missing group version', 'an unknown resource'].flatMap((step) =>
-    ['reason', 'message'].map((field) => ({
-      case: 'discovery',
-      step,
-      field,
-      reason:
-        'kube-apiserver answers a path it does not serve with a plain-text 404; the embedded cluster with a NotFound Status: not yet fixed',
-    })),
-  ),
 ];
 
 export function isKnown(d: Difference, list: KnownDifference[] = KNOWN_DIFFERENCES): boolean {

@@ -2,7 +2,7 @@
 import { serverSideApply } from './apply.js';
 import { jsonPatch, mergePatch } from './json-patch.js';
 import { apiVersionOf, type ResourceInfo } from '../resources.js';
-import { errors, failure, StatusError } from '../status.js';
+import { errors, failure, isStatusError, StatusError } from '../status.js';
 import { strategicMerge } from './strategic-merge.js';
 import type { KObject } from '../types.js';
 import { clone, isPlainObject } from '../util.js';
@@ -43,7 +43,17 @@ export function applyPatch(
   let out: unknown;
   switch (type) {
     case 'json':
-      out = jsonPatch(current, body);
+      try {
+        out = jsonPatch(current, body);
+      } catch (e) {
+        // kube-apiserver answers a patch that does not apply with a generic 422 (NewGenericServerResponse),
+        // without the JSON patch library's error
+        if (isStatusError(e) && e.code === 422)
+          throw new StatusError(
+            failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}),
+          );
+        throw e;
+      }
       break;
     case 'merge':
       if (!isPlainObject(body))
