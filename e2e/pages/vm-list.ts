@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ResourceListPage } from './resource-list.js';
+import { VmStatusPopover } from './status-popover.js';
 import { BulkDeleteDialog, DeleteVmDialog, VmActionsMenu } from './vm-actions.js';
 
 export type VmColumn = 'Name' | 'Namespace' | 'Status' | 'Node' | 'IP address' | 'Created';
@@ -94,11 +95,17 @@ export class VmListPage extends ResourceListPage<VmColumn, CellId> {
     return new BulkDeleteDialog(this.page);
   }
 
-  /** Opens the status popover of a row (a failing VM's reason and a link to its events). */
+  /** Opens the status popover of a row (what the status means, a failing VM's reason, the status history, a link to its events). */
   async openStatusPopover(namespace: string, name: string): Promise<Locator> {
-    await this.status(namespace, name).getByRole('button').click();
-    const popover = this.page.getByRole('dialog').filter({ has: this.page.getByRole('link', { name: 'View events' }) });
-    await expect(popover).toBeVisible();
+    const popover = new VmStatusPopover(this.page, name);
+    await popover.open(this.status(namespace, name).getByRole('button'));
+    return popover.dialog;
+  }
+
+  /** The status popover of a row, opened. */
+  async statusPopover(namespace: string, name: string): Promise<VmStatusPopover> {
+    const popover = new VmStatusPopover(this.page, name);
+    await popover.open(this.status(namespace, name).getByRole('button'));
     return popover;
   }
 }

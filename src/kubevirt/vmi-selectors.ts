@@ -87,6 +87,18 @@ export function vmiOwnerVmName(vmi: VMI | undefined): string | undefined {
 }
 
 /**
+ * Whether a VMI is this VM's own: its controller ownerReference names the VM's uid. A VMI of the
+ * same name made for an earlier VM of that name (still being deleted) is not; nor is one the VM
+ * does not control. A VMI without a controller of kind VirtualMachine is taken as the VM's when
+ * the names match (a VMI made by hand before the VM).
+ */
+export function vmiBelongsToVm(vmi: VMI | undefined, vm: { metadata?: { uid?: string; name?: string } }): boolean {
+  if (!vmi || !vm.metadata?.uid) return false;
+  const ref = (vmi.metadata?.ownerReferences ?? []).find((r) => r.kind === 'VirtualMachine' && r.controller !== false);
+  return ref ? ref.uid === vm.metadata.uid : vmi.metadata?.name === vm.metadata.name;
+}
+
+/**
  * The guest's OS as its agent reports it ("Fedora Linux 41 (Cloud Edition)"); undefined without an
  * agent. The same form as a VM's operating system (os-name.ts).
  */

@@ -6,7 +6,7 @@ import { k8sKeys } from '../query-keys';
 import type { K8sResource } from '../types';
 import type { ListData } from './reducer';
 import type { SocketHandlers } from './socket';
-import { WatchManager, type ListFn } from './watch-manager';
+import { WatchManager, type ListFn, type WatchObserver } from './watch-manager';
 
 interface FakeSocket {
   url: string;
@@ -19,7 +19,7 @@ const vm = (name: string, rv: string): K8sResource => ({ metadata: { name, names
 const target = { model: VirtualMachineModel, selector: { namespace: 'ns1' } };
 const key = k8sKeys.list(VirtualMachineModel, { namespace: 'ns1' });
 
-function setup(lists: Array<ListData | Error>, customList?: ListFn) {
+function setup(lists: Array<ListData | Error>, customList?: ListFn, observe?: WatchObserver) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
   const sockets: FakeSocket[] = [];
   const listCalls: number[] = [];
@@ -39,6 +39,7 @@ function setup(lists: Array<ListData | Error>, customList?: ListFn) {
     maxBatchMs: 100,
     lingerMs: 1000,
     backoff: { baseMs: 500, random: () => 1 },
+    observe,
     socketFactory: (url, h) => {
       const s: FakeSocket = { url, h, closed: false, send: (e) => h.onMessage(JSON.stringify(e)) };
       sockets.push(s);
@@ -281,6 +282,39 @@ describe('WatchManager', () => {
       expect(t.data()).toEqual({ items: [vm('a', '1'), vm('b', '2')], resourceVersion: '6' });
       expect(t.sockets).toHaveLength(1);
     });
+  });
+
+  it('tells its observer of each listed item once and of each event as it arrives, before the batch is applied', async () => {
+    const seen: string[] = [];
+    const observe: WatchObserver = (model, type, objects) =>
+      seen.push(
+        `${model.kind} ${type} ${objects.map((o) => `${o.metadata?.name}@${o.metadata?.resourceVersion}`).join(',')}`,
+      );
+    let release: () => void = () => undefined;
+    const paged = (async (_t: unknown, _s: unknown, onPage?: (d: ListData) => void) => {
+      onPage?.({ items: [vm('a', '1')], resourceVersion: '5' });
+      await new Promise<void>((r) => (release = r));
+      return { items: [vm('a', '1'), vm('b', '2')], resourceVersion: '5' };
+    }) as unknown as ListFn;
+    const t = setup([], paged, observe);
+    t.manager.subscribe(target);
+    await settle();
+    expect(seen).toEqual(['VirtualMachine LISTED a@1']);
+    release();
+    await settle();
+    expect(seen).toEqual(['VirtualMachine LISTED a@1', 'VirtualMachine LISTED b@2']);
+    const s = t.sockets[0];
+    s.send({ type: 'MODIFIED', object: vm('a', '6') });
+    s.send({ type: 'MODIFIED', object: vm('a', '7') });
+    s.send({ type: 'BOOKMARK', object: { metadata: { resourceVersion: '8' } } });
+    s.send({ type: 'DELETED', object: vm('b', '9') });
+    expect(seen.slice(2)).toEqual([
+      'VirtualMachine MODIFIED a@6',
+      'VirtualMachine MODIFIED a@7',
+      'VirtualMachine DELETED b@9',
+    ]);
+    // The cache has not been told yet (one update per batch); the observer saw both states of a.
+    expect(t.data()?.items.map((o) => o.metadata?.resourceVersion)).toEqual(['1', '2']);
   });
 
   it('ignores events from a socket it has replaced', async () => {

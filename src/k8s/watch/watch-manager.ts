@@ -24,6 +24,15 @@ export type ListFn = <T extends K8sResource>(
   onPage?: (partial: ListData<T>) => void,
 ) => Promise<ListData<T>>;
 
+/** How an observer came to see an object: a watch event, or an item of a list (a page of one). */
+export type ObservedType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'LISTED';
+
+/**
+ * Told of the objects the manager receives as they arrive, before batching folds them: each watch
+ * event's object, and the items of each list page (each item once per list).
+ */
+export type WatchObserver = (model: K8sModel, type: ObservedType, objects: readonly K8sResource[]) => void;
+
 export interface WatchManagerOptions {
   queryClient: QueryClient;
   /** Defaults to the browser's WebSocket. */
@@ -42,6 +51,8 @@ export interface WatchManagerOptions {
   /** A watch with no subscribers stays open this long, so a quick remount reuses it. */
   lingerMs?: number;
   backoff?: BackoffOptions;
+  /** Sees every listed object and every watch event (e.g. a history of the states objects passed through). */
+  observe?: WatchObserver;
 }
 
 /** The first page is small so that a long list shows its first rows soon; the rest comes in larger pages. */
@@ -82,8 +93,8 @@ interface Entry {
  */
 export class WatchManager {
   private readonly entries = new Map<string, Entry>();
-  private readonly o: Required<Omit<WatchManagerOptions, 'origin' | 'backoff'>> &
-    Pick<WatchManagerOptions, 'origin' | 'backoff'>;
+  private readonly o: Required<Omit<WatchManagerOptions, 'origin' | 'backoff' | 'observe'>> &
+    Pick<WatchManagerOptions, 'origin' | 'backoff' | 'observe'>;
   private readonly batcher: AdaptiveBatcher;
 
   constructor(options: WatchManagerOptions) {
@@ -108,12 +119,24 @@ export class WatchManager {
   listQuery<T extends K8sResource>(target: WatchTarget<T>) {
     const normalized = { model: target.model, selector: normalizeSelector(target.model, target.selector) };
     const queryKey = k8sKeys.list(target.model, target.selector);
+    const observe = this.o.observe;
     return {
       queryKey,
-      queryFn: ({ signal }: { signal?: AbortSignal }) =>
-        this.o.list(normalized, signal, (partial) => {
-          if (!signal?.aborted) this.showPartial(queryKey, partial);
-        }),
+      queryFn: async ({ signal }: { signal?: AbortSignal }) => {
+        // Pages are prefixes of one list: each item is told to the observer once.
+        let told = 0;
+        const tell = (items: readonly K8sResource[]) => {
+          if (observe && items.length > told) observe(target.model, 'LISTED', items.slice(told));
+          told = Math.max(told, items.length);
+        };
+        const list = await this.o.list(normalized, signal, (partial) => {
+          if (signal?.aborted) return;
+          tell(partial.items);
+          this.showPartial(queryKey, partial);
+        });
+        if (!signal?.aborted) tell(list.items);
+        return list;
+      },
       staleTime: Infinity,
       structuralSharing: false,
       retry: false,
@@ -223,6 +246,7 @@ export class WatchManager {
           return;
         }
         entry.sawEvents = true;
+        if (this.o.observe && event.type !== 'BOOKMARK') this.o.observe(entry.target.model, event.type, [event.object]);
         entry.pending.push(event);
         this.batcher.add();
       },

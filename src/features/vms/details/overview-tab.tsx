@@ -41,7 +41,7 @@ export function OverviewTab({ vm }: { vm: VM }) {
             name={name}
             namespace={namespace}
             statusTerm="Status"
-            status={<VmStatus vm={vm} />}
+            status={<VmStatus vm={vm} vmi={vmi} />}
             created={createdOf(vm)}
           />
           <DetailItem term="Run strategy" id={id('run-strategy')}>

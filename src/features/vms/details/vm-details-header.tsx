@@ -39,7 +39,7 @@ export function VmDetailsHeader({ vm }: { vm: VM }) {
           <Title headingLevel="h1">{name}</Title>
         </FlexItem>
         <FlexItem flex={{ default: 'flexNone' }}>
-          <VmStatus vm={vm} id={`vm-${namespace}-${name}-status`} />
+          <VmStatus vm={vm} vmi={vmi} id={`vm-${namespace}-${name}-status`} />
         </FlexItem>
       </Flex>
       <div className="kv-vm-details-actions">

@@ -112,7 +112,7 @@ const VmTableRow = memo(function VmTableRow({
         </Td>
       )}
       <Td id={`${id}-status`} dataLabel="Status">
-        <VmStatus vm={row.vm} />
+        <VmStatus vm={row.vm} vmi={row.vmi} />
       </Td>
       <Td id={`${id}-conditions`} dataLabel="Conditions">
         {conditions.length ? (
