@@ -144,3 +144,40 @@ test('command palette and keyboard shortcuts', { tag: EMBEDDED }, async ({ page,
     });
   }
 });
+
+// The shortcuts' code loads with the first shortcut (out of the first page's JavaScript): the keys
+// pressed while it loads are recognised at once and run, in order, when it is there.
+test('shortcuts pressed while the keyboard layer loads are not lost', async ({ page, namespace }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requested = false;
+  await page.route(/\/assets\/keyboard-layer-[^/]+\.js$/, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  const list = new VmListPage(page);
+  const palette = new CommandPalette(page);
+  await list.goto(namespace);
+  await palette.waitForShortcuts();
+  expect(requested, 'the layer is not loaded before a shortcut').toBe(false);
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('o');
+  await page.keyboard.press('?');
+  await expect.poll(() => requested).toBe(true);
+  // Held: nothing has run yet.
+  await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines$`));
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  release();
+  await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/overview$`));
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  // Loaded: the next ones run at once.
+  await page.keyboard.press('g');
+  await page.keyboard.press('v');
+  await expect(page).toHaveURL(new RegExp(`/k8s/ns/${namespace}/virtualmachines$`));
+});

@@ -24,7 +24,7 @@ export class CommandPalette {
     });
   }
 
-  /** Waits for the shortcuts to listen (loaded once the page is up; the button then announces Ctrl+K). */
+  /** Waits for the shortcuts to listen: the masthead is drawn, its button announcing Ctrl+K. */
   async waitForShortcuts(): Promise<void> {
     await expect(this.masthead).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
   }

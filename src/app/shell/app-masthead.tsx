@@ -18,7 +18,7 @@ import { ThemeSwitch } from './theme-switch';
 
 export const PRODUCT_NAME = 'KubeVirt Console';
 
-export function AppMasthead({ onOpenPalette, shortcutsReady }: { onOpenPalette: () => void; shortcutsReady: boolean }) {
+export function AppMasthead({ onOpenPalette }: { onOpenPalette: () => void }) {
   return (
     <Masthead id="masthead">
       <MastheadMain>
@@ -37,7 +37,7 @@ export function AppMasthead({ onOpenPalette, shortcutsReady }: { onOpenPalette: 
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} alignItems="center">
               <ToolbarItem alignSelf="center">
-                <PaletteButton onClick={onOpenPalette} shortcutsReady={shortcutsReady} />
+                <PaletteButton onClick={onOpenPalette} />
               </ToolbarItem>
               <ToolbarItem alignSelf="center">
                 <NamespaceSelector />

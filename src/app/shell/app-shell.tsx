@@ -18,10 +18,10 @@ const MAIN_ID = 'main-content';
 export function AppShell() {
   const [namespace] = useNamespaceChoice();
   const location = useLocation();
-  const { openPalette, ready, layer } = useKeyboardLayer(namespace);
+  const { openPalette, layer } = useKeyboardLayer(namespace);
   return (
     <Page
-      masthead={<AppMasthead onOpenPalette={openPalette} shortcutsReady={ready} />}
+      masthead={<AppMasthead onOpenPalette={openPalette} />}
       banner={<EmulationBanner />}
       sidebar={
         <PageSidebar>

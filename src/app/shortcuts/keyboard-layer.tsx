@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Relay } from '../../lib/relay';
 import { namespaceOf, namespacedPath, type NamespaceChoice } from '../../lib/routes';
+import type { ShortcutId } from '../../lib/shortcuts';
 import { focusListFilter, moveRowFocus } from './page-keys';
-import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 // Their own chunks, loaded on first use: the first page's JavaScript stays as it was.
 const CommandPalette = lazy(() => import('../palette/command-palette').then((m) => ({ default: m.CommandPalette })));
@@ -10,25 +11,24 @@ const ShortcutsHelp = lazy(() => import('./shortcuts-help').then((m) => ({ defau
 
 type Open = 'palette' | 'help' | undefined;
 
-/** A click on the masthead's button: where the focus was. */
-export interface PaletteRequest {
+/** A shortcut pressed (or the masthead's button clicked: 'palette'), and where the focus was then. */
+export interface ShortcutRequest {
+  id: ShortcutId;
   from: Element | null;
 }
 
 export interface KeyboardLayerProps {
   namespace: NamespaceChoice;
-  /** Made by the masthead's button: each new one opens the palette. */
-  paletteRequest?: PaletteRequest;
-  /** The shortcuts listen from now on. */
-  onReady: () => void;
+  /** The shortcuts recognised by the first page's key listener, those sent before the layer loaded first. */
+  requests: Relay<ShortcutRequest>;
 }
 
 /**
- * The console's keyboard layer (its own chunk, mounted once the first page is up): the shortcuts,
- * the command palette and the shortcuts' help. The palette stays mounted once loaded (its VM
+ * The console's keyboard layer (its own chunk, mounted on the first shortcut): what the shortcuts
+ * do, the command palette and the shortcuts' help. The palette stays mounted once loaded (its VM
  * dialogs outlive it). Focus goes back on close to where it was when the palette or the help opened.
  */
-export function KeyboardLayer({ namespace, paletteRequest, onReady }: KeyboardLayerProps) {
+export function KeyboardLayer({ namespace, requests }: KeyboardLayerProps) {
   const navigate = useNavigate();
   const [open, setOpen] = useState<Open>();
   const [paletteLoaded, setPaletteLoaded] = useState(false);
@@ -55,26 +55,24 @@ export function KeyboardLayer({ namespace, paletteRequest, onReady }: KeyboardLa
     [restoreFocus],
   );
   const ns = namespaceOf(namespace);
-  // A new request from the masthead's button opens the palette.
-  const [seenRequest, setSeenRequest] = useState<PaletteRequest>();
-  if (paletteRequest !== seenRequest) {
-    setSeenRequest(paletteRequest);
-    if (paletteRequest) show('palette', paletteRequest.from);
-  }
-  useEffect(() => onReady(), [onReady]);
-
-  useKeyboardShortcuts({
-    palette: () => {
-      if (open !== 'palette') show('palette', document.activeElement);
+  const handlers: Record<ShortcutId, (from: Element | null) => void> = {
+    palette: (from) => {
+      if (open !== 'palette') show('palette', from);
     },
-    help: () => show('help', document.activeElement),
+    help: (from) => show('help', from),
     filter: () => void focusListFilter(),
     'go-vms': () => void navigate(namespacedPath('virtualmachines', ns)),
     'go-overview': () => void navigate(namespacedPath('overview', ns)),
     'go-cluster': () => void navigate('/cluster'),
     'next-row': () => void moveRowFocus(1),
     'previous-row': () => void moveRowFocus(-1),
+  };
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
   });
+  // Those pressed while the layer loaded first, then each as it comes.
+  useEffect(() => requests.attach((r) => latest.current[r.id](r.from)), [requests]);
 
   return (
     <Suspense fallback={null}>
