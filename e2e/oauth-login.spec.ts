@@ -184,6 +184,13 @@ test('two OIDC users log in through oauth2-proxy: each may do what RBAC allows, 
     await list.actions(namespace, 'web').run('Start');
     await expect(list.status(namespace, 'web')).toHaveText('Running');
     await alice.tokens.checkPage(alice.page);
+    // The session cookie lasts --cookie-expire=12h (deploy/kubernetes), not oauth2-proxy's 7 days:
+    // signing out cannot revoke a copy of it.
+    const session = (await alice.context.cookies()).find((c) => c.name === '_oauth2_proxy');
+    expect(session?.httpOnly).toBe(true);
+    const hoursLeft = ((session?.expires ?? 0) - Date.now() / 1000) / 3600;
+    expect(hoursLeft).toBeGreaterThan(11);
+    expect(hoursLeft).toBeLessThanOrEqual(12);
 
     // Signing out: the session cookie is gone, the API answers 401, the page asks to sign in again.
     await alice.page.goto('/oauth2/sign_out');

@@ -139,6 +139,11 @@ export async function startOauthProxy(opts: {
       `--cookie-secret=${randomBytes(16).toString('hex')}`,
       '--cookie-secure=false',
       '--cookie-samesite=lax',
+      // as deploy/kubernetes: a session (and any copy of its cookie) lasts 12 h, not 7 days, and
+      // after a minute oauth2-proxy renews it with the provider's refresh token, or, without one,
+      // checks the ID token again: a refresh the provider refuses ends the session
+      '--cookie-expire=12h',
+      '--cookie-refresh=1m',
       // as deploy/kubernetes/oauth2-proxy-sidecar.yaml: the ID token to the console, nothing to the browser
       '--pass-authorization-header=true',
       '--pass-access-token=false',
