@@ -35,9 +35,13 @@ interface VolumeStatus {
 }
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Every phase volume `volume` of the VMI goes through, from a watch (no phase is missed). */
-function watchPhases(name: string, volume: string): { phases: string[]; stop: () => void } {
+/**
+ * Every phase volume `volume` of the VMI goes through, from a watch (no phase is missed), and the
+ * phases in which its status had no `target` (KubeVirt writes "" until attached: the CRD requires it).
+ */
+function watchPhases(name: string, volume: string): { phases: string[]; untargeted: string[]; stop: () => void } {
   const phases: string[] = [];
+  const untargeted: string[] = [];
   const ac = new AbortController();
   void (async () => {
     const res = await fetch(`${api.base}${vmiPath(NS)}?watch=1&fieldSelector=metadata.name=${name}`, {
@@ -57,10 +61,11 @@ function watchPhases(name: string, volume: string): { phases: string[]; stop: ()
         const s = ((event.object.status?.volumeStatus ?? []) as VolumeStatus[]).find((v) => v.name === volume);
         const phase = s?.phase ?? (s ? '' : 'gone');
         if (phases[phases.length - 1] !== phase) phases.push(phase);
+        if (s && typeof s.target !== 'string') untargeted.push(phase);
       }
     }
   })().catch(() => undefined);
-  return { phases, stop: () => ac.abort() };
+  return { phases, untargeted, stop: () => ac.abort() };
 }
 
 const put = (res: 'virtualmachines' | 'virtualmachineinstances', name: string, sub: string, body?: unknown) =>
@@ -194,6 +199,7 @@ describe('volume hot-plug', () => {
     watch.stop();
     expect(watch.phases).toContain('UnMounted');
     expect(watch.phases[watch.phases.length - 1]).toBe('gone');
+    expect(watch.untargeted).toEqual([]);
     expect(JSON.stringify((await api.get(vmPath(NS, name))).spec)).not.toContain('"data"');
     await waitFor('the attachment pod gone', async () => {
       const list = await api.get(`/api/v1/namespaces/${NS}/pods?labelSelector=kubevirt.io%3Dhotplug-disk`);

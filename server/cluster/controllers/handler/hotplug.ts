@@ -45,7 +45,7 @@ export function nextVolumeStatuses(vmi: VMI): VolumeStatus[] | undefined {
         s.message = `Successfully attach hotplugged volume ${s.name} to VM`;
       }
     } else if (s.phase === 'Ready' || s.phase === 'MountedToPod') {
-      delete s.target;
+      s.target = ''; // as KubeVirt: the field stays (no omitempty), empty
       s.phase = 'UnMounted';
       s.reason = 'VolumeUnMountedFromPod';
       s.message = `Volume ${s.name} has been unmounted from virt-launcher pod`;

@@ -140,7 +140,10 @@ export class VolumeHotplug {
     const previous = new Map(old.map((s) => [s.name, s]));
     const out: VolumeStatus[] = [];
     for (const v of vmi.spec?.volumes ?? []) {
-      const status: VolumeStatus = structuredClone(previous.get(v.name) ?? { name: v.name });
+      // KubeVirt's VolumeStatus.target has no omitempty: "" until the volume is attached (its CRD
+      // schema requires the field, so kube-apiserver refuses a status without it)
+      const status: VolumeStatus = structuredClone(previous.get(v.name) ?? { name: v.name, target: '' });
+      status.target ??= '';
       previous.delete(v.name);
       const h = hot.find((x) => x.name === v.name);
       if (h) {
