@@ -33,6 +33,8 @@ function ProgressCell({ row }: { row: MigrationRow }) {
       value={percent}
       size="sm"
       measureLocation={ProgressMeasureLocation.outside}
+      // the table's cells break words anywhere: "100%" broke over three lines
+      label={<span className="pf-v6-u-text-nowrap">{Math.floor(percent)}%</span>}
       aria-label={`Progress of migration ${row.name}`}
       helperText={text}
       variant={row.phase === 'Failed' ? 'danger' : row.phase === 'Succeeded' ? 'success' : undefined}
@@ -92,7 +94,7 @@ export function MigrationsTable({
               <Td dataLabel="Target node" id={id('target')}>
                 {r.targetNode ?? '-'}
               </Td>
-              <Td dataLabel="Progress" style={{ minWidth: '7rem' }}>
+              <Td dataLabel="Progress" style={{ minWidth: '10rem' }}>
                 <ProgressCell row={r} />
               </Td>
               <Td dataLabel="Duration" id={id('duration')}>
