@@ -40,14 +40,16 @@ export function ConfigurationTab({ vm }: { vm: VM }) {
               <CpuMemorySection vm={vm} vmi={vmi} readOnly={readOnly} />
             )}
           </GridItem>
+          {/* Cards of a row are as tall as the taller: sections of like heights share a row (the
+              three-line Scheduling beside CPU and memory, the one-line Run strategy beside Boot order). */}
+          <GridItem md={6}>
+            <SchedulingSection vm={vm} readOnly={readOnly} />
+          </GridItem>
           <GridItem md={6}>
             <RunStrategySection vm={vm} readOnly={readOnly} />
           </GridItem>
           <GridItem md={6}>
             <BootOrderSection vm={vm} readOnly={readOnly} />
-          </GridItem>
-          <GridItem md={6}>
-            <SchedulingSection vm={vm} readOnly={readOnly} />
           </GridItem>
           <GridItem span={12}>
             <DisksSection vm={vm} vmi={vmi} readOnly={readOnly} />
