@@ -2,7 +2,8 @@
 /**
  * `npm run guest:build`: builds the tiny Linux guest that the embedded cluster's QEMU backend
  * boots (`--guests qemu`), from Debian packages on this machine:
- *   - the kernel: /boot/vmlinuz-* of linux-image-amd64 (plus a few of its modules: e1000, virtio-blk, ext4),
+ *   - the kernel: /boot/vmlinuz-* of linux-image-amd64 (plus a few of its modules: e1000, virtio-blk,
+ *     virtio-scsi and SCSI disks, ext4),
  *   - an initramfs made with cpio: busybox-static and scripts/guest-rootfs/ (/init, inittab...).
  * Output (never in the repository): $KVC_GUEST_DIR, else $XDG_CACHE_HOME/kubevirt-console/guest,
  * else ~/.cache/kubevirt-console/guest: vmlinuz, initramfs.cpio.gz, manifest.json.
@@ -45,6 +46,18 @@ const MODULES = [
   'drivers/virtio/virtio_pci_legacy_dev.ko',
   'drivers/virtio/virtio_pci.ko',
   'drivers/block/virtio_blk.ko',
+  // virtio-scsi and SCSI disks, for disks hot-plugged on KubeVirt's hot-plug bus (scsi: sdX)
+  'crypto/crct10dif_common.ko',
+  'crypto/crct10dif_generic.ko',
+  'lib/crc-t10dif.ko',
+  'lib/crc64.ko',
+  'crypto/crc64_rocksoft_generic.ko',
+  'lib/crc64-rocksoft.ko',
+  'block/t10-pi.ko',
+  'drivers/scsi/scsi_common.ko',
+  'drivers/scsi/scsi_mod.ko',
+  'drivers/scsi/sd_mod.ko',
+  'drivers/scsi/virtio_scsi.ko',
   // ext4's driver, which mounts the ext2 file system busybox's mke2fs makes
   'lib/crc16.ko',
   'crypto/crc32c_generic.ko',

@@ -71,6 +71,9 @@ export interface GuestDisk {
   serial?: string;
   /** Where the guest mounted it (the root disk: `/`). */
   mountpoint?: string;
+  /** A hot-plugged disk's name in the VMI (`name` is its target) and its bus: how a QEMU guest plugs it. */
+  disk?: string;
+  bus?: string;
   /** The disk image on the host, when there is one (a PVC's disk.img): a QEMU guest attaches it. */
   path?: string;
   format?: 'raw' | 'qcow2';

@@ -82,7 +82,7 @@ export function guestDisks(
       ...(d.cdrom ? { type: 'rom' as const, readOnly: true } : {}),
       ...(d.serial ? { serial: d.serial } : {}),
       ...(d.name === boot && !hot ? { mountpoint: '/' } : {}),
-      ...(hot ? diskImage(client, vmi, volume, volumes) : {}),
+      ...(hot ? { disk: d.name, bus: d.disk?.bus ?? 'scsi', ...diskImage(client, vmi, volume, volumes) } : {}),
     });
   });
   return out.sort((a, b) => a.name.localeCompare(b.name));
