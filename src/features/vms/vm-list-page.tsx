@@ -1,6 +1,6 @@
 import { PageSection } from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useActiveNamespace } from '../../components/active-namespace';
 import { accessDeniedReason } from '../../components/disabled-reason';
 import { EmptyStateView } from '../../components/empty-state';
@@ -24,6 +24,23 @@ import { useInstancetypeIndex } from './list/use-instancetype-index';
 import type { PrintableStatus } from '../../kubevirt/printable-status';
 
 const NO_ROWS: readonly VmRow[] = [];
+
+/**
+ * No row of the VM table is shorter than this (they are 41 to 46 px tall, with or without condition
+ * labels): a window of height h shows at most h / 40 of them, less the page's heading and toolbar.
+ */
+const MIN_ROW_HEIGHT = 40;
+
+/**
+ * The rows to draw now: all of `rows` once React has had time for them, else only as many as the
+ * window can show. The rest follow in a deferred render, which React runs in slices after the
+ * first ones are on screen, so a keystroke or the first load does not wait for rows below the fold.
+ */
+function useFirstRowsFirst<T>(rows: readonly T[]): readonly T[] {
+  const all = useDeferredValue(rows, NO_ROWS as readonly T[]);
+  const visible = Math.ceil(window.innerHeight / MIN_ROW_HEIGHT);
+  return all === rows || rows.length <= visible ? rows : rows.slice(0, visible);
+}
 
 /** The create form's route (owned by the create feature). */
 const createPath = (namespace: string | undefined) => namespacedPath('virtualmachines', namespace ?? 'default', '~new');
@@ -53,6 +70,9 @@ export function VmListPage() {
   const { page } = paged;
   // The same array while the page shows the same rows: the memoized table then skips the batch.
   const items = useShallowStable(paged.items);
+  // A new page of rows (the first one, or a keystroke's) is drawn in two renders: the rows a window
+  // can show at once, then the rest of the page at a lower priority, after that frame.
+  const drawn = useFirstRowsFirst(items);
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const onSelect = useCallback(
@@ -147,7 +167,7 @@ export function VmListPage() {
           }
         >
           <VmTable
-            rows={items}
+            rows={drawn}
             offset={(page - 1) * params.perPage}
             sort={params.sort}
             direction={params.direction}

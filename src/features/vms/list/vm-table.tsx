@@ -1,17 +1,9 @@
 import { Label, LabelGroup } from '@patternfly/react-core';
-import {
-  InnerScrollContainer,
-  Table,
-  TableContext,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  type ThProps,
-} from '@patternfly/react-table';
+import { InnerScrollContainer, Table, TableContext, Tbody, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { memo, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+// Td and Th that measure their truncation once, not on every render of the table (stable-cells.tsx).
+import { StableTd as Td, StableTh as Th } from '../../../components/stable-cells';
 import { CellTimestamp } from '../../../components/timestamp';
 import { namespacedPath } from '../../../lib/routes';
 import { vmActiveConditions } from '../../../kubevirt/vm-selectors';
