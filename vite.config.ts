@@ -109,6 +109,27 @@ export function Radio(props) {
   };
 }
 
+/**
+ * PatternFly's table merges each cell's props with lodash's mergeWith (react-table's merge-props.js),
+ * which brings lodash's caches, type checks and CommonJS glue (about 4 KB gzip) into the first page:
+ * that import gets src/lib/merge-with.ts, the same merge (checked against lodash in its test).
+ * Production build only, as lazyPatternflyPopups.
+ */
+function tableMergeWithoutLodash(): Plugin {
+  return {
+    name: 'table-merge-without-lodash',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const from = importer?.replace(/\\/g, '/') ?? '';
+      return source === 'lodash/mergeWith' &&
+        from.endsWith('/@patternfly/react-table/dist/esm/components/Table/base/merge-props.js')
+        ? path.resolve('src/lib/merge-with.ts')
+        : null;
+    },
+  };
+}
+
 /** The first-loaded module: starts the VM list's first requests before the main bundle has run. */
 const EARLY_ENTRY = 'src/k8s/early-fetch.ts';
 
@@ -146,7 +167,7 @@ function earlyFetchEntry(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), lazyPatternflyPopups(), lazyUnusedPatternflyParts(), earlyFetchEntry()],
+  plugins: [react(), lazyPatternflyPopups(), lazyUnusedPatternflyParts(), tableMergeWithoutLodash(), earlyFetchEntry()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
