@@ -96,6 +96,8 @@ function kubevirtRules(write: boolean): unknown[] {
       verbs: READ,
     },
     { apiGroups: ['k8s.cni.cncf.io'], resources: ['network-attachment-definitions'], verbs: READ },
+    // virt-operator's view and edit roles read the KubeVirt CR (its configuration and phase)
+    { apiGroups: ['kubevirt.io'], resources: ['kubevirts'], verbs: ['get', 'list'] },
   ];
 }
 
