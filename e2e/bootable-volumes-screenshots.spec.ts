@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMBEDDED, expect, test } from './fixtures/index.js';
+import { EMBEDDED, expect, skipOnRealStack, test, UPLOADS_NEED_EMBEDDED } from './fixtures/index.js';
 import { BootableVolumesPage } from './pages/bootable-volumes.js';
 import { CreateVmPage } from './pages/create-vm.js';
 import { ShellPage } from './pages/shell.js';
@@ -23,6 +23,7 @@ test.describe('bootable volumes at 1280x800 in both themes', { tag: EMBEDDED }, 
     api,
     namespace,
   }) => {
+    skipOnRealStack(UPLOADS_NEED_EMBEDDED);
     test.setTimeout(90_000);
     // A raw disk of 24 MiB, sent at 512 KiB/s (Chromium's network emulation): time to see it move.
     const file = join(dir, 'raw-disk.img');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootSectorImage } from '../test/support/guest/boot-sector.js';
 import type { Page } from '@playwright/test';
-import { EMBEDDED, expect, test, type KubeApi } from './fixtures/index.js';
+import { EMBEDDED, expect, skipOnRealStack, test, UPLOADS_NEED_EMBEDDED, type KubeApi } from './fixtures/index.js';
 import { hasQemuImg, makeQcow2 } from './disk-images.js';
 import { BootableVolumesPage } from './pages/bootable-volumes.js';
 import { ConsolePage } from './pages/console.js';
@@ -50,6 +50,7 @@ test.describe('a VM from an uploaded bootable volume', () => {
     'a qcow2 made here, uploaded and cloned per VM (sourceRef), makes a VM that runs',
     { tag: EMBEDDED },
     async ({ page, api, namespace }) => {
+      skipOnRealStack(UPLOADS_NEED_EMBEDDED);
       test.setTimeout(150_000);
       const file = join(dir, 'tiny-disk.qcow2');
       makeQcow2(file, 64 * MIB);

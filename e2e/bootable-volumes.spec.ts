@@ -6,7 +6,9 @@ import {
   EMBEDDED,
   expect,
   expectNoSeriousA11yViolations,
+  skipOnRealStack,
   test,
+  UPLOADS_NEED_EMBEDDED,
   type KubeApi,
 } from './fixtures/index.js';
 import { hasQemuImg, makeQcow2, qcow2WithUnknownFeature } from './disk-images.js';
@@ -35,6 +37,7 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
     'a qcow2 made here is read in the browser, uploaded to CDI and listed as a bootable volume',
     { tag: EMBEDDED },
     async ({ page, api, namespace }) => {
+      skipOnRealStack(UPLOADS_NEED_EMBEDDED);
       test.setTimeout(90_000);
       const file = join(dir, 'tiny-disk.qcow2');
       makeQcow2(file, 64 * MIB);
@@ -85,6 +88,7 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
   });
 
   test("CDI's own refusal of an image is shown, with no retry", { tag: EMBEDDED }, async ({ page, namespace }) => {
+    skipOnRealStack(UPLOADS_NEED_EMBEDDED);
     test.skip(!hasQemuImg(), 'the embedded CDI checks images with qemu-img only where it is installed');
     const file = join(dir, 'odd-feature.qcow2');
     qcow2WithUnknownFeature(file, 64 * MIB);
@@ -144,6 +148,7 @@ test.describe('bootable volumes: upload a disk image and boot a VM from it', () 
     'a dropped connection fails with a clear message, and Retry sends the file again',
     { tag: EMBEDDED },
     async ({ page, api, namespace }) => {
+      skipOnRealStack(UPLOADS_NEED_EMBEDDED);
       const file = join(dir, 'retry-disk.qcow2');
       makeQcow2(file, 32 * MIB);
       // The first upload request dies on the way (as a proxy or a lost network would cut it).

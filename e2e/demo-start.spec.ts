@@ -5,7 +5,7 @@
  * Services page shows the Services' addresses, and that the log has no error line or stack trace,
  * through the shutdown. At speed 1 the CentOS import alone takes about a minute.
  */
-import { EMBEDDED, expect, KubeApi, test } from './fixtures/index.js';
+import { EMBEDDED, expect, KubeApi, skipOnRealStack, test } from './fixtures/index.js';
 import type { KubeObject } from './fixtures/kube-api.js';
 import { NpmStart } from './fixtures/npm-start.js';
 import { ServicesPage } from './pages/services.js';
@@ -106,6 +106,7 @@ const PROMISED: Record<string, unknown> = {
 };
 
 test.describe('npm start', () => {
+  skipOnRealStack('`npm start` runs its own embedded cluster on its own port; nothing of the real stack is in it');
   test(
     'the demo settles into the states the README promises, with a clean log',
     { tag: EMBEDDED },

@@ -18,8 +18,11 @@
  *    method per user action, locators by role and accessible name). Missing an action? Add a
  *    method there rather than a raw locator here.
  * 3. Tags: `{ tag: SMOKE }` puts a test in `--grep @smoke`; `{ tag: EMBEDDED }` marks a test that
- *    needs the embedded cluster (the simulated guest's shell, fault-injection conventions, the
- *    tokens of e2e/users.yaml, the seed data): it is skipped against a deployed console.
+ *    needs a cluster this config starts (the simulated guest's shell, fault-injection conventions,
+ *    the tokens of e2e/users.yaml, the seed data): the embedded cluster or the real kube-apiserver
+ *    tier with the same simulation attached; it is skipped against a deployed console. What cannot
+ *    run on the real stack calls `skipOnRealStack('why')` (npm test runs that spec on the embedded
+ *    cluster too).
  * 4. Accessibility: `expectNoSeriousA11yViolations(page)` runs axe-core on the page as it is
  *    and fails on serious or critical violations. Call it on every new page or dialog you reach.
  * 5. Clean-up: the namespace fixture deletes what is in the namespace. Anything outside it (a

@@ -6,7 +6,9 @@
 // When oauth2-proxy and mockoidc are built too, the login chain comes first (e2e/oauth-login.spec.ts):
 // mockoidc with e2e/oidc-users.json's users, kube-apiserver accepting its ID tokens, a second
 // console in --in-cluster mode and oauth2-proxy in front of it (on $E2E_OAUTH_PORT, default a free
-// port); their addresses go to build/e2e-stack-<port>/oauth.json, which the spec reads.
+// port); their addresses go to build/e2e-stack-<port>/oauth.json, which the spec reads. The
+// --in-cluster console runs without the chain too: e2e/fixtures sends tests acting as a viewer there
+// (build/e2e-stack-<port>/consoles.json).
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,32 +73,31 @@ if (provider) {
 }
 const stack = await runStackCli(stackArgs, found.bins, root).catch(failed);
 
+// The console as deployed (deploy/base): --in-cluster, the API server and its CA where a pod has them,
+// passing each request's own token on. Tests that act as another user of e2e/users.yaml (a viewer)
+// open this one (e2e/fixtures): the kubeconfig console acts as the kubeconfig's admin whoever asks.
+// With the login chain, oauth2-proxy is in front of it.
+const { freePort } = await serverModule('stack/processes.js');
+const saDir = path.join(dir, 'serviceaccount');
+mkdirSync(saDir, { recursive: true });
+copyFileSync(stack.caFile, path.join(saDir, 'ca.crt'));
+const api = new URL(stack.url);
+const inClusterPort = await freePort();
+const inClusterArgs = ['build/server/main.js', '--in-cluster', '--service-account-dir', saDir];
+if (provider) inClusterArgs.push('--login-url', '/oauth2/start');
+inClusterArgs.push('--port', String(inClusterPort), '--log-level', 'warn');
+if (process.env.E2E_STATIC_DIR) inClusterArgs.push('--static-dir', process.env.E2E_STATIC_DIR);
+const inCluster = spawn(process.execPath, inClusterArgs, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, KUBERNETES_SERVICE_HOST: api.hostname, KUBERNETES_SERVICE_PORT: api.port },
+});
+children.push(inCluster);
+const inClusterUrl = `http://127.0.0.1:${inClusterPort}`;
+await waitReady(inClusterUrl, inCluster).catch(stopAfter);
+writeFileSync(path.join(dir, 'consoles.json'), JSON.stringify({ passThrough: inClusterUrl }, null, 2) + '\n');
+
 if (provider) {
-  // The console as deployed (deploy/base): --in-cluster, the API server and its CA where a pod has them.
-  const { freePort } = await serverModule('stack/processes.js');
-  const saDir = path.join(dir, 'serviceaccount');
-  mkdirSync(saDir, { recursive: true });
-  copyFileSync(stack.caFile, path.join(saDir, 'ca.crt'));
-  const api = new URL(stack.url);
-  const inClusterPort = await freePort();
-  const inClusterArgs = [
-    'build/server/main.js',
-    '--in-cluster',
-    '--service-account-dir',
-    saDir,
-    '--login-url',
-    '/oauth2/start',
-  ];
-  inClusterArgs.push('--port', String(inClusterPort), '--log-level', 'warn');
-  if (process.env.E2E_STATIC_DIR) inClusterArgs.push('--static-dir', process.env.E2E_STATIC_DIR);
-  const inCluster = spawn(process.execPath, inClusterArgs, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...env, KUBERNETES_SERVICE_HOST: api.hostname, KUBERNETES_SERVICE_PORT: api.port },
-  });
-  children.push(inCluster);
-  const inClusterUrl = `http://127.0.0.1:${inClusterPort}`;
-  await waitReady(inClusterUrl, inCluster).catch(stopAfter);
   const proxyPort = Number(process.env.E2E_OAUTH_PORT) || (await freePort());
   const proxy = await startOauthProxy({
     bin: oauth.bins['oauth2-proxy'],

@@ -1,5 +1,7 @@
-// `npm run e2e [-- --base-url <url>] [playwright args]`: the Playwright suite against the embedded
-// cluster (the default: the config starts the server) or against a deployed console (BASE_URL).
+// `npm run e2e [-- --base-url <url> | --backend kube-apiserver] [playwright args]`: the Playwright
+// suite against the embedded cluster (the default: the config starts the server), against a deployed
+// console (BASE_URL), or against the real kube-apiserver tier (E2E_BACKEND=kube-apiserver: the stack
+// that `npm run stack:build` built, with the simulation attached; docs/real-stack.md).
 import { spawnSync } from 'node:child_process';
 import { ensureAppBuilt, ensureServerBuilt, root } from './lib/build.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
@@ -16,6 +18,17 @@ if (i >= 0) {
   }
   env.BASE_URL = value;
   args.splice(i, args[i].includes('=') ? 1 : 2);
+}
+const b = args.findIndex((a) => a === '--backend' || a.startsWith('--backend='));
+if (b >= 0) {
+  const value = args[b].includes('=') ? args[b].split('=').slice(1).join('=') : args[b + 1];
+  if (value !== 'kube-apiserver' && value !== 'embedded') {
+    process.stderr.write('error: --backend is embedded or kube-apiserver\n');
+    process.exit(2);
+  }
+  args.splice(b, args[b].includes('=') ? 1 : 2);
+  if (value === 'kube-apiserver') env.E2E_BACKEND = 'kube-apiserver';
+  else delete env.E2E_BACKEND;
 }
 try {
   env.PLAYWRIGHT_CHROMIUM_PATH = ensureChromium();
