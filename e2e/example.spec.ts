@@ -21,7 +21,7 @@
  *    needs a cluster this config starts (the simulated guest's shell, fault-injection conventions,
  *    the tokens of e2e/users.yaml, the seed data): the embedded cluster or the real kube-apiserver
  *    tier with the same simulation attached; it is skipped against a deployed console. What cannot
- *    run on the real stack calls `skipOnRealStack('why')` (npm test runs that spec on the embedded
+ *    run on the real stack calls `skipOnRealStack` with the reason (npm test runs that spec on the embedded
  *    cluster too).
  * 4. Accessibility: `expectNoSeriousA11yViolations(page)` runs axe-core on the page as it is
  *    and fails on serious or critical violations. Call it on every new page or dialog you reach.

@@ -262,7 +262,9 @@ test.describe('VirtualMachine instances list', () => {
       await list.goto();
       await shell.setDarkTheme(dark);
       await expect(list.cell('demo', 'fedora-web', 'phase')).toHaveText('Running');
-      // At 1280 px every row's actions stay reachable (the actions column sticks to the right).
+      // At 1280 px every row's actions stay reachable (the actions column sticks to the right);
+      // other tests' VMIs may push the row below the fold.
+      await list.actions('demo', 'fedora-web').toggle.scrollIntoViewIfNeeded();
       await expect(list.actions('demo', 'fedora-web').toggle).toBeInViewport({ ratio: 1 });
       await page.screenshot({ path: `e2e/screenshots/vmi-list-${theme}.png`, animations: 'disabled' });
       await details.goto();

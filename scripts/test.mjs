@@ -64,16 +64,20 @@ const stackBuilt = /^real-stack tier: runs/m.test(stackLine.stdout ?? '');
  * The e2e suite runs once per spec file where it can (docs/real-stack.md, "How CI runs the suite"):
  * with the stack built, every spec runs against the real kube-apiserver with the simulation attached,
  * and the embedded tier runs only the specs with tests that cannot run there (they call
- * skipOnRealStack, or need the real QEMU guests' embedded server), so those tests run somewhere.
+ * skipOnRealStack, need the real QEMU guests' embedded server, or OpenShift Routes), so those tests
+ * run somewhere.
  * Without the stack, the embedded tier runs the whole suite. KVC_E2E_BOTH=1 runs the whole suite on both.
  */
 function embeddedOnlySpecs() {
   const dir = path.join(root, 'e2e');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.spec.ts'))
-    .filter((f) => /skipOnRealStack\(|realGuestsMissing/.test(readFileSync(path.join(dir, f), 'utf8')))
-    .map((f) => `e2e/${f}`)
-    .sort();
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.spec.ts'))
+      // skipOnRealStack, the real QEMU guests' server, OpenShift Routes (served by the embedded cluster only)
+      .filter((f) => /skipOnRealStack\(|realGuestsMissing|servesRoutes\(/.test(readFileSync(path.join(dir, f), 'utf8')))
+      .map((f) => `e2e/${f}`)
+      .sort()
+  );
 }
 const bothTiers = process.env.KVC_E2E_BOTH === '1';
 const embeddedSpecs = stackBuilt && !bothTiers ? embeddedOnlySpecs() : [];
