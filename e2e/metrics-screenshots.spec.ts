@@ -4,7 +4,7 @@
  * logged-in user, the Migrations page with a finished migration, and the VM Configuration tab.
  * @embedded: the embedded cluster's Prometheus endpoint, simulated guests and their agent.
  */
-import { EMBEDDED, expect, test } from './fixtures/index.js';
+import { EMBEDDED, expect, METRICS_NEED_EMBEDDED, skipOnRealStack, test } from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
 import { GuestCard, MigrationsPage, TopConsumersCard } from './pages/metrics.js';
 import { OverviewPage } from './pages/overview.js';
@@ -20,6 +20,7 @@ const THEMES = [
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test.describe('metrics pages screenshots', { tag: ['@screenshots', EMBEDDED] }, () => {
+  skipOnRealStack(METRICS_NEED_EMBEDDED);
   test.slow();
 
   test('top consumers, the Guest card, Migrations and the Configuration tab', async ({ page, api, namespace }) => {

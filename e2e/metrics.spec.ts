@@ -4,7 +4,14 @@
  * page. Needs the embedded cluster: its Prometheus endpoint, its simulated guest's shell (`yes`
  * burns a vCPU) and its guest agent.
  */
-import { EMBEDDED, expect, expectNoSeriousA11yViolations, skipOnRealStack, test } from './fixtures/index.js';
+import {
+  EMBEDDED,
+  expect,
+  expectNoSeriousA11yViolations,
+  METRICS_NEED_EMBEDDED,
+  skipOnRealStack,
+  test,
+} from './fixtures/index.js';
 import { ConsolePage } from './pages/console.js';
 import { GuestCard, MigrationsPage, TopConsumersCard, UtilizationCard } from './pages/metrics.js';
 import { OverviewPage } from './pages/overview.js';
@@ -23,9 +30,7 @@ async function runningFedora(api: Parameters<typeof createCirros>[0], namespace:
 }
 
 test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => {
-  skipOnRealStack(
-    "the charts query the embedded cluster's Prometheus endpoint, which the attached simulation does not serve (the kubeconfig console has no --prometheus-url there)",
-  );
+  skipOnRealStack(METRICS_NEED_EMBEDDED);
   // A guest boots, a rate over a minute's window climbs, a migration copies memory: more than the default minute.
   test.slow();
 
