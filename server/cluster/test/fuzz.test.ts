@@ -2,7 +2,8 @@
  * Fuzz: mutated fixtures (wrong types, missing and unknown fields, huge strings, deep nesting,
  * unicode, odd quantities, invalid names, garbage JSON/merge/strategic patches, wrong content
  * types) sent over HTTP to the cluster as `npm run cluster` starts it. Every answer is a 2xx, or a
- * 4xx carrying a v1 Status; never a 5xx (but the one kube-apiserver gives an apply with undeclared
+ * 4xx carrying a v1 Status (or Go's plain-text "404 page not found" where no API group serves the
+ * path, as kube-apiserver answers); never a 5xx (but the one kube-apiserver gives an apply with undeclared
  * fields, test/support/fuzz/fuzz-run.ts) or a hang; afterwards the server still answers lists and
  * watches, and what the fuzz made can be deleted. Deterministic (fixed seed). A few hundred
  * requests here; `npm run bench -- fuzz` (bench/fuzz) sends 10,000+ and measures memory.
