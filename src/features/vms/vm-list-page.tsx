@@ -37,9 +37,12 @@ const MIN_ROW_HEIGHT = 40;
  * first ones are on screen, so a keystroke or the first load does not wait for rows below the fold.
  */
 function useFirstRowsFirst<T>(rows: readonly T[]): readonly T[] {
-  const all = useDeferredValue(rows, NO_ROWS as readonly T[]);
   const visible = Math.ceil(window.innerHeight / MIN_ROW_HEIGHT);
-  return all === rows || rows.length <= visible ? rows : rows.slice(0, visible);
+  const more = rows.length > visible;
+  // A page the window holds is drawn at once: its deferred value stays null, so React schedules
+  // no second render for it.
+  const all = useDeferredValue(more ? rows : null, more ? (NO_ROWS as readonly T[]) : null);
+  return !more || all === rows ? rows : rows.slice(0, visible);
 }
 
 /** The create form's route (owned by the create feature). */
