@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../test/support/fuzz/fuzz-mutations';
 import mergeWith from './merge-with';
 
 // The oracle: lodash's own mergeWith, which this replaces in PatternFly's table (it is in
@@ -7,18 +8,6 @@ import mergeWith from './merge-with';
 // merges one copy with each, and compares the results, the customizer's calls and which result
 // values are the sources' own objects.
 const lodashMergeWith = createRequire(import.meta.url)('lodash/mergeWith') as (...args: unknown[]) => unknown;
-
-/** A small seeded generator (mulberry32): the same seed builds the same values. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Thing {
   constructor(public n: number) {}
