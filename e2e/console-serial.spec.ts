@@ -15,13 +15,7 @@ test.describe('Serial console', () => {
         runStrategy: 'RerunOnFailure',
       });
 
-      // Enter wakes the getty up whatever was printed before we attached.
-      await console.typeInTerminal('\n');
-      await console.expectTerminalText(/serial-vm login:/);
-      await console.typeInTerminal('cirros\n');
-      await console.expectTerminalText(/Password:/);
-      await console.typeInTerminal('gocubsgo\n');
-      await console.expectTerminalText(/^\$$/m);
+      await console.logInOnSerial({ host: 'serial-vm', user: 'cirros', password: 'gocubsgo', prompt: /^\$$/m });
       await console.typeInTerminal('hostname\n');
       await console.expectTerminalText(/\$ hostname\s*\n\s*serial-vm\s*\n/);
 
@@ -67,12 +61,7 @@ test.describe('Serial console', () => {
       await console.connect('serial');
       await console.expectConnected('serial');
 
-      await console.typeInTerminal('\n');
-      await console.expectTerminalText(/always login:/);
-      await console.typeInTerminal('cirros\n');
-      await console.expectTerminalText(/Password:/);
-      await console.typeInTerminal('gocubsgo\n');
-      await console.expectTerminalText(/^\$$/m);
+      await console.logInOnSerial({ host: 'always', user: 'cirros', password: 'gocubsgo', prompt: /^\$$/m });
 
       // Paste from the clipboard runs a command; Copy puts the selection on the clipboard.
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);

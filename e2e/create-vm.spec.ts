@@ -59,12 +59,13 @@ test.describe('create a VM from the form', () => {
       const serial = new ConsolePage(page);
       await serial.openTab(namespace, 'fedora-dev', 'serial');
       await serial.expectConnected('serial');
-      await serial.typeInTerminal('\n');
-      await serial.expectTerminalText(/fedora-dev login:/, 45_000);
-      await serial.typeInTerminal('fedora\n');
-      await serial.expectTerminalText(/Password:/);
-      await serial.typeInTerminal('changeme\n');
-      await serial.expectTerminalText(/\[fedora@fedora-dev ~\]\$/);
+      await serial.logInOnSerial({
+        host: 'fedora-dev',
+        user: 'fedora',
+        password: 'changeme',
+        prompt: /\[fedora@fedora-dev ~\]\$/,
+        loginTimeout: 45_000,
+      });
     },
   );
 

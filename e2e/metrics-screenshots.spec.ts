@@ -42,12 +42,12 @@ test.describe('metrics pages screenshots', { tag: ['@screenshots', EMBEDDED] }, 
     const console = new ConsolePage(page);
     await console.openTab(namespace, name, 'serial');
     await console.expectConnected('serial');
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(new RegExp(`${name} login:`));
-    await console.typeInTerminal('fedora\n');
-    await console.expectTerminalText(/Password:/);
-    await console.typeInTerminal('fedora\n');
-    await console.expectTerminalText(new RegExp(`fedora@${name}.*\\$`));
+    await console.logInOnSerial({
+      host: name,
+      user: 'fedora',
+      password: 'fedora',
+      prompt: new RegExp(`fedora@${name}.*\\$`),
+    });
     await console.typeInTerminal('yes > /dev/null &\n');
 
     const shell = new ShellPage(page);

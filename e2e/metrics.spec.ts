@@ -70,12 +70,12 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     const console = new ConsolePage(consoleTab);
     await console.openStandalone(namespace, name, 'serial');
     await console.expectConnected('serial');
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(new RegExp(`${name} login:`));
-    await console.typeInTerminal('fedora\n');
-    await console.expectTerminalText(/Password:/);
-    await console.typeInTerminal('fedora\n');
-    await console.expectTerminalText(new RegExp(`fedora@${name}.*\\$`));
+    await console.logInOnSerial({
+      host: name,
+      user: 'fedora',
+      password: 'fedora',
+      prompt: new RegExp(`fedora@${name}.*\\$`),
+    });
     await console.typeInTerminal('yes > /dev/null &\n');
 
     // The overview, never reloaded, follows: the logged-in user appears (the guest agent's userlist,
@@ -124,12 +124,7 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     const console = new ConsolePage(page);
     await console.openTab(namespace, 'busy-vm', 'serial');
     await console.expectConnected('serial');
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(/busy-vm login:/);
-    await console.typeInTerminal('cirros\n');
-    await console.expectTerminalText(/Password:/);
-    await console.typeInTerminal('gocubsgo\n');
-    await console.expectTerminalText(/^\$$/m);
+    await console.logInOnSerial({ host: 'busy-vm', user: 'cirros', password: 'gocubsgo', prompt: /^\$$/m });
     await console.typeInTerminal('yes > /dev/null &\n');
 
     const overview = new OverviewPage(page);

@@ -37,12 +37,13 @@ test.describe('disk hot-plug into a real QEMU guest', () => {
       const console = new ConsolePage(page);
       await console.switchType('serial');
       await console.expectConnected('serial');
-      await console.typeInTerminal('\n');
-      await console.expectTerminalText(/real-hp login:/, 30_000);
-      await console.typeInTerminal(`${USER}\n`);
-      await console.expectTerminalText(/Password:/);
-      await console.typeInTerminal(`${PASSWORD}\n`);
-      await console.expectTerminalText(/\[e2e@real-hp ~\]\$/);
+      await console.logInOnSerial({
+        host: 'real-hp',
+        user: USER,
+        password: PASSWORD,
+        prompt: /\[e2e@real-hp ~\]\$/,
+        loginTimeout: 30_000,
+      });
       // The guest's virtio-scsi driver scans the disk in a moment after QEMU plugs it: wait for it there.
       await console.typeInTerminal('while [ ! -e /sys/block/sda ]; do sleep 1; done; lsblk\n');
       await console.expectTerminalText(/^sda\s+2G\s+0\s+disk\s+data\s*$/m, 60_000);

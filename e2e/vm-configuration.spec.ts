@@ -67,12 +67,7 @@ test(
     const console = new ConsolePage(page);
     await console.switchType('serial');
     await console.expectConnected('serial');
-    await console.typeInTerminal('\n');
-    await console.expectTerminalText(/live login:/);
-    await console.typeInTerminal('cirros\n');
-    await console.expectTerminalText(/Password:/);
-    await console.typeInTerminal('gocubsgo\n');
-    await console.expectTerminalText(/^\$$/m);
+    await console.logInOnSerial({ host: 'live', user: 'cirros', password: 'gocubsgo', prompt: /^\$$/m });
     await console.typeInTerminal('lsblk\n');
     await console.expectTerminalText(/^sda\s+8:0\s+0\s+2G\s+0\s+disk/m);
 

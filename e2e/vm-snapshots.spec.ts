@@ -15,12 +15,13 @@ async function createSnapshottableVm(api: KubeApi, namespace: string, name: stri
 /** Logs in on the serial console of a running VM (Alpine's default user). */
 async function serialLogin(console: ConsolePage, name: string): Promise<void> {
   await console.expectConnected('serial');
-  await console.typeInTerminal('\n');
-  await console.expectTerminalText(new RegExp(`${name} login:`), 60_000);
-  await console.typeInTerminal('alpine\n');
-  await console.expectTerminalText(/Password:/);
-  await console.typeInTerminal('alpine\n');
-  await console.expectTerminalText(/\$ ?$/m);
+  await console.logInOnSerial({
+    host: name,
+    user: 'alpine',
+    password: 'alpine',
+    prompt: /\$ ?$/m,
+    loginTimeout: 60_000,
+  });
 }
 
 // @embedded: the simulated guest's shell (files on the PVC-backed disk) and its Alpine login.

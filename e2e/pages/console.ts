@@ -271,6 +271,26 @@ export class ConsolePage {
     await expect.poll(() => this.terminalText(), { timeout, message: `terminal shows ${pattern}` }).toMatch(pattern);
   }
 
+  /**
+   * Logs in on the serial console as a user would: Enter wakes the getty up (whatever was printed
+   * before the console attached), then the user name at "<host> login:", the password at
+   * "Password:", and waits for the shell's prompt.
+   */
+  async logInOnSerial(opts: {
+    host: string;
+    user: string;
+    password: string;
+    prompt: RegExp;
+    loginTimeout?: number;
+  }): Promise<void> {
+    await this.typeInTerminal('\n');
+    await this.expectTerminalText(new RegExp(`${opts.host} login:`), opts.loginTimeout);
+    await this.typeInTerminal(`${opts.user}\n`);
+    await this.expectTerminalText(/Password:/);
+    await this.typeInTerminal(`${opts.password}\n`);
+    await this.expectTerminalText(opts.prompt);
+  }
+
   /** Types into the terminal (it has the focus after a click); Enter for every "\n". */
   async typeInTerminal(text: string): Promise<void> {
     await this.serial.locator('.xterm-screen').click();
