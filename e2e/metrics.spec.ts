@@ -138,6 +138,15 @@ test.describe('metrics, guest details and migrations', { tag: EMBEDDED }, () => 
     await expect
       .poll(async () => (await top.names('CPU'))[0], { timeout: 120_000, message: 'busy-vm tops the CPU list' })
       .toBe('busy-vm');
+    // By what the load adds, not by a tie (busy-vm also sorts first by name): several times the others.
+    await expect
+      .poll(
+        async () =>
+          (await top.value('CPU', 'busy-vm')) /
+          Math.max(await top.value('CPU', 'quiet-vm'), await top.value('CPU', 'lone-vmi'), 1e-6),
+        { timeout: 120_000, message: 'busy-vm uses several times the CPU of the others' },
+      )
+      .toBeGreaterThan(5);
     await expectNoSeriousA11yViolations(page);
 
     // The standalone VMI is marked and links to its own page; the busy VM's link opens the VM.

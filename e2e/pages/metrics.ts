@@ -139,6 +139,11 @@ export class TopConsumersCard {
     return this.table(title).locator('tbody tr').getByRole('link').allInnerTexts();
   }
 
+  /** A row's measure as the card holds it (its cell's data-value: cores, bytes or bytes/s). */
+  async value(title: ConsumerTitle, name: string): Promise<number> {
+    return Number(await this.row(title, name).locator('td[data-value]').getAttribute('data-value'));
+  }
+
   row(title: ConsumerTitle, name: string): Locator {
     return this.table(title)
       .locator('tbody tr')
