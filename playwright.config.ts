@@ -83,13 +83,15 @@ export default defineConfig({
           },
           // A second server whose VMs are real QEMU guests (e2e/real-guest-vnc.spec.ts), only where
           // QEMU and the built guest are (npm run guest:build). Speed 1: guests boot in real time.
+          // Beyond --max-guests a VM gets a simulated guest, so it leaves room for the @qemu specs'
+          // VMs at 2 workers, those of a finished test that are still being deleted included.
           ...(realGuestsMissing
             ? []
             : [
                 {
                   command: [
                     'env -u KUBECONFIG node build/server/main.js',
-                    `--port ${realGuestsPort} --guests qemu --seed none --speed 1 --users e2e/users.yaml --log-level warn --max-guests 2`,
+                    `--port ${realGuestsPort} --guests qemu --seed none --speed 1 --users e2e/users.yaml --log-level warn --max-guests 4`,
                     process.env.E2E_STATIC_DIR ? `--static-dir ${process.env.E2E_STATIC_DIR}` : '',
                   ].join(' '),
                   url: `http://127.0.0.1:${realGuestsPort}/readyz`,

@@ -171,17 +171,12 @@ export class ConsolePage {
     return this.canvasPixels();
   }
 
-  /**
-   * Focuses the screen (a click) and types; Enter for every "\n". At a steady typist's pace (40 ms a
-   * key): a real guest under TCG on a loaded machine reads its PS/2 keyboard late, and QEMU's small
-   * PS/2 queue (16 bytes) drops what overflows it: a CI run, at 10 ms a key, most likely lost one of
-   * `uname -a` (its screen grew by what "command not found" prints, not by uname's line).
-   */
+  /** Focuses the screen (a click) and types; Enter for every "\n". */
   async typeOnScreen(text: string): Promise<void> {
     await this.canvas.click();
     for (const line of text.split(/(\n)/)) {
       if (line === '\n') await this.page.keyboard.press('Enter');
-      else if (line) await this.page.keyboard.type(line, { delay: 40 });
+      else if (line) await this.page.keyboard.type(line, { delay: 10 });
     }
   }
 
